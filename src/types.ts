@@ -1,0 +1,265 @@
+// The data that flows through the action, in one place so every module agrees on it.
+// Units are in the names: Ms, Mb, Usd. Everything here is plain JSON so results.json round-trips.
+
+export type Strategy = 'cost' | 'speed' | 'balanced' | 'percentile';
+export type Architecture = 'x86_64' | 'arm64';
+export type LogFormat = 'Text' | 'JSON';
+export type SamplingMode = 'fixed';
+
+/** One payload and its share of the invocations. An unweighted payload is a single entry of weight 1. */
+export interface WeightedPayload {
+  /** The exact bytes sent to Invoke (JSON text, or a raw string the user gave). */
+  payload: string;
+  weight: number;
+}
+
+/** The cheapest memory whose duration percentile stays within a limit (the `percentile` strategy). */
+export interface PercentileLimit {
+  /** 0 < percentile < 100, e.g. 95 for p95. */
+  percentile: number;
+  maxDurationMs: number;
+}
+
+/** Everything the engine needs, validated. Built only by settings.ts, from action inputs or CLI flags. */
+export interface TuningSettings {
+  /** Function name or unqualified ARN (full or partial), as Lambda's FunctionName accepts it. */
+  functionName: string;
+  /** A qualifier the user gave with the name (`fn:alias`); tuning always measures fresh versions of $LATEST. */
+  qualifier?: string;
+  region: string;
+  /** A Lambda-compatible endpoint (the local emulator); unset means AWS. */
+  endpoint?: string;
+  powerValuesMb: number[];
+  invocationsPerValue: number;
+  payloads: WeightedPayload[];
+  parallelInvocation: boolean;
+  /** Upper bound on invocations in flight across all power values. */
+  concurrency: number;
+  sleepBetweenRunsMs: number;
+  /** Fraction dropped from each end before the trimmed mean, already clamped to [0, 0.4]. */
+  discardTopBottom: number;
+  allowedExceptions: string[];
+  onlyColdStarts: boolean;
+  strategy: Strategy;
+  /** 0 = speed only, 1 = cost only; clamped to [0, 1]. */
+  balancedWeight: number;
+  percentileLimit?: PercentileLimit;
+  autoOptimize: boolean;
+  /** With autoOptimize: point this alias at a version with the recommended memory instead of changing $LATEST. */
+  autoOptimizeAlias?: string;
+  dryRun: boolean;
+  /** Payloads and function output may appear in logs and reports only when this is true. */
+  logPayloads: boolean;
+  /** Where results.json is written. */
+  resultsPath: string;
+  /** Abort (restoring and cleaning up first) after this many minutes. */
+  timeoutMinutes: number;
+  /** Monthly invocations used for cost projections in reports. */
+  monthlyInvocations?: number;
+}
+
+export type BaselineSource = 'none' | 'file' | 'branch' | 'function';
+
+export interface GateSettings {
+  baselineSource: BaselineSource;
+  baselineFile?: string;
+  baselineBranch?: string;
+  baselineFunction?: string;
+  /** Stable key for this function across PR deployments (defaults to the function name). */
+  key: string;
+  /** Keep this many runs per key on the data branch. */
+  historyLimit: number;
+  /** Relative thresholds, percent. Undefined = not checked. */
+  maxCostIncreasePct?: number;
+  maxDurationIncreasePct?: number;
+  warnCostIncreasePct?: number;
+  warnDurationIncreasePct?: number;
+  /** Absolute thresholds. */
+  maxCostPerInvocationUsd?: number;
+  maxDurationMs?: number;
+  /** Which duration statistic maxDurationMs applies to: 'mean' or a percentile like 'p95'. */
+  maxDurationStatistic: 'mean' | 'p50' | 'p90' | 'p95' | 'p99';
+  maxMonthlyCostIncreaseUsd?: number;
+  /** Confidence for significance, e.g. 0.95. */
+  confidence: number;
+  /** Fewer successful samples than this on either side: the change is never called significant. */
+  minSamples: number;
+  failOnRegression: boolean;
+}
+
+export interface ReportSettings {
+  commentMode: 'update' | 'new' | 'hide-and-new' | 'delete-and-new' | 'off';
+  githubToken?: string;
+  summary: boolean;
+}
+
+export interface Settings {
+  tuning: TuningSettings;
+  gate: GateSettings;
+  report: ReportSettings;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Measurements
+
+/** One REPORT record, as parsed from the invocation's log tail (text or JSON format). */
+export interface ReportRecord {
+  requestId?: string;
+  durationMs: number;
+  billedDurationMs: number;
+  memorySizeMb?: number;
+  maxMemoryUsedMb?: number;
+  initDurationMs?: number;
+  restoreDurationMs?: number;
+  billedRestoreDurationMs?: number;
+}
+
+/** One invocation. */
+export interface Sample {
+  /** Duration + Init + Restore: what a caller waits for (as Power Tuning defines speed). */
+  durationMs: number;
+  /** What Lambda bills (Billed Duration + Billed Restore Duration). */
+  billedDurationMs: number;
+  initDurationMs?: number;
+  maxMemoryUsedMb?: number;
+  /** Set when the invocation failed: Lambda's FunctionError type (e.g. Runtime.OutOfMemory, Sandbox.Timedout) or the error type. */
+  errorType?: string;
+  errorMessage?: string;
+  /** Index into settings.payloads. */
+  payloadIndex: number;
+  coldStart: boolean;
+}
+
+export interface DurationStats {
+  count: number;
+  mean: number;
+  trimmedMean: number;
+  median: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  min: number;
+  max: number;
+  stdDev: number;
+  /** 95% confidence interval of the mean (Student t). Equal bounds when count < 2. */
+  ci95Low: number;
+  ci95High: number;
+}
+
+export type PowerValueStatus = 'ok' | 'failed';
+
+export interface PowerValueResult {
+  memoryMb: number;
+  status: PowerValueStatus;
+  /** Why this power value was left out of the recommendation, in one sentence. */
+  failureReason?: string;
+  invocations: number;
+  errors: number;
+  /** Error type → count, allowed ones included. */
+  errorTypes: Record<string, number>;
+  samples: Sample[];
+  /** Over the successful samples; null when there are none. */
+  duration: DurationStats | null;
+  /** Init Duration of the cold starts seen at this memory. */
+  coldStart: DurationStats | null;
+  /** Trimmed mean of per-invocation cost (compute + request price). */
+  costPerInvocationUsd: number | null;
+  /** Trimmed mean of billed duration. */
+  billedDurationMs: number | null;
+  /** Peak Max Memory Used seen. */
+  maxMemoryUsedMb: number | null;
+}
+
+export interface Prices {
+  region: string;
+  architecture: Architecture;
+  /** Compute price, first tier. */
+  pricePerGbSecondUsd: number;
+  pricePerRequestUsd: number;
+  /** Where the figures come from and when they were read. */
+  source: string;
+  asOf: string;
+  /** True when the region was unknown and the default region's prices were used. */
+  fallback: boolean;
+}
+
+export interface Recommendation {
+  strategy: Strategy;
+  memoryMb: number;
+  costPerInvocationUsd: number;
+  durationMs: number;
+  /** One sentence: why this memory. */
+  reason: string;
+}
+
+export interface FunctionIdentity {
+  name: string;
+  arn: string;
+  region: string;
+  architecture: Architecture;
+  runtime?: string;
+  codeSha256?: string;
+  originalMemoryMb: number;
+  logFormat: LogFormat;
+}
+
+export const RESULTS_SCHEMA_VERSION = 1;
+
+/** results.json: one tuning run. The unit of baseline storage, so it must round-trip through JSON. */
+export interface RunResult {
+  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
+  tool: { name: 'lambda-power-gate'; version: string };
+  function: FunctionIdentity;
+  /** The tuning settings used (payloads omitted unless logPayloads). */
+  settings: Omit<TuningSettings, 'payloads'> & { payloadCount: number; payloads?: WeightedPayload[] };
+  prices: Prices;
+  powerValues: PowerValueResult[];
+  recommendation: Recommendation | null;
+  /** The configured memory's figures, when it was among the power values. */
+  current: { memoryMb: number; costPerInvocationUsd: number | null; durationMs: number | null };
+  /** What the invocations of this run cost. */
+  tuningCostUsd: number;
+  visualizationUrl: string | null;
+  /** Set when autoOptimize applied the recommendation. */
+  applied?: { target: '$LATEST' | 'alias'; alias?: string; version?: string; memoryMb: number };
+  dryRun: boolean;
+  /** The commit and ref this run measured, when known (CI). */
+  git?: { sha?: string; ref?: string; pullRequest?: number };
+  startedAt: string;
+  finishedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The gate
+
+export type VerdictLevel = 'pass' | 'warn' | 'fail';
+
+export interface MetricComparison {
+  /** e.g. 'cost per invocation at 512 MB (recommended)' */
+  metric: string;
+  kind: 'cost' | 'duration' | 'monthly-cost';
+  memoryMb?: number;
+  baseValue: number | null;
+  prValue: number | null;
+  /** (pr / base − 1) × 100; null when not comparable. */
+  deltaPct: number | null;
+  /** Confidence interval of the PR/base ratio, as percent change. */
+  ciLowPct: number | null;
+  ciHighPct: number | null;
+  significant: boolean;
+  level: VerdictLevel;
+  /** One sentence. */
+  reason: string;
+}
+
+export interface Verdict {
+  level: VerdictLevel;
+  /** One sentence for the headline. */
+  reason: string;
+  comparisons: MetricComparison[];
+  /** Which baseline was used, in words (e.g. "data branch entry for abc1234 (the PR base)"), or null for none. */
+  baselineDescription: string | null;
+  costDeltaPct: number | null;
+  durationDeltaPct: number | null;
+  monthlyCostDeltaUsd: number | null;
+}
