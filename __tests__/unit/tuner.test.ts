@@ -1,0 +1,241 @@
+import { InvokeCommand, PublishVersionCommand, ResourceConflictException } from '@aws-sdk/client-lambda';
+import { silentLogger, type EngineLogger } from '../../src/tuning/ports.js';
+import { TuningCancelledError, TuningFailedError, sampleFromOutcome, tune } from '../../src/tuning/tuner.js';
+import type { TuningSettings } from '../../src/types.js';
+import { createFakeLambda, reportLine } from '../helpers/fake-lambda.js';
+
+function settingsFor(overrides: Partial<TuningSettings> = {}): TuningSettings {
+  return {
+    functionName: 'fake-fn',
+    region: 'us-east-1',
+    powerValuesMb: [128, 512, 1024],
+    invocationsPerValue: 5,
+    payloads: [{ payload: '{}', weight: 1 }],
+    parallelInvocation: false,
+    concurrency: 4,
+    sleepBetweenRunsMs: 0,
+    discardTopBottom: 0.2,
+    allowedExceptions: [],
+    onlyColdStarts: false,
+    strategy: 'cost',
+    balancedWeight: 0.5,
+    autoOptimize: false,
+    dryRun: false,
+    logPayloads: false,
+    resultsPath: '/tmp/unused.json',
+    timeoutMinutes: 30,
+    ...overrides,
+  };
+}
+
+const noSleep = async () => {};
+const deps = (client: ReturnType<typeof createFakeLambda>['client'], logger: EngineLogger = silentLogger) => ({
+  client,
+  logger,
+  sleep: noSleep,
+  random: () => 0.5,
+  runId: 'test1234',
+  waiterMinDelaySec: 0.001,
+});
+
+function expectLeftAsFound(fake: ReturnType<typeof createFakeLambda>, memoryMb = 1024) {
+  expect(fake.latest.MemorySize).toBe(memoryMb);
+  expect(fake.latest.Description).toBe('original');
+  expect(fake.aliases.size).toBe(0);
+  expect(fake.versions.size).toBe(0);
+}
+
+describe('tune', () => {
+  it('measures every power value, recommends, and leaves the function as found', async () => {
+    // duration 100 s / memory: 128 MB → 781 ms, 512 → 195 ms, 1024 → 98 ms. GB-s are equal, so the request
+    // price decides nothing and billing rounds up: the cheapest is the one with the least rounding.
+    const fake = createFakeLambda();
+    const result = await tune(settingsFor(), deps(fake.client));
+    expect(result.powerValues.map((entry) => [entry.memoryMb, entry.status, entry.invocations])).toEqual([
+      [128, 'ok', 5],
+      [512, 'ok', 5],
+      [1024, 'ok', 5],
+    ]);
+    expect(result.powerValues[0]?.duration?.trimmedMean).toBeCloseTo(781.25, 2);
+    expect(result.recommendation).not.toBeNull();
+    expect(result.current).toEqual(expect.objectContaining({ memoryMb: 1024 }));
+    expect(result.visualizationUrl).toMatch(/^https:\/\/lambda-power-tuning\.show\/#/);
+    expect(result.tuningCostUsd).toBeGreaterThan(0);
+    expectLeftAsFound(fake);
+    // Every invocation went to an alias of this run.
+    const qualifiers = fake.mock.commandCalls(InvokeCommand).map((call) => call.args[0].input.Qualifier);
+    expect(new Set(qualifiers)).toEqual(new Set(['lpg-test1234-128', 'lpg-test1234-512', 'lpg-test1234-1024']));
+  });
+
+  it('publishes each version guarded by the RevisionId it verified', async () => {
+    const fake = createFakeLambda();
+    await tune(settingsFor({ powerValuesMb: [256] }), deps(fake.client));
+    const publish = fake.mock.commandCalls(PublishVersionCommand)[0]?.args[0].input;
+    expect(publish?.RevisionId).toMatch(/^rev-/);
+    expect(publish?.Description).toBe('lambda-power-gate test1234 256 MB');
+  });
+
+  it('retries throttled invocations with backoff instead of failing the memory size', async () => {
+    const fake = createFakeLambda();
+    const throttle = fake.throttling();
+    let throttled = 0;
+    fake.hooks.beforeInvoke = () => {
+      if (throttled < 3) {
+        throttled++;
+        throw throttle;
+      }
+    };
+    const result = await tune(settingsFor({ powerValuesMb: [512] }), deps(fake.client));
+    expect(throttled).toBe(3);
+    expect(result.powerValues[0]).toEqual(expect.objectContaining({ status: 'ok', invocations: 5, errors: 0 }));
+    expectLeftAsFound(fake);
+  });
+
+  it('waits out ResourceConflictException while an update is in progress', async () => {
+    const fake = createFakeLambda({ updatePolls: 2 });
+    let conflicts = 0;
+    fake.hooks.beforeUpdate = () => {
+      // Someone else's update is in progress the first time we try.
+      if (conflicts++ === 0) throw new ResourceConflictException({ message: 'An update is in progress for resource', $metadata: {} });
+    };
+    const result = await tune(settingsFor({ powerValuesMb: [256, 512] }), deps(fake.client));
+    expect(conflicts).toBeGreaterThan(1);
+    expect(result.powerValues.every((entry) => entry.status === 'ok')).toBe(true);
+    expectLeftAsFound(fake);
+  });
+
+  it('reports a failing power value and goes on with the others', async () => {
+    const fake = createFakeLambda({
+      behaviour: (memoryMb) =>
+        memoryMb < 512
+          ? { durationMs: 90, functionError: { errorType: 'Runtime.OutOfMemory', errorMessage: 'Runtime exited with error: signal: killed' } }
+          : { durationMs: 50_000 / memoryMb },
+    });
+    const result = await tune(settingsFor({ powerValuesMb: [128, 256, 512, 1024] }), deps(fake.client));
+    const [m128, m256, m512] = result.powerValues;
+    expect(m128).toEqual(expect.objectContaining({ status: 'failed', invocations: 1, errors: 1, errorTypes: { 'Runtime.OutOfMemory': 1 } }));
+    expect(m128?.failureReason).toContain('Runtime.OutOfMemory');
+    expect(m256?.status).toBe('failed');
+    expect(m512?.status).toBe('ok');
+    expect([512, 1024]).toContain(result.recommendation?.memoryMb);
+    expectLeftAsFound(fake);
+  });
+
+  it('counts allowed exceptions as samples instead of failures', async () => {
+    const fake = createFakeLambda({
+      behaviour: (_memory, index) => (index % 2 === 0 ? { durationMs: 10, functionError: { errorType: 'ValidationError', errorMessage: 'secret payload' } } : { durationMs: 10 }),
+    });
+    const result = await tune(settingsFor({ powerValuesMb: [256], allowedExceptions: ['ValidationError'] }), deps(fake.client));
+    expect(result.powerValues[0]).toEqual(expect.objectContaining({ status: 'ok', errors: 0, errorTypes: { ValidationError: 3 } }));
+    // A handler's own error message is function output: not kept without log-payloads.
+    expect(result.powerValues[0]?.samples.find((sample) => sample.errorType)?.errorMessage).toBeUndefined();
+  });
+
+  it('fails loudly, with the results, when every power value fails', async () => {
+    const fake = createFakeLambda({ behaviour: () => ({ durationMs: 3000, functionError: { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 3.00 seconds' } }) });
+    const error = await tune(settingsFor({ powerValuesMb: [128, 256] }), deps(fake.client)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TuningFailedError);
+    expect((error as TuningFailedError).message).toMatch(/Every memory size failed: 128 MB failed with Sandbox\.Timedout: Task timed out after 3\.00 seconds/);
+    expect((error as TuningFailedError).result?.powerValues).toHaveLength(2);
+    expectLeftAsFound(fake);
+  });
+
+  it('on SIGTERM mid-run restores the memory and deletes every alias and version it created', async () => {
+    const fake = createFakeLambda();
+    const controller = new AbortController();
+    let invocations = 0;
+    fake.hooks.beforeInvoke = () => {
+      invocations++;
+      if (invocations === 3) controller.abort(new Error('SIGTERM received'));
+    };
+    const error = await tune(settingsFor({ powerValuesMb: [128, 256, 512, 1024], invocationsPerValue: 20 }), deps(fake.client), controller.signal).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(TuningCancelledError);
+    expect((error as Error).message).toContain('SIGTERM received');
+    expect(invocations).toBeLessThan(80);
+    expectLeftAsFound(fake);
+  });
+
+  it('skips a memory size that cannot be prepared', async () => {
+    const fake = createFakeLambda();
+    fake.hooks.beforeUpdate = (memoryMb) => {
+      if (memoryMb !== 10240) return;
+      const error = new Error("'MemorySize' value failed to satisfy constraint");
+      error.name = 'InvalidParameterValueException';
+      throw error;
+    };
+    const result = await tune(settingsFor({ powerValuesMb: [10240, 512] }), deps(fake.client));
+    expect(result.powerValues.find((entry) => entry.memoryMb === 10240)?.failureReason).toMatch(/could not be prepared: InvalidParameterValueException/);
+    expect(result.powerValues.find((entry) => entry.memoryMb === 512)?.status).toBe('ok');
+    expectLeftAsFound(fake);
+  });
+
+  it('in cold-start mode measures each invocation on its own version', async () => {
+    const fake = createFakeLambda({ behaviour: () => ({ durationMs: 20, initDurationMs: 150 }) });
+    const result = await tune(settingsFor({ powerValuesMb: [256], invocationsPerValue: 3, onlyColdStarts: true, discardTopBottom: 0 }), deps(fake.client));
+    const qualifiers = fake.mock.commandCalls(InvokeCommand).map((call) => call.args[0].input.Qualifier);
+    expect(qualifiers).toEqual(['lpg-test1234-256-c0', 'lpg-test1234-256-c1', 'lpg-test1234-256-c2']);
+    expect(result.powerValues[0]?.coldStart?.mean).toBe(150);
+    expect(result.powerValues[0]?.duration?.mean).toBe(170);
+    expectLeftAsFound(fake);
+  });
+
+  it('sends weighted payloads in contiguous blocks', async () => {
+    const fake = createFakeLambda();
+    await tune(
+      settingsFor({ powerValuesMb: [512], invocationsPerValue: 4, payloads: [{ payload: '"a"', weight: 1 }, { payload: '"b"', weight: 3 }] }),
+      deps(fake.client),
+    );
+    const sent = fake.mock.commandCalls(InvokeCommand).map((call) => new TextDecoder().decode(call.args[0].input.Payload as Uint8Array));
+    expect(sent).toEqual(['"a"', '"b"', '"b"', '"b"']);
+  });
+
+  it('dry run reads the function and changes nothing', async () => {
+    const fake = createFakeLambda();
+    const result = await tune(settingsFor({ dryRun: true }), deps(fake.client));
+    expect(result.dryRun).toBe(true);
+    expect(fake.calls).toEqual(['GetFunctionConfiguration']);
+  });
+
+  it('auto-optimize applies the recommendation to $LATEST', async () => {
+    const fake = createFakeLambda({ behaviour: (memoryMb) => ({ durationMs: memoryMb >= 512 ? 40 : 200 }) });
+    const result = await tune(settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, strategy: 'speed' }), deps(fake.client));
+    expect(result.applied).toEqual({ target: '$LATEST', memoryMb: 512 });
+    expect(fake.latest.MemorySize).toBe(512);
+    expect(fake.aliases.size).toBe(0);
+  });
+
+  it('auto-optimize to an alias keeps one version and leaves $LATEST alone', async () => {
+    const fake = createFakeLambda({ behaviour: (memoryMb) => ({ durationMs: memoryMb >= 512 ? 40 : 200 }) });
+    const result = await tune(settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, autoOptimizeAlias: 'live', strategy: 'speed' }), deps(fake.client));
+    expect(result.applied).toEqual(expect.objectContaining({ target: 'alias', alias: 'live', memoryMb: 512 }));
+    expect(fake.latest.MemorySize).toBe(1024);
+    expect([...fake.aliases.keys()]).toEqual(['live']);
+    expect(fake.versions.get(fake.aliases.get('live') ?? '')?.MemorySize).toBe(512);
+  });
+});
+
+describe('sampleFromOutcome', () => {
+  it('adds Init Duration to the duration of a cold start', () => {
+    const sample = sampleFromOutcome({ logTail: reportLine(10.5, 256, 120.25), payload: '"ok"' }, 0, false);
+    expect(sample).toEqual({ durationMs: 130.75, billedDurationMs: 131, initDurationMs: 120.25, maxMemoryUsedMb: 60, payloadIndex: 0, coldStart: true });
+  });
+
+  it('reports a missing REPORT record as an error of its own', () => {
+    const sample = sampleFromOutcome({ logTail: 'nothing here', payload: '"ok"' }, 1, false);
+    expect(sample.errorType).toBe('LambdaPowerGate.NoReport');
+  });
+
+  it('keeps platform error messages and drops handler ones unless payload logging is on', () => {
+    const timeout = sampleFromOutcome(
+      { logTail: reportLine(3000, 128), functionError: 'Unhandled', payload: JSON.stringify({ errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 3.00 seconds' }) },
+      0,
+      false,
+    );
+    expect(timeout.errorMessage).toBe('Task timed out after 3.00 seconds');
+    const handler = { logTail: reportLine(5, 128), functionError: 'Unhandled', payload: JSON.stringify({ errorType: 'Error', errorMessage: 'user 42 not found' }) };
+    expect(sampleFromOutcome(handler, 0, false).errorMessage).toBeUndefined();
+    expect(sampleFromOutcome(handler, 0, true).errorMessage).toBe('user 42 not found');
+  });
+});

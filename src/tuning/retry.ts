@@ -1,0 +1,62 @@
+// Retries with exponential backoff and full jitter, on top of the SDK's own retries.
+//
+// Why not the SDK's retry strategy alone: it retries each request a few times in quick succession, which is right
+// for a blip but not for a throttling burst that lasts seconds, nor for ResourceConflictException (the function is
+// still updating), which the SDK never retries. Why not p-retry: we need the injected sleep (tests run without
+// real time passing) and an AbortSignal that ends the wait immediately on cancellation; the loop is ten lines.
+
+import type { Sleep } from './ports.js';
+
+export interface RetryOptions {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep: Sleep;
+  signal?: AbortSignal;
+  /** Decides per error whether another attempt may help; may also wait itself (e.g. for an update to finish). */
+  shouldRetry: (error: unknown, attempt: number) => boolean | Promise<boolean>;
+  random?: () => number;
+  onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+}
+
+export function backoffDelayMs(attempt: number, baseDelayMs: number, maxDelayMs: number, random: () => number): number {
+  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions): Promise<T> {
+  const random = options.random ?? Math.random;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (options.signal?.aborted || attempt >= options.attempts) throw error;
+      if (!(await options.shouldRetry(error, attempt))) throw error;
+      const delayMs = backoffDelayMs(attempt, options.baseDelayMs, options.maxDelayMs, random);
+      options.onRetry?.(error, attempt, delayMs);
+      await options.sleep(delayMs, options.signal);
+    }
+  }
+}
+
+export function errorName(error: unknown): string {
+  if (error && typeof error === 'object' && 'name' in error && typeof error.name === 'string') return error.name;
+  return 'Error';
+}
+
+const THROTTLING = new Set(['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'EC2ThrottledException']);
+
+export function isThrottling(error: unknown): boolean {
+  return THROTTLING.has(errorName(error));
+}
+
+/** 5xx from the service, or a connection that dropped: the request may not have happened, so trying again is safe. */
+export function isTransient(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 500) return true;
+  const name = errorName(error);
+  if (name === 'ServiceException' || name === 'TimeoutError' || name === 'RequestTimeout') return true;
+  const code = (error as { code?: string }).code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'UND_ERR_SOCKET';
+}
