@@ -118,7 +118,7 @@ export interface ReportRecord {
 export interface Sample {
   /** Duration + Init + Restore: what a caller waits for (as Power Tuning defines speed). */
   durationMs: number;
-  /** What Lambda bills (Billed Duration + Billed Restore Duration). */
+  /** What Lambda bills: Billed Duration, which already includes Billed Restore Duration on SnapStart. */
   billedDurationMs: number;
   initDurationMs?: number;
   maxMemoryUsedMb?: number;

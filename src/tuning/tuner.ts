@@ -278,7 +278,9 @@ export function sampleFromOutcome(outcome: InvokeOutcome, payloadIndex: number, 
   }
   const sample: Sample = {
     durationMs: report.durationMs + (report.initDurationMs ?? 0) + (report.restoreDurationMs ?? 0),
-    billedDurationMs: report.billedDurationMs + (report.billedRestoreDurationMs ?? 0),
+    // Billed Duration already includes Billed Restore Duration on SnapStart (seen in real REPORT lines:
+    // Duration 306.41, Billed Restore 303, Billed 610), so adding it, as the original tool does, double-counts.
+    billedDurationMs: report.billedDurationMs,
     payloadIndex,
     coldStart: report.initDurationMs !== undefined || report.restoreDurationMs !== undefined,
   };

@@ -1,0 +1,298 @@
+import {
+  durationPercentileMs,
+  explainNoRecommendation,
+  formatMs,
+  formatUsd,
+  nearlyEqual,
+  recommend,
+  type RecommendOptions,
+} from '../../src/tuning/analyze.js';
+import type { DurationStats, PowerValueResult, Sample } from '../../src/types.js';
+
+function stats(trimmedMeanMs: number): DurationStats {
+  return {
+    count: 5,
+    mean: trimmedMeanMs,
+    trimmedMean: trimmedMeanMs,
+    median: trimmedMeanMs,
+    p90: trimmedMeanMs,
+    p95: trimmedMeanMs,
+    p99: trimmedMeanMs,
+    min: trimmedMeanMs,
+    max: trimmedMeanMs,
+    stdDev: 0,
+    ci95Low: trimmedMeanMs,
+    ci95High: trimmedMeanMs,
+  };
+}
+
+function sample(durationMs: number, errorType?: string): Sample {
+  return { durationMs, billedDurationMs: Math.ceil(durationMs), payloadIndex: 0, coldStart: false, ...(errorType ? { errorType } : {}) };
+}
+
+/** An 'ok' power value whose trimmed-mean duration and cost are given; samples only matter to 'percentile'. */
+function ok(memoryMb: number, durationMs: number, costUsd: number, sampleDurationsMs: number[] = []): PowerValueResult {
+  return {
+    memoryMb,
+    status: 'ok',
+    invocations: sampleDurationsMs.length,
+    errors: 0,
+    errorTypes: {},
+    samples: sampleDurationsMs.map((d) => sample(d)),
+    duration: stats(durationMs),
+    coldStart: null,
+    costPerInvocationUsd: costUsd,
+    billedDurationMs: Math.ceil(durationMs),
+    maxMemoryUsedMb: 60,
+  };
+}
+
+function failed(memoryMb: number, failureReason: string): PowerValueResult {
+  return {
+    memoryMb,
+    status: 'failed',
+    failureReason,
+    invocations: 5,
+    errors: 5,
+    errorTypes: { 'Runtime.OutOfMemory': 5 },
+    samples: [],
+    duration: null,
+    coldStart: null,
+    costPerInvocationUsd: null,
+    billedDurationMs: null,
+    maxMemoryUsedMb: null,
+  };
+}
+
+const cost: RecommendOptions = { strategy: 'cost', balancedWeight: 0.5 };
+const speed: RecommendOptions = { strategy: 'speed', balancedWeight: 0.5 };
+const balanced = (balancedWeight: number): RecommendOptions => ({ strategy: 'balanced', balancedWeight });
+const percentileStrategy = (percentile: number, maxDurationMs: number): RecommendOptions => ({
+  strategy: 'percentile',
+  balancedWeight: 0.5,
+  percentileLimit: { percentile, maxDurationMs },
+});
+
+describe('nearlyEqual', () => {
+  it('treats a relative difference up to 1e-9 as equal', () => {
+    expect(nearlyEqual(2.1e-6, 2.1e-6 * (1 + 1e-12))).toBe(true);
+    expect(nearlyEqual(2.1e-6, 2.1e-6 * (1 + 1e-6))).toBe(false);
+    expect(nearlyEqual(0, 0)).toBe(true);
+    expect(nearlyEqual(0, 1e-300)).toBe(false);
+  });
+});
+
+describe('formatting for reasons', () => {
+  it.each([
+    [0.0000021, '$0.0000021'],
+    [0.00000210987, '$0.00000211'],
+    [0.0123, '$0.0123'],
+    [1.5, '$1.5'],
+    [1234.5, '$1235'],
+    [0, '$0'],
+  ])('formatUsd(%s) = %s', (usd, text) => {
+    expect(formatUsd(usd)).toBe(text);
+  });
+
+  it.each([
+    [120, '120 ms'],
+    [123.456, '123.5 ms'],
+    [4.567, '4.57 ms'],
+  ])('formatMs(%s) = %s', (ms, text) => {
+    expect(formatMs(ms)).toBe(text);
+  });
+});
+
+describe('recommend: cost', () => {
+  it('picks the cheapest and says so in one sentence', () => {
+    const values = [ok(128, 300, 0.0000027), ok(256, 120, 0.0000021), ok(512, 70, 0.0000032)];
+    expect(recommend(values, cost)).toEqual({
+      strategy: 'cost',
+      memoryMb: 256,
+      costPerInvocationUsd: 0.0000021,
+      durationMs: 120,
+      reason: 'cheapest of 3 memory sizes at $0.0000021 per invocation (120 ms)',
+    });
+  });
+
+  it('breaks a float tie (within 1e-9 relative) by speed', () => {
+    const values = [ok(128, 200, 0.0000021), ok(256, 100, 0.0000021 * (1 + 1e-12))];
+    const result = recommend(values, cost);
+    expect(result?.memoryMb).toBe(256);
+    expect(result?.reason).toContain('2 sizes tied on cost and this is the fastest of them');
+  });
+
+  it('does not call a real difference a tie', () => {
+    const values = [ok(128, 200, 0.0000021), ok(256, 100, 0.0000021 * (1 + 1e-6))];
+    expect(recommend(values, cost)?.memoryMb).toBe(128);
+  });
+
+  it('falls back to the smaller memory when cost and duration both tie, whatever the input order', () => {
+    expect(recommend([ok(512, 100, 1e-6), ok(256, 100, 1e-6)], cost)?.memoryMb).toBe(256);
+    expect(recommend([ok(256, 100, 1e-6), ok(512, 100, 1e-6)], cost)?.memoryMb).toBe(256);
+  });
+
+  it('considers only ok entries with a duration and a cost', () => {
+    const noCost = { ...ok(128, 10, 1e-9), costPerInvocationUsd: null };
+    const noDuration = { ...ok(192, 10, 1e-9), duration: null };
+    const values = [failed(64, 'All 5 invocations failed with Runtime.OutOfMemory.'), noCost, noDuration, ok(1024, 50, 5e-6)];
+    expect(recommend(values, cost)).toMatchObject({
+      memoryMb: 1024,
+      reason: 'the only memory size with results at $0.000005 per invocation (50 ms)',
+    });
+  });
+
+  it('returns null when there is no candidate', () => {
+    expect(recommend([], cost)).toBeNull();
+    expect(recommend([failed(128, 'x')], cost)).toBeNull();
+  });
+});
+
+describe('recommend: speed', () => {
+  it('picks the fastest', () => {
+    const values = [ok(128, 300, 1e-6), ok(1024, 40, 5e-6), ok(2048, 41, 9e-6)];
+    expect(recommend(values, speed)).toMatchObject({
+      strategy: 'speed',
+      memoryMb: 1024,
+      reason: 'fastest of 3 memory sizes at 40 ms ($0.000005 per invocation)',
+    });
+  });
+
+  it('breaks a tie by cost', () => {
+    const values = [ok(2048, 40, 9e-6), ok(1024, 40 * (1 + 1e-13), 5e-6)];
+    expect(recommend(values, speed)?.memoryMb).toBe(1024);
+  });
+});
+
+describe('recommend: balanced', () => {
+  // maxCost = 3e-6, maxDuration = 100.
+  // w = 0.5: 128 → 0.5·(1/3) + 0.5·1 = 0.667; 256 → 0.5·0.5 + 0.5·0.5 = 0.5; 512 → 0.5·1 + 0.5·0.3 = 0.65
+  const values = [ok(128, 100, 1e-6), ok(256, 50, 1.5e-6), ok(512, 30, 3e-6)];
+
+  it('minimises w·cost/maxCost + (1−w)·duration/maxDuration (w = 0.5 → 256 MB)', () => {
+    expect(recommend(values, balanced(0.5))).toMatchObject({
+      strategy: 'balanced',
+      memoryMb: 256,
+      reason: 'best balance of cost and speed of 3 memory sizes (weight 0.5 on cost) at $0.0000015 per invocation and 50 ms',
+    });
+  });
+
+  it('is the cost strategy at w = 1 and the speed strategy at w = 0', () => {
+    expect(recommend(values, balanced(1))?.memoryMb).toBe(128);
+    expect(recommend(values, balanced(0))?.memoryMb).toBe(512);
+  });
+
+  it('clamps the weight to [0, 1]', () => {
+    expect(recommend(values, balanced(7))?.memoryMb).toBe(128);
+    expect(recommend(values, balanced(-3))?.memoryMb).toBe(512);
+  });
+
+  it('w = 0.8: 128 → 0.8/3 + 0.2 = 0.467, 256 → 0.4 + 0.1 = 0.5 → 128 MB', () => {
+    expect(recommend(values, balanced(0.8))?.memoryMb).toBe(128);
+  });
+
+  it('breaks a score tie by cost', () => {
+    // w = 0.5, maxCost 2, maxDuration 2: 128 → 0.5·0.5 + 0.5·1 = 0.75; 256 → 0.5·1 + 0.5·0.5 = 0.75
+    const tied = [ok(256, 1, 2e-6), ok(128, 2, 1e-6)];
+    expect(recommend(tied, balanced(0.5))?.memoryMb).toBe(128);
+  });
+
+  it('does not divide by zero when every cost is 0 (free emulator prices)', () => {
+    const free = [ok(128, 100, 0), ok(256, 60, 0)];
+    expect(recommend(free, balanced(0.5))?.memoryMb).toBe(256);
+  });
+});
+
+describe('recommend: percentile', () => {
+  // p95 by linear interpolation, rank 0.95·4 = 3.8:
+  //   128: 100,110,120,130,400 → 130 + 0.8·270 = 346
+  //   256:  50, 55, 60, 65, 70 →  65 + 0.8·5   = 69
+  //   512:  30 ×5              →  30
+  const values = [
+    ok(128, 120, 1e-6, [100, 110, 120, 130, 400]),
+    ok(256, 60, 1.2e-6, [50, 55, 60, 65, 70]),
+    ok(512, 30, 2e-6, [30, 30, 30, 30, 30]),
+  ];
+
+  it('computes the percentile from the successful samples', () => {
+    expect(durationPercentileMs(values[0] as PowerValueResult, 95)).toBeCloseTo(346, 10);
+    expect(durationPercentileMs(values[1] as PowerValueResult, 95)).toBeCloseTo(69, 10);
+  });
+
+  it('picks the cheapest whose p95 is within the limit', () => {
+    expect(recommend(values, percentileStrategy(95, 100))).toEqual({
+      strategy: 'percentile',
+      memoryMb: 256,
+      costPerInvocationUsd: 1.2e-6,
+      durationMs: 60,
+      reason: 'cheapest of 2 memory sizes with p95 within 100 ms: $0.0000012 per invocation, p95 69 ms',
+    });
+  });
+
+  it('counts a percentile equal to the limit as within it', () => {
+    expect(recommend(values, percentileStrategy(95, 69))?.memoryMb).toBe(256);
+    expect(recommend(values, percentileStrategy(95, 68.9))).toMatchObject({
+      memoryMb: 512,
+      reason: 'the only memory size of 3 with p95 within 68.9 ms: $0.000002 per invocation, p95 30 ms',
+    });
+  });
+
+  it('leaves failed samples out of the percentile', () => {
+    const withError = {
+      ...ok(256, 60, 1.2e-6, [50, 55, 60, 65, 70]),
+      samples: [...[50, 55, 60, 65, 70].map((d) => sample(d)), sample(5000, 'Sandbox.Timedout')],
+    };
+    expect(durationPercentileMs(withError, 95)).toBeCloseTo(69, 10);
+    expect(recommend([withError], percentileStrategy(95, 100))?.memoryMb).toBe(256);
+  });
+
+  it('skips a candidate without successful samples', () => {
+    const noSamples = ok(128, 10, 1e-9, []);
+    expect(recommend([noSamples, values[2] as PowerValueResult], percentileStrategy(95, 100))?.memoryMb).toBe(512);
+  });
+
+  it('breaks a cost tie by speed', () => {
+    const a = ok(1024, 50, 2e-6, [40, 50, 60]);
+    const b = ok(512, 30, 2e-6, [30, 30, 30]);
+    expect(recommend([a, b], percentileStrategy(90, 100))?.memoryMb).toBe(512);
+  });
+
+  it('recommends nothing when no memory size meets the limit, and says why', () => {
+    const options = percentileStrategy(95, 20);
+    expect(recommend(values, options)).toBeNull();
+    expect(explainNoRecommendation(values, options)).toBe(
+      'No memory size kept p95 duration within 20 ms; the lowest was 30 ms at 512 MB.',
+    );
+  });
+
+  it('needs a percentile limit', () => {
+    expect(() => recommend(values, { strategy: 'percentile', balancedWeight: 0.5 })).toThrow('percentile limit');
+  });
+});
+
+describe('explainNoRecommendation', () => {
+  it('is null when there is a recommendation', () => {
+    expect(explainNoRecommendation([ok(128, 10, 1e-6)], cost)).toBeNull();
+  });
+
+  it('says when nothing was tested', () => {
+    expect(explainNoRecommendation([], speed)).toBe('No memory size was tested.');
+  });
+
+  it('lists why every memory size failed', () => {
+    const values = [
+      failed(128, 'All 5 invocations failed with Runtime.OutOfMemory.'),
+      { ...ok(256, 10, 1e-6), duration: null },
+    ];
+    expect(explainNoRecommendation(values, cost)).toBe(
+      'All 2 memory sizes failed, so there is nothing to recommend: ' +
+        '128 MB: All 5 invocations failed with Runtime.OutOfMemory; 256 MB: no successful invocation.',
+    );
+  });
+
+  it('says "the only memory size" for one', () => {
+    expect(explainNoRecommendation([failed(128, 'Timed out.')], percentileStrategy(95, 10))).toBe(
+      'The only memory size failed, so there is nothing to recommend: 128 MB: Timed out.',
+    );
+  });
+});

@@ -1,0 +1,261 @@
+// Strategies → recommendation. Pure: the power values in, one memory size (or none, with the reason) out.
+//
+// Candidates are the power values with status 'ok' and both a duration and a cost. "Duration" is the trimmed
+// mean of the successful samples (duration.trimmedMean), "cost" is costPerInvocationUsd. Values within a relative
+// 1e-9 of each other are equal, so float noise never decides a tie. Every strategy ends its tie-breaks with the
+// smaller memory size, so the result never depends on input order.
+//
+// When nothing can be recommended, recommend() returns null and explainNoRecommendation() says why in one
+// sentence (no power values, every power value failed, or no power value met the percentile limit).
+
+import { clampBalancedWeight } from './plan.js';
+import { percentile } from './stats.js';
+import type { PercentileLimit, PowerValueResult, Recommendation, Strategy } from '../types.js';
+
+export interface RecommendOptions {
+  strategy: Strategy;
+  /** 0 = speed only, 1 = cost only (the balanced strategy); clamped to [0, 1]. */
+  balancedWeight: number;
+  /** Required by the percentile strategy. */
+  percentileLimit?: PercentileLimit;
+}
+
+const RELATIVE_TOLERANCE = 1e-9;
+
+/** a and b are equal within a relative 1e-9 (exactly equal for zeros). */
+export function nearlyEqual(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** Negative when a < b, positive when a > b, 0 when nearly equal. */
+function compareNumbers(a: number, b: number): number {
+  return nearlyEqual(a, b) ? 0 : a - b;
+}
+
+interface Candidate {
+  memoryMb: number;
+  costUsd: number;
+  durationMs: number;
+  result: PowerValueResult;
+}
+
+function candidatesOf(powerValues: readonly PowerValueResult[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const result of powerValues) {
+    const durationMs = result.duration?.trimmedMean;
+    const costUsd = result.costPerInvocationUsd;
+    if (result.status !== 'ok' || durationMs === undefined || costUsd === null) continue;
+    if (!Number.isFinite(durationMs) || !Number.isFinite(costUsd)) continue;
+    candidates.push({ memoryMb: result.memoryMb, costUsd, durationMs, result });
+  }
+  return candidates;
+}
+
+type Comparator = (a: Candidate, b: Candidate) => number;
+
+const byCost: Comparator = (a, b) => compareNumbers(a.costUsd, b.costUsd);
+const byDuration: Comparator = (a, b) => compareNumbers(a.durationMs, b.durationMs);
+const byMemory: Comparator = (a, b) => a.memoryMb - b.memoryMb;
+
+function chain(...comparators: Comparator[]): Comparator {
+  return (a, b) => {
+    for (const compare of comparators) {
+      const order = compare(a, b);
+      if (order !== 0) return order;
+    }
+    return 0;
+  };
+}
+
+function best(candidates: readonly Candidate[], compare: Comparator): Candidate {
+  return candidates.reduce((winner, next) => (compare(next, winner) < 0 ? next : winner));
+}
+
+/** Successful samples' durations (ms) of one power value. */
+function successfulDurationsMs(result: PowerValueResult): number[] {
+  return result.samples.filter((sample) => sample.errorType === undefined).map((sample) => sample.durationMs);
+}
+
+/** The p-th percentile of a power value's successful sample durations; NaN when it has none. */
+export function durationPercentileMs(result: PowerValueResult, p: number): number {
+  return percentile(successfulDurationsMs(result), p);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sentences
+
+/** Dollars with 3 significant digits and no exponent: $0.00000210 → "$0.0000021". */
+export function formatUsd(usd: number): string {
+  if (usd === 0) return '$0';
+  const decimals = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(usd))));
+  const fixed = usd.toFixed(Math.min(decimals, 20));
+  return `$${fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed}`;
+}
+
+/** Milliseconds with one decimal (two below 10 ms): "123.4 ms", "4.56 ms". */
+export function formatMs(ms: number): string {
+  return `${Number(ms.toFixed(Math.abs(ms) < 10 ? 2 : 1))} ms`;
+}
+
+function ofSizes(n: number): string {
+  return n === 1 ? 'the only memory size with results' : `of ${n} memory sizes`;
+}
+
+/** "; 2 sizes tied on cost and this is the fastest of them", or '' without a tie. */
+function tieNote(
+  candidates: readonly Candidate[],
+  winner: Candidate,
+  primary: Comparator,
+  tiedOn: string,
+  pick: string,
+): string {
+  const tied = candidates.filter((c) => primary(c, winner) === 0).length;
+  return tied < 2 ? '' : `; ${tied} sizes tied on ${tiedOn} and this is the ${pick} of them`;
+}
+
+function recommendation(
+  strategy: Strategy,
+  winner: Candidate,
+  reason: string,
+): Recommendation {
+  return { strategy, memoryMb: winner.memoryMb, costPerInvocationUsd: winner.costUsd, durationMs: winner.durationMs, reason };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Strategies
+
+function cheapest(candidates: readonly Candidate[]): Recommendation {
+  const winner = best(candidates, chain(byCost, byDuration, byMemory));
+  const which = candidates.length === 1 ? ofSizes(1) : `cheapest ${ofSizes(candidates.length)}`;
+  const reason =
+    `${which} at ${formatUsd(winner.costUsd)} per invocation (${formatMs(winner.durationMs)})` +
+    tieNote(candidates, winner, byCost, 'cost', 'fastest');
+  return recommendation('cost', winner, reason);
+}
+
+function fastest(candidates: readonly Candidate[]): Recommendation {
+  const winner = best(candidates, chain(byDuration, byCost, byMemory));
+  const which = candidates.length === 1 ? ofSizes(1) : `fastest ${ofSizes(candidates.length)}`;
+  const reason =
+    `${which} at ${formatMs(winner.durationMs)} (${formatUsd(winner.costUsd)} per invocation)` +
+    tieNote(candidates, winner, byDuration, 'duration', 'cheapest');
+  return recommendation('speed', winner, reason);
+}
+
+/** w·cost/maxCost + (1−w)·duration/maxDuration; a zero maximum contributes 0 (every candidate is 0 there). */
+function balancedScore(candidate: Candidate, weight: number, maxCostUsd: number, maxDurationMs: number): number {
+  const costPart = maxCostUsd > 0 ? candidate.costUsd / maxCostUsd : 0;
+  const durationPart = maxDurationMs > 0 ? candidate.durationMs / maxDurationMs : 0;
+  return weight * costPart + (1 - weight) * durationPart;
+}
+
+function balanced(candidates: readonly Candidate[], balancedWeight: number): Recommendation {
+  const weight = clampBalancedWeight(balancedWeight);
+  const maxCostUsd = Math.max(...candidates.map((c) => c.costUsd));
+  const maxDurationMs = Math.max(...candidates.map((c) => c.durationMs));
+  const scores = new Map(candidates.map((c) => [c, balancedScore(c, weight, maxCostUsd, maxDurationMs)]));
+  const byScore: Comparator = (a, b) => compareNumbers(scores.get(a) ?? NaN, scores.get(b) ?? NaN);
+  const winner = best(candidates, chain(byScore, byCost, byDuration, byMemory));
+  const which = candidates.length === 1 ? ofSizes(1) : `best balance of cost and speed ${ofSizes(candidates.length)}`;
+  const reason =
+    `${which} (weight ${weight} on cost) at ${formatUsd(winner.costUsd)} per invocation and ` +
+    `${formatMs(winner.durationMs)}` +
+    tieNote(candidates, winner, byScore, 'score', 'cheapest');
+  return recommendation('balanced', winner, reason);
+}
+
+function requirePercentileLimit(options: RecommendOptions): PercentileLimit {
+  if (!options.percentileLimit) {
+    throw new Error("the 'percentile' strategy needs a percentile limit (percentile and max duration)");
+  }
+  return options.percentileLimit;
+}
+
+function withinPercentileLimit(candidates: readonly Candidate[], limit: PercentileLimit): Candidate[] {
+  return candidates.filter((c) => {
+    const value = durationPercentileMs(c.result, limit.percentile);
+    return Number.isFinite(value) && (value <= limit.maxDurationMs || nearlyEqual(value, limit.maxDurationMs));
+  });
+}
+
+function cheapestWithinPercentile(candidates: readonly Candidate[], limit: PercentileLimit): Recommendation | null {
+  const qualified = withinPercentileLimit(candidates, limit);
+  if (qualified.length === 0) return null;
+  const winner = best(qualified, chain(byCost, byDuration, byMemory));
+  const p = `p${limit.percentile}`;
+  const winnerPercentileMs = durationPercentileMs(winner.result, limit.percentile);
+  const which =
+    qualified.length === 1
+      ? `the only memory size of ${candidates.length} with ${p} within ${formatMs(limit.maxDurationMs)}`
+      : `cheapest of ${qualified.length} memory sizes with ${p} within ${formatMs(limit.maxDurationMs)}`;
+  const reason =
+    `${which}: ${formatUsd(winner.costUsd)} per invocation, ${p} ${formatMs(winnerPercentileMs)}` +
+    tieNote(qualified, winner, byCost, 'cost', 'fastest');
+  return recommendation('percentile', winner, reason);
+}
+
+/**
+ * The recommended memory size for a strategy, or null when none can be recommended (no candidate, or no
+ * candidate within the percentile limit); explainNoRecommendation() then says why.
+ * - cost: the cheapest; ties → faster.
+ * - speed: the fastest; ties → cheaper.
+ * - balanced: minimum of w·cost/maxCost + (1−w)·duration/maxDuration over the candidates; ties → cheaper.
+ * - percentile: the cheapest whose p-th percentile of successful sample durations is ≤ maxDurationMs; ties → faster.
+ * @throws Error for the percentile strategy without options.percentileLimit.
+ */
+export function recommend(
+  powerValues: readonly PowerValueResult[],
+  options: RecommendOptions,
+): Recommendation | null {
+  const candidates = candidatesOf(powerValues);
+  if (options.strategy === 'percentile') {
+    const limit = requirePercentileLimit(options);
+    return candidates.length === 0 ? null : cheapestWithinPercentile(candidates, limit);
+  }
+  if (candidates.length === 0) return null;
+  switch (options.strategy) {
+    case 'cost':
+      return cheapest(candidates);
+    case 'speed':
+      return fastest(candidates);
+    case 'balanced':
+      return balanced(candidates, options.balancedWeight);
+  }
+}
+
+function failedSummary(powerValues: readonly PowerValueResult[]): string {
+  const reasons = powerValues.map((pv) => {
+    const why = pv.status === 'failed' ? (pv.failureReason ?? 'failed') : 'no successful invocation';
+    return `${pv.memoryMb} MB: ${why.replace(/\.$/, '')}`;
+  });
+  return reasons.join('; ');
+}
+
+/**
+ * One sentence saying why recommend() returns null for these inputs, or null when it returns a recommendation.
+ */
+export function explainNoRecommendation(
+  powerValues: readonly PowerValueResult[],
+  options: RecommendOptions,
+): string | null {
+  if (recommend(powerValues, options) !== null) return null;
+  if (powerValues.length === 0) return 'No memory size was tested.';
+  const candidates = candidatesOf(powerValues);
+  if (candidates.length === 0) {
+    const all = powerValues.length === 1 ? 'The only memory size' : `All ${powerValues.length} memory sizes`;
+    return `${all} failed, so there is nothing to recommend: ${failedSummary(powerValues)}.`;
+  }
+  const limit = requirePercentileLimit(options);
+  const p = `p${limit.percentile}`;
+  const fastestAtP = candidates
+    .map((c) => ({ memoryMb: c.memoryMb, valueMs: durationPercentileMs(c.result, limit.percentile) }))
+    .filter((c) => Number.isFinite(c.valueMs))
+    .reduce<{ memoryMb: number; valueMs: number } | null>(
+      (winner, next) => (winner === null || next.valueMs < winner.valueMs ? next : winner),
+      null,
+    );
+  const closest = fastestAtP
+    ? `; the lowest was ${formatMs(fastestAtP.valueMs)} at ${fastestAtP.memoryMb} MB`
+    : '';
+  return `No memory size kept ${p} duration within ${formatMs(limit.maxDurationMs)}${closest}.`;
+}
