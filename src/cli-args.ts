@@ -1,0 +1,187 @@
+// The CLI's front door: flags are the action's inputs 1:1 (`--<input-name>`), so both doors share INPUTS and
+// parseSettings. This module only turns argv into the same name → string map the action's getInput would give.
+
+import { INPUT_GROUPS, INPUTS, inputSpec, type InputSpec } from './inputs.js';
+import { closestMatch, InputError, type InputReader } from './settings.js';
+
+export type CliCommand = 'tune' | 'help' | 'version';
+
+export interface CliArgs {
+  command: CliCommand;
+  /** Input name → the value given on the command line; absent flags are absent. */
+  inputs: Record<string, string>;
+}
+
+export const CLI_NAME = 'lambda-power-gate';
+const COMMANDS: readonly CliCommand[] = ['tune', 'help', 'version'];
+const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', '1', '0']);
+const HELP_FLAGS = new Set(['--help', '-h']);
+const VERSION_FLAGS = new Set(['--version', '-v', '-V']);
+
+/**
+ * argv without node and the script (process.argv.slice(2)). No arguments means help; flags without a command
+ * mean tune. `--flag value` and `--flag=value` both work; a boolean flag alone means true, `--no-<flag>` false.
+ */
+export function parseCliArgs(argv: string[]): CliArgs {
+  const [first] = argv;
+  if (first === undefined) return { command: 'help', inputs: {} };
+  let command: CliCommand = 'tune';
+  let index = 0;
+  if (!first.startsWith('-')) {
+    command = parseCommand(first);
+    index = 1;
+    if (command !== 'tune') return { command, inputs: {} };
+  }
+
+  const inputs: Record<string, string> = {};
+  let wantsHelp = false;
+  let wantsVersion = false;
+  const set = (name: string, value: string) => {
+    if (Object.hasOwn(inputs, name)) throw new InputError(name, `Flag --${name} is given twice; give it once`);
+    inputs[name] = value;
+  };
+
+  for (; index < argv.length; index++) {
+    const arg = argv[index] ?? '';
+    if (HELP_FLAGS.has(arg)) {
+      wantsHelp = true;
+      continue;
+    }
+    if (VERSION_FLAGS.has(arg)) {
+      wantsVersion = true;
+      continue;
+    }
+    if (!arg.startsWith('--')) {
+      if (arg.startsWith('-')) throw unknownFlag(arg.replace(/^-+/, ''), arg);
+      throw new InputError(arg, `Unexpected argument ${JSON.stringify(arg)}; give values after a flag, as --name value or --name=value (see ${CLI_NAME} help)`);
+    }
+    const body = arg.slice(2);
+    const equals = body.indexOf('=');
+    const name = equals === -1 ? body : body.slice(0, equals);
+    let value = equals === -1 ? undefined : body.slice(equals + 1);
+    const spec = inputSpec(name);
+    if (!spec) {
+      const negated = name.startsWith('no-') ? inputSpec(name.slice(3)) : undefined;
+      if (negated?.boolean && value === undefined) {
+        set(negated.name, 'false');
+        continue;
+      }
+      throw unknownFlag(name, arg);
+    }
+    if (value === undefined) {
+      const next = argv[index + 1];
+      if (spec.boolean) {
+        // A boolean flag takes the next word only when it is a boolean, so `--dry-run --region x` works.
+        if (next !== undefined && BOOLEAN_WORDS.has(next.toLowerCase())) {
+          value = next;
+          index++;
+        } else {
+          value = 'true';
+        }
+      } else {
+        if (next === undefined || next.startsWith('--')) {
+          throw new InputError(name, `Flag --${name} needs a value, e.g. --${name} <${spec.valueName ?? 'value'}> or --${name}=<${spec.valueName ?? 'value'}>`);
+        }
+        value = next;
+        index++;
+      }
+    }
+    set(name, value);
+  }
+  if (wantsHelp) return { command: 'help', inputs: {} };
+  if (wantsVersion) return { command: 'version', inputs: {} };
+  return { command, inputs };
+}
+
+/** The CLI's InputReader: '' for an absent flag, as getInput gives, so parseSettings applies the defaults. */
+export function cliInputReader(inputs: Record<string, string>): InputReader {
+  return (name) => (Object.hasOwn(inputs, name) ? (inputs[name] ?? '') : '');
+}
+
+function parseCommand(word: string): CliCommand {
+  const command = COMMANDS.find((candidate) => candidate === word);
+  if (command) return command;
+  const suggestion = closestMatch(word, COMMANDS);
+  throw new InputError(
+    'command',
+    `Unknown command ${JSON.stringify(word)}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; commands are ${COMMANDS.join(', ')}`,
+  );
+}
+
+function unknownFlag(name: string, given: string): InputError {
+  const candidates = [...INPUTS.map((spec) => spec.name), 'help', 'version'];
+  const suggestion = closestMatch(name.toLowerCase(), candidates);
+  return new InputError(
+    name,
+    `Unknown flag ${given}${suggestion ? `; did you mean --${suggestion}?` : ''} (run ${CLI_NAME} help for every flag)`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Help
+
+const WIDTH = 100;
+
+const ENVIRONMENT: readonly [string, string][] = [
+  ['AWS_REGION, AWS_DEFAULT_REGION', 'The region when --region is not given and --function-name is not a full ARN.'],
+  [
+    'AWS_PROFILE, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN',
+    "Credentials, read by the AWS SDK's default provider chain (any of its sources work).",
+  ],
+  ['GITHUB_TOKEN', 'Token for the pull request comment and the baseline branch when --github-token is not given.'],
+  ['GITHUB_WORKSPACE', 'Base directory for relative paths (results-path, payload-file, baseline-file); else the current directory.'],
+];
+
+export function helpText(): string {
+  const flag = (spec: InputSpec) => `--${spec.name}${spec.boolean ? '' : ` <${spec.valueName ?? 'value'}>`}`;
+  const flagWidth = Math.max(...INPUTS.map((spec) => flag(spec).length)) + 4;
+  const lines: string[] = [
+    `${CLI_NAME}: tune an AWS Lambda function's memory, compare cost and speed with a baseline, and fail on regressions.`,
+    '',
+    'Usage:',
+    `  ${CLI_NAME} tune --function-name <name|arn> [flags]`,
+    `  ${CLI_NAME} help       (or --help)`,
+    `  ${CLI_NAME} version    (or --version)`,
+    '',
+    ...wrap(
+      'Every flag is the GitHub Action input of the same name. Give values as --flag value or --flag=value; a boolean flag alone means true, and --no-<flag> means false.',
+      0,
+    ),
+  ];
+  for (const { group, title } of INPUT_GROUPS) {
+    lines.push('', `${title} flags:`);
+    for (const spec of INPUTS.filter((input) => input.group === group)) {
+      const text = `${spec.description}${defaultNote(spec)}`;
+      const [head = '', ...rest] = wrap(text, flagWidth);
+      lines.push(`  ${flag(spec).padEnd(flagWidth - 2)}${head.trimStart()}`, ...rest);
+    }
+  }
+  lines.push('', 'Environment:');
+  for (const [names, text] of ENVIRONMENT) {
+    lines.push(`  ${names}`, ...wrap(text, 6));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function defaultNote(spec: InputSpec): string {
+  if (spec.required) return ' (required)';
+  if (spec.defaultText) return ` (default: ${spec.defaultText})`;
+  if (spec.default !== undefined) return ` (default: ${spec.default})`;
+  return '';
+}
+
+/** Word-wraps text to WIDTH columns, every line indented by `indent` spaces. */
+function wrap(text: string, indent: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && indent + line.length + 1 + word.length > WIDTH) {
+      lines.push(' '.repeat(indent) + line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(' '.repeat(indent) + line);
+  return lines;
+}

@@ -1,0 +1,403 @@
+// The one table of inputs and outputs. action.yml, docs/inputs.md, the README section and the CLI's flags are
+// all checked against it (__tests__/unit/inputs-drift.test.ts), so the two front doors cannot drift apart.
+
+export type InputGroup = 'tuning' | 'gate' | 'report';
+
+export interface InputSpec {
+  /** kebab-case; the action input and the CLI flag (`--<name>`) share it. */
+  name: string;
+  description: string;
+  /** The value used when the input is absent; parseSettings applies it, action.yml declares it. */
+  default?: string;
+  /** What action.yml declares when it differs from `default`: a GitHub expression the CLI cannot evaluate. */
+  actionDefault?: string;
+  /** How the docs describe a default computed from other inputs or the environment. */
+  defaultText?: string;
+  required?: boolean;
+  group: InputGroup;
+  /** A CLI flag that may be given without a value (meaning true). */
+  boolean?: boolean;
+  /** Placeholder for the value in CLI help. */
+  valueName?: string;
+}
+
+export interface OutputSpec {
+  name: string;
+  description: string;
+}
+
+export const INPUT_GROUPS: readonly { group: InputGroup; title: string }[] = [
+  { group: 'tuning', title: 'Tuning' },
+  { group: 'gate', title: 'Gate' },
+  { group: 'report', title: 'Report' },
+];
+
+export const INPUTS: readonly InputSpec[] = [
+  // --- tuning -------------------------------------------------------------------------------------------
+  {
+    name: 'function-name',
+    group: 'tuning',
+    required: true,
+    valueName: 'name|arn',
+    description:
+      'The function to tune: a name, a full or partial ARN, optionally with :alias or :version. Tuning always measures new versions of $LATEST.',
+  },
+  {
+    name: 'region',
+    group: 'tuning',
+    valueName: 'region',
+    defaultText: "the ARN's region, else AWS_REGION / AWS_DEFAULT_REGION; us-east-1 with endpoint",
+    description: 'AWS region of the function.',
+  },
+  {
+    name: 'endpoint',
+    group: 'tuning',
+    valueName: 'url',
+    description: 'A Lambda-compatible endpoint URL, e.g. the local emulator (http://127.0.0.1:9001). Empty means AWS.',
+  },
+  {
+    name: 'power-values',
+    group: 'tuning',
+    default: '128,256,512,1024,1536,3008',
+    valueName: 'mb-list',
+    description:
+      'Memory sizes to test in MB (128 to 10240), separated by commas, spaces or newlines. ALL means 128 to 3008 in steps of 64.',
+  },
+  {
+    name: 'invocations',
+    group: 'tuning',
+    default: '10',
+    valueName: 'n',
+    description: 'Invocations per memory size (at least 1; fewer than 5 gives noisy statistics).',
+  },
+  {
+    name: 'payload',
+    group: 'tuning',
+    default: '{}',
+    valueName: 'json',
+    description:
+      'The event sent to the function: JSON, or a plain string (sent as a JSON string). A JSON array of {"payload": ..., "weight": n} objects spreads the invocations over several payloads by weight.',
+  },
+  {
+    name: 'payload-file',
+    group: 'tuning',
+    valueName: 'path',
+    description: 'A file holding the payload (same rules as payload), relative to the workspace. Use instead of payload.',
+  },
+  {
+    name: 'parallel-invocation',
+    group: 'tuning',
+    default: 'false',
+    boolean: true,
+    description: "Start each memory size's invocations all at once (up to concurrency) instead of one after another.",
+  },
+  {
+    name: 'concurrency',
+    group: 'tuning',
+    default: '10',
+    valueName: 'n',
+    description: 'Most invocations in flight at once, across all memory sizes (1 to 1000).',
+  },
+  {
+    name: 'sleep-between-runs-ms',
+    group: 'tuning',
+    default: '0',
+    valueName: 'ms',
+    description: 'Pause between invocations in ms; only without parallel-invocation.',
+  },
+  {
+    name: 'discard-top-bottom',
+    group: 'tuning',
+    default: '0.2',
+    valueName: 'fraction',
+    description:
+      'Fraction of the slowest and of the fastest samples dropped before averaging (0 to 0.4; 0 with only-cold-starts).',
+  },
+  {
+    name: 'allowed-exceptions',
+    group: 'tuning',
+    valueName: 'types',
+    description: 'Comma-separated error types that are recorded but do not fail a memory size, e.g. Handled.NotFound.',
+  },
+  {
+    name: 'only-cold-starts',
+    group: 'tuning',
+    default: 'false',
+    boolean: true,
+    description: 'Measure cold starts only: every invocation gets a new execution environment.',
+  },
+  {
+    name: 'strategy',
+    group: 'tuning',
+    default: 'cost',
+    valueName: 'name',
+    description:
+      'How to choose the memory: cost (cheapest), speed (fastest), balanced (see balanced-weight) or percentile (cheapest meeting percentile-limit).',
+  },
+  {
+    name: 'balanced-weight',
+    group: 'tuning',
+    default: '0.5',
+    valueName: 'weight',
+    description: 'With strategy balanced: 0 optimises speed only, 1 cost only (0 to 1).',
+  },
+  {
+    name: 'percentile-limit',
+    group: 'tuning',
+    valueName: 'limit',
+    description:
+      'With strategy percentile, and required by it: the duration limit to meet, e.g. p95<=300 (p95 duration at most 300 ms).',
+  },
+  {
+    name: 'auto-optimize',
+    group: 'tuning',
+    default: 'false',
+    boolean: true,
+    description: 'Apply the recommended memory to the function after tuning.',
+  },
+  {
+    name: 'auto-optimize-alias',
+    group: 'tuning',
+    valueName: 'alias',
+    description:
+      'With auto-optimize: point this alias at a new version with the recommended memory instead of changing $LATEST.',
+  },
+  {
+    name: 'dry-run',
+    group: 'tuning',
+    default: 'false',
+    boolean: true,
+    description: 'Check the settings and that the function exists, without changing or invoking it.',
+  },
+  {
+    name: 'log-payloads',
+    group: 'tuning',
+    default: 'false',
+    boolean: true,
+    description: 'Allow payloads and function output in logs and reports (off by default: they may hold secrets).',
+  },
+  {
+    name: 'results-path',
+    group: 'tuning',
+    default: 'lambda-power-gate/results.json',
+    valueName: 'path',
+    description: 'Where results.json is written, relative to the workspace.',
+  },
+  {
+    name: 'timeout-minutes',
+    group: 'tuning',
+    default: '30',
+    valueName: 'minutes',
+    description: 'Stop after this many minutes (1 to 350), restoring the function and cleaning up first.',
+  },
+  {
+    name: 'monthly-invocations',
+    group: 'tuning',
+    default: '1000000',
+    valueName: 'n',
+    description: 'Invocations per month, for the monthly cost projections in the report.',
+  },
+
+  // --- gate ---------------------------------------------------------------------------------------------
+  {
+    name: 'baseline-file',
+    group: 'gate',
+    valueName: 'path',
+    description:
+      'A results.json to compare with, e.g. from an artifact. Give at most one of baseline-file, baseline-branch and baseline-function; none means no comparison.',
+  },
+  {
+    name: 'baseline-branch',
+    group: 'gate',
+    valueName: 'branch',
+    description:
+      'A data branch holding the history of results, e.g. lambda-power-gate-data: pull requests compare with it, runs on the default branch add to it.',
+  },
+  {
+    name: 'baseline-function',
+    group: 'gate',
+    valueName: 'name|arn',
+    description: 'A second live function, e.g. the production deployment, tuned side by side as the baseline (A/B).',
+  },
+  {
+    name: 'key',
+    group: 'gate',
+    valueName: 'key',
+    defaultText: 'the function name, without qualifier',
+    description: 'Name of this function in the baseline history; keep it stable across pull request deployments.',
+  },
+  {
+    name: 'history-limit',
+    group: 'gate',
+    default: '20',
+    valueName: 'n',
+    description: 'Runs kept per key on the baseline branch.',
+  },
+  {
+    name: 'max-cost-increase',
+    group: 'gate',
+    default: '5',
+    valueName: 'percent',
+    description:
+      'Fail when cost per invocation rises significantly by more than this percent ("5" or "5%"; off disables).',
+  },
+  {
+    name: 'max-duration-increase',
+    group: 'gate',
+    default: '10',
+    valueName: 'percent',
+    description: 'Fail when duration rises significantly by more than this percent ("10" or "10%"; off disables).',
+  },
+  {
+    name: 'warn-cost-increase',
+    group: 'gate',
+    valueName: 'percent',
+    defaultText: 'half of max-cost-increase',
+    description: 'Warn when cost per invocation rises significantly by more than this percent (at most max-cost-increase).',
+  },
+  {
+    name: 'warn-duration-increase',
+    group: 'gate',
+    valueName: 'percent',
+    defaultText: 'half of max-duration-increase',
+    description: 'Warn when duration rises significantly by more than this percent (at most max-duration-increase).',
+  },
+  {
+    name: 'max-cost-per-invocation',
+    group: 'gate',
+    valueName: 'usd',
+    description: 'Fail when cost per invocation exceeds this many USD; needs no baseline.',
+  },
+  {
+    name: 'max-duration-ms',
+    group: 'gate',
+    valueName: 'ms',
+    description: 'Fail when duration (see max-duration-statistic) exceeds this many ms; needs no baseline.',
+  },
+  {
+    name: 'max-duration-statistic',
+    group: 'gate',
+    default: 'mean',
+    valueName: 'statistic',
+    description: 'The duration statistic max-duration-ms applies to: mean, p50, p90, p95 or p99.',
+  },
+  {
+    name: 'max-monthly-cost-increase',
+    group: 'gate',
+    valueName: 'usd',
+    description: 'Fail when the projected monthly cost (see monthly-invocations) rises by more than this many USD.',
+  },
+  {
+    name: 'confidence',
+    group: 'gate',
+    default: '0.95',
+    valueName: 'level',
+    description: 'Confidence level for calling a change significant, above 0.5 and at most 0.999.',
+  },
+  {
+    name: 'min-samples',
+    group: 'gate',
+    default: '5',
+    valueName: 'n',
+    description:
+      'With fewer successful samples than this on either side a change is never called significant (at least 2).',
+  },
+  {
+    name: 'fail-on-regression',
+    group: 'gate',
+    default: 'true',
+    boolean: true,
+    description: 'Fail the job when the verdict is fail; false reports only.',
+  },
+
+  // --- report -------------------------------------------------------------------------------------------
+  {
+    name: 'comment-mode',
+    group: 'report',
+    default: 'update',
+    valueName: 'mode',
+    description:
+      'The pull request comment: update (one comment, edited), new (a new one each run), hide-and-new (minimise the old one), delete-and-new (delete the old one) or off.',
+  },
+  {
+    name: 'github-token',
+    group: 'report',
+    actionDefault: '${{ github.token }}',
+    defaultText: '${{ github.token }} in the action; GITHUB_TOKEN from the environment in the CLI',
+    valueName: 'token',
+    description: 'Token for the pull request comment and the baseline branch.',
+  },
+  {
+    name: 'job-summary',
+    group: 'report',
+    default: 'true',
+    boolean: true,
+    description: 'Write the report to the job summary.',
+  },
+];
+
+export const OUTPUTS: readonly OutputSpec[] = [
+  { name: 'recommended-memory', description: 'Recommended memory in MB.' },
+  { name: 'recommended-cost', description: 'Cost per invocation at the recommended memory, in USD.' },
+  { name: 'recommended-duration', description: 'Duration at the recommended memory, in ms.' },
+  { name: 'current-memory', description: "The function's configured memory in MB before tuning." },
+  {
+    name: 'current-cost',
+    description: 'Cost per invocation at the configured memory, in USD (empty when it was not among the power values).',
+  },
+  { name: 'saving-percent', description: 'Cost saving of the recommendation over the configured memory, in percent.' },
+  { name: 'results-path', description: 'Absolute path of results.json.' },
+  { name: 'visualization-url', description: 'A lambda-power-tuning.show chart of this run.' },
+  { name: 'verdict', description: 'The gate verdict: pass, warn or fail.' },
+  { name: 'cost-delta-percent', description: 'Change in cost per invocation against the baseline, in percent.' },
+  { name: 'duration-delta-percent', description: 'Change in duration against the baseline, in percent.' },
+  { name: 'monthly-cost-delta', description: 'Change in projected monthly cost against the baseline, in USD.' },
+  { name: 'comment-url', description: 'URL of the pull request comment (empty when none).' },
+];
+
+const INPUTS_BY_NAME: ReadonlyMap<string, InputSpec> = new Map(INPUTS.map((spec) => [spec.name, spec]));
+
+export function inputSpec(name: string): InputSpec | undefined {
+  return INPUTS_BY_NAME.get(name);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Documentation generated from the table: docs/inputs.md and the README's inputs section hold this text.
+
+const escapeCell = (text: string): string => text.replace(/\|/g, '\\|');
+const code = (text: string): string => '`' + text + '`';
+
+function defaultCell(spec: InputSpec): string {
+  if (spec.required) return '**required**';
+  if (spec.defaultText) return `_${escapeCell(spec.defaultText.replace('${{ github.token }}', code('${{ github.token }}')))}_`;
+  if (spec.default !== undefined) return code(escapeCell(spec.default));
+  return '';
+}
+
+/** The inputs and outputs tables, as the README includes them between its inputs markers. */
+export function renderInputsTables(): string {
+  const lines: string[] = ['### Inputs', ''];
+  for (const { group, title } of INPUT_GROUPS) {
+    lines.push(`#### ${title}`, '', '| Input | Default | Description |', '| --- | --- | --- |');
+    for (const spec of INPUTS.filter((input) => input.group === group)) {
+      lines.push(`| ${code(spec.name)} | ${defaultCell(spec)} | ${escapeCell(spec.description)} |`);
+    }
+    lines.push('');
+  }
+  lines.push('### Outputs', '', '| Output | Description |', '| --- | --- |');
+  for (const output of OUTPUTS) lines.push(`| ${code(output.name)} | ${escapeCell(output.description)} |`);
+  return lines.join('\n') + '\n';
+}
+
+/** The whole of docs/inputs.md. */
+export function renderInputsDoc(): string {
+  return [
+    '# Inputs and outputs',
+    '',
+    '<!-- Generated from src/inputs.ts; regenerate with: UPDATE_INPUTS_DOCS=1 npm test -- __tests__/unit/inputs-drift.test.ts -->',
+    '',
+    'Every input is also a CLI flag of the same name: `lambda-power-gate tune --<input> <value>`.',
+    '',
+    renderInputsTables(),
+  ].join('\n');
+}
