@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-// The CLI front door: the same flow as the action, bundled to dist/cli by `npm run build`.
-import '../dist/cli/index.js';
+// The CLI front door: the same bundle and flow as the action (see src/index.ts).
+process.env.LAMBDA_POWER_GATE_CLI = '1';
+await import('../dist/index.js');

@@ -1,7 +1,22 @@
+// One bundle, two front doors: GitHub runs this file as the action; bin/lambda-power-gate.js runs it as the CLI
+// (it sets LAMBDA_POWER_GATE_CLI first). One bundle halves the build time and the size of dist/.
+import { main } from './cli.js';
 import { run } from './main.js';
 
-// run() reports every failure through core.setFailed; anything reaching here is a bug, still one line.
-run().catch((error: unknown) => {
-  process.exitCode = 1;
-  process.stdout.write(`::error::Unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
-});
+if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`lambda-power-gate: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+} else {
+  // run() reports every failure through core.setFailed; anything reaching here is a bug, still one line.
+  run().catch((error: unknown) => {
+    process.exitCode = 1;
+    process.stdout.write(`::error::Unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+  });
+}

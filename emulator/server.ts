@@ -1,0 +1,598 @@
+// The emulator's HTTP face: the Lambda REST API subset (2015-03-31 paths) that the engine and the AWS CLI use,
+// answered the way Lambda answers it, so the real @aws-sdk/client-lambda works against it with only `endpoint`
+// set. Control-plane semantics live in state.ts, failures on demand in faults.ts, execution in sandbox.ts.
+
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
+import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
+import type { FunctionRuntimeSpec, InvokeResult } from './sandbox.js';
+import {
+  ACCOUNT_ID,
+  FunctionStore,
+  parseFunctionName,
+  type AliasInput,
+  type Architecture,
+  type CodeInfo,
+  type ConfigurationUpdate,
+  type LogFormat,
+  type LoggingConfig,
+  type VersionConfig,
+} from './state.js';
+
+export type { FaultConfig, OperationName } from './faults.js';
+
+// ---- the sandbox contract (emulator/sandbox.ts implements it; a type-only import loads nothing) ----
+
+export type { FunctionRuntimeSpec, InvokeResult };
+
+export interface SandboxPoolLike {
+  readonly cpuMode?: 'cgroup' | 'model';
+  invoke(spec: FunctionRuntimeSpec, payload: Buffer, requestId: string): Promise<InvokeResult>;
+  retire(functionName: string, version?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// ---- public API ----
+
+export interface EmulatorOptions {
+  /** 0 = the OS picks a free port (default). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default us-east-1; the account id is always 123456789012. */
+  region?: string;
+  /** How long LastUpdateStatus stays InProgress after UpdateFunctionConfiguration / PublishVersion (and State
+   *  Pending after the CreateFunction API). Default 1000. */
+  updateDelayMs?: number;
+  /** Invocations in flight above this → 429 TooManyRequestsException. Default: unlimited. */
+  concurrencyLimit?: number;
+  /** Retry-After (seconds) sent with concurrency-limit throttles. Default 1. */
+  throttleRetryAfterSeconds?: number;
+  /** Global fault injection; per-function faults through setFaults(). */
+  faults?: FaultConfig;
+  /** The execution environments; default a new SandboxPool from ./sandbox.js (closed by close()). */
+  pool?: SandboxPoolLike;
+  /** Create every sample function found under emulator/functions/<name>/ at start. */
+  sampleFunctions?: boolean;
+  /** Where sample functions live; default emulator/functions next to this file. */
+  functionsDir?: string;
+  /** Milliseconds since the epoch; inject to step through InProgress windows in tests. Default Date.now. */
+  clock?: () => number;
+  /** Seed for weighted-alias routing. Default 1. */
+  seed?: number;
+  logger?: (line: string) => void;
+}
+
+export interface CreateFunctionSpec {
+  name: string;
+  /** Absolute directory holding the handler module. */
+  codeDir?: string;
+  /** A sample function's name (a directory under functionsDir); used when codeDir is absent. */
+  sample?: string;
+  handler?: string;
+  memoryMb?: number;
+  timeoutSec?: number;
+  environment?: Record<string, string>;
+  logFormat?: LogFormat;
+  architecture?: Architecture;
+  runtime?: string;
+  description?: string;
+}
+
+export interface Emulator {
+  /** e.g. http://127.0.0.1:54321 */
+  endpoint: string;
+  region: string;
+  /** How the sandbox limits CPU ('cgroup' or the declared CPU-time 'model'), when the pool says. */
+  cpuMode?: 'cgroup' | 'model';
+  /** Creates a function that is Active at once (no Pending window); returns its ARN. */
+  createFunction(spec: CreateFunctionSpec): Promise<string>;
+  /** Replaces the faults of one function, or the global ones with '*'; `{}` clears. Counters restart. */
+  setFaults(functionName: string | '*', faults: FaultConfig): void;
+  /** Requests received per operation, including those answered with an injected fault. */
+  stats(): { requests: Record<string, number> };
+  close(): Promise<void>;
+}
+
+/** Lambda's synchronous request payload limit. */
+const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+/** X-Amz-Log-Result carries the last 4 KB of the log. */
+const LOG_TAIL_BYTES = 4096;
+
+const defaultFunctionsDir = () => fileURLToPath(new URL('./functions/', import.meta.url));
+
+interface Route {
+  operation: OperationName;
+  functionName?: string;
+  aliasName?: string;
+}
+
+/** Maps method + path to an operation, as the SDK's http traits in @aws-sdk/client-lambda define them. */
+export function route(method: string, pathname: string): Route | undefined {
+  const parts = pathname.split('/').filter((p) => p !== '');
+  if (parts[0] !== '2015-03-31' || parts[1] !== 'functions') return undefined;
+  const [, , rawName, resource, rawAlias, ...rest] = parts;
+  if (rest.length > 0) return undefined;
+  if (rawName === undefined) {
+    if (method === 'POST') return { operation: 'CreateFunction' };
+    if (method === 'GET') return { operation: 'ListFunctions' };
+    return undefined;
+  }
+  const functionName = decodeURIComponent(rawName);
+  const byResource: Record<string, Partial<Record<string, OperationName>>> = {
+    '': { GET: 'GetFunction', DELETE: 'DeleteFunction' },
+    configuration: { GET: 'GetFunctionConfiguration', PUT: 'UpdateFunctionConfiguration' },
+    versions: { GET: 'ListVersionsByFunction', POST: 'PublishVersion' },
+    aliases: { GET: 'ListAliases', POST: 'CreateAlias' },
+    invocations: { POST: 'Invoke' },
+  };
+  if (rawAlias !== undefined) {
+    if (resource !== 'aliases') return undefined;
+    const aliasOperations: Partial<Record<string, OperationName>> = { GET: 'GetAlias', PUT: 'UpdateAlias', DELETE: 'DeleteAlias' };
+    const operation = aliasOperations[method];
+    return operation ? { operation, functionName, aliasName: decodeURIComponent(rawAlias) } : undefined;
+  }
+  const operation = byResource[resource ?? '']?.[method];
+  return operation ? { operation, functionName } : undefined;
+}
+
+/** CodeSha256 and CodeSize of a code directory: a hash over every file's relative path and bytes. */
+export function hashCodeDir(codeDir: string): CodeInfo {
+  const hash = createHash('sha256');
+  let codeSizeBytes = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) {
+        const bytes = readFileSync(path);
+        codeSizeBytes += bytes.length;
+        hash.update(relative(codeDir, path)).update('\0').update(bytes).update('\0');
+      }
+    }
+  };
+  walk(codeDir);
+  return { codeDir, codeSha256: hash.digest('base64'), codeSizeBytes };
+}
+
+/** Where CreateFunction's code lives: an absolute directory, or a sample function's name. */
+function locateCode(location: string, functionsDir: string): CodeInfo {
+  const codeDir = isAbsolute(location) ? location : join(functionsDir, location);
+  if (!isAbsolute(location) && !/^[a-zA-Z0-9-_]+$/.test(location)) {
+    throw invalidParameter(`Code.S3Key must be an absolute directory or a sample function name, got ${location}`);
+  }
+  if (!existsSync(codeDir) || !statSync(codeDir).isDirectory()) {
+    throw invalidParameter(
+      `Code directory ${codeDir} does not exist. ${isAbsolute(location) ? '' : `Sample functions: ${listSamples(functionsDir).join(', ') || 'none'}.`}`.trim(),
+    );
+  }
+  return hashCodeDir(codeDir);
+}
+
+function listSamples(functionsDir: string): string[] {
+  if (!existsSync(functionsDir)) return [];
+  return readdirSync(functionsDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && ['index.mjs', 'index.js', 'index.cjs'].some((f) => existsSync(join(functionsDir, e.name, f))))
+    .map((e) => e.name)
+    .sort();
+}
+
+const toRuntimeSpec = (functionName: string, config: VersionConfig, invokedFunctionArn: string): FunctionRuntimeSpec => ({
+  functionName,
+  invokedFunctionArn,
+  version: config.version,
+  codeDir: config.codeDir,
+  handler: config.handler,
+  memoryMb: config.memoryMb,
+  timeoutSec: config.timeoutSec,
+  environment: { ...config.environment },
+  logFormat: config.logging.LogFormat,
+});
+
+/** The last 4 KB of the log, base64: what Lambda puts in X-Amz-Log-Result. */
+export const logTail = (log: string) => Buffer.from(log, 'utf8').subarray(-LOG_TAIL_BYTES).toString('base64');
+
+/**
+ * An injected crash: the invocation ran, but its runtime "exited". The result becomes Runtime.ExitError and the
+ * log reads as Lambda's does for a dead runtime: Text gets the platform's two error lines before END and a REPORT
+ * ending `Status: error\tError Type: Runtime.ExitError`; JSON gets status/errorType on the platform records.
+ */
+export function asRuntimeExit(result: InvokeResult, requestId: string, logFormat: LogFormat): InvokeResult {
+  const errorType = 'Runtime.ExitError';
+  const errorMessage = `RequestId: ${requestId} Error: Runtime exited with error: exit status 1`;
+  const lines = result.log.split(/(?<=\n)/);
+  const rewritten = lines.map((line) => {
+    if (logFormat === 'Text') {
+      if (line.startsWith('END RequestId:')) return `${errorMessage}\n${errorType}\n${line}`;
+      if (line.startsWith('REPORT RequestId:') && !line.includes('\tStatus: ')) {
+        return `${line.replace(/\t?\n?$/, '')}\tStatus: error\tError Type: ${errorType}\n`;
+      }
+      return line;
+    }
+    try {
+      const event = JSON.parse(line) as { type?: string; record?: Record<string, unknown> };
+      if ((event.type === 'platform.runtimeDone' || event.type === 'platform.report') && event.record) {
+        event.record = { ...event.record, status: 'error', errorType };
+        return `${JSON.stringify(event)}\n`;
+      }
+    } catch {
+      // an application line that is not JSON: keep it as it is
+    }
+    return line;
+  });
+  return {
+    ...result,
+    payload: Buffer.from(JSON.stringify({ errorType, errorMessage })),
+    functionError: 'Unhandled',
+    errorType,
+    log: rewritten.join(''),
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function parseJsonBody(body: Buffer): Record<string, unknown> {
+  if (body.length === 0) return {};
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new LambdaError('InvalidRequestContentException', 'Could not parse request body into json');
+}
+
+const optionalString = (body: Record<string, unknown>, key: string): string | undefined => {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw invalidParameter(`${key} must be a string`);
+  return value;
+};
+
+const optionalNumber = (body: Record<string, unknown>, key: string): number | undefined => {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number') throw invalidParameter(`${key} must be a number`);
+  return value;
+};
+
+function pageOf(query: URLSearchParams) {
+  const marker = query.get('Marker') ?? undefined;
+  const maxItemsRaw = query.get('MaxItems');
+  const maxItems = maxItemsRaw === null ? undefined : Number(maxItemsRaw);
+  return { ...(marker === undefined ? {} : { marker }), ...(maxItems === undefined ? {} : { maxItems }) };
+}
+
+interface Reply {
+  status: number;
+  body?: Buffer | Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** Resolves after ms, or at once when the emulator closes, so injected latency never outlives the server. */
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const region = options.region ?? 'us-east-1';
+  const host = options.host ?? '127.0.0.1';
+  const clock = options.clock ?? Date.now;
+  const log = options.logger ?? (() => {});
+  const functionsDir = options.functionsDir ?? defaultFunctionsDir();
+  const faults = new FaultInjector(options.faults);
+  const ownsPool = options.pool === undefined;
+  const pool = options.pool ?? (await defaultPool(log));
+  const requests: Record<string, number> = {};
+  let inFlight = 0;
+  const closing = new AbortController();
+  // Retiring is housekeeping: a failure is logged, never turned into an API error.
+  const retireQuietly = (name: string, version?: string) => {
+    pool.retire(name, version).catch((error: unknown) => log(`retire ${name}:${version ?? '*'} failed: ${String(error)}`));
+  };
+
+  const store = new FunctionStore({
+    region,
+    now: clock,
+    updateDelayMs: (name) => faults.updateDelayMs(name) ?? options.updateDelayMs ?? 1000,
+    retire: (name, version) => retireQuietly(name, version),
+    random: seededRandom(options.seed ?? 1),
+  });
+
+  const createFromSpec = (
+    spec: CreateFunctionSpec,
+    code: CodeInfo,
+    startPending: boolean,
+    extra: { publish?: boolean; role?: string; logging?: Partial<LoggingConfig> } = {},
+  ) =>
+    store.createFunction({
+      name: spec.name,
+      code,
+      startPending,
+      handler: spec.handler,
+      runtime: spec.runtime,
+      description: spec.description,
+      timeoutSec: spec.timeoutSec,
+      memoryMb: spec.memoryMb,
+      environment: spec.environment,
+      architecture: spec.architecture,
+      logging: { ...extra.logging, ...(spec.logFormat !== undefined ? { LogFormat: spec.logFormat } : {}) },
+      role: extra.role,
+      publish: extra.publish,
+    });
+
+  async function invoke(route: Route, query: URLSearchParams, req: IncomingMessage, body: Buffer, requestId: string): Promise<Reply> {
+    const invocationType = header(req, 'x-amz-invocation-type') ?? 'RequestResponse';
+    if (!['RequestResponse', 'Event', 'DryRun'].includes(invocationType)) {
+      throw validationError(invocationType, 'invocationType', 'Member must satisfy enum value set: [Event, RequestResponse, DryRun]');
+    }
+    const logType = header(req, 'x-amz-log-type') ?? 'None';
+    if (!['None', 'Tail'].includes(logType)) {
+      throw validationError(logType, 'logType', 'Member must satisfy enum value set: [Tail, None]');
+    }
+    if (body.length > MAX_PAYLOAD_BYTES) {
+      throw new LambdaError('RequestTooLargeException', `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
+    }
+    // No payload means an empty event, as on Lambda; anything else must be JSON.
+    const payload = body.length === 0 ? Buffer.from('{}') : body;
+    try {
+      JSON.parse(payload.toString('utf8'));
+    } catch (error) {
+      throw new LambdaError('InvalidRequestContentException', `Could not parse request body into json: ${(error as Error).message}`);
+    }
+    const resolved = store.resolveInvocation(route.functionName ?? '', query.get('Qualifier') ?? undefined);
+    if (invocationType === 'DryRun') return { status: 204 };
+    const spec = toRuntimeSpec(resolved.functionName, resolved.config, resolved.invokedFunctionArn);
+    if (invocationType === 'Event') {
+      // Asynchronous invocations are queued by Lambda, never throttled at the caller: run and forget.
+      pool.invoke(spec, payload, requestId).catch((error: unknown) => log(`Event invocation ${requestId} failed: ${String(error)}`));
+      return { status: 202 };
+    }
+    if (options.concurrencyLimit !== undefined && inFlight >= options.concurrencyLimit) {
+      throw tooManyRequests('ConcurrentInvocationLimitExceeded', 'Rate Exceeded.', options.throttleRetryAfterSeconds ?? 1);
+    }
+    const crash = faults.crashes(resolved.functionName);
+    inFlight++;
+    let result: InvokeResult;
+    try {
+      result = await pool.invoke(spec, payload, requestId);
+    } catch (error) {
+      log(`Invoke ${resolved.functionName}:${resolved.executedVersion} ${requestId}: sandbox failed: ${String(error)}`);
+      throw serviceError(`Lambda encountered an internal error while running ${resolved.functionName}: ${(error as Error).message ?? String(error)}`);
+    } finally {
+      inFlight--;
+    }
+    if (crash) {
+      result = asRuntimeExit(result, requestId, spec.logFormat);
+      // The runtime exited, so its environment is gone: the next invocation is a cold start.
+      retireQuietly(resolved.functionName, resolved.config.version);
+    }
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      'X-Amz-Executed-Version': result.executedVersion || resolved.executedVersion,
+    };
+    if (result.functionError) headers['X-Amz-Function-Error'] = result.functionError;
+    if (logType === 'Tail') headers['X-Amz-Log-Result'] = logTail(result.log);
+    return { status: 200, body: result.payload, headers };
+  }
+
+  async function dispatch(route: Route, query: URLSearchParams, req: IncomingMessage, body: Buffer, requestId: string): Promise<Reply> {
+    const name = route.functionName ?? '';
+    const qualifier = query.get('Qualifier') ?? undefined;
+    switch (route.operation) {
+      case 'Invoke':
+        return invoke(route, query, req, body, requestId);
+      case 'GetFunctionConfiguration':
+        return { status: 200, body: store.getConfiguration(name, qualifier) };
+      case 'GetFunction':
+        return { status: 200, body: store.getFunction(name, qualifier) };
+      case 'ListFunctions':
+        return { status: 200, body: store.listFunctions(pageOf(query), query.get('FunctionVersion') === 'ALL') };
+      case 'UpdateFunctionConfiguration': {
+        const request = parseJsonBody(body) as ConfigurationUpdate;
+        return { status: 200, body: store.updateConfiguration(name, request) };
+      }
+      case 'PublishVersion': {
+        const request = parseJsonBody(body);
+        const publish = {
+          RevisionId: optionalString(request, 'RevisionId'),
+          CodeSha256: optionalString(request, 'CodeSha256'),
+          Description: optionalString(request, 'Description'),
+        };
+        return { status: 201, body: store.publishVersion(name, publish) };
+      }
+      case 'ListVersionsByFunction':
+        return { status: 200, body: store.listVersions(name, pageOf(query)) };
+      case 'DeleteFunction':
+        store.deleteFunction(name, qualifier);
+        return { status: 204 };
+      case 'CreateAlias':
+        return { status: 201, body: store.createAlias(name, parseJsonBody(body) as AliasInput) };
+      case 'GetAlias':
+        return { status: 200, body: store.getAlias(name, route.aliasName ?? '') };
+      case 'UpdateAlias':
+        return { status: 200, body: store.updateAlias(name, route.aliasName ?? '', parseJsonBody(body) as AliasInput) };
+      case 'DeleteAlias':
+        store.deleteAlias(name, route.aliasName ?? '');
+        return { status: 204 };
+      case 'ListAliases':
+        return { status: 200, body: store.listAliases(name, query.get('FunctionVersion') ?? undefined, pageOf(query)) };
+      case 'CreateFunction':
+        return { status: 201, body: createFunctionFromApi(parseJsonBody(body)) };
+    }
+  }
+
+  function createFunctionFromApi(request: Record<string, unknown>): Record<string, unknown> {
+    const name = optionalString(request, 'FunctionName') ?? '';
+    const code = (request['Code'] ?? {}) as Record<string, unknown>;
+    if (request['PackageType'] === 'Image' || code['ImageUri'] !== undefined || code['ZipFile'] !== undefined || code['S3Bucket'] !== 'local') {
+      throw invalidParameter(
+        "The emulator runs code from a local directory: set Code.S3Bucket to 'local' and Code.S3Key to an absolute " +
+          `directory path or a sample function name (${listSamples(functionsDir).join(', ') || 'see emulator/functions'}). ZipFile, S3 and ImageUri code are not supported.`,
+      );
+    }
+    const location = optionalString(code, 'S3Key');
+    if (!location) throw invalidParameter("Code.S3Key must name a directory (absolute path) or a sample function when Code.S3Bucket is 'local'.");
+    const environment = (request['Environment'] as { Variables?: Record<string, string> } | undefined)?.Variables;
+    const architectures = request['Architectures'];
+    if (architectures !== undefined && (!Array.isArray(architectures) || architectures.length !== 1)) {
+      throw validationError(JSON.stringify(architectures), 'architectures', 'Member must have length less than or equal to 1');
+    }
+    const spec: CreateFunctionSpec = {
+      name,
+      handler: optionalString(request, 'Handler'),
+      runtime: optionalString(request, 'Runtime'),
+      description: optionalString(request, 'Description'),
+      timeoutSec: optionalNumber(request, 'Timeout'),
+      memoryMb: optionalNumber(request, 'MemorySize'),
+      environment,
+      architecture: Array.isArray(architectures) ? (architectures[0] as Architecture) : undefined,
+    };
+    const codeInfo = locateCode(location, functionsDir);
+    return createFromSpec(spec, codeInfo, true, {
+      publish: request['Publish'] === true,
+      role: optionalString(request, 'Role'),
+      logging: request['LoggingConfig'] as Partial<LoggingConfig> | undefined,
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const body = await readBody(req);
+    const matched = route(req.method ?? 'GET', url.pathname);
+    if (!matched) {
+      send(res, requestId, { status: 404, body: new LambdaError('UnknownOperationException', 'Unknown operation').body(), headers: { 'x-amzn-errortype': 'UnknownOperationException' } });
+      return;
+    }
+    const operation = matched.operation;
+    requests[operation] = (requests[operation] ?? 0) + 1;
+    let scope: string | undefined;
+    try {
+      scope = operation === 'CreateFunction' ? optionalString(parseJsonBody(body), 'FunctionName') : matched.functionName && parseFunctionName(matched.functionName, region).name;
+    } catch {
+      scope = undefined; // the operation itself reports the bad name
+    }
+    const startedMs = Date.now();
+    let reply: Reply;
+    try {
+      const fault = faults.requestFault(operation, scope);
+      if (fault?.kind === 'dropConnection') {
+        log(`${operation} ${scope ?? ''} → connection dropped (fault)`);
+        req.socket.destroy();
+        return;
+      }
+      if (fault?.kind === 'throttle') {
+        throw tooManyRequests(fault.reason, operation === 'Invoke' ? 'Rate Exceeded.' : 'Rate exceeded', fault.retryAfterSeconds);
+      }
+      if (fault?.kind === 'serverError') throw serviceError('Lambda encountered an internal error (injected fault)');
+      if (operation !== 'Invoke') {
+        const latencyMs = faults.controlPlaneLatencyMs(scope);
+        if (latencyMs > 0) await sleep(latencyMs, closing.signal);
+      }
+      reply = await dispatch(matched, url.searchParams, req, body, requestId);
+    } catch (error) {
+      const lambdaError = error instanceof LambdaError ? error : serviceError(`Lambda encountered an internal error: ${String(error)}`);
+      if (!(error instanceof LambdaError)) log(`${operation} failed: ${(error as Error).stack ?? String(error)}`);
+      reply = {
+        status: lambdaError.status,
+        body: lambdaError.body(),
+        headers: { 'x-amzn-errortype': lambdaError.code, ...lambdaError.extra.headers },
+      };
+    }
+    log(`${operation} ${scope ?? ''}${url.search} → ${reply.status} (${Date.now() - startedMs} ms)`);
+    send(res, requestId, reply);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`request failed: ${String(error)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  // Invocations can run for up to 900 s; never let Node cut a request short.
+  server.requestTimeout = 0;
+  server.headersTimeout = 0;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://${host}:${port}`;
+
+  const emulator: Emulator = {
+    endpoint,
+    region,
+    ...(pool.cpuMode !== undefined ? { cpuMode: pool.cpuMode } : {}),
+    async createFunction(spec) {
+      const location = spec.codeDir ?? spec.sample;
+      if (location === undefined) throw invalidParameter(`createFunction(${spec.name}): give codeDir or sample`);
+      const config = createFromSpec(spec, locateCode(location, functionsDir), false);
+      return String(config['FunctionArn']);
+    },
+    setFaults(functionName, config) {
+      faults.set(functionName, config);
+    },
+    stats() {
+      return { requests: { ...requests } };
+    },
+    async close() {
+      closing.abort();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (ownsPool) await pool.close();
+    },
+  };
+
+  if (options.sampleFunctions) {
+    for (const sample of listSamples(functionsDir)) {
+      if (!store.has(sample)) await emulator.createFunction({ name: sample, sample, timeoutSec: 30 });
+    }
+  }
+  log(`Lambda emulator listening on ${endpoint} (region ${region}, account ${ACCOUNT_ID})`);
+  return emulator;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function send(res: ServerResponse, requestId: string, reply: Reply) {
+  const headers: Record<string, string> = { 'x-amzn-RequestId': requestId, ...reply.headers };
+  let payload: Buffer | undefined;
+  if (reply.body !== undefined) {
+    payload = Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(JSON.stringify(reply.body));
+    headers['Content-Type'] ??= 'application/json';
+    headers['Content-Length'] = String(payload.length);
+  } else if (reply.status !== 204) {
+    headers['Content-Length'] = '0';
+  }
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
+
+/** The real execution environments; imported lazily so tests that inject a pool never load child-process code. */
+async function defaultPool(logger: (line: string) => void): Promise<SandboxPoolLike> {
+  const { SandboxPool } = await import('./sandbox.js');
+  return new SandboxPool({ logger });
+}

@@ -1,0 +1,722 @@
+// The emulator's control plane: functions, their published versions and aliases, held in memory.
+// No I/O and no timers: time comes from an injected clock and the InProgress → Successful transition is applied
+// lazily whenever a function is touched, so tests can step through it deterministically.
+
+import { randomUUID } from 'node:crypto';
+import { conflict, invalidParameter, notFound, preconditionFailed, validationError } from './errors.js';
+
+export const ACCOUNT_ID = '123456789012';
+export const LATEST = '$LATEST';
+export const DEFAULT_RUNTIME = 'nodejs20.x';
+const DEFAULT_ROLE = `arn:aws:iam::${ACCOUNT_ID}:role/lambda-power-gate-emulator`;
+/** Lambda returns at most 50 items per list page, whatever MaxItems asks for. */
+const MAX_PAGE_ITEMS = 50;
+const MIN_MEMORY_MB = 128;
+const MAX_MEMORY_MB = 10240;
+const MAX_TIMEOUT_SEC = 900;
+const MAX_ENVIRONMENT_BYTES = 4096;
+/** Variables Lambda sets itself; a function configuration may not override them. */
+const RESERVED_ENVIRONMENT_KEYS = [
+  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV',
+  'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION',
+  'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME',
+  'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
+  'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+];
+const FUNCTION_NAME_PATTERN =
+  /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
+const ALIAS_NAME_PATTERN = /^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/;
+const UPDATE_IN_PROGRESS_REASON = 'The function is being created.';
+
+export type LogFormat = 'Text' | 'JSON';
+export type Architecture = 'x86_64' | 'arm64';
+
+export interface LoggingConfig {
+  LogFormat: LogFormat;
+  LogGroup: string;
+  ApplicationLogLevel?: string;
+  SystemLogLevel?: string;
+}
+
+/** One version's configuration: $LATEST (mutable) or a published version (an immutable snapshot). */
+export interface VersionConfig {
+  version: string;
+  codeDir: string;
+  codeSha256: string;
+  codeSizeBytes: number;
+  handler: string;
+  runtime: string;
+  role: string;
+  description: string;
+  timeoutSec: number;
+  memoryMb: number;
+  environment: Record<string, string>;
+  logging: LoggingConfig;
+  architecture: Architecture;
+  lastModifiedMs: number;
+  revisionId: string;
+  /** For a published version: the fingerprint of $LATEST it was published from. */
+  sourceFingerprint?: string;
+}
+
+export interface AliasRecord {
+  name: string;
+  functionVersion: string;
+  description: string;
+  additionalVersionWeights?: Record<string, number>;
+  revisionId: string;
+}
+
+/** Why a function is busy: CreateFunction (State Pending), or an update/publish (LastUpdateStatus InProgress). */
+interface PendingChange {
+  kind: 'create' | 'update' | 'publish';
+  untilMs: number;
+}
+
+interface FunctionRecord {
+  name: string;
+  latest: VersionConfig;
+  versions: Map<string, VersionConfig>;
+  nextVersion: number;
+  aliases: Map<string, AliasRecord>;
+  pending?: PendingChange;
+}
+
+/** A function's code, already located and hashed by the caller (the store does no I/O). */
+export interface CodeInfo {
+  codeDir: string;
+  codeSha256: string;
+  codeSizeBytes: number;
+}
+
+export interface CreateFunctionInput {
+  name: string;
+  code: CodeInfo;
+  handler?: string;
+  runtime?: string;
+  role?: string;
+  description?: string;
+  timeoutSec?: number;
+  memoryMb?: number;
+  environment?: Record<string, string>;
+  logging?: Partial<LoggingConfig>;
+  architecture?: Architecture;
+  publish?: boolean;
+  /** true: State Pending for the update delay, as after the CreateFunction API; false: Active at once. */
+  startPending: boolean;
+}
+
+/** The UpdateFunctionConfiguration request members the emulator applies. */
+export interface ConfigurationUpdate {
+  MemorySize?: number;
+  Timeout?: number;
+  Description?: string;
+  Handler?: string;
+  Runtime?: string;
+  Role?: string;
+  Environment?: { Variables?: Record<string, string> };
+  LoggingConfig?: Partial<LoggingConfig>;
+  RevisionId?: string;
+}
+
+export interface AliasInput {
+  Name?: string;
+  FunctionVersion?: string;
+  Description?: string;
+  RoutingConfig?: { AdditionalVersionWeights?: Record<string, number> };
+  RevisionId?: string;
+}
+
+export interface PageRequest {
+  marker?: string;
+  maxItems?: number;
+}
+
+/** What Invoke needs: the configuration that runs and the version reported in X-Amz-Executed-Version. */
+export interface ResolvedInvocation {
+  functionName: string;
+  /** The ARN the caller named, qualifier included (the handler's context.invokedFunctionArn). */
+  invokedFunctionArn: string;
+  config: VersionConfig;
+  executedVersion: string;
+}
+
+export interface StoreOptions {
+  region: string;
+  now: () => number;
+  /** How long a function stays busy after a change, per function (fault injection can lengthen it). */
+  updateDelayMs: (functionName: string) => number;
+  /** Warm environments of this function (one version, or all when version is absent) must go. */
+  retire: (functionName: string, version?: string) => void;
+  /** Uniform in [0, 1): picks a version for weighted aliases. */
+  random: () => number;
+}
+
+/** A parsed FunctionName: any of Lambda's accepted forms, with the qualifier it carried, if any. */
+export interface FunctionReference {
+  name: string;
+  qualifier?: string;
+}
+
+export function parseFunctionName(raw: string, region: string): FunctionReference {
+  const match = FUNCTION_NAME_PATTERN.exec(raw);
+  if (!match || raw.length > 170) {
+    throw validationError(raw, 'functionName', `Member must satisfy regular expression pattern: ${FUNCTION_NAME_PATTERN.source}`);
+  }
+  const [, , , regionPart, , accountPart, , name = '', , qualifier] = match;
+  const arnLike = regionPart !== undefined || accountPart !== undefined;
+  if (!arnLike && name.length > 64) {
+    throw validationError(raw, 'functionName', 'Member must have length less than or equal to 64');
+  }
+  if ((regionPart && regionPart.slice(0, -1) !== region) || (accountPart && accountPart.slice(0, -1) !== ACCOUNT_ID)) {
+    throw notFound(`Function not found: ${raw}`);
+  }
+  return qualifier === undefined ? { name } : { name, qualifier };
+}
+
+/** Lambda's LastModified format: ISO 8601 with milliseconds and a +0000 offset. */
+export const formatLastModified = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
+
+/** Changes to any of these make PublishVersion create a new version; otherwise it returns the last one. */
+function fingerprint(config: VersionConfig): string {
+  const environment = Object.entries(config.environment).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([
+    config.codeSha256, config.handler, config.runtime, config.role, config.description, config.timeoutSec,
+    config.memoryMb, environment, config.logging, config.architecture,
+  ]);
+}
+
+const compareVersions = (a: string, b: string) => {
+  if (a === b) return 0;
+  if (a === LATEST) return -1;
+  if (b === LATEST) return 1;
+  return Number(a) - Number(b);
+};
+
+const encodeMarker = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
+
+/** One page of items sorted by key; the marker names the first key of the next page. */
+function paginate<T>(items: T[], keyOf: (item: T) => string, compare: (a: string, b: string) => number, page: PageRequest) {
+  if (page.maxItems !== undefined && (!Number.isInteger(page.maxItems) || page.maxItems < 1 || page.maxItems > 10000)) {
+    throw validationError(page.maxItems, 'maxItems', 'Member must have value between 1 and 10000');
+  }
+  const pageSize = Math.min(page.maxItems ?? MAX_PAGE_ITEMS, MAX_PAGE_ITEMS);
+  let start = 0;
+  if (page.marker !== undefined && page.marker !== '') {
+    const startKey = Buffer.from(page.marker, 'base64url').toString('utf8');
+    if (encodeMarker(startKey) !== page.marker) throw invalidParameter(`Invalid marker: ${page.marker}`);
+    start = items.findIndex((item) => compare(keyOf(item), startKey) >= 0);
+    if (start === -1) start = items.length;
+  }
+  const pageItems = items.slice(start, start + pageSize);
+  const next = items[start + pageSize];
+  return { items: pageItems, nextMarker: next === undefined ? undefined : encodeMarker(keyOf(next)) };
+}
+
+function validateMemory(memoryMb: unknown) {
+  if (typeof memoryMb !== 'number' || !Number.isInteger(memoryMb)) {
+    throw invalidParameter(`MemorySize must be an integer number of MB, got ${String(memoryMb)}`);
+  }
+  if (memoryMb < MIN_MEMORY_MB) {
+    throw validationError(memoryMb, 'memorySize', `Member must have value greater than or equal to ${MIN_MEMORY_MB}`);
+  }
+  if (memoryMb > MAX_MEMORY_MB) {
+    throw validationError(memoryMb, 'memorySize', `Member must have value less than or equal to ${MAX_MEMORY_MB}`);
+  }
+}
+
+function validateTimeout(timeoutSec: unknown) {
+  if (typeof timeoutSec !== 'number' || !Number.isInteger(timeoutSec) || timeoutSec < 1) {
+    throw validationError(timeoutSec, 'timeout', 'Member must have value greater than or equal to 1');
+  }
+  if (timeoutSec > MAX_TIMEOUT_SEC) {
+    throw invalidParameter(`${timeoutSec} is not a valid timeout value. The maximum timeout is ${MAX_TIMEOUT_SEC} seconds.`);
+  }
+}
+
+function validateEnvironment(variables: Record<string, unknown>) {
+  const reserved = Object.keys(variables).filter((key) => RESERVED_ENVIRONMENT_KEYS.includes(key));
+  if (reserved.length > 0) {
+    throw invalidParameter(
+      'Lambda was unable to configure your environment variables because the environment variables you have provided ' +
+        `contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${reserved.join(', ')}`,
+    );
+  }
+  for (const [key, value] of Object.entries(variables)) {
+    if (!/^[a-zA-Z]([a-zA-Z0-9_])*$/.test(key)) throw validationError(key, 'environment.variables', 'Member must satisfy key pattern [a-zA-Z]([a-zA-Z0-9_])+');
+    if (typeof value !== 'string') throw invalidParameter(`Environment variable ${key} must be a string`);
+  }
+  const sizeBytes = Buffer.byteLength(JSON.stringify(variables), 'utf8');
+  if (sizeBytes > MAX_ENVIRONMENT_BYTES) {
+    throw invalidParameter(
+      `Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit. String measured: ${sizeBytes}`,
+    );
+  }
+}
+
+function validateRuntime(runtime: string) {
+  if (!/^nodejs\d+\.x$/.test(runtime)) {
+    throw invalidParameter(`The runtime parameter of ${runtime} is not supported by the emulator: it runs Node.js handlers only (e.g. ${DEFAULT_RUNTIME}).`);
+  }
+}
+
+function mergeLogging(current: LoggingConfig, update: Partial<LoggingConfig>): LoggingConfig {
+  const merged: LoggingConfig = { ...current, ...update };
+  if (merged.LogFormat !== 'Text' && merged.LogFormat !== 'JSON') {
+    throw validationError(merged.LogFormat, 'loggingConfig.logFormat', 'Member must satisfy enum value set: [JSON, Text]');
+  }
+  if (merged.LogFormat === 'Text') {
+    if (update.ApplicationLogLevel !== undefined || update.SystemLogLevel !== undefined) {
+      throw invalidParameter('Log levels can be set only when LogFormat is JSON.');
+    }
+    delete merged.ApplicationLogLevel;
+    delete merged.SystemLogLevel;
+  } else {
+    merged.ApplicationLogLevel ??= 'INFO';
+    merged.SystemLogLevel ??= 'INFO';
+  }
+  return merged;
+}
+
+export class FunctionStore {
+  private readonly functions = new Map<string, FunctionRecord>();
+
+  constructor(private readonly options: StoreOptions) {}
+
+  functionArn(name: string, qualifier?: string): string {
+    const base = `arn:aws:lambda:${this.options.region}:${ACCOUNT_ID}:function:${name}`;
+    return qualifier === undefined ? base : `${base}:${qualifier}`;
+  }
+
+  has(name: string): boolean {
+    return this.functions.has(name);
+  }
+
+  names(): string[] {
+    return [...this.functions.keys()].sort();
+  }
+
+  createFunction(input: CreateFunctionInput): Record<string, unknown> {
+    if (!/^[a-zA-Z0-9-_]{1,64}$/.test(input.name)) {
+      throw validationError(input.name, 'functionName', 'Member must satisfy regular expression pattern: [a-zA-Z0-9-_]{1,64}');
+    }
+    if (this.functions.has(input.name)) throw conflict(`Function already exist: ${input.name}`);
+    const runtime = input.runtime ?? DEFAULT_RUNTIME;
+    validateRuntime(runtime);
+    const memoryMb = input.memoryMb ?? MIN_MEMORY_MB;
+    validateMemory(memoryMb);
+    const timeoutSec = input.timeoutSec ?? 3;
+    validateTimeout(timeoutSec);
+    const environment = input.environment ?? {};
+    validateEnvironment(environment);
+    const architecture = input.architecture ?? 'x86_64';
+    if (architecture !== 'x86_64' && architecture !== 'arm64') {
+      throw validationError(architecture, 'architectures', 'Member must satisfy enum value set: [x86_64, arm64]');
+    }
+    const now = this.options.now();
+    const latest: VersionConfig = {
+      version: LATEST,
+      ...input.code,
+      handler: input.handler ?? 'index.handler',
+      runtime,
+      role: input.role ?? DEFAULT_ROLE,
+      description: input.description ?? '',
+      timeoutSec,
+      memoryMb,
+      environment: { ...environment },
+      logging: mergeLogging({ LogFormat: 'Text', LogGroup: `/aws/lambda/${input.name}` }, input.logging ?? {}),
+      architecture,
+      lastModifiedMs: now,
+      revisionId: randomUUID(),
+    };
+    const fn: FunctionRecord = { name: input.name, latest, versions: new Map(), nextVersion: 1, aliases: new Map() };
+    if (input.startPending) fn.pending = { kind: 'create', untilMs: now + this.options.updateDelayMs(fn.name) };
+    this.functions.set(fn.name, fn);
+    if (input.publish) this.snapshotVersion(fn, undefined, now);
+    return this.render(fn, latest);
+  }
+
+  getConfiguration(functionName: string, qualifier?: string): Record<string, unknown> {
+    const { fn, ref } = this.lookup(functionName, qualifier);
+    const { config, arnQualifier } = this.configFor(fn, ref.qualifier);
+    return this.render(fn, config, arnQualifier);
+  }
+
+  getFunction(functionName: string, qualifier?: string): Record<string, unknown> {
+    const { fn, ref } = this.lookup(functionName, qualifier);
+    const { config, arnQualifier } = this.configFor(fn, ref.qualifier);
+    return {
+      Configuration: this.render(fn, config, arnQualifier),
+      Code: { RepositoryType: 'S3', Location: new URL(`file://${config.codeDir}`).href },
+    };
+  }
+
+  listFunctions(page: PageRequest, allVersions: boolean): Record<string, unknown> {
+    const configs: Array<{ key: string; fn: FunctionRecord; config: VersionConfig }> = [];
+    for (const name of this.names()) {
+      const fn = this.settled(name);
+      configs.push({ key: `${name}\u0000`, fn, config: fn.latest });
+      if (allVersions) {
+        for (const config of [...fn.versions.values()].sort((a, b) => compareVersions(a.version, b.version))) {
+          configs.push({ key: `${name}\u0000${config.version.padStart(10, '0')}`, fn, config });
+        }
+      }
+    }
+    const { items, nextMarker } = paginate(configs, (c) => c.key, (a, b) => a.localeCompare(b), page);
+    return {
+      Functions: items.map(({ fn, config }) => this.render(fn, config, allVersions ? config.version : undefined)),
+      ...(nextMarker === undefined ? {} : { NextMarker: nextMarker }),
+    };
+  }
+
+  updateConfiguration(functionName: string, update: ConfigurationUpdate): Record<string, unknown> {
+    const { fn, ref } = this.lookup(functionName);
+    if (ref.qualifier !== undefined && ref.qualifier !== LATEST) {
+      throw invalidParameter('Only the $LATEST version of a function can be updated; published versions are immutable.');
+    }
+    this.assertNotBusy(fn);
+    this.assertRevision(fn.latest.revisionId, update.RevisionId);
+    const next: VersionConfig = { ...fn.latest, environment: { ...fn.latest.environment }, logging: { ...fn.latest.logging } };
+    if (update.MemorySize !== undefined) {
+      validateMemory(update.MemorySize);
+      next.memoryMb = update.MemorySize;
+    }
+    if (update.Timeout !== undefined) {
+      validateTimeout(update.Timeout);
+      next.timeoutSec = update.Timeout;
+    }
+    if (update.Description !== undefined) next.description = update.Description;
+    if (update.Handler !== undefined) next.handler = update.Handler;
+    if (update.Role !== undefined) next.role = update.Role;
+    if (update.Runtime !== undefined) {
+      validateRuntime(update.Runtime);
+      next.runtime = update.Runtime;
+    }
+    if (update.Environment !== undefined) {
+      const variables = update.Environment.Variables ?? {};
+      validateEnvironment(variables);
+      next.environment = { ...variables };
+    }
+    if (update.LoggingConfig !== undefined) next.logging = mergeLogging(next.logging, update.LoggingConfig);
+    const now = this.options.now();
+    next.lastModifiedMs = now;
+    next.revisionId = randomUUID();
+    fn.latest = next;
+    fn.pending = { kind: 'update', untilMs: now + this.options.updateDelayMs(fn.name) };
+    this.options.retire(fn.name, LATEST);
+    return this.render(fn, next);
+  }
+
+  publishVersion(
+    functionName: string,
+    request: { RevisionId?: string; CodeSha256?: string; Description?: string },
+  ): Record<string, unknown> {
+    const { fn, ref } = this.lookup(functionName);
+    if (ref.qualifier !== undefined) throw invalidParameter('PublishVersion takes an unqualified function name or ARN.');
+    this.assertNotBusy(fn);
+    this.assertRevision(fn.latest.revisionId, request.RevisionId);
+    if (request.CodeSha256 !== undefined && request.CodeSha256 !== fn.latest.codeSha256) {
+      throw invalidParameter(
+        `CodeSHA256 (${request.CodeSha256}) is different from current CodeSHA256 in $LATEST. Please try again with the CodeSHA256 in $LATEST.`,
+      );
+    }
+    const newest = this.newestVersion(fn);
+    if (newest && newest.sourceFingerprint === fingerprint(fn.latest)) {
+      // Lambda publishes nothing when code and configuration are unchanged since the last version.
+      return this.render(fn, newest, newest.version);
+    }
+    const now = this.options.now();
+    const version = this.snapshotVersion(fn, request.Description, now);
+    fn.pending = { kind: 'publish', untilMs: now + this.options.updateDelayMs(fn.name) };
+    return this.render(fn, version, version.version);
+  }
+
+  listVersions(functionName: string, page: PageRequest): Record<string, unknown> {
+    const { fn, ref } = this.lookup(functionName);
+    if (ref.qualifier !== undefined) throw invalidParameter('ListVersionsByFunction takes an unqualified function name or ARN.');
+    const all = [fn.latest, ...[...fn.versions.values()].sort((a, b) => compareVersions(a.version, b.version))];
+    const { items, nextMarker } = paginate(all, (c) => c.version, compareVersions, page);
+    return {
+      Versions: items.map((config) => this.render(fn, config, config.version)),
+      ...(nextMarker === undefined ? {} : { NextMarker: nextMarker }),
+    };
+  }
+
+  /** DeleteFunction: the whole function, or one published version when a qualifier is given. */
+  deleteFunction(functionName: string, qualifier?: string): void {
+    const { fn, ref } = this.lookup(functionName, qualifier);
+    if (ref.qualifier === undefined) {
+      this.functions.delete(fn.name);
+      this.options.retire(fn.name);
+      return;
+    }
+    const version = ref.qualifier;
+    if (version === LATEST) throw invalidParameter('$LATEST version cannot be deleted without deleting the function.');
+    if (!/^\d+$/.test(version)) {
+      throw invalidParameter(`Deletion of aliases is not supported with DeleteFunction; use DeleteAlias for ${version}.`);
+    }
+    if (!fn.versions.has(version)) throw notFound(`Function not found: ${this.functionArn(fn.name, version)}`);
+    const referencing = [...fn.aliases.values()]
+      .filter((a) => a.functionVersion === version || a.additionalVersionWeights?.[version] !== undefined)
+      .map((a) => a.name);
+    if (referencing.length > 0) {
+      throw conflict(`Unable to delete version because the following aliases reference it: [${referencing.join(', ')}]`);
+    }
+    fn.versions.delete(version);
+    this.options.retire(fn.name, version);
+  }
+
+  createAlias(functionName: string, input: AliasInput): Record<string, unknown> {
+    const fn = this.unqualified(functionName, 'CreateAlias');
+    const name = input.Name ?? '';
+    if (!ALIAS_NAME_PATTERN.test(name) || name.length > 128) {
+      throw validationError(name, 'name', `Member must satisfy regular expression pattern: ${ALIAS_NAME_PATTERN.source}`);
+    }
+    if (fn.aliases.has(name)) throw conflict(`Alias already exists: ${this.functionArn(fn.name, name)}`);
+    const functionVersion = input.FunctionVersion ?? '';
+    this.assertVersionExists(fn, functionVersion);
+    const alias: AliasRecord = {
+      name,
+      functionVersion,
+      description: input.Description ?? '',
+      revisionId: randomUUID(),
+    };
+    const weights = this.validatedWeights(fn, functionVersion, input.RoutingConfig);
+    if (weights) alias.additionalVersionWeights = weights;
+    fn.aliases.set(name, alias);
+    return this.renderAlias(fn, alias);
+  }
+
+  getAlias(functionName: string, aliasName: string): Record<string, unknown> {
+    const fn = this.unqualified(functionName, 'GetAlias');
+    return this.renderAlias(fn, this.alias(fn, aliasName));
+  }
+
+  updateAlias(functionName: string, aliasName: string, input: AliasInput): Record<string, unknown> {
+    const fn = this.unqualified(functionName, 'UpdateAlias');
+    const alias = this.alias(fn, aliasName);
+    this.assertRevision(alias.revisionId, input.RevisionId);
+    const functionVersion = input.FunctionVersion ?? alias.functionVersion;
+    this.assertVersionExists(fn, functionVersion);
+    const updated: AliasRecord = {
+      ...alias,
+      functionVersion,
+      description: input.Description ?? alias.description,
+      revisionId: randomUUID(),
+    };
+    if (input.RoutingConfig !== undefined) {
+      const weights = this.validatedWeights(fn, functionVersion, input.RoutingConfig);
+      if (weights) updated.additionalVersionWeights = weights;
+      else delete updated.additionalVersionWeights;
+    }
+    fn.aliases.set(aliasName, updated);
+    return this.renderAlias(fn, updated);
+  }
+
+  deleteAlias(functionName: string, aliasName: string): void {
+    const fn = this.unqualified(functionName, 'DeleteAlias');
+    this.alias(fn, aliasName);
+    fn.aliases.delete(aliasName);
+  }
+
+  listAliases(functionName: string, functionVersion: string | undefined, page: PageRequest): Record<string, unknown> {
+    const fn = this.unqualified(functionName, 'ListAliases');
+    const aliases = [...fn.aliases.values()]
+      .filter((a) => functionVersion === undefined || a.functionVersion === functionVersion)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const { items, nextMarker } = paginate(aliases, (a) => a.name, (a, b) => a.localeCompare(b), page);
+    return {
+      Aliases: items.map((a) => this.renderAlias(fn, a)),
+      ...(nextMarker === undefined ? {} : { NextMarker: nextMarker }),
+    };
+  }
+
+  /** The configuration an invocation runs with: $LATEST, a version snapshot, or the version an alias routes to. */
+  resolveInvocation(functionName: string, qualifier?: string): ResolvedInvocation {
+    const { fn, ref } = this.lookup(functionName, qualifier);
+    if (fn.pending?.kind === 'create') throw this.pendingStateConflict();
+    const target = ref.qualifier ?? LATEST;
+    const alias = fn.aliases.get(target);
+    const version = alias ? this.routeAlias(alias) : target;
+    const config = version === LATEST ? fn.latest : fn.versions.get(version);
+    if (!config) throw notFound(`Function not found: ${this.functionArn(fn.name, target)}`);
+    return {
+      functionName: fn.name,
+      invokedFunctionArn: this.functionArn(fn.name, ref.qualifier),
+      config,
+      executedVersion: config.version,
+    };
+  }
+
+  // ---- internals ----
+
+  /** A function record with any finished change applied. */
+  private settled(name: string): FunctionRecord {
+    const fn = this.functions.get(name);
+    if (!fn) throw notFound(`Function not found: ${this.functionArn(name)}`);
+    if (fn.pending && this.options.now() >= fn.pending.untilMs) {
+      // Finishing an update changes the configuration again (state fields), so RevisionId moves on: the
+      // RevisionId an UpdateFunctionConfiguration returned is stale once the update is Successful, as on Lambda.
+      if (fn.pending.kind !== 'publish') fn.latest = { ...fn.latest, revisionId: randomUUID() };
+      delete fn.pending;
+    }
+    return fn;
+  }
+
+  private lookup(functionName: string, qualifierParam?: string): { fn: FunctionRecord; ref: FunctionReference } {
+    const parsed = parseFunctionName(functionName, this.options.region);
+    const qualifierGiven = qualifierParam !== undefined && qualifierParam !== '';
+    if (parsed.qualifier !== undefined && qualifierGiven && parsed.qualifier !== qualifierParam) {
+      throw invalidParameter('The derived qualifier from the function name does not match the specified qualifier.');
+    }
+    const qualifier = parsed.qualifier ?? (qualifierGiven ? qualifierParam : undefined);
+    const fn = this.settled(parsed.name);
+    return { fn, ref: qualifier === undefined ? { name: parsed.name } : { name: parsed.name, qualifier } };
+  }
+
+  private unqualified(functionName: string, operation: string): FunctionRecord {
+    const { fn, ref } = this.lookup(functionName);
+    if (ref.qualifier !== undefined) throw invalidParameter(`${operation} takes an unqualified function name or ARN.`);
+    return fn;
+  }
+
+  private configFor(fn: FunctionRecord, qualifier?: string): { config: VersionConfig; arnQualifier?: string } {
+    if (qualifier === undefined) return { config: fn.latest };
+    if (qualifier === LATEST) return { config: fn.latest, arnQualifier: LATEST };
+    const alias = fn.aliases.get(qualifier);
+    const config = fn.versions.get(alias ? alias.functionVersion : qualifier) ?? (alias?.functionVersion === LATEST ? fn.latest : undefined);
+    if (!config) throw notFound(`Function not found: ${this.functionArn(fn.name, qualifier)}`);
+    return { config, arnQualifier: qualifier };
+  }
+
+  private alias(fn: FunctionRecord, aliasName: string): AliasRecord {
+    const alias = fn.aliases.get(aliasName);
+    if (!alias) throw notFound(`Alias not found: ${this.functionArn(fn.name, aliasName)}`);
+    return alias;
+  }
+
+  private routeAlias(alias: AliasRecord): string {
+    let roll = this.options.random();
+    for (const [version, weight] of Object.entries(alias.additionalVersionWeights ?? {})) {
+      if (roll < weight) return version;
+      roll -= weight;
+    }
+    return alias.functionVersion;
+  }
+
+  private validatedWeights(
+    fn: FunctionRecord,
+    primaryVersion: string,
+    routing: AliasInput['RoutingConfig'],
+  ): Record<string, number> | undefined {
+    const weights = routing?.AdditionalVersionWeights;
+    if (!weights || Object.keys(weights).length === 0) return undefined;
+    let total = 0;
+    for (const [version, weight] of Object.entries(weights)) {
+      if (version === primaryVersion) throw invalidParameter('The primary version and the additional version cannot be the same.');
+      if (version === LATEST || primaryVersion === LATEST) throw invalidParameter('Routing configuration is supported only between published versions.');
+      this.assertVersionExists(fn, version);
+      if (typeof weight !== 'number' || weight < 0 || weight > 1) {
+        throw validationError(weight, 'routingConfig.additionalVersionWeights', 'Member must have value between 0.0 and 1.0');
+      }
+      total += weight;
+    }
+    if (total > 1) throw invalidParameter('The sum of additional version weights must not exceed 1.');
+    return { ...weights };
+  }
+
+  private assertVersionExists(fn: FunctionRecord, version: string) {
+    if (version === LATEST) return;
+    if (!/^\d+$/.test(version)) {
+      throw validationError(version, 'functionVersion', 'Member must satisfy regular expression pattern: (\\$LATEST|[0-9]+)');
+    }
+    if (!fn.versions.has(version)) throw notFound(`Function not found: ${this.functionArn(fn.name, version)}`);
+  }
+
+  private assertNotBusy(fn: FunctionRecord) {
+    if (!fn.pending) return;
+    if (fn.pending.kind === 'create') throw this.pendingStateConflict();
+    throw conflict(
+      `The operation cannot be performed at this time. An update is in progress for resource: ${this.functionArn(fn.name)}`,
+    );
+  }
+
+  private pendingStateConflict() {
+    return conflict('The operation cannot be performed at this time. The function is currently in the following state: Pending');
+  }
+
+  private assertRevision(current: string, requested: string | undefined) {
+    if (requested !== undefined && requested !== current) {
+      throw preconditionFailed(
+        'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+      );
+    }
+  }
+
+  private newestVersion(fn: FunctionRecord): VersionConfig | undefined {
+    let newest: VersionConfig | undefined;
+    for (const config of fn.versions.values()) {
+      if (!newest || Number(config.version) > Number(newest.version)) newest = config;
+    }
+    return newest;
+  }
+
+  private snapshotVersion(fn: FunctionRecord, description: string | undefined, now: number): VersionConfig {
+    const version: VersionConfig = {
+      ...fn.latest,
+      environment: { ...fn.latest.environment },
+      logging: { ...fn.latest.logging },
+      version: String(fn.nextVersion++),
+      description: description ?? fn.latest.description,
+      lastModifiedMs: now,
+      revisionId: randomUUID(),
+      sourceFingerprint: fingerprint(fn.latest),
+    };
+    fn.versions.set(version.version, version);
+    return version;
+  }
+
+  private render(fn: FunctionRecord, config: VersionConfig, arnQualifier?: string): Record<string, unknown> {
+    const isLatest = config.version === LATEST;
+    const pending = isLatest ? fn.pending : undefined;
+    const creating = pending?.kind === 'create';
+    const updating = pending !== undefined && !creating;
+    return {
+      FunctionName: fn.name,
+      FunctionArn: this.functionArn(fn.name, arnQualifier),
+      Runtime: config.runtime,
+      Role: config.role,
+      Handler: config.handler,
+      CodeSize: config.codeSizeBytes,
+      Description: config.description,
+      Timeout: config.timeoutSec,
+      MemorySize: config.memoryMb,
+      LastModified: formatLastModified(config.lastModifiedMs),
+      CodeSha256: config.codeSha256,
+      Version: config.version,
+      ...(Object.keys(config.environment).length > 0 ? { Environment: { Variables: { ...config.environment } } } : {}),
+      TracingConfig: { Mode: 'PassThrough' },
+      RevisionId: config.revisionId,
+      State: creating ? 'Pending' : 'Active',
+      ...(creating ? { StateReason: 'The function is being created.', StateReasonCode: 'Creating' } : {}),
+      ...(creating ? {} : { LastUpdateStatus: updating ? 'InProgress' : 'Successful' }),
+      ...(updating ? { LastUpdateStatusReason: UPDATE_IN_PROGRESS_REASON, LastUpdateStatusReasonCode: 'Creating' } : {}),
+      PackageType: 'Zip',
+      Architectures: [config.architecture],
+      EphemeralStorage: { Size: 512 },
+      SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
+      LoggingConfig: { ...config.logging },
+    };
+  }
+
+  private renderAlias(fn: FunctionRecord, alias: AliasRecord): Record<string, unknown> {
+    return {
+      AliasArn: this.functionArn(fn.name, alias.name),
+      Name: alias.name,
+      FunctionVersion: alias.functionVersion,
+      Description: alias.description,
+      ...(alias.additionalVersionWeights ? { RoutingConfig: { AdditionalVersionWeights: { ...alias.additionalVersionWeights } } } : {}),
+      RevisionId: alias.revisionId,
+    };
+  }
+}
