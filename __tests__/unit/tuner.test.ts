@@ -1,6 +1,6 @@
 import { InvokeCommand, PublishVersionCommand, ResourceConflictException } from '@aws-sdk/client-lambda';
 import { silentLogger, type EngineLogger } from '../../src/tuning/ports.js';
-import { TuningCancelledError, TuningFailedError, sampleFromOutcome, tune } from '../../src/tuning/tuner.js';
+import { TuningCancelledError, TuningFailedError, sampleFromOutcome, summarisePowerValue, tune } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { createFakeLambda, reportLine } from '../helpers/fake-lambda.js';
 
@@ -213,6 +213,25 @@ describe('tune', () => {
     expect(fake.latest.MemorySize).toBe(1024);
     expect([...fake.aliases.keys()]).toEqual(['live']);
     expect(fake.versions.get(fake.aliases.get('live') ?? '')?.MemorySize).toBe(512);
+  });
+});
+
+describe('summarisePowerValue', () => {
+  const prices = { region: 'us-east-1', architecture: 'x86_64' as const, pricePerGbSecondUsd: 0.0000166667, pricePerRequestUsd: 0.0000002, source: 's', asOf: 'd', fallback: false };
+  const sample = (durationMs: number, coldStart = false) => ({ durationMs, billedDurationMs: Math.ceil(durationMs), payloadIndex: 0, coldStart, ...(coldStart ? { initDurationMs: 200 } : {}) });
+  const settings = { allowedExceptions: [], discardTopBottom: 0, onlyColdStarts: false };
+
+  it('leaves the cold start that tuning itself causes out of the warm figures', () => {
+    const result = summarisePowerValue(1024, [sample(300, true), sample(10), sample(20)], settings, prices);
+    expect(result.duration?.mean).toBe(15);
+    expect(result.coldStart).toEqual(expect.objectContaining({ count: 1, mean: 200 }));
+    // 15 ms billed at 1 GB: 0.015 s × 1 GB × price + the request price.
+    expect(result.costPerInvocationUsd).toBeCloseTo(0.015 * 0.0000166667 + 0.0000002, 15);
+  });
+
+  it('keeps cold samples when measuring cold starts, or when nothing else succeeded', () => {
+    expect(summarisePowerValue(1024, [sample(300, true), sample(100, true)], { ...settings, onlyColdStarts: true }, prices).duration?.mean).toBe(200);
+    expect(summarisePowerValue(1024, [sample(300, true)], settings, prices).duration?.mean).toBe(300);
   });
 });
 

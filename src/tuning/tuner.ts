@@ -324,7 +324,7 @@ function visibleMessage(error: FunctionErrorInfo, logPayloads: boolean): string 
 export function summarisePowerValue(
   memoryMb: number,
   samples: Sample[],
-  settings: Pick<TuningSettings, 'allowedExceptions' | 'discardTopBottom'>,
+  settings: Pick<TuningSettings, 'allowedExceptions' | 'discardTopBottom' | 'onlyColdStarts'>,
   prices: Prices,
   stopReason?: string,
 ): PowerValueResult {
@@ -335,6 +335,11 @@ export function summarisePowerValue(
   }
   const successful = samples.filter((sample) => sample.errorType === undefined || allowed.has(sample.errorType));
   const errors = samples.length - successful.length;
+  // Each memory size runs on a fresh version, so its first invocation is always a cold start: an artefact of
+  // tuning, not of the function's traffic. Warm figures leave cold starts out (they get statistics of their own)
+  // unless cold starts are what is being measured, or all there is.
+  const warm = successful.filter((sample) => !sample.coldStart);
+  const measured = settings.onlyColdStarts || warm.length === 0 ? successful : warm;
   const failureReason = stopReason ?? (successful.length === 0 ? 'no successful invocation' : undefined);
   const coldStarts = samples.map((sample) => sample.initDurationMs).filter((value): value is number => value !== undefined);
   const memoryUsed = samples.map((sample) => sample.maxMemoryUsedMb).filter((value): value is number => value !== undefined);
@@ -347,18 +352,18 @@ export function summarisePowerValue(
     errorTypes,
     samples,
     duration: durationStats(
-      successful.map((sample) => sample.durationMs),
+      measured.map((sample) => sample.durationMs),
       settings.discardTopBottom,
     ),
     coldStart: durationStats(coldStarts, 0),
     costPerInvocationUsd:
-      successful.length > 0
+      measured.length > 0
         ? trimmedMean(
-            successful.map((sample) => costPerInvocationUsd(sample.billedDurationMs, memoryMb, prices)),
+            measured.map((sample) => costPerInvocationUsd(sample.billedDurationMs, memoryMb, prices)),
             settings.discardTopBottom,
           )
         : null,
-    billedDurationMs: successful.length > 0 ? trimmedMean(successful.map((sample) => sample.billedDurationMs), settings.discardTopBottom) : null,
+    billedDurationMs: measured.length > 0 ? trimmedMean(measured.map((sample) => sample.billedDurationMs), settings.discardTopBottom) : null,
     maxMemoryUsedMb: memoryUsed.length > 0 ? Math.max(...memoryUsed) : null,
   };
   if (failureReason !== undefined) result.failureReason = failureReason;

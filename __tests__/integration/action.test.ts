@@ -1,0 +1,126 @@
+// The action's run() end to end as a runner drives it: INPUT_* and GITHUB_* environment, a pull_request event
+// file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, the emulator over HTTP and a local GitHub API stand-in.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
+import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { inputEnv, parseOutputsFile } from '../../demo/runner.js';
+import { startEmulator, type Emulator } from '../../emulator/server.js';
+import type { RunResult } from '../../src/types.js';
+
+let emulator: Emulator;
+let github: GitHubApiStub;
+let workspace: string;
+let run: (options?: { env?: NodeJS.ProcessEnv }) => Promise<void>;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  emulator = await startEmulator({ updateDelayMs: 50 });
+  github = await startGitHubApiStub();
+  workspace = mkdtempSync(join(tmpdir(), 'lpg-action-'));
+  const repo = { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' } };
+  writeFileSync(
+    join(workspace, 'event.json'),
+    JSON.stringify({ number: 7, pull_request: { number: 7, head: { sha: 'abc', repo }, base: { sha: 'def', repo } }, repository: repo }),
+  );
+  // @actions/github reads the event when it is first imported.
+  Object.assign(process.env, {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: join(workspace, 'event.json'),
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_SHA: 'abc',
+    GITHUB_REF: 'refs/pull/7/merge',
+    GITHUB_API_URL: github.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '99',
+    GITHUB_WORKSPACE: workspace,
+  });
+  ({ run } = await import('../../src/main.js'));
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await github.close();
+  await emulator.close();
+});
+
+afterEach(() => {
+  // core.setFailed sets the exit code of the process running the action: here, jest's.
+  process.exitCode = undefined;
+});
+
+/** Runs the action with these inputs; returns what a runner would collect. */
+async function runAction(inputs: Record<string, string>) {
+  const outputsPath = join(workspace, `output-${Math.random()}.txt`);
+  // @actions/core caches the summary file's path after its first use, so every run shares one file.
+  const summaryPath = join(workspace, 'summary.md');
+  writeFileSync(outputsPath, '');
+  writeFileSync(summaryPath, '');
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
+  Object.assign(process.env, { GITHUB_OUTPUT: outputsPath, GITHUB_STEP_SUMMARY: summaryPath }, inputEnv({ 'github-token': 'test-token', ...inputs }));
+  const stdout: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await run();
+  } finally {
+    process.stdout.write = write;
+  }
+  const exitCode = process.exitCode ?? 0;
+  process.exitCode = undefined;
+  return { exitCode, outputs: parseOutputsFile(readFileSync(outputsPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), log: stdout.join('') };
+}
+
+const client = () => new LambdaClient({ region: 'us-east-1', endpoint: emulator.endpoint, credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+
+describe('the action on the emulator', () => {
+  it('tunes, writes results.json, the summary, the outputs and one sticky comment', async () => {
+    await emulator.createFunction({ name: 'orders', sample: 'noop', memoryMb: 512, description: 'orders' });
+    const inputs = { 'function-name': 'orders', endpoint: emulator.endpoint, 'power-values': '128,512', invocations: '3', key: 'orders' };
+    const first = await runAction(inputs);
+    expect(first.exitCode).toBe(0);
+    expect(first.outputs['recommended-memory']).toMatch(/^(128|512)$/);
+    expect(first.outputs['current-memory']).toBe('512');
+    expect(first.outputs['visualization-url']).toMatch(/^https:\/\/lambda-power-tuning\.show\/#/);
+    const result = JSON.parse(readFileSync(first.outputs['results-path'] ?? '', 'utf8')) as RunResult;
+    expect(result.powerValues.map((entry) => entry.memoryMb)).toEqual([128, 512]);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    expect(first.summary).toContain('128 MB');
+    const mine = github.comments.filter((comment) => comment.body.includes('lambda-power-gate') && comment.body.includes('orders'));
+    expect(mine).toHaveLength(1);
+
+    // A second run on the same PR updates the same comment instead of adding one.
+    const second = await runAction(inputs);
+    expect(second.exitCode).toBe(0);
+    expect(github.comments.filter((comment) => comment.body.includes('lambda-power-gate') && comment.body.includes('orders'))).toHaveLength(1);
+    const lambda = client();
+    expect((await lambda.send(new ListAliasesCommand({ FunctionName: 'orders' }))).Aliases).toEqual([]);
+    expect((await lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'orders' }))).Versions?.map((v) => v.Version)).toEqual(['$LATEST']);
+  });
+
+  it('rejects bad input in one line, exit code 1, without calling Lambda', async () => {
+    const before = JSON.stringify(emulator.stats().requests);
+    const outcome = await runAction({ 'function-name': 'orders', endpoint: emulator.endpoint, 'power-values': '64,128' });
+    expect(outcome.exitCode).toBe(1);
+    const errors = outcome.log.split('\n').filter((line) => line.startsWith('::error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/power-values/);
+    expect(outcome.log).not.toMatch(/\n\s+at /);
+    expect(JSON.stringify(emulator.stats().requests)).toBe(before);
+  });
+
+  it('fails the job loudly when every memory size fails, and restores the function', async () => {
+    await emulator.createFunction({ name: 'oom', sample: 'memory-hungry', memoryMb: 256, description: 'oom' });
+    const outcome = await runAction({ 'function-name': 'oom', endpoint: emulator.endpoint, 'power-values': '128,256', invocations: '2', key: 'oom' });
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.log).toMatch(/::error::.*Every memory size failed/);
+    expect(outcome.summary).toMatch(/failed/i);
+    const config = await client().send(new GetFunctionConfigurationCommand({ FunctionName: 'oom' }));
+    expect(config.MemorySize).toBe(256);
+  });
+});
