@@ -150,8 +150,8 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
     await hooks.beforeInvoke?.(memoryMb);
     const index = invocationsByMemory.get(memoryMb) ?? 0;
     invocationsByMemory.set(memoryMb, index + 1);
-    const behaviour = options.behaviour ?? ((memory: number) => ({ durationMs: 100_000 / memory }));
-    const outcome = behaviour(memoryMb, index);
+    const behaviour = options.behaviour ?? ((memory: number): FakeInvokeResult => ({ durationMs: 100_000 / memory }));
+    const outcome: FakeInvokeResult = behaviour(memoryMb, index);
     const payload = outcome.functionError ? JSON.stringify(outcome.functionError) : '"ok"';
     return {
       StatusCode: 200,
