@@ -23,6 +23,11 @@ export type OperationName = (typeof OPERATIONS)[number];
 export interface FaultRule {
   /** Only requests of these operations; all operations when absent. */
   operations?: readonly OperationName[];
+  /**
+   * The first N matching requests pass before the rule applies, to aim at one step of a sequence:
+   * `{ operations: ['UpdateFunctionConfiguration'], after: 2, next: 3 }` fails the 3rd to 5th update.
+   */
+  after?: number;
   /** The next N matching requests fail. */
   next?: number;
   /** Each matching request fails with this probability (0..1), drawn from the seeded PRNG. */
@@ -37,6 +42,8 @@ export interface ThrottleRule extends FaultRule {
 }
 
 export interface CrashRule {
+  /** The first N invocations pass before the rule applies. */
+  after?: number;
   /** The next N invocations fail with Runtime.ExitError. */
   next?: number;
   /** Each invocation fails with Runtime.ExitError with this probability. */
@@ -50,6 +57,13 @@ export interface FaultConfig {
   serverError?: FaultRule;
   /** The socket is destroyed without an answer (the SDK sees a connection reset). */
   dropConnection?: FaultRule;
+  /**
+   * The request is carried out, then the socket is destroyed without an answer: the caller cannot tell whether
+   * it happened (a timeout or a reset after the service acted), so a retry meets its own earlier effect.
+   */
+  dropResponse?: FaultRule;
+  /** 409 ResourceConflictException, as Lambda answers while another update of the function is in progress. */
+  conflict?: FaultRule;
   /** Extra latency before answering each control-plane call (every operation but Invoke). */
   controlPlaneLatencyMs?: number;
   /** LastUpdateStatus stays InProgress (State Pending after CreateFunction) this long instead of the emulator's default. */
@@ -63,7 +77,9 @@ export interface FaultConfig {
 export type RequestFault =
   | { kind: 'throttle'; reason: string; retryAfterSeconds: number }
   | { kind: 'serverError' }
-  | { kind: 'dropConnection' };
+  | { kind: 'conflict' }
+  | { kind: 'dropConnection' }
+  | { kind: 'dropResponse' };
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG; enough for reproducible fault rolls. */
 export function seededRandom(seed: number): () => number {
@@ -80,11 +96,13 @@ export function seededRandom(seed: number): () => number {
 /** One scope's faults (global or one function) with the counters and PRNG they consume. */
 class FaultScope {
   private readonly remaining = new Map<string, number>();
+  /** Matching requests let through so far, per rule with `after`. */
+  private readonly passed = new Map<string, number>();
   private readonly random: () => number;
 
   constructor(readonly config: FaultConfig) {
     this.random = seededRandom(config.seed ?? 1);
-    for (const key of ['throttle', 'serverError', 'dropConnection', 'crash'] as const) {
+    for (const key of ['throttle', 'serverError', 'conflict', 'dropConnection', 'dropResponse', 'crash'] as const) {
       const next = config[key]?.next;
       if (next !== undefined) this.remaining.set(key, next);
     }
@@ -99,6 +117,8 @@ class FaultScope {
       return { kind: 'throttle', reason, retryAfterSeconds: throttle?.retryAfterSeconds ?? 0 };
     }
     if (this.fires('serverError', this.config.serverError, operation)) return { kind: 'serverError' };
+    if (this.fires('conflict', this.config.conflict, operation)) return { kind: 'conflict' };
+    if (this.fires('dropResponse', this.config.dropResponse, operation)) return { kind: 'dropResponse' };
     return undefined;
   }
 
@@ -109,6 +129,11 @@ class FaultScope {
   private fires(key: string, rule: FaultRule | undefined, operation: OperationName): boolean {
     if (!rule) return false;
     if (rule.operations && !rule.operations.includes(operation)) return false;
+    const passed = this.passed.get(key) ?? 0;
+    if (rule.after !== undefined && passed < rule.after) {
+      this.passed.set(key, passed + 1);
+      return false;
+    }
     const left = this.remaining.get(key);
     if (left !== undefined && left > 0) {
       this.remaining.set(key, left - 1);

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
+import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
 import type { FunctionRuntimeSpec, InvokeResult } from './sandbox.js';
 import {
@@ -380,6 +380,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       inFlight--;
     }
     if (crash) {
+      log(`Invoke ${resolved.functionName}:${resolved.executedVersion} → runtime exited [fault crash]`);
       result = asRuntimeExit(result, requestId, spec.logFormat);
       // The runtime exited, so its environment is gone: the next invocation is a cold start.
       retireQuietly(resolved.functionName, resolved.config.version);
@@ -492,10 +493,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const startedMs = Date.now();
     let reply: Reply;
+    const fault = faults.requestFault(operation, scope);
     try {
-      const fault = faults.requestFault(operation, scope);
       if (fault?.kind === 'dropConnection') {
-        log(`${operation} ${scope ?? ''} → connection dropped (fault)`);
+        log(`${operation} ${scope ?? ''} → connection dropped [fault dropConnection]`);
         req.socket.destroy();
         return;
       }
@@ -503,6 +504,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         throw tooManyRequests(fault.reason, operation === 'Invoke' ? 'Rate Exceeded.' : 'Rate exceeded', fault.retryAfterSeconds);
       }
       if (fault?.kind === 'serverError') throw serviceError('Lambda encountered an internal error (injected fault)');
+      if (fault?.kind === 'conflict') {
+        throw conflict(`The operation cannot be performed at this time. An update is in progress for resource: ${scope ?? ''} (injected fault)`);
+      }
       if (operation !== 'Invoke') {
         const latencyMs = faults.controlPlaneLatencyMs(scope);
         if (latencyMs > 0) await sleep(latencyMs, closing.signal);
@@ -517,7 +521,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         headers: { 'x-amzn-errortype': lambdaError.code, ...lambdaError.extra.headers },
       };
     }
-    log(`${operation} ${scope ?? ''}${url.search} → ${reply.status} (${Date.now() - startedMs} ms)`);
+    if (fault?.kind === 'dropResponse') {
+      log(`${operation} ${scope ?? ''} → ${reply.status}, answer dropped [fault dropResponse]`);
+      req.socket.destroy();
+      return;
+    }
+    // Injected faults are tagged so a test can count the ones that fired.
+    log(`${operation} ${scope ?? ''}${url.search} → ${reply.status} (${Date.now() - startedMs} ms)${fault ? ` [fault ${fault.kind}]` : ''}`);
     send(res, requestId, reply);
   }
 

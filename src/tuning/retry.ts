@@ -50,7 +50,11 @@ export function isThrottling(error: unknown): boolean {
   return THROTTLING.has(errorName(error));
 }
 
-/** 5xx from the service, or a connection that dropped: the request may not have happened, so trying again is safe. */
+/**
+ * 5xx from the service, or a connection that dropped. The request may or may not have taken effect; the engine
+ * only retries calls that are safe either way (reads, deletes that accept "not found", RevisionId-guarded updates,
+ * and alias creation that checks an existing alias).
+ */
 export function isTransient(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
@@ -58,5 +62,12 @@ export function isTransient(error: unknown): boolean {
   const name = errorName(error);
   if (name === 'ServiceException' || name === 'TimeoutError' || name === 'RequestTimeout') return true;
   const code = (error as { code?: string }).code;
-  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'UND_ERR_SOCKET';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'UND_ERR_SOCKET') return true;
+  // When the code runs in another VM realm than Node's own (jest, vm sandboxes), the SDK's retry layer does not
+  // recognise a socket error as an Error and wraps it, keeping only its text:
+  // "AWS SDK error wrapper for TimeoutError: socket hang up". Still a dropped connection.
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' && WRAPPED_SOCKET_ERROR.test(message);
 }
+
+const WRAPPED_SOCKET_ERROR = /^AWS SDK error wrapper for .*(TimeoutError|socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT)/;

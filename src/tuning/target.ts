@@ -17,8 +17,9 @@ import {
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import type { Architecture, FunctionIdentity, LogFormat } from '../types.js';
+import { parseReport } from './logs.js';
 import type { EngineLogger, Sleep } from './ports.js';
-import { errorName, isThrottling, isTransient, withRetry } from './retry.js';
+import { backoffDelayMs, errorName, isThrottling, isTransient, withRetry } from './retry.js';
 
 /** $LATEST as found, and the fields this run may touch (MemorySize and Description) to put back. */
 export interface FunctionSnapshot {
@@ -65,10 +66,24 @@ export interface TargetOptions {
   waiterMinDelaySec?: number;
   waiterMaxWaitSec?: number;
   random?: () => number;
+  /**
+   * How long another run's marker may sit unchanged on $LATEST before it counts as abandoned (that run was killed
+   * before it could restore). Default 5 minutes: a live run changes it every few seconds while it prepares.
+   */
+  foreignRunStaleMs?: number;
+  /** Milliseconds since the epoch; tests inject it. */
+  now?: () => number;
 }
 
 const CONTROL_PLANE_ATTEMPTS = 8;
 const INVOKE_ATTEMPTS = 6;
+/**
+ * Attempts at one prepare step (update, verify, publish) when another run or a deploy changes $LATEST between
+ * them. Runs wait for each other's markers, so this is the budget for the races between two reads, which jittered
+ * backoff spreads apart: 20 attempts at up to 5 s cover several runs starting in the same second.
+ */
+const CONCURRENT_CHANGE_ATTEMPTS = 20;
+const FOREIGN_RUN_STALE_MS = 5 * 60_000;
 
 export function aliasName(runId: string, memoryMb: number, coldIndex?: number): string {
   return coldIndex === undefined ? `lpg-${runId}-${memoryMb}` : `lpg-${runId}-${memoryMb}-c${coldIndex}`;
@@ -77,6 +92,15 @@ export function aliasName(runId: string, memoryMb: number, coldIndex?: number): 
 export function versionDescription(runId: string, memoryMb: number, coldIndex?: number): string {
   const suffix = coldIndex === undefined ? '' : ` cold ${coldIndex}`;
   return `lambda-power-gate ${runId} ${memoryMb} MB${suffix}`;
+}
+
+/**
+ * The run whose marker is on $LATEST, if any. A run puts its marker (versionDescription, or the auto-optimize
+ * description) on $LATEST with every memory size it sets, so anyone reading $LATEST can tell it is not the
+ * function's own configuration: another run must neither snapshot it nor overwrite it.
+ */
+export function markerRunId(description: string | undefined): string | undefined {
+  return description?.match(/^lambda-power-gate (\S+?):? \d+ MB\b/)?.[1];
 }
 
 export function identityFromConfiguration(config: FunctionConfiguration, region: string): FunctionIdentity {
@@ -103,6 +127,10 @@ export function unqualifiedArn(arn: string): string {
 export class LambdaTarget {
   private readonly waiterMinDelaySec: number;
   private readonly waiterMaxWaitSec: number;
+  /** This run's aliases → the version and memory each must run; checked on every invocation. */
+  private readonly prepared = new Map<string, PreparedVersion>();
+  /** Created by a prepare step that then failed, and not removable at once: cleanup() retries them. */
+  private readonly leftovers: PreparedVersion[] = [];
 
   constructor(
     private readonly client: LambdaClient,
@@ -114,15 +142,13 @@ export class LambdaTarget {
     this.waiterMaxWaitSec = options.waiterMaxWaitSec ?? 300;
   }
 
-  async snapshot(): Promise<FunctionSnapshot> {
-    const config = await this.controlPlane('GetFunctionConfiguration', () =>
-      this.client.send(new GetFunctionConfigurationCommand({ FunctionName: this.functionName })),
-    );
-    if (config.LastUpdateStatus === 'InProgress') {
-      // Snapshotting mid-update would record a configuration that is about to change.
-      await this.waitUntilUpdated(config.FunctionArn ?? this.functionName);
-      return this.snapshot();
-    }
+  /**
+   * Reads $LATEST as the function's own configuration: after any update in progress, and never while another
+   * run's marker is on it (that would record a tested memory size as the original, and this run's restore would
+   * then put it back for good).
+   */
+  async snapshot(signal?: AbortSignal): Promise<FunctionSnapshot> {
+    const config = await this.awaitTurn(this.functionName, signal);
     const identity = identityFromConfiguration(config, this.region);
     return {
       identity,
@@ -146,8 +172,13 @@ export class LambdaTarget {
     const fn = snapshot.functionArn;
     const published = await withRetry(
       async () => {
+        // Our turn, then a change guarded by the RevisionId just read: if another run takes $LATEST between the
+        // two, the update fails (PreconditionFailedException) instead of overwriting it, and we wait again.
+        const before = await this.awaitTurn(fn, signal);
         await this.controlPlane('UpdateFunctionConfiguration', () =>
-          this.client.send(new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: description })),
+          this.client.send(
+            new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: description, RevisionId: before.RevisionId }),
+          ),
         );
         await this.waitUntilUpdated(fn, signal);
         const current = await this.controlPlane('GetFunctionConfiguration', () =>
@@ -161,9 +192,9 @@ export class LambdaTarget {
         );
       },
       {
-        attempts: CONTROL_PLANE_ATTEMPTS,
-        baseDelayMs: 500,
-        maxDelayMs: 10_000,
+        attempts: CONCURRENT_CHANGE_ATTEMPTS,
+        baseDelayMs: 250,
+        maxDelayMs: 5_000,
         sleep: this.options.sleep,
         signal,
         random: this.options.random,
@@ -176,39 +207,72 @@ export class LambdaTarget {
     const version = published.Version;
     if (!version || version === '$LATEST') throw new Error(`PublishVersion for ${memoryMb} MB returned no version number`);
     const createdByRun = published.Description === description;
+    const alias = aliasName(runId, memoryMb, coldIndex);
+    const item: PreparedVersion = { memoryMb, version, alias, createdByRun };
     if (published.MemorySize !== memoryMb) {
       // Never measure a version whose memory is not the one we are measuring.
-      if (createdByRun) await this.deleteVersion(fn, version).catch(() => undefined);
+      await this.discard(fn, item);
       throw new Error(`Version ${version} has ${published.MemorySize} MB, expected ${memoryMb} MB`);
     }
-    const alias = aliasName(runId, memoryMb, coldIndex);
     try {
       await this.controlPlane('CreateAlias', () =>
         this.client.send(new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version, Description: description })),
       );
     } catch (error) {
-      if (createdByRun) await this.deleteVersion(fn, version).catch(() => undefined);
-      throw error;
+      // The alias name is this run's own: if it exists, our earlier CreateAlias did take effect and only its answer
+      // was lost. Anything else, and the version (and an alias we cannot see) must not outlive the run.
+      if (!(isAlreadyExists(error) && (await this.aliasPointsAt(fn, alias, version)))) {
+        await this.discard(fn, item);
+        throw error;
+      }
     }
-    return { memoryMb, version, alias, createdByRun };
+    this.prepared.set(alias, item);
+    return item;
   }
 
-  /** Puts MemorySize and Description back on $LATEST; the only fields this run changes. */
+  /**
+   * Puts MemorySize and Description back on $LATEST; the only fields this run changes. Never takes a signal: it
+   * runs on cancellation too. When another run's marker is on $LATEST, that run holds it now (it took its own
+   * snapshot of the same original after ours was gone) and puts it back itself; overwriting it would only make it
+   * prepare that memory size again.
+   */
   async restore(snapshot: FunctionSnapshot): Promise<void> {
     const fn = snapshot.functionArn;
-    const current = await this.controlPlane('GetFunctionConfiguration', () =>
-      this.client.send(new GetFunctionConfigurationCommand({ FunctionName: fn })),
-    );
-    if (current.MemorySize === snapshot.memoryMb && (current.Description ?? '') === snapshot.description) {
-      if (current.LastUpdateStatus === 'InProgress') await this.waitUntilUpdated(fn);
-      return;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        let current = await this.readConfiguration(fn);
+        if (current.LastUpdateStatus === 'InProgress') {
+          await this.untilNotUpdating(fn);
+          current = await this.readConfiguration(fn);
+        }
+        if (current.MemorySize === snapshot.memoryMb && (current.Description ?? '') === snapshot.description) return;
+        const owner = markerRunId(current.Description);
+        if (owner !== undefined && owner !== this.options.runId) {
+          this.options.logger.info(`$LATEST of ${snapshot.identity.name} is held by another lambda-power-gate run (${owner}), which puts it back itself`);
+          return;
+        }
+        try {
+          await this.controlPlane('UpdateFunctionConfiguration', () =>
+            this.client.send(
+              new UpdateFunctionConfigurationCommand({
+                FunctionName: fn,
+                MemorySize: snapshot.memoryMb,
+                Description: snapshot.description,
+                RevisionId: current.RevisionId,
+              }),
+            ),
+          );
+          await this.waitUntilUpdated(fn);
+          return;
+        } catch (error) {
+          // $LATEST changed between our read and our update (or our own update landed and only its answer was
+          // lost): read again and decide again.
+          if (errorName(error) !== 'PreconditionFailedException' || attempt >= CONCURRENT_CHANGE_ATTEMPTS) throw error;
+        }
+      }
+    } catch (error) {
+      throw new RestoreError(`Restoring $LATEST of ${snapshot.identity.name} to ${snapshot.memoryMb} MB failed: ${messageOf(error)}`);
     }
-    await this.controlPlane('UpdateFunctionConfiguration', () =>
-      this.client.send(
-        new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: snapshot.memoryMb, Description: snapshot.description }),
-      ),
-    );
-    await this.waitUntilUpdated(fn);
   }
 
   /** Confirms $LATEST matches the snapshot; returns what differs (empty when it matches). */
@@ -217,8 +281,13 @@ export class LambdaTarget {
       this.client.send(new GetFunctionConfigurationCommand({ FunctionName: snapshot.functionArn })),
     );
     const differences: string[] = [];
-    if (current.MemorySize !== snapshot.memoryMb) differences.push(`MemorySize is ${current.MemorySize}, was ${snapshot.memoryMb}`);
-    if ((current.Description ?? '') !== snapshot.description) differences.push(`Description is "${current.Description ?? ''}", was "${snapshot.description}"`);
+    const owner = markerRunId(current.Description);
+    // Another run holding $LATEST has it at one of its memory sizes, and restores it itself (see restore()).
+    const heldByOtherRun = owner !== undefined && owner !== this.options.runId;
+    if (!heldByOtherRun) {
+      if (current.MemorySize !== snapshot.memoryMb) differences.push(`MemorySize is ${current.MemorySize}, was ${snapshot.memoryMb}`);
+      if ((current.Description ?? '') !== snapshot.description) differences.push(`Description is "${current.Description ?? ''}", was "${snapshot.description}"`);
+    }
     if ((current.Timeout ?? 3) !== snapshot.timeoutSec) differences.push(`Timeout is ${current.Timeout}, was ${snapshot.timeoutSec}`);
     if (JSON.stringify(sortKeys(current.Environment?.Variables ?? {})) !== JSON.stringify(sortKeys(snapshot.environment))) {
       differences.push('Environment variables differ');
@@ -251,8 +320,19 @@ export class LambdaTarget {
           this.options.logger.debug(`Invoke ${alias}: ${errorName(error)}, retry ${attempt} in ${delayMs} ms`),
       },
     );
+    const logTail = response.LogResult ? Buffer.from(response.LogResult, 'base64').toString('utf8') : '';
+    const expected = this.prepared.get(alias);
+    if (expected) {
+      // Never file a measurement under a memory size it was not taken at.
+      const memorySizeMb = parseReport(logTail)?.memorySizeMb;
+      if ((response.ExecutedVersion !== undefined && response.ExecutedVersion !== expected.version) || (memorySizeMb !== undefined && memorySizeMb !== expected.memoryMb)) {
+        throw new WrongVersionError(
+          `alias ${alias} ran version ${response.ExecutedVersion ?? '?'} at ${memorySizeMb ?? '?'} MB, expected version ${expected.version} at ${expected.memoryMb} MB`,
+        );
+      }
+    }
     return {
-      logTail: response.LogResult ? Buffer.from(response.LogResult, 'base64').toString('utf8') : '',
+      logTail,
       functionError: response.FunctionError,
       payload: response.Payload ? new TextDecoder().decode(response.Payload) : '',
       executedVersion: response.ExecutedVersion,
@@ -260,8 +340,10 @@ export class LambdaTarget {
   }
 
   /** Deletes this run's aliases, then its versions. Every failure is collected and reported; none stops the rest. */
-  async cleanup(functionArn: string, prepared: PreparedVersion[]): Promise<CleanupReport> {
+  async cleanup(functionArn: string, preparedVersions: PreparedVersion[]): Promise<CleanupReport> {
     const report: CleanupReport = { deletedAliases: [], deletedVersions: [], problems: [] };
+    // Plus what a failed prepare step could not remove at once.
+    const prepared = [...preparedVersions, ...this.leftovers.filter((item) => !preparedVersions.some((other) => other.alias === item.alias))];
     for (const item of prepared) {
       try {
         await this.controlPlane('DeleteAlias', () => this.client.send(new DeleteAliasCommand({ FunctionName: functionArn, Name: item.alias })));
@@ -301,8 +383,9 @@ export class LambdaTarget {
     const fn = snapshot.functionArn;
     const description = `lambda-power-gate ${this.options.runId}: ${memoryMb} MB for alias ${alias}`;
     try {
+      const before = await this.awaitTurn(fn);
       await this.controlPlane('UpdateFunctionConfiguration', () =>
-        this.client.send(new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: description })),
+        this.client.send(new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: description, RevisionId: before.RevisionId })),
       );
       await this.waitUntilUpdated(fn);
       const current = await this.controlPlane('GetFunctionConfiguration', () =>
@@ -320,16 +403,82 @@ export class LambdaTarget {
           throw error;
         },
       );
-      await this.controlPlane(exists ? 'UpdateAlias' : 'CreateAlias', () =>
-        this.client.send(
-          exists
-            ? new UpdateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version })
-            : new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version }),
-        ),
-      );
+      if (exists) {
+        await this.controlPlane('UpdateAlias', () => this.client.send(new UpdateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version })));
+      } else {
+        await this.controlPlane('CreateAlias', () => this.client.send(new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version })));
+      }
       return version;
     } finally {
       await this.restore(snapshot);
+    }
+  }
+
+  /**
+   * Reads $LATEST once no update is in progress and no other lambda-power-gate run holds it; the RevisionId of
+   * what it returns guards the change the caller makes next. A marker that stays unchanged for foreignRunStaleMs
+   * belongs to a run that was killed before it could restore: that fails here, loudly, because this run cannot
+   * know the function's original configuration.
+   */
+  private async awaitTurn(functionName: string, signal?: AbortSignal): Promise<FunctionConfiguration> {
+    const staleMs = this.options.foreignRunStaleMs ?? FOREIGN_RUN_STALE_MS;
+    const now = this.options.now ?? Date.now;
+    let held: { key: string; sinceMs: number } | undefined;
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason ?? 'aborted'));
+      const config = await this.readConfiguration(functionName);
+      if (config.LastUpdateStatus === 'InProgress') {
+        await this.untilNotUpdating(functionName, signal);
+        continue;
+      }
+      const owner = markerRunId(config.Description);
+      if (owner === undefined || owner === this.options.runId) return config;
+      const nowMs = now();
+      const key = `${config.Description ?? ''}|${config.LastModified ?? ''}`;
+      if (held?.key !== key) {
+        if (held === undefined) {
+          this.options.logger.info(
+            `$LATEST of ${config.FunctionName ?? functionName} is held by another lambda-power-gate run (${owner}: "${config.Description}"); waiting until it puts the function back`,
+          );
+        }
+        held = { key, sinceMs: nowMs };
+      }
+      const modifiedMs = Date.parse(config.LastModified ?? '');
+      const unchangedMs = Math.max(nowMs - held.sinceMs, Number.isFinite(modifiedMs) ? nowMs - modifiedMs : 0);
+      if (unchangedMs >= staleMs) {
+        throw new AbandonedRunError(
+          `$LATEST of ${config.FunctionName ?? functionName} has carried "${config.Description}" since ${config.LastModified ?? 'an unknown time'}: ` +
+            `lambda-power-gate run ${owner} set it and never put the function back (was that run killed?). Its original memory size is unknown here: ` +
+            `set MemorySize and Description back by hand, delete the aliases named lpg-${owner}-* and their versions, then run again`,
+        );
+      }
+      await this.options.sleep(backoffDelayMs(Math.min(attempt, 6), 250, 5_000, this.options.random ?? Math.random), signal);
+    }
+  }
+
+  private readConfiguration(functionName: string): Promise<FunctionConfiguration> {
+    return this.controlPlane('GetFunctionConfiguration', () => this.client.send(new GetFunctionConfigurationCommand({ FunctionName: functionName })));
+  }
+
+  /** True when the alias exists and points at the version (our own CreateAlias took effect). */
+  private async aliasPointsAt(functionArn: string, alias: string, version: string): Promise<boolean> {
+    try {
+      const found = await this.controlPlane('GetAlias', () => this.client.send(new GetAliasCommand({ FunctionName: functionArn, Name: alias })));
+      return found.FunctionVersion === version;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Removes what a failed prepare step created; what cannot be removed now is left to cleanup(). */
+  private async discard(functionArn: string, item: PreparedVersion): Promise<void> {
+    try {
+      await this.controlPlane('DeleteAlias', () => this.client.send(new DeleteAliasCommand({ FunctionName: functionArn, Name: item.alias }))).catch((error: unknown) => {
+        if (errorName(error) !== 'ResourceNotFoundException') throw error;
+      });
+      if (item.createdByRun) await this.deleteVersion(functionArn, item.version);
+    } catch {
+      this.leftovers.push(item);
     }
   }
 
@@ -337,12 +486,25 @@ export class LambdaTarget {
     await this.controlPlane('DeleteFunction', () => this.client.send(new DeleteFunctionCommand({ FunctionName: functionArn, Qualifier: version })));
   }
 
+  /**
+   * Before changing $LATEST: wait out an update or a publish still in progress (PublishVersion opens one too),
+   * rather than provoke a ResourceConflictException, whose retry waits the same and then backs off on top.
+   * One GetFunction when nothing is in progress. Best effort: if this fails, the conflict path still covers it.
+   */
+  private async untilNotUpdating(functionName: string, signal?: AbortSignal): Promise<void> {
+    await this.waitUntilUpdated(functionName, signal).catch((error: unknown) => {
+      if (signal?.aborted) throw error;
+    });
+  }
+
   private async waitUntilUpdated(functionName: string, signal?: AbortSignal): Promise<void> {
     await waitUntilFunctionUpdatedV2(
       {
         client: this.client,
         minDelay: this.waiterMinDelaySec,
-        maxDelay: Math.max(this.waiterMinDelaySec, 5),
+        // The SDK doubles the poll interval up to maxDelay; a low ceiling keeps the overshoot past the end of an
+        // update (the serial chain of updates is most of a run's control-plane time) under two intervals.
+        maxDelay: this.waiterMinDelaySec * 2,
         maxWaitTime: this.waiterMaxWaitSec,
         abortSignal: signal,
       },
@@ -363,6 +525,9 @@ export class LambdaTarget {
       random: this.options.random,
       shouldRetry: async (error) => {
         if (errorName(error) === 'ResourceConflictException') {
+          // Only "an update is in progress" passes with time; an alias that exists or a version an alias still
+          // references does not.
+          if (isAlreadyExists(error) || /referenc/i.test(messageText(error))) return false;
           await this.waitUntilUpdated(this.functionName).catch(() => undefined);
           return true;
         }
@@ -376,6 +541,31 @@ export class LambdaTarget {
 
 export class ConcurrentChangeError extends Error {
   override name = 'ConcurrentChangeError';
+}
+
+/** $LATEST could not be put back: the run fails, and says so. */
+export class RestoreError extends Error {
+  override name = 'RestoreError';
+}
+
+/** Another run's marker sat on $LATEST too long: that run died before restoring. */
+export class AbandonedRunError extends Error {
+  override name = 'AbandonedRunError';
+}
+
+/** An invocation ran another version or memory size than the alias was made for. */
+export class WrongVersionError extends Error {
+  override name = 'WrongVersionError';
+}
+
+/** The message of an error from any realm (the SDK's errors are not always this realm's Error). */
+function messageText(error: unknown): string {
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
+function isAlreadyExists(error: unknown): boolean {
+  return errorName(error) === 'ResourceConflictException' && /already exist/i.test(messageText(error));
 }
 
 export function messageOf(error: unknown): string {

@@ -1,0 +1,82 @@
+// docs/SECURITY.md's IAM policy must be exactly the Lambda API the engine calls, like the README's list
+// (__tests__/unit/iam-drift.test.ts): read the commands out of the only module that calls Lambda, so a new call
+// without its permission, or a permission nothing uses, fails here. Its OIDC trust policy must pin the audience and
+// the repository.
+
+import { readFileSync } from 'node:fs';
+
+const IAM_ACTION_BY_COMMAND: Record<string, string> = { Invoke: 'InvokeFunction' };
+
+function actionsCalledByEngine(): Set<string> {
+  const source = readFileSync('src/tuning/target.ts', 'utf8');
+  const actions = new Set<string>();
+  for (const [, command] of source.matchAll(/new (\w+)Command\(/g)) actions.add(`lambda:${IAM_ACTION_BY_COMMAND[command ?? ''] ?? command}`);
+  // waitUntilFunctionUpdatedV2 polls GetFunction.
+  if (source.includes('waitUntilFunctionUpdatedV2')) actions.add('lambda:GetFunction');
+  return actions;
+}
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource?: string | string[];
+  Principal?: { Federated?: string };
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+interface PolicyDocument {
+  Version: string;
+  Statement: Statement[];
+}
+
+const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+function policies(): PolicyDocument[] {
+  const doc = readFileSync('docs/SECURITY.md', 'utf8');
+  return [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1] ?? '') as PolicyDocument);
+}
+
+const permissionPolicy = () => {
+  const found = policies().filter((policy) => policy.Statement.some((statement) => list(statement.Action).some((action) => action.startsWith('lambda:'))));
+  expect(found).toHaveLength(1);
+  return found[0] as PolicyDocument;
+};
+
+const trustPolicy = () => {
+  const found = policies().filter((policy) => policy.Statement.some((statement) => list(statement.Action).includes('sts:AssumeRoleWithWebIdentity')));
+  expect(found).toHaveLength(1);
+  return found[0] as PolicyDocument;
+};
+
+describe('docs/SECURITY.md', () => {
+  it('the IAM policy allows exactly the Lambda actions the engine calls', () => {
+    const allowed = new Set(permissionPolicy().Statement.filter((statement) => statement.Effect === 'Allow').flatMap((statement) => list(statement.Action)));
+    expect([...allowed].sort()).toEqual([...actionsCalledByEngine()].sort());
+    expect(actionsCalledByEngine().size).toBeGreaterThanOrEqual(9);
+  });
+
+  it('the IAM policy is scoped: no wildcards in actions, function ARNs as resources, DeleteFunction on versions only', () => {
+    for (const statement of permissionPolicy().Statement) {
+      for (const action of list(statement.Action)) expect(action).toMatch(/^lambda:[A-Za-z]+$/);
+      const resources = list(statement.Resource);
+      expect(resources.length).toBeGreaterThan(0);
+      for (const resource of resources) expect(resource).toMatch(/^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+(:\*)?$/);
+      // Only qualified ARNs: the function itself can never be deleted.
+      if (list(statement.Action).includes('lambda:DeleteFunction')) {
+        expect(list(statement.Action)).toEqual(['lambda:DeleteFunction']);
+        for (const resource of resources) expect(resource.endsWith(':*')).toBe(true);
+      }
+    }
+  });
+
+  it('the OIDC trust policy pins the audience and the repository', () => {
+    const [statement, ...others] = trustPolicy().Statement;
+    expect(others).toEqual([]);
+    expect(statement?.Principal?.Federated).toMatch(/:oidc-provider\/token\.actions\.githubusercontent\.com$/);
+    expect(statement?.Condition?.StringEquals?.['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
+    const subjects = list(statement?.Condition?.StringLike?.['token.actions.githubusercontent.com:sub'] ?? statement?.Condition?.StringEquals?.['token.actions.githubusercontent.com:sub']);
+    expect(subjects.length).toBeGreaterThan(0);
+    // One repository, named: never repo:* or repo:owner/*.
+    for (const subject of subjects) expect(subject).toMatch(/^repo:[\w.-]+\/[\w.-]+:(pull_request|ref:refs\/heads\/[\w./-]+|environment:[\w.-]+)$/);
+  });
+});
