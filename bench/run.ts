@@ -1,0 +1,99 @@
+// `npm run bench`: the performance benchmarks, each printing a table of figures measured side by side in one run.
+//
+//   npm run bench                          wall, sampling, overhead, startup, control-plane (about 6 minutes
+//                                          on 2 cores)
+//   npm run bench -- sampling              one benchmark (or several: wall overhead)
+//   npm run bench -- --quick               fewer repeats, for a quick look (noisier)
+//   npm run bench -- sampling --policy-grid   also replays other adaptive-sampling policies
+//   npm run bench -- control-plane --against HEAD~1   this tree's LambdaTarget against a git revision's
+//   npm run bench -- fidelity | gate       the emulator's fidelity (bench/fidelity.ts) or the gate's benchmark
+//                                          (bench/gate.ts), run as they are
+//
+// docs/performance.md lists the figures of the last full run with the commands that produced them. The machine may
+// be shared: each table says the load average around it, and the ratios are measured side by side so that load
+// affects both sides alike.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CONTROL_PLANE_DEFAULTS, runControlPlane } from './control-plane.js';
+import { machineNote } from './lib.js';
+import { runOverhead, OVERHEAD_DEFAULTS } from './overhead.js';
+import { runSampling, SAMPLING_DEFAULTS } from './sampling.js';
+import { runStartup, STARTUP_DEFAULTS } from './startup.js';
+import { runWallTime, WALL_TIME_DEFAULTS } from './wall-time.js';
+
+const OURS = ['wall', 'sampling', 'overhead', 'startup', 'control-plane'] as const;
+/** Other benchmarks in bench/, run by name as separate scripts. */
+const OTHERS: Record<string, string> = { fidelity: 'fidelity.ts', gate: 'gate.ts' };
+
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    quick: { type: 'boolean', default: false },
+    'policy-grid': { type: 'boolean', default: false },
+    against: { type: 'string', default: CONTROL_PLANE_DEFAULTS.against },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+function usage(): string {
+  return [
+    'usage: npm run bench -- [--quick] [--policy-grid] [--against <git revision>] [name ...]',
+    `  names: ${OURS.join(', ')} (the default: all of these), or ${Object.keys(OTHERS).join(', ')} (separate scripts)`,
+    '  --quick        fewer repeats and invocations: a quick look, noisier figures',
+    '  --policy-grid  sampling: also replay other first-round sizes and growth factors (about a minute more)',
+    '  --against REV  control-plane: the git revision whose src/tuning/target.ts to compare with (default HEAD)',
+  ].join('\n');
+}
+
+async function runOurs(name: (typeof OURS)[number]): Promise<void> {
+  const { quick } = flags;
+  switch (name) {
+    case 'wall':
+      return runWallTime(quick ? { ...WALL_TIME_DEFAULTS, repeats: 1, invocations: 5 } : WALL_TIME_DEFAULTS);
+    case 'sampling':
+      return runSampling({ ...SAMPLING_DEFAULTS, ...(quick ? { repeats: 100, poolSize: 80, liveRuns: 1 } : {}), policyGrid: flags['policy-grid'] });
+    case 'overhead':
+      return runOverhead(quick ? { ...OVERHEAD_DEFAULTS, invocations: 100 } : OVERHEAD_DEFAULTS);
+    case 'startup':
+      return runStartup(quick ? { ...STARTUP_DEFAULTS, repeats: 3 } : STARTUP_DEFAULTS);
+    case 'control-plane':
+      return runControlPlane({ ...CONTROL_PLANE_DEFAULTS, against: flags.against, ...(quick ? { repeats: 1 } : {}) });
+  }
+}
+
+function runOther(name: string): number {
+  const script = fileURLToPath(new URL(`./${OTHERS[name]}`, import.meta.url));
+  if (!existsSync(script)) {
+    console.error(`bench/${OTHERS[name]} does not exist (yet)`);
+    return 1;
+  }
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
+  return child.status ?? 1;
+}
+
+async function main(): Promise<number> {
+  if (flags.help) {
+    console.log(usage());
+    return 0;
+  }
+  const unknown = positionals.filter((name) => !(OURS as readonly string[]).includes(name) && !(name in OTHERS));
+  if (unknown.length > 0) {
+    console.error(`unknown benchmark ${unknown.join(', ')}\n${usage()}`);
+    return 2;
+  }
+  const names = positionals.length > 0 ? positionals : [...OURS];
+  const started = Date.now();
+  console.log(`lambda-power-gate benchmarks${flags.quick ? ' (quick)' : ''}: ${names.join(', ')}; ${machineNote()}`);
+  let status = 0;
+  for (const name of names) {
+    if (name in OTHERS) status ||= runOther(name);
+    else await runOurs(name as (typeof OURS)[number]);
+  }
+  console.log(`\nAll done in ${((Date.now() - started) / 1000).toFixed(0)} s; ${machineNote()}`);
+  return status;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,353 @@
+// Adaptive sampling: spend invocations only where the recommendation is still open.
+//
+// Every memory size first gets a small round. Between rounds, planNextRound() looks at what the chosen strategy
+// compares (cost, duration, the balanced score, or the percentile limit and cost), puts a confidence interval
+// around each candidate's figure, and asks: can any other candidate still beat the current leader? Those whose
+// interval overlaps the leader's (and the leader itself) get another, larger round; the rest are done. Sampling
+// stops when no interval overlaps the leader's (settled), when every open memory size has reached the cap
+// (max-invocations: the cap is `invocations`, so adaptive never spends more than fixed sampling would), or when
+// there is nothing left to compare.
+//
+// Pure: results in, the next round out. The tuner runs the rounds; bench/sampling.ts replays them on recorded
+// emulator samples to check that the answers match fixed sampling with n = 50.
+//
+// Intervals:
+// - cost, speed, balanced: the trimmed mean's interval (Tukey & McLaughlin): the winsorized standard deviation
+//   over (1 − 2g)·√n, with a Student t of n − 2k − 1 degrees of freedom. It is centred on the figure analyze.ts
+//   ranks by, so the leader here is the one recommend() picks.
+// - percentile: whether a memory size meets pXX ≤ limit is decided with the distribution-free interval of a
+//   quantile from order statistics (binomial ranks); its cost is compared as for `cost`.
+//   Note what that implies: with 50 samples no p95 can be certified as *under* a limit at 95 % confidence
+//   (the upper rank would be the 52nd of 50), so the leader of a p95 limit always runs to the cap, while sizes
+//   clearly over the limit stop early.
+
+import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
+import type { PercentileLimit, PowerValueResult, Prices, Sample, SamplingStopReason, SamplingSummary, Strategy } from '../types.js';
+import { recommend } from './analyze.js';
+import { clampBalancedWeight } from './plan.js';
+import { costPerInvocationUsd } from './pricing.js';
+import { tQuantile, trimCount } from './stats.js';
+
+/** What the decision needs from the tuning settings. */
+export interface AdaptiveSettings {
+  strategy: Strategy;
+  balancedWeight: number;
+  percentileLimit?: PercentileLimit;
+  discardTopBottom: number;
+  allowedExceptions: string[];
+  onlyColdStarts: boolean;
+}
+
+export interface AdaptivePolicy {
+  /** Two-sided confidence of each interval, e.g. 0.95. */
+  confidence: number;
+  /** Invocations every memory size gets in the first round (its cold start included). */
+  initialInvocations: number;
+  /** The cap per memory size: `invocations`. */
+  maxInvocations: number;
+  /** An open memory size's next round brings it to ceil(n × growth) invocations (capped). */
+  growth: number;
+}
+
+export const DEFAULT_SAMPLING_CONFIDENCE = 0.95;
+/** Below this many invocations a first round has too few warm samples for an interval worth the name. */
+export const MIN_INITIAL_INVOCATIONS = 5;
+const INITIAL_SHARE_OF_CAP = 0.2;
+const ROUND_GROWTH = 1.5;
+
+/** The policy for a cap: a first round of a fifth of the cap (at least 5), rounds growing by half. */
+export function adaptivePolicy(maxInvocations: number, confidence = DEFAULT_SAMPLING_CONFIDENCE): AdaptivePolicy {
+  const initial = Math.max(MIN_INITIAL_INVOCATIONS, Math.ceil(maxInvocations * INITIAL_SHARE_OF_CAP));
+  return { confidence, initialInvocations: Math.min(initial, maxInvocations), maxInvocations, growth: ROUND_GROWTH };
+}
+
+export interface Interval {
+  estimate: number;
+  low: number;
+  high: number;
+}
+
+export interface NextRound {
+  /** Memory size → invocations to add in the next round. Empty when sampling stops. */
+  additions: Map<number, number>;
+  /** Set when sampling stops. */
+  stopReason?: SamplingStopReason;
+  /** The memory size recommend() picks now, if any. */
+  leaderMb: number | null;
+  /** Memory sizes whose comparison with the leader is still open (the leader included when any is). */
+  openMb: number[];
+  /** One sentence for the log. */
+  explanation: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Intervals
+
+/**
+ * The interval of the trimmed mean (k = trimCount(n, discard) dropped at each end) at `confidence`, after
+ * Tukey & McLaughlin (1963): se = s_w / ((1 − 2k/n)·√n), s_w the standard deviation of the winsorized sample,
+ * t with n − 2k − 1 degrees of freedom. Fewer than two values, or no degree of freedom left → (−∞, +∞): nothing
+ * is known yet. Equal values → a zero-width interval.
+ */
+export function trimmedMeanInterval(values: readonly number[], discardTopBottom: number, confidence: number): Interval {
+  const n = values.length;
+  const sorted = [...values].sort((a, b) => a - b);
+  const k = trimCount(n, discardTopBottom);
+  const kept = sorted.slice(k, n - k);
+  const estimate = kept.length > 0 ? kept.reduce((sum, v) => sum + v, 0) / kept.length : NaN;
+  const degreesOfFreedom = n - 2 * k - 1;
+  if (n < 2 || degreesOfFreedom < 1) return { estimate, low: -Infinity, high: Infinity };
+  const lowest = sorted[k] ?? NaN;
+  const highest = sorted[n - k - 1] ?? NaN;
+  const winsorized = sorted.map((v) => Math.min(highest, Math.max(lowest, v)));
+  const winsorizedMean = winsorized.reduce((sum, v) => sum + v, 0) / n;
+  const winsorizedSd = Math.sqrt(winsorized.reduce((sum, v) => sum + (v - winsorizedMean) ** 2, 0) / (n - 1));
+  const standardError = winsorizedSd / ((1 - (2 * k) / n) * Math.sqrt(n));
+  const halfWidth = tQuantile(1 - (1 - confidence) / 2, degreesOfFreedom) * standardError;
+  return { estimate, low: estimate - halfWidth, high: estimate + halfWidth };
+}
+
+/**
+ * The distribution-free interval of the p-th percentile (0 < p < 100) at `confidence`: order statistics
+ * x(l) ≤ q ≤ x(u) with P(Bin(n, p) ≤ l − 1) ≤ α/2 and P(Bin(n, p) ≤ u − 1) ≥ 1 − α/2. A rank outside 1..n
+ * leaves that side unbounded. The estimate is analyze.ts's interpolated percentile.
+ */
+export function percentileInterval(values: readonly number[], p: number, confidence: number): Interval {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const q = p / 100;
+  const tail = (1 - confidence) / 2;
+  if (n === 0) return { estimate: NaN, low: -Infinity, high: Infinity };
+  // l − 1 = the largest k with CDF(k) ≤ α/2 (−1 when even CDF(0) is above it); u − 1 = the smallest k with CDF(k) ≥ 1 − α/2.
+  let lowerRank = 0;
+  while (lowerRank < n && binomialCdf(lowerRank, n, q) <= tail) lowerRank++;
+  let upperRank = 0;
+  while (upperRank <= n && binomialCdf(upperRank, n, q) < 1 - tail) upperRank++;
+  upperRank += 1;
+  const estimate = interpolatedPercentile(sorted, q);
+  return {
+    estimate,
+    low: lowerRank >= 1 ? (sorted[lowerRank - 1] ?? -Infinity) : -Infinity,
+    high: upperRank <= n ? (sorted[upperRank - 1] ?? Infinity) : Infinity,
+  };
+}
+
+function interpolatedPercentile(sorted: readonly number[], q: number): number {
+  const rank = q * (sorted.length - 1);
+  const below = Math.floor(rank);
+  const a = sorted[below] ?? NaN;
+  const b = sorted[Math.min(below + 1, sorted.length - 1)] ?? NaN;
+  return a + (b - a) * (rank - below);
+}
+
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.low <= b.high && b.low <= a.high;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What each strategy compares
+
+/** The samples a power value's figures come from, chosen as summarisePowerValue (tuner.ts) chooses them. */
+export function measuredSamples(result: PowerValueResult, settings: Pick<AdaptiveSettings, 'allowedExceptions' | 'onlyColdStarts'>): Sample[] {
+  const allowed = new Set(settings.allowedExceptions);
+  const successful = result.samples.filter((sample) => sample.errorType === undefined || allowed.has(sample.errorType));
+  const warm = successful.filter((sample) => !sample.coldStart);
+  return settings.onlyColdStarts || warm.length === 0 ? successful : warm;
+}
+
+interface Candidate {
+  result: PowerValueResult;
+  memoryMb: number;
+  costUsd: number;
+  durationMs: number;
+}
+
+function candidatesOf(powerValues: readonly PowerValueResult[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const result of powerValues) {
+    const durationMs = result.duration?.trimmedMean;
+    const costUsd = result.costPerInvocationUsd;
+    if (result.status !== 'ok' || durationMs === undefined || costUsd === null) continue;
+    if (!Number.isFinite(durationMs) || !Number.isFinite(costUsd)) continue;
+    candidates.push({ result, memoryMb: result.memoryMb, costUsd, durationMs });
+  }
+  return candidates;
+}
+
+/** The interval of the figure a strategy ranks by (lower is better), centred on the figure recommend() uses. */
+function rankingIntervals(candidates: readonly Candidate[], settings: AdaptiveSettings, prices: Prices, confidence: number): Map<number, Interval> {
+  const strategy = settings.strategy === 'percentile' ? 'cost' : settings.strategy;
+  const weight = clampBalancedWeight(settings.balancedWeight);
+  const maxCostUsd = Math.max(...candidates.map((c) => c.costUsd));
+  const maxDurationMs = Math.max(...candidates.map((c) => c.durationMs));
+  const normalised = (value: number, max: number) => (max > 0 ? value / max : 0);
+  const intervals = new Map<number, Interval>();
+  for (const candidate of candidates) {
+    const samples = measuredSamples(candidate.result, settings);
+    const cost = (sample: Sample) => costPerInvocationUsd(sample.billedDurationMs, candidate.memoryMb, prices);
+    let perSample: number[];
+    let estimate: number;
+    if (strategy === 'cost') {
+      perSample = samples.map(cost);
+      estimate = candidate.costUsd;
+    } else if (strategy === 'speed') {
+      perSample = samples.map((sample) => sample.durationMs);
+      estimate = candidate.durationMs;
+    } else {
+      // The score's maxima are treated as constants: they move far less than one candidate's figures.
+      perSample = samples.map((s) => weight * normalised(cost(s), maxCostUsd) + (1 - weight) * normalised(s.durationMs, maxDurationMs));
+      estimate = weight * normalised(candidate.costUsd, maxCostUsd) + (1 - weight) * normalised(candidate.durationMs, maxDurationMs);
+    }
+    const interval = trimmedMeanInterval(perSample, settings.discardTopBottom, confidence);
+    const halfLow = interval.estimate - interval.low;
+    const halfHigh = interval.high - interval.estimate;
+    intervals.set(candidate.memoryMb, { estimate, low: estimate - halfLow, high: estimate + halfHigh });
+  }
+  return intervals;
+}
+
+type Qualification = 'yes' | 'no' | 'unknown';
+
+/** Does this candidate meet the percentile limit, at the confidence? Samples as analyze.ts takes them. */
+function qualification(candidate: Candidate, limit: PercentileLimit, confidence: number): Qualification {
+  const durations = candidate.result.samples.filter((s) => s.errorType === undefined).map((s) => s.durationMs);
+  const interval = percentileInterval(durations, limit.percentile, confidence);
+  if (interval.high <= limit.maxDurationMs) return 'yes';
+  if (interval.low > limit.maxDurationMs) return 'no';
+  return 'unknown';
+}
+
+/** The memory sizes (leader included) whose comparison is still open. */
+function openComparisons(candidates: readonly Candidate[], leaderMb: number | null, settings: AdaptiveSettings, prices: Prices, confidence: number): number[] {
+  const intervals = rankingIntervals(candidates, settings, prices, confidence);
+  const leaderInterval = leaderMb === null ? undefined : intervals.get(leaderMb);
+  const open: number[] = [];
+  if (settings.strategy !== 'percentile') {
+    if (!leaderInterval) return [];
+    for (const candidate of candidates) {
+      const interval = intervals.get(candidate.memoryMb);
+      if (candidate.memoryMb !== leaderMb && interval && overlaps(interval, leaderInterval)) open.push(candidate.memoryMb);
+    }
+  } else {
+    const limit = settings.percentileLimit;
+    if (!limit) return [];
+    for (const candidate of candidates) {
+      const meets = qualification(candidate, limit, confidence);
+      if (candidate.memoryMb === leaderMb) {
+        // The leader must be shown to meet the limit.
+        if (meets === 'unknown') open.push(candidate.memoryMb);
+        continue;
+      }
+      if (meets === 'no') continue;
+      const interval = intervals.get(candidate.memoryMb);
+      // Could it be cheaper than the leader (or is there no leader yet)? Then whether it meets the limit, or how
+      // its cost compares, still matters.
+      const couldBeCheaper = !leaderInterval || !interval || interval.low <= leaderInterval.high;
+      if (couldBeCheaper) open.push(candidate.memoryMb);
+    }
+  }
+  if (open.length > 0 && leaderMb !== null && !open.includes(leaderMb)) open.push(leaderMb);
+  return open.sort((a, b) => a - b);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The decision
+
+/**
+ * After a round: which memory sizes get how many more invocations, or why sampling stops.
+ * A failed power value is never sampled again (its failure already settled it).
+ */
+export function planNextRound(powerValues: readonly PowerValueResult[], settings: AdaptiveSettings, prices: Prices, policy: AdaptivePolicy): NextRound {
+  const candidates = candidatesOf(powerValues);
+  const percent = `${formatConfidence(policy.confidence)} confidence`;
+  if (candidates.length === 0) {
+    return stop('no-candidates', null, [], 'no memory size has results to compare');
+  }
+  const recommendation = recommend(candidates.map((c) => c.result), {
+    strategy: settings.strategy,
+    balancedWeight: settings.balancedWeight,
+    percentileLimit: settings.percentileLimit,
+  });
+  const leaderMb = recommendation?.memoryMb ?? null;
+  if (candidates.length === 1) {
+    return stop('one-candidate', leaderMb, [], `only ${candidates[0]?.memoryMb} MB has results, so there is nothing to compare`);
+  }
+  const openMb = openComparisons(candidates, leaderMb, settings, prices, policy.confidence);
+  if (openMb.length === 0) {
+    const why =
+      leaderMb === null
+        ? `no memory size can meet the percentile limit at ${percent}`
+        : `${leaderMb} MB is ahead of every other memory size at ${percent} (no interval overlaps its own)`;
+    return stop('settled', leaderMb, [], why);
+  }
+  const additions = new Map<number, number>();
+  for (const memoryMb of openMb) {
+    const done = powerValues.find((entry) => entry.memoryMb === memoryMb)?.invocations ?? 0;
+    const target = Math.min(policy.maxInvocations, Math.max(done + 1, Math.ceil(done * policy.growth)));
+    if (target > done) additions.set(memoryMb, target - done);
+  }
+  const list = openMb.map((mb) => `${mb} MB`).join(', ');
+  if (additions.size === 0) {
+    return stop('max-invocations', leaderMb, openMb, `${list} still overlap at ${percent} but have had the most invocations allowed (${policy.maxInvocations} each)`);
+  }
+  const more = [...additions].map(([mb, n]) => `${mb} MB +${n}`).join(', ');
+  return { additions, leaderMb, openMb, explanation: `still open at ${percent}: ${list}; next round ${more}` };
+}
+
+function stop(stopReason: SamplingStopReason, leaderMb: number | null, openMb: number[], explanation: string): NextRound {
+  return { additions: new Map(), stopReason, leaderMb, openMb, explanation };
+}
+
+function formatConfidence(confidence: number): string {
+  return `${Number((confidence * 100).toFixed(2))}%`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Order of payloads
+
+/**
+ * The same payload indexes, reordered so that every prefix holds the payloads in about their planned shares
+ * (smooth weighted round robin): a round that stops early still sends every payload its share, where the
+ * planned order (contiguous blocks) would send only the first.
+ * [0,0,0,0,1,1] → [0,1,0,0,1,0].
+ */
+export function interleavePayloads(payloadIndexes: readonly number[]): number[] {
+  const remaining = new Map<number, number>();
+  for (const index of payloadIndexes) remaining.set(index, (remaining.get(index) ?? 0) + 1);
+  const weights = new Map(remaining);
+  const total = payloadIndexes.length;
+  const credit = new Map<number, number>([...weights.keys()].map((index) => [index, 0]));
+  const order: number[] = [];
+  for (let i = 0; i < total; i++) {
+    let pick: number | undefined;
+    for (const [index, weight] of weights) {
+      if ((remaining.get(index) ?? 0) === 0) continue;
+      credit.set(index, (credit.get(index) ?? 0) + weight);
+      if (pick === undefined || (credit.get(index) ?? 0) > (credit.get(pick) ?? 0)) pick = index;
+    }
+    if (pick === undefined) break;
+    credit.set(pick, (credit.get(pick) ?? 0) - total);
+    remaining.set(pick, (remaining.get(pick) ?? 0) - 1);
+    order.push(pick);
+  }
+  return order;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Words for reports
+
+const STOP_WORDS: Record<SamplingStopReason, string> = {
+  settled: 'the recommendation was settled',
+  'max-invocations': 'the open memory sizes reached the invocation cap',
+  'no-candidates': 'no memory size had results',
+  'one-candidate': 'only one memory size had results',
+};
+
+/** "120 of 300 invocations (cap 50 per memory size) in 3 rounds; stopped because the recommendation was settled at 95% confidence." */
+export function describeSampling(summary: SamplingSummary): string {
+  const rounds = summary.rounds === 1 ? '1 round' : `${summary.rounds} rounds`;
+  return (
+    `Adaptive sampling: ${summary.invocations} of ${summary.maxInvocations} invocations (cap ${summary.maxInvocationsPerValue} per memory size) in ${rounds}; ` +
+    `stopped because ${STOP_WORDS[summary.stopReason]} at ${formatConfidence(summary.confidence)} confidence.`
+  );
+}
