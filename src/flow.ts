@@ -2,10 +2,15 @@
 // compute the outputs. Neither GitHub nor a terminal is known here: the caller turns the outcome into a job
 // summary, a comment, outputs and an exit code.
 
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { loadBaseline, type BaselineHistory, type BaselinePlan, type BaselineTarget, type LoadedBaseline } from './gate/baseline.js';
+import { compareRuns } from './gate/compare.js';
+import { tuneWithLiveBaseline } from './gate/live.js';
 import { renderReport, savingPct } from './report/markdown.js';
+import { InputError } from './settings.js';
 import type { Clock, EngineLogger } from './tuning/ports.js';
 import { messageOf } from './tuning/target.js';
 import { TuningCancelledError, TuningFailedError, tune } from './tuning/tuner.js';
@@ -19,12 +24,22 @@ export interface FlowDeps {
   waiterMinDelaySec?: number;
   runUrl?: string;
   git?: RunResult['git'];
+  /** baseline-branch: the data branch (main.ts builds it from the token and the repository). */
+  history?: BaselineHistory;
+  /** The commit to compare with on the data branch: the PR's base, or the commit before a push. */
+  baselineTarget?: BaselineTarget;
+  /** baseline-function in another region than function-name: a client for that region. */
+  clientFor?: (region: string) => LambdaClient;
+  /** Reads baseline-file; defaults to the file system. */
+  readFile?: (path: string) => string;
 }
 
 export interface FlowOutcome {
   /** Null when the run failed before it measured anything. */
   result: RunResult | null;
   verdict: Verdict | null;
+  /** The baseline run compared with, when there was one. */
+  baseline: RunResult | null;
   markdown: string;
   outputs: Record<string, string>;
   resultsPath: string;
@@ -35,15 +50,44 @@ export interface FlowOutcome {
 
 export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowOutcome> {
   const resultsPath = settings.tuning.resultsPath;
-  const reportPath = join(dirname(resultsPath), 'report.md');
+  const reportDir = dirname(resultsPath);
+  const reportPath = join(reportDir, 'report.md');
   let result: RunResult | null = null;
   let failure: string | undefined;
+
+  // The baseline first: a bad baseline-file fails here, before any AWS call.
+  let plan: BaselinePlan;
   try {
-    result = await tune(
-      settings.tuning,
-      { client: deps.client, logger: deps.logger, clock: deps.clock, waiterMinDelaySec: deps.waiterMinDelaySec },
-      deps.signal,
-    );
+    plan = await loadBaseline(settings.gate, {
+      readFile: deps.readFile ?? ((path) => readFileSync(path, 'utf8')),
+      history: deps.history,
+      target: deps.baselineTarget,
+    });
+  } catch (error) {
+    failure = error instanceof InputError ? error.message : `Baseline: ${messageOf(error)}`;
+    const markdown = `### ❌ Lambda power tuning failed\n\n${failure}\n`;
+    await mkdir(reportDir, { recursive: true });
+    await writeFile(reportPath, markdown);
+    return { result: null, verdict: null, baseline: null, markdown, outputs: outputsFor(null, null, resultsPath), resultsPath, reportPath, failure };
+  }
+  let baseline: LoadedBaseline | null = plan.source === 'file' || plan.source === 'branch' ? plan.baseline : null;
+  let baselineProblem = plan.source === 'file' || plan.source === 'branch' ? plan.problem : undefined;
+  const noBaselineNote = plan.source === 'branch' && !plan.baseline ? plan.note : undefined;
+  if (baseline) deps.logger.info(`Baseline: ${baseline.description}`);
+  else if (baselineProblem) deps.logger.warning(`No baseline: ${baselineProblem}`);
+  else if (noBaselineNote) deps.logger.info(`No baseline: ${noBaselineNote}`);
+
+  const tunerDeps = { client: deps.client, logger: deps.logger, clock: deps.clock, waiterMinDelaySec: deps.waiterMinDelaySec };
+  try {
+    if (plan.source === 'function') {
+      const live = await tuneWithLiveBaseline(settings.tuning, plan.functionName, { ...tunerDeps, clientFor: deps.clientFor }, deps.signal);
+      result = live.result;
+      baseline = live.baseline;
+      baselineProblem = live.problem;
+      if (live.baseline) await writeBaselineCopy(reportDir, live.baseline.result);
+    } else {
+      result = await tune(settings.tuning, tunerDeps, deps.signal);
+    }
   } catch (error) {
     if (error instanceof TuningFailedError) {
       result = error.result ?? null;
@@ -55,12 +99,44 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
     }
   }
   if (result && deps.git) result.git = deps.git;
-  const verdict: Verdict | null = null;
-  const markdown = result ? renderReport({ result, verdict, runUrl: deps.runUrl }) : `### ❌ Lambda power tuning failed\n\n${failure ?? ''}\n`;
-  await mkdir(dirname(resultsPath), { recursive: true });
+
+  let verdict: Verdict | null = null;
+  if (result && !result.dryRun) {
+    verdict = compareRuns(result, baseline?.result ?? null, settings.gate, settings.tuning.monthlyInvocations ?? 0, {
+      ...(baseline ? { baselineDescription: baseline.description } : {}),
+      ...(baseline?.history ? { history: baseline.history } : {}),
+      ...(noBaselineNote ? { noBaselineNote } : {}),
+      ...(baselineProblem ? { baselineProblem } : {}),
+    });
+    deps.logger.info(`Gate: ${verdict.level}. ${verdict.reason}`);
+    if (verdict.level === 'fail' && failure === undefined) {
+      if (settings.gate.failOnRegression) failure = `Regression gate failed: ${verdict.reason}`;
+      else deps.logger.warning('The gate verdict is fail, but fail-on-regression is false: the job passes.');
+    }
+  }
+  const baselineResult = baseline?.result ?? null;
+  const markdown = result
+    ? renderReport({ result, verdict, baseline: baselineResult, runUrl: deps.runUrl })
+    : `### ❌ Lambda power tuning failed\n\n${failure ?? ''}\n`;
+  await mkdir(reportDir, { recursive: true });
   if (result) await writeFile(resultsPath, JSON.stringify(result, null, 2) + '\n');
   await writeFile(reportPath, markdown);
-  return { result, verdict, markdown, outputs: outputsFor(result, verdict, resultsPath), resultsPath, reportPath, ...(failure ? { failure } : {}) };
+  return {
+    result,
+    verdict,
+    baseline: baselineResult,
+    markdown,
+    outputs: outputsFor(result, verdict, resultsPath),
+    resultsPath,
+    reportPath,
+    ...(failure ? { failure } : {}),
+  };
+}
+
+/** The live baseline's own results.json, next to the PR's: the run's evidence, and usable as a baseline-file. */
+async function writeBaselineCopy(reportDir: string, baseline: RunResult): Promise<void> {
+  await mkdir(reportDir, { recursive: true });
+  await writeFile(join(reportDir, 'baseline-results.json'), JSON.stringify(baseline, null, 2) + '\n');
 }
 
 export function outputsFor(result: RunResult | null, verdict: Verdict | null, resultsPath: string): Record<string, string> {

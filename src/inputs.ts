@@ -68,7 +68,24 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'tuning',
     default: '10',
     valueName: 'n',
-    description: 'Invocations per memory size (at least 1; fewer than 5 gives noisy statistics).',
+    description:
+      'Invocations per memory size (at least 1; fewer than 5 gives noisy statistics). With sampling adaptive: the most any memory size gets.',
+  },
+  {
+    name: 'sampling',
+    group: 'tuning',
+    default: 'fixed',
+    valueName: 'mode',
+    description:
+      'fixed: every memory size gets invocations. adaptive: a first round of a fifth of invocations (at least 5), then more only for memory sizes that could still change the recommendation, up to invocations each (e.g. invocations 50). Not with only-cold-starts.',
+  },
+  {
+    name: 'sampling-confidence',
+    group: 'tuning',
+    default: '0.95',
+    valueName: 'level',
+    description:
+      'With sampling adaptive: a comparison is settled when the confidence intervals at this level (above 0.5, at most 0.999) no longer overlap.',
   },
   {
     name: 'payload',

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { runFlow } from './flow.js';
+import { runFlow, type FlowOutcome } from './flow.js';
+import type { BaselineTarget } from './gate/baseline.js';
+import { DataBranch } from './gate/databranch.js';
 import { upsertComment, type CommentsApi } from './report/comment.js';
 import { InputError, parseSettings } from './settings.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
@@ -17,6 +19,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Tests send signals through this instead of the process. */
   signalSource?: NodeJS.EventEmitter;
+  /** How long a minute of timeout-minutes lasts; tests shorten it. Default 60 000. */
+  minuteMs?: number;
 }
 
 export async function run(options: RunOptions = {}): Promise<void> {
@@ -39,16 +43,21 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   if (!isAbsolute(settings.tuning.resultsPath)) settings.tuning.resultsPath = resolve(workspace, settings.tuning.resultsPath);
 
-  const { signal, dispose } = cancellation(settings.tuning.timeoutMinutes, options.signalSource ?? process);
+  const { signal, dispose } = cancellation(settings.tuning.timeoutMinutes, options.signalSource ?? process, options.minuteMs);
   try {
+    const history = dataBranch(settings, env);
     const outcome = await runFlow(settings, {
       client: createLambdaClient(settings.tuning, env),
+      clientFor: (region) => createLambdaClient({ ...settings.tuning, region }, env),
       logger: actionsLogger(),
       signal,
       waiterMinDelaySec: waiterMinDelaySecFor(settings.tuning.endpoint),
       runUrl: runUrl(env),
       git: gitContext(),
+      ...(history ? { history } : {}),
+      baselineTarget: baselineTarget(),
     });
+    if (history) await storeOnDefaultBranch(history, settings, outcome);
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
     if (settings.report.summary) await writeSummary(outcome.markdown);
     const commentUrl = await postComment(settings, outcome.markdown);
@@ -60,8 +69,65 @@ export async function run(options: RunOptions = {}): Promise<void> {
   }
 }
 
+/** The data branch, when baseline-branch is set and a token can reach the repository. */
+function dataBranch(settings: Settings, env: NodeJS.ProcessEnv): DataBranch | undefined {
+  const branch = settings.gate.baselineBranch;
+  const token = settings.report.githubToken;
+  if (settings.gate.baselineSource !== 'branch' || !branch || !token || !env.GITHUB_REPOSITORY) return undefined;
+  const [owner = '', repo = ''] = env.GITHUB_REPOSITORY.split('/');
+  return new DataBranch({
+    octokit: github.getOctokit(token, env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+    owner,
+    repo,
+    branch,
+    historyLimit: settings.gate.historyLimit,
+    logger: { info: (message) => core.info(message), warning: (message) => core.warning(message), debug: (message) => core.debug(message) },
+  });
+}
+
+/** A PR compares with its base commit; a push with the commit before it. */
+function baselineTarget(): BaselineTarget {
+  const { context } = github;
+  const pullRequest = context.payload.pull_request as { base?: { sha?: string } } | undefined;
+  if (pullRequest?.base?.sha) return { sha: pullRequest.base.sha, label: 'the PR base' };
+  const before = (context.payload as { before?: string }).before;
+  if (context.eventName === 'push' && before && !/^0+$/.test(before)) return { sha: before, label: 'the commit before this push' };
+  return {};
+}
+
+/**
+ * On a push to the default branch, the run becomes history: results.json goes to the data branch under the key
+ * and the commit. A failure to store warns (the job measured what it should) and says how to fix it.
+ */
+async function storeOnDefaultBranch(history: DataBranch, settings: Settings, outcome: FlowOutcome): Promise<void> {
+  const { context } = github;
+  const defaultBranch = (context.payload.repository as { default_branch?: string } | undefined)?.default_branch;
+  if (context.eventName !== 'push' || !defaultBranch || context.ref !== `refs/heads/${defaultBranch}`) return;
+  const result = outcome.result;
+  if (!result || result.dryRun || !result.powerValues.some((entry) => entry.status === 'ok')) {
+    core.info(`Not stored on ${history.branch}: this run measured nothing to compare with.`);
+    return;
+  }
+  const headCommit = (context.payload as { head_commit?: { timestamp?: string } }).head_commit;
+  try {
+    const saved = await history.save(settings.gate.key, result, {
+      sha: context.sha,
+      ref: context.ref,
+      ...(headCommit?.timestamp ? { committedAt: headCommit.timestamp } : {}),
+    });
+    core.info(
+      `Stored as ${saved.path} on ${history.branch} (commit ${saved.commitSha.slice(0, 7)}; ${saved.kept} runs kept for ${settings.gate.key}` +
+        `${saved.dropped.length > 0 ? `, ${saved.dropped.length} older dropped` : ''}${saved.attempts > 1 ? `, after ${saved.attempts} attempts` : ''}).`,
+    );
+  } catch (error) {
+    core.warning(
+      `Could not store this run on ${history.branch} (${messageOf(error)}); pull requests will compare with an older entry. The workflow needs \`permissions: contents: write\` on pushes to ${defaultBranch}.`,
+    );
+  }
+}
+
 /** One AbortSignal for SIGTERM/SIGINT (a cancelled job) and for timeout-minutes. */
-function cancellation(timeoutMinutes: number, source: NodeJS.EventEmitter): { signal: AbortSignal; dispose: () => void } {
+function cancellation(timeoutMinutes: number, source: NodeJS.EventEmitter, minuteMs = 60_000): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const onSignal = (name: string) => () => {
     core.warning(`${name} received: stopping, restoring the function and deleting this run's versions and aliases`);
@@ -71,7 +137,7 @@ function cancellation(timeoutMinutes: number, source: NodeJS.EventEmitter): { si
   const onInt = onSignal('SIGINT');
   source.on('SIGTERM', onTerm);
   source.on('SIGINT', onInt);
-  const timer = setTimeout(() => controller.abort(new Error(`timeout-minutes (${timeoutMinutes}) reached`)), timeoutMinutes * 60_000);
+  const timer = setTimeout(() => controller.abort(new Error(`timeout-minutes (${timeoutMinutes}) reached`)), timeoutMinutes * minuteMs);
   timer.unref();
   return {
     signal: controller.signal,

@@ -11,6 +11,7 @@ import type {
   GateSettings,
   PercentileLimit,
   ReportSettings,
+  SamplingMode,
   Settings,
   Strategy,
   TuningSettings,
@@ -54,6 +55,9 @@ export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 export const FEW_INVOCATIONS_WARNING_BELOW = 5;
 
 const STRATEGIES = ['cost', 'speed', 'balanced', 'percentile'] as const satisfies readonly Strategy[];
+const SAMPLING_MODES = ['fixed', 'adaptive'] as const satisfies readonly SamplingMode[];
+/** Below this cap a first round (a fifth, at least 5) plus one more round already reach it. */
+const ADAPTIVE_USEFUL_FROM = 20;
 const COMMENT_MODES = ['update', 'new', 'hide-and-new', 'delete-and-new', 'off'] as const satisfies readonly ReportSettings['commentMode'][];
 const DURATION_STATISTICS = ['mean', 'p50', 'p90', 'p95', 'p99'] as const satisfies readonly GateSettings['maxDurationStatistic'][];
 const BASELINE_INPUTS = [
@@ -153,6 +157,20 @@ function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: string[]): 
   }
   const percentileLimit = percentileLimitText === '' ? undefined : parsePercentileLimit(percentileLimitText);
 
+  const sampling = parseEnum('sampling', inputs.value('sampling'), SAMPLING_MODES, 'a sampling mode');
+  if (sampling === 'adaptive' && onlyColdStarts) {
+    throw fail('sampling', 'adaptive does not work with only-cold-starts true (every cold start needs a version prepared in advance); set sampling to fixed or only-cold-starts to false');
+  }
+  const samplingConfidence = checkNumber('sampling-confidence', inputs.value('sampling-confidence'), z.number().gt(0.5).max(0.999), '', 'use a fraction above 0.5 and at most 0.999, e.g. 0.95 for 95%');
+  if (sampling !== 'adaptive' && inputs.isGiven('sampling-confidence')) {
+    warnings.push(`Input 'sampling-confidence': has no effect with sampling ${sampling}; it applies to sampling adaptive`);
+  }
+  if (sampling === 'adaptive' && invocationsPerValue < ADAPTIVE_USEFUL_FROM) {
+    warnings.push(
+      `Input 'invocations': ${invocationsPerValue} leaves adaptive sampling little to save (it is the most any memory size gets); ${ADAPTIVE_USEFUL_FROM} or more, e.g. 50, lets it stop early where the answer is clear`,
+    );
+  }
+
   const autoOptimize = inputs.boolean('auto-optimize');
   const autoOptimizeAliasText = inputs.given('auto-optimize-alias');
   if (autoOptimizeAliasText !== '' && !autoOptimize) {
@@ -201,6 +219,9 @@ function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: string[]): 
     resultsPath,
     timeoutMinutes,
     monthlyInvocations,
+    // Absent means fixed: results and settings from before adaptive sampling read the same.
+    sampling: sampling === 'adaptive' ? sampling : undefined,
+    samplingConfidence: sampling === 'adaptive' ? samplingConfidence : undefined,
   });
 }
 

@@ -4,7 +4,9 @@
 export type Strategy = 'cost' | 'speed' | 'balanced' | 'percentile';
 export type Architecture = 'x86_64' | 'arm64';
 export type LogFormat = 'Text' | 'JSON';
-export type SamplingMode = 'fixed';
+export type SamplingMode = 'fixed' | 'adaptive';
+/** Why adaptive sampling stopped (see src/tuning/adaptive.ts). */
+export type SamplingStopReason = 'settled' | 'max-invocations' | 'no-candidates' | 'one-candidate';
 
 /** One payload and its share of the invocations. An unweighted payload is a single entry of weight 1. */
 export interface WeightedPayload {
@@ -56,6 +58,13 @@ export interface TuningSettings {
   timeoutMinutes: number;
   /** Monthly invocations used for cost projections in reports. */
   monthlyInvocations?: number;
+  /**
+   * fixed (absent = fixed): invocationsPerValue for every memory size. adaptive: a small first round, then more
+   * only where the recommendation is still open; invocationsPerValue is then the cap per memory size.
+   */
+  sampling?: SamplingMode;
+  /** Adaptive sampling: two-sided confidence of the intervals that decide whether a comparison is settled. */
+  samplingConfidence?: number;
 }
 
 export type BaselineSource = 'none' | 'file' | 'branch' | 'function';
@@ -168,6 +177,9 @@ export interface PowerValueResult {
   billedDurationMs: number | null;
   /** Peak Max Memory Used seen. */
   maxMemoryUsedMb: number | null;
+  /** Adaptive sampling: the rounds this memory size took part in, and whether its comparison with the leader was
+   *  still open when sampling stopped. */
+  sampling?: { rounds: number; open: boolean };
 }
 
 export interface Prices {
@@ -203,6 +215,20 @@ export interface FunctionIdentity {
   logFormat: LogFormat;
 }
 
+export interface SamplingSummary {
+  mode: SamplingMode;
+  confidence: number;
+  rounds: number;
+  stopReason: SamplingStopReason;
+  /** One sentence: why sampling stopped. */
+  reason: string;
+  /** Invocations spent across all memory sizes. */
+  invocations: number;
+  /** What fixed sampling at the cap would have spent: maxInvocationsPerValue × memory sizes. */
+  maxInvocations: number;
+  maxInvocationsPerValue: number;
+}
+
 export const RESULTS_SCHEMA_VERSION = 1;
 
 /** results.json: one tuning run. The unit of baseline storage, so it must round-trip through JSON. */
@@ -220,6 +246,8 @@ export interface RunResult {
   /** What the invocations of this run cost. */
   tuningCostUsd: number;
   visualizationUrl: string | null;
+  /** Adaptive sampling: how much was spent and why it stopped (absent with fixed sampling). */
+  sampling?: SamplingSummary;
   /** Set when autoOptimize applied the recommendation. */
   applied?: { target: '$LATEST' | 'alias'; alias?: string; version?: string; memoryMb: number };
   dryRun: boolean;
@@ -238,7 +266,13 @@ export interface MetricComparison {
   /** e.g. 'cost per invocation at 512 MB (recommended)' */
   metric: string;
   kind: 'cost' | 'duration' | 'monthly-cost';
+  /** The PR side's memory. */
   memoryMb?: number;
+  /**
+   * The baseline side's memory, when it differs from memoryMb (a PR that changes MemorySize is compared at each
+   * side's configured memory). The report shows a comparison in its per-memory table only when both are equal.
+   */
+  baseMemoryMb?: number;
   baseValue: number | null;
   prValue: number | null;
   /** (pr / base − 1) × 100; null when not comparable. */

@@ -1,6 +1,11 @@
 // The tuning run: plan → prepare (one verified version per power value) → invoke (bounded concurrency) →
 // collect → always restore and clean up. A power value that fails is reported and skipped; only a run where every
 // power value fails is a failed run, and it fails loudly.
+//
+// tuneTogether runs the same plan on several functions at once (the gate's live A/B: the PR's function and the
+// baseline function). At each memory size both are prepared first, then their invocations take turns through a
+// Turnstile (PR, base, base, PR, PR, base, …), so both see the same time window and any drift of the machine or
+// the service hits both alike. tune() is tuneTogether with one function, where the turnstile is never used.
 
 import { randomBytes } from 'node:crypto';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
@@ -12,8 +17,10 @@ import {
   type Prices,
   type RunResult,
   type Sample,
+  type SamplingSummary,
   type TuningSettings,
 } from '../types.js';
+import { adaptivePolicy, describeSampling, interleavePayloads, planNextRound } from './adaptive.js';
 import { recommend } from './analyze.js';
 import { parseReport } from './logs.js';
 import { splitWeightedPayloads } from './plan.js';
@@ -69,96 +76,271 @@ export function newRunId(): string {
 }
 
 export async function tune(settings: TuningSettings, deps: TunerDeps, signal?: AbortSignal): Promise<RunResult> {
+  const [result] = await tuneTogether([{ settings }], deps, signal);
+  if (!result) throw new Error('tuneTogether returned no result');
+  return result;
+}
+
+/** One function measured in a run. The first subject is the primary: the one auto-optimize applies to. */
+export interface TuningSubject {
+  settings: TuningSettings;
+  /** Defaults to deps.client (another region needs another client). */
+  client?: LambdaClient;
+  /** How logs name this function when there are several, e.g. "baseline". */
+  label?: string;
+}
+
+interface SubjectState {
+  subject: TuningSubject;
+  settings: TuningSettings;
+  target: LambdaTarget;
+  snapshot: FunctionSnapshot;
+  prices: Prices;
+  plans: PowerValuePlan[];
+  logger: EngineLogger;
+  prepared: PreparedVersion[];
+  running: Promise<PowerValueResult>[];
+}
+
+/**
+ * Tunes several functions with one plan, their invocations interleaved at each memory size. Every subject must
+ * have the same power values and invocations (the gate derives the baseline's settings from the PR's). Returns
+ * one RunResult per subject, in order. Only the primary's failure to measure anything throws
+ * TuningFailedError; a secondary subject whose every power value failed comes back as such a result.
+ */
+export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, signal?: AbortSignal): Promise<RunResult[]> {
+  const primary = subjects[0];
+  if (!primary) throw new Error('tuneTogether needs at least one function');
+  for (const other of subjects.slice(1)) {
+    if (other.settings.powerValuesMb.join(',') !== primary.settings.powerValuesMb.join(',') || other.settings.invocationsPerValue !== primary.settings.invocationsPerValue) {
+      throw new Error('functions tuned together need the same power values and invocations');
+    }
+  }
+  const settings = primary.settings;
   const clock = deps.clock ?? systemClock;
   const sleep = deps.sleep ?? realSleep;
   const { logger } = deps;
   const runId = deps.runId ?? newRunId();
   const startedAt = clock.now().toISOString();
-  const target = new LambdaTarget(deps.client, settings.functionName, settings.region, {
-    logger,
-    sleep,
-    runId,
-    random: deps.random,
-    waiterMinDelaySec: deps.waiterMinDelaySec,
-  });
-  const plans = planRun(settings);
 
-  const snapshot = await target.snapshot();
-  deps.onSnapshot?.(snapshot);
-  const prices = pricesFor(settings.region, snapshot.identity.architecture);
-  if (prices.fallback) {
-    logger.warning(`No Lambda prices known for region ${settings.region}; using ${prices.region} prices (see docs/pricing.md)`);
+  // Every function is read before any is changed: a baseline function that does not exist stops the run here.
+  const states: SubjectState[] = [];
+  for (const [index, subject] of subjects.entries()) {
+    const subjectLogger = index === 0 ? logger : labelledLogger(logger, subject.label ?? `function ${index + 1}`);
+    const target = new LambdaTarget(subject.client ?? deps.client, subject.settings.functionName, subject.settings.region, {
+      logger: subjectLogger,
+      sleep,
+      runId,
+      random: deps.random,
+      waiterMinDelaySec: deps.waiterMinDelaySec,
+    });
+    const snapshot = await target.snapshot(signal).catch((error: unknown) => {
+      // Waiting for another run to put $LATEST back can outlast a cancellation: nothing was changed yet.
+      if (signal?.aborted) throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}) before anything was changed`);
+      throw error;
+    });
+    if (index === 0) deps.onSnapshot?.(snapshot);
+    const prices = pricesFor(subject.settings.region, snapshot.identity.architecture);
+    if (prices.fallback) {
+      subjectLogger.warning(`No Lambda prices known for region ${subject.settings.region}; using ${prices.region} prices (see docs/pricing.md)`);
+    }
+    states.push({ subject, settings: subject.settings, target, snapshot, prices, plans: planRun(subject.settings), logger: subjectLogger, prepared: [], running: [] });
   }
-  logger.info(
-    `Tuning ${snapshot.identity.name} (${snapshot.identity.architecture}, ${snapshot.memoryMb} MB now) at ` +
-      `${settings.powerValuesMb.join(', ')} MB, ${settings.invocationsPerValue} invocations each, run ${runId}`,
-  );
+  for (const state of states) {
+    state.logger.info(
+      `Tuning ${state.snapshot.identity.name} (${state.snapshot.identity.architecture}, ${state.snapshot.memoryMb} MB now) at ` +
+        `${state.settings.powerValuesMb.join(', ')} MB, ${state.settings.invocationsPerValue} invocations each, run ${runId}`,
+    );
+  }
+  if (states.length > 1) logger.info(`Invocations of the ${states.length} functions take turns at each memory size, so they share one time window`);
 
   if (settings.dryRun) {
     logger.info('Dry run: settings are valid and the function exists; nothing was changed or invoked.');
-    return buildResult(settings, snapshot, prices, plans.map((plan) => emptyResult(plan.memoryMb)), startedAt, clock, true);
+    return states.map((state) => buildResult(state.settings, state.snapshot, state.prices, state.plans.map((plan) => emptyResult(plan.memoryMb)), startedAt, clock, true));
   }
 
-  const prepared: PreparedVersion[] = [];
   const limit = pLimit(settings.concurrency);
-  let powerValues: PowerValueResult[] = [];
+  const measured: PowerValueResult[][] = states.map(() => []);
+  let sampling: SamplingSummary | undefined;
   let failure: unknown;
   try {
-    const running: Promise<PowerValueResult>[] = [];
-    await logger.group('Preparing one version per memory size', async () => {
-      for (const plan of plans) {
-        throwIfAborted(signal);
-        const versions: PreparedVersion[] = [];
-        try {
-          const count = settings.onlyColdStarts ? plan.payloadIndexes.length : 1;
-          for (let i = 0; i < count; i++) {
-            const version = await target.prepareVersion(snapshot, plan.memoryMb, settings.onlyColdStarts ? i : undefined, signal);
-            prepared.push(version);
-            versions.push(version);
-          }
-          logger.info(`${plan.memoryMb} MB ready: ${versions.length === 1 ? `version ${versions[0]?.version}` : `${versions.length} versions`}`);
-        } catch (error) {
+    const groupName = states.length === 1 ? 'Preparing one version per memory size' : `Preparing one version per memory size of each of the ${states.length} functions`;
+    await logger.group(groupName, async () => {
+      for (const [planIndex, plan] of (states[0]?.plans ?? []).entries()) {
+        const ready: { state: SubjectState; versions: PreparedVersion[] }[] = [];
+        for (const state of states) {
           throwIfAborted(signal);
-          logger.warning(`${plan.memoryMb} MB could not be prepared and is skipped: ${messageOf(error)}`);
-          running.push(Promise.resolve(failedResult(plan.memoryMb, `could not be prepared: ${messageOf(error)}`)));
-          continue;
+          const statePlan = state.plans[planIndex] ?? plan;
+          const versions: PreparedVersion[] = [];
+          try {
+            const count = state.settings.onlyColdStarts ? statePlan.payloadIndexes.length : 1;
+            for (let i = 0; i < count; i++) {
+              const version = await state.target.prepareVersion(state.snapshot, statePlan.memoryMb, state.settings.onlyColdStarts ? i : undefined, signal);
+              state.prepared.push(version);
+              versions.push(version);
+            }
+            state.logger.info(`${statePlan.memoryMb} MB ready: ${versions.length === 1 ? `version ${versions[0]?.version}` : `${versions.length} versions`}`);
+            ready.push({ state, versions });
+          } catch (error) {
+            throwIfAborted(signal);
+            state.logger.warning(`${statePlan.memoryMb} MB could not be prepared and is skipped: ${messageOf(error)}`);
+            state.running.push(Promise.resolve(failedResult(statePlan.memoryMb, `could not be prepared: ${messageOf(error)}`)));
+          }
         }
-        // Start measuring this memory size now; its version is immutable, so the next update of $LATEST cannot
-        // affect it.
-        const measuring = invokePowerValue(settings, target, snapshot, plan, versions, prices, limit, logger, sleep, signal);
-        // Settled below; until then a rejection (cancellation) must not count as unhandled.
-        measuring.catch(() => undefined);
-        running.push(measuring);
+        // Start measuring this memory size now; its versions are immutable, so the next update of $LATEST cannot
+        // affect them. With several functions ready, their invocations take turns.
+        const turnstile = ready.length > 1 ? new Turnstile(ready.length) : undefined;
+        for (const [party, { state, versions }] of ready.entries()) {
+          const statePlan = state.plans[planIndex] ?? plan;
+          const measuring = invokePowerValue(
+            state.settings,
+            state.target,
+            state.snapshot,
+            firstRound(statePlan, state.settings),
+            versions,
+            state.prices,
+            limit,
+            state.logger,
+            sleep,
+            signal,
+            turnstile?.pacer(party),
+          );
+          // Settled below; until then a rejection (cancellation) must not count as unhandled.
+          measuring.catch(() => undefined);
+          state.running.push(measuring);
+        }
       }
     });
     // $LATEST goes back as soon as the last version exists, not after the invocations.
-    await target.restore(snapshot);
-    const settled = await Promise.allSettled(running);
+    for (const state of states) await state.target.restore(state.snapshot);
+    for (const [index, state] of states.entries()) {
+      const settled = await Promise.allSettled(state.running);
+      measured[index] = settled.map((outcome, planIndex) => {
+        if (outcome.status === 'fulfilled') return outcome.value;
+        return failedResult(state.plans[planIndex]?.memoryMb ?? 0, `invocations failed: ${messageOf(outcome.reason)}`);
+      });
+    }
     throwIfAborted(signal);
-    powerValues = settled.map((outcome, index) => {
-      if (outcome.status === 'fulfilled') return outcome.value;
-      return failedResult(plans[index]?.memoryMb ?? 0, `invocations failed: ${messageOf(outcome.reason)}`);
-    });
+    if (settings.sampling === 'adaptive') sampling = await sampleUntilSettled(states, measured, limit, sleep, signal);
   } catch (error) {
     failure = error;
   } finally {
-    await restoreAndCleanUp(target, snapshot, prepared, logger, failure);
+    // Every function is restored and cleaned up, whatever happened to the others.
+    let cleanupError: unknown;
+    for (const state of states) {
+      try {
+        await restoreAndCleanUp(state.target, state.snapshot, state.prepared, state.logger, failure);
+      } catch (error) {
+        cleanupError ??= error;
+      }
+    }
+    if (cleanupError !== undefined && failure === undefined) failure = cleanupError;
   }
   if (failure !== undefined) {
-    if (signal?.aborted) throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}); ${snapshot.identity.name} was restored and this run's versions and aliases deleted`);
+    if (signal?.aborted) {
+      const names = states.map((state) => state.snapshot.identity.name).join(' and ');
+      throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}); ${names} ${states.length === 1 ? 'was' : 'were'} restored and this run's versions and aliases deleted`);
+    }
     throw failure;
   }
 
-  const result = buildResult(settings, snapshot, prices, powerValues, startedAt, clock, false);
+  const results = states.map((state, index) => buildResult(state.settings, state.snapshot, state.prices, measured[index] ?? [], startedAt, clock, false));
+  if (sampling) for (const entry of results) entry.sampling = sampling;
+  const result = results[0] as RunResult;
+  const powerValues = result.powerValues;
   const ok = powerValues.filter((entry) => entry.status === 'ok');
   if (ok.length === 0) {
     const reasons = powerValues.map((entry) => `${entry.memoryMb} MB ${entry.failureReason ?? 'failed'}`).join('; ');
     throw new TuningFailedError(`Every memory size failed: ${reasons}`, result);
   }
+  const primaryState = states[0] as SubjectState;
   if (settings.autoOptimize && result.recommendation) {
-    result.applied = await applyRecommendation(settings, target, snapshot, result.recommendation.memoryMb, logger);
+    result.applied = await applyRecommendation(settings, primaryState.target, primaryState.snapshot, result.recommendation.memoryMb, logger);
   }
-  return result;
+  return results;
+}
+
+/** Paces one function's invocations at one memory size against the other functions'. */
+export interface Pacer {
+  /** Resolves when it is this function's turn. */
+  acquire(): Promise<void>;
+  /** Hands the turn to the next function. */
+  release(): void;
+  /** This function is done (or stopped early): the others no longer wait for it. */
+  leave(): void;
+}
+
+/**
+ * Turns between parties in a counterbalanced order: forward, then backward, then forward (ABBA for two: 0, 1, 1,
+ * 0, 0, 1, …), so neither function always goes first — a fixed order would give one of them a consistent edge
+ * (caches, the moment in the host's or service's cycle), which many samples turn into a false "significant" change.
+ * A party that leaves is skipped from then on, so one function stopping early (a failed power value) never stalls
+ * the other.
+ */
+export class Turnstile {
+  private readonly active: number[];
+  private position = 0;
+  private direction: 1 | -1 = 1;
+  private readonly waiting = new Map<number, () => void>();
+
+  constructor(parties: number) {
+    this.active = Array.from({ length: parties }, (_, index) => index);
+  }
+
+  pacer(party: number): Pacer {
+    return { acquire: () => this.acquire(party), release: () => this.release(party), leave: () => this.leave(party) };
+  }
+
+  private current(): number | undefined {
+    return this.active[this.position];
+  }
+
+  private acquire(party: number): Promise<void> {
+    if (this.current() === party || !this.active.includes(party)) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.set(party, resolve));
+  }
+
+  private release(party: number): void {
+    if (this.current() !== party) return;
+    const next = this.position + this.direction;
+    if (next < 0 || next >= this.active.length) {
+      // At either end the direction turns and the same party goes again: A B | B A | A B …
+      this.direction = this.direction === 1 ? -1 : 1;
+    } else {
+      this.position = next;
+    }
+    this.wake();
+  }
+
+  private leave(party: number): void {
+    const index = this.active.indexOf(party);
+    if (index < 0) return;
+    this.active.splice(index, 1);
+    if (index < this.position) this.position--;
+    this.position = Math.min(this.position, Math.max(0, this.active.length - 1));
+    this.wake();
+  }
+
+  private wake(): void {
+    const party = this.current();
+    if (party === undefined) return;
+    const resolve = this.waiting.get(party);
+    if (resolve) {
+      this.waiting.delete(party);
+      resolve();
+    }
+  }
+}
+
+/** The primary's logger with a prefix, and without per-invocation progress (the primary reports that). */
+function labelledLogger(logger: EngineLogger, label: string): EngineLogger {
+  return {
+    info: (message) => logger.info(`[${label}] ${message}`),
+    warning: (message) => logger.warning(`[${label}] ${message}`),
+    debug: (message) => logger.debug(`[${label}] ${message}`),
+    group: (name, fn) => logger.group(`[${label}] ${name}`, fn),
+    progress: () => {},
+  };
 }
 
 async function restoreAndCleanUp(
@@ -208,6 +390,7 @@ async function invokePowerValue(
   logger: EngineLogger,
   sleep: Sleep,
   signal: AbortSignal | undefined,
+  pacer?: Pacer,
 ): Promise<PowerValueResult> {
   const total = plan.payloadIndexes.length;
   const samples: (Sample | undefined)[] = new Array(total);
@@ -231,16 +414,107 @@ async function invokePowerValue(
     }
   };
 
-  if (settings.parallelInvocation) {
-    await Promise.all(plan.payloadIndexes.map((_, index) => limit(() => invokeOne(index))));
-  } else {
-    for (let index = 0; index < total && stopReason === undefined; index++) {
-      await limit(() => invokeOne(index));
-      if (settings.sleepBetweenRunsMs > 0 && index < total - 1) await sleep(settings.sleepBetweenRunsMs, signal);
+  try {
+    if (settings.parallelInvocation && !pacer) {
+      await Promise.all(plan.payloadIndexes.map((_, index) => limit(() => invokeOne(index))));
+    } else if (settings.parallelInvocation && pacer) {
+      // Submissions take turns, so the shared queue holds PR, base, PR, base, … and runs them in that order.
+      const running: Promise<void>[] = [];
+      for (let index = 0; index < total; index++) {
+        await pacer.acquire();
+        const invocation = limit(() => invokeOne(index));
+        invocation.catch(() => undefined);
+        running.push(invocation);
+        pacer.release();
+      }
+      await Promise.all(running);
+    } else {
+      for (let index = 0; index < total && stopReason === undefined; index++) {
+        if (pacer) await pacer.acquire();
+        try {
+          await limit(() => invokeOne(index));
+        } finally {
+          pacer?.release();
+        }
+        if (settings.sleepBetweenRunsMs > 0 && index < total - 1) await sleep(settings.sleepBetweenRunsMs, signal);
+      }
     }
+  } finally {
+    pacer?.leave();
   }
   const collected = samples.filter((sample): sample is Sample => sample !== undefined);
   return summarisePowerValue(plan.memoryMb, collected, settings, prices, stopReason);
+}
+
+/** Adaptive sampling's first round: the start of the plan, payloads interleaved so every prefix has its share. */
+function firstRound(plan: PowerValuePlan, settings: TuningSettings): PowerValuePlan {
+  if (settings.sampling !== 'adaptive') return plan;
+  const { initialInvocations } = adaptivePolicy(settings.invocationsPerValue, settings.samplingConfidence);
+  return { memoryMb: plan.memoryMb, payloadIndexes: interleavePayloads(plan.payloadIndexes).slice(0, initialInvocations) };
+}
+
+/**
+ * Adaptive sampling after the first round: planNextRound (adaptive.ts) decides from the primary function's
+ * results which memory sizes get more invocations, until the recommendation is settled or the cap is reached.
+ * Functions tuned together get the same rounds, their invocations taking turns as in the first round, so the
+ * gate's pairs stay paired. Updates `measured` in place.
+ */
+async function sampleUntilSettled(
+  states: SubjectState[],
+  measured: PowerValueResult[][],
+  limit: ReturnType<typeof pLimit>,
+  sleep: Sleep,
+  signal: AbortSignal | undefined,
+): Promise<SamplingSummary> {
+  const primary = states[0] as SubjectState;
+  const settings = primary.settings;
+  const policy = adaptivePolicy(settings.invocationsPerValue, settings.samplingConfidence);
+  const roundsOf = new Map<number, number>(settings.powerValuesMb.map((memoryMb) => [memoryMb, 1]));
+  for (let round = 1; ; round++) {
+    throwIfAborted(signal);
+    const next = planNextRound(measured[0] ?? [], settings, primary.prices, policy);
+    if (next.stopReason !== undefined) {
+      for (const list of measured) {
+        for (const entry of list) entry.sampling = { rounds: roundsOf.get(entry.memoryMb) ?? 1, open: next.openMb.includes(entry.memoryMb) };
+      }
+      const summary: SamplingSummary = {
+        mode: 'adaptive',
+        confidence: policy.confidence,
+        rounds: round,
+        stopReason: next.stopReason,
+        reason: next.explanation,
+        invocations: (measured[0] ?? []).reduce((sum, entry) => sum + entry.invocations, 0),
+        maxInvocations: policy.maxInvocations * settings.powerValuesMb.length,
+        maxInvocationsPerValue: policy.maxInvocations,
+      };
+      primary.logger.info(`${describeSampling(summary)} ${capitalise(next.explanation)}.`);
+      return summary;
+    }
+    primary.logger.info(`Adaptive sampling, round ${round + 1}: ${next.explanation}`);
+    await Promise.all(
+      [...next.additions].map(async ([memoryMb, count]) => {
+        roundsOf.set(memoryMb, (roundsOf.get(memoryMb) ?? 1) + 1);
+        const parties = states
+          .map((state, index) => ({ state, list: measured[index] ?? [], at: (measured[index] ?? []).findIndex((e) => e.memoryMb === memoryMb && e.status === 'ok') }))
+          .filter((party) => party.at >= 0);
+        const turnstile = parties.length > 1 ? new Turnstile(parties.length) : undefined;
+        await Promise.all(
+          parties.map(async ({ state, list, at }, party) => {
+            const entry = list[at] as PowerValueResult;
+            const order = interleavePayloads(state.plans.find((plan) => plan.memoryMb === memoryMb)?.payloadIndexes ?? []);
+            const roundPlan = { memoryMb, payloadIndexes: order.slice(entry.invocations, entry.invocations + count) };
+            const versions = state.prepared.filter((version) => version.memoryMb === memoryMb);
+            const more = await invokePowerValue(state.settings, state.target, state.snapshot, roundPlan, versions, state.prices, limit, state.logger, sleep, signal, turnstile?.pacer(party));
+            list[at] = summarisePowerValue(memoryMb, [...entry.samples, ...more.samples], state.settings, state.prices, more.status === 'failed' ? more.failureReason : undefined);
+          }),
+        );
+      }),
+    );
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 async function invokeForSample(

@@ -1,0 +1,119 @@
+// The action's run() on a push to the default branch with baseline-branch: it compares with the previous
+// commit's entry and stores this run on the data branch, through the real Octokit against the GitHub stand-in.
+// (@actions/github reads the event once per module registry, so this file holds the push event only.)
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inputEnv, parseOutputsFile } from '../../demo/runner.js';
+import { startEmulator, type Emulator } from '../../emulator/server.js';
+import { DataBranch, type HistoryIndex } from '../../src/gate/databranch.js';
+import type { RunResult } from '../../src/types.js';
+import { startGitHubStub, type GitHubStub } from '../helpers/github-stub.js';
+
+const BEFORE = 'a'.repeat(40);
+const HEAD = 'b'.repeat(40);
+const BRANCH = 'lambda-power-gate-data';
+
+let emulator: Emulator;
+let stub: GitHubStub;
+let workspace: string;
+let run: () => Promise<void>;
+// Imported after the environment is set: @actions/github reads the event on its first import.
+let getOctokit: typeof import('@actions/github').getOctokit;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  emulator = await startEmulator({ updateDelayMs: 50 });
+  await emulator.createFunction({ name: 'orders-main', sample: 'noop', memoryMb: 512, description: 'main' });
+  stub = await startGitHubStub({ owner: 'acme', repo: 'shop' });
+  stub.addHistory([
+    { sha: BEFORE, date: '2026-03-01T10:00:00Z' },
+    { sha: HEAD, date: '2026-03-02T10:00:00Z' },
+  ]);
+  workspace = mkdtempSync(join(tmpdir(), 'lpg-gate-action-'));
+  const repository = { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' }, default_branch: 'main' };
+  writeFileSync(
+    join(workspace, 'event.json'),
+    JSON.stringify({ ref: 'refs/heads/main', before: BEFORE, after: HEAD, head_commit: { id: HEAD, timestamp: '2026-03-02T10:00:00Z' }, repository }),
+  );
+  Object.assign(process.env, {
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: join(workspace, 'event.json'),
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_SHA: HEAD,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_API_URL: stub.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '100',
+    GITHUB_WORKSPACE: workspace,
+  });
+  ({ run } = await import('../../src/main.js'));
+  ({ getOctokit } = await import('@actions/github'));
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await stub.close();
+  await emulator.close();
+});
+
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+async function runAction(inputs: Record<string, string>) {
+  const outputsPath = join(workspace, `output-${Math.random()}.txt`);
+  writeFileSync(outputsPath, '');
+  writeFileSync(join(workspace, 'summary.md'), '');
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
+  Object.assign(process.env, { GITHUB_OUTPUT: outputsPath, GITHUB_STEP_SUMMARY: join(workspace, 'summary.md') }, inputEnv({ 'github-token': 'test-token', ...inputs }));
+  const write = process.stdout.write.bind(process.stdout);
+  const stdout: string[] = [];
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await run();
+  } finally {
+    process.stdout.write = write;
+  }
+  const exitCode = process.exitCode ?? 0;
+  process.exitCode = undefined;
+  return { exitCode, outputs: parseOutputsFile(readFileSync(outputsPath, 'utf8')), log: stdout.join('') };
+}
+
+describe('a push to the default branch with baseline-branch', () => {
+  it('stores the run under the key and commit, and compares with the entry of the commit before the push', async () => {
+    const inputs = { 'function-name': 'orders-main', key: 'orders', endpoint: emulator.endpoint, 'power-values': '128,512', invocations: '3', 'baseline-branch': BRANCH };
+
+    // First push ever: no branch yet, so no baseline; the run creates the branch.
+    const first = await runAction(inputs);
+    expect(first.exitCode).toBe(0);
+    expect(first.outputs['verdict']).toBe('pass');
+    expect(first.log).toContain('No baseline: the data branch lambda-power-gate-data does not exist yet');
+    expect(first.log).toMatch(/Stored as orders\/runs\/b{40}\.json on lambda-power-gate-data \(commit [0-9a-f]{7}; 1 runs kept for orders\)/);
+    const index = JSON.parse(stub.readFile(BRANCH, 'orders/index.json') ?? 'null') as HistoryIndex;
+    expect(index.entries).toEqual([expect.objectContaining({ sha: HEAD, ref: 'refs/heads/main', committedAt: '2026-03-02T10:00:00Z', path: `orders/runs/${HEAD}.json` })]);
+    const stored = JSON.parse(stub.readFile(BRANCH, `orders/runs/${HEAD}.json`) ?? 'null') as RunResult;
+    expect(stored.git?.sha).toBe(HEAD);
+    expect(stored.powerValues.map((entry) => entry.samples.length)).toEqual([3, 3]);
+
+    // An earlier push had stored the commit before this one; a re-run of this push compares with it, and replaces
+    // its own entry instead of adding a second one.
+    await new DataBranch({ octokit: getOctokit('t', { baseUrl: stub.url }), owner: 'acme', repo: 'shop', branch: BRANCH, historyLimit: 20 }).save('orders', stored, { sha: BEFORE });
+    const again = await runAction(inputs);
+    expect(again.exitCode).toBe(0);
+    expect(again.log).toContain('Baseline: data branch lambda-power-gate-data entry for aaaaaaa (the commit before this push)');
+    expect(again.outputs['cost-delta-percent']).toMatch(/^-?\d+\.\d\d$/);
+    expect((JSON.parse(stub.readFile(BRANCH, 'orders/index.json') ?? 'null') as HistoryIndex).entries.map((entry) => entry.sha)).toEqual([HEAD, BEFORE]);
+  });
+
+  it('warns, without failing the job, when the token may not write the branch', async () => {
+    stub.failNext({ method: 'POST', path: /\/git\/blobs$/ }, 403, 2, { message: 'Resource not accessible by integration' });
+    const outcome = await runAction({ 'function-name': 'orders-main', key: 'payments', endpoint: emulator.endpoint, 'power-values': '128', invocations: '2', 'baseline-branch': BRANCH });
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.log).toMatch(/::warning::Could not store this run on lambda-power-gate-data \(.*Resource not accessible by integration.*\); .*permissions: contents: write/);
+  });
+});

@@ -1,0 +1,208 @@
+// The gate end to end through runFlow, on the emulator (real SDK over HTTP), for each baseline source:
+// a file, the data branch (real Octokit against the local GitHub stand-in) and a live baseline function.
+// Regressions here are 4× the work, and A/A checks use a loose limit, so no assertion depends on timing noise.
+
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
+import { getOctokit } from '@actions/github';
+import { startEmulator, type Emulator } from '../../emulator/server.js';
+import { runFlow, type FlowDeps } from '../../src/flow.js';
+import { DataBranch } from '../../src/gate/databranch.js';
+import { parseSettings } from '../../src/settings.js';
+import { silentLogger } from '../../src/tuning/ports.js';
+import type { RunResult, Settings } from '../../src/types.js';
+import { startGitHubStub, type GitHubStub } from '../helpers/github-stub.js';
+
+let emulator: Emulator;
+let client: LambdaClient;
+let workspace: string;
+
+// primes: 4 rounds of the sieve up to 200,000 (a few ms of CPU); WORK_MULTIPLIER 4 does 16 rounds.
+const PRIMES = { PRIMES_N: '4', PRIMES_M: '200000' };
+
+beforeAll(async () => {
+  emulator = await startEmulator({ updateDelayMs: 50 });
+  client = new LambdaClient({ region: emulator.region, endpoint: emulator.endpoint, credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+  workspace = mkdtempSync(join(tmpdir(), 'lpg-gate-'));
+  await emulator.createFunction({ name: 'orders', sample: 'primes', memoryMb: 1024, description: 'as deployed', environment: PRIMES });
+  await emulator.createFunction({ name: 'orders-twin', sample: 'primes', memoryMb: 1024, description: 'twin', environment: PRIMES });
+  await emulator.createFunction({ name: 'orders-slow', sample: 'primes', memoryMb: 1024, description: 'slow', environment: { ...PRIMES, WORK_MULTIPLIER: '4' } });
+});
+
+afterAll(async () => {
+  client.destroy();
+  await emulator.close();
+});
+
+let runCount = 0;
+function settingsFor(inputs: Record<string, string>): Settings {
+  const all: Record<string, string> = {
+    endpoint: emulator.endpoint,
+    'power-values': '512,1024',
+    invocations: '6',
+    'min-samples': '4',
+    'results-path': join(workspace, `run-${runCount++}`, 'results.json'),
+    ...inputs,
+  };
+  return parseSettings((name) => all[name] ?? '', { env: {}, cwd: workspace, readFile: (path) => readFileSync(path, 'utf8') }).settings;
+}
+
+const flowDeps = (extra: Partial<FlowDeps> = {}): FlowDeps => ({ client, logger: silentLogger, waiterMinDelaySec: 0.05, ...extra });
+
+async function expectLeftAsFound(functionName: string, memoryMb: number) {
+  const config = await client.send(new GetFunctionConfigurationCommand({ FunctionName: functionName }));
+  expect(config.MemorySize).toBe(memoryMb);
+  expect((await client.send(new ListAliasesCommand({ FunctionName: functionName }))).Aliases ?? []).toEqual([]);
+  expect(((await client.send(new ListVersionsByFunctionCommand({ FunctionName: functionName }))).Versions ?? []).map((v) => v.Version)).toEqual(['$LATEST']);
+}
+
+describe('no baseline', () => {
+  it('passes a first run and says there is no baseline', async () => {
+    const outcome = await runFlow(settingsFor({ 'function-name': 'orders' }), flowDeps());
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.verdict?.level).toBe('pass');
+    expect(outcome.verdict?.baselineDescription).toBeNull();
+    expect(outcome.verdict?.reason).toMatch(/^No baseline to compare with/);
+    expect(outcome.outputs['verdict']).toBe('pass');
+    expect(outcome.outputs['cost-delta-percent']).toBe('');
+  });
+});
+
+describe('baseline-file', () => {
+  let baselinePath: string;
+  beforeAll(async () => {
+    const outcome = await runFlow(settingsFor({ 'function-name': 'orders' }), flowDeps());
+    baselinePath = outcome.resultsPath;
+  });
+
+  it('A/A against the stored run: compared, within a loose limit', async () => {
+    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-file': baselinePath, 'max-cost-increase': '200', 'max-duration-increase': '200' }), flowDeps());
+    expect(outcome.verdict?.baselineDescription).toBe(`baseline file ${baselinePath}`);
+    expect(outcome.verdict?.level).toBe('pass');
+    expect(outcome.verdict?.comparisons.some((row) => row.kind === 'cost' && row.deltaPct !== null)).toBe(true);
+    expect(outcome.outputs['cost-delta-percent']).toMatch(/^-?\d+\.\d\d$/);
+    expect(outcome.outputs['monthly-cost-delta']).toMatch(/^-?\d+\.\d\d$/);
+    expect(outcome.markdown).toContain(outcome.verdict?.reason.slice(0, 20) ?? '');
+  });
+
+  it('fails a function doing 4× the work, with the reason, the outputs and the job failure', async () => {
+    const outcome = await runFlow(settingsFor({ 'function-name': 'orders-slow', 'baseline-file': baselinePath, 'max-cost-increase': '20' }), flowDeps());
+    expect(outcome.verdict?.level).toBe('fail');
+    expect(outcome.outputs['verdict']).toBe('fail');
+    expect(Number(outcome.outputs['cost-delta-percent'])).toBeGreaterThan(20);
+    expect(outcome.failure).toMatch(/^Regression gate failed: .*rose \d+\.\d% .*significant and above the 20% fail limit/);
+    await expectLeftAsFound('orders-slow', 1024);
+  });
+
+  it('with fail-on-regression false, reports the fail verdict but does not fail the job', async () => {
+    const outcome = await runFlow(
+      settingsFor({ 'function-name': 'orders-slow', 'baseline-file': baselinePath, 'max-cost-increase': '20', 'fail-on-regression': 'false' }),
+      flowDeps(),
+    );
+    expect(outcome.verdict?.level).toBe('fail');
+    expect(outcome.failure).toBeUndefined();
+  });
+
+  it('rejects a bad baseline file in one line before any AWS call', async () => {
+    const bad = join(workspace, 'not-results.json');
+    writeFileSync(bad, JSON.stringify({ benchmarks: [] }));
+    const before = JSON.stringify(emulator.stats().requests);
+    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-file': bad }), flowDeps());
+    expect(outcome.failure).toBe(`Input 'baseline-file': ${bad} is not a lambda-power-gate results.json (no schemaVersion)`);
+    expect(outcome.result).toBeNull();
+    expect(JSON.stringify(emulator.stats().requests)).toBe(before);
+    const missing = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-file': join(workspace, 'nope.json') }), flowDeps());
+    expect(missing.failure).toMatch(/^Input 'baseline-file': cannot read .*nope\.json \(no such file\)/);
+  });
+});
+
+describe('baseline-branch', () => {
+  let stub: GitHubStub;
+  const C1 = '1'.repeat(40);
+  const C2 = '2'.repeat(40);
+  const C3 = '3'.repeat(40);
+  beforeAll(async () => {
+    stub = await startGitHubStub();
+    stub.addHistory([
+      { sha: C1, date: '2026-03-01T10:00:00Z' },
+      { sha: C2, date: '2026-03-02T10:00:00Z' },
+      { sha: C3, date: '2026-03-03T10:00:00Z' },
+    ]);
+  });
+  afterAll(async () => {
+    await stub.close();
+  });
+  const history = () =>
+    new DataBranch({ octokit: getOctokit('test-token', { baseUrl: stub.url }), owner: stub.owner, repo: stub.repo, branch: 'lambda-power-gate-data', historyLimit: 5, sleep: async () => {} });
+
+  it('a PR before any push passes: the data branch does not exist yet', async () => {
+    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }), flowDeps({ history: history(), baselineTarget: { sha: C2 } }));
+    expect(outcome.verdict?.level).toBe('pass');
+    expect(outcome.verdict?.reason).toMatch(/^No baseline to compare with \(the data branch lambda-power-gate-data does not exist yet; the first push to the default branch creates it\)/);
+  });
+
+  it('stores the default branch run, and a PR based on a later commit compares with the nearest earlier entry', async () => {
+    // The push to main at C1, as main.ts stores it.
+    const push = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }), flowDeps({ history: history(), git: { sha: C1 } }));
+    await history().save('orders', push.result as RunResult, { sha: C1, committedAt: '2026-03-01T10:00:00Z' });
+    expect(stub.listFiles('lambda-power-gate-data')).toContain(`orders/runs/${C1}.json`);
+
+    // A PR whose base is C3 (no entry): compared with C1's entry, two commits earlier, and a 4× slower function fails.
+    const pr = await runFlow(
+      settingsFor({ 'function-name': 'orders-slow', key: 'orders', 'baseline-branch': 'lambda-power-gate-data', 'max-cost-increase': '20' }),
+      flowDeps({ history: history(), baselineTarget: { sha: C3 } }),
+    );
+    expect(pr.verdict?.baselineDescription).toBe('data branch lambda-power-gate-data entry for 1111111 (the nearest stored ancestor of the base 3333333, 2 commits earlier)');
+    expect(pr.verdict?.level).toBe('fail');
+    expect(pr.baseline?.git?.sha).toBe(C1);
+  });
+
+  it('an unreadable data branch warns instead of passing silently', async () => {
+    stub.failNext({ method: 'GET', path: /\/git\/ref\// }, 500, 1, { message: 'Server Error' });
+    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }), flowDeps({ history: history(), baselineTarget: { sha: C1 } }));
+    expect(outcome.verdict?.level).toBe('warn');
+    expect(outcome.verdict?.reason).toBe('No comparison: the data branch lambda-power-gate-data could not be read (Server Error).');
+    expect(outcome.failure).toBeUndefined();
+  });
+
+  it('without the GitHub API, names the input and stops before tuning', async () => {
+    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }), flowDeps());
+    expect(outcome.failure).toMatch(/^Input 'baseline-branch': needs the GitHub API/);
+    expect(outcome.result).toBeNull();
+  });
+});
+
+describe('baseline-function (live A/B)', () => {
+  it('A/A: the twin function passes within a loose limit; both functions are left as found', async () => {
+    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-function': 'orders-twin', 'max-cost-increase': '200', 'max-duration-increase': '200' }), flowDeps());
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.verdict?.baselineDescription).toBe('live baseline function orders-twin, measured in the same run with interleaved invocations');
+    expect(outcome.verdict?.level).toBe('pass');
+    expect(outcome.baseline?.function.name).toBe('orders-twin');
+    expect(outcome.baseline?.powerValues.map((entry) => [entry.memoryMb, entry.invocations])).toEqual([
+      [512, 6],
+      [1024, 6],
+    ]);
+    // The baseline's own results are kept next to the PR's.
+    expect(existsSync(join(outcome.resultsPath, '..', 'baseline-results.json'))).toBe(true);
+    await expectLeftAsFound('orders', 1024);
+    await expectLeftAsFound('orders-twin', 1024);
+  });
+
+  it('fails the 4× slower PR function against the live baseline', async () => {
+    const outcome = await runFlow(settingsFor({ 'function-name': 'orders-slow', 'baseline-function': 'orders', 'max-cost-increase': '20' }), flowDeps());
+    expect(outcome.verdict?.level).toBe('fail');
+    expect(outcome.failure).toMatch(/^Regression gate failed: /);
+    await expectLeftAsFound('orders-slow', 1024);
+    await expectLeftAsFound('orders', 1024);
+  });
+
+  it('a baseline function that does not exist stops the run before the PR function is changed', async () => {
+    const before = emulator.stats().requests['UpdateFunctionConfiguration'] ?? 0;
+    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-function': 'no-such-function' }), flowDeps());
+    expect(outcome.failure).toMatch(/^Tuning failed: ResourceNotFoundException: .*no-such-function/);
+    expect(emulator.stats().requests['UpdateFunctionConfiguration'] ?? 0).toBe(before);
+  });
+});

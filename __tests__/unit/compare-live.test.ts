@@ -1,0 +1,192 @@
+// The live A/B engine: two functions tuned together, their invocations taking turns at each memory size.
+
+import { baselineSettings, tuneWithLiveBaseline } from '../../src/gate/live.js';
+import { silentLogger } from '../../src/tuning/ports.js';
+import { Turnstile, tuneTogether } from '../../src/tuning/tuner.js';
+import type { TuningSettings } from '../../src/types.js';
+import { createFakeLambda } from '../helpers/fake-lambda.js';
+
+function settingsFor(overrides: Partial<TuningSettings> = {}): TuningSettings {
+  return {
+    functionName: 'fake-fn',
+    region: 'us-east-1',
+    powerValuesMb: [512, 1024],
+    invocationsPerValue: 4,
+    payloads: [{ payload: '{}', weight: 1 }],
+    parallelInvocation: false,
+    concurrency: 4,
+    sleepBetweenRunsMs: 0,
+    discardTopBottom: 0.2,
+    allowedExceptions: [],
+    onlyColdStarts: false,
+    strategy: 'cost',
+    balancedWeight: 0.5,
+    autoOptimize: false,
+    dryRun: false,
+    logPayloads: false,
+    resultsPath: '/tmp/unused.json',
+    timeoutMinutes: 30,
+    ...overrides,
+  };
+}
+
+const deps = (client: ReturnType<typeof createFakeLambda>['client']) => ({
+  client,
+  logger: silentLogger,
+  sleep: async () => {},
+  random: () => 0.5,
+  runId: 'ab12cd34',
+  waiterMinDelaySec: 0.001,
+});
+
+/**
+ * Two fake functions whose invocations append "pr@512", "base@1024", … to one list. The baseline is slower (it
+ * yields to the event loop five times per invocation, the PR not at all), so without taking turns the PR's
+ * invocations would run ahead of it; inFlight records the most invocations at one memory size at once.
+ */
+function pair() {
+  const pr = createFakeLambda();
+  const base = createFakeLambda();
+  const order: string[] = [];
+  const running = new Map<number, number>();
+  const inFlight = new Map<number, number>();
+  const invoke = (label: string, yields: number) => async (memoryMb: number) => {
+    order.push(`${label}@${memoryMb}`);
+    running.set(memoryMb, (running.get(memoryMb) ?? 0) + 1);
+    inFlight.set(memoryMb, Math.max(inFlight.get(memoryMb) ?? 0, running.get(memoryMb) ?? 0));
+    for (let i = 0; i < yields; i++) await new Promise((resolve) => setImmediate(resolve));
+    running.set(memoryMb, (running.get(memoryMb) ?? 1) - 1);
+  };
+  pr.hooks.beforeInvoke = invoke('pr', 0);
+  base.hooks.beforeInvoke = invoke('base', 5);
+  return { pr, base, order, inFlight };
+}
+
+const at = (order: string[], memoryMb: number) => order.filter((entry) => entry.endsWith(`@${memoryMb}`)).map((entry) => entry.split('@')[0]);
+
+describe('Turnstile', () => {
+  it('lets parties through in ABBA order and skips one that left', async () => {
+    const turnstile = new Turnstile(2);
+    const [a, b] = [turnstile.pacer(0), turnstile.pacer(1)];
+    const seen: string[] = [];
+    const loop = async (name: string, pacer: typeof a, times: number) => {
+      for (let i = 0; i < times; i++) {
+        await pacer.acquire();
+        seen.push(name);
+        await new Promise((resolve) => setImmediate(resolve));
+        pacer.release();
+      }
+      pacer.leave();
+    };
+    await Promise.all([loop('a', a, 2), loop('b', b, 4)]);
+    expect(seen).toEqual(['a', 'b', 'b', 'a', 'b', 'b']);
+  });
+
+  it('counterbalances three parties too: forward, then backward', async () => {
+    const turnstile = new Turnstile(3);
+    const seen: number[] = [];
+    await Promise.all(
+      [0, 1, 2].map(async (party) => {
+        const pacer = turnstile.pacer(party);
+        for (let i = 0; i < 2; i++) {
+          await pacer.acquire();
+          seen.push(party);
+          await new Promise((resolve) => setImmediate(resolve));
+          pacer.release();
+        }
+        pacer.leave();
+      }),
+    );
+    expect(seen).toEqual([0, 1, 2, 2, 1, 0]);
+  });
+});
+
+describe('tuneTogether', () => {
+  it('alternates the two functions at each memory size (ABBA), one invocation at a time', async () => {
+    const { pr, base, order, inFlight } = pair();
+    const [prResult, baseResult] = await tuneTogether([{ settings: settingsFor() }, { settings: settingsFor(), client: base.client, label: 'baseline' }], deps(pr.client));
+    for (const memoryMb of [512, 1024]) {
+      expect(at(order, memoryMb)).toEqual(['pr', 'base', 'base', 'pr', 'pr', 'base', 'base', 'pr']);
+      expect(inFlight.get(memoryMb)).toBe(1);
+    }
+    expect(prResult?.powerValues.map((entry) => entry.invocations)).toEqual([4, 4]);
+    expect(baseResult?.powerValues.map((entry) => entry.invocations)).toEqual([4, 4]);
+    for (const fake of [pr, base]) {
+      expect(fake.aliases.size).toBe(0);
+      expect(fake.versions.size).toBe(0);
+      expect(fake.latest.MemorySize).toBe(1024);
+    }
+  });
+
+  it('with parallel invocation, submits them alternately to the shared queue', async () => {
+    const { pr, base, order } = pair();
+    await tuneTogether(
+      [{ settings: settingsFor({ parallelInvocation: true, concurrency: 1, powerValuesMb: [512] }) }, { settings: settingsFor({ parallelInvocation: true, concurrency: 1, powerValuesMb: [512] }), client: base.client }],
+      deps(pr.client),
+    );
+    expect(at(order, 512)).toEqual(['pr', 'base', 'base', 'pr', 'pr', 'base', 'base', 'pr']);
+  });
+
+  it('when one function stops early at a memory size, the other carries on alone', async () => {
+    const { pr, order } = pair();
+    const base = createFakeLambda({ behaviour: (memoryMb) => (memoryMb === 512 ? { durationMs: 5, functionError: { errorType: 'Boom', errorMessage: 'no' } } : { durationMs: 50 }) });
+    base.hooks.beforeInvoke = async (memoryMb) => {
+      order.push(`base@${memoryMb}`);
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    const [prResult, baseResult] = await tuneTogether([{ settings: settingsFor() }, { settings: settingsFor(), client: base.client }], deps(pr.client));
+    expect(at(order, 512)).toEqual(['pr', 'base', 'pr', 'pr', 'pr']);
+    expect(prResult?.powerValues[0]).toEqual(expect.objectContaining({ status: 'ok', invocations: 4 }));
+    expect(baseResult?.powerValues[0]).toEqual(expect.objectContaining({ status: 'failed', invocations: 1 }));
+  });
+
+  it('reads every function before changing any: a missing baseline changes nothing', async () => {
+    const pr = createFakeLambda();
+    const base = createFakeLambda();
+    base.mock.reset();
+    base.mock.onAnyCommand().rejects(Object.assign(new Error('Function not found: fake-fn'), { name: 'ResourceNotFoundException' }));
+    await expect(tuneTogether([{ settings: settingsFor() }, { settings: settingsFor(), client: base.client }], deps(pr.client))).rejects.toThrow(/Function not found/);
+    expect(pr.calls).not.toContain('UpdateFunctionConfiguration');
+  });
+
+  it('refuses functions with different plans', async () => {
+    const pr = createFakeLambda();
+    await expect(tuneTogether([{ settings: settingsFor() }, { settings: settingsFor({ powerValuesMb: [128] }) }], deps(pr.client))).rejects.toThrow(/same power values/);
+  });
+});
+
+describe('tuneWithLiveBaseline', () => {
+  it('derives the baseline settings from the PR settings, without auto-optimize', () => {
+    const derived = baselineSettings(
+      settingsFor({ autoOptimize: true, autoOptimizeAlias: 'live', qualifier: 'pr-7' }),
+      'arn:aws:lambda:eu-west-1:123456789012:function:orders-prod:live',
+    );
+    expect(derived).toEqual(
+      expect.objectContaining({ functionName: 'arn:aws:lambda:eu-west-1:123456789012:function:orders-prod', qualifier: 'live', region: 'eu-west-1', autoOptimize: false }),
+    );
+    expect(derived.autoOptimizeAlias).toBeUndefined();
+  });
+
+  it('uses a client for the baseline region, and reports a baseline that failed everywhere as a problem', async () => {
+    const pr = createFakeLambda();
+    const base = createFakeLambda({ behaviour: () => ({ durationMs: 5, functionError: { errorType: 'Boom', errorMessage: 'no' } }) });
+    const regions: string[] = [];
+    const outcome = await tuneWithLiveBaseline(settingsFor(), 'arn:aws:lambda:eu-west-1:123456789012:function:fake-fn', {
+      ...deps(pr.client),
+      clientFor: (region) => {
+        regions.push(region);
+        return base.client;
+      },
+    });
+    expect(regions).toEqual(['eu-west-1']);
+    expect(outcome.baseline).toBeNull();
+    expect(outcome.problem).toMatch(/^the baseline function fake-fn failed at every memory size \(512 MB failed with Boom/);
+  });
+
+  it('without a client for another region, says so', async () => {
+    const pr = createFakeLambda();
+    await expect(tuneWithLiveBaseline(settingsFor(), 'arn:aws:lambda:eu-west-1:123456789012:function:x', deps(pr.client))).rejects.toThrow(
+      'baseline-function is in eu-west-1 and function-name in us-east-1; tune functions of one region together',
+    );
+  });
+});

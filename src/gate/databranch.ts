@@ -1,0 +1,333 @@
+// The baseline history on a data branch (e.g. lambda-power-gate-data), read and written through the GitHub REST
+// API's git data endpoints: no checkout, no git binary, and the same code on every runner.
+//
+// Layout, one directory per key (the stable name of a function across PR deployments):
+//   README.md                   what the branch is (written when the branch is created)
+//   <key>/index.json            { schemaVersion, key, entries: [{ sha, ref, committedAt, storedAt, path, … }] },
+//                               newest first, at most history-limit entries
+//   <key>/runs/<sha>.json       the results.json of the run that measured commit <sha>
+//
+// Which entry a PR compares with: the one for its base commit; else the nearest earlier one in commit order.
+// Commit order comes from the repository's history (GET /repos/{o}/{r}/commits?sha=<base>: the base's ancestors,
+// newest first, one request per 100 commits), so a stored commit counts only if it is an ancestor of the base.
+// Commit timestamps lie for this purpose (rebases keep old author dates, clocks skew, a merged long-lived branch
+// brings old commits), so they are only the fallback when the history cannot be listed or reaches no stored
+// entry within HISTORY_PAGES pages: then the newest entry committed no later than the base commit is used, and the
+// description says the ancestry was not checked.
+//
+// Writes: blobs → tree (on the tip's tree; dropped entries deleted with sha null) → commit → fast-forward ref
+// update. When another run moved the branch in between, GitHub answers 422 "Update is not a fast forward" (or
+// 409); the write is redone from a fresh read of the tip, merging the other run's entries, with jittered backoff.
+
+import type { getOctokit } from '@actions/github';
+import type { RunResult } from '../types.js';
+import type { Sleep } from '../tuning/ports.js';
+import { realSleep } from '../tuning/ports.js';
+import { parseRunResult, type BaselineHistory, type BaselineTarget, type CommitInfo, type LoadedBaseline, type SaveOutcome } from './baseline.js';
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+export const INDEX_SCHEMA_VERSION = 1;
+/** Pages of 100 commits searched for the nearest stored ancestor before falling back to timestamps. */
+const HISTORY_PAGES = 3;
+const WRITE_ATTEMPTS = 6;
+/** Stored runs read for the run-to-run noise estimate, the chosen one included. */
+const HISTORY_RUNS = 10;
+
+export interface HistoryEntry {
+  /** The commit the run measured. */
+  sha: string;
+  ref?: string;
+  /** The commit's committer date (ISO 8601), for the timestamp fallback. */
+  committedAt?: string;
+  /** When the entry was written. */
+  storedAt: string;
+  /** results.json on the branch. */
+  path: string;
+  toolVersion: string;
+  recommendedMemoryMb: number | null;
+}
+
+export interface HistoryIndex {
+  schemaVersion: typeof INDEX_SCHEMA_VERSION;
+  key: string;
+  entries: HistoryEntry[];
+}
+
+export interface DataBranchOptions {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+  branch: string;
+  historyLimit: number;
+  logger?: { info(message: string): void; warning(message: string): void; debug(message: string): void };
+  sleep?: Sleep;
+  random?: () => number;
+  clock?: () => Date;
+}
+
+interface Tip {
+  commitSha: string;
+  treeSha: string;
+  /** path → blob sha */
+  files: Map<string, string>;
+}
+
+export class DataBranch implements BaselineHistory {
+  readonly branch: string;
+  private readonly sleep: Sleep;
+  private readonly random: () => number;
+  private readonly clock: () => Date;
+
+  constructor(private readonly options: DataBranchOptions) {
+    this.branch = options.branch;
+    this.sleep = options.sleep ?? realSleep;
+    this.random = options.random ?? Math.random;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async find(key: string, target: BaselineTarget): Promise<{ baseline: LoadedBaseline | null; note: string }> {
+    const tip = await this.readTip();
+    if (!tip) return { baseline: null, note: `the data branch ${this.branch} does not exist yet; the first push to the default branch creates it` };
+    const index = await this.readIndex(tip, key);
+    if (!index || index.entries.length === 0) return { baseline: null, note: `the data branch ${this.branch} has no entry for ${key} yet` };
+    const chosen = await this.choose(index.entries, target);
+    if (!chosen) {
+      return { baseline: null, note: `the data branch ${this.branch} has no entry for ${key} at or before ${short(target.sha)}` };
+    }
+    const blob = tip.files.get(chosen.entry.path);
+    if (!blob) throw new Error(`${chosen.entry.path} is listed in ${key}/index.json but missing from ${this.branch}`);
+    const text = await this.readBlob(blob);
+    const result = parseRunResult(text, (problem) => new Error(`${this.branch}:${chosen.entry.path} ${problem}`));
+    const history = [result, ...(await this.neighbours(tip, index.entries, chosen.entry))];
+    return { baseline: { result, description: `data branch ${this.branch} entry for ${short(chosen.entry.sha)} (${chosen.why})`, history }, note: chosen.why };
+  }
+
+  /**
+   * Up to HISTORY_RUNS − 1 other stored runs, the ones stored closest to the chosen entry (older first on a tie),
+   * for the run-to-run noise estimate. A run that cannot be read is left out, not an error.
+   */
+  private async neighbours(tip: Tip, entries: HistoryEntry[], chosen: HistoryEntry): Promise<RunResult[]> {
+    const at = entries.indexOf(chosen);
+    const others = entries
+      .map((entry, index) => ({ entry, distance: Math.abs(index - at) + (index > at ? 0 : 0.5) }))
+      .filter(({ entry }) => entry !== chosen)
+      .sort((a, b) => a.distance - b.distance)
+      .slice(0, HISTORY_RUNS - 1);
+    const runs = await Promise.all(
+      others.map(async ({ entry }) => {
+        const blob = tip.files.get(entry.path);
+        if (!blob) return null;
+        try {
+          return parseRunResult(await this.readBlob(blob), (problem) => new Error(problem));
+        } catch (error) {
+          this.options.logger?.debug(`Skipping ${entry.path} for the noise estimate: ${error instanceof Error ? error.message : String(error)}`);
+          return null;
+        }
+      }),
+    );
+    return runs.filter((run): run is RunResult => run !== null);
+  }
+
+  async save(key: string, result: RunResult, commit: CommitInfo): Promise<SaveOutcome> {
+    const runPath = `${key}/runs/${commit.sha}.json`;
+    const indexPath = `${key}/index.json`;
+    const content = JSON.stringify(result, null, 2) + '\n';
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      try {
+        const tip = await this.readTip();
+        const previous = tip ? await this.readIndex(tip, key) : null;
+        const entry: HistoryEntry = {
+          sha: commit.sha,
+          ...(commit.ref ? { ref: commit.ref } : {}),
+          ...(commit.committedAt ? { committedAt: commit.committedAt } : {}),
+          storedAt: this.clock().toISOString(),
+          path: runPath,
+          toolVersion: result.tool.version,
+          recommendedMemoryMb: result.recommendation?.memoryMb ?? null,
+        };
+        const { index, dropped } = addEntry(previous, key, entry, this.options.historyLimit);
+        const deletions = dropped.filter((path) => tip?.files.has(path));
+        const [runBlob, indexBlob] = await Promise.all([this.createBlob(content), this.createBlob(JSON.stringify(index, null, 2) + '\n')]);
+        const tree: TreeEntry[] = [
+          { path: runPath, mode: '100644', type: 'blob', sha: runBlob },
+          { path: indexPath, mode: '100644', type: 'blob', sha: indexBlob },
+          ...deletions.map((path): TreeEntry => ({ path, mode: '100644', type: 'blob', sha: null })),
+        ];
+        if (!tip) tree.push({ path: 'README.md', mode: '100644', type: 'blob', sha: await this.createBlob(README) });
+        const { data: newTree } = await this.options.octokit.rest.git.createTree({
+          owner: this.options.owner,
+          repo: this.options.repo,
+          tree,
+          ...(tip ? { base_tree: tip.treeSha } : {}),
+        });
+        const { data: newCommit } = await this.options.octokit.rest.git.createCommit({
+          owner: this.options.owner,
+          repo: this.options.repo,
+          message: `lambda-power-gate: ${key} at ${short(commit.sha)}`,
+          tree: newTree.sha,
+          parents: tip ? [tip.commitSha] : [],
+        });
+        try {
+          if (tip) {
+            await this.options.octokit.rest.git.updateRef({ owner: this.options.owner, repo: this.options.repo, ref: `heads/${this.branch}`, sha: newCommit.sha, force: false });
+          } else {
+            await this.options.octokit.rest.git.createRef({ owner: this.options.owner, repo: this.options.repo, ref: `refs/heads/${this.branch}`, sha: newCommit.sha });
+          }
+        } catch (error) {
+          // 422 here means "not a fast forward" (or "reference already exists"): someone else wrote first.
+          const status = statusOf(error);
+          throw status === 409 || status === 422 ? new WriteConflict(status, error) : error;
+        }
+        return { commitSha: newCommit.sha, path: runPath, attempts: attempt, kept: index.entries.length, dropped: deletions };
+      } catch (error) {
+        lastError = error;
+        if (!isWriteConflict(error) || attempt === WRITE_ATTEMPTS) break;
+        // Another run moved the branch (or created it) between our read and our ref update: read again and redo.
+        const delayMs = Math.round(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.5 + this.random()));
+        this.options.logger?.info(`The data branch ${this.branch} moved while writing (${statusOf(error)}); retrying in ${delayMs} ms (attempt ${attempt + 1} of ${WRITE_ATTEMPTS})`);
+        await this.sleep(delayMs);
+      }
+    }
+    throw lastError instanceof Error ? lastError : new Error(String(lastError));
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+
+  private async choose(entries: HistoryEntry[], target: BaselineTarget): Promise<{ entry: HistoryEntry; why: string } | null> {
+    const newest = entries[0];
+    if (!target.sha) return newest ? { entry: newest, why: 'the newest entry; the base commit is not known' } : null;
+    const exact = entries.find((entry) => entry.sha === target.sha);
+    if (exact) return { entry: exact, why: target.label ?? 'the base commit' };
+    const bySha = new Map(entries.map((entry) => [entry.sha, entry]));
+    try {
+      for (let page = 1; page <= HISTORY_PAGES; page++) {
+        const { data } = await this.options.octokit.rest.repos.listCommits({ owner: this.options.owner, repo: this.options.repo, sha: target.sha, per_page: 100, page });
+        for (const [position, commit] of data.entries()) {
+          const entry = bySha.get(commit.sha);
+          if (entry) {
+            const behind = (page - 1) * 100 + position;
+            return { entry, why: `the nearest stored ancestor of the base ${short(target.sha)}, ${behind} commit${behind === 1 ? '' : 's'} earlier` };
+          }
+        }
+        if (data.length < 100) break;
+      }
+    } catch (error) {
+      this.options.logger?.warning(`Could not list the history of ${short(target.sha)} (${statusOf(error)}); choosing the baseline by commit time instead`);
+    }
+    const baseTime = await this.commitTime(target.sha);
+    if (baseTime === undefined) return null;
+    const earlier = entries
+      .filter((entry) => entry.committedAt !== undefined && Date.parse(entry.committedAt) <= baseTime)
+      .sort((a, b) => Date.parse(b.committedAt ?? '') - Date.parse(a.committedAt ?? ''))[0];
+    return earlier ? { entry: earlier, why: `the newest entry committed before the base ${short(target.sha)}; its ancestry was not checked` } : null;
+  }
+
+  private async commitTime(sha: string): Promise<number | undefined> {
+    try {
+      const { data } = await this.options.octokit.rest.repos.getCommit({ owner: this.options.owner, repo: this.options.repo, ref: sha });
+      const date = data.commit.committer?.date ?? data.commit.author?.date;
+      return date ? Date.parse(date) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async readTip(): Promise<Tip | null> {
+    let commitSha: string;
+    try {
+      const { data } = await this.options.octokit.rest.git.getRef({ owner: this.options.owner, repo: this.options.repo, ref: `heads/${this.branch}` });
+      commitSha = data.object.sha;
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw error;
+    }
+    const { data: commit } = await this.options.octokit.rest.git.getCommit({ owner: this.options.owner, repo: this.options.repo, commit_sha: commitSha });
+    const { data: tree } = await this.options.octokit.rest.git.getTree({ owner: this.options.owner, repo: this.options.repo, tree_sha: commit.tree.sha, recursive: 'true' });
+    if (tree.truncated) throw new Error(`the tree of ${this.branch} is too large to list; lower history-limit or prune the branch`);
+    const files = new Map<string, string>();
+    for (const item of tree.tree) if (item.type === 'blob' && item.path && item.sha) files.set(item.path, item.sha);
+    return { commitSha, treeSha: commit.tree.sha, files };
+  }
+
+  private async readIndex(tip: Tip, key: string): Promise<HistoryIndex | null> {
+    const blob = tip.files.get(`${key}/index.json`);
+    if (!blob) return null;
+    return parseIndex(await this.readBlob(blob), key);
+  }
+
+  private async readBlob(sha: string): Promise<string> {
+    const { data } = await this.options.octokit.rest.git.getBlob({ owner: this.options.owner, repo: this.options.repo, file_sha: sha });
+    return data.encoding === 'base64' ? Buffer.from(data.content, 'base64').toString('utf8') : data.content;
+  }
+
+  private async createBlob(content: string): Promise<string> {
+    const { data } = await this.options.octokit.rest.git.createBlob({ owner: this.options.owner, repo: this.options.repo, content, encoding: 'utf-8' });
+    return data.sha;
+  }
+}
+
+interface TreeEntry {
+  path: string;
+  mode: '100644';
+  type: 'blob';
+  sha: string | null;
+}
+
+/** The new index: the entry first (replacing one for the same commit), at most `limit`, and what fell off. */
+export function addEntry(previous: HistoryIndex | null, key: string, entry: HistoryEntry, limit: number): { index: HistoryIndex; dropped: string[] } {
+  const others = (previous?.entries ?? []).filter((existing) => existing.sha !== entry.sha);
+  const entries = [entry, ...others];
+  const kept = entries.slice(0, Math.max(1, limit));
+  const keptPaths = new Set(kept.map((item) => item.path));
+  const dropped = entries.slice(kept.length).map((item) => item.path).filter((path) => !keptPaths.has(path));
+  return { index: { schemaVersion: INDEX_SCHEMA_VERSION, key, entries: kept }, dropped };
+}
+
+export function parseIndex(text: string, key: string): HistoryIndex {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`${key}/index.json on the data branch is not valid JSON`);
+  }
+  const index = parsed as Partial<HistoryIndex> | null;
+  if (!index || index.schemaVersion !== INDEX_SCHEMA_VERSION || !Array.isArray(index.entries)) {
+    throw new Error(`${key}/index.json on the data branch is not a lambda-power-gate index (schemaVersion ${INDEX_SCHEMA_VERSION})`);
+  }
+  const entries = index.entries.filter((entry): entry is HistoryEntry => typeof entry?.sha === 'string' && typeof entry.path === 'string');
+  return { schemaVersion: INDEX_SCHEMA_VERSION, key, entries };
+}
+
+/** The branch moved under us: the ref update was refused (422/409), or GitHub reported a conflict anywhere (409). */
+class WriteConflict extends Error {
+  constructor(
+    readonly status: number,
+    cause: unknown,
+  ) {
+    super(`write conflict (${status})`, { cause });
+  }
+}
+
+function isWriteConflict(error: unknown): boolean {
+  return error instanceof WriteConflict || statusOf(error) === 409;
+}
+
+function statusOf(error: unknown): number | string {
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number') return status;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function short(sha: string | undefined): string {
+  return sha ? sha.slice(0, 7) : 'an unknown commit';
+}
+
+const README = `# lambda-power-gate data
+
+This branch is written by lambda-power-gate on pushes to the default branch: one
+directory per function key, with \`index.json\` (newest first) and \`runs/<commit>.json\` (the results.json of the
+run that measured that commit). Pull requests compare with the entry for their base commit, else the nearest
+earlier one. Do not merge this branch; deleting it starts the history afresh.
+`;

@@ -1,0 +1,59 @@
+// The live A/B baseline (`baseline-function`): the base branch's deployed function (say the staging stack) is
+// tuned in the same run as the PR's function, with the same plan, its invocations taking turns with the PR
+// function's at each memory size (tuner.ts tuneTogether). Both sides see the same time window, so the machine's
+// or the service's drift between two runs — the main source of false alarms with a stored baseline — cancels out.
+
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { parseFunctionName } from '../settings.js';
+import { tuneTogether, type TunerDeps } from '../tuning/tuner.js';
+import type { RunResult, TuningSettings } from '../types.js';
+import type { LoadedBaseline } from './baseline.js';
+
+export interface LiveBaselineDeps extends TunerDeps {
+  /** A client for the baseline function's region, when its ARN names another region than function-name's. */
+  clientFor?: (region: string) => LambdaClient;
+}
+
+export interface LiveOutcome {
+  result: RunResult;
+  /** Null when the baseline function produced nothing to compare with (then `problem` says why). */
+  baseline: LoadedBaseline | null;
+  problem?: string;
+}
+
+/** The PR's plan, aimed at the baseline function; auto-optimize never touches the baseline. */
+export function baselineSettings(settings: TuningSettings, baselineFunction: string): TuningSettings {
+  const parsed = parseFunctionName(baselineFunction);
+  const { qualifier: _qualifier, autoOptimizeAlias: _alias, ...rest } = settings;
+  return {
+    ...rest,
+    functionName: parsed.functionName,
+    ...(parsed.qualifier ? { qualifier: parsed.qualifier } : {}),
+    region: parsed.region ?? settings.region,
+    autoOptimize: false,
+  };
+}
+
+export async function tuneWithLiveBaseline(settings: TuningSettings, baselineFunction: string, deps: LiveBaselineDeps, signal?: AbortSignal): Promise<LiveOutcome> {
+  const base = baselineSettings(settings, baselineFunction);
+  let client: LambdaClient | undefined;
+  if (base.region !== settings.region) {
+    if (!deps.clientFor) throw new Error(`baseline-function is in ${base.region} and function-name in ${settings.region}; tune functions of one region together`);
+    client = deps.clientFor(base.region);
+  }
+  const [result, baseResult] = await tuneTogether([{ settings }, { settings: base, label: 'baseline', ...(client ? { client } : {}) }], deps, signal);
+  if (!result || !baseResult) throw new Error('tuneTogether returned fewer results than functions');
+  if (baseResult.dryRun) return { result, baseline: null };
+  const failed = baseResult.powerValues.filter((entry) => entry.status === 'failed');
+  if (failed.length === baseResult.powerValues.length) {
+    const reasons = failed.map((entry) => `${entry.memoryMb} MB ${entry.failureReason ?? 'failed'}`).join('; ');
+    return { result, baseline: null, problem: `the baseline function ${baseResult.function.name} failed at every memory size (${reasons})` };
+  }
+  return {
+    result,
+    baseline: {
+      result: baseResult,
+      description: `live baseline function ${baseResult.function.name}, measured in the same run with interleaved invocations`,
+    },
+  };
+}
