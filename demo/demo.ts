@@ -3,7 +3,7 @@
 // exactly as a runner would. No AWS account, no network.
 
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { startEmulator } from '../emulator/server.js';
 import { renderTerminalTable } from '../src/report/markdown.js';
 import type { RunResult } from '../src/types.js';
@@ -38,69 +38,104 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
   try {
     say(`Emulator: ${emulator.endpoint} (CPU limits: ${emulator.cpuMode === 'model' ? 'CPU-time model, cgroups not writable' : 'cgroups'})`);
-    // The talk's CPU-bound workload: "compute N times all primes ≤ M", deployed at 1024 MB as a team might.
+    // The talk's CPU-bound workload ("compute N times all primes ≤ M"), deployed twice per service as a team would:
+    // the base branch's stack (staging) and the PR's. The gate tunes both in one run, taking turns (live A/B).
+    const work = { PRIMES_N: '10', PRIMES_M: '500000' };
+    await emulator.createFunction({ name: 'checkout-staging', sample: 'primes', memoryMb: 1024, environment: work, description: 'checkout, main' });
+    await emulator.createFunction({ name: 'checkout-pr-42', sample: 'primes', memoryMb: 1024, environment: work, description: 'checkout, PR #42' });
+    await emulator.createFunction({ name: 'search-staging', sample: 'primes', memoryMb: 1024, environment: work, description: 'search, main' });
+    // PR #43 makes search do half as much work again: the slower variant the gate must catch.
     await emulator.createFunction({
-      name: 'checkout-pr-42',
+      name: 'search-pr-43',
       sample: 'primes',
       memoryMb: 1024,
-      timeoutSec: 30,
-      environment: { PRIMES_N: '10', PRIMES_M: '500000' },
-      description: 'checkout service, PR #42',
+      environment: { ...work, WORK_MULTIPLIER: '1.5' },
+      description: 'search, PR #43',
     });
-    say('Deployed checkout-pr-42 (primes, 1024 MB)\n');
+    say('Deployed checkout-staging, checkout-pr-42 (same code), search-staging, search-pr-43 (50% more work): primes, 1024 MB\n');
 
-    const run = await runAction({
-      workspace: join(OUTPUT_DIR, 'pr-42'),
-      githubApiUrl: github.url,
-      eventName: 'pull_request',
-      sha: 'c0ffee0000000000000000000000000000000042',
-      ref: 'refs/pull/42/merge',
-      event: pullRequestEvent(42),
-      inputs: {
-        'function-name': 'checkout-pr-42',
-        endpoint: emulator.endpoint,
-        region: emulator.region,
-        'power-values': '128,256,512,1024,1536',
-        invocations: '8',
-        payload: '{"orderId": "demo"}',
-        strategy: 'cost',
-        'github-token': 'demo-token',
-        key: 'checkout',
-        'results-path': 'lambda-power-gate/results.json',
-      },
-      onLine: (line) => {
-        const pretty = prettyLogLine(line);
-        if (pretty !== null) say(pretty);
-      },
-    });
-
-    const resultsPath = run.outputs['results-path'] ?? join(OUTPUT_DIR, 'pr-42/lambda-power-gate/results.json');
-    const commentPath = join(OUTPUT_DIR, 'comment.md');
-    const outputsPath = join(OUTPUT_DIR, 'outputs.json');
-    writeFileSync(outputsPath, JSON.stringify(run.outputs, null, 2) + '\n');
-    const comment = github.comments.at(-1);
-    if (comment) writeFileSync(commentPath, comment.body);
-
-    say('');
-    if (existsSync(resultsPath)) {
-      const result = JSON.parse(readFileSync(resultsPath, 'utf8')) as RunResult;
-      say(renderTerminalTable(result));
+    const scenarios = [
+      { pr: 42, key: 'checkout', fn: 'checkout-pr-42', base: 'checkout-staging', shouldPass: true, expect: 'passes: same code as the base branch' },
+      { pr: 43, key: 'search', fn: 'search-pr-43', base: 'search-staging', shouldPass: false, expect: 'fails: 50% more work per request' },
+    ];
+    const summaries: string[] = [];
+    let asExpected = true;
+    for (const scenario of scenarios) {
+      say(`━━ PR #${scenario.pr}: ${scenario.fn} against ${scenario.base} (expected: ${scenario.expect}) ━━`);
+      const workspace = join(OUTPUT_DIR, `pr-${scenario.pr}`);
+      const run = await runAction({
+        workspace,
+        githubApiUrl: github.url,
+        eventName: 'pull_request',
+        sha: headSha(scenario.pr),
+        ref: `refs/pull/${scenario.pr}/merge`,
+        event: pullRequestEvent(scenario.pr),
+        inputs: {
+          'function-name': scenario.fn,
+          'baseline-function': scenario.base,
+          key: scenario.key,
+          endpoint: emulator.endpoint,
+          region: emulator.region,
+          'power-values': '128,512,1024,1769',
+          invocations: '8',
+          payload: '{"orderId": "demo"}',
+          'monthly-invocations': '10000000',
+          'github-token': 'demo-token',
+          'results-path': 'lambda-power-gate/results.json',
+        },
+        onLine: (line) => {
+          const pretty = prettyLogLine(line);
+          if (pretty !== null) say(pretty);
+        },
+      });
+      const outputsPath = join(workspace, 'outputs.json');
+      writeFileSync(outputsPath, JSON.stringify(run.outputs, null, 2) + '\n');
+      const comment = github.comments.filter((candidate) => candidate.issueNumber === scenario.pr).at(-1);
+      const commentPath = join(workspace, 'comment.md');
+      if (comment) writeFileSync(commentPath, comment.body);
+      const resultsPath = run.outputs['results-path'] ?? join(workspace, 'lambda-power-gate/results.json');
       say('');
-      if (result.recommendation) {
-        say(`Recommendation: ${result.recommendation.memoryMb} MB (${result.recommendation.reason})`);
+      if (existsSync(resultsPath)) {
+        const result = JSON.parse(readFileSync(resultsPath, 'utf8')) as RunResult;
+        say(renderTerminalTable(result));
+        if (result.recommendation) say(`\nRecommendation: ${result.recommendation.memoryMb} MB (${result.recommendation.reason})`);
       }
+      const verdict = run.outputs.verdict ?? 'none';
+      say(
+        `Gate: ${verdict} (cost ${formatDelta(run.outputs['cost-delta-percent'])}, duration ${formatDelta(run.outputs['duration-delta-percent'])}, ` +
+          `${run.outputs['monthly-cost-delta'] ? `$${run.outputs['monthly-cost-delta']}/month at 10M invocations` : 'no monthly delta'}) → exit code ${run.exitCode}\n`,
+      );
+      if ((run.exitCode === 0) !== scenario.shouldPass) asExpected = false;
+      const show = (label: string, path: string) => `  ${label.padEnd(13)} ${relative(process.cwd(), path)}`;
+      summaries.push(
+        [
+          `PR #${scenario.pr} (${scenario.key}): verdict ${verdict}, job ${run.exitCode === 0 ? 'passes' : 'fails'}`,
+          show('results.json', resultsPath),
+          show('HTML report', join(dirname(resultsPath), 'report.html')),
+          show('job summary', run.summaryPath),
+          ...(comment ? [show('PR comment', commentPath)] : []),
+          show('outputs', outputsPath),
+        ].join('\n'),
+      );
     }
-    say(`Action exit code: ${run.exitCode}${run.exitCode === 0 ? ' (job passes)' : ' (job fails)'}`);
-    say(`\nWhat it wrote (${((Date.now() - started) / 1000).toFixed(0)} s):`);
-    const show = (label: string, path: string) => say(`  ${label.padEnd(13)} ${relative(process.cwd(), path)}`);
-    show('results.json', resultsPath);
-    show('job summary', run.summaryPath);
-    if (comment) show('PR comment', commentPath);
-    show('outputs', outputsPath);
-    return run.exitCode;
+    say(`What it wrote (${((Date.now() - started) / 1000).toFixed(0)} s):`);
+    say(summaries.join('\n'));
+    // The demo itself succeeds when the gate did what each scenario expects: pass, then fail.
+    if (!asExpected) say('\nUnexpected: a scenario did not end as expected (see above).');
+    return asExpected ? 0 : 1;
   } finally {
     await stop();
   }
+}
+
+function headSha(number: number): string {
+  return `c0ffee${String(number).padStart(34, '0')}`;
+}
+
+function formatDelta(value: string | undefined): string {
+  if (!value) return 'n/a';
+  const number = Number(value);
+  return `${number > 0 ? '+' : ''}${number.toFixed(1)}%`;
 }
 
 function pullRequestEvent(number: number): Record<string, unknown> {
@@ -110,7 +145,7 @@ function pullRequestEvent(number: number): Record<string, unknown> {
     number,
     pull_request: {
       number,
-      head: { sha: 'c0ffee0000000000000000000000000000000042', ref: 'feature/faster-checkout', repo },
+      head: { sha: headSha(number), ref: `feature/pr-${number}`, repo },
       base: { sha: 'ba5e000000000000000000000000000000000001', ref: 'main', repo },
     },
     repository: repo,

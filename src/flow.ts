@@ -9,7 +9,8 @@ import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { loadBaseline, type BaselineHistory, type BaselinePlan, type BaselineTarget, type LoadedBaseline } from './gate/baseline.js';
 import { compareRuns } from './gate/compare.js';
 import { tuneWithLiveBaseline } from './gate/live.js';
-import { renderReport, savingPct } from './report/markdown.js';
+import { renderHtmlReport } from './report/html.js';
+import { renderFailureReport, renderReport, savingPct } from './report/markdown.js';
 import { InputError } from './settings.js';
 import type { Clock, EngineLogger } from './tuning/ports.js';
 import { messageOf } from './tuning/target.js';
@@ -65,7 +66,7 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
     });
   } catch (error) {
     failure = error instanceof InputError ? error.message : `Baseline: ${messageOf(error)}`;
-    const markdown = `### ❌ Lambda power tuning failed\n\n${failure}\n`;
+    const markdown = renderFailureReport(failure, deps.runUrl);
     await mkdir(reportDir, { recursive: true });
     await writeFile(reportPath, markdown);
     return { result: null, verdict: null, baseline: null, markdown, outputs: outputsFor(null, null, resultsPath), resultsPath, reportPath, failure };
@@ -115,12 +116,13 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
     }
   }
   const baselineResult = baseline?.result ?? null;
-  const markdown = result
-    ? renderReport({ result, verdict, baseline: baselineResult, runUrl: deps.runUrl })
-    : `### ❌ Lambda power tuning failed\n\n${failure ?? ''}\n`;
+  const reportInput = result ? { result, verdict, baseline: baselineResult, runUrl: deps.runUrl } : null;
+  const markdown = reportInput ? renderReport(reportInput) : renderFailureReport(failure ?? 'Tuning failed', deps.runUrl);
   await mkdir(reportDir, { recursive: true });
   if (result) await writeFile(resultsPath, JSON.stringify(result, null, 2) + '\n');
   await writeFile(reportPath, markdown);
+  // A self-contained page (inline SVG charts, no network) for an artifact upload.
+  if (reportInput) await writeFile(join(reportDir, 'report.html'), renderHtmlReport(reportInput));
   return {
     result,
     verdict,

@@ -329,6 +329,27 @@ export const INPUTS: readonly InputSpec[] = [
 
   // --- report -------------------------------------------------------------------------------------------
   {
+    name: 'mode',
+    group: 'report',
+    default: 'tune',
+    valueName: 'mode',
+    description:
+      'tune (measure, gate and report) or comment-only (post the report of a results-file measured by another workflow: the fork-safe recipe in docs/workflows.md).',
+  },
+  {
+    name: 'results-file',
+    group: 'report',
+    valueName: 'path',
+    description: 'With mode comment-only, and required by it: the results.json to report, relative to the workspace. It is validated and re-rendered, never posted as is.',
+  },
+  {
+    name: 'pull-request',
+    group: 'report',
+    valueName: 'number',
+    defaultText: "the workflow_run event's pull request",
+    description: 'With mode comment-only: the pull request to comment on. Its head must be the commit that was measured.',
+  },
+  {
     name: 'comment-mode',
     group: 'report',
     default: 'update',

@@ -5,15 +5,17 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { runFlow, type FlowOutcome } from './flow.js';
-import type { BaselineTarget } from './gate/baseline.js';
+import { outputsFor, runFlow, type FlowOutcome } from './flow.js';
+import { loadBaseline, parseRunResult, type BaselineTarget } from './gate/baseline.js';
+import { compareRuns } from './gate/compare.js';
 import { DataBranch } from './gate/databranch.js';
-import { upsertComment, type CommentsApi } from './report/comment.js';
-import { InputError, parseSettings } from './settings.js';
+import { publishComment, type CommentsApi } from './report/comment.js';
+import { fitToLimit, GITHUB_SUMMARY_MAX_CHARS, renderReport } from './report/markdown.js';
+import { InputError, parseSettings, type InputReader } from './settings.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
 import type { EngineLogger } from './tuning/ports.js';
 import { messageOf } from './tuning/target.js';
-import type { Settings } from './types.js';
+import type { RunResult, Settings } from './types.js';
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
@@ -26,12 +28,18 @@ export interface RunOptions {
 export async function run(options: RunOptions = {}): Promise<void> {
   const env = options.env ?? process.env;
   let settings: Settings;
+  let reported: RunResult | undefined;
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   try {
-    const parsed = parseSettings((name) => core.getInput(name), {
-      env,
-      cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
-      readFile: (path) => readFileSync(path, 'utf8'),
-    });
+    let read: InputReader = (name) => core.getInput(name);
+    if (core.getInput('mode') === 'comment-only') {
+      // The results file names the function it measured: the settings are checked as for that function.
+      reported = readReportedResults(core.getInput('results-file'), workspace);
+      const measured = reported;
+      const raw = read;
+      read = (name) => raw(name) || (name === 'function-name' ? measured.function.arn || measured.function.name : '');
+    }
+    const parsed = parseSettings(read, { env, cwd: workspace, readFile: (path) => readFileSync(path, 'utf8') });
     settings = parsed.settings;
     parsed.warnings.forEach((warning) => core.warning(warning));
   } catch (error) {
@@ -40,8 +48,19 @@ export async function run(options: RunOptions = {}): Promise<void> {
     return;
   }
   if (settings.report.githubToken) core.setSecret(settings.report.githubToken);
-  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   if (!isAbsolute(settings.tuning.resultsPath)) settings.tuning.resultsPath = resolve(workspace, settings.tuning.resultsPath);
+  if (reported) {
+    await commentOnly(settings, reported, env);
+    return;
+  }
+  const fork = forkPullRequest();
+  if (fork && !settings.tuning.endpoint && !env.AWS_ACCESS_KEY_ID && !env.AWS_WEB_IDENTITY_TOKEN_FILE) {
+    // A fork's pull_request run has no secrets and no OIDC token: say so instead of an SDK credentials error.
+    core.setFailed(
+      `Pull request from a fork (${fork}): GitHub gives it no AWS credentials, so it cannot be tuned on AWS; use the local emulator (endpoint) or the two-workflow recipe in docs/workflows.md`,
+    );
+    return;
+  }
 
   const { signal, dispose } = cancellation(settings.tuning.timeoutMinutes, options.signalSource ?? process, options.minuteMs);
   try {
@@ -60,7 +79,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     if (history) await storeOnDefaultBranch(history, settings, outcome);
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
     if (settings.report.summary) await writeSummary(outcome.markdown);
-    const commentUrl = await postComment(settings, outcome.markdown);
+    const commentUrl = await postComment(settings, outcome.markdown, gitContext().sha);
     if (commentUrl) core.setOutput('comment-url', commentUrl);
     core.info(`Results: ${outcome.resultsPath}`);
     if (outcome.failure) core.setFailed(outcome.failure);
@@ -168,7 +187,7 @@ function actionsLogger(): EngineLogger {
 
 async function writeSummary(markdown: string): Promise<void> {
   try {
-    await core.summary.addRaw(markdown).write();
+    await core.summary.addRaw(fitToLimit(markdown, GITHUB_SUMMARY_MAX_CHARS, 'report.md next to results.json')).write();
   } catch (error) {
     core.warning(`Could not write the job summary: ${messageOf(error)}`);
   }
@@ -190,33 +209,124 @@ function gitContext() {
   };
 }
 
-async function postComment(settings: Settings, markdown: string): Promise<string | undefined> {
-  const { context } = github;
-  const pullRequest = context.payload.pull_request as
-    | { number: number; head?: { repo?: { full_name?: string } }; base?: { repo?: { full_name?: string } } }
+/** The fork's full name when this is a pull_request from a fork (read-only token, no secrets). */
+function forkPullRequest(): string | undefined {
+  const pullRequest = github.context.payload.pull_request as
+    | { head?: { repo?: { full_name?: string; fork?: boolean } }; base?: { repo?: { full_name?: string } } }
     | undefined;
+  const head = pullRequest?.head?.repo;
+  const base = pullRequest?.base?.repo?.full_name;
+  if (!head?.full_name) return undefined;
+  return (base && head.full_name !== base) || head.fork === true ? head.full_name : undefined;
+}
+
+async function postComment(settings: Settings, markdown: string, commitSha: string | undefined): Promise<string | undefined> {
+  const pullRequest = github.context.payload.pull_request as { number: number } | undefined;
   if (settings.report.commentMode === 'off' || !pullRequest) return undefined;
+  const fork = forkPullRequest();
+  if (fork) {
+    core.notice(`Pull request from a fork (${fork}): its token cannot comment, so the report is in the job summary only. See docs/workflows.md for the two-workflow recipe.`);
+    return undefined;
+  }
+  return publish(settings, markdown, { issueNumber: pullRequest.number, ...(commitSha ? { commitSha } : {}) });
+}
+
+async function publish(
+  settings: Settings,
+  markdown: string,
+  where: { issueNumber: number; commitSha?: string; verifyPullRequestHead?: boolean },
+): Promise<string | undefined> {
   if (!settings.report.githubToken) {
     core.notice('No github-token: the PR comment is skipped; the job summary has the report.');
     return undefined;
   }
-  const head = pullRequest.head?.repo?.full_name;
-  const base = pullRequest.base?.repo?.full_name;
-  if (head && base && head !== base) {
-    core.notice(`Pull request from a fork (${head}): its token cannot comment, so the report is in the job summary only. See docs/workflows.md for the two-workflow recipe.`);
-    return undefined;
-  }
+  const { context } = github;
   try {
     const octokit = github.getOctokit(settings.report.githubToken);
-    const outcome = await upsertComment(
-      octokit as unknown as CommentsApi,
-      { owner: context.repo.owner, repo: context.repo.repo, issueNumber: pullRequest.number, key: settings.gate.key },
-      markdown,
-    );
+    const outcome = await publishComment(octokit as unknown as CommentsApi, {
+      mode: settings.report.commentMode,
+      target: { owner: context.repo.owner, repo: context.repo.repo, issueNumber: where.issueNumber, key: settings.gate.key },
+      body: markdown,
+      ...(where.commitSha ? { commitSha: where.commitSha } : {}),
+      ...(where.verifyPullRequestHead ? { verifyPullRequestHead: true } : {}),
+    });
+    if (outcome.action === 'skipped') {
+      core.notice(`PR comment skipped: ${outcome.reason}`);
+      return undefined;
+    }
     core.info(`PR comment ${outcome.action}: ${outcome.url}`);
     return outcome.url;
   } catch (error) {
-    core.warning(`Could not post the PR comment (${messageOf(error)}); the job summary has the report.`);
+    const status = (error as { status?: number }).status;
+    const hint = status === 403 ? ' — the token is read-only or lacks `permissions: pull-requests: write`' : '';
+    core.warning(`Could not post the PR comment (${messageOf(error)})${hint}; the job summary has the report.`);
     return undefined;
   }
+}
+
+/** comment-only's results file, validated as a baseline file is (it may come from a fork's artifact). */
+function readReportedResults(path: string, workspace: string): RunResult {
+  if (path.trim() === '') {
+    throw new InputError('results-file', "Input 'results-file': is required with mode comment-only; set it to the results.json the measuring workflow uploaded");
+  }
+  const file = resolve(workspace, path.trim());
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError('results-file', `Input 'results-file': cannot read ${file} (${messageOf(error)}); give the results.json the measuring workflow uploaded`);
+  }
+  return parseRunResult(text, (problem) => new InputError('results-file', `Input 'results-file': ${file} ${problem}`));
+}
+
+/**
+ * The second workflow of the fork recipe: report a results.json measured elsewhere. Everything in it is
+ * untrusted: the report is rendered again from its figures, the verdict is computed again against a baseline this
+ * workflow loads itself, and the comment goes only to a pull request whose head is the measured commit.
+ */
+async function commentOnly(settings: Settings, result: RunResult, env: NodeJS.ProcessEnv): Promise<void> {
+  const { context } = github;
+  const workflowRun = context.payload.workflow_run as { head_sha?: string; pull_requests?: { number?: number }[] } | undefined;
+  const issueNumber = settings.report.pullRequest ?? workflowRun?.pull_requests?.[0]?.number;
+  const commitSha = workflowRun?.head_sha ?? result.git?.sha;
+  let baseSha: string | undefined;
+  if (issueNumber && settings.report.githubToken) {
+    try {
+      const octokit = github.getOctokit(settings.report.githubToken);
+      const { data } = await octokit.rest.pulls.get({ owner: context.repo.owner, repo: context.repo.repo, pull_number: issueNumber });
+      baseSha = data.base.sha;
+    } catch (error) {
+      core.warning(`Could not read pull request #${issueNumber} (${messageOf(error)}); comparing with the newest baseline entry.`);
+    }
+  }
+  if (settings.gate.baselineSource === 'function') {
+    core.setFailed("Input 'baseline-function': needs AWS, which comment-only mode never calls; use baseline-file (the measuring run's baseline-results.json) or baseline-branch");
+    return;
+  }
+  const plan = await loadBaseline(settings.gate, {
+    readFile: (path) => readFileSync(path, 'utf8'),
+    history: dataBranch(settings, env),
+    target: baseSha ? { sha: baseSha, label: 'the PR base' } : {},
+  }).catch((error: unknown) => {
+    core.setFailed(messageOf(error).replace(/^\w*Error: /, ''));
+    return undefined;
+  });
+  if (!plan) return;
+  const baseline = plan.source === 'file' || plan.source === 'branch' ? plan.baseline : null;
+  const verdict = compareRuns(result, baseline?.result ?? null, settings.gate, settings.tuning.monthlyInvocations ?? 0, {
+    ...(baseline ? { baselineDescription: baseline.description } : {}),
+    ...(baseline?.history ? { history: baseline.history } : {}),
+    ...((plan.source === 'file' || plan.source === 'branch') && plan.problem ? { baselineProblem: plan.problem } : {}),
+  });
+  const markdown = renderReport({ result, verdict, baseline: baseline?.result ?? null, runUrl: runUrl(env) });
+  for (const [name, value] of Object.entries(outputsFor(result, verdict, settings.report.resultsFile ?? ''))) core.setOutput(name, value);
+  if (settings.report.summary) await writeSummary(markdown);
+  if (!issueNumber) {
+    core.warning('comment-only: no pull request number (input pull-request, or a workflow_run event with one); the report is in the job summary only.');
+    return;
+  }
+  if (settings.report.commentMode === 'off') return;
+  const url = await publish(settings, markdown, { issueNumber, ...(commitSha ? { commitSha, verifyPullRequestHead: true } : {}) });
+  if (url) core.setOutput('comment-url', url);
+  core.info(`comment-only: verdict ${verdict.level} (${verdict.reason}); the measuring workflow's own check is the gate.`);
 }

@@ -58,6 +58,7 @@ const STRATEGIES = ['cost', 'speed', 'balanced', 'percentile'] as const satisfie
 const SAMPLING_MODES = ['fixed', 'adaptive'] as const satisfies readonly SamplingMode[];
 /** Below this cap a first round (a fifth, at least 5) plus one more round already reach it. */
 const ADAPTIVE_USEFUL_FROM = 20;
+const MODES = ['tune', 'comment-only'] as const satisfies readonly ReportSettings['mode'][];
 const COMMENT_MODES = ['update', 'new', 'hide-and-new', 'delete-and-new', 'off'] as const satisfies readonly ReportSettings['commentMode'][];
 const DURATION_STATISTICS = ['mean', 'p50', 'p90', 'p95', 'p99'] as const satisfies readonly GateSettings['maxDurationStatistic'][];
 const BASELINE_INPUTS = [
@@ -638,10 +639,24 @@ function checkKey(key: string): string {
 // Report
 
 function parseReport(inputs: Inputs, ctx: SettingsContext): ReportSettings {
+  const mode = parseEnum('mode', inputs.value('mode'), MODES, 'a mode');
   const commentMode = parseEnum('comment-mode', inputs.value('comment-mode'), COMMENT_MODES, 'a comment mode');
   const githubToken = inputs.given('github-token') || ctx.env['GITHUB_TOKEN']?.trim() || undefined;
   const summary = inputs.boolean('job-summary');
-  return omitUndefined({ commentMode, githubToken, summary });
+  if (mode === 'comment-only' && !inputs.isGiven('results-file')) {
+    throw fail('results-file', 'is required with mode comment-only; set it to the results.json the measuring workflow uploaded');
+  }
+  if (mode === 'tune' && inputs.isGiven('results-file')) {
+    throw fail('results-file', 'is only used with mode comment-only; remove it, or set mode: comment-only');
+  }
+  const resultsFile = inputs.isGiven('results-file') ? resolvePath('results-file', inputs.given('results-file'), ctx) : undefined;
+  const pullText = inputs.given('pull-request');
+  let pullRequest: number | undefined;
+  if (pullText !== '') {
+    if (!/^[1-9][0-9]{0,9}$/.test(pullText)) throw fail('pull-request', `${show(pullText)} is not a pull request number; use a positive whole number such as 42`);
+    pullRequest = Number(pullText);
+  }
+  return omitUndefined({ mode, resultsFile, pullRequest, commentMode, githubToken, summary });
 }
 
 // ---------------------------------------------------------------------------------------------------------

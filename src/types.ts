@@ -97,6 +97,12 @@ export interface GateSettings {
 }
 
 export interface ReportSettings {
+  /** tune: measure and report; comment-only: report a results.json measured elsewhere (the fork recipe). */
+  mode: 'tune' | 'comment-only';
+  /** With comment-only: the results.json to report (untrusted: validated and re-rendered). */
+  resultsFile?: string;
+  /** With comment-only: the pull request to comment on (else the workflow_run event's). */
+  pullRequest?: number;
   commentMode: 'update' | 'new' | 'hide-and-new' | 'delete-and-new' | 'off';
   githubToken?: string;
   summary: boolean;

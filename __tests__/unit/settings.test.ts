@@ -249,7 +249,7 @@ describe('parseSettings: defaults', () => {
         minSamples: 5,
         failOnRegression: true,
       },
-      report: { commentMode: 'update', summary: true },
+      report: { mode: 'tune', commentMode: 'update', summary: true },
     };
     expect(settings).toStrictEqual(expected);
     expect(warnings).toEqual([]);
@@ -565,7 +565,7 @@ describe('everything else, well-formed', () => {
     }).settings;
     expect(fromEnv.gate.baselineSource).toBe('branch');
     expect(fromEnv.gate.baselineBranch).toBe('lambda-power-gate-data');
-    expect(fromEnv.report).toStrictEqual({ commentMode: 'hide-and-new', githubToken: 'env-token', summary: false });
+    expect(fromEnv.report).toStrictEqual({ mode: 'tune', commentMode: 'hide-and-new', githubToken: 'env-token', summary: false });
     const fromInput = parse(withArn({ 'github-token': 'input-token' }), { GITHUB_TOKEN: 'env-token' }).settings;
     expect(fromInput.report.githubToken).toBe('input-token');
   });
