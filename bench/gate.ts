@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { getOctokit } from '@actions/github';
-import { startGitHubStub } from '../__tests__/helpers/github-stub.js';
+import { startGitHubApiStub } from '../demo/github-api.js';
 import { loadBaseline, type BaselineContext } from '../src/gate/baseline.js';
 import { compareRuns } from '../src/gate/compare.js';
 import { DataBranch } from '../src/gate/databranch.js';
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   // WARMUP earlier pushes, as in a repository whose history is established.
   if (SOURCES.has('file') || SOURCES.has('branch')) {
     const directory = mkdtempSync(join(tmpdir(), 'lpg-bench-gate-'));
-    const stub = await startGitHubStub({ owner: 'bench', repo: 'primes' });
+    const stub = await startGitHubApiStub({ owner: 'bench', repo: 'primes' });
     const commits = Array.from({ length: WARMUP + REPEATS + 1 }, (_, index) => index.toString(16).padStart(40, '0'));
     stub.addHistory(commits.map((sha, index) => ({ sha, date: new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString() })));
     const history = new DataBranch({ octokit: getOctokit('bench', { baseUrl: stub.url }), owner: stub.owner, repo: stub.repo, branch: 'lambda-power-gate-data', historyLimit: 1000 });

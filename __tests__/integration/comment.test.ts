@@ -5,7 +5,7 @@ import { getOctokit } from '@actions/github';
 import { publishComment, parseMarker, type CommentsApi, type PublishOptions } from '../../src/report/comment.js';
 import { renderReport } from '../../src/report/markdown.js';
 import { failScenario, passScenario, veryLongScenario } from '../helpers/fixtures.js';
-import { startGitHubApiStub, type GitHubApiStub } from '../helpers/github-api-stub.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
 
 const ACTIONS_TOKEN = 'ghs_actions';
 const PAT = 'ghp_personal';
@@ -27,8 +27,10 @@ beforeEach(async () => {
       [FORK_TOKEN]: { login: BOT, readOnly: true },
     },
   });
-  stub.setCommit(OLD_SHA, '2026-11-28T09:00:00Z');
-  stub.setCommit(NEW_SHA, '2026-11-28T10:00:00Z');
+  stub.addHistory([
+    { sha: OLD_SHA, date: '2026-11-28T09:00:00Z' },
+    { sha: NEW_SHA, date: '2026-11-28T10:00:00Z' },
+  ]);
 });
 
 afterEach(async () => {
@@ -54,7 +56,7 @@ const writes = () => stub.requests.filter((request) => request.method !== 'GET' 
 test('creates the comment with a marker holding the key, the commit and its time', async () => {
   const outcome = await publishComment(api(), options());
   expect(outcome).toMatchObject({ action: 'created', url: expect.stringContaining(`/pull/${PR}#issuecomment-`) });
-  const [comment] = stub.comments(PR);
+  const [comment] = stub.commentsOn(PR);
   expect(parseMarker(comment?.body)).toEqual({ key: 'checkout-api', sha: NEW_SHA, at: '2026-11-28T10:00:00.000Z' });
   expect(comment?.body).toContain('### ✅ `checkout-api`');
 });
@@ -63,8 +65,8 @@ test('updates it in place on the next run, and leaves it alone when the body is 
   const first = await publishComment(api(), options({ commitSha: OLD_SHA }));
   const second = await publishComment(api(), options({ body: renderReport(failScenario()) }));
   expect(second).toMatchObject({ action: 'updated', id: (first as { id: number }).id });
-  expect(stub.comments(PR)).toHaveLength(1);
-  expect(stub.comments(PR)[0]?.body).toContain('### ❌');
+  expect(stub.commentsOn(PR)).toHaveLength(1);
+  expect(stub.commentsOn(PR)[0]?.body).toContain('### ❌');
 
   const before = writes().length;
   const third = await publishComment(api(), options({ body: renderReport(failScenario()) }));
@@ -77,13 +79,13 @@ test('stale guard: a run for an older commit never overwrites the newer commit�
   await publishComment(api(), options({ commitSha: NEW_SHA, body: 'report of the new commit' }));
   const stale = await publishComment(api(), options({ commitSha: OLD_SHA, body: 'report of the old commit' }));
   expect(stale).toEqual({ action: 'skipped', reason: expect.stringMatching(/newer commit \(2222222, 2026-11-28T10:00:00.000Z\) than this run's \(1111111/) });
-  expect(stub.comments(PR)[0]?.body).toContain('report of the new commit');
+  expect(stub.commentsOn(PR)[0]?.body).toContain('report of the new commit');
 
   const rerun = await publishComment(api(), options({ commitSha: NEW_SHA, body: 're-run of the new commit' }));
   expect(rerun.action).toBe('updated');
   // The stale guard holds in the new-comment modes too.
   expect((await publishComment(api(), options({ mode: 'hide-and-new', commitSha: OLD_SHA }))).action).toBe('skipped');
-  expect(stub.comments(PR)).toHaveLength(1);
+  expect(stub.commentsOn(PR)).toHaveLength(1);
 });
 
 test('stale guard: a branch reset to an older commit is the PR head, so its report is posted', async () => {
@@ -91,17 +93,17 @@ test('stale guard: a branch reset to an older commit is the PR head, so its repo
   stub.setPullHead(PR, OLD_SHA);
   const outcome = await publishComment(api(), options({ commitSha: OLD_SHA, body: 'report after the reset' }));
   expect(outcome.action).toBe('updated');
-  expect(stub.comments(PR)[0]?.body).toContain('report after the reset');
+  expect(stub.commentsOn(PR)[0]?.body).toContain('report after the reset');
 });
 
 test('hide-and-new: posts a new comment and minimises the earlier ones as OUTDATED, each only once', async () => {
   await publishComment(api(), options({ mode: 'hide-and-new', commitSha: OLD_SHA, body: 'first' }));
   const second = await publishComment(api(), options({ mode: 'hide-and-new', body: 'second' }));
-  expect(second).toMatchObject({ action: 'created', hidden: [stub.comments(PR)[0]?.id] });
+  expect(second).toMatchObject({ action: 'created', hidden: [stub.commentsOn(PR)[0]?.id] });
   const third = await publishComment(api(), options({ mode: 'hide-and-new', body: 'third' }));
   // Only 'second' is minimised now: 'first' already was (the nodes query said so).
-  expect(third).toMatchObject({ action: 'created', hidden: [stub.comments(PR)[1]?.id] });
-  expect(stub.comments(PR).map((comment) => [comment.body.split('\n')[1], comment.isMinimized, comment.minimizedReason])).toEqual([
+  expect(third).toMatchObject({ action: 'created', hidden: [stub.commentsOn(PR)[1]?.id] });
+  expect(stub.commentsOn(PR).map((comment) => [comment.body.split('\n')[1], comment.isMinimized, comment.minimizedReason])).toEqual([
     ['first', true, 'OUTDATED'],
     ['second', true, 'OUTDATED'],
     ['third', false, null],
@@ -114,9 +116,9 @@ test('delete-and-new replaces the comment; new keeps the old one', async () => {
   await publishComment(api(), options({ commitSha: OLD_SHA, body: 'first' }));
   const created = await publishComment(api(), options({ mode: 'delete-and-new', body: 'second' }));
   expect(created).toMatchObject({ action: 'created', deleted: [expect.any(Number)] });
-  expect(stub.comments(PR).map((comment) => comment.body.split('\n')[1])).toEqual(['second']);
+  expect(stub.commentsOn(PR).map((comment) => comment.body.split('\n')[1])).toEqual(['second']);
   await publishComment(api(), options({ mode: 'new', body: 'third' }));
-  expect(stub.comments(PR).map((comment) => comment.body.split('\n')[1])).toEqual(['second', 'third']);
+  expect(stub.commentsOn(PR).map((comment) => comment.body.split('\n')[1])).toEqual(['second', 'third']);
 });
 
 test('off posts nothing and calls nothing', async () => {
@@ -130,8 +132,8 @@ test('finds its comment past the first 100 (pagination) and updates it', async (
   for (let i = 0; i < 20; i++) stub.addComment(PR, `later comment ${i}`, 'reviewer');
   const outcome = await publishComment(api(), options({ body: 'ours, updated' }));
   expect(outcome.action).toBe('updated');
-  expect(stub.comments(PR)).toHaveLength(151);
-  expect(stub.comments(PR)[130]?.body).toContain('ours, updated');
+  expect(stub.commentsOn(PR)).toHaveLength(151);
+  expect(stub.commentsOn(PR)[130]?.body).toContain('ours, updated');
   expect(stub.requests.some((request) => request.path.includes('/comments?per_page=100&page=2'))).toBe(true);
 });
 
@@ -140,14 +142,14 @@ test("only a bot's comment is ours with an Actions token: a person's planted mar
   stub.addComment(PR, planted, 'mallory');
   const outcome = await publishComment(api(), options());
   expect(outcome.action).toBe('created');
-  expect(stub.comments(PR)[0]?.body).toBe(planted);
+  expect(stub.commentsOn(PR)[0]?.body).toBe(planted);
 });
 
 test("with a personal access token only that user's comments are ours", async () => {
   stub.addComment(PR, `<!-- lambda-power-gate key=checkout-api -->\nsomeone else's bot`, 'other-app[bot]');
   const outcome = await publishComment(api(PAT), options());
   expect(outcome.action).toBe('created');
-  expect(stub.comments(PR)[1]?.user.login).toBe('release-bot-user');
+  expect(stub.commentsOn(PR)[1]?.user.login).toBe('release-bot-user');
   expect((await publishComment(api(PAT), options({ body: 'again' }))).action).toBe('updated');
 });
 
@@ -159,7 +161,7 @@ test('comment-only mode: the PR head must be the measured commit', async () => {
   stub.setPullHead(PR, NEW_SHA);
   const wrong = await publishComment(api(), options({ verifyPullRequestHead: true, commitSha: OLD_SHA }));
   expect(wrong).toEqual({ action: 'skipped', reason: expect.stringMatching(/^pull request #42 is at 2222222, not at the measured commit 1111111/) });
-  expect(stub.comments(PR)).toHaveLength(0);
+  expect(stub.commentsOn(PR)).toHaveLength(0);
   expect((await publishComment(api(), options({ verifyPullRequestHead: true }))).action).toBe('created');
 });
 
@@ -168,13 +170,13 @@ test('retries a 502 on a read; does not retry a create', async () => {
   expect((await publishComment(api(), options())).action).toBe('created');
   stub.failNext({ method: 'POST', path: /\/comments$/ }, 502);
   await expect(publishComment(api(), options({ mode: 'new', body: 'x' }))).rejects.toMatchObject({ status: 502 });
-  expect(stub.comments(PR)).toHaveLength(1);
+  expect(stub.commentsOn(PR)).toHaveLength(1);
 });
 
 test('a body over 65,536 characters is cut to fit, with the notice, and GitHub accepts it', async () => {
   const outcome = await publishComment(api(), options({ body: renderReport(veryLongScenario()) }));
   expect(outcome).toMatchObject({ action: 'created', truncated: true });
-  const body = stub.comments(PR)[0]?.body ?? '';
+  const body = stub.commentsOn(PR)[0]?.body ?? '';
   expect(body.length).toBeLessThanOrEqual(65_536);
   expect(body).toContain("This report was cut to fit GitHub's size limit");
 });
@@ -183,5 +185,5 @@ test('without the commit time (unknown commit) the comment is still posted, with
   const sha = '3'.repeat(40);
   const outcome = await publishComment(api(), options({ commitSha: sha }));
   expect(outcome.action).toBe('created');
-  expect(parseMarker(stub.comments(PR)[0]?.body)).toEqual({ key: 'checkout-api', sha });
+  expect(parseMarker(stub.commentsOn(PR)[0]?.body)).toEqual({ key: 'checkout-api', sha });
 });

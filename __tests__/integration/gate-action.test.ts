@@ -9,14 +9,14 @@ import { inputEnv, parseOutputsFile } from '../../demo/runner.js';
 import { startEmulator, type Emulator } from '../../emulator/server.js';
 import { DataBranch, type HistoryIndex } from '../../src/gate/databranch.js';
 import type { RunResult } from '../../src/types.js';
-import { startGitHubStub, type GitHubStub } from '../helpers/github-stub.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
 
 const BEFORE = 'a'.repeat(40);
 const HEAD = 'b'.repeat(40);
 const BRANCH = 'lambda-power-gate-data';
 
 let emulator: Emulator;
-let stub: GitHubStub;
+let stub: GitHubApiStub;
 let workspace: string;
 let run: () => Promise<void>;
 // Imported after the environment is set: @actions/github reads the event on its first import.
@@ -26,7 +26,7 @@ const savedEnv = { ...process.env };
 beforeAll(async () => {
   emulator = await startEmulator({ updateDelayMs: 50 });
   await emulator.createFunction({ name: 'orders-main', sample: 'noop', memoryMb: 512, description: 'main' });
-  stub = await startGitHubStub({ owner: 'acme', repo: 'shop' });
+  stub = await startGitHubApiStub({ owner: 'acme', repo: 'shop' });
   stub.addHistory([
     { sha: BEFORE, date: '2026-03-01T10:00:00Z' },
     { sha: HEAD, date: '2026-03-02T10:00:00Z' },

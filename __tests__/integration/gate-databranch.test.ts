@@ -4,15 +4,15 @@ import { getOctokit } from '@actions/github';
 import { loadBaseline } from '../../src/gate/baseline.js';
 import { DataBranch, type HistoryIndex } from '../../src/gate/databranch.js';
 import type { GateSettings } from '../../src/types.js';
-import { startGitHubStub, type GitHubStub } from '../helpers/github-stub.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
 import { makeRun, repeat } from '../helpers/run-fixture.js';
 
 const BRANCH = 'lambda-power-gate-data';
 const C = [1, 2, 3, 4, 5, 6].map((n) => `${n}`.repeat(40));
 
-let stub: GitHubStub;
+let stub: GitHubApiStub;
 beforeEach(async () => {
-  stub = await startGitHubStub();
+  stub = await startGitHubApiStub();
   // main: C1 ← C2 ← … ← C6, an hour apart.
   stub.addHistory(C.map((commit, index) => ({ sha: commit, date: `2026-03-0${index + 1}T10:00:00Z` })));
 });

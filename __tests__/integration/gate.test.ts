@@ -13,7 +13,7 @@ import { DataBranch } from '../../src/gate/databranch.js';
 import { parseSettings } from '../../src/settings.js';
 import { silentLogger } from '../../src/tuning/ports.js';
 import type { RunResult, Settings } from '../../src/types.js';
-import { startGitHubStub, type GitHubStub } from '../helpers/github-stub.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
 
 let emulator: Emulator;
 let client: LambdaClient;
@@ -119,12 +119,12 @@ describe('baseline-file', () => {
 });
 
 describe('baseline-branch', () => {
-  let stub: GitHubStub;
+  let stub: GitHubApiStub;
   const C1 = '1'.repeat(40);
   const C2 = '2'.repeat(40);
   const C3 = '3'.repeat(40);
   beforeAll(async () => {
-    stub = await startGitHubStub();
+    stub = await startGitHubApiStub();
     stub.addHistory([
       { sha: C1, date: '2026-03-01T10:00:00Z' },
       { sha: C2, date: '2026-03-02T10:00:00Z' },
