@@ -1,0 +1,103 @@
+// comment-only mode, the second workflow of the fork recipe: a workflow_run event, a results.json from an
+// artifact (untrusted), the real Octokit against the local GitHub stand-in, and never a Lambda call.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { inputEnv, parseOutputsFile } from '../../demo/runner.js';
+import { baselineRun } from '../helpers/fixtures.js';
+
+const MEASURED_SHA = 'f00dfeed00000000000000000000000000000043';
+
+let github: GitHubApiStub;
+let workspace: string;
+let run: () => Promise<void>;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  github = await startGitHubApiStub();
+  github.setPullHead(43, MEASURED_SHA);
+  workspace = mkdtempSync(join(tmpdir(), 'lpg-comment-only-'));
+  writeFileSync(
+    join(workspace, 'event.json'),
+    JSON.stringify({ workflow_run: { id: 1, event: 'pull_request', head_sha: MEASURED_SHA, pull_requests: [] }, repository: { full_name: 'acme/shop' } }),
+  );
+  writeFileSync(join(workspace, 'results.json'), JSON.stringify(baselineRun()));
+  writeFileSync(join(workspace, 'forged.json'), JSON.stringify({ ...baselineRun(), schemaVersion: 99 }));
+  Object.assign(process.env, {
+    GITHUB_EVENT_NAME: 'workflow_run',
+    GITHUB_EVENT_PATH: join(workspace, 'event.json'),
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_API_URL: github.url,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_STEP_SUMMARY: join(workspace, 'summary.md'),
+    // No credentials and no endpoint: a Lambda call would fail loudly.
+    AWS_ACCESS_KEY_ID: '',
+  });
+  ({ run } = await import('../../src/main.js'));
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await github.close();
+});
+
+async function runAction(inputs: Record<string, string>) {
+  const outputsPath = join(workspace, `output-${Math.random()}.txt`);
+  writeFileSync(outputsPath, '');
+  writeFileSync(join(workspace, 'summary.md'), '');
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
+  Object.assign(process.env, { GITHUB_OUTPUT: outputsPath }, inputEnv({ 'github-token': 'token', mode: 'comment-only', ...inputs }));
+  const log: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    log.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await run();
+  } finally {
+    process.stdout.write = write;
+  }
+  const exitCode = process.exitCode ?? 0;
+  process.exitCode = undefined;
+  return { exitCode, outputs: parseOutputsFile(readFileSync(outputsPath, 'utf8')), summary: readFileSync(join(workspace, 'summary.md'), 'utf8'), log: log.join('') };
+}
+
+describe('comment-only mode', () => {
+  it('renders the uploaded results again, writes the summary and comments on the measured pull request', async () => {
+    const outcome = await runAction({ 'results-file': 'results.json', 'pull-request': '43', key: 'orders' });
+    expect(outcome.log).not.toMatch(/::error::/);
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.summary).toContain('MB');
+    expect(outcome.outputs['recommended-memory']).toBe(String(baselineRun().recommendation?.memoryMb));
+    expect(outcome.outputs.verdict).toBeDefined();
+    const comments = github.commentsOn(43);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain('lambda-power-gate');
+    expect(github.requests.some((request) => request.path.includes('/functions/'))).toBe(false);
+  });
+
+  it('does not comment on a pull request whose head is not the measured commit', async () => {
+    github.setPullHead(44, 'another0000000000000000000000000000000044');
+    const outcome = await runAction({ 'results-file': 'results.json', 'pull-request': '44', key: 'orders' });
+    expect(outcome.exitCode).toBe(0);
+    expect(github.commentsOn(44)).toHaveLength(0);
+    expect(outcome.log).toMatch(/PR comment skipped/);
+  });
+
+  it('rejects a results file that is not a lambda-power-gate results.json in one line', async () => {
+    const outcome = await runAction({ 'results-file': 'forged.json', 'pull-request': '43', key: 'orders' });
+    expect(outcome.exitCode).toBe(1);
+    const errors = outcome.log.split('\n').filter((line) => line.startsWith('::error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/results-file/);
+  });
+
+  it('requires results-file', async () => {
+    const outcome = await runAction({ 'pull-request': '43' });
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.log).toMatch(/::error::Input 'results-file': is required with mode comment-only/);
+  });
+});
