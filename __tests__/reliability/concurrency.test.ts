@@ -115,6 +115,9 @@ describe('concurrent runs on one function', () => {
   it('a run that starts while another holds $LATEST at a tested memory size waits, then snapshots the original', async () => {
     const name = 'staggered';
     await createOriginal(harness, name);
+    // Updates that take a while keep the first run on a tested memory size long after the second starts, so the
+    // overlap does not depend on how busy the machine is.
+    harness.emulator.setFaults(name, { updateDelayMs: 400 });
     const first = runTune(name, 'stgA', [128, 256]);
     // The second run starts the moment the first has put its first memory size on $LATEST.
     await until(() => (harness.requestsFor(name).UpdateFunctionConfiguration ?? 0) >= 1, 'the first run to change $LATEST');
