@@ -13,7 +13,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { type FunctionRuntimeSpec, SandboxPool } from '../emulator/sandbox.js';
+import { startEmulator } from '../emulator/server.js';
+import { decodeLogResult, parseReport } from '../src/tuning/logs.js';
+import { percentile, trimmedMean } from '../src/tuning/stats.js';
 
 const FUNCTIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../emulator/functions');
 /** The talk's table: "Compute 1,000 times all prime numbers <= 1M" on real Lambda (seconds). */
@@ -31,20 +35,6 @@ const { values: args } = parseArgs({
     'overhead-invocations': { type: 'string', default: '50' },
   },
 });
-
-/** Sort, drop floor(n · fraction) at each end, average the rest (as Lambda Power Tuning does). */
-function trimmedMean(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const k = Math.floor(sorted.length * fraction);
-  const kept = sorted.slice(k, sorted.length - k);
-  return kept.reduce((sum, v) => sum + v, 0) / kept.length;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
 
 const spec = (name: string, memoryMb: number, environment: Record<string, string> = {}): FunctionRuntimeSpec => ({
   functionName: name,
@@ -73,6 +63,32 @@ async function measurePrimes(pool: SandboxPool, invocations: number): Promise<Ma
     process.stderr.write(`  ${pool.cpuMode} ${memoryMb} MB: ${durations.map((d) => d.toFixed(0)).join(', ')} ms\n`);
   }
   return meanMsByMemory;
+}
+
+/**
+ * What a client sees: the real SDK over HTTP to the emulator, warm no-op, wall time of send() minus the REPORT's
+ * Duration. This is the emulator's whole overhead as the engine meets it (HTTP, routing, the pool, the child).
+ */
+async function measureHttpOverhead(invocations: number): Promise<number[]> {
+  const emulator = await startEmulator({ updateDelayMs: 0 });
+  const client = new LambdaClient({ region: emulator.region, endpoint: emulator.endpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  try {
+    await emulator.createFunction({ name: 'noop', sample: 'noop', memoryMb: 1024 });
+    const invoke = () => client.send(new InvokeCommand({ FunctionName: 'noop', LogType: 'Tail', Payload: Buffer.from('{"items":[3,1,2]}') }));
+    await invoke();
+    const overheadsMs: number[] = [];
+    for (let i = 0; i < invocations; i++) {
+      const started = performance.now();
+      const response = await invoke();
+      const elapsedMs = performance.now() - started;
+      const report = parseReport(decodeLogResult(response.LogResult));
+      if (report) overheadsMs.push(elapsedMs - report.durationMs);
+    }
+    return overheadsMs;
+  } finally {
+    client.destroy();
+    await emulator.close();
+  }
 }
 
 async function measureOverhead(pool: SandboxPool, invocations: number): Promise<number[]> {
@@ -124,6 +140,7 @@ async function main(): Promise<void> {
       await pool.close();
     }
   }
+  const httpOverheads = await measureHttpOverhead(Number(args['overhead-invocations']));
   const loadAfter = os.loadavg()[0] ?? 0;
   console.log(
     `\nprimes: ${args.n} × all primes ≤ ${args.m} (Lambda: 1,000 × ≤ 1M), warm, trimmed mean of ${invocations} ` +
@@ -135,6 +152,11 @@ async function main(): Promise<void> {
     `\nwarm no-op overhead (invoke() wall time − reported Duration), ${overheads.length} invocations: ` +
       `median ${percentile(overheads, 50).toFixed(2)} ms, p95 ${percentile(overheads, 95).toFixed(2)} ms, ` +
       `max ${Math.max(...overheads).toFixed(2)} ms`,
+  );
+  console.log(
+    `warm no-op overhead over HTTP with the real SDK (send() wall time − REPORT Duration), ${httpOverheads.length} invocations: ` +
+      `median ${percentile(httpOverheads, 50).toFixed(2)} ms, p95 ${percentile(httpOverheads, 95).toFixed(2)} ms, ` +
+      `max ${Math.max(...httpOverheads).toFixed(2)} ms`,
   );
 }
 
