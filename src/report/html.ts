@@ -159,7 +159,7 @@ function memoryTable(input: ReportInput): string {
     }
     return `${open}<td>${formatMs(entry.duration.trimmedMean)}</td><td>${formatMs(entry.duration.p90)}</td><td>${formatUsd(costPerMillionUsd(entry.costPerInvocationUsd))}</td>${deltas}${errors}</tr>`;
   });
-  const legend = `Mean duration: trimmed mean (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), Init Duration included.${withDelta ? ' Δ: change against the baseline at the same memory; bold: significant; ⚠️ ❌: over the warn or fail limit.' : ''}`;
+  const legend = `Mean duration: trimmed mean (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${result.settings.onlyColdStarts ? 'cold starts, Init Duration included' : 'warm invocations (cold starts have figures of their own)'}.${withDelta ? ' Δ: change against the baseline at the same memory; bold: significant; ⚠️ ❌: over the warn or fail limit.' : ''}`;
   return `<h2>By memory size</h2><div class="scroll"><table>${head}${rows.join('\n')}</table></div><p class="muted small">${legend}</p>`;
 }
 

@@ -72,9 +72,8 @@ const KIND_WORDS: Record<MetricComparison['kind'], string> = {
 };
 
 /**
- * The comparison the headline quotes: the worst level first; within a level, for a pass the headline point the
- * gate chose (the one with the monthly figure, i.e. the configured memory), otherwise cost before duration,
- * significant before not, then the largest change.
+ * The comparison the headline quotes: the worst level first; within a level the configured memory (the one with
+ * the monthly figure), then cost before duration, significant before not, then the largest change.
  */
 export function headlineComparison(verdict: Verdict): MetricComparison | null {
   const candidates = verdict.comparisons.filter((row) => row.deltaPct !== null && row.kind !== 'monthly-cost');
@@ -82,7 +81,8 @@ export function headlineComparison(verdict: Verdict): MetricComparison | null {
   const monthlyMemory = verdict.comparisons.find((row) => row.kind === 'monthly-cost')?.memoryMb;
   const score = (row: MetricComparison): number[] => [
     LEVEL_RANK[row.level],
-    row.level === 'pass' && row.memoryMb === monthlyMemory ? 1 : 0,
+    // The configured memory is what production pays for: quote it whenever it is at the worst level.
+    row.memoryMb === monthlyMemory ? 1 : 0,
     row.kind === 'cost' ? 1 : 0,
     row.significant ? 1 : 0,
     Math.abs(row.deltaPct ?? 0),
@@ -317,7 +317,7 @@ function powerValueTable(input: ReportInput): string {
   const { result } = input;
   const withDelta = hasBaselineColumns(input);
   const legend = [
-    `${RECOMMENDED_MARK} recommended · ${CURRENT_MARK} configured now · Mean: trimmed mean duration (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), Init Duration included · Cost in USD per 1M invocations.`,
+    `${RECOMMENDED_MARK} recommended · ${CURRENT_MARK} configured now · Mean: trimmed mean duration (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${result.settings.onlyColdStarts ? 'cold starts, Init Duration included' : 'warm invocations (cold starts have figures of their own)'} · Cost in USD per 1M invocations.`,
     withDelta ? 'Δ: change against the baseline at the same memory; **bold**: significant (its confidence interval excludes 0); ⚠️ ❌: over the warn or fail limit.' : '',
   ].filter(Boolean);
   const all = result.powerValues;
