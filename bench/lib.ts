@@ -164,14 +164,5 @@ export function machineNote(): string {
   return `${os.availableParallelism()} cores, load average ${one.toFixed(2)} (1 min) / ${five.toFixed(2)} (5 min), Node ${process.version}`;
 }
 
-/** A deterministic PRNG (mulberry32) for seeded repeats. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic PRNG for seeded repeats: the emulator's own (mulberry32). */
+export { seededRandom } from '../emulator/faults.js';

@@ -17,6 +17,7 @@
 
 import { costPerInvocationUsd } from '../tuning/pricing.js';
 import { formatMs, formatUsd, nearlyEqual } from '../tuning/analyze.js';
+import { measuredSamples as measuredSamplesOf } from '../tuning/samples.js';
 import { durationStats, trimmedMean } from '../tuning/stats.js';
 import type { GateSettings, MetricComparison, PowerValueResult, Prices, RunResult, Sample, Verdict, VerdictLevel } from '../types.js';
 import { ratioInterval, runToRunVariance, type RunToRunVariance } from './stats.js';
@@ -157,10 +158,7 @@ function isOk(entry: PowerValueResult | undefined): entry is PowerValueResult {
  * invocation is a cold start caused by tuning itself.
  */
 export function measuredSamples(run: RunResult, entry: PowerValueResult): Sample[] {
-  const allowed = new Set(run.settings.allowedExceptions);
-  const successful = entry.samples.filter((sample) => sample.errorType === undefined || allowed.has(sample.errorType));
-  const warm = successful.filter((sample) => !sample.coldStart);
-  return run.settings.onlyColdStarts || warm.length === 0 ? successful : warm;
+  return measuredSamplesOf(entry.samples, run.settings);
 }
 
 export function metricValues(run: RunResult, entry: PowerValueResult, kind: MetricKind, prices: Prices): number[] {

@@ -23,7 +23,8 @@
 
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import type { PercentileLimit, PowerValueResult, Prices, Sample, SamplingStopReason, SamplingSummary, Strategy } from '../types.js';
-import { recommend } from './analyze.js';
+import { candidatesOf, recommend, type Candidate } from './analyze.js';
+import { measuredSamples as measuredSamplesOf } from './samples.js';
 import { clampBalancedWeight } from './plan.js';
 import { costPerInvocationUsd } from './pricing.js';
 import { tQuantile, trimCount } from './stats.js';
@@ -149,30 +150,9 @@ export function overlaps(a: Interval, b: Interval): boolean {
 
 /** The samples a power value's figures come from, chosen as summarisePowerValue (tuner.ts) chooses them. */
 export function measuredSamples(result: PowerValueResult, settings: Pick<AdaptiveSettings, 'allowedExceptions' | 'onlyColdStarts'>): Sample[] {
-  const allowed = new Set(settings.allowedExceptions);
-  const successful = result.samples.filter((sample) => sample.errorType === undefined || allowed.has(sample.errorType));
-  const warm = successful.filter((sample) => !sample.coldStart);
-  return settings.onlyColdStarts || warm.length === 0 ? successful : warm;
+  return measuredSamplesOf(result.samples, settings);
 }
 
-interface Candidate {
-  result: PowerValueResult;
-  memoryMb: number;
-  costUsd: number;
-  durationMs: number;
-}
-
-function candidatesOf(powerValues: readonly PowerValueResult[]): Candidate[] {
-  const candidates: Candidate[] = [];
-  for (const result of powerValues) {
-    const durationMs = result.duration?.trimmedMean;
-    const costUsd = result.costPerInvocationUsd;
-    if (result.status !== 'ok' || durationMs === undefined || costUsd === null) continue;
-    if (!Number.isFinite(durationMs) || !Number.isFinite(costUsd)) continue;
-    candidates.push({ result, memoryMb: result.memoryMb, costUsd, durationMs });
-  }
-  return candidates;
-}
 
 /** The interval of the figure a strategy ranks by (lower is better), centred on the figure recommend() uses. */
 function rankingIntervals(candidates: readonly Candidate[], settings: AdaptiveSettings, prices: Prices, confidence: number): Map<number, Interval> {

@@ -32,14 +32,15 @@ function compareNumbers(a: number, b: number): number {
   return nearlyEqual(a, b) ? 0 : a - b;
 }
 
-interface Candidate {
+export interface Candidate {
   memoryMb: number;
   costUsd: number;
   durationMs: number;
   result: PowerValueResult;
 }
 
-function candidatesOf(powerValues: readonly PowerValueResult[]): Candidate[] {
+/** Power values a strategy may choose: measured, with finite figures. */
+export function candidatesOf(powerValues: readonly PowerValueResult[]): Candidate[] {
   const candidates: Candidate[] = [];
   for (const result of powerValues) {
     const durationMs = result.duration?.trimmedMean;

@@ -27,6 +27,7 @@ import { splitWeightedPayloads } from './plan.js';
 import { realSleep, systemClock, type Clock, type EngineLogger, type Sleep } from './ports.js';
 import { costPerInvocationUsd, pricesFor } from './pricing.js';
 import { errorName } from './retry.js';
+import { measuredSamples, successfulSamples } from './samples.js';
 import { durationStats, trimmedMean } from './stats.js';
 import { LambdaTarget, messageOf, type FunctionSnapshot, type InvokeOutcome, type PreparedVersion } from './target.js';
 import { TOOL_VERSION } from '../version.js';
@@ -602,18 +603,13 @@ export function summarisePowerValue(
   prices: Prices,
   stopReason?: string,
 ): PowerValueResult {
-  const allowed = new Set(settings.allowedExceptions);
   const errorTypes: Record<string, number> = {};
   for (const sample of samples) {
     if (sample.errorType !== undefined) errorTypes[sample.errorType] = (errorTypes[sample.errorType] ?? 0) + 1;
   }
-  const successful = samples.filter((sample) => sample.errorType === undefined || allowed.has(sample.errorType));
+  const successful = successfulSamples(samples, settings);
   const errors = samples.length - successful.length;
-  // Each memory size runs on a fresh version, so its first invocation is always a cold start: an artefact of
-  // tuning, not of the function's traffic. Warm figures leave cold starts out (they get statistics of their own)
-  // unless cold starts are what is being measured, or all there is.
-  const warm = successful.filter((sample) => !sample.coldStart);
-  const measured = settings.onlyColdStarts || warm.length === 0 ? successful : warm;
+  const measured = measuredSamples(samples, settings);
   const failureReason = stopReason ?? (successful.length === 0 ? 'no successful invocation' : undefined);
   const coldStarts = samples.map((sample) => sample.initDurationMs).filter((value): value is number => value !== undefined);
   const memoryUsed = samples.map((sample) => sample.maxMemoryUsedMb).filter((value): value is number => value !== undefined);
