@@ -8,6 +8,7 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/
 import { waiterMinDelaySecFor } from '../src/tuning/client.js';
 import type { EngineLogger } from '../src/tuning/ports.js';
 import type { TuningSettings } from '../src/types.js';
+import { tuningSettings as defaultTuningSettings } from '../__tests__/helpers/settings.js';
 
 export interface BenchEmulator {
   emulator: Emulator;
@@ -90,28 +91,16 @@ export class CallTrace {
 // Settings and logging
 
 export function tuningSettings(functionName: string, emulator: Emulator, overrides: Partial<TuningSettings> = {}): TuningSettings {
-  return {
+  return defaultTuningSettings({
     functionName,
     region: emulator.region,
     endpoint: emulator.endpoint,
     powerValuesMb: [128, 256, 512, 1024],
     invocationsPerValue: 10,
-    payloads: [{ payload: '{}', weight: 1 }],
-    parallelInvocation: false,
     concurrency: 10,
-    sleepBetweenRunsMs: 0,
-    discardTopBottom: 0.2,
-    allowedExceptions: [],
-    onlyColdStarts: false,
-    strategy: 'cost',
-    balancedWeight: 0.5,
-    autoOptimize: false,
-    dryRun: false,
-    logPayloads: false,
     resultsPath: '/tmp/lambda-power-gate-bench-results.json',
-    timeoutMinutes: 30,
     ...overrides,
-  };
+  });
 }
 
 /** Warnings go to stderr (they matter); everything else is quiet so the tables stay readable. */

@@ -11,6 +11,7 @@ import { startEmulator, type Emulator } from '../../emulator/server.js';
 import { silentLogger } from '../../src/tuning/ports.js';
 import { TuningFailedError, tune } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
+import { tuningSettings } from '../helpers/settings.js';
 
 let emulator: Emulator;
 let client: LambdaClient;
@@ -26,28 +27,16 @@ afterAll(async () => {
 });
 
 function settingsFor(functionName: string, overrides: Partial<TuningSettings> = {}): TuningSettings {
-  return {
+  return tuningSettings({
     functionName,
     region: emulator.region,
     endpoint: emulator.endpoint,
     powerValuesMb: [256, 1024],
     invocationsPerValue: 3,
-    payloads: [{ payload: '{}', weight: 1 }],
-    parallelInvocation: false,
-    concurrency: 4,
-    sleepBetweenRunsMs: 0,
     discardTopBottom: 0,
-    allowedExceptions: [],
-    onlyColdStarts: false,
-    strategy: 'cost',
-    balancedWeight: 0.5,
-    autoOptimize: false,
-    dryRun: false,
-    logPayloads: false,
-    resultsPath: '/tmp/unused.json',
     timeoutMinutes: 5,
     ...overrides,
-  };
+  });
 }
 
 const deps = { logger: silentLogger, waiterMinDelaySec: 0.05 };

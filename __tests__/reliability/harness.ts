@@ -19,6 +19,7 @@ import { startEmulator, type CreateFunctionSpec, type Emulator, type EmulatorOpt
 import { parseReport } from '../../src/tuning/logs.js';
 import { realSleep, type EngineLogger, type Sleep } from '../../src/tuning/ports.js';
 import type { TuningSettings } from '../../src/types.js';
+import { tuningSettings } from '../helpers/settings.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** Handlers written for these suites (slow, secret-echoing). */
@@ -107,28 +108,17 @@ export function createOriginal(harness: Harness, name: string, spec: Partial<Cre
 }
 
 export function settingsFor(harness: Harness, functionName: string, overrides: Partial<TuningSettings> = {}): TuningSettings {
-  return {
+  return tuningSettings({
     functionName,
     region: harness.emulator.region,
     endpoint: harness.emulator.endpoint,
     powerValuesMb: [128, 256],
     invocationsPerValue: 2,
-    payloads: [{ payload: '{}', weight: 1 }],
-    parallelInvocation: false,
-    concurrency: 4,
-    sleepBetweenRunsMs: 0,
     discardTopBottom: 0,
-    allowedExceptions: [],
-    onlyColdStarts: false,
-    strategy: 'cost',
-    balancedWeight: 0.5,
-    autoOptimize: false,
-    dryRun: false,
-    logPayloads: false,
     resultsPath: '/tmp/lpg-reliability-unused.json',
     timeoutMinutes: 5,
     ...overrides,
-  };
+  });
 }
 
 /** The engine's backoff, two hundred times faster: retries keep their order and jitter, the suite keeps its time. */

@@ -14,6 +14,7 @@ import { pricesFor } from '../../src/tuning/pricing.js';
 import { summarisePowerValue, tune } from '../../src/tuning/tuner.js';
 import type { PowerValueResult, Sample, TuningSettings } from '../../src/types.js';
 import { createFakeLambda } from '../helpers/fake-lambda.js';
+import { tuningSettings } from '../helpers/settings.js';
 
 const prices = pricesFor('us-east-1', 'x86_64');
 
@@ -188,29 +189,7 @@ describe('describeSampling', () => {
 
 describe('tune with adaptive sampling', () => {
   function settingsFor(overrides: Partial<TuningSettings>): TuningSettings {
-    return {
-      functionName: 'fake-fn',
-      region: 'us-east-1',
-      powerValuesMb: [128, 512, 1024],
-      invocationsPerValue: 50,
-      payloads: [{ payload: '{}', weight: 1 }],
-      parallelInvocation: false,
-      concurrency: 4,
-      sleepBetweenRunsMs: 0,
-      discardTopBottom: 0.2,
-      allowedExceptions: [],
-      onlyColdStarts: false,
-      strategy: 'speed',
-      balancedWeight: 0.5,
-      autoOptimize: false,
-      dryRun: false,
-      logPayloads: false,
-      resultsPath: '/tmp/unused.json',
-      timeoutMinutes: 30,
-      sampling: 'adaptive',
-      samplingConfidence: 0.95,
-      ...overrides,
-    };
+    return tuningSettings({ invocationsPerValue: 50, strategy: 'speed', sampling: 'adaptive', samplingConfidence: 0.95, ...overrides });
   }
   const deps = (client: ReturnType<typeof createFakeLambda>['client']) => ({ client, logger: silentLogger, sleep: async () => {}, random: () => 0.5, runId: 'adapt123', waiterMinDelaySec: 0.001 });
   /** ±1 % around a base duration, repeating every 4 invocations. */

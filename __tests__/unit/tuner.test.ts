@@ -3,29 +3,10 @@ import { silentLogger, type EngineLogger } from '../../src/tuning/ports.js';
 import { TuningCancelledError, TuningFailedError, sampleFromOutcome, summarisePowerValue, tune } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { createFakeLambda, reportLine } from '../helpers/fake-lambda.js';
+import { tuningSettings } from '../helpers/settings.js';
 
 function settingsFor(overrides: Partial<TuningSettings> = {}): TuningSettings {
-  return {
-    functionName: 'fake-fn',
-    region: 'us-east-1',
-    powerValuesMb: [128, 512, 1024],
-    invocationsPerValue: 5,
-    payloads: [{ payload: '{}', weight: 1 }],
-    parallelInvocation: false,
-    concurrency: 4,
-    sleepBetweenRunsMs: 0,
-    discardTopBottom: 0.2,
-    allowedExceptions: [],
-    onlyColdStarts: false,
-    strategy: 'cost',
-    balancedWeight: 0.5,
-    autoOptimize: false,
-    dryRun: false,
-    logPayloads: false,
-    resultsPath: '/tmp/unused.json',
-    timeoutMinutes: 30,
-    ...overrides,
-  };
+  return tuningSettings(overrides);
 }
 
 const noSleep = async () => {};
