@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
-import { inputEnv, parseOutputsFile } from '../../demo/runner.js';
 import { startEmulator, type Emulator } from '../../emulator/server.js';
 import type { RunResult } from '../../src/types.js';
+import { runActionInProcess } from '../helpers/action.js';
 
 let emulator: Emulator;
 let github: GitHubApiStub;
@@ -52,28 +52,9 @@ afterEach(() => {
 });
 
 /** Runs the action with these inputs; returns what a runner would collect. */
+/** Runs the action with these inputs; returns what a runner would collect. */
 async function runAction(inputs: Record<string, string>) {
-  const outputsPath = join(workspace, `output-${Math.random()}.txt`);
-  // @actions/core caches the summary file's path after its first use, so every run shares one file.
-  const summaryPath = join(workspace, 'summary.md');
-  writeFileSync(outputsPath, '');
-  writeFileSync(summaryPath, '');
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
-  Object.assign(process.env, { GITHUB_OUTPUT: outputsPath, GITHUB_STEP_SUMMARY: summaryPath }, inputEnv({ 'github-token': 'test-token', ...inputs }));
-  const stdout: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await run();
-  } finally {
-    process.stdout.write = write;
-  }
-  const exitCode = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { exitCode, outputs: parseOutputsFile(readFileSync(outputsPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), log: stdout.join('') };
+  return runActionInProcess(run, { 'github-token': 'test-token', ...inputs }, { workspace });
 }
 
 const client = () => new LambdaClient({ region: 'us-east-1', endpoint: emulator.endpoint, credentials: { accessKeyId: 't', secretAccessKey: 't' } });

@@ -1,12 +1,12 @@
 // comment-only mode, the second workflow of the fork recipe: a workflow_run event, a results.json from an
 // artifact (untrusted), the real Octokit against the local GitHub stand-in, and never a Lambda call.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
-import { inputEnv, parseOutputsFile } from '../../demo/runner.js';
 import { baselineRun } from '../helpers/fixtures.js';
+import { runActionInProcess } from '../helpers/action.js';
 
 const MEASURED_SHA = 'f00dfeed00000000000000000000000000000043';
 
@@ -44,25 +44,7 @@ afterAll(async () => {
 });
 
 async function runAction(inputs: Record<string, string>) {
-  const outputsPath = join(workspace, `output-${Math.random()}.txt`);
-  writeFileSync(outputsPath, '');
-  writeFileSync(join(workspace, 'summary.md'), '');
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
-  Object.assign(process.env, { GITHUB_OUTPUT: outputsPath }, inputEnv({ 'github-token': 'token', mode: 'comment-only', ...inputs }));
-  const log: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    log.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await run();
-  } finally {
-    process.stdout.write = write;
-  }
-  const exitCode = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { exitCode, outputs: parseOutputsFile(readFileSync(outputsPath, 'utf8')), summary: readFileSync(join(workspace, 'summary.md'), 'utf8'), log: log.join('') };
+  return runActionInProcess(run, { 'github-token': 'token', mode: 'comment-only', ...inputs }, { workspace });
 }
 
 describe('comment-only mode', () => {

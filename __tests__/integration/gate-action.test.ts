@@ -2,14 +2,14 @@
 // commit's entry and stores this run on the data branch, through the real Octokit against the GitHub stand-in.
 // (@actions/github reads the event once per module registry, so this file holds the push event only.)
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inputEnv, parseOutputsFile } from '../../demo/runner.js';
 import { startEmulator, type Emulator } from '../../emulator/server.js';
 import { DataBranch, type HistoryIndex } from '../../src/gate/databranch.js';
 import type { RunResult } from '../../src/types.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { runActionInProcess } from '../helpers/action.js';
 
 const BEFORE = 'a'.repeat(40);
 const HEAD = 'b'.repeat(40);
@@ -63,25 +63,7 @@ afterEach(() => {
 });
 
 async function runAction(inputs: Record<string, string>) {
-  const outputsPath = join(workspace, `output-${Math.random()}.txt`);
-  writeFileSync(outputsPath, '');
-  writeFileSync(join(workspace, 'summary.md'), '');
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
-  Object.assign(process.env, { GITHUB_OUTPUT: outputsPath, GITHUB_STEP_SUMMARY: join(workspace, 'summary.md') }, inputEnv({ 'github-token': 'test-token', ...inputs }));
-  const write = process.stdout.write.bind(process.stdout);
-  const stdout: string[] = [];
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await run();
-  } finally {
-    process.stdout.write = write;
-  }
-  const exitCode = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { exitCode, outputs: parseOutputsFile(readFileSync(outputsPath, 'utf8')), log: stdout.join('') };
+  return runActionInProcess(run, { 'github-token': 'test-token', ...inputs }, { workspace });
 }
 
 describe('a push to the default branch with baseline-branch', () => {

@@ -2,8 +2,7 @@
 // user would make through the API after a run — $LATEST as found, nothing of the run's left behind.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -332,54 +331,5 @@ export async function until(predicate: () => boolean, what: string, timeoutMs = 
   }
 }
 
-// ---- the action in this process (run() from src/main.ts), as __tests__/integration/action.test.ts drives it ----
-
-export interface InProcessOutcome {
-  exitCode: number;
-  /** Everything run() wrote to stdout: workflow commands and log lines. */
-  log: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-let summaryPathOfThisFile: string | undefined;
-
-type RunFunction = (options?: { env?: NodeJS.ProcessEnv; signalSource?: NodeJS.EventEmitter; minuteMs?: number }) => Promise<void>;
-
-/**
- * Runs the action's run() with these inputs as INPUT_* variables. The caller imports run() once (after setting
- * the GITHUB_* environment @actions/github reads at import) and passes it in.
- */
-export async function runActionInProcess(
-  run: RunFunction,
-  inputs: Record<string, string>,
-  options: { workspace: string; env?: Record<string, string>; minuteMs?: number; signalSource?: NodeJS.EventEmitter },
-): Promise<InProcessOutcome> {
-  mkdirSync(options.workspace, { recursive: true });
-  const outputsPath = join(options.workspace, `output-${Math.random().toString(36).slice(2)}.txt`);
-  // @actions/core caches the summary file's path after its first use, so every run of a test file shares one.
-  summaryPathOfThisFile ??= join(mkdtempSync(join(tmpdir(), 'lpg-summary-')), 'summary.md');
-  const summaryPath = summaryPathOfThisFile;
-  writeFileSync(outputsPath, '');
-  writeFileSync(summaryPath, '');
-  const saved = { ...process.env };
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
-  Object.assign(process.env, { GITHUB_OUTPUT: outputsPath, GITHUB_STEP_SUMMARY: summaryPath, GITHUB_WORKSPACE: options.workspace }, options.env, inputEnv(inputs));
-  const stdout: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await run({ ...(options.minuteMs ? { minuteMs: options.minuteMs } : {}), ...(options.signalSource ? { signalSource: options.signalSource } : {}) });
-  } finally {
-    process.stdout.write = write;
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
-  // core.setFailed sets the exit code of the process running the action: here, jest's.
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
-  return { exitCode, log: stdout.join(''), outputs: parseOutputsFile(readFileSync(outputsPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') };
-}
+// The action in this process: shared with the integration tests.
+export { runActionInProcess, type InProcessOutcome } from '../helpers/action.js';
