@@ -31,6 +31,7 @@ import vm from 'node:vm';
 import { tune } from '../src/tuning/tuner.js';
 import type { TuningSettings } from '../src/types.js';
 import { heading, machineNote, note, quietLogger, seconds, table } from './lib.js';
+import { tuningSettings } from '../__tests__/helpers/settings.js';
 
 export interface OverheadOptions {
   invocations: number;
@@ -58,27 +59,13 @@ interface Measurement {
 }
 
 function settingsFor(options: OverheadOptions, endpoint?: string): TuningSettings {
-  return {
+  return tuningSettings({
     functionName: 'noop',
-    region: 'us-east-1',
     ...(endpoint ? { endpoint } : {}),
     powerValuesMb: options.powerValuesMb,
     invocationsPerValue: options.invocations,
-    payloads: [{ payload: '{}', weight: 1 }],
-    parallelInvocation: false,
     concurrency: 10,
-    sleepBetweenRunsMs: 0,
-    discardTopBottom: 0.2,
-    allowedExceptions: [],
-    onlyColdStarts: false,
-    strategy: 'cost',
-    balancedWeight: 0.5,
-    autoOptimize: false,
-    dryRun: false,
-    logPayloads: false,
-    resultsPath: '/tmp/unused.json',
-    timeoutMinutes: 30,
-  };
+  });
 }
 
 // A full GC on demand, without starting node with --expose-gc: heap figures then start from live objects only.

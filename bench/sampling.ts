@@ -20,6 +20,7 @@ import { pricesFor } from '../src/tuning/pricing.js';
 import { summarisePowerValue, tune } from '../src/tuning/tuner.js';
 import type { PowerValueResult, Prices, Sample, SamplingStopReason, TuningSettings } from '../src/types.js';
 import { heading, machineNote, note, percent, seconds, seededRandom, startBenchEmulator, table, tuningSettings, type BenchEmulator } from './lib.js';
+import { tuningSettings as defaultTuningSettings } from '../__tests__/helpers/settings.js';
 
 export interface SamplingOptions {
   /** Seeded repeats per scenario. */
@@ -111,26 +112,12 @@ function settingsFor(scenario: Scenario): TuningSettings {
   return { ...tuningSettingsTemplate, strategy: scenario.strategy, ...(scenario.percentileLimit ? { percentileLimit: scenario.percentileLimit } : {}) };
 }
 
-const tuningSettingsTemplate: TuningSettings = {
+const tuningSettingsTemplate: TuningSettings = defaultTuningSettings({
   functionName: 'replay',
-  region: 'us-east-1',
   powerValuesMb: POWER_VALUES_MB,
   invocationsPerValue: 50,
-  payloads: [{ payload: '{}', weight: 1 }],
-  parallelInvocation: false,
   concurrency: 10,
-  sleepBetweenRunsMs: 0,
-  discardTopBottom: 0.2,
-  allowedExceptions: [],
-  onlyColdStarts: false,
-  strategy: 'cost',
-  balancedWeight: 0.5,
-  autoOptimize: false,
-  dryRun: false,
-  logPayloads: false,
-  resultsPath: '/tmp/unused.json',
-  timeoutMinutes: 30,
-};
+});
 
 function summarise(pool: Pool, samples: Sample[], settings: TuningSettings, prices: Prices): PowerValueResult {
   return summarisePowerValue(pool.memoryMb, samples, settings, prices);
