@@ -139,3 +139,8 @@ export function safeUrl(url: string | null | undefined): string | null {
   if (!/^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][A-Za-z0-9\-._~:/?#@!$&*+,;=%]*)?$/.test(url)) return null;
   return url;
 }
+
+/** Which invocations the duration and cost figures come from (the rule in src/tuning/samples.ts), in words. */
+export function measuredInvocationsText(settings: { onlyColdStarts: boolean }): string {
+  return settings.onlyColdStarts ? 'cold starts, Init Duration included' : 'warm invocations (cold starts have figures of their own)';
+}

@@ -4,7 +4,7 @@
 
 import type { MetricComparison, PowerValueResult, RunResult } from '../types.js';
 import { chartData, niceCeiling, type ChartData } from './chart.js';
-import { costPerMillionUsd, escapeHtml, formatCount, formatMemory, formatMs, formatPct, formatUsd, formatUsdDelta, safeUrl, truncateText } from './format.js';
+import { costPerMillionUsd, escapeHtml, formatCount, formatMemory, formatMs, formatPct, formatUsd, formatUsdDelta, measuredInvocationsText, safeUrl, truncateText } from './format.js';
 import { deltaAt, errorsText, headlineNumber, savingPct, visualizationLinks, type ReportInput } from './markdown.js';
 
 const LEVEL_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
@@ -159,7 +159,7 @@ function memoryTable(input: ReportInput): string {
     }
     return `${open}<td>${formatMs(entry.duration.trimmedMean)}</td><td>${formatMs(entry.duration.p90)}</td><td>${formatUsd(costPerMillionUsd(entry.costPerInvocationUsd))}</td>${deltas}${errors}</tr>`;
   });
-  const legend = `Mean duration: trimmed mean (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${result.settings.onlyColdStarts ? 'cold starts, Init Duration included' : 'warm invocations (cold starts have figures of their own)'}.${withDelta ? ' Δ: change against the baseline at the same memory; bold: significant; ⚠️ ❌: over the warn or fail limit.' : ''}`;
+  const legend = `Mean duration: trimmed mean (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)}.${withDelta ? ' Δ: change against the baseline at the same memory; bold: significant; ⚠️ ❌: over the warn or fail limit.' : ''}`;
   return `<h2>By memory size</h2><div class="scroll"><table>${head}${rows.join('\n')}</table></div><p class="muted small">${legend}</p>`;
 }
 
@@ -271,7 +271,7 @@ function statistics(result: RunResult, title: string): string {
       : [0, '–', '–', '–', '–', '–', '–', '–', '–'];
     return `<tr><td>${formatMemory(entry.memoryMb)}</td>${cells.map((cell) => `<td>${h(cell)}</td>`).join('')}<td>${formatMs(entry.billedDurationMs)}</td><td>${entry.maxMemoryUsedMb ?? '–'}</td><td>${cold}</td></tr>`;
   });
-  return `<h2>${h(title)}</h2><p class="muted small">Successful invocations; durations include Init Duration.</p><div class="scroll"><table><tr><th>Memory</th><th>n</th><th>Mean</th><th>Trimmed mean</th><th>Median</th><th>p90</th><th>p95</th><th>p99</th><th>Std dev</th><th>95% CI of mean</th><th>Billed (trimmed)</th><th>Max memory used (MB)</th><th>Cold starts × Init</th></tr>${rows.join('\n')}</table></div>`;
+  return `<h2>${h(title)}</h2><p class="muted small">Successful ${h(measuredInvocationsText(result.settings))}.</p><div class="scroll"><table><tr><th>Memory</th><th>n</th><th>Mean</th><th>Trimmed mean</th><th>Median</th><th>p90</th><th>p95</th><th>p99</th><th>Std dev</th><th>95% CI of mean</th><th>Billed (trimmed)</th><th>Max memory used (MB)</th><th>Cold starts × Init</th></tr>${rows.join('\n')}</table></div>`;
 }
 
 function errorMessages(result: RunResult): string {

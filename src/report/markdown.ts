@@ -18,6 +18,7 @@ import {
   formatPct,
   formatUsd,
   formatUsdDelta,
+  measuredInvocationsText,
   safeUrl,
   truncateText,
 } from './format.js';
@@ -317,7 +318,7 @@ function powerValueTable(input: ReportInput): string {
   const { result } = input;
   const withDelta = hasBaselineColumns(input);
   const legend = [
-    `${RECOMMENDED_MARK} recommended · ${CURRENT_MARK} configured now · Mean: trimmed mean duration (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${result.settings.onlyColdStarts ? 'cold starts, Init Duration included' : 'warm invocations (cold starts have figures of their own)'} · Cost in USD per 1M invocations.`,
+    `${RECOMMENDED_MARK} recommended · ${CURRENT_MARK} configured now · Mean: trimmed mean duration (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)} · Cost in USD per 1M invocations.`,
     withDelta ? 'Δ: change against the baseline at the same memory; **bold**: significant (its confidence interval excludes 0); ⚠️ ❌: over the warn or fail limit.' : '',
   ].filter(Boolean);
   const all = result.powerValues;
@@ -429,7 +430,7 @@ function statisticsTable(result: RunResult, title: string): string {
     return `| ${nb(formatMemory(entry.memoryMb))} | ${figures.join(' | ')} | ${ms(entry.billedDurationMs)} | ${entry.maxMemoryUsedMb ?? '–'} | ${cold} |`;
   });
   return [
-    `**${title}** (successful invocations; durations include Init Duration)`,
+    `**${title}**: successful ${measuredInvocationsText(result.settings)}`,
     '',
     '| Memory | n | Mean | Trimmed | Median | p90 | p95 | p99 | SD | 95% CI of mean | Billed | Max MB used | Cold × Init |',
     '|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|--:|--:|--:|',
