@@ -296,3 +296,37 @@ describe('explainNoRecommendation', () => {
     );
   });
 });
+
+describe('percentile strategy and the cold start tuning causes', () => {
+  // 9 warm invocations near 100 ms and the first, cold, at 800 ms: the p95 that matters is the warm one's.
+  const samples = [800, 95, 96, 97, 98, 99, 100, 101, 102, 103].map((durationMs, index) => ({
+    durationMs,
+    billedDurationMs: Math.ceil(durationMs),
+    payloadIndex: 0,
+    coldStart: index === 0,
+  }));
+  const entry = {
+    memoryMb: 1024,
+    status: 'ok' as const,
+    invocations: 10,
+    errors: 0,
+    errorTypes: {},
+    samples,
+    duration: null,
+    coldStart: null,
+    costPerInvocationUsd: 0.0000017,
+    billedDurationMs: 100,
+    maxMemoryUsedMb: 70,
+  };
+  const withDuration = { ...entry, duration: { count: 9, mean: 99, trimmedMean: 99, median: 99, p90: 102, p95: 102.6, p99: 102.9, min: 95, max: 103, stdDev: 2.7, ci95Low: 97, ci95High: 101 } };
+
+  it('leaves the cold start out of the percentile it checks', () => {
+    expect(durationPercentileMs(withDuration, 95)).toBeCloseTo(102.6, 10);
+    const recommendation = recommend([withDuration], { strategy: 'percentile', balancedWeight: 0.5, percentileLimit: { percentile: 95, maxDurationMs: 300 } });
+    expect(recommendation?.memoryMb).toBe(1024);
+  });
+
+  it('keeps it when cold starts are what is measured', () => {
+    expect(durationPercentileMs(withDuration, 95, { allowedExceptions: [], onlyColdStarts: true })).toBeGreaterThan(400);
+  });
+});

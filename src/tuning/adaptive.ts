@@ -24,7 +24,7 @@
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import type { PercentileLimit, PowerValueResult, Prices, Sample, SamplingStopReason, SamplingSummary, Strategy } from '../types.js';
 import { candidatesOf, recommend, type Candidate } from './analyze.js';
-import { measuredSamples as measuredSamplesOf } from './samples.js';
+import { measuredSamples as measuredSamplesOf, type SampleRule } from './samples.js';
 import { clampBalancedWeight } from './plan.js';
 import { costPerInvocationUsd } from './pricing.js';
 import { tQuantile, trimCount } from './stats.js';
@@ -189,8 +189,8 @@ function rankingIntervals(candidates: readonly Candidate[], settings: AdaptiveSe
 type Qualification = 'yes' | 'no' | 'unknown';
 
 /** Does this candidate meet the percentile limit, at the confidence? Samples as analyze.ts takes them. */
-function qualification(candidate: Candidate, limit: PercentileLimit, confidence: number): Qualification {
-  const durations = candidate.result.samples.filter((s) => s.errorType === undefined).map((s) => s.durationMs);
+function qualification(candidate: Candidate, limit: PercentileLimit, confidence: number, rule: SampleRule): Qualification {
+  const durations = measuredSamplesOf(candidate.result.samples, rule).map((sample) => sample.durationMs);
   const interval = percentileInterval(durations, limit.percentile, confidence);
   if (interval.high <= limit.maxDurationMs) return 'yes';
   if (interval.low > limit.maxDurationMs) return 'no';
@@ -212,7 +212,7 @@ function openComparisons(candidates: readonly Candidate[], leaderMb: number | nu
     const limit = settings.percentileLimit;
     if (!limit) return [];
     for (const candidate of candidates) {
-      const meets = qualification(candidate, limit, confidence);
+      const meets = qualification(candidate, limit, confidence, settings);
       if (candidate.memoryMb === leaderMb) {
         // The leader must be shown to meet the limit.
         if (meets === 'unknown') open.push(candidate.memoryMb);
@@ -247,6 +247,7 @@ export function planNextRound(powerValues: readonly PowerValueResult[], settings
     strategy: settings.strategy,
     balancedWeight: settings.balancedWeight,
     percentileLimit: settings.percentileLimit,
+    sampleRule: settings,
   });
   const leaderMb = recommendation?.memoryMb ?? null;
   if (candidates.length === 1) {

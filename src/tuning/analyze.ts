@@ -11,6 +11,7 @@
 import { clampBalancedWeight } from './plan.js';
 import { percentile } from './stats.js';
 import type { PercentileLimit, PowerValueResult, Recommendation, Strategy } from '../types.js';
+import { measuredSamples, type SampleRule } from './samples.js';
 
 export interface RecommendOptions {
   strategy: Strategy;
@@ -18,7 +19,11 @@ export interface RecommendOptions {
   balancedWeight: number;
   /** Required by the percentile strategy. */
   percentileLimit?: PercentileLimit;
+  /** Which samples the percentile comes from (samples.ts); default: warm, no error allowed. */
+  sampleRule?: SampleRule;
 }
+
+const DEFAULT_SAMPLE_RULE: SampleRule = { allowedExceptions: [], onlyColdStarts: false };
 
 const RELATIVE_TOLERANCE = 1e-9;
 
@@ -72,14 +77,15 @@ function best(candidates: readonly Candidate[], compare: Comparator): Candidate 
   return candidates.reduce((winner, next) => (compare(next, winner) < 0 ? next : winner));
 }
 
-/** Successful samples' durations (ms) of one power value. */
-function successfulDurationsMs(result: PowerValueResult): number[] {
-  return result.samples.filter((sample) => sample.errorType === undefined).map((sample) => sample.durationMs);
-}
-
-/** The p-th percentile of a power value's successful sample durations; NaN when it has none. */
-export function durationPercentileMs(result: PowerValueResult, p: number): number {
-  return percentile(successfulDurationsMs(result), p);
+/**
+ * The p-th percentile of a power value's measured durations (the samples its other figures use: warm ones, not the
+ * cold start that tuning itself causes); NaN when it has none.
+ */
+export function durationPercentileMs(result: PowerValueResult, p: number, rule: SampleRule = DEFAULT_SAMPLE_RULE): number {
+  return percentile(
+    measuredSamples(result.samples, rule).map((sample) => sample.durationMs),
+    p,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -172,19 +178,19 @@ function requirePercentileLimit(options: RecommendOptions): PercentileLimit {
   return options.percentileLimit;
 }
 
-function withinPercentileLimit(candidates: readonly Candidate[], limit: PercentileLimit): Candidate[] {
+function withinPercentileLimit(candidates: readonly Candidate[], limit: PercentileLimit, rule: SampleRule): Candidate[] {
   return candidates.filter((c) => {
-    const value = durationPercentileMs(c.result, limit.percentile);
+    const value = durationPercentileMs(c.result, limit.percentile, rule);
     return Number.isFinite(value) && (value <= limit.maxDurationMs || nearlyEqual(value, limit.maxDurationMs));
   });
 }
 
-function cheapestWithinPercentile(candidates: readonly Candidate[], limit: PercentileLimit): Recommendation | null {
-  const qualified = withinPercentileLimit(candidates, limit);
+function cheapestWithinPercentile(candidates: readonly Candidate[], limit: PercentileLimit, rule: SampleRule): Recommendation | null {
+  const qualified = withinPercentileLimit(candidates, limit, rule);
   if (qualified.length === 0) return null;
   const winner = best(qualified, chain(byCost, byDuration, byMemory));
   const p = `p${limit.percentile}`;
-  const winnerPercentileMs = durationPercentileMs(winner.result, limit.percentile);
+  const winnerPercentileMs = durationPercentileMs(winner.result, limit.percentile, rule);
   const which =
     qualified.length === 1
       ? `the only memory size of ${candidates.length} with ${p} within ${formatMs(limit.maxDurationMs)}`
@@ -211,7 +217,7 @@ export function recommend(
   const candidates = candidatesOf(powerValues);
   if (options.strategy === 'percentile') {
     const limit = requirePercentileLimit(options);
-    return candidates.length === 0 ? null : cheapestWithinPercentile(candidates, limit);
+    return candidates.length === 0 ? null : cheapestWithinPercentile(candidates, limit, options.sampleRule ?? DEFAULT_SAMPLE_RULE);
   }
   if (candidates.length === 0) return null;
   switch (options.strategy) {
@@ -249,7 +255,7 @@ export function explainNoRecommendation(
   const limit = requirePercentileLimit(options);
   const p = `p${limit.percentile}`;
   const fastestAtP = candidates
-    .map((c) => ({ memoryMb: c.memoryMb, valueMs: durationPercentileMs(c.result, limit.percentile) }))
+    .map((c) => ({ memoryMb: c.memoryMb, valueMs: durationPercentileMs(c.result, limit.percentile, options.sampleRule ?? DEFAULT_SAMPLE_RULE) }))
     .filter((c) => Number.isFinite(c.valueMs))
     .reduce<{ memoryMb: number; valueMs: number } | null>(
       (winner, next) => (winner === null || next.valueMs < winner.valueMs ? next : winner),

@@ -671,7 +671,12 @@ function buildResult(
 ): RunResult {
   const recommendation = dryRun
     ? null
-    : recommend(powerValues, { strategy: settings.strategy, balancedWeight: settings.balancedWeight, percentileLimit: settings.percentileLimit });
+    : recommend(powerValues, {
+        strategy: settings.strategy,
+        balancedWeight: settings.balancedWeight,
+        percentileLimit: settings.percentileLimit,
+        sampleRule: settings,
+      });
   const current = powerValues.find((entry) => entry.memoryMb === snapshot.memoryMb && entry.status === 'ok');
   const points = powerValues
     .filter((entry) => entry.status === 'ok' && entry.duration && entry.costPerInvocationUsd !== null)
