@@ -234,7 +234,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'baseline-function',
     group: 'gate',
     valueName: 'name|arn',
-    description: 'A second live function, e.g. the production deployment, tuned side by side as the baseline (A/B).',
+    description: "The base branch's own deployment of the function (e.g. the staging stack; a name or ARN, no qualifier), tuned in the same run with invocations taking turns (live A/B).",
   },
   {
     name: 'key',

@@ -32,7 +32,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   try {
     let read: InputReader = (name) => core.getInput(name);
-    if (core.getInput('mode') === 'comment-only') {
+    if (core.getInput('mode').trim().toLowerCase() === 'comment-only') {
       // The results file names the function it measured: the settings are checked as for that function.
       reported = readReportedResults(core.getInput('results-file'), workspace);
       const measured = reported;

@@ -529,7 +529,17 @@ function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSettings,
   const baselineFile = inputs.isGiven('baseline-file') ? resolvePath('baseline-file', inputs.given('baseline-file'), ctx) : undefined;
   const baselineBranch = inputs.isGiven('baseline-branch') ? checkBranchName('baseline-branch', inputs.given('baseline-branch')) : undefined;
   const baselineFunction = inputs.isGiven('baseline-function') ? inputs.given('baseline-function') : undefined;
-  if (baselineFunction !== undefined) parseFunctionNameAs('baseline-function', baselineFunction, false);
+  if (baselineFunction !== undefined) {
+    const base = parseFunctionNameAs('baseline-function', baselineFunction, false);
+    // Tuning always measures fresh versions of $LATEST, so a qualifier cannot pick other code, and the same
+    // function on both sides would compare the PR with itself and always pass.
+    if (base.qualifier !== undefined) {
+      throw fail('baseline-function', `${show(baselineFunction)} has a qualifier (:${base.qualifier}), but tuning measures $LATEST; name the base branch's own deployment, e.g. orders-api-staging`);
+    }
+    if (base.name === parseFunctionName(tuning.functionName).name && (base.accountId ?? '') === (parseFunctionName(tuning.functionName).accountId ?? '')) {
+      throw fail('baseline-function', `${show(baselineFunction)} is function-name itself; give the base branch's own deployment (e.g. the staging stack) so the PR is compared with something else`);
+    }
+  }
 
   const key = inputs.isGiven('key') ? checkKey(inputs.given('key')) : parseFunctionName(tuning.functionName).name;
   const historyLimit = checkNumber('history-limit', inputs.value('history-limit'), z.int().min(1).max(10000), '', 'use a whole number of runs from 1 to 10000');

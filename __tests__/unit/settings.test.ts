@@ -521,7 +521,7 @@ describe('everything else, well-formed', () => {
   test('gate inputs: percent forms, off, explicit warn levels, absolute limits', () => {
     const { settings } = parse(
       withArn({
-        'baseline-function': 'orders-prod:live',
+        'baseline-function': 'orders-prod',
         key: 'orders.api',
         'history-limit': '50',
         'max-cost-increase': '8%',
@@ -538,7 +538,7 @@ describe('everything else, well-formed', () => {
     );
     expect(settings.gate).toStrictEqual({
       baselineSource: 'function',
-      baselineFunction: 'orders-prod:live',
+      baselineFunction: 'orders-prod',
       key: 'orders.api',
       historyLimit: 50,
       maxCostIncreasePct: 8,
@@ -628,5 +628,14 @@ describe('CLI flags', () => {
     const viaCli = parseSettings(cliInputReader(parseCliArgs(argv).inputs), context());
     const viaAction = parse({ 'function-name': ARN, 'power-values': '128 512', 'dry-run': 'true', strategy: 'speed' });
     expect(viaCli).toStrictEqual(viaAction);
+  });
+});
+
+describe('baseline-function must be another deployment', () => {
+  test.each([
+    ['a qualifier, which tuning cannot honour', { 'function-name': 'orders-pr-7', 'baseline-function': 'orders-prod:live' }, /has a qualifier \(:live\)/],
+    ['the PR function itself, which would always pass', { 'function-name': 'orders-pr-7', 'baseline-function': 'orders-pr-7' }, /is function-name itself/],
+  ])('rejects %s', (_why, inputs, message) => {
+    expect(() => parse({ region: 'us-east-1', ...inputs })).toThrow(message);
   });
 });
