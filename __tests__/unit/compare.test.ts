@@ -375,3 +375,20 @@ describe('compareRuns: run-to-run noise from stored history', () => {
     expect(cost).toEqual(expect.objectContaining({ significant: true, level: 'fail' }));
   });
 });
+
+describe('absolute limits when the configured memory fails', () => {
+  it('fails the gate: a timeout is over any duration limit, not merely unchecked', () => {
+    const pr = makeRun({
+      configuredMb: 128,
+      powerValues: [
+        { memoryMb: 128, durationsMs: [3000, 3000], failWith: 'Sandbox.Timedout' },
+        { memoryMb: 1024, durationsMs: repeat(40, 10) },
+      ],
+    });
+    const verdict = compareRuns(pr, null, { ...GATE, maxDurationMs: 300 }, 0);
+    const row = verdict.comparisons.find((candidate) => candidate.metric.includes('128 MB') && candidate.kind === 'duration');
+    expect(row?.level).toBe('fail');
+    expect(row?.reason).toMatch(/is not met at 128 MB.*Sandbox\.Timedout/);
+    expect(verdict.level).toBe('fail');
+  });
+});

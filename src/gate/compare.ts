@@ -434,8 +434,12 @@ function absoluteChecks(pr: RunResult, gate: GateSettings): MetricComparison[] {
     const value = judged.entry.status === 'ok' ? absoluteValue(pr, judged.entry, kind, gate.maxDurationStatistic) : null;
     row.prValue = value;
     if (value === null) {
-      row.level = 'warn';
-      row.reason = `The ${statistic} limit of ${shownLimit} cannot be checked at ${judged.label}: ${judged.entry.failureReason ?? 'no successful sample'}.`;
+      // A memory size that fails (a timeout, out of memory) is over any limit, not merely unchecked.
+      row.level = judged.entry.status === 'failed' ? 'fail' : 'warn';
+      row.reason =
+        judged.entry.status === 'failed'
+          ? `The ${statistic} limit of ${shownLimit} is not met at ${judged.label}: it ${judged.entry.failureReason ?? 'failed'}.`
+          : `The ${statistic} limit of ${shownLimit} cannot be checked at ${judged.label}: no successful sample.`;
       return row;
     }
     const shown = kind === 'cost' ? formatUsd(value) : formatMs(value);
