@@ -66,7 +66,12 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
   let pollsLeft = 0;
   let nextVersion = 1;
   const calls: string[] = [];
-  const hooks: { beforeInvoke?: (memoryMb: number) => void | Promise<void>; beforeUpdate?: (memoryMb: number | undefined) => void } = {};
+  const hooks: {
+    beforeInvoke?: (memoryMb: number) => void | Promise<void>;
+    beforeUpdate?: (memoryMb: number | undefined) => void;
+    beforeCreateAlias?: (name: string) => void;
+    beforeDeleteVersion?: (version: string) => void;
+  } = {};
 
   const touch = () => {
     revision++;
@@ -119,6 +124,7 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
   });
   mock.on(CreateAliasCommand).callsFake((input) => {
     calls.push('CreateAlias');
+    hooks.beforeCreateAlias?.(input.Name);
     aliases.set(input.Name, input.FunctionVersion);
     return { Name: input.Name, FunctionVersion: input.FunctionVersion };
   });
@@ -138,6 +144,7 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
   });
   mock.on(DeleteFunctionCommand).callsFake((input) => {
     calls.push('DeleteFunction');
+    hooks.beforeDeleteVersion?.(input.Qualifier);
     versions.delete(input.Qualifier);
     return {};
   });

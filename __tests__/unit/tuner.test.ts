@@ -197,6 +197,43 @@ describe('tune', () => {
   });
 });
 
+describe('tune keeps what it measured when only the last step fails', () => {
+  const accessDenied = () => {
+    const error = new Error('not authorized to perform: lambda:CreateAlias');
+    error.name = 'AccessDeniedException';
+    return error;
+  };
+
+  it('auto-optimize to an alias that cannot be created: fails with the results, and leaves no version behind', async () => {
+    const fake = createFakeLambda({ behaviour: (memoryMb) => ({ durationMs: memoryMb >= 512 ? 40 : 200 }) });
+    fake.hooks.beforeCreateAlias = (name) => {
+      if (name === 'live') throw accessDenied();
+    };
+    const error = await tune(settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, autoOptimizeAlias: 'live', strategy: 'speed' }), deps(fake.client)).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(TuningFailedError);
+    expect((error as TuningFailedError).message).toMatch(/^Auto-optimize could not apply 512 MB: AccessDeniedException/);
+    expect((error as TuningFailedError).result?.recommendation?.memoryMb).toBe(512);
+    expectLeftAsFound(fake);
+  });
+
+  it('a clean-up that cannot delete a version: fails loudly with the results', async () => {
+    const fake = createFakeLambda();
+    fake.hooks.beforeDeleteVersion = () => {
+      const error = new Error('not authorized to perform: lambda:DeleteFunction');
+      error.name = 'AccessDeniedException';
+      throw error;
+    };
+    const error = await tune(settingsFor({ powerValuesMb: [256] }), deps(fake.client)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TuningFailedError);
+    expect((error as TuningFailedError).message).toMatch(/Clean-up incomplete for fake-fn: version 1: AccessDeniedException/);
+    expect((error as TuningFailedError).result?.powerValues[0]?.status).toBe('ok');
+    expect(fake.latest.MemorySize).toBe(1024);
+    expect(fake.aliases.size).toBe(0);
+  });
+});
+
 describe('summarisePowerValue', () => {
   const prices = { region: 'us-east-1', architecture: 'x86_64' as const, pricePerGbSecondUsd: 0.0000166667, pricePerRequestUsd: 0.0000002, source: 's', asOf: 'd', fallback: false };
   const sample = (durationMs: number, coldStart = false) => ({ durationMs, billedDurationMs: Math.ceil(durationMs), payloadIndex: 0, coldStart, ...(coldStart ? { initDurationMs: 200 } : {}) });

@@ -395,18 +395,25 @@ export class LambdaTarget {
         this.client.send(new PublishVersionCommand({ FunctionName: fn, RevisionId: current.RevisionId, Description: description })),
       );
       const version = published.Version ?? '';
-      if (published.MemorySize !== memoryMb) throw new Error(`Version ${version} has ${published.MemorySize} MB, expected ${memoryMb} MB`);
-      const exists = await this.client.send(new GetAliasCommand({ FunctionName: fn, Name: alias })).then(
-        () => true,
-        (error: unknown) => {
-          if (errorName(error) === 'ResourceNotFoundException') return false;
-          throw error;
-        },
-      );
-      if (exists) {
-        await this.controlPlane('UpdateAlias', () => this.client.send(new UpdateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version })));
-      } else {
-        await this.controlPlane('CreateAlias', () => this.client.send(new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version })));
+      const ours = published.Description === description;
+      try {
+        if (published.MemorySize !== memoryMb) throw new Error(`Version ${version} has ${published.MemorySize} MB, expected ${memoryMb} MB`);
+        const exists = await this.client.send(new GetAliasCommand({ FunctionName: fn, Name: alias })).then(
+          () => true,
+          (error: unknown) => {
+            if (errorName(error) === 'ResourceNotFoundException') return false;
+            throw error;
+          },
+        );
+        if (exists) {
+          await this.controlPlane('UpdateAlias', () => this.client.send(new UpdateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version })));
+        } else {
+          await this.controlPlane('CreateAlias', () => this.client.send(new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version })));
+        }
+      } catch (error) {
+        // The alias never pointed at it: the version would be litter.
+        if (ours && version) await this.deleteVersion(fn, version).catch(() => undefined);
+        throw error;
       }
       return version;
     } finally {

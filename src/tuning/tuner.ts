@@ -164,6 +164,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
   const measured: PowerValueResult[][] = states.map(() => []);
   let sampling: SamplingSummary | undefined;
   let failure: unknown;
+  let cleanUpOnly = false;
   try {
     const groupName = states.length === 1 ? 'Preparing one version per memory size' : `Preparing one version per memory size of each of the ${states.length} functions`;
     await logger.group(groupName, async () => {
@@ -235,7 +236,15 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
         cleanupError ??= error;
       }
     }
-    if (cleanupError !== undefined && failure === undefined) failure = cleanupError;
+    if (cleanupError !== undefined && failure === undefined) {
+      failure = cleanupError;
+      cleanUpOnly = true;
+    }
+  }
+  if (failure !== undefined && cleanUpOnly && !signal?.aborted) {
+    // Measured fine but could not clean up: fail loudly, and still hand over what was measured.
+    const partial = states.map((state, index) => buildResult(state.settings, state.snapshot, state.prices, measured[index] ?? [], startedAt, clock, false));
+    throw new TuningFailedError(messageOf(failure).replace(/^TuningFailedError: /, ''), partial[0]);
   }
   if (failure !== undefined) {
     if (signal?.aborted) {
@@ -256,7 +265,12 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
   }
   const primaryState = states[0] as SubjectState;
   if (settings.autoOptimize && result.recommendation) {
-    result.applied = await applyRecommendation(settings, primaryState.target, primaryState.snapshot, result.recommendation.memoryMb, logger);
+    try {
+      result.applied = await applyRecommendation(settings, primaryState.target, primaryState.snapshot, result.recommendation.memoryMb, logger);
+    } catch (error) {
+      // The measurements stand; only applying them failed.
+      throw new TuningFailedError(`Auto-optimize could not apply ${result.recommendation.memoryMb} MB: ${messageOf(error)}`, result);
+    }
   }
   return results;
 }
