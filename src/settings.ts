@@ -556,9 +556,11 @@ function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSettings,
 
   const confidence = checkNumber('confidence', inputs.value('confidence'), z.number().gt(0.5).max(0.999), '', 'use a fraction above 0.5 and at most 0.999, e.g. 0.95 for 95%');
   const minSamples = checkNumber('min-samples', inputs.value('min-samples'), z.int().min(2), '', 'use a whole number of samples, 2 or more');
-  if (baselineSource !== 'none' && minSamples > tuning.invocationsPerValue) {
+  // Each memory size's first invocation is the cold start tuning causes and is left out of the warm figures.
+  const warmSamples = tuning.onlyColdStarts ? tuning.invocationsPerValue : tuning.invocationsPerValue - 1;
+  if (baselineSource !== 'none' && minSamples > warmSamples) {
     warnings.push(
-      `Input 'min-samples': ${minSamples} is above invocations (${tuning.invocationsPerValue}), so no change can be called significant; raise invocations or lower min-samples`,
+      `Input 'min-samples': ${minSamples} is above the ${warmSamples} warm samples that invocations (${tuning.invocationsPerValue}) gives each memory size, so no change can be called significant; raise invocations or lower min-samples`,
     );
   }
   const failOnRegression = inputs.boolean('fail-on-regression');

@@ -470,7 +470,7 @@ describe('clamping and warnings', () => {
     expect(warnings).toEqual([
       expect.stringContaining("Input 'balanced-weight'"),
       expect.stringContaining("Input 'auto-optimize'"),
-      expect.stringContaining("Input 'min-samples': 8 is above invocations (6)"),
+      expect.stringContaining("Input 'min-samples': 8 is above the 5 warm samples"),
     ]);
   });
 });
