@@ -78,7 +78,18 @@ describe('baseline-file', () => {
   });
 
   it('A/A against the stored run: compared, within a loose limit', async () => {
-    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-file': baselinePath, 'max-cost-increase': '200', 'max-duration-increase': '200' }), flowDeps());
+    // Loose at both levels: an A/A pair on a busy 2-core machine can differ by tens of percent at 512 MB.
+    const outcome = await runFlow(
+      settingsFor({
+        'function-name': 'orders',
+        'baseline-file': baselinePath,
+        'max-cost-increase': '200',
+        'max-duration-increase': '200',
+        'warn-cost-increase': '200',
+        'warn-duration-increase': '200',
+      }),
+      flowDeps(),
+    );
     expect(outcome.verdict?.baselineDescription).toBe(`baseline file ${baselinePath}`);
     expect(outcome.verdict?.level).toBe('pass');
     expect(outcome.verdict?.comparisons.some((row) => row.kind === 'cost' && row.deltaPct !== null)).toBe(true);
