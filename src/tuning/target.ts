@@ -369,8 +369,13 @@ export class LambdaTarget {
   /** Auto-optimize: $LATEST gets the memory for good. */
   async applyToLatest(snapshot: FunctionSnapshot, memoryMb: number): Promise<void> {
     const fn = snapshot.functionArn;
+    // Like every change: never while another run holds $LATEST (its restore would undo this), and guarded by the
+    // RevisionId just read.
+    const before = await this.awaitTurn(fn);
     await this.controlPlane('UpdateFunctionConfiguration', () =>
-      this.client.send(new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: snapshot.description })),
+      this.client.send(
+        new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: snapshot.description, RevisionId: before.RevisionId }),
+      ),
     );
     await this.waitUntilUpdated(fn);
   }
