@@ -80,33 +80,13 @@ export function compareRuns(pr: RunResult, base: RunResult | null, gate: GateSet
       }
     }
     if (!headlinePoint) {
-      comparisons.push({
-        metric: 'comparison with the baseline',
-        kind: 'cost',
-        baseValue: null,
-        prValue: null,
-        deltaPct: null,
-        ciLowPct: null,
-        ciHighPct: null,
-        significant: false,
-        level: 'warn',
-        reason: 'Nothing could be compared with the baseline: no memory size was measured successfully on both sides.',
-      });
+      comparisons.push(
+        uncomparedRow('comparison with the baseline', 'cost', 'warn', 'Nothing could be compared with the baseline: no memory size was measured successfully on both sides.'),
+      );
     }
   }
   if (!base && options.baselineProblem) {
-    comparisons.push({
-      metric: 'baseline',
-      kind: 'cost',
-      baseValue: null,
-      prValue: null,
-      deltaPct: null,
-      ciLowPct: null,
-      ciHighPct: null,
-      significant: false,
-      level: 'warn',
-      reason: `No comparison: ${options.baselineProblem}.`,
-    });
+    comparisons.push(uncomparedRow('baseline', 'cost', 'warn', `No comparison: ${options.baselineProblem}.`));
   }
   comparisons.push(...absoluteChecks(pr, gate));
 
@@ -139,6 +119,11 @@ interface Headline {
  * the same region on the same architecture the base's samples are priced with the PR's prices; a PR that moves
  * the function to another architecture does change the price, so then each side keeps its own.
  */
+/** A row with no figures yet: a notice, or an absolute check that fills in its values. */
+function uncomparedRow(metric: string, kind: MetricComparison['kind'], level: VerdictLevel, reason: string): MetricComparison {
+  return { metric, kind, baseValue: null, prValue: null, deltaPct: null, ciLowPct: null, ciHighPct: null, significant: false, level, reason };
+}
+
 export function pricesForBase(pr: RunResult, base: RunResult): Prices {
   const same = pr.prices.region === base.prices.region && pr.prices.architecture === base.prices.architecture;
   return same ? pr.prices : base.prices;
@@ -411,18 +396,7 @@ function absoluteChecks(pr: RunResult, gate: GateSettings): MetricComparison[] {
   const judged = judgedEntry(pr);
   return limits.map(({ kind, limit }) => {
     const statistic = kind === 'cost' ? 'cost per invocation' : `${gate.maxDurationStatistic === 'mean' ? 'mean' : gate.maxDurationStatistic} duration`;
-    const row: MetricComparison = {
-      metric: `${statistic} limit`,
-      kind,
-      baseValue: null,
-      prValue: null,
-      deltaPct: null,
-      ciLowPct: null,
-      ciHighPct: null,
-      significant: false,
-      level: 'pass',
-      reason: '',
-    };
+    const row = uncomparedRow(`${statistic} limit`, kind, 'pass', '');
     const shownLimit = kind === 'cost' ? formatUsd(limit) : formatMs(limit);
     if (!judged) {
       row.level = 'warn';
