@@ -1,7 +1,14 @@
 // RunResult and Verdict fixtures built by hand for the report tests: every figure is written here or follows
 // from one line of arithmetic, so a golden file can be checked by eye.
 
-import type { DurationStats, MetricComparison, PowerValueResult, Prices, RunResult, Sample, Verdict } from '../../src/types.js';
+import type { DurationStats, MetricComparison, PowerValueResult, Prices, RunResult, Sample, TuningSettings, Verdict } from '../../src/types.js';
+import { tuningSettings } from './settings.js';
+
+/** The settings as results.json records them: the shared builder's, payloads replaced by their count. */
+function recordedSettings(overrides: Partial<TuningSettings>): RunResult['settings'] {
+  const { payloads, ...rest } = tuningSettings(overrides);
+  return { ...rest, payloadCount: payloads.length };
+}
 
 export const PRICES: Prices = {
   region: 'us-east-1',
@@ -91,27 +98,14 @@ export function runResult(durations: Record<number, number> = BASE_DURATIONS_MS,
       originalMemoryMb: 1024,
       logFormat: 'Text',
     },
-    settings: {
+    settings: recordedSettings({
       functionName: 'checkout-api',
-      region: 'us-east-1',
       powerValuesMb: powerValues.map((entry) => entry.memoryMb),
       invocationsPerValue: 10,
-      parallelInvocation: false,
       concurrency: 10,
-      sleepBetweenRunsMs: 0,
-      discardTopBottom: 0.2,
-      allowedExceptions: [],
-      onlyColdStarts: false,
-      strategy: 'cost',
-      balancedWeight: 0.5,
-      autoOptimize: false,
-      dryRun: false,
-      logPayloads: false,
       resultsPath: 'lambda-power-gate/results.json',
-      timeoutMinutes: 30,
       monthlyInvocations: 10_000_000,
-      payloadCount: 1,
-    },
+    }),
     prices: PRICES,
     powerValues,
     recommendation: {
@@ -242,21 +236,21 @@ function noRegressionReason(rows: MetricComparison[]): string {
   return `No significant regression against the ${BASELINE_DESCRIPTION}: cost ${pct(at('cost'))}, duration ${pct(at('duration'))} at 1024 MB, configured.`;
 }
 
-/** Noise only: every change within a few percent and not significant. */
-export function passScenario(): Scenario {
-  const base = baselineRun();
-  const pr = prRun({ 128: 312, 256: 151, 512: 74.6, 1024: 40.3, 1536: 39.2 });
-  const notSignificant = { ciLowPct: -2.1, ciHighPct: 3.4, significant: false, level: 'pass' as const, reason: 'Not statistically significant.' };
+/** A passing scenario: at the configured (1024 MB) and recommended (512 MB) memory, changes within this interval. */
+function withinNoise(pr: RunResult, base: RunResult, ciLowPct: number, ciHighPct: number): Scenario {
+  const notSignificant = { ciLowPct, ciHighPct, significant: false, level: 'pass' as const, reason: 'Not statistically significant.' };
   const rows = [
     ...rowsAt(pr, base, 1024, 'configured', { cost: notSignificant, duration: notSignificant }),
     ...rowsAt(pr, base, 512, 'recommended', { cost: notSignificant, duration: notSignificant }),
   ];
-  return {
-    result: pr,
-    baseline: base,
-    verdict: verdictOf(pr, base, 'pass', noRegressionReason(rows), rows),
-    runUrl: RUN_URL,
-  };
+  return { result: pr, baseline: base, verdict: verdictOf(pr, base, 'pass', noRegressionReason(rows), rows), runUrl: RUN_URL };
+}
+
+/** Noise only: every change within a few percent and not significant. */
+export function passScenario(): Scenario {
+  const base = baselineRun();
+  const pr = prRun({ 128: 312, 256: 151, 512: 74.6, 1024: 40.3, 1536: 39.2 });
+  return withinNoise(pr, base, -2.1, 3.4);
 }
 
 /** Duration up 9% at the configured memory: significant, over the warn limit (5%), under the fail limit (10%). */
@@ -338,17 +332,7 @@ export function failedPowerValueScenario(): Scenario {
   ]);
   pr.powerValues = [oom, ...pr.powerValues];
   pr.settings.powerValuesMb = [128, ...pr.settings.powerValuesMb];
-  const notSignificant = { ciLowPct: -2.0, ciHighPct: 2.0, significant: false, level: 'pass' as const, reason: 'Not statistically significant.' };
-  const rows = [
-    ...rowsAt(pr, base, 1024, 'configured', { cost: notSignificant, duration: notSignificant }),
-    ...rowsAt(pr, base, 512, 'recommended', { cost: notSignificant, duration: notSignificant }),
-  ];
-  return {
-    result: pr,
-    baseline: base,
-    verdict: verdictOf(pr, base, 'pass', noRegressionReason(rows), rows),
-    runUrl: RUN_URL,
-  };
+  return withinNoise(pr, base, -2.0, 2.0);
 }
 
 /**
