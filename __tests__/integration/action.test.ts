@@ -96,7 +96,8 @@ describe('the action on the emulator', () => {
   });
 
   it('fails the job loudly when every memory size fails, and restores the function', async () => {
-    await emulator.createFunction({ name: 'oom', sample: 'memory-hungry', memoryMb: 256, description: 'oom' });
+    // A long timeout so a loaded runner reaches the memory limit before the function's timeout.
+    await emulator.createFunction({ name: 'oom', sample: 'memory-hungry', memoryMb: 256, timeoutSec: 30, description: 'oom' });
     const outcome = await runAction({ 'function-name': 'oom', endpoint: emulator.endpoint, 'power-values': '128,256', invocations: '2', key: 'oom' });
     expect(outcome.exitCode).toBe(1);
     expect(outcome.log).toMatch(/::error::.*Every memory size failed/);

@@ -74,7 +74,9 @@ describe('tuning on the emulator', () => {
   });
 
   it('skips the memory sizes that run out of memory and recommends among the rest', async () => {
-    await emulator.createFunction({ name: 'hungry', sample: 'memory-hungry', memoryMb: 1024, description: 'd' });
+    // A long timeout: at 256 MB (15% of a vCPU) on a loaded CI runner, reaching the memory limit can take over 3 s,
+    // and this test is about running out of memory, not about timing out.
+    await emulator.createFunction({ name: 'hungry', sample: 'memory-hungry', memoryMb: 1024, timeoutSec: 30, description: 'd' });
     const result = await tune(settingsFor('hungry', { powerValuesMb: [256, 1024], invocationsPerValue: 2 }), { client, ...deps });
     const [small, large] = result.powerValues;
     expect(small).toEqual(expect.objectContaining({ status: 'failed', errorTypes: { 'Runtime.OutOfMemory': 1 } }));
@@ -125,7 +127,7 @@ describe('tuning on the emulator', () => {
   });
 
   it('after a run where everything fails, leaves no alias or version and $LATEST as found', async () => {
-    await emulator.createFunction({ name: 'broken', sample: 'memory-hungry', memoryMb: 256, description: 'd' });
+    await emulator.createFunction({ name: 'broken', sample: 'memory-hungry', memoryMb: 256, timeoutSec: 30, description: 'd' });
     const error = await tune(settingsFor('broken', { powerValuesMb: [128, 256] }), { client, ...deps }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TuningFailedError);
     expect((error as Error).message).toMatch(/^Every memory size failed: 128 MB failed with Runtime\.OutOfMemory/);

@@ -61,6 +61,11 @@ interface Scenario {
 }
 
 const ok: Outcome = { succeeds: true };
+
+/** A scenario that creates its function with its own timeout expects that timeout back. */
+function timeoutOf(fn: Partial<CreateFunctionSpec> | undefined): Partial<LeftState> {
+  return fn?.timeoutSec === undefined ? {} : { timeoutSec: fn.timeoutSec };
+}
 const UFC = 'UpdateFunctionConfiguration' as const;
 const ALWAYS = 1;
 
@@ -172,7 +177,7 @@ const SCENARIOS: Scenario[] = [
     phase: 'handler',
     fault: 'out of memory at 128 MB only',
     faults: {},
-    fn: { sample: 'memory-hungry' },
+    fn: { sample: 'memory-hungry', timeoutSec: 30 },
     settings: { powerValuesMb: [128, 1024] },
     outcome: { succeeds: true, statuses: ['failed', 'ok'] },
   },
@@ -180,7 +185,7 @@ const SCENARIOS: Scenario[] = [
     phase: 'handler',
     fault: 'out of memory everywhere',
     faults: {},
-    fn: { sample: 'memory-hungry' },
+    fn: { sample: 'memory-hungry', timeoutSec: 30 },
     outcome: { fails: /^TuningFailedError: Every memory size failed: 128 MB failed with Runtime\.OutOfMemory.*; 256 MB failed with Runtime\.OutOfMemory/ },
   },
   {
@@ -364,7 +369,7 @@ describe(`faults at every phase (${SCENARIOS.length} scenarios)`, () => {
         return;
       }
       const state = await settledStateOf(harness.checkClient, name);
-      const expectedLeft = { ...LEFT_AS_FOUND, ...scenario.left };
+      const expectedLeft = { ...LEFT_AS_FOUND, ...timeoutOf(scenario.fn), ...scenario.left };
       expect({ ...state, aliases: [], versions: [], lastUpdateStatus: undefined }).toEqual({
         ...expectedLeft,
         aliases: [],
@@ -414,7 +419,7 @@ const FRONT_DOOR: FrontDoorCase[] = [
   { fault: 'dropped invocations (transient)', faults: { dropConnection: { operations: ['Invoke'], next: 4 } }, exitCode: 0 },
   { fault: 'function does not exist', faults: {}, missing: true, exitCode: 1, message: /^lambda-power-gate: Tuning failed: ResourceNotFoundException: Function not found: \S+cli-4-function-does-not-exist$/ },
   { fault: 'every invocation crashes', faults: { crash: { probability: ALWAYS } }, exitCode: 1, message: /^lambda-power-gate: Every memory size failed: 128 MB failed with Runtime\.ExitError/ },
-  { fault: 'handler killed for memory everywhere', faults: {}, fn: { sample: 'memory-hungry' }, exitCode: 1, message: /^lambda-power-gate: Every memory size failed: 128 MB failed with Runtime\.OutOfMemory/ },
+  { fault: 'handler killed for memory everywhere', faults: {}, fn: { sample: 'memory-hungry', timeoutSec: 30 }, exitCode: 1, message: /^lambda-power-gate: Every memory size failed: 128 MB failed with Runtime\.OutOfMemory/ },
 ];
 
 describe(`the CLI under faults (${FRONT_DOOR.length} scenarios)`, () => {
@@ -439,6 +444,6 @@ describe(`the CLI under faults (${FRONT_DOOR.length} scenarios)`, () => {
     expect(stderr.text() + stdout.text()).not.toMatch(/\n\s+at \S+ \(/);
     if (entry.missing) return;
     const state = await settledStateOf(harness.checkClient, name);
-    expect({ ...state, lastUpdateStatus: undefined }).toEqual({ ...LEFT_AS_FOUND, lastUpdateStatus: undefined });
+    expect({ ...state, lastUpdateStatus: undefined }).toEqual({ ...LEFT_AS_FOUND, ...timeoutOf(entry.fn), lastUpdateStatus: undefined });
   });
 });
