@@ -1,8 +1,11 @@
 // How often the gate cries wolf, and how often it catches a real regression, for each baseline source, on the
 // emulator (cgroup CPU limits when available) with the talk's CPU-bound `primes` function:
 //   A/A       the same code as PR and baseline                        → false-positive rate (verdict fail)
-//   A/B +10%  the PR's handler does 10% more work (WORK_MULTIPLIER 1.1) → detection rate
-//   A/B +25%  25% more work (WORK_MULTIPLIER 1.25)                     → detection rate
+//   A/B +10%  the PR's handler costs 10% more per invocation         → detection rate
+//   A/B +25%  25% more                                                 → detection rate
+// "10% more" is measured, not assumed: 10% more work costs less than 10% more (the request price and the fixed
+// per-invocation overhead do not grow with it), so a calibration run first measures the cost of 1× and 2× the work
+// at the configured memory, interleaved, and picks the WORK_MULTIPLIER that gives +10% and +25% cost.
 // Beside the gate, on the same runs: a plain ratio threshold as github-action-benchmark applies it (alert when
 // PR / baseline of the cost or the duration at the configured memory exceeds 1 + threshold), with no statistics.
 //
@@ -22,7 +25,9 @@
 // Defaults keep it near 10 minutes on 2 cores: the action's default 10 invocations, and two power values at or
 // above one vCPU (1769 MB), both measured at once. Below one vCPU the emulator's cgroup quota is accounted in
 // 100 ms periods, which alone adds 15–30% jitter to ~100 ms invocations; at ≥ 1 vCPU the handler is never
-// throttled, and what remains is the machine's own noise. n = 20 makes ×1.1 and ×1.25 exact (22 and 25 sieves).
+// throttled, and what remains is the machine's own noise. n = 100 small sieves let the multiplier move in 1% steps.
+// --max-invocations is the gate's gate-max-invocations (the action's default): the live source's sequential
+// sampling; the stored sources cannot use it (their baseline was measured earlier).
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,8 +40,10 @@ import { loadBaseline, type BaselineContext } from '../src/gate/baseline.js';
 import { compareRuns } from '../src/gate/compare.js';
 import { DataBranch } from '../src/gate/databranch.js';
 import { tuneWithLiveBaseline } from '../src/gate/live.js';
-import { tune } from '../src/tuning/tuner.js';
-import type { GateSettings, RunResult, Verdict } from '../src/types.js';
+import { inputSpec } from '../src/inputs.js';
+import { silentLogger } from '../src/tuning/ports.js';
+import { tune, tuneTogether } from '../src/tuning/tuner.js';
+import type { GateSettings, RunResult, TuningSettings, Verdict } from '../src/types.js';
 import { heading, machineNote, note, startBenchEmulator, table, tuningSettings } from './lib.js';
 
 const { values: args } = parseArgs({
@@ -45,8 +52,10 @@ const { values: args } = parseArgs({
     invocations: { type: 'string', default: '10' },
     'power-values': { type: 'string', default: '1769,3008' },
     threshold: { type: 'string', default: '5' },
-    n: { type: 'string', default: '20' },
-    m: { type: 'string', default: '500000' },
+    n: { type: 'string', default: '100' },
+    m: { type: 'string', default: '100000' },
+    'max-invocations': { type: 'string', default: inputSpec('gate-max-invocations')?.default ?? '100' },
+    'calibration-invocations': { type: 'string', default: '80' },
     sources: { type: 'string', default: 'function,file,branch' },
     monthly: { type: 'string', default: '1000000' },
     warmup: { type: 'string', default: '4' },
@@ -73,6 +82,7 @@ const gate = (source: GateSettings['baselineSource'], extra: Partial<GateSetting
   maxDurationStatistic: 'mean',
   confidence: 0.95,
   minSamples: 5,
+  maxInvocations: Number(args['max-invocations']),
   failOnRegression: true,
   ...extra,
 });
@@ -86,6 +96,8 @@ interface Observation {
   verdict: Verdict;
   /** The plain ratio rule: cost or duration at the configured memory above 1 + threshold. */
   ratioAlert: boolean;
+  /** Invocations each side got at the configured memory (the live gate may have added some). */
+  invocations: number;
   costRatioPct: number | null;
   durationRatioPct: number | null;
 }
@@ -102,7 +114,23 @@ function plainRatio(pr: RunResult, base: RunResult): { alert: boolean; costPct: 
 
 function observe(source: string, scenario: Scenario, pr: RunResult, base: RunResult, verdict: Verdict): Observation {
   const ratio = plainRatio(pr, base);
-  return { source, scenario, verdict, ratioAlert: ratio.alert, costRatioPct: ratio.costPct, durationRatioPct: ratio.durationPct };
+  const invocations = pr.powerValues.find((entry) => entry.memoryMb === pr.current.memoryMb)?.invocations ?? 0;
+  return { source, scenario, verdict, ratioAlert: ratio.alert, invocations, costRatioPct: ratio.costPct, durationRatioPct: ratio.durationPct };
+}
+
+/** The least-squares line y = intercept + slope·x. */
+function leastSquares(xs: number[], ys: number[]): { intercept: number; slope: number } {
+  const n = xs.length;
+  const meanX = xs.reduce((sum, x) => sum + x, 0) / n;
+  const meanY = ys.reduce((sum, y) => sum + y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const [index, x] of xs.entries()) {
+    sxy += (x - meanX) * ((ys[index] ?? 0) - meanY);
+    sxx += (x - meanX) ** 2;
+  }
+  const slope = sxy / sxx;
+  return { intercept: meanY - slope * meanX, slope };
 }
 
 /** Wilson score interval, 95%: how far 20 repeats can pin a rate down. */
@@ -137,10 +165,30 @@ async function main(): Promise<void> {
   const environment = (multiplier: string) => ({ PRIMES_N: String(args.n), PRIMES_M: String(args.m), WORK_MULTIPLIER: multiplier });
   await emulator.createFunction({ name: 'primes-a', sample: 'primes', memoryMb: CONFIGURED_MB, environment: environment('1') });
   await emulator.createFunction({ name: 'primes-a-twin', sample: 'primes', memoryMb: CONFIGURED_MB, environment: environment('1') });
-  await emulator.createFunction({ name: 'primes-b10', sample: 'primes', memoryMb: CONFIGURED_MB, environment: environment('1.1') });
-  await emulator.createFunction({ name: 'primes-b25', sample: 'primes', memoryMb: CONFIGURED_MB, environment: environment('1.25') });
-  const settings = (functionName: string) =>
-    tuningSettings(functionName, emulator, { powerValuesMb: POWER_VALUES, invocationsPerValue: Number(args.invocations), monthlyInvocations: MONTHLY });
+  const settings = (functionName: string, overrides: Partial<TuningSettings> = {}) =>
+    tuningSettings(functionName, emulator, { powerValuesMb: POWER_VALUES, invocationsPerValue: Number(args.invocations), monthlyInvocations: MONTHLY, ...overrides });
+
+  // ---- calibration: cost against WORK_MULTIPLIER near the effects wanted (1, 1.1, 1.25, 1.5), all four measured
+  // together with interleaved invocations, and a least-squares line through them: cost is not proportional to
+  // work (fixed per-invocation overhead, the request price), so the multiplier for +10% cost is read off the line.
+  const calibrationPoints = [1, 1.1, 1.25, 1.5];
+  for (const multiplier of calibrationPoints) {
+    await emulator.createFunction({ name: `primes-cal-${Math.round(multiplier * 100)}`, sample: 'primes', memoryMb: CONFIGURED_MB, environment: environment(String(multiplier)) });
+  }
+  const calibrationSettings = (name: string) => settings(name, { powerValuesMb: [CONFIGURED_MB], invocationsPerValue: Number(args['calibration-invocations']) });
+  const calibrationRuns = await tuneTogether(calibrationPoints.map((multiplier) => ({ settings: calibrationSettings(`primes-cal-${Math.round(multiplier * 100)}`), label: `×${multiplier}` })), { ...deps, logger: silentLogger });
+  const costs = calibrationRuns.map((run) => run.powerValues[0]?.costPerInvocationUsd ?? NaN);
+  const line = leastSquares(calibrationPoints, costs);
+  const baseCost = line.intercept + line.slope;
+  const multiplierFor = (increase: number) => Math.round((1 + (increase * baseCost) / line.slope) * 100) / 100;
+  const multipliers: Record<'A/B +10%' | 'A/B +25%', number> = { 'A/B +10%': multiplierFor(0.1), 'A/B +25%': multiplierFor(0.25) };
+  if (!(line.slope > 0) || !Number.isFinite(multipliers['A/B +10%'])) throw new Error(`calibration failed: costs ${costs.join(', ')} at ×${calibrationPoints.join(', ×')}`);
+  note(
+    `calibration at ${CONFIGURED_MB} MB, ${args['calibration-invocations']} interleaved invocations at each of ×${calibrationPoints.join(', ×')}: cost relative to ×1 ` +
+      `${costs.map((cost) => `${((cost / (costs[0] ?? NaN) - 1) * 100).toFixed(1)}%`).join(', ')}; fitted line → +10% cost is WORK_MULTIPLIER ${multipliers['A/B +10%']}, +25% is ${multipliers['A/B +25%']}`,
+  );
+  await emulator.createFunction({ name: 'primes-b10', sample: 'primes', memoryMb: CONFIGURED_MB, environment: environment(String(multipliers['A/B +10%'])) });
+  await emulator.createFunction({ name: 'primes-b25', sample: 'primes', memoryMb: CONFIGURED_MB, environment: environment(String(multipliers['A/B +25%'])) });
   const observations: Observation[] = [];
 
   // ---- live A/B
@@ -152,7 +200,7 @@ async function main(): Promise<void> {
     ] as [Scenario, string, string][]).filter(([scenario]) => SCENARIOS.includes(scenario));
     for (let repeat = 0; repeat < REPEATS; repeat++) {
       for (const [scenario, prName, baseName] of pairs) {
-        const live = await tuneWithLiveBaseline(settings(prName), baseName, deps);
+        const live = await tuneWithLiveBaseline(settings(prName), baseName, deps, undefined, gate('function'));
         if (!live.baseline) throw new Error(`live baseline failed: ${live.problem ?? 'unknown'}`);
         const verdict = compareRuns(live.result, live.baseline.result, gate('function'), MONTHLY, { baselineDescription: live.baseline.description });
         observations.push(observe('function', scenario, live.result, live.baseline.result, verdict));
@@ -239,10 +287,11 @@ async function main(): Promise<void> {
         signed(medianOf(cell.map((entry) => entry.verdict.costDeltaPct ?? NaN))),
         signed(medianOf(cell.map((entry) => entry.verdict.durationDeltaPct ?? NaN))),
         signed(medianOf(cell.map((entry) => Math.abs(entry.costRatioPct ?? NaN)))).replace('+', '±'),
+        `${medianOf(cell.map((entry) => entry.invocations))} (max ${Math.max(...cell.map((entry) => entry.invocations))})`,
       ]);
     }
   }
-  console.log(table(['source', 'scenario', 'gate fail', 'cost fail', 'warn', 'ratio alert (plain)', 'median cost Δ', 'median duration Δ', 'median |cost Δ|'], rows));
+  console.log(table(['source', 'scenario', 'gate fail', 'cost fail', 'warn', 'ratio alert (plain)', 'median cost Δ', 'median duration Δ', 'median |cost Δ|', 'invocations at configured'], rows));
   const falseAlarms = observations.filter((entry) => entry.scenario === 'A/A' && entry.verdict.level === 'fail');
   if (falseAlarms.length > 0) {
     console.log('\nA/A runs the gate failed (the first failing check of each):');

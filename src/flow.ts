@@ -81,7 +81,7 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
   const tunerDeps = { client: deps.client, logger: deps.logger, clock: deps.clock, waiterMinDelaySec: deps.waiterMinDelaySec };
   try {
     if (plan.source === 'function') {
-      const live = await tuneWithLiveBaseline(settings.tuning, plan.functionName, { ...tunerDeps, clientFor: deps.clientFor }, deps.signal);
+      const live = await tuneWithLiveBaseline(settings.tuning, plan.functionName, { ...tunerDeps, clientFor: deps.clientFor }, deps.signal, settings.gate);
       result = live.result;
       baseline = live.baseline;
       baselineProblem = live.problem;

@@ -320,6 +320,14 @@ export const INPUTS: readonly InputSpec[] = [
       'With fewer successful samples than this on either side a change is never called significant (at least 2).',
   },
   {
+    name: 'gate-max-invocations',
+    group: 'gate',
+    default: '200',
+    valueName: 'n',
+    description:
+      'With baseline-function: while a cost or duration comparison is undecided (its confidence interval contains the limit), both functions get more interleaved invocations at that memory size, doubling each round, up to this many per function. 0 turns it off.',
+  },
+  {
     name: 'fail-on-regression',
     group: 'gate',
     default: 'true',

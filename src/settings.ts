@@ -558,7 +558,10 @@ function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSettings,
   const minSamples = checkNumber('min-samples', inputs.value('min-samples'), z.int().min(2), '', 'use a whole number of samples, 2 or more');
   // Each memory size's first invocation is the cold start tuning causes and is left out of the warm figures.
   const warmSamples = tuning.onlyColdStarts ? tuning.invocationsPerValue : tuning.invocationsPerValue - 1;
-  if (baselineSource !== 'none' && minSamples > warmSamples) {
+  const maxInvocations = checkNumber('gate-max-invocations', inputs.value('gate-max-invocations'), z.int().min(0).max(10000), '', 'use a whole number of invocations per function from 0 (off) to 10000');
+  // A live baseline's sequential sampling tops a comparison up to min-samples itself (gate/sequential.ts).
+  const topsUp = baselineSource === 'function' && maxInvocations - 1 >= minSamples;
+  if (baselineSource !== 'none' && minSamples > warmSamples && !topsUp) {
     warnings.push(
       `Input 'min-samples': ${minSamples} is above the ${warmSamples} warm samples that invocations (${tuning.invocationsPerValue}) gives each memory size, so no change can be called significant; raise invocations or lower min-samples`,
     );
@@ -582,6 +585,7 @@ function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSettings,
     maxMonthlyCostIncreaseUsd,
     confidence,
     minSamples,
+    maxInvocations,
     failOnRegression,
   });
 }

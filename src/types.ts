@@ -93,6 +93,8 @@ export interface GateSettings {
   confidence: number;
   /** Fewer successful samples than this on either side: the change is never called significant. */
   minSamples: number;
+  /** Live baseline: the most invocations per function at a compared memory size (sequential sampling); 0 = off. */
+  maxInvocations: number;
   failOnRegression: boolean;
 }
 
@@ -235,6 +237,23 @@ export interface SamplingSummary {
   maxInvocationsPerValue: number;
 }
 
+/**
+ * The live gate's extra invocations (gate/sequential.ts): after the plan, more interleaved invocations of both
+ * functions where a comparison was still open, until settled or gate-max-invocations.
+ */
+export interface GateSamplingSummary {
+  /** Rounds of extra invocations; 0 when the planned invocations already settled every comparison. */
+  rounds: number;
+  /** Extra invocations this function got, per memory size (only sizes that got some). */
+  added: { memoryMb: number; invocations: number }[];
+  /** The most invocations per function at a compared memory size (gate-max-invocations). */
+  maxInvocations: number;
+  /** True when every comparison was settled; false when the budget ran out first. */
+  settled: boolean;
+  /** One sentence: why the extra sampling stopped. */
+  reason: string;
+}
+
 export const RESULTS_SCHEMA_VERSION = 1;
 
 /** results.json: one tuning run. The unit of baseline storage, so it must round-trip through JSON. */
@@ -254,6 +273,8 @@ export interface RunResult {
   visualizationUrl: string | null;
   /** Adaptive sampling: how much was spent and why it stopped (absent with fixed sampling). */
   sampling?: SamplingSummary;
+  /** Live gate only: the extra invocations spent settling the comparisons with the baseline function. */
+  gateSampling?: GateSamplingSummary;
   /** Set when autoOptimize applied the recommendation. */
   applied?: { target: '$LATEST' | 'alias'; alias?: string; version?: string; memoryMb: number };
   dryRun: boolean;

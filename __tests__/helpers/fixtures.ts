@@ -256,7 +256,19 @@ export function passScenario(): Scenario {
 /** Duration up 9% at the configured memory: significant, over the warn limit (5%), under the fail limit (10%). */
 export function warnScenario(): Scenario {
   const base = baselineRun();
-  const pr = prRun({ 128: 318, 256: 158, 512: 78, 1024: 43.6, 1536: 42 });
+  const pr = prRun(
+    { 128: 318, 256: 158, 512: 78, 1024: 43.6, 1536: 42 },
+    {
+      // As a live baseline's sequential sampling records it (gate/sequential.ts).
+      gateSampling: {
+        rounds: 2,
+        added: [{ memoryMb: 1024, invocations: 30 }],
+        maxInvocations: 200,
+        settled: true,
+        reason: 'every comparison with the baseline is settled',
+      },
+    },
+  );
   const rows = [
     ...rowsAt(pr, base, 1024, 'configured', {
       cost: { ciLowPct: 1.2, ciHighPct: 6.9, significant: true, level: 'pass', reason: 'Cost per invocation at 1024 MB, configured rose 7.7%, significant but within the 8% warn limit.' },

@@ -154,6 +154,7 @@ describe('loadBaseline from the data branch', () => {
     maxDurationStatistic: 'mean',
     confidence: 0.95,
     minSamples: 5,
+    maxInvocations: 100,
     failOnRegression: true,
   };
   const readFile = () => {

@@ -192,10 +192,10 @@ describe('baseline-function (live A/B)', () => {
     expect(outcome.verdict?.baselineDescription).toBe('live baseline function orders-twin, measured in the same run with interleaved invocations');
     expect(outcome.verdict?.level).toBe('pass');
     expect(outcome.baseline?.function.name).toBe('orders-twin');
-    expect(outcome.baseline?.powerValues.map((entry) => [entry.memoryMb, entry.invocations])).toEqual([
-      [512, 6],
-      [1024, 6],
-    ]);
+    // Both sides got the same invocations at each memory size: 6 planned, more only where a comparison was open.
+    const counts = (run: RunResult | null | undefined) => run?.powerValues.map((entry) => [entry.memoryMb, entry.invocations]);
+    expect(counts(outcome.baseline)).toEqual(counts(outcome.result));
+    for (const [, invocations] of counts(outcome.result) ?? []) expect(invocations).toBeGreaterThanOrEqual(6);
     // The baseline's own results are kept next to the PR's.
     expect(existsSync(join(outcome.resultsPath, '..', 'baseline-results.json'))).toBe(true);
     await expectLeftAsFound('orders', 1024);
@@ -208,6 +208,35 @@ describe('baseline-function (live A/B)', () => {
     expect(outcome.failure).toMatch(/^Regression gate failed: /);
     await expectLeftAsFound('orders-slow', 1024);
     await expectLeftAsFound('orders', 1024);
+  });
+
+  it('an undecided comparison gets more interleaved invocations on both sides, up to gate-max-invocations', async () => {
+    // 3 invocations leave 2 warm samples, under min-samples (4): open, so both functions get more at 1024 MB.
+    const outcome = await runFlow(
+      settingsFor({ 'function-name': 'orders', 'baseline-function': 'orders-twin', invocations: '3', 'gate-max-invocations': '12', 'power-values': '1024' }),
+      flowDeps(),
+    );
+    expect(outcome.failure).toBeUndefined();
+    const pr = outcome.result?.powerValues[0]?.invocations ?? 0;
+    expect(pr).toBeGreaterThanOrEqual(6);
+    expect(pr).toBeLessThanOrEqual(12);
+    expect(outcome.baseline?.powerValues[0]?.invocations).toBe(pr);
+    const summary = outcome.result?.gateSampling;
+    expect(summary).toEqual(expect.objectContaining({ maxInvocations: 12, added: [{ memoryMb: 1024, invocations: pr - 3 }] }));
+    expect(summary?.rounds).toBeGreaterThanOrEqual(1);
+    expect(outcome.baseline?.gateSampling?.added).toEqual([{ memoryMb: 1024, invocations: pr - 3 }]);
+    expect(readFileSync(outcome.resultsPath, 'utf8')).toContain('"gateSampling"');
+    await expectLeftAsFound('orders', 1024);
+    await expectLeftAsFound('orders-twin', 1024);
+  });
+
+  it('gate-max-invocations 0 keeps the planned invocations', async () => {
+    const outcome = await runFlow(
+      settingsFor({ 'function-name': 'orders', 'baseline-function': 'orders-twin', invocations: '5', 'gate-max-invocations': '0', 'power-values': '1024' }),
+      flowDeps(),
+    );
+    expect(outcome.result?.powerValues[0]?.invocations).toBe(5);
+    expect(outcome.result?.gateSampling).toBeUndefined();
   });
 
   it('a baseline function that does not exist stops the run before the PR function is changed', async () => {

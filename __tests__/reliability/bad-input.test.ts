@@ -84,6 +84,8 @@ const CASES: Case[] = [
   ['confidence 0.5', { confidence: '0.5' }, 'confidence'],
   ['confidence as percent', { confidence: '95' }, 'confidence'],
   ['one min sample', { 'min-samples': '1' }, 'min-samples'],
+  ['fractional gate budget', { 'gate-max-invocations': '2.5' }, 'gate-max-invocations'],
+  ['negative gate budget', { 'gate-max-invocations': '-1' }, 'gate-max-invocations'],
   ['unknown duration statistic', { 'max-duration-statistic': 'p75' }, 'max-duration-statistic'],
   ['zero history', { 'history-limit': '0' }, 'history-limit'],
   // function names and ARNs

@@ -16,6 +16,7 @@ const GATE: GateSettings = {
   maxDurationStatistic: 'mean',
   confidence: 0.95,
   minSamples: 5,
+  maxInvocations: 100,
   failOnRegression: true,
 };
 const MONTHLY = 1_000_000;

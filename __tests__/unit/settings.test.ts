@@ -247,6 +247,7 @@ describe('parseSettings: defaults', () => {
         maxDurationStatistic: 'mean',
         confidence: 0.95,
         minSamples: 5,
+        maxInvocations: 200,
         failOnRegression: true,
       },
       report: { mode: 'tune', commentMode: 'update', summary: true },
@@ -473,6 +474,12 @@ describe('clamping and warnings', () => {
       expect.stringContaining("Input 'min-samples': 8 is above the 5 warm samples"),
     ]);
   });
+
+  test('min-samples above invocations is no warning with a live baseline: its sequential sampling tops up', () => {
+    const live = { 'baseline-function': 'orders-prod', 'min-samples': '8', invocations: '6' };
+    expect(parse(withArn(live)).warnings).toEqual([]);
+    expect(parse(withArn({ ...live, 'gate-max-invocations': '0' })).warnings).toEqual([expect.stringContaining("Input 'min-samples': 8 is above the 5 warm samples")]);
+  });
 });
 
 describe('everything else, well-formed', () => {
@@ -533,6 +540,7 @@ describe('everything else, well-formed', () => {
         'max-monthly-cost-increase': '0',
         confidence: '0.999',
         'min-samples': '2',
+        'gate-max-invocations': '60',
         'fail-on-regression': 'false',
       }),
     );
@@ -549,6 +557,7 @@ describe('everything else, well-formed', () => {
       maxMonthlyCostIncreaseUsd: 0,
       confidence: 0.999,
       minSamples: 2,
+      maxInvocations: 60,
       failOnRegression: false,
     });
   });

@@ -1,6 +1,6 @@
 import { InvokeCommand, PublishVersionCommand, ResourceConflictException } from '@aws-sdk/client-lambda';
 import { silentLogger, type EngineLogger } from '../../src/tuning/ports.js';
-import { TuningCancelledError, TuningFailedError, sampleFromOutcome, summarisePowerValue, tune } from '../../src/tuning/tuner.js';
+import { TuningCancelledError, TuningFailedError, sampleFromOutcome, summarisePowerValue, tune, tuneTogether, type ExtraSampling } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { createFakeLambda, reportLine } from '../helpers/fake-lambda.js';
 import { tuningSettings } from '../helpers/settings.js';
@@ -194,6 +194,53 @@ describe('tune', () => {
     expect(fake.latest.MemorySize).toBe(1024);
     expect([...fake.aliases.keys()]).toEqual(['live']);
     expect(fake.versions.get(fake.aliases.get('live') ?? '')?.MemorySize).toBe(512);
+  });
+});
+
+describe('extra sampling (the live gate asks for more)', () => {
+  it('runs the rounds asked for, continues the weighted payload order, records the summary, and still cleans up', async () => {
+    const fake = createFakeLambda();
+    const asked: number[] = [];
+    const extra: ExtraSampling = {
+      maxInvocations: 12,
+      next: ([result]) => {
+        const at1024 = result?.powerValues.find((entry) => entry.memoryMb === 1024)?.invocations ?? 0;
+        asked.push(at1024);
+        return at1024 < 12
+          ? { pairings: [{ memoryBySubject: [1024], count: 4 }], settled: false, reason: 'open' }
+          : { pairings: [], settled: false, reason: 'gate-max-invocations (12) reached' };
+      },
+    };
+    const payloads = [
+      { payload: '{"a":1}', weight: 3 },
+      { payload: '{"b":1}', weight: 1 },
+    ];
+    const [result] = await tuneTogether([{ settings: settingsFor({ powerValuesMb: [512, 1024], invocationsPerValue: 4, payloads }) }], deps(fake.client), undefined, extra);
+    expect(asked).toEqual([4, 8, 12]);
+    const at1024 = result?.powerValues.find((entry) => entry.memoryMb === 1024);
+    expect(at1024?.invocations).toBe(12);
+    expect(result?.powerValues.find((entry) => entry.memoryMb === 512)?.invocations).toBe(4);
+    // 3:1 weights over 4 invocations, interleaved, then cycled: every block of 4 keeps the 3:1 split.
+    const indexes = at1024?.samples.map((sample) => sample.payloadIndex) ?? [];
+    for (let block = 0; block < 3; block++) expect(indexes.slice(block * 4, block * 4 + 4).filter((index) => index === 1)).toHaveLength(1);
+    expect(result?.gateSampling).toEqual({
+      rounds: 2,
+      added: [{ memoryMb: 1024, invocations: 8 }],
+      maxInvocations: 12,
+      settled: false,
+      reason: 'gate-max-invocations (12) reached',
+    });
+    expectLeftAsFound(fake);
+  });
+
+  it('a round that adds nothing (the memory size failed) ends it instead of looping', async () => {
+    const fake = createFakeLambda({ behaviour: (memoryMb) => (memoryMb === 512 ? { durationMs: 10, functionError: { errorType: 'Boom', errorMessage: 'x' } } : { durationMs: 10 }) });
+    let calls = 0;
+    const extra: ExtraSampling = { maxInvocations: 100, next: () => (calls++ < 50 ? { pairings: [{ memoryBySubject: [512], count: 2 }], settled: false, reason: 'open' } : { pairings: [], settled: true, reason: 'done' }) };
+    const [result] = await tuneTogether([{ settings: settingsFor({ powerValuesMb: [512, 1024], invocationsPerValue: 3 }) }], deps(fake.client), undefined, extra);
+    expect(calls).toBe(1);
+    expect(result?.gateSampling).toEqual(expect.objectContaining({ rounds: 1, added: [], settled: false, reason: 'the memory sizes still open could not be invoked again' }));
+    expectLeftAsFound(fake);
   });
 });
 

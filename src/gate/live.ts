@@ -6,8 +6,9 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { parseFunctionName } from '../settings.js';
 import { tuneTogether, type TunerDeps } from '../tuning/tuner.js';
-import type { RunResult, TuningSettings } from '../types.js';
+import type { GateSettings, RunResult, TuningSettings } from '../types.js';
 import type { LoadedBaseline } from './baseline.js';
+import { gateSampling } from './sequential.js';
 
 export interface LiveBaselineDeps extends TunerDeps {
   /** A client for the baseline function's region, when its ARN names another region than function-name's. */
@@ -34,14 +35,26 @@ export function baselineSettings(settings: TuningSettings, baselineFunction: str
   };
 }
 
-export async function tuneWithLiveBaseline(settings: TuningSettings, baselineFunction: string, deps: LiveBaselineDeps, signal?: AbortSignal): Promise<LiveOutcome> {
+/**
+ * `gate`, when given, lets the gate ask for more interleaved invocations where a comparison is still open
+ * (sequential.ts), up to its maxInvocations per function.
+ */
+export async function tuneWithLiveBaseline(
+  settings: TuningSettings,
+  baselineFunction: string,
+  deps: LiveBaselineDeps,
+  signal?: AbortSignal,
+  gate?: GateSettings,
+): Promise<LiveOutcome> {
   const base = baselineSettings(settings, baselineFunction);
   let client: LambdaClient | undefined;
   if (base.region !== settings.region) {
     if (!deps.clientFor) throw new Error(`baseline-function is in ${base.region} and function-name in ${settings.region}; tune functions of one region together`);
     client = deps.clientFor(base.region);
   }
-  const [result, baseResult] = await tuneTogether([{ settings }, { settings: base, label: 'baseline', ...(client ? { client } : {}) }], deps, signal);
+  const extra = gate && gate.maxInvocations > settings.invocationsPerValue ? gateSampling(gate) : undefined;
+  const subjects = [{ settings }, { settings: base, label: 'baseline', ...(client ? { client } : {}) }];
+  const [result, baseResult] = await tuneTogether(subjects, deps, signal, extra);
   if (!result || !baseResult) throw new Error('tuneTogether returned fewer results than functions');
   if (baseResult.dryRun) return { result, baseline: null };
   const failed = baseResult.powerValues.filter((entry) => entry.status === 'failed');

@@ -7,6 +7,8 @@
 // mode may render one uploaded by a fork.
 
 import type { MetricComparison, PowerValueResult, RunResult, Verdict, VerdictLevel } from '../types.js';
+import { describeGateSampling } from '../gate/sequential.js';
+import { describeSampling } from '../tuning/adaptive.js';
 import { chartMarkdown } from './chart.js';
 import {
   codeSpan,
@@ -463,6 +465,8 @@ function settingsList(result: RunResult): string {
     '',
     `- Function: ${codeSpan(f.arn)} (${escapeMarkdown(f.architecture)}, ${escapeMarkdown(f.runtime ?? 'unknown runtime')}, ${escapeMarkdown(f.logFormat)} logs), configured memory ${formatMemory(f.originalMemoryMb)}${f.codeSha256 ? `, code SHA-256 ${codeSpan(f.codeSha256, 64)}` : ''}`,
     `- ${s.invocationsPerValue} invocations per memory size, ${order}${s.sleepBetweenRunsMs > 0 ? `, ${s.sleepBetweenRunsMs} ms apart` : ''}; ${s.payloadCount} payload${s.payloadCount === 1 ? '' : 's'}${s.onlyColdStarts ? '; cold starts only' : ''}`,
+    ...(result.sampling ? [`- ${escapeMarkdown(describeSampling(result.sampling))} ${escapeMarkdown(capitalise(result.sampling.reason))}.`] : []),
+    ...(result.gateSampling ? [`- ${escapeMarkdown(describeGateSampling(result.gateSampling) ?? '')}`] : []),
     `- Strategy ${strategy}; trimmed mean drops ${Math.round(s.discardTopBottom * 100)}% at each end`,
     `- Allowed error types: ${s.allowedExceptions.length > 0 ? s.allowedExceptions.map((type) => escapeMarkdown(type, 80)).join(', ') : 'none'}`,
     ...(s.monthlyInvocations ? [`- Monthly projections assume ${formatCount(s.monthlyInvocations)} invocations a month`] : []),
@@ -563,3 +567,7 @@ export function renderTerminalTable(result: RunResult): string {
 }
 
 export { formatPct };
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -17,6 +17,7 @@ import {
   type Prices,
   type RunResult,
   type Sample,
+  type GateSamplingSummary,
   type SamplingSummary,
   type TuningSettings,
 } from '../types.js';
@@ -72,6 +73,26 @@ export function planRun(settings: TuningSettings): PowerValuePlan[] {
   return settings.powerValuesMb.map((memoryMb) => ({ memoryMb, payloadIndexes }));
 }
 
+/**
+ * More invocations after the plan, decided from the results so far: the live gate's sequential sampling
+ * (gate/sequential.ts). The tuner stays ignorant of the gate; it only runs the rounds this asks for.
+ */
+export interface ExtraSampling {
+  /**
+   * Given one interim result per function, the next round: pairings of memory sizes (one per function, in
+   * subject order) and how many more invocations each function gets there. No pairings: done, and why.
+   */
+  next(results: RunResult[]): ExtraRound;
+  maxInvocations: number;
+}
+
+export interface ExtraRound {
+  pairings: { memoryBySubject: number[]; count: number }[];
+  /** The round's reason, or why no more is needed (settled) or possible (budget). */
+  reason: string;
+  settled: boolean;
+}
+
 export function newRunId(): string {
   return randomBytes(4).toString('hex');
 }
@@ -109,7 +130,7 @@ interface SubjectState {
  * one RunResult per subject, in order. Only the primary's failure to measure anything throws
  * TuningFailedError; a secondary subject whose every power value failed comes back as such a result.
  */
-export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, signal?: AbortSignal): Promise<RunResult[]> {
+export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, signal?: AbortSignal, extra?: ExtraSampling): Promise<RunResult[]> {
   const primary = subjects[0];
   if (!primary) throw new Error('tuneTogether needs at least one function');
   for (const other of subjects.slice(1)) {
@@ -163,6 +184,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
   const limit = pLimit(settings.concurrency);
   const measured: PowerValueResult[][] = states.map(() => []);
   let sampling: SamplingSummary | undefined;
+  let gateSampling: GateSamplingSummary[] | undefined;
   let failure: unknown;
   let cleanUpOnly = false;
   try {
@@ -224,6 +246,10 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
     }
     throwIfAborted(signal);
     if (settings.sampling === 'adaptive') sampling = await sampleUntilSettled(states, measured, limit, sleep, signal);
+    if (extra) {
+      const interim = () => states.map((state, index) => buildResult(state.settings, state.snapshot, state.prices, measured[index] ?? [], startedAt, clock, false));
+      gateSampling = await sampleForGate(states, measured, extra, interim, limit, sleep, signal);
+    }
   } catch (error) {
     failure = error;
   } finally {
@@ -256,6 +282,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
 
   const results = states.map((state, index) => buildResult(state.settings, state.snapshot, state.prices, measured[index] ?? [], startedAt, clock, false));
   if (sampling) for (const entry of results) entry.sampling = sampling;
+  if (gateSampling) for (const [index, entry] of results.entries()) if (gateSampling[index]) entry.gateSampling = gateSampling[index];
   const result = results[0] as RunResult;
   const powerValues = result.powerValues;
   const ok = powerValues.filter((entry) => entry.status === 'ok');
@@ -509,23 +536,98 @@ async function sampleUntilSettled(
     await Promise.all(
       [...next.additions].map(async ([memoryMb, count]) => {
         roundsOf.set(memoryMb, (roundsOf.get(memoryMb) ?? 1) + 1);
-        const parties = states
-          .map((state, index) => ({ state, list: measured[index] ?? [], at: (measured[index] ?? []).findIndex((e) => e.memoryMb === memoryMb && e.status === 'ok') }))
-          .filter((party) => party.at >= 0);
-        const turnstile = parties.length > 1 ? new Turnstile(parties.length) : undefined;
-        await Promise.all(
-          parties.map(async ({ state, list, at }, party) => {
-            const entry = list[at] as PowerValueResult;
-            const order = interleavePayloads(state.plans.find((plan) => plan.memoryMb === memoryMb)?.payloadIndexes ?? []);
-            const roundPlan = { memoryMb, payloadIndexes: order.slice(entry.invocations, entry.invocations + count) };
-            const versions = state.prepared.filter((version) => version.memoryMb === memoryMb);
-            const more = await invokePowerValue(state.settings, state.target, state.snapshot, roundPlan, versions, state.prices, limit, state.logger, sleep, signal, turnstile?.pacer(party));
-            list[at] = summarisePowerValue(memoryMb, [...entry.samples, ...more.samples], state.settings, state.prices, more.status === 'failed' ? more.failureReason : undefined);
-          }),
-        );
+        await extendTogether(states, measured, states.map(() => memoryMb), count, limit, sleep, signal);
       }),
     );
   }
+}
+
+/**
+ * `count` more invocations of each function at its memory size in `memoryBySubject` (the same size for all, or
+ * each side's configured memory), continuing each plan's payload order (cycling past its end, so weights hold) and
+ * taking turns as in the first round, so the gate's pairs stay paired. Functions whose entry there failed are left
+ * out. Updates `measured` in place; returns how many invocations each function got.
+ */
+async function extendTogether(
+  states: SubjectState[],
+  measured: PowerValueResult[][],
+  memoryBySubject: readonly number[],
+  count: number,
+  limit: ReturnType<typeof pLimit>,
+  sleep: Sleep,
+  signal: AbortSignal | undefined,
+): Promise<number[]> {
+  const added = states.map(() => 0);
+  const parties = states
+    .map((state, index) => {
+      const memoryMb = memoryBySubject[index] ?? 0;
+      const list = measured[index] ?? [];
+      return { state, index, memoryMb, list, at: list.findIndex((entry) => entry.memoryMb === memoryMb && entry.status === 'ok') };
+    })
+    .filter((party) => party.at >= 0);
+  const turnstile = parties.length > 1 ? new Turnstile(parties.length) : undefined;
+  await Promise.all(
+    parties.map(async ({ state, index, memoryMb, list, at }, party) => {
+      const entry = list[at] as PowerValueResult;
+      const order = interleavePayloads(state.plans.find((plan) => plan.memoryMb === memoryMb)?.payloadIndexes ?? [0]);
+      const payloadIndexes = Array.from({ length: count }, (_, i) => order[(entry.invocations + i) % order.length] ?? 0);
+      const versions = state.prepared.filter((version) => version.memoryMb === memoryMb);
+      const more = await invokePowerValue(state.settings, state.target, state.snapshot, { memoryMb, payloadIndexes }, versions, state.prices, limit, state.logger, sleep, signal, turnstile?.pacer(party));
+      list[at] = summarisePowerValue(memoryMb, [...entry.samples, ...more.samples], state.settings, state.prices, more.status === 'failed' ? more.failureReason : undefined);
+      added[index] = more.samples.length;
+    }),
+  );
+  return added;
+}
+
+/**
+ * Rounds of extra invocations while `extra` asks for them (the live gate's sequential sampling). A round that adds
+ * nothing (every party failed there) ends it, so a policy that keeps asking cannot loop. Updates `measured` in
+ * place; returns one summary per function.
+ */
+async function sampleForGate(
+  states: SubjectState[],
+  measured: PowerValueResult[][],
+  extra: ExtraSampling,
+  interim: () => RunResult[],
+  limit: ReturnType<typeof pLimit>,
+  sleep: Sleep,
+  signal: AbortSignal | undefined,
+): Promise<GateSamplingSummary[]> {
+  const primary = states[0] as SubjectState;
+  const added = states.map(() => new Map<number, number>());
+  let rounds = 0;
+  let last: ExtraRound;
+  for (;;) {
+    throwIfAborted(signal);
+    last = extra.next(interim());
+    if (last.pairings.length === 0) break;
+    rounds++;
+    primary.logger.info(`Gate sampling, round ${rounds}: ${last.reason}`);
+    let any = false;
+    for (const pairing of last.pairings) {
+      const counts = await extendTogether(states, measured, pairing.memoryBySubject, pairing.count, limit, sleep, signal);
+      for (const [index, count] of counts.entries()) {
+        if (count === 0) continue;
+        any = true;
+        const memoryMb = pairing.memoryBySubject[index] ?? 0;
+        const map = added[index] as Map<number, number>;
+        map.set(memoryMb, (map.get(memoryMb) ?? 0) + count);
+      }
+    }
+    if (!any) {
+      last = { pairings: [], settled: false, reason: 'the memory sizes still open could not be invoked again' };
+      break;
+    }
+  }
+  if (rounds > 0) primary.logger.info(`Gate sampling stopped after ${rounds} round${rounds === 1 ? '' : 's'}: ${last.reason}.`);
+  return added.map((map) => ({
+    rounds,
+    added: [...map].sort(([a], [b]) => a - b).map(([memoryMb, invocations]) => ({ memoryMb, invocations })),
+    maxInvocations: extra.maxInvocations,
+    settled: last.settled,
+    reason: last.reason,
+  }));
 }
 
 function capitalise(text: string): string {

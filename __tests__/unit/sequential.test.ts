@@ -1,0 +1,111 @@
+// The live gate's sequential sampling rule (src/gate/sequential.ts), on hand-made runs.
+
+import { describeGateSampling, nextGateRound } from '../../src/gate/sequential.js';
+import type { GateSettings } from '../../src/types.js';
+import { makeRun, repeat } from '../helpers/run-fixture.js';
+
+const GATE: GateSettings = {
+  baselineSource: 'function',
+  baselineFunction: 'orders-api-staging',
+  key: 'orders-api',
+  historyLimit: 20,
+  maxCostIncreasePct: 5,
+  maxDurationIncreasePct: 5,
+  warnCostIncreasePct: 2.5,
+  warnDurationIncreasePct: 2.5,
+  maxDurationStatistic: 'mean',
+  confidence: 0.95,
+  minSamples: 5,
+  maxInvocations: 40,
+  failOnRegression: true,
+};
+
+const run = (durationsMs: number[], configuredMb = 1024) => makeRun({ configuredMb, powerValues: [{ memoryMb: configuredMb, durationsMs }] });
+/** Noisy samples around `centre`: ±10% alternating, so the interval is wide and its centre is known. */
+const noisy = (centre: number, n: number) => Array.from({ length: n }, (_, index) => centre * (index % 2 === 0 ? 0.9 : 1.1));
+
+describe('nextGateRound', () => {
+  it('settled within the limit: identical sides need nothing more', () => {
+    const round = nextGateRound(run(repeat(100, 10)), run(repeat(100, 10)), GATE);
+    expect(round).toEqual({ pairings: [], settled: true, reason: 'every comparison with the baseline is settled' });
+  });
+
+  it('settled above the limit: every sample +20% needs nothing more', () => {
+    expect(nextGateRound(run(repeat(120, 10)), run(repeat(100, 10)), GATE).pairings).toEqual([]);
+  });
+
+  it('open: an interval that contains the limit doubles the invocations at that memory size for both functions', () => {
+    // ±10% noise, 10 per side, +5% centre: the 95% interval spans roughly −5% to +16%, across the 5% limit.
+    const round = nextGateRound(run(noisy(105, 10)), run(noisy(100, 10)), GATE);
+    expect(round.settled).toBe(false);
+    expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], count: 10 }]);
+    expect(round.reason).toMatch(/^1024 MB: cost \(CI -\d+\.\d% to \+\d+\.\d% contains the 5% limit\), duration \(CI .* contains the 5% limit\) → 10 more invocations per function$/);
+  });
+
+  it('never plans past gate-max-invocations, and says when the budget ran out', () => {
+    const near = nextGateRound(run(noisy(105, 30)), run(noisy(100, 30)), GATE);
+    expect(near.pairings).toEqual([{ memoryBySubject: [1024, 1024], count: 10 }]);
+    const spent = nextGateRound(run(noisy(105, 40)), run(noisy(100, 40)), GATE);
+    expect(spent.pairings).toEqual([]);
+    expect(spent.settled).toBe(false);
+    expect(spent.reason).toMatch(/^gate-max-invocations \(40\) reached with 1024 MB: cost \(CI .*\), so the verdict rests on the samples there are$/);
+  });
+
+  it('counts the larger side, so a side with more samples does not overshoot the budget', () => {
+    const round = nextGateRound(run(noisy(105, 10)), run(noisy(100, 35)), GATE);
+    expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], count: 5 }]);
+  });
+
+  it('fewer than min-samples is open even when the interval excludes the limit', () => {
+    const round = nextGateRound(run(repeat(100, 3)), run(repeat(100, 3)), GATE);
+    expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], count: 3 }]);
+    expect(round.reason).toMatch(/under min-samples/);
+  });
+
+  it('a PR that changes MemorySize pairs its memory with the base configured memory', () => {
+    const pr = makeRun({ configuredMb: 2048, recommendedMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 10) }, { memoryMb: 2048, durationsMs: noisy(52, 10) }] });
+    const base = makeRun({ configuredMb: 1024, recommendedMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 10) }, { memoryMb: 2048, durationsMs: noisy(50, 10) }] });
+    const round = nextGateRound(pr, base, GATE);
+    // 2048 MB against the base's 1024 MB is +4% cost (52 ms × 2 GB vs 100 ms × 1 GB) with a wide interval.
+    expect(round.pairings).toEqual([{ memoryBySubject: [2048, 1024], count: 10 }]);
+    expect(round.reason).toMatch(/^2048 MB against the base's 1024 MB: cost/);
+  });
+
+  it('only the warn limit, when the fail limit is off', () => {
+    const warnOnly = { ...GATE, maxCostIncreasePct: undefined, maxDurationIncreasePct: undefined, warnCostIncreasePct: 30, warnDurationIncreasePct: 30 };
+    // The interval (about −5% to +16%) lies wholly below 30%: settled.
+    expect(nextGateRound(run(noisy(105, 10)), run(noisy(100, 10)), warnOnly).pairings).toEqual([]);
+  });
+
+  it('no limits at all: nothing to settle', () => {
+    const none = { ...GATE, maxCostIncreasePct: undefined, maxDurationIncreasePct: undefined, warnCostIncreasePct: undefined, warnDurationIncreasePct: undefined };
+    expect(nextGateRound(run(noisy(105, 10)), run(noisy(100, 10)), none)).toEqual(expect.objectContaining({ pairings: [], settled: true }));
+  });
+
+  it('a memory size failed on a side is not sampled further', () => {
+    const pr = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 3), failWith: 'Runtime.OutOfMemory' }] });
+    expect(nextGateRound(pr, run(noisy(100, 10)), GATE).pairings).toEqual([]);
+  });
+
+  it('cold-start runs are not sampled further', () => {
+    const pr = run(noisy(105, 10));
+    pr.settings.onlyColdStarts = true;
+    expect(nextGateRound(pr, run(noisy(100, 10)), GATE)).toEqual(expect.objectContaining({ pairings: [], settled: false, reason: expect.stringMatching(/cold-start/) }));
+  });
+});
+
+describe('describeGateSampling', () => {
+  it('says what was spent and why it stopped', () => {
+    expect(describeGateSampling(undefined)).toBeNull();
+    expect(describeGateSampling({ rounds: 0, added: [], maxInvocations: 100, settled: true, reason: 'every comparison with the baseline is settled' })).toBe(
+      'The planned invocations settled every comparison with the baseline; no extra invocations were needed.',
+    );
+    expect(describeGateSampling({ rounds: 2, added: [{ memoryMb: 1769, invocations: 30 }], maxInvocations: 100, settled: true, reason: 'every comparison with the baseline is settled' })).toBe(
+      'To settle the comparisons with the baseline, each function got extra interleaved invocations (30 at 1769 MB) in 2 rounds, until every comparison was settled.',
+    );
+    const spent = { rounds: 4, added: [{ memoryMb: 1769, invocations: 190 }], maxInvocations: 200, settled: false, reason: 'gate-max-invocations (200) reached with 1769 MB: cost (CI +1.0% to +9.0% contains the 5% limit), so the verdict rests on the samples there are' };
+    expect(describeGateSampling(spent)).toBe(
+      'To settle the comparisons with the baseline, each function got extra interleaved invocations (190 at 1769 MB) in 4 rounds; then gate-max-invocations (200) reached with 1769 MB: cost (CI +1.0% to +9.0% contains the 5% limit), so the verdict rests on the samples there are.',
+    );
+  });
+});
