@@ -72,6 +72,13 @@ export interface InvokeResult {
 export interface SandboxPoolOptions {
   /** Default os.availableParallelism(). */
   cores?: number;
+  /**
+   * Cores kept free of running sandboxes (default 0): on Lambda the invoker's CPU is never the function's, but
+   * here the emulator's HTTP server and its client share the machine. With sandboxes on every core, a sandbox
+   * that shares its core with them runs persistently slower than its twin, which on a 2-core machine looks like
+   * one execution environment being several percent slower than another. Quotas stay memory / 1769 of a vCPU.
+   */
+  reservedCores?: number;
   /** Reap environments idle this long (default 60 000). */
   idleTimeoutMs?: number;
   /** auto: cgroup CPU quotas when writable, else the CPU-time model. */
@@ -543,14 +550,15 @@ export class SandboxPool {
   readonly cores: number;
   private readonly idleTimeoutMs: number;
   private readonly cgroups: CgroupManager | undefined;
-  private readonly scheduler: CpuScheduler;
+  /** Admission of CPU shares; public for tests. */
+  readonly scheduler: CpuScheduler;
   private readonly envs = new Set<ExecutionEnvironment>();
   private closing: Promise<void> | undefined;
 
   constructor(options: SandboxPoolOptions = {}) {
     this.cores = options.cores ?? os.availableParallelism();
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
-    this.scheduler = new CpuScheduler(Math.round(this.cores * MILLICORES_PER_CORE));
+    this.scheduler = new CpuScheduler(Math.round(Math.max(1, this.cores - (options.reservedCores ?? 0)) * MILLICORES_PER_CORE));
     const say = options.logger ?? (() => {});
     const requested = options.cpuMode ?? 'auto';
     const opened = CgroupManager.open();

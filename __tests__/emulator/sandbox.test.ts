@@ -422,6 +422,15 @@ describe('SandboxPool', () => {
 });
 
 describe('SandboxPool lifecycle and fallbacks', () => {
+  it('reservedCores keeps cores free of running sandboxes, never fewer than one for them', async () => {
+    const pools = [new SandboxPool({ cores: 4 }), new SandboxPool({ cores: 4, reservedCores: 1 }), new SandboxPool({ cores: 2, reservedCores: 5 })];
+    try {
+      expect(pools.map((pool) => pool.scheduler.capacity)).toEqual([4000, 3000, 1000]);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.close()));
+    }
+  });
+
   it('kills every environment and removes every cgroup it created', async () => {
     const pool = new SandboxPool();
     await pool.invoke(spec('noop', 128), event({}), 'close-1');

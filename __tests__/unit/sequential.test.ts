@@ -30,8 +30,16 @@ describe('nextGateRound', () => {
     expect(round).toEqual({ pairings: [], settled: true, reason: 'every comparison with the baseline is settled' });
   });
 
-  it('settled above the limit: every sample +20% needs nothing more', () => {
-    expect(nextGateRound(run(repeat(120, 10)), run(repeat(100, 10)), GATE).pairings).toEqual([]);
+  it('above the limit on the planned invocations alone is confirmed by one more round, then settled', () => {
+    const first = nextGateRound(run(noisy(130, 10)), run(noisy(100, 10)), GATE);
+    expect(first.pairings).toEqual([{ memoryBySubject: [1024, 1024], count: 10 }]);
+    expect(first.reason).toMatch(/^1024 MB: cost \(CI \+\d+\.\d% to \+\d+\.\d% above the 5% limit, to be confirmed\)/);
+    // After an extra round (more invocations than planned) the same picture settles.
+    const pr = run(noisy(130, 20));
+    const base = run(noisy(100, 20));
+    pr.settings.invocationsPerValue = 10;
+    base.settings.invocationsPerValue = 10;
+    expect(nextGateRound(pr, base, GATE)).toEqual({ pairings: [], settled: true, reason: 'every comparison with the baseline is settled' });
   });
 
   it('open: an interval that contains the limit doubles the invocations at that memory size for both functions', () => {
@@ -102,6 +110,9 @@ describe('describeGateSampling', () => {
     );
     expect(describeGateSampling({ rounds: 2, added: [{ memoryMb: 1769, invocations: 30 }], maxInvocations: 100, settled: true, reason: 'every comparison with the baseline is settled' })).toBe(
       'To settle the comparisons with the baseline, each function got extra interleaved invocations (30 at 1769 MB) in 2 rounds, until every comparison was settled.',
+    );
+    expect(describeGateSampling({ rounds: 0, added: [], maxInvocations: 200, settled: false, reason: 'no time was left for more within three quarters of timeout-minutes' })).toBe(
+      'No extra invocations to settle the comparisons with the baseline: no time was left for more within three quarters of timeout-minutes.',
     );
     const spent = { rounds: 4, added: [{ memoryMb: 1769, invocations: 190 }], maxInvocations: 200, settled: false, reason: 'gate-max-invocations (200) reached with 1769 MB: cost (CI +1.0% to +9.0% contains the 5% limit), so the verdict rests on the samples there are' };
     expect(describeGateSampling(spent)).toBe(

@@ -1,8 +1,9 @@
 import { InvokeCommand, PublishVersionCommand, ResourceConflictException } from '@aws-sdk/client-lambda';
 import { silentLogger, type EngineLogger } from '../../src/tuning/ports.js';
-import { TuningCancelledError, TuningFailedError, sampleFromOutcome, summarisePowerValue, tune, tuneTogether, type ExtraSampling } from '../../src/tuning/tuner.js';
+import { TuningCancelledError, TuningFailedError, fitInTime, sampleFromOutcome, summarisePowerValue, tune, tuneTogether, type ExtraSampling } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { createFakeLambda, reportLine } from '../helpers/fake-lambda.js';
+import { ROUND_PRICES } from '../helpers/run-fixture.js';
 import { tuningSettings } from '../helpers/settings.js';
 
 function settingsFor(overrides: Partial<TuningSettings> = {}): TuningSettings {
@@ -233,6 +234,19 @@ describe('extra sampling (the live gate asks for more)', () => {
     expectLeftAsFound(fake);
   });
 
+  it('stops asking for rounds when three quarters of timeout-minutes have passed', async () => {
+    const fake = createFakeLambda();
+    const start = Date.parse('2026-11-28T10:00:00Z');
+    let calls = 0;
+    // The first reading is the run's start; every later one is 25 minutes in (past 22.5 of 30).
+    const clock = { now: () => new Date(calls++ === 0 ? start : start + 25 * 60_000) };
+    const extra: ExtraSampling = { maxInvocations: 100, next: () => ({ pairings: [{ memoryBySubject: [1024], count: 5 }], settled: false, reason: 'open' }) };
+    const [result] = await tuneTogether([{ settings: settingsFor({ powerValuesMb: [1024], invocationsPerValue: 3, timeoutMinutes: 30 }) }], { ...deps(fake.client), clock }, undefined, extra);
+    expect(result?.powerValues[0]?.invocations).toBe(3);
+    expect(result?.gateSampling).toEqual(expect.objectContaining({ rounds: 0, settled: false, reason: 'no time was left for more within three quarters of timeout-minutes' }));
+    expectLeftAsFound(fake);
+  });
+
   it('a round that adds nothing (the memory size failed) ends it instead of looping', async () => {
     const fake = createFakeLambda({ behaviour: (memoryMb) => (memoryMb === 512 ? { durationMs: 10, functionError: { errorType: 'Boom', errorMessage: 'x' } } : { durationMs: 10 }) });
     let calls = 0;
@@ -241,6 +255,26 @@ describe('extra sampling (the live gate asks for more)', () => {
     expect(calls).toBe(1);
     expect(result?.gateSampling).toEqual(expect.objectContaining({ rounds: 1, added: [], settled: false, reason: 'the memory sizes still open could not be invoked again' }));
     expectLeftAsFound(fake);
+  });
+});
+
+describe('fitInTime', () => {
+  const entry = (memoryMb: number, billedMs: number) => summarisePowerValue(memoryMb, [{ durationMs: billedMs, billedDurationMs: billedMs, payloadIndex: 0, coldStart: false }], { allowedExceptions: [], discardTopBottom: 0, onlyColdStarts: false }, ROUND_PRICES);
+  // Two functions; a turn at 1024 MB costs 75 + 25 + 175 + 25 = 300 ms.
+  const measured = [[entry(1024, 75)], [entry(1024, 175)]];
+  const round = { pairings: [{ memoryBySubject: [1024, 1024], count: 10 }], settled: false, reason: 'open' };
+
+  it('keeps a round that fits', () => {
+    expect(fitInTime(round, measured, 3000)).toBe(round);
+  });
+
+  it('scales a round down to the time left, and says so', () => {
+    expect(fitInTime(round, measured, 1500)).toEqual({ pairings: [{ memoryBySubject: [1024, 1024], count: 5 }], settled: false, reason: 'open (fewer, to stay within three quarters of timeout-minutes)' });
+  });
+
+  it('drops pairings with no time for a single turn', () => {
+    expect(fitInTime(round, measured, 200).pairings).toEqual([]);
+    expect(fitInTime(round, measured, -5).pairings).toEqual([]);
   });
 });
 

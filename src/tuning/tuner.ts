@@ -248,7 +248,11 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
     if (settings.sampling === 'adaptive') sampling = await sampleUntilSettled(states, measured, limit, sleep, signal);
     if (extra) {
       const interim = () => states.map((state, index) => buildResult(state.settings, state.snapshot, state.prices, measured[index] ?? [], startedAt, clock, false));
-      gateSampling = await sampleForGate(states, measured, extra, interim, limit, sleep, signal);
+      // Extra rounds must leave a quarter of timeout-minutes for clean-up and the report: a gate that times out
+      // reports nothing, which is worse than a verdict on fewer samples.
+      const deadlineMs = Date.parse(startedAt) + settings.timeoutMinutes * 60_000 * 0.75;
+      const timeLeftMs = () => deadlineMs - clock.now().getTime();
+      gateSampling = await sampleForGate(states, measured, extra, interim, timeLeftMs, sleep, signal);
     }
   } catch (error) {
     failure = error;
@@ -556,6 +560,7 @@ async function extendTogether(
   limit: ReturnType<typeof pLimit>,
   sleep: Sleep,
   signal: AbortSignal | undefined,
+  parallel = false,
 ): Promise<number[]> {
   const added = states.map(() => 0);
   const parties = states
@@ -572,7 +577,8 @@ async function extendTogether(
       const order = interleavePayloads(state.plans.find((plan) => plan.memoryMb === memoryMb)?.payloadIndexes ?? [0]);
       const payloadIndexes = Array.from({ length: count }, (_, i) => order[(entry.invocations + i) % order.length] ?? 0);
       const versions = state.prepared.filter((version) => version.memoryMb === memoryMb);
-      const more = await invokePowerValue(state.settings, state.target, state.snapshot, { memoryMb, payloadIndexes }, versions, state.prices, limit, state.logger, sleep, signal, turnstile?.pacer(party));
+      const settings = parallel ? { ...state.settings, parallelInvocation: true } : state.settings;
+      const more = await invokePowerValue(settings, state.target, state.snapshot, { memoryMb, payloadIndexes }, versions, state.prices, limit, state.logger, sleep, signal, turnstile?.pacer(party));
       list[at] = summarisePowerValue(memoryMb, [...entry.samples, ...more.samples], state.settings, state.prices, more.status === 'failed' ? more.failureReason : undefined);
       added[index] = more.samples.length;
     }),
@@ -590,23 +596,32 @@ async function sampleForGate(
   measured: PowerValueResult[][],
   extra: ExtraSampling,
   interim: () => RunResult[],
-  limit: ReturnType<typeof pLimit>,
+  timeLeftMs: () => number,
   sleep: Sleep,
   signal: AbortSignal | undefined,
 ): Promise<GateSamplingSummary[]> {
   const primary = states[0] as SubjectState;
   const added = states.map(() => new Map<number, number>());
+  // Several invocations in flight, submitted in turns: each function's extra samples come from several execution
+  // environments, so one environment's persistent speed (another host, another CPU) cannot pass for the code's.
+  const roundLimit = pLimit(Math.max(1, Math.min(GATE_ROUND_CONCURRENCY, primary.settings.concurrency)));
   let rounds = 0;
   let last: ExtraRound;
   for (;;) {
     throwIfAborted(signal);
     last = extra.next(interim());
     if (last.pairings.length === 0) break;
+    const fitted = fitInTime(last, measured, timeLeftMs());
+    if (fitted.pairings.length === 0) {
+      last = { pairings: [], settled: false, reason: 'no time was left for more within three quarters of timeout-minutes' };
+      break;
+    }
+    last = fitted;
     rounds++;
     primary.logger.info(`Gate sampling, round ${rounds}: ${last.reason}`);
     let any = false;
     for (const pairing of last.pairings) {
-      const counts = await extendTogether(states, measured, pairing.memoryBySubject, pairing.count, limit, sleep, signal);
+      const counts = await extendTogether(states, measured, pairing.memoryBySubject, pairing.count, roundLimit, sleep, signal, true);
       for (const [index, count] of counts.entries()) {
         if (count === 0) continue;
         any = true;
@@ -628,6 +643,37 @@ async function sampleForGate(
     settled: last.settled,
     reason: last.reason,
   }));
+}
+
+/**
+ * Invocations in flight during the gate's extra rounds, shared by the functions: with two functions taking turns,
+ * two per function, so each side's extra samples come from at least two environments (more on Lambda as they
+ * scale). Capped by the concurrency input.
+ */
+export const GATE_ROUND_CONCURRENCY = 4;
+
+/** Invocation overhead beyond the billed duration (network, the turn-taking), for time estimates. */
+const INVOCATION_OVERHEAD_MS = 25;
+
+/**
+ * The round, with each pairing's count scaled down so the whole round fits in the time left (turns are serial:
+ * each pairing's invocation time is the sum of its functions' mean billed durations). Pairings scaled to zero
+ * are dropped.
+ */
+export function fitInTime(round: ExtraRound, measured: readonly PowerValueResult[][], timeLeftMs: number): ExtraRound {
+  const perTurnMs = round.pairings.map((pairing) =>
+    pairing.memoryBySubject.reduce((sum, memoryMb, index) => {
+      const entry = (measured[index] ?? []).find((candidate) => candidate.memoryMb === memoryMb);
+      const billed = entry?.samples.map((sample) => sample.billedDurationMs) ?? [];
+      const mean = billed.length > 0 ? billed.reduce((total, value) => total + value, 0) / billed.length : 0;
+      return sum + mean + INVOCATION_OVERHEAD_MS;
+    }, 0),
+  );
+  const needMs = round.pairings.reduce((sum, pairing, index) => sum + pairing.count * (perTurnMs[index] ?? 0), 0);
+  if (needMs <= timeLeftMs) return round;
+  const scale = Math.max(0, timeLeftMs) / needMs;
+  const pairings = round.pairings.map((pairing) => ({ ...pairing, count: Math.floor(pairing.count * scale) })).filter((pairing) => pairing.count > 0);
+  return { ...round, pairings, reason: `${round.reason} (fewer, to stay within three quarters of timeout-minutes)` };
 }
 
 function capitalise(text: string): string {
