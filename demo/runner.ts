@@ -89,6 +89,9 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRunRes
     GITHUB_ACTOR: 'octocat',
     RUNNER_TEMP: workspace,
     RUNNER_OS: 'Linux',
+    // On GitHub the action runs on node24 (action.yml); here on the local Node, where on Node 20 the AWS SDK warns
+    // that its releases after January 2027 need Node 22: true, but about this machine, not the action.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...inputEnv(options.inputs),
     ...options.env,
   };
