@@ -27,8 +27,8 @@
 // above one vCPU (1769 MB), both measured at once. Below one vCPU the emulator's cgroup quota is accounted in
 // 100 ms periods, which alone adds 15–30% jitter to ~100 ms invocations; at ≥ 1 vCPU the handler is never
 // throttled, and what remains is the machine's own noise. n = 100 small sieves let the multiplier move in 1% steps.
-// --max-invocations is the gate's gate-max-invocations (the action's default): the live source's sequential
-// sampling; the stored sources cannot use it (their baseline was measured earlier).
+// --max-invocations is the gate's gate-max-invocations (opt-in in the action; 0 here measures the action's default):
+// the live source's sequential sampling. The stored sources cannot use it (their baseline was measured earlier).
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,12 +37,10 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { getOctokit } from '@actions/github';
 import { startGitHubApiStub } from '../demo/github-api.js';
-import { SandboxPool } from '../emulator/sandbox.js';
 import { loadBaseline, type BaselineContext } from '../src/gate/baseline.js';
 import { compareRuns } from '../src/gate/compare.js';
 import { DataBranch } from '../src/gate/databranch.js';
 import { tuneWithLiveBaseline } from '../src/gate/live.js';
-import { inputSpec } from '../src/inputs.js';
 import { silentLogger } from '../src/tuning/ports.js';
 import { tune, tuneTogether } from '../src/tuning/tuner.js';
 import type { GateSettings, RunResult, TuningSettings, Verdict } from '../src/types.js';
@@ -56,7 +54,7 @@ const { values: args } = parseArgs({
     threshold: { type: 'string', default: '5' },
     n: { type: 'string', default: '100' },
     m: { type: 'string', default: '100000' },
-    'max-invocations': { type: 'string', default: inputSpec('gate-max-invocations')?.default ?? '100' },
+    'max-invocations': { type: 'string', default: '200' },
     'calibration-invocations': { type: 'string', default: '80' },
     sources: { type: 'string', default: 'function,file,branch' },
     monthly: { type: 'string', default: '1000000' },
@@ -166,8 +164,7 @@ async function main(): Promise<void> {
   // One core stays free of sandboxes for the emulator's server and this process (the action under test): on Lambda
   // the invoker never shares the function's CPU, and on 2 cores a sandbox sharing its core with them is persistently
   // slower than its twin — a false "regression" of one execution environment (see docs/gate.md).
-  const pool = new SandboxPool({ reservedCores: Number(args['reserved-cores']) });
-  const bench = await startBenchEmulator({ updateDelayMs: 50, pool });
+  const bench = await startBenchEmulator({ updateDelayMs: 50, reservedCores: Number(args['reserved-cores']) });
   const { emulator, deps } = bench;
   note(`emulator at ${emulator.endpoint}, CPU limits: ${emulator.cpuMode ?? 'unknown'}; ${machineNote()}`);
   const environment = (multiplier: string) => ({ PRIMES_N: String(args.n), PRIMES_M: String(args.m), WORK_MULTIPLIER: multiplier });
@@ -270,7 +267,6 @@ async function main(): Promise<void> {
     await stub.close();
   }
   await bench.close();
-  await pool.close();
 
   // ---- report
   heading(`Regression gate: false positives and detection at a ${THRESHOLD_PCT}% threshold`);

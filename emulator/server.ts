@@ -57,6 +57,8 @@ export interface EmulatorOptions {
   faults?: FaultConfig;
   /** The execution environments; default a new SandboxPool from ./sandbox.js (closed by close()). */
   pool?: SandboxPoolLike;
+  /** For the default pool: cores kept free of running sandboxes (SandboxPoolOptions.reservedCores). Default 0. */
+  reservedCores?: number;
   /** Create every sample function found under emulator/functions/<name>/ at start. */
   sampleFunctions?: boolean;
   /** Where sample functions live; default emulator/functions next to this file. */
@@ -299,7 +301,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const functionsDir = options.functionsDir ?? defaultFunctionsDir();
   const faults = new FaultInjector(options.faults);
   const ownsPool = options.pool === undefined;
-  const pool = options.pool ?? (await defaultPool(log));
+  const pool = options.pool ?? (await defaultPool(log, options.reservedCores ?? 0));
   const requests: Record<string, number> = {};
   let inFlight = 0;
   const closing = new AbortController();
@@ -602,7 +604,7 @@ function send(res: ServerResponse, requestId: string, reply: Reply) {
 }
 
 /** The real execution environments; imported lazily so tests that inject a pool never load child-process code. */
-async function defaultPool(logger: (line: string) => void): Promise<SandboxPoolLike> {
+async function defaultPool(logger: (line: string) => void, reservedCores: number): Promise<SandboxPoolLike> {
   const { SandboxPool } = await import('./sandbox.js');
-  return new SandboxPool({ logger });
+  return new SandboxPool({ logger, reservedCores });
 }

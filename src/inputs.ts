@@ -322,10 +322,10 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'gate-max-invocations',
     group: 'gate',
-    default: '200',
+    default: '0',
     valueName: 'n',
     description:
-      'With baseline-function: while a cost or duration comparison is undecided (its confidence interval contains the limit), both functions get more interleaved invocations at that memory size, doubling each round, up to this many per function. 0 turns it off.',
+      'With baseline-function (opt-in, e.g. 200): while a cost or duration comparison is undecided (its confidence interval contains the limit), both functions get more interleaved invocations at that memory size, doubling each round, up to this many per function. 0 (the default) is off; see docs/gate.md before turning it on.',
   },
   {
     name: 'fail-on-regression',
