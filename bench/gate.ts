@@ -44,6 +44,7 @@ import { tuneWithLiveBaseline } from '../src/gate/live.js';
 import { silentLogger } from '../src/tuning/ports.js';
 import { tune, tuneTogether } from '../src/tuning/tuner.js';
 import type { GateSettings, RunResult, TuningSettings, Verdict } from '../src/types.js';
+import { gateSettings } from '../__tests__/helpers/settings.js';
 import { heading, machineNote, note, startBenchEmulator, table, tuningSettings } from './lib.js';
 
 const { values: args } = parseArgs({
@@ -73,21 +74,18 @@ const SOURCES = new Set(String(args.sources).split(','));
 const MONTHLY = Number(args.monthly);
 const WARMUP = Number(args.warmup);
 
-const gate = (source: GateSettings['baselineSource'], extra: Partial<GateSettings> = {}): GateSettings => ({
-  baselineSource: source,
-  key: 'primes',
-  historyLimit: 1000,
-  maxCostIncreasePct: THRESHOLD_PCT,
-  maxDurationIncreasePct: THRESHOLD_PCT,
-  warnCostIncreasePct: THRESHOLD_PCT / 2,
-  warnDurationIncreasePct: THRESHOLD_PCT / 2,
-  maxDurationStatistic: 'mean',
-  confidence: 0.95,
-  minSamples: 5,
-  maxInvocations: Number(args['max-invocations']),
-  failOnRegression: true,
-  ...extra,
-});
+const gate = (source: GateSettings['baselineSource'], extra: Partial<GateSettings> = {}): GateSettings =>
+  gateSettings({
+    baselineSource: source,
+    key: 'primes',
+    historyLimit: 1000,
+    maxCostIncreasePct: THRESHOLD_PCT,
+    maxDurationIncreasePct: THRESHOLD_PCT,
+    warnCostIncreasePct: THRESHOLD_PCT / 2,
+    warnDurationIncreasePct: THRESHOLD_PCT / 2,
+    maxInvocations: Number(args['max-invocations']),
+    ...extra,
+  });
 
 type Scenario = 'A/A' | 'A/B +10%' | 'A/B +25%';
 const SCENARIOS: Scenario[] = (['A/A', 'A/B +10%', 'A/B +25%'] as const).filter((scenario) => String(args.scenarios).split(',').includes(scenario));

@@ -1,7 +1,13 @@
 // Hand-made RunResults for the gate's tests: every sample given explicitly, prices chosen so costs are round.
 
-import { RESULTS_SCHEMA_VERSION, type PowerValueResult, type Prices, type RunResult, type Sample } from '../../src/types.js';
+import { RESULTS_SCHEMA_VERSION, type PowerValueResult, type Prices, type RunResult, type Sample, type TuningSettings } from '../../src/types.js';
 import { summarisePowerValue } from '../../src/tuning/tuner.js';
+import { tuningSettings } from './settings.js';
+
+/** results.json keeps no payloads unless log-payloads is on. */
+function withoutPayloads({ payloads: _payloads, ...rest }: TuningSettings): Omit<TuningSettings, 'payloads'> {
+  return rest;
+}
 
 /** $0.00001 per GB-s and no request price: at 1024 MB a billed millisecond costs exactly 1e-8 USD. */
 export const ROUND_PRICES: Prices = {
@@ -46,7 +52,15 @@ export function sample(durationMs: number, billedDurationMs = durationMs, errorT
 export function makeRun(spec: RunSpec): RunResult {
   const prices = spec.prices ?? ROUND_PRICES;
   const discardTopBottom = spec.discardTopBottom ?? 0;
-  const settings = { allowedExceptions: spec.allowedExceptions ?? [], discardTopBottom, onlyColdStarts: false };
+  const settings = tuningSettings({
+    functionName: spec.functionName ?? 'orders-api',
+    powerValuesMb: spec.powerValues.map((value) => value.memoryMb),
+    invocationsPerValue: Math.max(0, ...spec.powerValues.map((value) => value.durationsMs?.length ?? 0)),
+    concurrency: 1,
+    discardTopBottom,
+    allowedExceptions: spec.allowedExceptions ?? [],
+    resultsPath: '/tmp/results.json',
+  });
   const powerValues: PowerValueResult[] = spec.powerValues.map((value) => {
     if (value.failureReason) return { ...summarisePowerValue(value.memoryMb, [], settings, prices), status: 'failed', failureReason: value.failureReason };
     const durations = value.durationsMs ?? [];
@@ -71,26 +85,7 @@ export function makeRun(spec: RunSpec): RunResult {
       originalMemoryMb: spec.configuredMb,
       logFormat: 'Text',
     },
-    settings: {
-      functionName: spec.functionName ?? 'orders-api',
-      region: 'us-east-1',
-      powerValuesMb: spec.powerValues.map((value) => value.memoryMb),
-      invocationsPerValue: Math.max(0, ...spec.powerValues.map((value) => value.durationsMs?.length ?? 0)),
-      parallelInvocation: false,
-      concurrency: 1,
-      sleepBetweenRunsMs: 0,
-      discardTopBottom,
-      allowedExceptions: spec.allowedExceptions ?? [],
-      onlyColdStarts: false,
-      strategy: 'cost',
-      balancedWeight: 0.5,
-      autoOptimize: false,
-      dryRun: false,
-      logPayloads: false,
-      resultsPath: '/tmp/results.json',
-      timeoutMinutes: 30,
-      payloadCount: 1,
-    },
+    settings: { ...withoutPayloads(settings), payloadCount: 1 },
     prices,
     powerValues,
     recommendation: recommended

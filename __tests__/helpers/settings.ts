@@ -1,7 +1,7 @@
-// One TuningSettings builder for the engine's tests and benchmarks: the defaults a user gets from the inputs,
-// minus what a test never wants (a real results path, a long timeout). Each caller overrides what it measures.
+// One TuningSettings and one GateSettings builder for the tests and benchmarks: the defaults a user gets from the
+// inputs, minus what a test never wants (a real results path, a long timeout). Each caller overrides what it measures.
 
-import type { TuningSettings } from '../../src/types.js';
+import type { GateSettings, TuningSettings } from '../../src/types.js';
 
 export function tuningSettings(overrides: Partial<TuningSettings> = {}): TuningSettings {
   return {
@@ -23,6 +23,25 @@ export function tuningSettings(overrides: Partial<TuningSettings> = {}): TuningS
     logPayloads: false,
     resultsPath: '/tmp/lambda-power-gate-unused.json',
     timeoutMinutes: 30,
+    ...overrides,
+  };
+}
+
+/** A file baseline with 5% cost and 10% duration limits (warn at half), 95% confidence, min-samples 5. */
+export function gateSettings(overrides: Partial<GateSettings> = {}): GateSettings {
+  return {
+    baselineSource: 'file',
+    key: 'orders-api',
+    historyLimit: 20,
+    maxCostIncreasePct: 5,
+    maxDurationIncreasePct: 10,
+    warnCostIncreasePct: 2.5,
+    warnDurationIncreasePct: 5,
+    maxDurationStatistic: 'mean',
+    confidence: 0.95,
+    minSamples: 5,
+    maxInvocations: 100,
+    failOnRegression: true,
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@
 import { getOctokit } from '@actions/github';
 import { loadBaseline } from '../../src/gate/baseline.js';
 import { DataBranch, type HistoryIndex } from '../../src/gate/databranch.js';
-import type { GateSettings } from '../../src/types.js';
+import { gateSettings } from '../helpers/settings.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
 import { makeRun, repeat } from '../helpers/run-fixture.js';
 
@@ -146,17 +146,7 @@ describe('DataBranch', () => {
 });
 
 describe('loadBaseline from the data branch', () => {
-  const gate: GateSettings = {
-    baselineSource: 'branch',
-    baselineBranch: BRANCH,
-    key: 'orders-api',
-    historyLimit: 20,
-    maxDurationStatistic: 'mean',
-    confidence: 0.95,
-    minSamples: 5,
-    maxInvocations: 100,
-    failOnRegression: true,
-  };
+  const gate = gateSettings({ baselineSource: 'branch', baselineBranch: BRANCH });
   const readFile = () => {
     throw new Error('not used');
   };

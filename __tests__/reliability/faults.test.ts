@@ -194,7 +194,7 @@ const SCENARIOS: Scenario[] = [
     faults: {},
     fn: { sample: 'faulty', timeoutSec: 1, environment: { FAULT_MODE: 'hang' } },
     outcome: { fails: /^TuningFailedError: Every memory size failed: 128 MB failed with Sandbox\.Timedout: .*Task timed out after 1\.00 seconds/ },
-    left: { timeoutSec: 1, environment: { STAGE: 'test', FEATURE: 'on', FAULT_MODE: 'hang' } },
+    left: { environment: { STAGE: 'test', FEATURE: 'on', FAULT_MODE: 'hang' } },
   },
   { phase: 'handler', fault: 'throws every time', faults: {}, fn: { sample: 'faulty', environment: { FAULT_MODE: 'throw' } }, outcome: { fails: /^TuningFailedError: Every memory size failed: 128 MB failed with Error/ }, left: { environment: { STAGE: 'test', FEATURE: 'on', FAULT_MODE: 'throw' } } },
   // ---- restore (update 3) ----

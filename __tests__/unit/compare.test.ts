@@ -2,23 +2,11 @@
 // millisecond costs 1e-8 USD and a cost ratio equals a billed-duration ratio.
 
 import { compareRuns } from '../../src/gate/compare.js';
-import type { GateSettings, MetricComparison, Verdict } from '../../src/types.js';
+import type { MetricComparison, Verdict } from '../../src/types.js';
 import { ROUND_PRICES, makeRun, repeat } from '../helpers/run-fixture.js';
+import { gateSettings } from '../helpers/settings.js';
 
-const GATE: GateSettings = {
-  baselineSource: 'file',
-  key: 'orders-api',
-  historyLimit: 20,
-  maxCostIncreasePct: 5,
-  maxDurationIncreasePct: 10,
-  warnCostIncreasePct: 2.5,
-  warnDurationIncreasePct: 5,
-  maxDurationStatistic: 'mean',
-  confidence: 0.95,
-  minSamples: 5,
-  maxInvocations: 100,
-  failOnRegression: true,
-};
+const GATE = gateSettings();
 const MONTHLY = 1_000_000;
 
 function row(verdict: Verdict, kind: MetricComparison['kind'], metric: string | RegExp = /./): MetricComparison {

@@ -1,24 +1,16 @@
 // The live gate's sequential sampling rule (src/gate/sequential.ts), on hand-made runs.
 
 import { describeGateSampling, nextGateRound } from '../../src/gate/sequential.js';
-import type { GateSettings } from '../../src/types.js';
 import { makeRun, repeat } from '../helpers/run-fixture.js';
+import { gateSettings } from '../helpers/settings.js';
 
-const GATE: GateSettings = {
+const GATE = gateSettings({
   baselineSource: 'function',
   baselineFunction: 'orders-api-staging',
-  key: 'orders-api',
-  historyLimit: 20,
-  maxCostIncreasePct: 5,
   maxDurationIncreasePct: 5,
-  warnCostIncreasePct: 2.5,
   warnDurationIncreasePct: 2.5,
-  maxDurationStatistic: 'mean',
-  confidence: 0.95,
-  minSamples: 5,
   maxInvocations: 40,
-  failOnRegression: true,
-};
+});
 
 const run = (durationsMs: number[], configuredMb = 1024) => makeRun({ configuredMb, powerValues: [{ memoryMb: configuredMb, durationsMs }] });
 /** Noisy samples around `centre`: ±10% alternating, so the interval is wide and its centre is known. */
