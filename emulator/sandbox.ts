@@ -277,6 +277,7 @@ class ExecutionEnvironment {
   private settle: ((outcome: Outcome) => void) | undefined;
   private settleReady: ((outcome: ReadyOutcome) => void) | undefined;
   private watchdog: NodeJS.Timeout | undefined;
+  private frozen = false;
 
   constructor(
     readonly id: string,
@@ -366,6 +367,7 @@ class ExecutionEnvironment {
 
   /** Runs one invocation; resolves with how it ended. The log so far is collected with takeInvocationLog(). */
   run(message: { requestId: string; payload: string; deadlineMs: number; invokedFunctionArn: string }, timeoutMs: number): Promise<Outcome> {
+    this.thaw();
     this.state = 'busy';
     this.invocationLog = new LogBuffer();
     this.startWatchdog();
@@ -390,6 +392,33 @@ class ExecutionEnvironment {
     const text = this.invocationLog?.take() ?? '';
     this.invocationLog = undefined;
     return text;
+  }
+
+  /**
+   * Lambda freezes an environment between invocations: nothing in it runs until the next one, its runtime's
+   * background threads (garbage collection, JIT compilation) and the handler's leftover timers included. Without
+   * this, that work catches up while the environment is idle, unbilled and uncounted, and competes with whatever
+   * else is running: a function invoked back to back then measures differently from one taking turns with another.
+   */
+  freeze(): void {
+    if (this.frozen || this.state !== 'idle' || this.child.pid === undefined || this.exitInfo !== undefined) return;
+    try {
+      process.kill(this.child.pid, 'SIGSTOP');
+      this.frozen = true;
+    } catch {
+      // Gone already, or no job control here (Windows): it stays unfrozen, as before.
+    }
+  }
+
+  /** Before an invocation (and before a signal it must handle): continue a frozen environment. */
+  thaw(): void {
+    if (!this.frozen || this.child.pid === undefined) return;
+    this.frozen = false;
+    try {
+      process.kill(this.child.pid, 'SIGCONT');
+    } catch {
+      // Exited meanwhile: run() finds it dead.
+    }
   }
 
   /** SIGKILL; the child handle is ref'd again so whoever awaits `exited` keeps the event loop alive meanwhile. */
@@ -959,6 +988,7 @@ export class SandboxPool {
 
   private makeIdle(env: ExecutionEnvironment): void {
     env.state = 'idle';
+    env.freeze();
     clearTimeout(env.idleTimer);
     env.idleTimer = setTimeout(() => void this.destroy(env), this.idleTimeoutMs);
     env.idleTimer.unref();

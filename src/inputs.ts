@@ -322,10 +322,10 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'gate-max-invocations',
     group: 'gate',
-    default: '0',
+    default: '200',
     valueName: 'n',
     description:
-      'With baseline-function (opt-in, e.g. 200): while a cost or duration comparison is undecided (its confidence interval contains the limit), both functions get more interleaved invocations at that memory size, doubling each round, up to this many per function. 0 (the default) is off; see docs/gate.md before turning it on.',
+      'With baseline-function: while a cost or duration comparison is undecided (its confidence interval contains the limit, or it rests on one execution environment per function), both functions are measured in more environments (a fresh version each, 10 invocations taking turns), doubling them each round, up to this many invocations per function at that memory size. 0 turns it off. See docs/gate.md.',
   },
   {
     name: 'fail-on-regression',

@@ -145,6 +145,12 @@ export interface Sample {
   /** Index into settings.payloads. */
   payloadIndex: number;
   coldStart: boolean;
+  /**
+   * The environment block this sample came from, when the live gate measured more than one: 0 (or absent) for the
+   * planned invocations, k for the k-th extra version of this memory size (a fresh version means fresh execution
+   * environments). The gate's interval counts these blocks, not invocations (gate/stats.ts blockRatioInterval).
+   */
+  environment?: number;
 }
 
 export interface DurationStats {
@@ -244,8 +250,8 @@ export interface SamplingSummary {
 export interface GateSamplingSummary {
   /** Rounds of extra invocations; 0 when the planned invocations already settled every comparison. */
   rounds: number;
-  /** Extra invocations this function got, per memory size (only sizes that got some). */
-  added: { memoryMb: number; invocations: number }[];
+  /** Extra invocations this function got, per memory size (only sizes that got some), in how many extra environments. */
+  added: { memoryMb: number; invocations: number; environments: number }[];
   /** The most invocations per function at a compared memory size (gate-max-invocations). */
   maxInvocations: number;
   /** True when every comparison was settled; false when the budget ran out first. */
@@ -260,6 +266,11 @@ export const RESULTS_SCHEMA_VERSION = 1;
 export interface RunResult {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;
   tool: { name: 'lambda-power-gate'; version: string };
+  /**
+   * The tuning run that measured it: functions tuned together (the PR's and a live baseline) share it, and only
+   * then are their environment blocks paired (gate/stats.ts blockRatioInterval). Absent in files from before it.
+   */
+  runId?: string;
   function: FunctionIdentity;
   /** The tuning settings used (payloads omitted unless logPayloads). */
   settings: Omit<TuningSettings, 'payloads'> & { payloadCount: number; payloads?: WeightedPayload[] };

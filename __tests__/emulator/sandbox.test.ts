@@ -2,6 +2,7 @@
 // (log formatting, the CPU-time model, exit classification, the scheduler, cgroup parsing).
 // Timing is never asserted as a number; the one CPU-quota check is a loose ratio.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -251,6 +252,26 @@ describe('SandboxPool', () => {
     expect(cold.maxMemoryUsedMb).toBeLessThanOrEqual(128);
     expect(cold.executedVersion).toBe('$LATEST');
     expect(cold.functionError).toBeUndefined();
+  });
+
+  it('freezes an environment between invocations, as Lambda does: its timers do not run while it is idle', async () => {
+    const codeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lpg-freeze-'));
+    try {
+      // Counts 5 ms timer ticks since the last invocation. Unfrozen, 300 ms of idling would give about 60.
+      fs.writeFileSync(
+        path.join(codeDir, 'index.mjs'),
+        'let ticks = 0;\nsetInterval(() => { ticks++; }, 5);\nexport const handler = async () => { const seen = ticks; ticks = 0; return { seen }; };\n',
+      );
+      const ticker = spec('ticker', 1024, { codeDir });
+      await pool.invoke(ticker, event({}), 'freeze-1');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const second = await pool.invoke(ticker, event({}), 'freeze-2');
+      expect(second.initDurationMs).toBeUndefined();
+      expect((body(second) as { seen: number }).seen).toBeLessThan(10);
+    } finally {
+      await pool.retire('ticker');
+      fs.rmSync(codeDir, { recursive: true, force: true });
+    }
   });
 
   it('never shares an environment across versions', async () => {

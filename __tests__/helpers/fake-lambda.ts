@@ -66,6 +66,8 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
   let pollsLeft = 0;
   let nextVersion = 1;
   const calls: string[] = [];
+  /** The qualifier (alias) of every Invoke, in order. */
+  const invokedQualifiers: (string | undefined)[] = [];
   const hooks: {
     beforeInvoke?: (memoryMb: number) => void | Promise<void>;
     beforeUpdate?: (memoryMb: number | undefined) => void;
@@ -150,6 +152,7 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
   });
   mock.on(InvokeCommand).callsFake(async (input) => {
     calls.push('Invoke');
+    invokedQualifiers.push(input.Qualifier);
     const version = aliases.get(input.Qualifier) ?? input.Qualifier;
     const config = versions.get(version);
     if (!config) throw new ResourceNotFoundException({ message: `no version ${input.Qualifier}`, $metadata: {} });
@@ -169,5 +172,5 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
     };
   });
 
-  return { client, mock, latest, versions, aliases, calls, hooks, throttling: () => new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }) };
+  return { client, mock, latest, versions, aliases, calls, invokedQualifiers, hooks, throttling: () => new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }) };
 }

@@ -262,7 +262,7 @@ export function warnScenario(): Scenario {
       // As a live baseline's sequential sampling records it (gate/sequential.ts).
       gateSampling: {
         rounds: 2,
-        added: [{ memoryMb: 1024, invocations: 30 }],
+        added: [{ memoryMb: 1024, invocations: 50, environments: 5 }],
         maxInvocations: 200,
         settled: true,
         reason: 'every comparison with the baseline is settled',

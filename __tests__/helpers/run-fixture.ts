@@ -31,6 +31,8 @@ export interface PowerValueSpec {
   coldFirst?: boolean;
   /** No samples at all: prepared but not measured. */
   failureReason?: string;
+  /** Each sample's environment block (Sample.environment), as the live gate's extra rounds tag them. */
+  environments?: number[];
 }
 
 export interface RunSpec {
@@ -43,6 +45,8 @@ export interface RunSpec {
   sha?: string;
   functionName?: string;
   allowedExceptions?: string[];
+  /** Runs with the same runId were measured together (a live baseline); the default is shared by every fixture run. */
+  runId?: string;
 }
 
 export function sample(durationMs: number, billedDurationMs = durationMs, errorType?: string): Sample {
@@ -66,7 +70,11 @@ export function makeRun(spec: RunSpec): RunResult {
     const durations = value.durationsMs ?? [];
     const samples = value.failWith
       ? durations.map((duration) => sample(duration, duration, value.failWith))
-      : durations.map((duration, index) => ({ ...sample(duration, value.billedMs?.[index] ?? duration), ...(value.coldFirst && index === 0 ? { coldStart: true, initDurationMs: duration / 2 } : {}) }));
+      : durations.map((duration, index) => ({
+          ...sample(duration, value.billedMs?.[index] ?? duration),
+          ...(value.coldFirst && index === 0 ? { coldStart: true, initDurationMs: duration / 2 } : {}),
+          ...(value.environments?.[index] ? { environment: value.environments[index] } : {}),
+        }));
     return summarisePowerValue(value.memoryMb, samples, settings, prices, value.failWith ? `failed with ${value.failWith}` : undefined);
   });
   const ok = powerValues.filter((entry) => entry.status === 'ok' && entry.costPerInvocationUsd !== null);
@@ -77,6 +85,7 @@ export function makeRun(spec: RunSpec): RunResult {
   return {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: { name: 'lambda-power-gate', version: '0.0.0-test' },
+    runId: spec.runId ?? 'fixture',
     function: {
       name: spec.functionName ?? 'orders-api',
       arn: `arn:aws:lambda:us-east-1:123456789012:function:${spec.functionName ?? 'orders-api'}`,
@@ -114,4 +123,17 @@ export function makeRun(spec: RunSpec): RunResult {
 /** n copies of a value. */
 export function repeat(value: number, n: number): number[] {
   return Array.from({ length: n }, () => value);
+}
+
+/** `blocks` environment blocks of `perBlock` samples each: block b's samples are `durations(b)`, tagged b. */
+export function blocked(blocks: number, durations: (block: number) => number[]): { durationsMs: number[]; environments: number[] } {
+  const durationsMs: number[] = [];
+  const environments: number[] = [];
+  for (let block = 0; block < blocks; block++) {
+    for (const duration of durations(block)) {
+      durationsMs.push(duration);
+      environments.push(block);
+    }
+  }
+  return { durationsMs, environments };
 }

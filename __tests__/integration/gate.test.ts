@@ -12,7 +12,7 @@ import { runFlow, type FlowDeps } from '../../src/flow.js';
 import { DataBranch } from '../../src/gate/databranch.js';
 import { parseSettings } from '../../src/settings.js';
 import { silentLogger } from '../../src/tuning/ports.js';
-import type { RunResult, Settings } from '../../src/types.js';
+import type { RunResult, Sample, Settings } from '../../src/types.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
 
 let emulator: Emulator;
@@ -210,22 +210,28 @@ describe('baseline-function (live A/B)', () => {
     await expectLeftAsFound('orders', 1024);
   });
 
-  it('an undecided comparison gets more interleaved invocations on both sides, up to gate-max-invocations', async () => {
-    // 3 invocations leave 2 warm samples, under min-samples (4): open, so both functions get more at 1024 MB.
+  it('an undecided comparison gets more execution environments on both sides, up to gate-max-invocations', async () => {
+    // 3 invocations leave 2 warm samples, under min-samples (4), in one environment per function: open, so both
+    // functions get two fresh versions of 10 invocations each at 1024 MB, and then the budget (23) is spent.
     const outcome = await runFlow(
-      settingsFor({ 'function-name': 'orders', 'baseline-function': 'orders-twin', invocations: '3', 'gate-max-invocations': '12', 'power-values': '1024' }),
+      settingsFor({ 'function-name': 'orders', 'baseline-function': 'orders-twin', invocations: '3', 'gate-max-invocations': '23', 'power-values': '1024' }),
       flowDeps(),
     );
     expect(outcome.failure).toBeUndefined();
-    const pr = outcome.result?.powerValues[0]?.invocations ?? 0;
-    expect(pr).toBeGreaterThanOrEqual(6);
-    expect(pr).toBeLessThanOrEqual(12);
-    expect(outcome.baseline?.powerValues[0]?.invocations).toBe(pr);
+    const entry = outcome.result?.powerValues[0];
+    expect(entry?.invocations).toBe(23);
+    expect(outcome.baseline?.powerValues[0]?.invocations).toBe(23);
+    // Each block is its own version, so its first invocation is a cold start: one per environment.
+    const environments = (samples: Sample[] | undefined) => samples?.map((sample) => `${sample.environment ?? 0}${sample.coldStart ? 'c' : ''}`);
+    expect(environments(entry?.samples)).toEqual(['0c', '0', '0', '1c', ...Array(9).fill('1'), '2c', ...Array(9).fill('2')]);
+    expect(environments(outcome.baseline?.powerValues[0]?.samples)).toEqual(environments(entry?.samples));
     const summary = outcome.result?.gateSampling;
-    expect(summary).toEqual(expect.objectContaining({ maxInvocations: 12, added: [{ memoryMb: 1024, invocations: pr - 3 }] }));
-    expect(summary?.rounds).toBeGreaterThanOrEqual(1);
-    expect(outcome.baseline?.gateSampling?.added).toEqual([{ memoryMb: 1024, invocations: pr - 3 }]);
+    expect(summary).toEqual(expect.objectContaining({ rounds: 1, maxInvocations: 23, settled: false, added: [{ memoryMb: 1024, invocations: 20, environments: 2 }] }));
+    expect(summary?.reason).toMatch(/^gate-max-invocations \(23\) reached with 1024 MB: /);
+    expect(outcome.baseline?.gateSampling?.added).toEqual([{ memoryMb: 1024, invocations: 20, environments: 2 }]);
     expect(readFileSync(outcome.resultsPath, 'utf8')).toContain('"gateSampling"');
+    // The verdict counts the three pairs of environments, not the 22 invocations.
+    expect(outcome.verdict?.comparisons.find((row) => row.kind === 'cost')?.reason).toMatch(/over 3 pairs of execution environments/);
     await expectLeftAsFound('orders', 1024);
     await expectLeftAsFound('orders-twin', 1024);
   });

@@ -1,7 +1,7 @@
 // The gate's significance test, checked against hand computation (and scipy.stats.ttest_ind(equal_var=False,
 // trim=…), which gives the same intervals on the log values).
 
-import { ratioInterval, runToRunVariance, summariseLogs } from '../../src/gate/stats.js';
+import { blockRatioInterval, ratioInterval, runToRunVariance, summariseLogs } from '../../src/gate/stats.js';
 
 const exps = (logs: number[]) => logs.map((value) => Math.exp(value));
 
@@ -121,5 +121,51 @@ describe('runToRunVariance', () => {
     expect(interval?.degreesOfFreedom).toBeCloseTo(2, 9);
     expect(interval?.low).toBeCloseTo(Math.exp(0.1 - 4.3026527 * Math.sqrt(0.02)), 6);
     expect(interval?.high).toBeCloseTo(Math.exp(0.1 + 4.3026527 * Math.sqrt(0.02)), 6);
+  });
+});
+
+describe('blockRatioInterval', () => {
+  const blocks = (...levels: number[][]) => new Map(levels.map((logs, block) => [block, exps(logs)]));
+
+  it("is Student's t over the blocks' paired differences of log means", () => {
+    // Differences of block log means 0.1, 0.2, 0.0: mean 0.1, s² = (0 + 0.01 + 0.01) / 2 = 0.01, se = √(0.01/3),
+    // t(0.975, 2) = 4.302653, half-width 0.248414.
+    const interval = blockRatioInterval(blocks([0.1, 0.1], [0.25, 0.15], [0, 0]), blocks([0, 0], [0, 0], [0, 0]), 0, 0, 0.95);
+    expect(interval?.blocks).toBe(3);
+    expect(interval?.degreesOfFreedom).toBe(2);
+    expect(interval?.ratio).toBeCloseTo(Math.exp(0.1), 12);
+    expect(interval?.low).toBeCloseTo(Math.exp(0.1 - 0.248414), 5);
+    expect(interval?.high).toBeCloseTo(Math.exp(0.1 + 0.248414), 5);
+  });
+
+  it('pairs blocks by number and leaves out blocks measured on one side only', () => {
+    const pr = new Map([
+      [0, exps([0.1])],
+      [1, exps([0.2])],
+      [4, exps([9])],
+    ]);
+    const base = new Map([
+      [0, exps([0])],
+      [1, exps([0])],
+      [2, exps([9])],
+    ]);
+    // Differences 0.1 and 0.2 only; two blocks give one degree of freedom (t = 12.706): mean 0.15, se = 0.05.
+    const interval = blockRatioInterval(pr, base, 0, 0, 0.95);
+    expect(interval?.blocks).toBe(2);
+    expect(interval?.low).toBeCloseTo(Math.exp(0.15 - 12.706205 * 0.05), 5);
+  });
+
+  it('is null with fewer than two paired blocks, and exact when every difference is the same', () => {
+    expect(blockRatioInterval(blocks([0.1, 0.2]), blocks([0, 0]), 0, 0, 0.95)).toBeNull();
+    const exact = blockRatioInterval(blocks([0.1, 0.1], [0.3, 0.3]), blocks([0, 0], [0.2, 0.2]), 0, 0, 0.95);
+    expect(exact).toEqual(expect.objectContaining({ exact: true, blocks: 2 }));
+    expect(exact?.low).toBeCloseTo(Math.exp(0.1), 12);
+  });
+
+  it("trims within a block as the run's trimmed mean does", () => {
+    // Block 0 of the PR has a 150× outlier; with 20% trimming of 5 values it drops out, and the difference is 0.
+    const pr = blocks([0, 0, 0, 0, 5], [0.1, 0.1, 0.1, 0.1, 0.1]);
+    const base = blocks([0, 0, 0, 0, 0], [0, 0, 0, 0, 0]);
+    expect(blockRatioInterval(pr, base, 0.2, 0.2, 0.95)?.ratio).toBeCloseTo(Math.exp(0.05), 12);
   });
 });

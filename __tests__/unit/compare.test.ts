@@ -3,7 +3,7 @@
 
 import { compareRuns } from '../../src/gate/compare.js';
 import type { MetricComparison, Verdict } from '../../src/types.js';
-import { ROUND_PRICES, makeRun, repeat } from '../helpers/run-fixture.js';
+import { ROUND_PRICES, blocked, makeRun, repeat } from '../helpers/run-fixture.js';
 import { gateSettings } from '../helpers/settings.js';
 
 const GATE = gateSettings();
@@ -362,6 +362,44 @@ describe('compareRuns: run-to-run noise from stored history', () => {
     const history = [single(repeat(100, 5)), single(repeat(100, 5)), single(repeat(100, 5))];
     const cost = row(compareRuns(single(repeat(110, 5)), single(repeat(100, 5)), GATE, MONTHLY, { history }), 'cost');
     expect(cost).toEqual(expect.objectContaining({ significant: true, level: 'fail' }));
+  });
+});
+
+describe('compareRuns: environments, not invocations, when both sides were measured in several', () => {
+  const levels = (values: number[]) => makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(values.length, (block) => [0.99, 1, 1.01].flatMap((noise) => repeat((values[block] ?? 0) * noise, 4))) }] });
+
+  it('identical code whose environments differ by a few percent: significant counted by invocation, not by environment', () => {
+    // Four environments a side; the PR's happened to be slower (+6%, +7%, +5%, +8%) than the base's, 12 tight samples each.
+    const pr = levels([106, 107, 105, 108]);
+    const base = levels([100, 100, 100, 100]);
+    // Pooled, 48 tight samples a side make +6.5% look certain; over the 4 pairs of environments the interval is
+    // t(3) wide: exp(mean ± 3.182·s/2) of the log differences.
+    const byInvocation = row(compareRuns(single(pr.powerValues[0]?.samples.map((entry) => entry.durationMs) ?? []), single(base.powerValues[0]?.samples.map((entry) => entry.durationMs) ?? []), GATE, MONTHLY), 'cost');
+    expect(byInvocation.level).toBe('fail');
+    const differences = [106, 107, 105, 108].map((level) => Math.log(level / 100));
+    const mean = differences.reduce((sum, value) => sum + value, 0) / 4;
+    const sd = Math.sqrt(differences.reduce((sum, value) => sum + (value - mean) ** 2, 0) / 3);
+    const cost = row(compareRuns(pr, base, GATE, MONTHLY), 'cost');
+    expect(cost.ciLowPct).toBeCloseTo((Math.exp(mean - 3.182446 * (sd / 2)) - 1) * 100, 2);
+    expect(cost.reason).toMatch(/over 4 pairs of execution environments/);
+    // Still significant here: four environments all +5..8% is evidence. The point is the width, which grows with
+    // the environments' spread, as the next case shows.
+    const spread = levels([112, 95, 110, 97]);
+    const wide = row(compareRuns(spread, base, GATE, MONTHLY), 'cost');
+    expect(wide).toEqual(expect.objectContaining({ significant: false, level: 'pass' }));
+  });
+
+  it('blocks of two separate runs (a stored baseline) are not paired: the interval is over invocations', () => {
+    const pr = levels([106, 107, 105, 108]);
+    const stored = { ...levels([100, 100, 100, 100]), runId: 'an-earlier-run' };
+    expect(row(compareRuns(pr, stored, GATE, MONTHLY), 'cost').reason).not.toMatch(/environments/);
+  });
+
+  it('one environment on a side falls back to the interval over invocations', () => {
+    const pr = levels([110, 110]);
+    const cost = row(compareRuns(pr, single(repeat(100, 10)), GATE, MONTHLY), 'cost');
+    expect(cost.reason).not.toMatch(/environments/);
+    expect(cost.level).toBe('fail');
   });
 });
 

@@ -1,7 +1,7 @@
 // The live gate's sequential sampling rule (src/gate/sequential.ts), on hand-made runs.
 
 import { describeGateSampling, nextGateRound } from '../../src/gate/sequential.js';
-import { makeRun, repeat } from '../helpers/run-fixture.js';
+import { blocked, makeRun, repeat } from '../helpers/run-fixture.js';
 import { gateSettings } from '../helpers/settings.js';
 
 const GATE = gateSettings({
@@ -13,38 +13,47 @@ const GATE = gateSettings({
 });
 
 const run = (durationsMs: number[], configuredMb = 1024) => makeRun({ configuredMb, powerValues: [{ memoryMb: configuredMb, durationsMs }] });
+/** A run measured in `blocks` environments of 10 samples, block b's level `level(b)` with ±10% noise. */
+const blockedRun = (blocks: number, level: (block: number) => number) => makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(blocks, (block) => noisy(level(block), 10)) }] });
 /** Noisy samples around `centre`: ±10% alternating, so the interval is wide and its centre is known. */
 const noisy = (centre: number, n: number) => Array.from({ length: n }, (_, index) => centre * (index % 2 === 0 ? 0.9 : 1.1));
 
 describe('nextGateRound', () => {
-  it('settled within the limit: identical sides need nothing more', () => {
+  it('within the limit in one environment per function is confirmed in others too; over environments it settles', () => {
+    // One environment a side: a fast PR environment could hide a regression, so even identical figures get a round.
     const round = nextGateRound(run(repeat(100, 10)), run(repeat(100, 10)), GATE);
-    expect(round).toEqual({ pairings: [], settled: true, reason: 'every comparison with the baseline is settled' });
+    expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 2 }]);
+    expect(round.reason).toMatch(/below the 5% limit in one environment per function, to be confirmed in others/);
+    const settled = nextGateRound(blockedRun(3, (block) => 100 + block), blockedRun(3, (block) => 100 + block), { ...GATE, maxInvocations: 200 });
+    expect(settled).toEqual({ pairings: [], settled: true, reason: 'every comparison with the baseline is settled' });
   });
 
-  it('above the limit on the planned invocations alone is confirmed by one more round, then settled', () => {
+  it('above the limit in one environment per function is confirmed in fresh environments, then settled', () => {
     const first = nextGateRound(run(noisy(130, 10)), run(noisy(100, 10)), GATE);
-    expect(first.pairings).toEqual([{ memoryBySubject: [1024, 1024], count: 10 }]);
-    expect(first.reason).toMatch(/^1024 MB: cost \(CI \+\d+\.\d% to \+\d+\.\d% above the 5% limit, to be confirmed\)/);
-    // After an extra round (more invocations than planned) the same picture settles.
-    const pr = run(noisy(130, 20));
-    const base = run(noisy(100, 20));
-    pr.settings.invocationsPerValue = 10;
-    base.settings.invocationsPerValue = 10;
-    expect(nextGateRound(pr, base, GATE)).toEqual({ pairings: [], settled: true, reason: 'every comparison with the baseline is settled' });
+    expect(first.pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 2 }]);
+    expect(first.reason).toMatch(/^1024 MB: cost \(CI \+\d+\.\d% to \+\d+\.\d% above the 5% limit in one environment per function, to be confirmed in others\)/);
+    // Three environments each, every PR block about 30% above its base block: the interval over blocks settles it.
+    const pr = blockedRun(3, (block) => 130 + block);
+    const base = blockedRun(3, (block) => 100 + block);
+    expect(nextGateRound(pr, base, { ...GATE, maxInvocations: 200 })).toEqual({ pairings: [], settled: true, reason: 'every comparison with the baseline is settled' });
   });
 
-  it('open: an interval that contains the limit doubles the invocations at that memory size for both functions', () => {
+  it('open: an interval that contains the limit adds two environments, then doubles them, for both functions', () => {
     // ±10% noise, 10 per side, +5% centre: the 95% interval spans roughly −5% to +16%, across the 5% limit.
     const round = nextGateRound(run(noisy(105, 10)), run(noisy(100, 10)), GATE);
     expect(round.settled).toBe(false);
-    expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], count: 10 }]);
-    expect(round.reason).toMatch(/^1024 MB: cost \(CI -\d+\.\d% to \+\d+\.\d% contains the 5% limit\), duration \(CI .* contains the 5% limit\) → 10 more invocations per function$/);
+    expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 2 }]);
+    expect(round.reason).toMatch(
+      /^1024 MB: cost \(CI -\d+\.\d% to \+\d+\.\d% contains the 5% limit\), duration \(CI .* contains the 5% limit\) → 2 more environments of 10 invocations per function$/,
+    );
+    // Three environments, their PR/base differences +1%, +5%, +9%: the interval over blocks straddles 5%, so 3 more.
+    const again = nextGateRound(blockedRun(3, (block) => [101, 105, 109][block] ?? 0), blockedRun(3, () => 100), { ...GATE, maxInvocations: 200 });
+    expect(again.pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 3 }]);
   });
 
   it('never plans past gate-max-invocations, and says when the budget ran out', () => {
     const near = nextGateRound(run(noisy(105, 30)), run(noisy(100, 30)), GATE);
-    expect(near.pairings).toEqual([{ memoryBySubject: [1024, 1024], count: 10 }]);
+    expect(near.pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 1 }]);
     const spent = nextGateRound(run(noisy(105, 40)), run(noisy(100, 40)), GATE);
     expect(spent.pairings).toEqual([]);
     expect(spent.settled).toBe(false);
@@ -52,13 +61,13 @@ describe('nextGateRound', () => {
   });
 
   it('counts the larger side, so a side with more samples does not overshoot the budget', () => {
-    const round = nextGateRound(run(noisy(105, 10)), run(noisy(100, 35)), GATE);
-    expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], count: 5 }]);
+    expect(nextGateRound(run(noisy(105, 10)), run(noisy(100, 25)), GATE).pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 1 }]);
+    expect(nextGateRound(run(noisy(105, 10)), run(noisy(100, 35)), GATE).pairings).toEqual([]);
   });
 
   it('fewer than min-samples is open even when the interval excludes the limit', () => {
     const round = nextGateRound(run(repeat(100, 3)), run(repeat(100, 3)), GATE);
-    expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], count: 3 }]);
+    expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 2 }]);
     expect(round.reason).toMatch(/under min-samples/);
   });
 
@@ -66,15 +75,19 @@ describe('nextGateRound', () => {
     const pr = makeRun({ configuredMb: 2048, recommendedMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 10) }, { memoryMb: 2048, durationsMs: noisy(52, 10) }] });
     const base = makeRun({ configuredMb: 1024, recommendedMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 10) }, { memoryMb: 2048, durationsMs: noisy(50, 10) }] });
     const round = nextGateRound(pr, base, GATE);
-    // 2048 MB against the base's 1024 MB is +4% cost (52 ms × 2 GB vs 100 ms × 1 GB) with a wide interval.
-    expect(round.pairings).toEqual([{ memoryBySubject: [2048, 1024], count: 10 }]);
+    // 2048 MB against the base's 1024 MB is +4% cost (52 ms × 2 GB vs 100 ms × 1 GB) with a wide interval; the
+    // recommended 1024 MB on both sides is open too, measured in one environment each.
+    expect(round.pairings).toEqual([
+      { memoryBySubject: [2048, 1024], environments: 2 },
+      { memoryBySubject: [1024, 1024], environments: 2 },
+    ]);
     expect(round.reason).toMatch(/^2048 MB against the base's 1024 MB: cost/);
   });
 
   it('only the warn limit, when the fail limit is off', () => {
     const warnOnly = { ...GATE, maxCostIncreasePct: undefined, maxDurationIncreasePct: undefined, warnCostIncreasePct: 30, warnDurationIncreasePct: 30 };
-    // The interval (about −5% to +16%) lies wholly below 30%: settled.
-    expect(nextGateRound(run(noisy(105, 10)), run(noisy(100, 10)), warnOnly).pairings).toEqual([]);
+    // Over three environments of ±10% noise the interval lies wholly below 30%: settled on the warn limit alone.
+    expect(nextGateRound(blockedRun(3, () => 105), blockedRun(3, () => 100), { ...warnOnly, maxInvocations: 200 }).pairings).toEqual([]);
   });
 
   it('no limits at all: nothing to settle', () => {
@@ -100,15 +113,15 @@ describe('describeGateSampling', () => {
     expect(describeGateSampling({ rounds: 0, added: [], maxInvocations: 100, settled: true, reason: 'every comparison with the baseline is settled' })).toBe(
       'The planned invocations settled every comparison with the baseline; no extra invocations were needed.',
     );
-    expect(describeGateSampling({ rounds: 2, added: [{ memoryMb: 1769, invocations: 30 }], maxInvocations: 100, settled: true, reason: 'every comparison with the baseline is settled' })).toBe(
-      'To settle the comparisons with the baseline, each function got extra interleaved invocations (30 at 1769 MB) in 2 rounds, until every comparison was settled.',
+    expect(describeGateSampling({ rounds: 2, added: [{ memoryMb: 1769, invocations: 40, environments: 4 }], maxInvocations: 100, settled: true, reason: 'every comparison with the baseline is settled' })).toBe(
+      'To settle the comparisons with the baseline, each function was measured in 4 more execution environments at 1769 MB (40 invocations), a fresh version each, taking turns with the other function, in 2 rounds, until every comparison was settled.',
     );
     expect(describeGateSampling({ rounds: 0, added: [], maxInvocations: 200, settled: false, reason: 'no time was left for more within three quarters of timeout-minutes' })).toBe(
       'No extra invocations to settle the comparisons with the baseline: no time was left for more within three quarters of timeout-minutes.',
     );
-    const spent = { rounds: 4, added: [{ memoryMb: 1769, invocations: 190 }], maxInvocations: 200, settled: false, reason: 'gate-max-invocations (200) reached with 1769 MB: cost (CI +1.0% to +9.0% contains the 5% limit), so the verdict rests on the samples there are' };
+    const spent = { rounds: 4, added: [{ memoryMb: 1769, invocations: 190, environments: 19 }], maxInvocations: 200, settled: false, reason: 'gate-max-invocations (200) reached with 1769 MB: cost (CI +1.0% to +9.0% contains the 5% limit), so the verdict rests on the samples there are' };
     expect(describeGateSampling(spent)).toBe(
-      'To settle the comparisons with the baseline, each function got extra interleaved invocations (190 at 1769 MB) in 4 rounds; then gate-max-invocations (200) reached with 1769 MB: cost (CI +1.0% to +9.0% contains the 5% limit), so the verdict rests on the samples there are.',
+      'To settle the comparisons with the baseline, each function was measured in 19 more execution environments at 1769 MB (190 invocations), a fresh version each, taking turns with the other function, in 4 rounds; then gate-max-invocations (200) reached with 1769 MB: cost (CI +1.0% to +9.0% contains the 5% limit), so the verdict rests on the samples there are.',
     );
   });
 });

@@ -247,7 +247,7 @@ describe('parseSettings: defaults', () => {
         maxDurationStatistic: 'mean',
         confidence: 0.95,
         minSamples: 5,
-        maxInvocations: 0,
+        maxInvocations: 200,
         failOnRegression: true,
       },
       report: { mode: 'tune', commentMode: 'update', summary: true },
@@ -477,8 +477,8 @@ describe('clamping and warnings', () => {
 
   test('min-samples above invocations is no warning with a live baseline whose sequential sampling tops up', () => {
     const live = { 'baseline-function': 'orders-prod', 'min-samples': '8', invocations: '6' };
-    expect(parse(withArn({ ...live, 'gate-max-invocations': '200' })).warnings).toEqual([]);
-    expect(parse(withArn(live)).warnings).toEqual([expect.stringContaining("Input 'min-samples': 8 is above the 5 warm samples")]);
+    expect(parse(withArn(live)).warnings).toEqual([]);
+    expect(parse(withArn({ ...live, 'gate-max-invocations': '0' })).warnings).toEqual([expect.stringContaining("Input 'min-samples': 8 is above the 5 warm samples")]);
   });
 });
 

@@ -199,17 +199,18 @@ describe('tune', () => {
 });
 
 describe('extra sampling (the live gate asks for more)', () => {
-  it('runs the rounds asked for, continues the weighted payload order, records the summary, and still cleans up', async () => {
+  it('runs the rounds asked for as fresh versions (environment blocks), continues the weighted payload order, records the summary, and still cleans up', async () => {
     const fake = createFakeLambda();
     const asked: number[] = [];
     const extra: ExtraSampling = {
-      maxInvocations: 12,
+      maxInvocations: 16,
+      blockInvocations: 4,
       next: ([result]) => {
         const at1024 = result?.powerValues.find((entry) => entry.memoryMb === 1024)?.invocations ?? 0;
         asked.push(at1024);
-        return at1024 < 12
-          ? { pairings: [{ memoryBySubject: [1024], count: 4 }], settled: false, reason: 'open' }
-          : { pairings: [], settled: false, reason: 'gate-max-invocations (12) reached' };
+        return at1024 < 16
+          ? { pairings: [{ memoryBySubject: [1024], environments: at1024 === 4 ? 1 : 2 }], settled: false, reason: 'open' }
+          : { pairings: [], settled: false, reason: 'gate-max-invocations (16) reached' };
       },
     };
     const payloads = [
@@ -217,19 +218,23 @@ describe('extra sampling (the live gate asks for more)', () => {
       { payload: '{"b":1}', weight: 1 },
     ];
     const [result] = await tuneTogether([{ settings: settingsFor({ powerValuesMb: [512, 1024], invocationsPerValue: 4, payloads }) }], deps(fake.client), undefined, extra);
-    expect(asked).toEqual([4, 8, 12]);
+    expect(asked).toEqual([4, 8, 16]);
     const at1024 = result?.powerValues.find((entry) => entry.memoryMb === 1024);
-    expect(at1024?.invocations).toBe(12);
+    expect(at1024?.invocations).toBe(16);
     expect(result?.powerValues.find((entry) => entry.memoryMb === 512)?.invocations).toBe(4);
+    // Each block is its own version, invoked through its own alias, and its samples say which block they came from.
+    expect(at1024?.samples.map((sample) => sample.environment ?? 0)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
+    const blockAliases = fake.invokedQualifiers.filter((qualifier) => /-e\d$/.test(qualifier ?? ''));
+    expect(new Set(blockAliases)).toEqual(new Set(['lpg-test1234-1024-e1', 'lpg-test1234-1024-e2', 'lpg-test1234-1024-e3']));
     // 3:1 weights over 4 invocations, interleaved, then cycled: every block of 4 keeps the 3:1 split.
     const indexes = at1024?.samples.map((sample) => sample.payloadIndex) ?? [];
-    for (let block = 0; block < 3; block++) expect(indexes.slice(block * 4, block * 4 + 4).filter((index) => index === 1)).toHaveLength(1);
+    for (let block = 0; block < 4; block++) expect(indexes.slice(block * 4, block * 4 + 4).filter((index) => index === 1)).toHaveLength(1);
     expect(result?.gateSampling).toEqual({
       rounds: 2,
-      added: [{ memoryMb: 1024, invocations: 8 }],
-      maxInvocations: 12,
+      added: [{ memoryMb: 1024, invocations: 12, environments: 3 }],
+      maxInvocations: 16,
       settled: false,
-      reason: 'gate-max-invocations (12) reached',
+      reason: 'gate-max-invocations (16) reached',
     });
     expectLeftAsFound(fake);
   });
@@ -240,7 +245,7 @@ describe('extra sampling (the live gate asks for more)', () => {
     let calls = 0;
     // The first reading is the run's start; every later one is 25 minutes in (past 22.5 of 30).
     const clock = { now: () => new Date(calls++ === 0 ? start : start + 25 * 60_000) };
-    const extra: ExtraSampling = { maxInvocations: 100, next: () => ({ pairings: [{ memoryBySubject: [1024], count: 5 }], settled: false, reason: 'open' }) };
+    const extra: ExtraSampling = { maxInvocations: 100, blockInvocations: 5, next: () => ({ pairings: [{ memoryBySubject: [1024], environments: 1 }], settled: false, reason: 'open' }) };
     const [result] = await tuneTogether([{ settings: settingsFor({ powerValuesMb: [1024], invocationsPerValue: 3, timeoutMinutes: 30 }) }], { ...deps(fake.client), clock }, undefined, extra);
     expect(result?.powerValues[0]?.invocations).toBe(3);
     expect(result?.gateSampling).toEqual(expect.objectContaining({ rounds: 0, settled: false, reason: 'no time was left for more within three quarters of timeout-minutes' }));
@@ -250,7 +255,7 @@ describe('extra sampling (the live gate asks for more)', () => {
   it('a round that adds nothing (the memory size failed) ends it instead of looping', async () => {
     const fake = createFakeLambda({ behaviour: (memoryMb) => (memoryMb === 512 ? { durationMs: 10, functionError: { errorType: 'Boom', errorMessage: 'x' } } : { durationMs: 10 }) });
     let calls = 0;
-    const extra: ExtraSampling = { maxInvocations: 100, next: () => (calls++ < 50 ? { pairings: [{ memoryBySubject: [512], count: 2 }], settled: false, reason: 'open' } : { pairings: [], settled: true, reason: 'done' }) };
+    const extra: ExtraSampling = { maxInvocations: 100, blockInvocations: 2, next: () => (calls++ < 50 ? { pairings: [{ memoryBySubject: [512], environments: 1 }], settled: false, reason: 'open' } : { pairings: [], settled: true, reason: 'done' }) };
     const [result] = await tuneTogether([{ settings: settingsFor({ powerValuesMb: [512, 1024], invocationsPerValue: 3 }) }], deps(fake.client), undefined, extra);
     expect(calls).toBe(1);
     expect(result?.gateSampling).toEqual(expect.objectContaining({ rounds: 1, added: [], settled: false, reason: 'the memory sizes still open could not be invoked again' }));
@@ -260,21 +265,21 @@ describe('extra sampling (the live gate asks for more)', () => {
 
 describe('fitInTime', () => {
   const entry = (memoryMb: number, billedMs: number) => summarisePowerValue(memoryMb, [{ durationMs: billedMs, billedDurationMs: billedMs, payloadIndex: 0, coldStart: false }], { allowedExceptions: [], discardTopBottom: 0, onlyColdStarts: false }, ROUND_PRICES);
-  // Two functions; a turn at 1024 MB costs 75 + 25 + 175 + 25 = 300 ms.
+  // Two functions; a turn at 1024 MB costs 75 + 25 + 175 + 25 = 300 ms, a block of 10 turns 3 s plus 2 s to prepare.
   const measured = [[entry(1024, 75)], [entry(1024, 175)]];
-  const round = { pairings: [{ memoryBySubject: [1024, 1024], count: 10 }], settled: false, reason: 'open' };
+  const round = { pairings: [{ memoryBySubject: [1024, 1024], environments: 4 }], settled: false, reason: 'open' };
 
   it('keeps a round that fits', () => {
-    expect(fitInTime(round, measured, 3000)).toBe(round);
+    expect(fitInTime(round, measured, 10, 20_000)).toBe(round);
   });
 
   it('scales a round down to the time left, and says so', () => {
-    expect(fitInTime(round, measured, 1500)).toEqual({ pairings: [{ memoryBySubject: [1024, 1024], count: 5 }], settled: false, reason: 'open (fewer, to stay within three quarters of timeout-minutes)' });
+    expect(fitInTime(round, measured, 10, 10_000)).toEqual({ pairings: [{ memoryBySubject: [1024, 1024], environments: 2 }], settled: false, reason: 'open (fewer, to stay within three quarters of timeout-minutes)' });
   });
 
-  it('drops pairings with no time for a single turn', () => {
-    expect(fitInTime(round, measured, 200).pairings).toEqual([]);
-    expect(fitInTime(round, measured, -5).pairings).toEqual([]);
+  it('drops pairings with no time for a single block', () => {
+    expect(fitInTime(round, measured, 10, 4_000).pairings).toEqual([]);
+    expect(fitInTime(round, measured, 10, -5).pairings).toEqual([]);
   });
 });
 

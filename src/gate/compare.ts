@@ -20,7 +20,7 @@ import { formatMs, formatUsd, nearlyEqual } from '../tuning/analyze.js';
 import { measuredSamples as measuredSamplesOf } from '../tuning/samples.js';
 import { durationStats, trimmedMean } from '../tuning/stats.js';
 import type { GateSettings, MetricComparison, PowerValueResult, Prices, RunResult, Sample, Verdict, VerdictLevel } from '../types.js';
-import { ratioInterval, runToRunVariance, type RunToRunVariance } from './stats.js';
+import { blockRatioInterval, ratioInterval, runToRunVariance, type RunToRunVariance } from './stats.js';
 
 export interface CompareOptions {
   /** How the report names the baseline, e.g. "data branch entry for abc1234 (the PR base)". */
@@ -147,10 +147,23 @@ export function measuredSamples(run: RunResult, entry: PowerValueResult): Sample
 }
 
 export function metricValues(run: RunResult, entry: PowerValueResult, kind: MetricKind, prices: Prices): number[] {
-  const samples = measuredSamples(run, entry);
-  return kind === 'duration'
-    ? samples.map((sample) => sample.durationMs)
-    : samples.map((sample) => costPerInvocationUsd(sample.billedDurationMs, entry.memoryMb, prices));
+  return measuredSamples(run, entry).map((sample) => metricValue(sample, entry, kind, prices));
+}
+
+function metricValue(sample: Sample, entry: PowerValueResult, kind: MetricKind, prices: Prices): number {
+  return kind === 'duration' ? sample.durationMs : costPerInvocationUsd(sample.billedDurationMs, entry.memoryMb, prices);
+}
+
+/** The metric's values by environment block (Sample.environment; the planned invocations are block 0). */
+export function metricBlocks(run: RunResult, entry: PowerValueResult, kind: MetricKind, prices: Prices): Map<number, number[]> {
+  const blocks = new Map<number, number[]>();
+  for (const sample of measuredSamples(run, entry)) {
+    const block = sample.environment ?? 0;
+    const values = blocks.get(block) ?? [];
+    values.push(metricValue(sample, entry, kind, prices));
+    blocks.set(block, values);
+  }
+  return blocks;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -280,14 +293,24 @@ function compareMetric(
   }
   const deltaPct = (prValue / baseValue - 1) * 100;
   row.deltaPct = deltaPct;
-  const interval = ratioInterval(prValues, baseValues, prTrim, baseTrim, gate.confidence, runToRun ?? undefined);
+  // Measured in several environments on both sides in one run (the live gate's extra blocks): the environments are
+  // the unit. Blocks of two separate runs are not paired: each run's own drift would be missing from their spread.
+  const sameRun = pr.runId !== undefined && pr.runId === base.runId;
+  const blocked = sameRun
+    ? blockRatioInterval(metricBlocks(pr, prEntry, kind, pr.prices), metricBlocks(base, baseEntry, kind, basePrices), prTrim, baseTrim, gate.confidence)
+    : null;
+  const interval = blocked ?? ratioInterval(prValues, baseValues, prTrim, baseTrim, gate.confidence, runToRun ?? undefined);
   if (interval) {
     row.ciLowPct = (interval.low - 1) * 100;
     row.ciHighPct = (interval.high - 1) * 100;
   }
   const few = Math.min(prValues.length, baseValues.length);
   const confidenceText = `${formatConfidence(gate.confidence)} CI`;
-  const drift = runToRun && runToRun.variance > 0 ? `, run-to-run noise of ${runToRun.runs} stored runs included` : '';
+  const drift = blocked
+    ? ` over ${blocked.blocks} pairs of execution environments`
+    : runToRun && runToRun.variance > 0
+      ? `, run-to-run noise of ${runToRun.runs} stored runs included`
+      : '';
   const change = `${changeWords(deltaPct)}${interval && !interval.exact ? ` (${confidenceText} ${formatPct(row.ciLowPct)} to ${formatPct(row.ciHighPct)}${drift})` : ''}`;
   if (few < gate.minSamples) {
     const side = prValues.length <= baseValues.length ? 'the PR' : 'the baseline';

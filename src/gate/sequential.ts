@@ -1,4 +1,4 @@
-// The live gate's sequential sampling: more interleaved invocations of both functions where a comparison is still
+// The live gate's sequential sampling: more execution environments of both functions where a comparison is still
 // open, so the gate catches a real regression just above its limit without calling noise one.
 //
 // Why: the verdict needs the estimated change above the limit AND a confidence interval that excludes no change.
@@ -7,33 +7,46 @@
 // invoking everything more would multiply the cost of every run. A live baseline can be invoked again, in the same
 // time window as the PR's function, so only the comparisons that are still undecided get more samples.
 //
+// Why environments, not invocations: the planned invocations of one memory size run in one execution environment
+// per function, and environments of the same code differ persistently (another host, another CPU generation, a
+// differently warmed JIT): by 2–3% at one vCPU on the emulator, more at fractions of one. More invocations in the
+// same environments only measure those environments better, and an interval that counts invocations as
+// independent then calls an environment's offset a significant change (the opt-in version of this before counted
+// invocations, and failed an identical pair once in three demo runs). So each extra sample comes in a block: a fresh
+// version of each function (Lambda keeps environments per version), invoked BLOCK_INVOCATIONS times, the two taking
+// turns. Once both sides have two or more blocks, the interval counts blocks (stats.ts blockRatioInterval): its width
+// contains the environments' spread, and the pairing by block cancels the drift both saw in one time window.
+//
 // The rule, per relative comparison (cost and duration at each compared memory size, compare.ts):
 // - open while its confidence interval of the PR/base ratio contains its limit (the fail limit, else the warn
 //   limit): with more samples it could land on either side, or while a side has fewer than min-samples;
-// - settled when the interval lies wholly below the limit (within it, whatever more samples say), or wholly above
-//   it once confirmed: the planned invocations ran in one execution environment per function, and one slow
-//   environment (another host, another CPU) looks exactly like a regression, so "above" on those alone gets one
-//   more round before it counts;
-// - each round doubles the invocations at the open memory sizes, for both functions, up to gate-max-invocations
-//   per function, submitted in turns with several in flight (tuner.ts GATE_ROUND_CONCURRENCY), so each function's
-//   extra samples come from several environments and a persistent offset of one of them averages out.
+// - open while its interval was computed from one environment per function, wherever it lies: one slow
+//   environment looks exactly like a regression, and one fast one hides a regression;
+// - settled when its interval over two or more pairs of environments lies wholly below the limit (within it,
+//   whatever more samples say) or wholly above it;
+// - each round at least doubles the environments at the open memory sizes (two more at first), for both functions,
+//   while the invocations per function there stay within gate-max-invocations.
 //
 // Why the false-alarm rate holds: the verdict is still made once, by compareRuns on all samples, with the same
-// rule. Stopping early never turns noise into a regression: a comparison stops as "above the limit" only when its
-// whole interval is above it, which at 95% confidence happens to an unchanged function less often than the fixed-n
-// false alarm it replaces. Doubling keeps the number of looks small (log2 of gate-max-invocations / invocations),
-// and a borderline estimate gets more samples rather than a verdict, so it regresses to the truth.
+// rule, and over blocks its interval is Student's t with J − 1 degrees of freedom for J pairs of environments, so few
+// blocks give a wide interval rather than a confident one. Stopping early never turns noise into a regression: a
+// comparison stops as "above the limit" only when its whole interval is above it. Doubling keeps the number of
+// looks small (log2 of the blocks the budget allows).
 // Not sampled further: the monthly and absolute limits (they follow from the same figures), and runs measuring
 // only cold starts (each of their invocations needs a version of its own).
 
 import type { ExtraRound, ExtraSampling } from '../tuning/tuner.js';
-import type { GateSettings, MetricComparison, RunResult } from '../types.js';
+import type { GateSettings, MetricComparison, RunResult, Sample } from '../types.js';
 import { compareRuns, measuredSamples } from './compare.js';
+
+/** Invocations per extra environment block, the first of them its cold start. */
+export const BLOCK_INVOCATIONS = 10;
 
 /** The live gate's policy for tuneTogether: PR first, baseline second. */
 export function gateSampling(gate: GateSettings): ExtraSampling {
   return {
     maxInvocations: gate.maxInvocations,
+    blockInvocations: BLOCK_INVOCATIONS,
     next: (results) => {
       const [pr, base] = results;
       if (!pr || !base) return { pairings: [], settled: true, reason: 'there is no baseline to compare with' };
@@ -48,6 +61,8 @@ interface OpenPoint {
   metrics: string[];
   /** Invocations so far: the larger of the two sides. */
   invocations: number;
+  /** Environment blocks measured on both sides so far (1: the planned invocations only). */
+  environments: number;
 }
 
 /** Pure: which memory sizes need more invocations for the gate to decide, and how many. */
@@ -64,20 +79,28 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
     const prEntry = pr.powerValues.find((entry) => entry.memoryMb === prMemoryMb);
     const baseEntry = base.powerValues.find((entry) => entry.memoryMb === baseMemoryMb);
     if (prEntry?.status !== 'ok' || baseEntry?.status !== 'ok') continue;
-    const few = Math.min(measuredSamples(pr, prEntry).length, measuredSamples(base, baseEntry).length) < gate.minSamples;
+    const prSamples = measuredSamples(pr, prEntry);
+    const baseSamples = measuredSamples(base, baseEntry);
+    const few = Math.min(prSamples.length, baseSamples.length) < gate.minSamples;
+    const environments = pairedEnvironments(prSamples, baseSamples);
     const straddles = row.ciLowPct === null || row.ciHighPct === null || (row.ciLowPct <= limit && limit <= row.ciHighPct);
-    // Above the limit on the planned invocations alone — one environment per function — is confirmed by a round
-    // from several environments before it settles: one slow environment must not fail a PR.
-    const unconfirmed = !straddles && (row.ciLowPct ?? 0) > limit && Math.max(prEntry.invocations, baseEntry.invocations) <= pr.settings.invocationsPerValue;
+    // One environment per function cannot tell the code from the environment, in either direction: a slow one
+    // looks like a regression, a fast one hides it. Only an interval over environments settles a comparison.
+    const unconfirmed = !straddles && environments < 2;
     if (!few && !straddles && !unconfirmed) continue;
-    const why = few ? 'under min-samples' : unconfirmed ? `CI ${pct(row.ciLowPct)} to ${pct(row.ciHighPct)} above the ${limit}% limit, to be confirmed` : `CI ${pct(row.ciLowPct)} to ${pct(row.ciHighPct)} contains the ${limit}% limit`;
+    const why = few
+      ? 'under min-samples'
+      : unconfirmed
+        ? `CI ${pct(row.ciLowPct)} to ${pct(row.ciHighPct)} ${(row.ciLowPct ?? 0) > limit ? 'above' : 'below'} the ${limit}% limit in one environment per function, to be confirmed in others`
+        : `CI ${pct(row.ciLowPct)} to ${pct(row.ciHighPct)} contains the ${limit}% limit`;
     const what = `${row.kind === 'cost' ? 'cost' : 'duration'} (${why})`;
     const point = open.find((entry) => entry.prMemoryMb === prMemoryMb && entry.baseMemoryMb === baseMemoryMb);
     if (point) point.metrics.push(what);
-    else open.push({ prMemoryMb, baseMemoryMb, metrics: [what], invocations: Math.max(prEntry.invocations, baseEntry.invocations) });
+    else open.push({ prMemoryMb, baseMemoryMb, metrics: [what], invocations: Math.max(prEntry.invocations, baseEntry.invocations), environments });
   }
   if (open.length === 0) return { pairings: [], settled: true, reason: 'every comparison with the baseline is settled' };
-  const room = open.filter((point) => point.invocations < gate.maxInvocations);
+  const roomFor = (point: OpenPoint) => Math.floor((gate.maxInvocations - point.invocations) / BLOCK_INVOCATIONS);
+  const room = open.filter((point) => roomFor(point) > 0);
   const where = (point: OpenPoint) => `${memories(point)}: ${point.metrics.join(', ')}`;
   if (room.length === 0) {
     return {
@@ -88,11 +111,18 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
   }
   const pairings = room.map((point) => ({
     memoryBySubject: [point.prMemoryMb, point.baseMemoryMb],
-    // Doubling: few looks, each on twice the evidence of the last.
-    count: Math.min(Math.max(point.invocations, 1), gate.maxInvocations - point.invocations),
+    // Doubling: few looks, each on at least twice the environments of the last (two more to start with: an
+    // interval over blocks needs two, and is very wide on two).
+    environments: Math.min(Math.max(point.environments, 2), roomFor(point)),
   }));
-  const plan = room.map((point, index) => `${where(point)} → ${pairings[index]?.count} more invocations per function`);
+  const plan = room.map((point, index) => `${where(point)} → ${pairings[index]?.environments} more environments of ${BLOCK_INVOCATIONS} invocations per function`);
   return { pairings, settled: false, reason: plan.join('; ') };
+}
+
+/** Environment blocks with measured samples on both sides (the planned invocations are block 0). */
+function pairedEnvironments(prSamples: readonly Sample[], baseSamples: readonly Sample[]): number {
+  const base = new Set(baseSamples.map((sample) => sample.environment ?? 0));
+  return new Set(prSamples.map((sample) => sample.environment ?? 0).filter((block) => base.has(block))).size;
 }
 
 function limitOf(row: MetricComparison, gate: GateSettings): number | undefined {
@@ -116,8 +146,10 @@ export function describeGateSampling(summary: RunResult['gateSampling']): string
       ? 'The planned invocations settled every comparison with the baseline; no extra invocations were needed.'
       : `No extra invocations to settle the comparisons with the baseline: ${summary.reason}.`;
   }
-  const spent = summary.added.map((entry) => `${entry.invocations} at ${entry.memoryMb} MB`).join(', ');
+  const spent = summary.added
+    .map((entry) => `${entry.environments} more execution environment${entry.environments === 1 ? '' : 's'} at ${entry.memoryMb} MB (${entry.invocations} invocations)`)
+    .join(', ');
   const rounds = `${summary.rounds} round${summary.rounds === 1 ? '' : 's'}`;
-  const lead = `To settle the comparisons with the baseline, each function got extra interleaved invocations (${spent}) in ${rounds}`;
+  const lead = `To settle the comparisons with the baseline, each function was measured in ${spent}, a fresh version each, taking turns with the other function, in ${rounds}`;
   return summary.settled ? `${lead}, until every comparison was settled.` : `${lead}; then ${summary.reason}.`;
 }

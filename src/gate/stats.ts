@@ -132,3 +132,47 @@ export function runToRunVariance(runs: readonly { values: readonly number[]; tri
   const within = summaries.reduce((sum, summary) => sum + summary.squaredError, 0) / summaries.length;
   return { variance: Math.max(0, observed - within), degreesOfFreedom: summaries.length - 1, runs: summaries.length };
 }
+
+/**
+ * The interval of the PR/base ratio when both sides were measured in several execution environments, block by
+ * block (the live gate's extra rounds: a fresh version of each function per block, invoked in turns, so block j of
+ * the PR and block j of the base ran in the same time window). The unit is the environment, not the invocation:
+ * d_j is the difference of block j's trimmed log means, and the interval is Student's t on the d_j with J − 1
+ * degrees of freedom.
+ *
+ * Why: environments of the same code differ persistently (another host, another CPU, a differently warmed JIT),
+ * by 2–3% at one vCPU on the emulator and more at fractions of one. Counting invocations as independent makes such
+ * an offset "significant" once there are enough of them; counting environments cannot, because the spread of the
+ * d_j contains the offsets. Pairing by block also cancels the drift both functions see in one time window.
+ * Blocks present on one side only are left out. Null with fewer than 2 paired blocks.
+ */
+export function blockRatioInterval(
+  prBlocks: ReadonlyMap<number, readonly number[]>,
+  baseBlocks: ReadonlyMap<number, readonly number[]>,
+  trimPr: number,
+  trimBase: number,
+  confidence: number,
+): (RatioInterval & { blocks: number }) | null {
+  const differences: number[] = [];
+  for (const [block, prValues] of prBlocks) {
+    const baseValues = baseBlocks.get(block);
+    if (!baseValues || prValues.length === 0 || baseValues.length === 0) continue;
+    differences.push(blockLogMean(prValues, trimPr) - blockLogMean(baseValues, trimBase));
+  }
+  const blocks = differences.length;
+  if (blocks < 2) return null;
+  const mean = differences.reduce((sum, value) => sum + value, 0) / blocks;
+  const variance = differences.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (blocks - 1);
+  const ratio = Math.exp(mean);
+  // Equal differences up to rounding (logs of equal ratios rarely subtract to exactly the same double).
+  if (variance <= (Number.EPSILON * Math.max(1, Math.abs(mean))) ** 2 * 16) return { ratio, low: ratio, high: ratio, degreesOfFreedom: Infinity, exact: true, blocks };
+  const degreesOfFreedom = blocks - 1;
+  const halfWidth = tQuantile((1 + confidence) / 2, degreesOfFreedom) * Math.sqrt(variance / blocks);
+  return { ratio, low: Math.exp(mean - halfWidth), high: Math.exp(mean + halfWidth), degreesOfFreedom, exact: false, blocks };
+}
+
+/** A block's trimmed log mean; one value is its own log. */
+function blockLogMean(values: readonly number[], trim: number): number {
+  const summary = summariseLogs(values, trim);
+  return summary ? summary.trimmedMean : Math.log(Math.max(values[0] ?? LOG_FLOOR, LOG_FLOOR));
+}

@@ -85,12 +85,20 @@ const INVOKE_ATTEMPTS = 6;
 const CONCURRENT_CHANGE_ATTEMPTS = 20;
 const FOREIGN_RUN_STALE_MS = 5 * 60_000;
 
-export function aliasName(runId: string, memoryMb: number, coldIndex?: number): string {
-  return coldIndex === undefined ? `lpg-${runId}-${memoryMb}` : `lpg-${runId}-${memoryMb}-c${coldIndex}`;
+/**
+ * Which of several versions of one memory size: a number is a cold-start run's per-invocation version; an
+ * `{ environment }` is one of the live gate's extra environment blocks (gate/sequential.ts). Lambda keeps execution
+ * environments per version, so a fresh version is the only way to be sure of fresh environments.
+ */
+export type VersionVariant = number | { environment: number };
+
+export function aliasName(runId: string, memoryMb: number, variant?: VersionVariant): string {
+  if (variant === undefined) return `lpg-${runId}-${memoryMb}`;
+  return typeof variant === 'number' ? `lpg-${runId}-${memoryMb}-c${variant}` : `lpg-${runId}-${memoryMb}-e${variant.environment}`;
 }
 
-export function versionDescription(runId: string, memoryMb: number, coldIndex?: number): string {
-  const suffix = coldIndex === undefined ? '' : ` cold ${coldIndex}`;
+export function versionDescription(runId: string, memoryMb: number, variant?: VersionVariant): string {
+  const suffix = variant === undefined ? '' : typeof variant === 'number' ? ` cold ${variant}` : ` environment ${variant.environment}`;
   return `lambda-power-gate ${runId} ${memoryMb} MB${suffix}`;
 }
 
@@ -166,9 +174,9 @@ export class LambdaTarget {
    * creates a new version), waits for the update, publishes guarded by the RevisionId we observed, verifies the
    * version's memory, and aliases it.
    */
-  async prepareVersion(snapshot: FunctionSnapshot, memoryMb: number, coldIndex?: number, signal?: AbortSignal): Promise<PreparedVersion> {
+  async prepareVersion(snapshot: FunctionSnapshot, memoryMb: number, variant?: VersionVariant, signal?: AbortSignal): Promise<PreparedVersion> {
     const { runId } = this.options;
-    const description = versionDescription(runId, memoryMb, coldIndex);
+    const description = versionDescription(runId, memoryMb, variant);
     const fn = snapshot.functionArn;
     const published = await withRetry(
       async () => {
@@ -207,7 +215,7 @@ export class LambdaTarget {
     const version = published.Version;
     if (!version || version === '$LATEST') throw new Error(`PublishVersion for ${memoryMb} MB returned no version number`);
     const createdByRun = published.Description === description;
-    const alias = aliasName(runId, memoryMb, coldIndex);
+    const alias = aliasName(runId, memoryMb, variant);
     const item: PreparedVersion = { memoryMb, version, alias, createdByRun };
     if (published.MemorySize !== memoryMb) {
       // Never measure a version whose memory is not the one we are measuring.

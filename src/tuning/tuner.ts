@@ -80,14 +80,17 @@ export function planRun(settings: TuningSettings): PowerValuePlan[] {
 export interface ExtraSampling {
   /**
    * Given one interim result per function, the next round: pairings of memory sizes (one per function, in
-   * subject order) and how many more invocations each function gets there. No pairings: done, and why.
+   * subject order) and how many more environment blocks each function gets there. No pairings: done, and why.
    */
   next(results: RunResult[]): ExtraRound;
   maxInvocations: number;
+  /** Invocations per environment block (the first of them a cold start). */
+  blockInvocations: number;
 }
 
 export interface ExtraRound {
-  pairings: { memoryBySubject: number[]; count: number }[];
+  /** `environments`: new blocks per function, each a fresh version of that memory size invoked blockInvocations times. */
+  pairings: { memoryBySubject: number[]; environments: number }[];
   /** The round's reason, or why no more is needed (settled) or possible (budget). */
   reason: string;
   settled: boolean;
@@ -178,7 +181,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
 
   if (settings.dryRun) {
     logger.info('Dry run: settings are valid and the function exists; nothing was changed or invoked.');
-    return states.map((state) => buildResult(state.settings, state.snapshot, state.prices, state.plans.map((plan) => emptyResult(plan.memoryMb)), startedAt, clock, true));
+    return states.map((state) => buildResult(runId, state.settings, state.snapshot, state.prices, state.plans.map((plan) => emptyResult(plan.memoryMb)), startedAt, clock, true));
   }
 
   const limit = pLimit(settings.concurrency);
@@ -247,7 +250,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
     throwIfAborted(signal);
     if (settings.sampling === 'adaptive') sampling = await sampleUntilSettled(states, measured, limit, sleep, signal);
     if (extra) {
-      const interim = () => states.map((state, index) => buildResult(state.settings, state.snapshot, state.prices, measured[index] ?? [], startedAt, clock, false));
+      const interim = () => states.map((state, index) => buildResult(runId, state.settings, state.snapshot, state.prices, measured[index] ?? [], startedAt, clock, false));
       // Extra rounds must leave a quarter of timeout-minutes for clean-up and the report: a gate that times out
       // reports nothing, which is worse than a verdict on fewer samples.
       const deadlineMs = Date.parse(startedAt) + settings.timeoutMinutes * 60_000 * 0.75;
@@ -273,7 +276,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
   }
   if (failure !== undefined && cleanUpOnly && !signal?.aborted) {
     // Measured fine but could not clean up: fail loudly, and still hand over what was measured.
-    const partial = states.map((state, index) => buildResult(state.settings, state.snapshot, state.prices, measured[index] ?? [], startedAt, clock, false));
+    const partial = states.map((state, index) => buildResult(runId, state.settings, state.snapshot, state.prices, measured[index] ?? [], startedAt, clock, false));
     throw new TuningFailedError(messageOf(failure).replace(/^TuningFailedError: /, ''), partial[0]);
   }
   if (failure !== undefined) {
@@ -284,7 +287,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
     throw failure;
   }
 
-  const results = states.map((state, index) => buildResult(state.settings, state.snapshot, state.prices, measured[index] ?? [], startedAt, clock, false));
+  const results = states.map((state, index) => buildResult(runId, state.settings, state.snapshot, state.prices, measured[index] ?? [], startedAt, clock, false));
   if (sampling) for (const entry of results) entry.sampling = sampling;
   if (gateSampling) for (const [index, entry] of results.entries()) if (gateSampling[index]) entry.gateSampling = gateSampling[index];
   const result = results[0] as RunResult;
@@ -560,7 +563,6 @@ async function extendTogether(
   limit: ReturnType<typeof pLimit>,
   sleep: Sleep,
   signal: AbortSignal | undefined,
-  parallel = false,
 ): Promise<number[]> {
   const added = states.map(() => 0);
   const parties = states
@@ -577,8 +579,7 @@ async function extendTogether(
       const order = interleavePayloads(state.plans.find((plan) => plan.memoryMb === memoryMb)?.payloadIndexes ?? [0]);
       const payloadIndexes = Array.from({ length: count }, (_, i) => order[(entry.invocations + i) % order.length] ?? 0);
       const versions = state.prepared.filter((version) => version.memoryMb === memoryMb);
-      const settings = parallel ? { ...state.settings, parallelInvocation: true } : state.settings;
-      const more = await invokePowerValue(settings, state.target, state.snapshot, { memoryMb, payloadIndexes }, versions, state.prices, limit, state.logger, sleep, signal, turnstile?.pacer(party));
+      const more = await invokePowerValue(state.settings, state.target, state.snapshot, { memoryMb, payloadIndexes }, versions, state.prices, limit, state.logger, sleep, signal, turnstile?.pacer(party));
       list[at] = summarisePowerValue(memoryMb, [...entry.samples, ...more.samples], state.settings, state.prices, more.status === 'failed' ? more.failureReason : undefined);
       added[index] = more.samples.length;
     }),
@@ -587,8 +588,12 @@ async function extendTogether(
 }
 
 /**
- * Rounds of extra invocations while `extra` asks for them (the live gate's sequential sampling). A round that adds
- * nothing (every party failed there) ends it, so a policy that keeps asking cannot loop. Updates `measured` in
+ * Rounds of extra environment blocks while `extra` asks for them (the live gate's sequential sampling). A block is
+ * a fresh version of each function at the pairing's memory size — Lambda keeps execution environments per version,
+ * so each block runs in environments of its own — invoked `blockInvocations` times, the functions taking turns, one
+ * invocation in flight per function so the block stays in one environment. Samples are tagged with their block
+ * (Sample.environment), which is what the gate's interval counts. A round that adds nothing (every party failed
+ * there, or no version could be prepared) ends it, so a policy that keeps asking cannot loop. Updates `measured` in
  * place; returns one summary per function.
  */
 async function sampleForGate(
@@ -601,17 +606,16 @@ async function sampleForGate(
   signal: AbortSignal | undefined,
 ): Promise<GateSamplingSummary[]> {
   const primary = states[0] as SubjectState;
-  const added = states.map(() => new Map<number, number>());
-  // Several invocations in flight, submitted in turns: each function's extra samples come from several execution
-  // environments, so one environment's persistent speed (another host, another CPU) cannot pass for the code's.
-  const roundLimit = pLimit(Math.max(1, Math.min(GATE_ROUND_CONCURRENCY, primary.settings.concurrency)));
+  const added = states.map(() => new Map<number, { invocations: number; environments: number }>());
+  // Blocks are independent environments, so several may run at once without mixing their samples.
+  const blockLimit = pLimit(Math.max(1, Math.min(GATE_BLOCKS_IN_FLIGHT, primary.settings.concurrency)));
   let rounds = 0;
   let last: ExtraRound;
   for (;;) {
     throwIfAborted(signal);
     last = extra.next(interim());
     if (last.pairings.length === 0) break;
-    const fitted = fitInTime(last, measured, timeLeftMs());
+    const fitted = fitInTime(last, measured, extra.blockInvocations, timeLeftMs());
     if (fitted.pairings.length === 0) {
       last = { pairings: [], settled: false, reason: 'no time was left for more within three quarters of timeout-minutes' };
       break;
@@ -619,17 +623,25 @@ async function sampleForGate(
     last = fitted;
     rounds++;
     primary.logger.info(`Gate sampling, round ${rounds}: ${last.reason}`);
+    const blocks = await prepareBlocks(states, measured, last.pairings, signal);
+    // $LATEST goes back before the invocations, as after the planned versions.
+    for (const state of states) await state.target.restore(state.snapshot);
     let any = false;
-    for (const pairing of last.pairings) {
-      const counts = await extendTogether(states, measured, pairing.memoryBySubject, pairing.count, roundLimit, sleep, signal, true);
-      for (const [index, count] of counts.entries()) {
-        if (count === 0) continue;
-        any = true;
-        const memoryMb = pairing.memoryBySubject[index] ?? 0;
-        const map = added[index] as Map<number, number>;
-        map.set(memoryMb, (map.get(memoryMb) ?? 0) + count);
-      }
-    }
+    await Promise.all(
+      blocks.map((block) =>
+        blockLimit(async () => {
+          const counts = await invokeBlock(states, measured, block, extra.blockInvocations, sleep, signal);
+          for (const [index, count] of counts.entries()) {
+            if (count === 0) continue;
+            any = true;
+            const memoryMb = block.memoryBySubject[index] ?? 0;
+            const map = added[index] as Map<number, { invocations: number; environments: number }>;
+            const sum = map.get(memoryMb) ?? { invocations: 0, environments: 0 };
+            map.set(memoryMb, { invocations: sum.invocations + count, environments: sum.environments + 1 });
+          }
+        }),
+      ),
+    );
     if (!any) {
       last = { pairings: [], settled: false, reason: 'the memory sizes still open could not be invoked again' };
       break;
@@ -638,41 +650,140 @@ async function sampleForGate(
   if (rounds > 0) primary.logger.info(`Gate sampling stopped after ${rounds} round${rounds === 1 ? '' : 's'}: ${last.reason}.`);
   return added.map((map) => ({
     rounds,
-    added: [...map].sort(([a], [b]) => a - b).map(([memoryMb, invocations]) => ({ memoryMb, invocations })),
+    added: [...map].sort(([a], [b]) => a - b).map(([memoryMb, sum]) => ({ memoryMb, ...sum })),
     maxInvocations: extra.maxInvocations,
     settled: last.settled,
     reason: last.reason,
   }));
 }
 
+/** One environment block: a fresh version per function (null where that function has nothing to add). */
+interface EnvironmentBlock {
+  memoryBySubject: readonly number[];
+  environment: number;
+  versions: (PreparedVersion | null)[];
+}
+
 /**
- * Invocations in flight during the gate's extra rounds, shared by the functions: with two functions taking turns,
- * two per function, so each side's extra samples come from at least two environments (more on Lambda as they
- * scale). Capped by the concurrency input.
+ * The round's versions, prepared one function at a time per block ($LATEST is each function's own, so the
+ * functions go in parallel). A function whose entry there failed gets none; a version that cannot be prepared
+ * leaves that block without it (the block is then unpaired and the gate's interval leaves it out).
  */
-export const GATE_ROUND_CONCURRENCY = 4;
+async function prepareBlocks(
+  states: SubjectState[],
+  measured: PowerValueResult[][],
+  pairings: ExtraRound['pairings'],
+  signal: AbortSignal | undefined,
+): Promise<EnvironmentBlock[]> {
+  const blocks: EnvironmentBlock[] = [];
+  for (const pairing of pairings) {
+    const first = nextEnvironment(states, measured, pairing.memoryBySubject);
+    for (let i = 0; i < pairing.environments; i++) {
+      blocks.push({ memoryBySubject: pairing.memoryBySubject, environment: first + i, versions: states.map(() => null) });
+    }
+  }
+  await Promise.all(
+    states.map(async (state, index) => {
+      for (const block of blocks) {
+        throwIfAborted(signal);
+        const memoryMb = block.memoryBySubject[index] ?? 0;
+        if (!(measured[index] ?? []).some((entry) => entry.memoryMb === memoryMb && entry.status === 'ok')) continue;
+        try {
+          const version = await state.target.prepareVersion(state.snapshot, memoryMb, { environment: block.environment }, signal);
+          state.prepared.push(version);
+          block.versions[index] = version;
+        } catch (error) {
+          throwIfAborted(signal);
+          state.logger.warning(`An extra environment at ${memoryMb} MB could not be prepared: ${messageOf(error)}`);
+        }
+      }
+    }),
+  );
+  return blocks;
+}
+
+/** The next free block number at these memory sizes: one past the highest any function has used. */
+function nextEnvironment(states: SubjectState[], measured: PowerValueResult[][], memoryBySubject: readonly number[]): number {
+  let highest = 0;
+  for (const [index] of states.entries()) {
+    const entry = (measured[index] ?? []).find((candidate) => candidate.memoryMb === memoryBySubject[index]);
+    for (const sample of entry?.samples ?? []) highest = Math.max(highest, sample.environment ?? 0);
+  }
+  return highest + 1;
+}
+
+/**
+ * One block: `count` invocations of each function's block version, taking turns, continuing each plan's payload
+ * order (cycling past its end, so weights hold). Updates `measured` in place; returns how many invocations each
+ * function got.
+ */
+async function invokeBlock(
+  states: SubjectState[],
+  measured: PowerValueResult[][],
+  block: EnvironmentBlock,
+  count: number,
+  sleep: Sleep,
+  signal: AbortSignal | undefined,
+): Promise<number[]> {
+  const added = states.map(() => 0);
+  const parties = states
+    .map((state, index) => ({ state, index, memoryMb: block.memoryBySubject[index] ?? 0, version: block.versions[index] }))
+    .filter((party): party is typeof party & { version: PreparedVersion } => party.version !== null && party.version !== undefined);
+  const turnstile = parties.length > 1 ? new Turnstile(parties.length) : undefined;
+  // One invocation in flight per function: a second concurrent one would start a second environment in the block.
+  const serial = pLimit(parties.length || 1);
+  await Promise.all(
+    parties.map(async ({ state, index, memoryMb, version }, party) => {
+      const list = measured[index] ?? [];
+      const at = list.findIndex((entry) => entry.memoryMb === memoryMb && entry.status === 'ok');
+      const start = list[at];
+      if (!start) return;
+      const order = interleavePayloads(state.plans.find((plan) => plan.memoryMb === memoryMb)?.payloadIndexes ?? [0]);
+      const payloadIndexes = Array.from({ length: count }, (_, i) => order[(start.invocations + i) % order.length] ?? 0);
+      const settings = { ...state.settings, parallelInvocation: false };
+      const more = await invokePowerValue(settings, state.target, state.snapshot, { memoryMb, payloadIndexes }, [version], state.prices, serial, state.logger, sleep, signal, turnstile?.pacer(party));
+      const tagged = more.samples.map((sample) => ({ ...sample, environment: block.environment }));
+      // Re-read: blocks of one memory size running at once each append to the entry as they finish.
+      const current = list[at] as PowerValueResult;
+      list[at] = summarisePowerValue(memoryMb, [...current.samples, ...tagged], state.settings, state.prices, more.status === 'failed' ? more.failureReason : current.failureReason);
+      added[index] = tagged.length;
+    }),
+  );
+  return added;
+}
+
+/** Environment blocks running at once during the gate's extra rounds (each one invocation in flight per function). */
+export const GATE_BLOCKS_IN_FLIGHT = 2;
 
 /** Invocation overhead beyond the billed duration (network, the turn-taking), for time estimates. */
 const INVOCATION_OVERHEAD_MS = 25;
 
+/** Preparing a version per function (update, wait, publish, alias) and its cold start, for time estimates. */
+const BLOCK_OVERHEAD_MS = 2_000;
+
 /**
- * The round, with each pairing's count scaled down so the whole round fits in the time left (turns are serial:
- * each pairing's invocation time is the sum of its functions' mean billed durations). Pairings scaled to zero
- * are dropped.
+ * The round, with each pairing's environments scaled down so the whole round fits in the time left (turns are
+ * serial: each pairing's invocation time is the sum of its functions' mean billed durations). Pairings scaled to
+ * zero are dropped.
  */
-export function fitInTime(round: ExtraRound, measured: readonly PowerValueResult[][], timeLeftMs: number): ExtraRound {
-  const perTurnMs = round.pairings.map((pairing) =>
-    pairing.memoryBySubject.reduce((sum, memoryMb, index) => {
-      const entry = (measured[index] ?? []).find((candidate) => candidate.memoryMb === memoryMb);
-      const billed = entry?.samples.map((sample) => sample.billedDurationMs) ?? [];
-      const mean = billed.length > 0 ? billed.reduce((total, value) => total + value, 0) / billed.length : 0;
-      return sum + mean + INVOCATION_OVERHEAD_MS;
-    }, 0),
+export function fitInTime(round: ExtraRound, measured: readonly PowerValueResult[][], blockInvocations: number, timeLeftMs: number): ExtraRound {
+  const perBlockMs = round.pairings.map(
+    (pairing) =>
+      BLOCK_OVERHEAD_MS +
+      blockInvocations *
+        pairing.memoryBySubject.reduce((sum, memoryMb, index) => {
+          const entry = (measured[index] ?? []).find((candidate) => candidate.memoryMb === memoryMb);
+          const billed = entry?.samples.map((sample) => sample.billedDurationMs) ?? [];
+          const mean = billed.length > 0 ? billed.reduce((total, value) => total + value, 0) / billed.length : 0;
+          return sum + mean + INVOCATION_OVERHEAD_MS;
+        }, 0),
   );
-  const needMs = round.pairings.reduce((sum, pairing, index) => sum + pairing.count * (perTurnMs[index] ?? 0), 0);
+  const needMs = round.pairings.reduce((sum, pairing, index) => sum + pairing.environments * (perBlockMs[index] ?? 0), 0);
   if (needMs <= timeLeftMs) return round;
   const scale = Math.max(0, timeLeftMs) / needMs;
-  const pairings = round.pairings.map((pairing) => ({ ...pairing, count: Math.floor(pairing.count * scale) })).filter((pairing) => pairing.count > 0);
+  const pairings = round.pairings
+    .map((pairing) => ({ ...pairing, environments: Math.floor(pairing.environments * scale) }))
+    .filter((pairing) => pairing.environments > 0);
   return { ...round, pairings, reason: `${round.reason} (fewer, to stay within three quarters of timeout-minutes)` };
 }
 
@@ -823,6 +934,7 @@ function failedResult(memoryMb: number, reason: string): PowerValueResult {
 }
 
 function buildResult(
+  runId: string,
   settings: TuningSettings,
   snapshot: FunctionSnapshot,
   prices: Prices,
@@ -853,6 +965,7 @@ function buildResult(
   const result: RunResult = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: { name: 'lambda-power-gate', version: TOOL_VERSION },
+    runId,
     function: snapshot.identity,
     settings: { ...rest, payloadCount: payloads.length, ...(settings.logPayloads ? { payloads } : {}) },
     prices,
