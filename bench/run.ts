@@ -6,8 +6,9 @@
 //   npm run bench -- --quick               fewer repeats, for a quick look (noisier)
 //   npm run bench -- sampling --policy-grid   also replays other adaptive-sampling policies
 //   npm run bench -- control-plane --against HEAD~1   this tree's LambdaTarget against a git revision's
-//   npm run bench -- fidelity | gate       the emulator's fidelity (bench/fidelity.ts) or the gate's benchmark
-//                                          (bench/gate.ts), run as they are
+//   npm run bench -- fidelity | gate | freeze   the emulator's fidelity (bench/fidelity.ts), the gate's benchmark
+//                                          (bench/gate.ts) or what freezing idle environments changes
+//                                          (bench/freeze.ts), run as they are
 //
 // docs/performance.md lists the figures of the last full run with the commands that produced them. The machine may
 // be shared: each table says the load average around it, and the ratios are measured side by side so that load
@@ -26,7 +27,7 @@ import { runWallTime, WALL_TIME_DEFAULTS } from './wall-time.js';
 
 const OURS = ['wall', 'sampling', 'overhead', 'startup', 'control-plane'] as const;
 /** Other benchmarks in bench/, run by name as separate scripts. */
-const OTHERS: Record<string, string> = { fidelity: 'fidelity.ts', gate: 'gate.ts' };
+const OTHERS: Record<string, string> = { fidelity: 'fidelity.ts', gate: 'gate.ts', freeze: 'freeze.ts' };
 
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,

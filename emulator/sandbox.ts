@@ -87,6 +87,11 @@ export interface SandboxPoolOptions {
   logger?: (line: string) => void;
   /** auto: a memory cgroup when writable; watchdog: always the fallback (RSS polling + V8 heap limit). */
   memoryMode?: 'auto' | 'watchdog';
+  /**
+   * Freeze idle environments (SIGSTOP until the next invocation), as Lambda does. Default true; false only to
+   * measure what freezing changes (bench/freeze.ts).
+   */
+  freezeIdle?: boolean;
 }
 
 export interface EnvironmentInfo {
@@ -578,6 +583,7 @@ export class SandboxPool {
   readonly memoryMode: 'cgroup' | 'watchdog';
   readonly cores: number;
   private readonly idleTimeoutMs: number;
+  private readonly freezeIdle: boolean;
   private readonly cgroups: CgroupManager | undefined;
   /** Admission of CPU shares; public for tests. */
   readonly scheduler: CpuScheduler;
@@ -587,6 +593,7 @@ export class SandboxPool {
   constructor(options: SandboxPoolOptions = {}) {
     this.cores = options.cores ?? os.availableParallelism();
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+    this.freezeIdle = options.freezeIdle ?? true;
     this.scheduler = new CpuScheduler(Math.round(Math.max(1, this.cores - (options.reservedCores ?? 0)) * MILLICORES_PER_CORE));
     const say = options.logger ?? (() => {});
     const requested = options.cpuMode ?? 'auto';
@@ -988,7 +995,7 @@ export class SandboxPool {
 
   private makeIdle(env: ExecutionEnvironment): void {
     env.state = 'idle';
-    env.freeze();
+    if (this.freezeIdle) env.freeze();
     clearTimeout(env.idleTimer);
     env.idleTimer = setTimeout(() => void this.destroy(env), this.idleTimeoutMs);
     env.idleTimer.unref();

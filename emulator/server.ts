@@ -59,6 +59,8 @@ export interface EmulatorOptions {
   pool?: SandboxPoolLike;
   /** For the default pool: cores kept free of running sandboxes (SandboxPoolOptions.reservedCores). Default 0. */
   reservedCores?: number;
+  /** For the default pool: freeze idle environments as Lambda does (SandboxPoolOptions.freezeIdle). Default true. */
+  freezeIdle?: boolean;
   /** Create every sample function found under emulator/functions/<name>/ at start. */
   sampleFunctions?: boolean;
   /** Where sample functions live; default emulator/functions next to this file. */
@@ -301,7 +303,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const functionsDir = options.functionsDir ?? defaultFunctionsDir();
   const faults = new FaultInjector(options.faults);
   const ownsPool = options.pool === undefined;
-  const pool = options.pool ?? (await defaultPool(log, options.reservedCores ?? 0));
+  const pool = options.pool ?? (await defaultPool(log, { reservedCores: options.reservedCores ?? 0, freezeIdle: options.freezeIdle ?? true }));
   const requests: Record<string, number> = {};
   let inFlight = 0;
   const closing = new AbortController();
@@ -604,7 +606,7 @@ function send(res: ServerResponse, requestId: string, reply: Reply) {
 }
 
 /** The real execution environments; imported lazily so tests that inject a pool never load child-process code. */
-async function defaultPool(logger: (line: string) => void, reservedCores: number): Promise<SandboxPoolLike> {
+async function defaultPool(logger: (line: string) => void, options: { reservedCores: number; freezeIdle: boolean }): Promise<SandboxPoolLike> {
   const { SandboxPool } = await import('./sandbox.js');
-  return new SandboxPool({ logger, reservedCores });
+  return new SandboxPool({ logger, ...options });
 }

@@ -63,6 +63,23 @@ describe('Turnstile', () => {
     expect(seen).toEqual(['a', 'b', 'b', 'a', 'b', 'b']);
   });
 
+  it('can start with the last party (B A A B …), so alternate blocks cancel the edge of going first', async () => {
+    const turnstile = new Turnstile(2, true);
+    const [a, b] = [turnstile.pacer(0), turnstile.pacer(1)];
+    const seen: string[] = [];
+    const loop = async (name: string, pacer: typeof a) => {
+      for (let i = 0; i < 3; i++) {
+        await pacer.acquire();
+        seen.push(name);
+        await new Promise((resolve) => setImmediate(resolve));
+        pacer.release();
+      }
+      pacer.leave();
+    };
+    await Promise.all([loop('a', a), loop('b', b)]);
+    expect(seen).toEqual(['b', 'a', 'a', 'b', 'b', 'a']);
+  });
+
   it('counterbalances three parties too: forward, then backward', async () => {
     const turnstile = new Turnstile(3);
     const seen: number[] = [];

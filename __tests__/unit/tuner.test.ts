@@ -239,6 +239,23 @@ describe('extra sampling (the live gate asks for more)', () => {
     expectLeftAsFound(fake);
   });
 
+  it('an extra environment that cannot be prepared is skipped, the others are measured, and nothing is left behind', async () => {
+    const fake = createFakeLambda();
+    fake.hooks.beforeCreateAlias = (name) => {
+      if (name.endsWith('-e1')) throw Object.assign(new Error('not authorized to perform: lambda:CreateAlias'), { name: 'AccessDeniedException' });
+    };
+    let calls = 0;
+    const extra: ExtraSampling = {
+      maxInvocations: 100,
+      blockInvocations: 3,
+      next: () => (calls++ === 0 ? { pairings: [{ memoryBySubject: [1024], environments: 2 }], settled: false, reason: 'open' } : { pairings: [], settled: true, reason: 'done' }),
+    };
+    const [result] = await tuneTogether([{ settings: settingsFor({ powerValuesMb: [1024], invocationsPerValue: 3 }) }], deps(fake.client), undefined, extra);
+    expect(result?.powerValues[0]?.samples.map((sample) => sample.environment ?? 0)).toEqual([0, 0, 0, 2, 2, 2]);
+    expect(result?.gateSampling?.added).toEqual([{ memoryMb: 1024, invocations: 3, environments: 1 }]);
+    expectLeftAsFound(fake);
+  });
+
   it('stops asking for rounds when three quarters of timeout-minutes have passed', async () => {
     const fake = createFakeLambda();
     const start = Date.parse('2026-11-28T10:00:00Z');
