@@ -19,16 +19,16 @@
 //             compared as soon as it exists, against what the branch holds then.
 //
 //   npx tsx bench/gate.ts [--repeats 20] [--invocations 10] [--power-values 1769,3008] [--threshold 5]
-//                         [--n 20] [--m 500000] [--warmup 4] [--sources function,file,branch]
+//                         [--n 100] [--m 100000] [--warmup 4] [--sources function,file,branch] [--max-invocations 200]
 //                         [--scenarios 'A/A,A/B +10%,A/B +25%']   (the stored sources always run all three)
 //                         [--reserved-cores 1] [--save-dir DIR]   (cores kept free of sandboxes; keep each live pair)
 //
-// Defaults keep it near 10 minutes on 2 cores: the action's default 10 invocations, and two power values at or
-// above one vCPU (1769 MB), both measured at once. Below one vCPU the emulator's cgroup quota is accounted in
-// 100 ms periods, which alone adds 15–30% jitter to ~100 ms invocations; at ≥ 1 vCPU the handler is never
-// throttled, and what remains is the machine's own noise. n = 100 small sieves let the multiplier move in 1% steps.
-// --max-invocations is the gate's gate-max-invocations (opt-in in the action; 0 here measures the action's default):
-// the live source's sequential sampling. The stored sources cannot use it (their baseline was measured earlier).
+// Defaults: the action's default 10 invocations and gate-max-invocations 200, and two power values at or above one
+// vCPU (1769 MB), both measured at once; --power-values 512,1024 measures a fraction of a vCPU. The live source takes
+// about a minute per repeat and scenario (its environment blocks, docs/gate.md); the stored sources a few seconds.
+// n = 100 small sieves let the multiplier move in 1% steps.
+// --max-invocations is the gate's gate-max-invocations (0 measures the planned invocations alone). The stored sources
+// cannot sample further (their baseline was measured earlier).
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
