@@ -9,7 +9,7 @@
 //
 // Why environments, not invocations: the planned invocations of one memory size run in one execution environment
 // per function, and environments of the same code differ persistently (another host, another CPU generation, a
-// differently warmed JIT): by 2–3% at one vCPU on the emulator, more at fractions of one. More invocations in the
+// differently warmed JIT): by about 5% (sd) at one vCPU and at 0.29 vCPU on the emulator. More invocations in the
 // same environments only measure those environments better, and an interval that counts invocations as
 // independent then calls an environment's offset a significant change (the opt-in version of this before counted
 // invocations, and failed an identical pair once in three demo runs). So each extra sample comes in a block: a fresh
