@@ -10,6 +10,16 @@ import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
 import type { EngineLogger } from './tuning/ports.js';
 import { messageOf } from './tuning/target.js';
 import { TOOL_VERSION } from './version.js';
+import { commandSafeLines, newStopToken } from './lib/untrusted.js';
+
+/**
+ * Writes text a line at a time through the one sanitiser: the CLI also runs inside CI jobs (a `run:` step on
+ * GitHub), where a line of function output could otherwise become a workflow command, and in terminals, where an
+ * escape sequence could rewrite the screen.
+ */
+export function writeLines(stream: NodeJS.WritableStream, text: string): void {
+  for (const line of text.split('\n')) for (const safe of commandSafeLines(line, newStopToken)) stream.write(`${safe}\n`);
+}
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -26,7 +36,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   try {
     parsed = parseCliArgs(argv);
   } catch (error) {
-    io.stderr.write(`lambda-power-gate: ${error instanceof InputError ? error.message : messageOf(error)}\n`);
+    writeLines(io.stderr, `lambda-power-gate: ${error instanceof InputError ? error.message : messageOf(error)}`);
     return 1;
   }
   if (parsed.command === 'help') {
@@ -45,9 +55,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       readFile: (path) => readFileSync(path, 'utf8'),
     });
     settings = result.settings;
-    result.warnings.forEach((warning) => io.stderr.write(`warning: ${warning}\n`));
+    result.warnings.forEach((warning) => writeLines(io.stderr, `warning: ${warning}`));
   } catch (error) {
-    io.stderr.write(`lambda-power-gate: ${error instanceof InputError ? error.message : messageOf(error)}\n`);
+    writeLines(io.stderr, `lambda-power-gate: ${error instanceof InputError ? error.message : messageOf(error)}`);
     return 1;
   }
 
@@ -74,11 +84,11 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       waiterMinDelaySec: waiterMinDelaySecFor(settings.tuning.endpoint),
     });
     logger.finish();
-    if (outcome.result) io.stdout.write(`\n${renderTerminalTable(outcome.result)}\n\n`);
-    io.stdout.write(`results: ${outcome.resultsPath}\nreport:  ${outcome.reportPath}\n`);
-    if (outcome.result?.visualizationUrl) io.stdout.write(`chart:   ${outcome.result.visualizationUrl}\n`);
+    if (outcome.result) writeLines(io.stdout, `\n${renderTerminalTable(outcome.result)}\n`);
+    writeLines(io.stdout, `results: ${outcome.resultsPath}\nreport:  ${outcome.reportPath}`);
+    if (outcome.result?.visualizationUrl) writeLines(io.stdout, `chart:   ${outcome.result.visualizationUrl}`);
     if (outcome.failure) {
-      io.stderr.write(`lambda-power-gate: ${outcome.failure}\n`);
+      writeLines(io.stderr, `lambda-power-gate: ${outcome.failure}`);
       return 1;
     }
     return 0;
@@ -100,7 +110,7 @@ function terminalLogger(stream: NodeJS.WritableStream & { isTTY?: boolean }): En
   };
   const line = (text: string) => {
     clearLive();
-    stream.write(`${text}\n`);
+    writeLines(stream, text);
   };
   return {
     info: line,

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { actionLog, actionsEngineLogger } from './action/log.js';
 import { outputsFor, runFlow, type FlowOutcome } from './flow.js';
 import { loadBaseline, parseRunResult, type BaselineTarget } from './gate/baseline.js';
 import { compareRuns } from './gate/compare.js';
@@ -13,7 +14,6 @@ import { publishComment, type CommentsApi } from './report/comment.js';
 import { fitToLimit, GITHUB_SUMMARY_MAX_CHARS, renderReport } from './report/markdown.js';
 import { InputError, parseSettings, type InputReader } from './settings.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
-import type { EngineLogger } from './tuning/ports.js';
 import { messageOf } from './tuning/target.js';
 import type { RunResult, Settings } from './types.js';
 
@@ -41,10 +41,10 @@ export async function run(options: RunOptions = {}): Promise<void> {
     }
     const parsed = parseSettings(read, { env, cwd: workspace, readFile: (path) => readFileSync(path, 'utf8') });
     settings = parsed.settings;
-    parsed.warnings.forEach((warning) => core.warning(warning));
+    parsed.warnings.forEach((warning) => actionLog.warning(warning));
   } catch (error) {
     // Bad input: one line, no stack trace, and nothing sent to AWS.
-    core.setFailed(error instanceof InputError ? error.message : `Invalid input: ${messageOf(error)}`);
+    actionLog.setFailed(error instanceof InputError ? error.message : `Invalid input: ${messageOf(error)}`);
     return;
   }
   if (settings.report.githubToken) core.setSecret(settings.report.githubToken);
@@ -56,7 +56,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const fork = forkPullRequest();
   if (fork && !settings.tuning.endpoint && !env.AWS_ACCESS_KEY_ID && !env.AWS_WEB_IDENTITY_TOKEN_FILE) {
     // A fork's pull_request run has no secrets and no OIDC token: say so instead of an SDK credentials error.
-    core.setFailed(
+    actionLog.setFailed(
       `Pull request from a fork (${fork}): GitHub gives it no AWS credentials, so it cannot be tuned on AWS; use the local emulator (endpoint) or the two-workflow recipe in docs/workflows.md`,
     );
     return;
@@ -68,7 +68,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const outcome = await runFlow(settings, {
       client: createLambdaClient(settings.tuning, env),
       clientFor: (region) => createLambdaClient({ ...settings.tuning, region }, env),
-      logger: actionsLogger(),
+      logger: actionsEngineLogger(),
       signal,
       waiterMinDelaySec: waiterMinDelaySecFor(settings.tuning.endpoint),
       runUrl: runUrl(env),
@@ -81,8 +81,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
     if (settings.report.summary) await writeSummary(outcome.markdown);
     const commentUrl = await postComment(settings, outcome.markdown, gitContext().sha);
     if (commentUrl) core.setOutput('comment-url', commentUrl);
-    core.info(`Results: ${outcome.resultsPath}`);
-    if (outcome.failure) core.setFailed(outcome.failure);
+    actionLog.info(`Results: ${outcome.resultsPath}`);
+    if (outcome.failure) actionLog.setFailed(outcome.failure);
   } finally {
     dispose();
   }
@@ -100,7 +100,7 @@ function dataBranch(settings: Settings, env: NodeJS.ProcessEnv): DataBranch | un
     repo,
     branch,
     historyLimit: settings.gate.historyLimit,
-    logger: { info: (message) => core.info(message), warning: (message) => core.warning(message), debug: (message) => core.debug(message) },
+    logger: actionLog,
   });
 }
 
@@ -124,7 +124,7 @@ async function storeOnDefaultBranch(history: DataBranch, settings: Settings, out
   if (context.eventName !== 'push' || !defaultBranch || context.ref !== `refs/heads/${defaultBranch}`) return;
   const result = outcome.result;
   if (!result || result.dryRun || !result.powerValues.some((entry) => entry.status === 'ok')) {
-    core.info(`Not stored on ${history.branch}: this run measured nothing to compare with.`);
+    actionLog.info(`Not stored on ${history.branch}: this run measured nothing to compare with.`);
     return;
   }
   const headCommit = (context.payload as { head_commit?: { timestamp?: string } }).head_commit;
@@ -134,12 +134,12 @@ async function storeOnDefaultBranch(history: DataBranch, settings: Settings, out
       ref: context.ref,
       ...(headCommit?.timestamp ? { committedAt: headCommit.timestamp } : {}),
     });
-    core.info(
+    actionLog.info(
       `Stored as ${saved.path} on ${history.branch} (commit ${saved.commitSha.slice(0, 7)}; ${saved.kept} runs kept for ${settings.gate.key}` +
         `${saved.dropped.length > 0 ? `, ${saved.dropped.length} older dropped` : ''}${saved.attempts > 1 ? `, after ${saved.attempts} attempts` : ''}).`,
     );
   } catch (error) {
-    core.warning(
+    actionLog.warning(
       `Could not store this run on ${history.branch} (${messageOf(error)}); pull requests will compare with an older entry. The workflow needs \`permissions: contents: write\` on pushes to ${defaultBranch}.`,
     );
   }
@@ -149,7 +149,7 @@ async function storeOnDefaultBranch(history: DataBranch, settings: Settings, out
 function cancellation(timeoutMinutes: number, source: NodeJS.EventEmitter, minuteMs = 60_000): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const onSignal = (name: string) => () => {
-    core.warning(`${name} received: stopping, restoring the function and deleting this run's versions and aliases`);
+    actionLog.warning(`${name} received: stopping, restoring the function and deleting this run's versions and aliases`);
     controller.abort(new Error(`${name} received`));
   };
   const onTerm = onSignal('SIGTERM');
@@ -168,28 +168,11 @@ function cancellation(timeoutMinutes: number, source: NodeJS.EventEmitter, minut
   };
 }
 
-function actionsLogger(): EngineLogger {
-  const lastDecile = new Map<number, number>();
-  return {
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
-    debug: (message) => core.debug(message),
-    group: (name, fn) => core.group(name, fn),
-    progress: (memoryMb, done, total) => {
-      // A line per tenth of the work keeps the log readable at 500 invocations per memory size.
-      const decile = Math.floor((done / total) * 10);
-      if (decile === lastDecile.get(memoryMb) && done !== total) return;
-      lastDecile.set(memoryMb, decile);
-      core.info(`${memoryMb} MB: ${done}/${total} invocations`);
-    },
-  };
-}
-
 async function writeSummary(markdown: string): Promise<void> {
   try {
     await core.summary.addRaw(fitToLimit(markdown, GITHUB_SUMMARY_MAX_CHARS, 'report.md next to results.json')).write();
   } catch (error) {
-    core.warning(`Could not write the job summary: ${messageOf(error)}`);
+    actionLog.warning(`Could not write the job summary: ${messageOf(error)}`);
   }
 }
 
@@ -225,7 +208,7 @@ async function postComment(settings: Settings, markdown: string, commitSha: stri
   if (settings.report.commentMode === 'off' || !pullRequest) return undefined;
   const fork = forkPullRequest();
   if (fork) {
-    core.notice(`Pull request from a fork (${fork}): its token cannot comment, so the report is in the job summary only. See docs/workflows.md for the two-workflow recipe.`);
+    actionLog.notice(`Pull request from a fork (${fork}): its token cannot comment, so the report is in the job summary only. See docs/workflows.md for the two-workflow recipe.`);
     return undefined;
   }
   return publish(settings, markdown, { issueNumber: pullRequest.number, ...(commitSha ? { commitSha } : {}) });
@@ -237,7 +220,7 @@ async function publish(
   where: { issueNumber: number; commitSha?: string; verifyPullRequestHead?: boolean },
 ): Promise<string | undefined> {
   if (!settings.report.githubToken) {
-    core.notice('No github-token: the PR comment is skipped; the job summary has the report.');
+    actionLog.notice('No github-token: the PR comment is skipped; the job summary has the report.');
     return undefined;
   }
   const { context } = github;
@@ -251,15 +234,15 @@ async function publish(
       ...(where.verifyPullRequestHead ? { verifyPullRequestHead: true } : {}),
     });
     if (outcome.action === 'skipped') {
-      core.notice(`PR comment skipped: ${outcome.reason}`);
+      actionLog.notice(`PR comment skipped: ${outcome.reason}`);
       return undefined;
     }
-    core.info(`PR comment ${outcome.action}: ${outcome.url}`);
+    actionLog.info(`PR comment ${outcome.action}: ${outcome.url}`);
     return outcome.url;
   } catch (error) {
     const status = (error as { status?: number }).status;
     const hint = status === 403 ? ' — the token is read-only or lacks `permissions: pull-requests: write`' : '';
-    core.warning(`Could not post the PR comment (${messageOf(error)})${hint}; the job summary has the report.`);
+    actionLog.warning(`Could not post the PR comment (${messageOf(error)})${hint}; the job summary has the report.`);
     return undefined;
   }
 }
@@ -296,11 +279,11 @@ async function commentOnly(settings: Settings, result: RunResult, env: NodeJS.Pr
       const { data } = await octokit.rest.pulls.get({ owner: context.repo.owner, repo: context.repo.repo, pull_number: issueNumber });
       baseSha = data.base.sha;
     } catch (error) {
-      core.warning(`Could not read pull request #${issueNumber} (${messageOf(error)}); comparing with the newest baseline entry.`);
+      actionLog.warning(`Could not read pull request #${issueNumber} (${messageOf(error)}); comparing with the newest baseline entry.`);
     }
   }
   if (settings.gate.baselineSource === 'function') {
-    core.setFailed("Input 'baseline-function': needs AWS, which comment-only mode never calls; use baseline-file (the measuring run's baseline-results.json) or baseline-branch");
+    actionLog.setFailed("Input 'baseline-function': needs AWS, which comment-only mode never calls; use baseline-file (the measuring run's baseline-results.json) or baseline-branch");
     return;
   }
   const plan = await loadBaseline(settings.gate, {
@@ -308,7 +291,7 @@ async function commentOnly(settings: Settings, result: RunResult, env: NodeJS.Pr
     history: dataBranch(settings, env),
     target: baseSha ? { sha: baseSha, label: 'the PR base' } : {},
   }).catch((error: unknown) => {
-    core.setFailed(messageOf(error).replace(/^\w*Error: /, ''));
+    actionLog.setFailed(messageOf(error).replace(/^\w*Error: /, ''));
     return undefined;
   });
   if (!plan) return;
@@ -322,11 +305,11 @@ async function commentOnly(settings: Settings, result: RunResult, env: NodeJS.Pr
   for (const [name, value] of Object.entries(outputsFor(result, verdict, settings.report.resultsFile ?? ''))) core.setOutput(name, value);
   if (settings.report.summary) await writeSummary(markdown);
   if (!issueNumber) {
-    core.warning('comment-only: no pull request number (input pull-request, or a workflow_run event with one); the report is in the job summary only.');
+    actionLog.warning('comment-only: no pull request number (input pull-request, or a workflow_run event with one); the report is in the job summary only.');
     return;
   }
   if (settings.report.commentMode === 'off') return;
   const url = await publish(settings, markdown, { issueNumber, ...(commitSha ? { commitSha, verifyPullRequestHead: true } : {}) });
   if (url) core.setOutput('comment-url', url);
-  core.info(`comment-only: verdict ${verdict.level} (${verdict.reason}); the measuring workflow's own check is the gate.`);
+  actionLog.info(`comment-only: verdict ${verdict.level} (${verdict.reason}); the measuring workflow's own check is the gate.`);
 }

@@ -1,4 +1,9 @@
-// Number and text formatting shared by every report (markdown, HTML, terminal). Pure.
+// Number and text formatting shared by every report (markdown, HTML, terminal). Pure. Text from users or functions
+// goes through the one sanitiser (src/lib/untrusted.ts) before the escaping of each format.
+
+import { inertText, MAX_SHOWN_CHARS } from '../lib/untrusted.js';
+
+export { truncateText } from '../lib/untrusted.js';
 
 const NO_VALUE = '–';
 
@@ -69,15 +74,8 @@ export function formatMemory(memoryMb: number): string {
   return `${memoryMb} MB`;
 }
 
-/** Cuts text longer than maxChars at a character boundary (never inside a surrogate pair) and adds "…". */
-export function truncateText(text: string, maxChars: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= maxChars) return text;
-  return `${chars.slice(0, Math.max(0, maxChars - 1)).join('')}…`;
-}
-
 /** The longest piece of user or function text any report shows inline; the rest is in results.json. */
-export const MAX_INLINE_TEXT_CHARS = 300;
+export const MAX_INLINE_TEXT_CHARS = MAX_SHOWN_CHARS;
 
 const ZERO_WIDTH_SPACE = '&#8203;';
 
@@ -88,13 +86,14 @@ const ZERO_WIDTH_SPACE = '&#8203;';
  * - markdown punctuation is backslash-escaped, so no emphasis, link, image, code span, math ($), emoji
  *   shortcode (:x:) or autolink (scheme:// and www.) forms;
  * - '|' becomes an entity (a backslash does not protect it in every table context);
- * - line breaks become spaces, so a block (heading, list, fence, quote) can never start;
+ * - control, bidi and invisible characters and escape sequences are removed or shown (inertText), and line breaks
+ *   become spaces, so a block (heading, list, fence, quote) can never start;
  * - '@name' and '#123' get a zero-width space after the sign: GitHub links mentions and references in the
  *   rendered text, after markdown escapes are gone, so only a character in between stops a notification.
  * Long text is cut to MAX_INLINE_TEXT_CHARS first.
  */
 export function escapeMarkdown(text: string, maxChars = MAX_INLINE_TEXT_CHARS): string {
-  return truncateText(text.replace(/\r\n?|\n|\u2028|\u2029/g, ' '), maxChars)
+  return inertText(text, maxChars)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -113,16 +112,16 @@ export function escapeMarkdown(text: string, maxChars = MAX_INLINE_TEXT_CHARS): 
  * run of backticks in the text. '|' is backslash-escaped, which GitHub tables honour even inside code spans.
  */
 export function codeSpan(text: string, maxChars = MAX_INLINE_TEXT_CHARS): string {
-  const flat = truncateText(text.replace(/\r\n?|\n|\u2028|\u2029/g, ' '), maxChars).replace(/\|/g, '\\|');
+  const flat = inertText(text, maxChars).replace(/\|/g, '\\|');
   const longestRun = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (match) => match[0].length));
   const fence = '`'.repeat(longestRun + 1);
   const padded = flat.startsWith('`') || flat.endsWith('`') ? ` ${flat} ` : flat;
   return `${fence}${padded}${fence}`;
 }
 
-/** Text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
+/** Text for HTML element content and quoted attribute values: made inert, then entity-escaped. */
+export function escapeHtml(text: string, maxChars = Number.POSITIVE_INFINITY): string {
+  return inertText(text, maxChars)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -4,13 +4,13 @@
 
 import type { MetricComparison, PowerValueResult, RunResult } from '../types.js';
 import { chartData, niceCeiling, type ChartData } from './chart.js';
-import { costPerMillionUsd, escapeHtml, formatCount, formatMemory, formatMs, formatPct, formatUsd, formatUsdDelta, measuredInvocationsText, safeUrl, truncateText } from './format.js';
+import { costPerMillionUsd, escapeHtml, formatCount, formatMemory, formatMs, formatPct, formatUsd, formatUsdDelta, measuredInvocationsText, safeUrl } from './format.js';
 import { deltaAt, errorsText, headlineNumber, savingPct, visualizationLinks, type ReportInput } from './markdown.js';
 
 const LEVEL_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
 const LEVEL_WORD = { pass: 'Pass', warn: 'Warning', fail: 'Fail' } as const;
 
-const h = (text: string | number | null | undefined, maxChars = 2000): string => escapeHtml(truncateText(String(text ?? ''), maxChars));
+const h = (text: string | number | null | undefined, maxChars = 2000): string => escapeHtml(String(text ?? ''), maxChars);
 
 export function renderHtmlReport(input: ReportInput): string {
   const { result, verdict } = input;

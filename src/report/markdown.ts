@@ -10,6 +10,7 @@ import type { MetricComparison, PowerValueResult, RunResult, Verdict, VerdictLev
 import { describeGateSampling } from '../gate/sequential.js';
 import { describeSampling } from '../tuning/adaptive.js';
 import { chartMarkdown } from './chart.js';
+import { inertText } from '../lib/untrusted.js';
 import {
   codeSpan,
   costPerMillionUsd,
@@ -560,7 +561,7 @@ export function renderTerminalTable(result: RunResult): string {
     formatMs(entry.duration?.p90),
     formatUsd(costPerMillionUsd(entry.costPerInvocationUsd)),
     `${entry.errors}/${entry.invocations}`,
-    entry.memoryMb === result.recommendation?.memoryMb ? '← recommended' : entry.status === 'failed' ? (entry.failureReason ?? '') : '',
+    entry.memoryMb === result.recommendation?.memoryMb ? '← recommended' : entry.status === 'failed' ? inertText(entry.failureReason ?? '', 160) : '',
   ]);
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
   return [header, ...rows].map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');

@@ -32,6 +32,7 @@ import { measuredSamples, successfulSamples } from './samples.js';
 import { durationStats, trimmedMean } from './stats.js';
 import { LambdaTarget, messageOf, type FunctionSnapshot, type InvokeOutcome, type PreparedVersion } from './target.js';
 import { TOOL_VERSION } from '../version.js';
+import { inertText, MAX_RAW_ERROR_TYPE_CHARS, MAX_SHOWN_CHARS, truncateText } from '../lib/untrusted.js';
 
 export interface TunerDeps {
   client: LambdaClient;
@@ -464,7 +465,8 @@ async function invokePowerValue(
     logger.progress(plan.memoryMb, done, total);
     if (sample.errorType !== undefined && !allowed.has(sample.errorType) && stopReason === undefined) {
       // The first error that is not allowed settles it: more invocations would only cost money.
-      stopReason = `failed with ${sample.errorType}${sample.errorMessage ? `: ${sample.errorMessage}` : ''} (invocation ${index + 1} of ${total})`;
+      // The reason is shown everywhere (log, comment, gate reasons): the function's text goes in inert and short.
+      stopReason = `failed with ${inertText(sample.errorType, 100)}${sample.errorMessage ? `: ${inertText(sample.errorMessage)}` : ''} (invocation ${index + 1} of ${total})`;
     }
   };
 
@@ -849,15 +851,16 @@ interface FunctionErrorInfo {
   message: string;
 }
 
+/** The function chose its error type: results.json keeps it raw (allowed-exceptions match it) but bounded. */
 function functionErrorOf(payload: string, functionError: string): FunctionErrorInfo {
   try {
     const parsed = JSON.parse(payload) as { errorType?: unknown; errorMessage?: unknown };
     return {
-      type: typeof parsed.errorType === 'string' && parsed.errorType ? parsed.errorType : functionError,
+      type: truncateText(typeof parsed.errorType === 'string' && parsed.errorType ? parsed.errorType : functionError, MAX_RAW_ERROR_TYPE_CHARS),
       message: typeof parsed.errorMessage === 'string' ? parsed.errorMessage : '',
     };
   } catch {
-    return { type: functionError, message: '' };
+    return { type: truncateText(functionError, MAX_RAW_ERROR_TYPE_CHARS), message: '' };
   }
 }
 
@@ -868,7 +871,7 @@ function functionErrorOf(payload: string, functionError: string): FunctionErrorI
 function visibleMessage(error: FunctionErrorInfo, logPayloads: boolean): string | undefined {
   const platform = /^(Runtime|Sandbox)\./.test(error.type);
   if (!platform && !logPayloads) return undefined;
-  return error.message.length > 300 ? `${error.message.slice(0, 300)}…` : error.message;
+  return truncateText(error.message, MAX_SHOWN_CHARS);
 }
 
 export function summarisePowerValue(
