@@ -6,6 +6,7 @@
 // own small chart with the same x-axis. An xychart has no legend either, so the title says which is which:
 // bars are this run, the line is the baseline.
 
+import { inertText } from '../lib/untrusted.js';
 import type { PowerValueResult, RunResult } from '../types.js';
 import { costPerMillionUsd } from './format.js';
 
@@ -148,7 +149,7 @@ export interface XyChartSpec {
 }
 
 /** Quoted strings in mermaid end at the next '"' and take no escapes: our labels must not hold one. */
-const quoted = (text: string): string => `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
+const quoted = (text: string): string => `"${inertText(text, 200).replace(/"/g, "'")}"`;
 
 /**
  * Colours and size for every chart: this run's bars in blue and the baseline's line in amber, readable in
