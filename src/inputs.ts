@@ -320,12 +320,20 @@ export const INPUTS: readonly InputSpec[] = [
       'With fewer successful samples than this on either side a change is never called significant (at least 2).',
   },
   {
+    name: 'min-duration-change-ms',
+    group: 'gate',
+    default: '1',
+    valueName: 'ms',
+    description:
+      "A duration change smaller than this, and a cost change smaller than this duration's price at that memory size, is within noise whatever its confidence interval says: Lambda bills duration in 1 ms units, so nobody pays for less. 0 turns the floor off.",
+  },
+  {
     name: 'gate-max-invocations',
     group: 'gate',
     default: '200',
     valueName: 'n',
     description:
-      'With baseline-function: while a cost or duration comparison is undecided (its confidence interval contains the limit, or it rests on one execution environment per function), both functions are measured in more environments (a fresh version each, 10 invocations taking turns), doubling them each round, up to this many invocations per function at that memory size. 0 turns it off. See docs/gate.md.',
+      'With baseline-function: while a cost or duration comparison is undecided (its confidence interval contains the limit, it is not yet significant for the whole verdict, or it rests on fewer than the 3 execution environments per function a fail needs), both functions are measured in more environments (a fresh version each, 10 invocations taking turns), doubling them each round, up to this many invocations per function at that memory size. 0 turns it off; with fewer than 3 environments a regression can only warn. See docs/gate.md.',
   },
   {
     name: 'fail-on-regression',

@@ -2,6 +2,7 @@
 // Each error is an InputError with a one-line message that names the input, shows what was given and says what
 // is allowed, so a failed job tells the user the fix without opening the docs.
 
+import { BLOCK_INVOCATIONS, environmentSchedule, MIN_FAIL_ENVIRONMENTS } from './gate/looks.js';
 import path from 'node:path';
 import { z } from 'zod';
 import { inputSpec } from './inputs.js';
@@ -566,6 +567,9 @@ function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSettings,
       `Input 'min-samples': ${minSamples} is above the ${warmSamples} warm samples that invocations (${tuning.invocationsPerValue}) gives each memory size, so no change can be called significant; raise invocations or lower min-samples`,
     );
   }
+  const floorText = inputs.value('min-duration-change-ms');
+  const minDurationChangeMs = checkNumber('min-duration-change-ms', withoutMs(floorText), z.number().min(0).max(900_000), ' ms', 'use a duration in milliseconds, 0 (no floor) or more, e.g. 1', floorText);
+  if (baselineSource === 'function') checkGateEvidence(maxInvocations, tuning, warnings);
   const failOnRegression = inputs.boolean('fail-on-regression');
 
   return omitUndefined({
@@ -585,9 +589,33 @@ function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSettings,
     maxMonthlyCostIncreaseUsd,
     confidence,
     minSamples,
+    minDurationChangeMs,
     maxInvocations,
     failOnRegression,
   });
+}
+
+/**
+ * A live gate fails a comparison only over MIN_FAIL_ENVIRONMENTS pairs of execution environments (gate/looks.ts).
+ * A cap with no room for one block is a mistake (the extra sampling it asks for can never run); a cap with room
+ * for fewer than needed is allowed, and said: its regressions can only warn.
+ */
+function checkGateEvidence(maxInvocations: number, tuning: TuningSettings, warnings: string[]): void {
+  if (tuning.onlyColdStarts) return;
+  const planned = tuning.invocationsPerValue;
+  const needed = planned + (MIN_FAIL_ENVIRONMENTS - 1) * BLOCK_INVOCATIONS;
+  if (maxInvocations > 0 && maxInvocations < planned + BLOCK_INVOCATIONS) {
+    throw fail(
+      'gate-max-invocations',
+      `${maxInvocations} leaves no room for one more execution environment (${BLOCK_INVOCATIONS} invocations) after the ${planned} planned; set it to at least ${needed} so a regression can fail, or 0 to turn the extra sampling off`,
+    );
+  }
+  const schedule = environmentSchedule(maxInvocations, planned);
+  if ((schedule[schedule.length - 1] ?? 1) < MIN_FAIL_ENVIRONMENTS) {
+    warnings.push(
+      `Input 'gate-max-invocations': ${maxInvocations === 0 ? 'with 0 (off)' : `at ${maxInvocations}`} each function is measured in fewer than the ${MIN_FAIL_ENVIRONMENTS} execution environments a fail needs, so a regression can only warn; set it to at least ${needed} for the gate to fail`,
+    );
+  }
 }
 
 const OFF_WORDS = new Set(['off', 'none']);

@@ -93,6 +93,8 @@ export interface GateSettings {
   confidence: number;
   /** Fewer successful samples than this on either side: the change is never called significant. */
   minSamples: number;
+  /** A duration change under this (and a cost change under its price at that memory) is within noise. */
+  minDurationChangeMs: number;
   /** Live baseline: the most invocations per function at a compared memory size (sequential sampling); 0 = off. */
   maxInvocations: number;
   failOnRegression: boolean;
@@ -319,6 +321,8 @@ export interface MetricComparison {
   ciLowPct: number | null;
   ciHighPct: number | null;
   significant: boolean;
+  /** True when the change is under the practical floor (min-duration-change-ms): within noise, whatever the CI. */
+  belowFloor?: boolean;
   level: VerdictLevel;
   /** One sentence. */
   reason: string;

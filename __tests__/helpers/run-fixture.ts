@@ -45,13 +45,18 @@ export interface RunSpec {
   sha?: string;
   functionName?: string;
   allowedExceptions?: string[];
-  /** Runs with the same runId were measured together (a live baseline); the default is shared by every fixture run. */
+  /**
+   * Runs with the same runId were measured together (a live baseline: intervals over environments, and a fail needs
+   * 3 of them). By default each fixture run is a run of its own, as a stored baseline is.
+   */
   runId?: string;
 }
 
 export function sample(durationMs: number, billedDurationMs = durationMs, errorType?: string): Sample {
   return { durationMs, billedDurationMs, payloadIndex: 0, coldStart: false, ...(errorType ? { errorType } : {}) };
 }
+
+let fixtureRuns = 0;
 
 export function makeRun(spec: RunSpec): RunResult {
   const prices = spec.prices ?? ROUND_PRICES;
@@ -85,7 +90,7 @@ export function makeRun(spec: RunSpec): RunResult {
   return {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: { name: 'lambda-power-gate', version: '0.0.0-test' },
-    runId: spec.runId ?? 'fixture',
+    runId: spec.runId ?? `fixture-${++fixtureRuns}`,
     function: {
       name: spec.functionName ?? 'orders-api',
       arn: `arn:aws:lambda:us-east-1:123456789012:function:${spec.functionName ?? 'orders-api'}`,

@@ -40,6 +40,7 @@ export function gateSettings(overrides: Partial<GateSettings> = {}): GateSetting
     maxDurationStatistic: 'mean',
     confidence: 0.95,
     minSamples: 5,
+    minDurationChangeMs: 1,
     maxInvocations: 100,
     failOnRegression: true,
     ...overrides,

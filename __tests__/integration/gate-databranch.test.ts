@@ -33,7 +33,7 @@ function branch(historyLimit = 20): DataBranch {
   });
 }
 
-const run = (commit: string, durationMs = 100) => makeRun({ configuredMb: 1024, sha: commit, powerValues: [{ memoryMb: 1024, durationsMs: repeat(durationMs, 5) }] });
+const run = (commit: string, durationMs = 100) => makeRun({ configuredMb: 1024, sha: commit, powerValues: [{ memoryMb: 1024, durationsMs: repeat(durationMs, 5) }], runId: `run-${commit}-${durationMs}` });
 
 function index(key = 'orders-api'): HistoryIndex {
   return JSON.parse(stub.readFile(BRANCH, `${key}/index.json`) ?? 'null') as HistoryIndex;

@@ -72,9 +72,9 @@ describe('ratioInterval', () => {
 
   it('zero variance on both sides: the difference is exact, with a zero-width interval', () => {
     const up = ratioInterval([110, 110, 110], [100, 100, 100], 0, 0, 0.95);
-    expect(up).toEqual({ ratio: expect.closeTo(1.1, 12), low: expect.closeTo(1.1, 12), high: expect.closeTo(1.1, 12), degreesOfFreedom: Infinity, exact: true });
+    expect(up).toEqual({ ratio: expect.closeTo(1.1, 12), low: expect.closeTo(1.1, 12), high: expect.closeTo(1.1, 12), degreesOfFreedom: Infinity, exact: true, logRatio: expect.closeTo(Math.log(1.1), 12), standardError: 0 });
     const same = ratioInterval([100, 100, 100], [100, 100, 100], 0, 0, 0.95);
-    expect(same).toEqual({ ratio: 1, low: 1, high: 1, degreesOfFreedom: Infinity, exact: true });
+    expect(same).toEqual({ ratio: 1, low: 1, high: 1, degreesOfFreedom: Infinity, exact: true, logRatio: 0, standardError: 0 });
   });
 
   it('zero variance on one side: the other side alone sets the width (df = h − 1)', () => {

@@ -366,7 +366,8 @@ describe('compareRuns: run-to-run noise from stored history', () => {
 });
 
 describe('compareRuns: environments, not invocations, when both sides were measured in several', () => {
-  const levels = (values: number[]) => makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(values.length, (block) => [0.99, 1, 1.01].flatMap((noise) => repeat((values[block] ?? 0) * noise, 4))) }] });
+  const levels = (values: number[]) =>
+    makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(values.length, (block) => [0.99, 1, 1.01].flatMap((noise) => repeat((values[block] ?? 0) * noise, 4))) }], runId: 'live-run' });
 
   it('identical code whose environments differ by a few percent: significant counted by invocation, not by environment', () => {
     // Four environments a side; the PR's happened to be slower (+6%, +7%, +5%, +8%) than the base's, 12 tight samples each.

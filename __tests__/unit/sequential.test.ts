@@ -12,9 +12,12 @@ const GATE = gateSettings({
   maxInvocations: 40,
 });
 
-const run = (durationsMs: number[], configuredMb = 1024) => makeRun({ configuredMb, powerValues: [{ memoryMb: configuredMb, durationsMs }] });
+// Both sides of a live gate are one run: one runId.
+const LIVE = 'live-run';
+const run = (durationsMs: number[], configuredMb = 1024) => makeRun({ configuredMb, powerValues: [{ memoryMb: configuredMb, durationsMs }], runId: LIVE });
 /** A run measured in `blocks` environments of 10 samples, block b's level `level(b)` with ±10% noise. */
-const blockedRun = (blocks: number, level: (block: number) => number) => makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(blocks, (block) => noisy(level(block), 10)) }] });
+const blockedRun = (blocks: number, level: (block: number) => number) =>
+  makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(blocks, (block) => noisy(level(block), 10)) }], runId: LIVE });
 /** Noisy samples around `centre`: ±10% alternating, so the interval is wide and its centre is known. */
 const noisy = (centre: number, n: number) => Array.from({ length: n }, (_, index) => centre * (index % 2 === 0 ? 0.9 : 1.1));
 
@@ -72,8 +75,8 @@ describe('nextGateRound', () => {
   });
 
   it('a PR that changes MemorySize pairs its memory with the base configured memory', () => {
-    const pr = makeRun({ configuredMb: 2048, recommendedMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 10) }, { memoryMb: 2048, durationsMs: noisy(52, 10) }] });
-    const base = makeRun({ configuredMb: 1024, recommendedMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 10) }, { memoryMb: 2048, durationsMs: noisy(50, 10) }] });
+    const pr = makeRun({ configuredMb: 2048, recommendedMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 10) }, { memoryMb: 2048, durationsMs: noisy(52, 10) }], runId: LIVE });
+    const base = makeRun({ configuredMb: 1024, recommendedMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 10) }, { memoryMb: 2048, durationsMs: noisy(50, 10) }], runId: LIVE });
     const round = nextGateRound(pr, base, GATE);
     // 2048 MB against the base's 1024 MB is +4% cost (52 ms × 2 GB vs 100 ms × 1 GB) with a wide interval; the
     // recommended 1024 MB on both sides is open too, measured in one environment each.
@@ -96,7 +99,7 @@ describe('nextGateRound', () => {
   });
 
   it('a memory size failed on a side is not sampled further', () => {
-    const pr = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 3), failWith: 'Runtime.OutOfMemory' }] });
+    const pr = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 3), failWith: 'Runtime.OutOfMemory' }], runId: LIVE });
     expect(nextGateRound(pr, run(noisy(100, 10)), GATE).pairings).toEqual([]);
   });
 

@@ -247,6 +247,7 @@ describe('parseSettings: defaults', () => {
         maxDurationStatistic: 'mean',
         confidence: 0.95,
         minSamples: 5,
+        minDurationChangeMs: 1,
         maxInvocations: 200,
         failOnRegression: true,
       },
@@ -478,7 +479,10 @@ describe('clamping and warnings', () => {
   test('min-samples above invocations is no warning with a live baseline whose sequential sampling tops up', () => {
     const live = { 'baseline-function': 'orders-prod', 'min-samples': '8', invocations: '6' };
     expect(parse(withArn(live)).warnings).toEqual([]);
-    expect(parse(withArn({ ...live, 'gate-max-invocations': '0' })).warnings).toEqual([expect.stringContaining("Input 'min-samples': 8 is above the 5 warm samples")]);
+    expect(parse(withArn({ ...live, 'gate-max-invocations': '0' })).warnings).toEqual([
+      expect.stringContaining("Input 'min-samples': 8 is above the 5 warm samples"),
+      "Input 'gate-max-invocations': with 0 (off) each function is measured in fewer than the 3 execution environments a fail needs, so a regression can only warn; set it to at least 26 for the gate to fail",
+    ]);
   });
 });
 
@@ -540,6 +544,7 @@ describe('everything else, well-formed', () => {
         'max-monthly-cost-increase': '0',
         confidence: '0.999',
         'min-samples': '2',
+        'min-duration-change-ms': '0.5ms',
         'gate-max-invocations': '60',
         'fail-on-regression': 'false',
       }),
@@ -557,9 +562,22 @@ describe('everything else, well-formed', () => {
       maxMonthlyCostIncreaseUsd: 0,
       confidence: 0.999,
       minSamples: 2,
+      minDurationChangeMs: 0.5,
       maxInvocations: 60,
       failOnRegression: false,
     });
+  });
+
+  test('gate-max-invocations with no room for one environment block is refused; room for fewer than a fail needs warns', () => {
+    const live = { 'baseline-function': 'orders-prod', invocations: '4' };
+    expect(() => parse(withArn({ ...live, 'gate-max-invocations': '8' }))).toThrow(
+      "Input 'gate-max-invocations': 8 leaves no room for one more execution environment (10 invocations) after the 4 planned; set it to at least 24 so a regression can fail, or 0 to turn the extra sampling off",
+    );
+    expect(parse(withArn({ ...live, 'gate-max-invocations': '16' })).warnings).toContain(
+      "Input 'gate-max-invocations': at 16 each function is measured in fewer than the 3 execution environments a fail needs, so a regression can only warn; set it to at least 24 for the gate to fail",
+    );
+    expect(parse(withArn({ ...live, 'gate-max-invocations': '24' })).warnings.filter((text) => text.includes('gate-max-invocations'))).toEqual([]);
+    expect(() => parse(withArn({ 'min-duration-change-ms': '-1' }))).toThrow(/Input 'min-duration-change-ms'/);
   });
 
   test('a warn level may stand alone when its max is off', () => {

@@ -20,7 +20,8 @@ import { formatMs, formatUsd, nearlyEqual } from '../tuning/analyze.js';
 import { measuredSamples as measuredSamplesOf } from '../tuning/samples.js';
 import { durationStats, trimmedMean } from '../tuning/stats.js';
 import type { GateSettings, MetricComparison, PowerValueResult, Prices, RunResult, Sample, Verdict, VerdictLevel } from '../types.js';
-import { blockRatioInterval, ratioInterval, runToRunVariance, type RunToRunVariance } from './stats.js';
+import { failableLooks, MIN_FAIL_ENVIRONMENTS } from './looks.js';
+import { blockRatioInterval, ratioInterval, runToRunVariance, twoSidedPValue, type RunToRunVariance } from './stats.js';
 
 export interface CompareOptions {
   /** How the report names the baseline, e.g. "data branch entry for abc1234 (the PR base)". */
@@ -59,8 +60,11 @@ export function compareRuns(pr: RunResult, base: RunResult | null, gate: GateSet
     const points = comparisonPoints(pr, base);
     const headlinePoint = points.find((point) => point.configured && isOk(entryAt(pr, point.prMemoryMb)) && isOk(entryAt(base, point.baseMemoryMb))) ??
       points.find((point) => isOk(entryAt(pr, point.prMemoryMb)) && isOk(entryAt(base, point.baseMemoryMb)));
-    for (const point of points) {
-      const rows = comparePoint(pr, base, basePrices, point, gate, options.history ?? []);
+    const measured = points.map((point) => comparePoint(pr, base, basePrices, point, gate, options.history ?? []));
+    // Significance is decided for the whole verdict at once (judgeFamily) before the monthly rows copy it.
+    judgeFamily(measured.flat(), familyAlpha(pr, base, gate));
+    for (const [index, point] of points.entries()) {
+      const rows = (measured[index] ?? []).map((entry) => entry.row);
       comparisons.push(...rows);
       if (point === headlinePoint) {
         const cost = rows.find((row) => row.kind === 'cost');
@@ -214,12 +218,12 @@ function metricName(kind: MetricKind | 'monthly-cost', point: ComparisonPoint): 
 // ---------------------------------------------------------------------------------------------------------
 // One point
 
-function comparePoint(pr: RunResult, base: RunResult, basePrices: Prices, point: ComparisonPoint, gate: GateSettings, history: RunResult[]): MetricComparison[] {
+function comparePoint(pr: RunResult, base: RunResult, basePrices: Prices, point: ComparisonPoint, gate: GateSettings, history: RunResult[]): Measured[] {
   const prEntry = entryAt(pr, point.prMemoryMb);
   const baseEntry = entryAt(base, point.baseMemoryMb);
   const where = pointLabel(point);
-  const notComparable = (level: VerdictLevel, reason: string): MetricComparison[] => [
-    {
+  const notComparable = (level: VerdictLevel, reason: string): Measured[] => [
+    { row: {
       metric: metricName('cost', point),
       kind: 'cost',
       memoryMb: point.prMemoryMb,
@@ -232,7 +236,7 @@ function comparePoint(pr: RunResult, base: RunResult, basePrices: Prices, point:
       significant: false,
       level,
       reason,
-    },
+    } },
   ];
   if (!prEntry) return notComparable('pass', `Not compared at ${where}: the PR run did not measure ${point.prMemoryMb} MB (its power values differ from the base's).`);
   if (!baseEntry) return notComparable('pass', `Not compared at ${where}: the baseline did not measure ${point.baseMemoryMb} MB (its power values differ from the PR's).`);
@@ -253,6 +257,18 @@ function comparePoint(pr: RunResult, base: RunResult, basePrices: Prices, point:
   return (['cost', 'duration'] as const).map((kind) => compareMetric(pr, base, basePrices, prEntry, baseEntry, point, kind, gate, runToRunAt(pr, history, point.baseMemoryMb, kind)));
 }
 
+/**
+ * One metric at one point, measured: its row with the figures and the interval, and — when it can be significant
+ * at all — its p-value and how to settle it once the family's significance is known (judgeFamily).
+ */
+interface Measured {
+  row: MetricComparison;
+  /** Two-sided p-value of "no change"; absent when the comparison cannot be significant. */
+  pValue?: number;
+  /** Sets the row's significance, level and reason. */
+  settle?: (significant: boolean) => void;
+}
+
 function compareMetric(
   pr: RunResult,
   base: RunResult,
@@ -263,7 +279,7 @@ function compareMetric(
   kind: MetricKind,
   gate: GateSettings,
   runToRun: RunToRunVariance | null,
-): MetricComparison {
+): Measured {
   const prValues = metricValues(pr, prEntry, kind, pr.prices);
   const baseValues = metricValues(base, baseEntry, kind, basePrices);
   const prTrim = pr.settings.discardTopBottom;
@@ -289,7 +305,7 @@ function compareMetric(
   };
   if (prValue === null || baseValue === null || baseValue <= 0) {
     row.reason = `${name} ${where} is not compared: a side has no successful sample.`;
-    return row;
+    return { row };
   }
   const deltaPct = (prValue / baseValue - 1) * 100;
   row.deltaPct = deltaPct;
@@ -315,43 +331,110 @@ function compareMetric(
   if (few < gate.minSamples) {
     const side = prValues.length <= baseValues.length ? 'the PR' : 'the baseline';
     row.reason = `${name} ${where} ${change}, but ${side} has only ${few} measured sample${few === 1 ? '' : 's'} (min-samples is ${gate.minSamples}), so it is not called significant.`;
-    return row;
+    return { row };
   }
   if (!interval) {
     row.reason = `${name} ${where} ${change}, with too few samples for a confidence interval.`;
-    return row;
+    return { row };
   }
-  const up = interval.low > 1;
-  const down = interval.high < 1;
-  row.significant = up || down;
+  // Below the practical floor nobody pays for the change or feels it: within noise, whatever the interval says.
+  const floor = changeFloor(kind, gate, point.prMemoryMb, pr.prices);
+  if (Math.abs(prValue - baseValue) < floor.value && !(interval.exact && prValue === baseValue)) {
+    row.belowFloor = true;
+    row.reason = `${name} ${where} ${change}: within noise, a change of ${floor.format(Math.abs(prValue - baseValue))} is below the ${floor.format(floor.value)} floor (${floor.why}).`;
+    // Still one of the family (the floor looks at the data, so leaving it out would shrink m after the fact).
+    return { row, pValue: twoSidedPValue(interval), settle: () => undefined };
+  }
+  // A live comparison fails only on enough environments; a stored baseline has one environment per run on each
+  // side, which its run-to-run term (with history) accounts for instead.
+  const environments = sameRun ? (blocked?.blocks ?? 1) : null;
   const failPct = kind === 'cost' ? gate.maxCostIncreasePct : gate.maxDurationIncreasePct;
   const warnPct = kind === 'cost' ? gate.warnCostIncreasePct : gate.warnDurationIncreasePct;
   const exactNote = interval.exact ? ' (every sample on each side is the same, so the difference is exact)' : '';
-  if (!row.significant) {
-    row.reason = interval.exact
-      ? `${name} ${where} is unchanged: every sample on each side is the same.`
-      : `${name} ${where} ${change}, which is not statistically significant.`;
-    return row;
-  }
-  if (up) {
-    if (failPct !== undefined && exceeds(deltaPct, failPct)) {
-      row.level = 'fail';
-      row.reason = `${name} ${where} ${change}${exactNote}, significant and above the ${failPct}% fail limit.`;
-    } else if (warnPct !== undefined && exceeds(deltaPct, warnPct)) {
-      row.level = 'warn';
-      row.reason = `${name} ${where} ${change}${exactNote}, significant and above the ${warnPct}% warn limit.`;
-    } else {
-      const limit = warnPct ?? failPct;
-      row.reason = `${name} ${where} ${change}${exactNote}, significant but ${limit === undefined ? 'not limited (no threshold set)' : `within the ${limit}% limit`}.`;
+  const settle = (significant: boolean): void => {
+    const up = significant && interval.low > 1;
+    row.significant = significant && (interval.low > 1 || interval.high < 1);
+    if (!row.significant) {
+      row.reason = interval.exact
+        ? `${name} ${where} is unchanged: every sample on each side is the same.`
+        : interval.low > 1 || interval.high < 1
+          ? `${name} ${where} ${change}, which is not statistically significant once the verdict's other comparisons are accounted for.`
+          : `${name} ${where} ${change}, which is not statistically significant.`;
+      return;
     }
-    return row;
-  }
-  const notable = warnPct ?? failPct ?? 0;
-  row.reason =
-    exceeds(-deltaPct, notable)
+    if (up) {
+      if (failPct !== undefined && exceeds(deltaPct, failPct)) {
+        if (environments !== null && environments < MIN_FAIL_ENVIRONMENTS) {
+          row.level = 'warn';
+          row.reason = `${name} ${where} ${change}, significant and above the ${failPct}% fail limit, but measured in ${environments === 1 ? 'one execution environment' : `${environments} pairs of execution environments`} per function: a fail needs ${MIN_FAIL_ENVIRONMENTS} (raise gate-max-invocations).`;
+          return;
+        }
+        row.level = 'fail';
+        row.reason = `${name} ${where} ${change}${exactNote}, significant and above the ${failPct}% fail limit.`;
+      } else if (warnPct !== undefined && exceeds(deltaPct, warnPct)) {
+        row.level = 'warn';
+        row.reason = `${name} ${where} ${change}${exactNote}, significant and above the ${warnPct}% warn limit.`;
+      } else {
+        const limit = warnPct ?? failPct;
+        row.reason = `${name} ${where} ${change}${exactNote}, significant but ${limit === undefined ? 'not limited (no threshold set)' : `within the ${limit}% limit`}.`;
+      }
+      return;
+    }
+    const notable = warnPct ?? failPct ?? 0;
+    row.reason = exceeds(-deltaPct, notable)
       ? `${name} ${where} ${change}${exactNote}: a significant improvement.`
       : `${name} ${where} ${change}${exactNote}, significant but small.`;
-  return row;
+  };
+  return { row, pValue: twoSidedPValue(interval), settle };
+}
+
+/**
+ * The practical floor of a change: Lambda bills duration in 1 ms units, so by default a change under 1 ms is one
+ * nobody pays for (min-duration-change-ms); for cost, what that floor costs at this memory size.
+ */
+function changeFloor(kind: MetricKind, gate: GateSettings, memoryMb: number, prices: Prices): { value: number; format: (value: number) => string; why: string } {
+  const floorMs = gate.minDurationChangeMs;
+  if (kind === 'duration') return { value: floorMs, format: (value) => formatMs(value), why: 'min-duration-change-ms' };
+  const value = (memoryMb / 1024) * (floorMs / 1000) * prices.pricePerGbSecondUsd;
+  return { value, format: (usd) => `${formatUsd(usd)} per invocation`, why: `the cost of ${formatMs(floorMs)} at ${memoryMb} MB, min-duration-change-ms` };
+}
+
+/**
+ * The verdict's error rate is what `confidence` means: the chance that identical code gets a significant change
+ * anywhere in the verdict is at most 1 − confidence. Two things multiply the chances and are divided out here:
+ * - looks: the live gate's sequential sampling stops a comparison as soon as it is decided, so every round that
+ *   could fail it is a chance (looks.ts, Bonferroni across looks);
+ * - comparisons: cost and duration at each compared memory size (judgeFamily, Holm).
+ */
+function familyAlpha(pr: RunResult, base: RunResult, gate: GateSettings): number {
+  const live = pr.runId !== undefined && pr.runId === base.runId;
+  const looks = live ? failableLooks(gate.maxInvocations, pr.settings.invocationsPerValue) : 1;
+  return (1 - gate.confidence) / looks;
+}
+
+/**
+ * Holm's step-down procedure over every comparison of the verdict that could be significant: the smallest p-value
+ * is tested at alpha / m, the next at alpha / (m − 1), and so on until one is not significant, which ends it. It
+ * keeps the chance of any false significance at alpha (like Bonferroni) and is uniformly more powerful. Why not
+ * the interval alone: two memory sizes × two metrics at 95% each fail identical code several times as often as 5%.
+ */
+export function holmSignificant(pValues: readonly number[], alpha: number): boolean[] {
+  const order = pValues.map((pValue, index) => ({ pValue, index })).sort((a, b) => a.pValue - b.pValue);
+  const significant = pValues.map(() => false);
+  for (const [rank, { pValue, index }] of order.entries()) {
+    if (pValue > alpha / (pValues.length - rank)) break;
+    significant[index] = true;
+  }
+  return significant;
+}
+
+function judgeFamily(measured: readonly Measured[], alpha: number): void {
+  const tested = measured.filter((entry): entry is Required<Measured> => entry.pValue !== undefined && entry.settle !== undefined);
+  const significant = holmSignificant(
+    tested.map((entry) => entry.pValue),
+    alpha,
+  );
+  tested.forEach((entry, index) => entry.settle(significant[index] ?? false));
 }
 
 /** Run-to-run variance of a metric at one memory size, from the stored runs that measured it successfully. */

@@ -38,9 +38,9 @@
 import type { ExtraRound, ExtraSampling } from '../tuning/tuner.js';
 import type { GateSettings, MetricComparison, RunResult, Sample } from '../types.js';
 import { compareRuns, measuredSamples } from './compare.js';
+import { BLOCK_INVOCATIONS, MIN_FAIL_ENVIRONMENTS } from './looks.js';
 
-/** Invocations per extra environment block, the first of them its cold start. */
-export const BLOCK_INVOCATIONS = 10;
+export { BLOCK_INVOCATIONS } from './looks.js';
 
 /** The live gate's policy for tuneTogether: PR first, baseline second. */
 export function gateSampling(gate: GateSettings): ExtraSampling {
@@ -82,17 +82,26 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
     const prSamples = measuredSamples(pr, prEntry);
     const baseSamples = measuredSamples(base, baseEntry);
     const few = Math.min(prSamples.length, baseSamples.length) < gate.minSamples;
+    // Below the practical floor a comparison is within noise, whatever more samples would say: settled.
+    if (!few && row.belowFloor) continue;
     const environments = pairedEnvironments(prSamples, baseSamples);
     const straddles = row.ciLowPct === null || row.ciHighPct === null || (row.ciLowPct <= limit && limit <= row.ciHighPct);
+    const above = !straddles && (row.ciLowPct ?? 0) > limit;
     // One environment per function cannot tell the code from the environment, in either direction: a slow one
-    // looks like a regression, a fast one hides it. Only an interval over environments settles a comparison.
-    const unconfirmed = !straddles && environments < 2;
-    if (!few && !straddles && !unconfirmed) continue;
+    // looks like a regression, a fast one hides it. Only an interval over environments settles a comparison, and
+    // one above the limit needs the environments a fail needs (looks.ts).
+    const unconfirmed = !straddles && environments < (above ? MIN_FAIL_ENVIRONMENTS : 2);
+    // Above the limit in this comparison's own interval, but not significant once the verdict's other comparisons
+    // and looks are accounted for (compare.ts judgeFamily): more environments decide it.
+    const unsettledFamily = above && !unconfirmed && !row.significant;
+    if (!few && !straddles && !unconfirmed && !unsettledFamily) continue;
     const why = few
       ? 'under min-samples'
       : unconfirmed
-        ? `CI ${pct(row.ciLowPct)} to ${pct(row.ciHighPct)} ${(row.ciLowPct ?? 0) > limit ? 'above' : 'below'} the ${limit}% limit in one environment per function, to be confirmed in others`
-        : `CI ${pct(row.ciLowPct)} to ${pct(row.ciHighPct)} contains the ${limit}% limit`;
+        ? `CI ${pct(row.ciLowPct)} to ${pct(row.ciHighPct)} ${above ? 'above' : 'below'} the ${limit}% limit in ${environments === 1 ? 'one environment' : `${environments} environments`} per function, to be confirmed in others`
+        : unsettledFamily
+          ? `CI ${pct(row.ciLowPct)} to ${pct(row.ciHighPct)} above the ${limit}% limit, not yet significant for the whole verdict`
+          : `CI ${pct(row.ciLowPct)} to ${pct(row.ciHighPct)} contains the ${limit}% limit`;
     const what = `${row.kind === 'cost' ? 'cost' : 'duration'} (${why})`;
     const point = open.find((entry) => entry.prMemoryMb === prMemoryMb && entry.baseMemoryMb === baseMemoryMb);
     if (point) point.metrics.push(what);

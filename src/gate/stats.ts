@@ -17,6 +17,7 @@
 // - Deterministic and closed form: the same results.json gives the same verdict on every re-run, and the unit
 //   tests check the interval by hand.
 
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import { mean, sampleVariance } from 'simple-statistics';
 import { tQuantile, trimCount } from '../tuning/stats.js';
 
@@ -54,6 +55,20 @@ export interface RatioInterval {
   degreesOfFreedom: number;
   /** True when both sides have zero variance: the interval has zero width. */
   exact: boolean;
+  /** ln(ratio) and its standard error (0 when exact): the test statistic is their quotient. */
+  logRatio: number;
+  standardError: number;
+}
+
+/**
+ * The two-sided p-value of "no change" for an interval: from Student's t at the interval's degrees of freedom.
+ * An exact interval (every sample equal on each side) is certain: 0 for any change, 1 for none.
+ */
+export function twoSidedPValue(interval: RatioInterval): number {
+  if (interval.exact || interval.standardError === 0) return interval.logRatio === 0 ? 1 : 0;
+  const t = Math.abs(interval.logRatio) / interval.standardError;
+  const upper = interval.degreesOfFreedom === Infinity ? tCdf(-t, 1e12) : tCdf(-t, interval.degreesOfFreedom);
+  return Math.min(1, 2 * upper);
 }
 
 /** Smallest positive value taken to a log; a zero duration is not a real measurement but must not give −∞. */
@@ -102,19 +117,22 @@ export function ratioInterval(
   if (squaredError === 0) {
     // Every sample on each side is identical: the difference is not an estimate with an error, it is the data.
     const ratio = Math.exp(logRatio);
-    return { ratio, low: ratio, high: ratio, degreesOfFreedom: Infinity, exact: true };
+    return { ratio, low: ratio, high: ratio, degreesOfFreedom: Infinity, exact: true, logRatio, standardError: 0 };
   }
   // Welch–Satterthwaite over the two sides and, with stored history, the run-to-run term.
   const degreesOfFreedom =
     squaredError ** 2 /
     (pr.squaredError ** 2 / (pr.h - 1) + base.squaredError ** 2 / (base.h - 1) + (between > 0 ? between ** 2 / (runToRun?.degreesOfFreedom ?? 1) : 0));
-  const halfWidth = tQuantile((1 + confidence) / 2, degreesOfFreedom) * Math.sqrt(squaredError);
+  const standardError = Math.sqrt(squaredError);
+  const halfWidth = tQuantile((1 + confidence) / 2, degreesOfFreedom) * standardError;
   return {
     ratio: Math.exp(logRatio),
     low: Math.exp(logRatio - halfWidth),
     high: Math.exp(logRatio + halfWidth),
     degreesOfFreedom,
     exact: false,
+    logRatio,
+    standardError,
   };
 }
 
@@ -166,10 +184,13 @@ export function blockRatioInterval(
   const variance = sampleVariance(differences);
   const ratio = Math.exp(logRatio);
   // Equal differences up to rounding (logs of equal ratios rarely subtract to exactly the same double).
-  if (variance <= (Number.EPSILON * Math.max(1, Math.abs(logRatio))) ** 2 * 16) return { ratio, low: ratio, high: ratio, degreesOfFreedom: Infinity, exact: true, blocks };
+  if (variance <= (Number.EPSILON * Math.max(1, Math.abs(logRatio))) ** 2 * 16) {
+    return { ratio, low: ratio, high: ratio, degreesOfFreedom: Infinity, exact: true, blocks, logRatio, standardError: 0 };
+  }
   const degreesOfFreedom = blocks - 1;
-  const halfWidth = tQuantile((1 + confidence) / 2, degreesOfFreedom) * Math.sqrt(variance / blocks);
-  return { ratio, low: Math.exp(logRatio - halfWidth), high: Math.exp(logRatio + halfWidth), degreesOfFreedom, exact: false, blocks };
+  const standardError = Math.sqrt(variance / blocks);
+  const halfWidth = tQuantile((1 + confidence) / 2, degreesOfFreedom) * standardError;
+  return { ratio, low: Math.exp(logRatio - halfWidth), high: Math.exp(logRatio + halfWidth), degreesOfFreedom, exact: false, blocks, logRatio, standardError };
 }
 
 /** A block's trimmed log mean; one value is its own log. */

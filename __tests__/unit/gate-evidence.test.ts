@@ -1,0 +1,112 @@
+// The gate never blocks identical code (issue 13): the practical floor, one error rate for the whole verdict
+// (Holm across comparisons, Bonferroni across the live gate's looks), and the least evidence a fail needs.
+
+import { compareRuns, holmSignificant } from '../../src/gate/compare.js';
+import { environmentSchedule, failableLooks, MIN_FAIL_ENVIRONMENTS } from '../../src/gate/looks.js';
+import { nextGateRound } from '../../src/gate/sequential.js';
+import type { MetricComparison, Verdict } from '../../src/types.js';
+import { blocked, makeRun, repeat } from '../helpers/run-fixture.js';
+import { gateSettings } from '../helpers/settings.js';
+
+const LIVE = 'live-run';
+const row = (verdict: Verdict, kind: MetricComparison['kind']): MetricComparison => {
+  const found = verdict.comparisons.find((entry) => entry.kind === kind);
+  if (!found) throw new Error(`no ${kind} row`);
+  return found;
+};
+/** Samples alternating ±spread around centre. */
+const around = (centre: number, n: number, spread = 0.05) => Array.from({ length: n }, (_, index) => centre * (index % 2 === 0 ? 1 - spread : 1 + spread));
+
+describe('the practical floor (min-duration-change-ms)', () => {
+  // The issue's repro: a sub-millisecond handler, its duration up 40% (0.2 → 0.28 ms), significant by any interval.
+  const base = makeRun({ configuredMb: 256, powerValues: [{ memoryMb: 256, durationsMs: around(0.2, 10, 0.01) }] });
+  const pr = makeRun({ configuredMb: 256, powerValues: [{ memoryMb: 256, durationsMs: around(0.28, 10, 0.01) }] });
+
+  it('a change under 1 ms is within noise whatever its interval says', () => {
+    const verdict = compareRuns(pr, base, gateSettings(), 1_000_000);
+    const duration = row(verdict, 'duration');
+    expect(duration.ciLowPct).toBeGreaterThan(30);
+    expect(duration).toEqual(expect.objectContaining({ level: 'pass', significant: false, belowFloor: true }));
+    expect(duration.reason).toBe(
+      'Duration at 256 MB (configured, recommended) rose 40.0% (95% CI +38.6% to +41.4%): within noise, a change of 0.08 ms is below the 1 ms floor (min-duration-change-ms).',
+    );
+    // Cost: billed in 1 ms units, a 0.08 ms change is far below what 1 ms costs at 256 MB.
+    expect(row(verdict, 'cost')).toEqual(expect.objectContaining({ level: 'pass', belowFloor: true }));
+    expect(verdict.level).toBe('pass');
+  });
+
+  it('the floor at 0 leaves the interval to decide', () => {
+    expect(compareRuns(pr, base, gateSettings({ minDurationChangeMs: 0 }), 1_000_000).level).toBe('fail');
+  });
+});
+
+describe('one error rate for the verdict: Holm across comparisons', () => {
+  it('tests the smallest p at alpha/m, the next at alpha/(m−1), and stops at the first that is not significant', () => {
+    expect(holmSignificant([0.01, 0.04, 0.03, 0.002], 0.05)).toEqual([true, false, false, true]);
+    expect(holmSignificant([0.012, 0.02], 0.05)).toEqual([true, true]);
+    expect(holmSignificant([0.03, 0.04], 0.05)).toEqual([false, false]);
+    expect(holmSignificant([], 0.05)).toEqual([]);
+  });
+
+  it('a change significant on its own is not, once the verdict’s other comparisons count', () => {
+    // Cost and duration each up 18%, p = 0.026 each: significant alone at 95%, but not with Holm over the two (0.025).
+    const base = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: around(100, 6, 0.1) }] });
+    const pr = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: around(118, 6, 0.1) }] });
+    const alone = compareRuns(pr, base, gateSettings({ maxCostIncreasePct: 5, maxDurationIncreasePct: 5 }), 0);
+    const duration = row(alone, 'duration');
+    expect(duration.ciLowPct).toBeGreaterThan(0);
+    expect(duration.significant).toBe(false);
+    expect(duration.reason).toMatch(/not statistically significant once the verdict's other comparisons are accounted for\.$/);
+    // At 90% confidence (alpha 10%, 5% each) the same change is significant.
+    expect(row(compareRuns(pr, base, gateSettings({ confidence: 0.9, maxCostIncreasePct: 5, maxDurationIncreasePct: 5 }), 0), 'duration').significant).toBe(true);
+  });
+});
+
+describe('the live gate’s looks and evidence', () => {
+  it('schedules environments by doubling within the cap, and counts the looks that could fail', () => {
+    expect(environmentSchedule(200, 10)).toEqual([1, 3, 6, 12, 20]);
+    expect(failableLooks(200, 10)).toBe(4);
+    expect(environmentSchedule(16, 4)).toEqual([1, 2]);
+    expect(failableLooks(16, 4)).toBe(1);
+    expect(environmentSchedule(0, 10)).toEqual([1]);
+  });
+
+  const blocks = (count: number, level: number) =>
+    makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(count, (block) => around(level * (1 + 0.01 * (block % 2)), 10, 0.02)) }], runId: LIVE });
+
+  it(`a regression over fewer than ${MIN_FAIL_ENVIRONMENTS} pairs of environments warns and says what is missing`, () => {
+    const verdict = compareRuns(blocks(2, 150), blocks(2, 100), gateSettings({ baselineSource: 'function', maxInvocations: 30 }), 0);
+    const duration = row(verdict, 'duration');
+    expect(duration.level).toBe('warn');
+    expect(duration.reason).toMatch(/above the 10% fail limit, but measured in 2 pairs of execution environments per function: a fail needs 3 \(raise gate-max-invocations\)\.$/);
+    expect(verdict.level).toBe('warn');
+  });
+
+  it('the same regression over 3 pairs fails', () => {
+    const verdict = compareRuns(blocks(3, 150), blocks(3, 100), gateSettings({ baselineSource: 'function', maxInvocations: 30 }), 0);
+    expect(row(verdict, 'duration').level).toBe('fail');
+  });
+
+  it('a stored baseline (another run) is not held to environments', () => {
+    const pr = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: around(150, 10) }] });
+    const base = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: around(100, 10) }] });
+    expect(compareRuns(pr, base, gateSettings(), 0).level).toBe('fail');
+  });
+
+  it('sampling goes on where a regression is above the limit in 2 environments: a fail needs 3', () => {
+    const round = nextGateRound(blocks(2, 150), blocks(2, 100), gateSettings({ baselineSource: 'function', maxInvocations: 200 }));
+    expect(round.settled).toBe(false);
+    expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 2 }]);
+    expect(round.reason).toMatch(/above the 10% limit in 2 environments per function, to be confirmed in others/);
+  });
+
+  it('a change below the floor settles at once: no environments are spent on it', () => {
+    const tiny = (level: number) => makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: around(level, 10, 0.3) }], runId: LIVE });
+    expect(nextGateRound(tiny(0.3), tiny(0.2), gateSettings({ baselineSource: 'function', maxInvocations: 200 }))).toEqual({
+      pairings: [],
+      settled: true,
+      reason: 'every comparison with the baseline is settled',
+    });
+    expect(repeat(1, 2)).toEqual([1, 1]);
+  });
+});
