@@ -14,6 +14,7 @@ import { parseSettings } from '../../src/settings.js';
 import { silentLogger } from '../../src/tuning/ports.js';
 import type { RunResult, Sample, Settings } from '../../src/types.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { expectNoContractViolations } from '../helpers/github.js';
 
 let emulator: Emulator;
 let client: LambdaClient;
@@ -142,6 +143,7 @@ describe('baseline-branch', () => {
       { sha: C3, date: '2026-03-03T10:00:00Z' },
     ]);
   });
+  afterEach(() => expectNoContractViolations(stub));
   afterAll(async () => {
     await stub.close();
   });
