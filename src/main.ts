@@ -255,6 +255,8 @@ async function publish(
       return undefined;
     }
     core.info(`PR comment ${outcome.action}: ${outcome.url}`);
+    // The report is posted; only the tidying of earlier ones failed, so warn and still give the URL.
+    if (outcome.cleanupError) core.warning(`PR comment posted (${outcome.url}), but ${outcome.cleanupError}.`);
     return outcome.url;
   } catch (error) {
     const status = (error as { status?: number }).status;
