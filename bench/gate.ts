@@ -262,6 +262,8 @@ async function main(): Promise<void> {
     if (SOURCES.has('file') && SOURCES.has('branch')) {
       note(`file and branch compared the same runs (headline deltas differ in ${disagreements} of ${compared}: 0 expected); the branch also estimates run-to-run noise from its history`);
     }
+    // The data branch's reads and writes must be ones GitHub accepts (demo/github-contract.ts); 0 expected.
+    note(`GitHub contract violations: ${stub.violations.length}${stub.violations.map((entry) => `\n  ${entry.kind}: ${entry.message}`).join('')}`);
     await stub.close();
   }
   await bench.close();

@@ -8,6 +8,7 @@ import { startEmulator } from '../emulator/server.js';
 import { renderTerminalTable } from '../src/report/markdown.js';
 import type { RunResult } from '../src/types.js';
 import { startGitHubApiStub } from './github-api.js';
+import { graphqlSchemaSource, loadRestContract } from './github-contract.js';
 import { prettyLogLine, runAction } from './runner.js';
 
 const OUTPUT_DIR = resolve('demo-output');
@@ -123,9 +124,18 @@ async function main(): Promise<number> {
     }
     say(`What it wrote (${((Date.now() - started) / 1000).toFixed(0)} s):`);
     say(summaries.join('\n'));
-    // The demo itself succeeds when the gate did what each scenario expects: pass, then fail.
+    // The stand-in answers as GitHub would; a request GitHub would refuse (or one it does not know) is a defect the
+    // demo must not hide behind a friendly stand-in.
+    const violations = github.violations;
+    say(
+      `\nGitHub contract: ${github.requests.length} requests, ${violations.length} contract violations ` +
+        `(REST: ${loadRestContract().source.split(' ')[0]}; GraphQL: ${graphqlSchemaSource()})`,
+    );
+    for (const violation of violations) say(`  ${violation.kind}: ${violation.message}`);
+    // The demo itself succeeds when the gate did what each scenario expects (pass, then fail) and nothing broke
+    // GitHub's contract.
     if (!asExpected) say('\nUnexpected: a scenario did not end as expected (see above).');
-    return asExpected ? 0 : 1;
+    return asExpected && violations.length === 0 ? 0 : 1;
   } finally {
     await stop();
   }

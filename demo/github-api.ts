@@ -1,13 +1,20 @@
 // A local stand-in for the parts of GitHub's REST and GraphQL API lambda-power-gate uses, enough for the real
-// Octokit (`getOctokit(token, { baseUrl: stub.url })`) and for the action run as a child (GITHUB_API_URL):
-//   git data   GET git/ref/{ref}, POST git/refs, PATCH git/refs/{ref} (fast-forward only unless force),
-//              git/commits, git/trees (base_tree, nested paths, sha: null deletes), git/blobs: the data branch;
-//   history    GET commits?sha= (ancestors, newest first, paginated) and GET commits/{sha} (commit.committer.date);
-//   comments   GET/POST issues/{n}/comments (paginated: per_page capped at 100, Link header),
-//              PATCH/DELETE issues/comments/{id}; a body over 65,536 characters gets GitHub's 422;
-//   pulls      GET pulls/{n} (head.sha, set by setPullHead);
-//   user       GET /user (the token's login, or 403 as for an Actions or App token);
-//   graphql    POST /graphql: nodes(ids) { isMinimized } and minimizeComment.
+// Octokit (`getOctokit(token, { baseUrl: stub.url })`) and for the action run as a child (GITHUB_API_URL).
+// It holds to GitHub's contract (demo/github-contract.ts): every REST request is matched against GitHub's OpenAPI
+// description (emulator/contracts/github-rest.json) and checked against its parameters and body schema; every
+// GraphQL request is validated and executed against GitHub's published schema (@octokit/graphql-schema). What
+// GitHub would refuse gets GitHub's answer, and every such request is recorded in `violations` (tests and the demo
+// require none). Operations served (the description's operationIds):
+//   git data   git/get-ref, git/create-ref, git/update-ref (fast-forward only unless force), git/get-commit,
+//              git/create-commit, git/get-tree, git/create-tree (base_tree, nested paths, sha: null deletes),
+//              git/get-blob, git/create-blob: the data branch;
+//   history    repos/list-commits (?sha=: ancestors, newest first, paginated), repos/get-commit (committer date);
+//   comments   issues/list-comments (per_page capped at 100, Link header), issues/create-comment,
+//              issues/update-comment, issues/delete-comment; a body over 65,536 characters gets GitHub's 422;
+//   pulls      pulls/get (head.sha, set by setPullHead);
+//   user       users/get-authenticated (the token's login, or 403 as for an Actions or App token);
+//   graphql    Query.nodes (IssueComment id, isMinimized, minimizedReason; at most 100 ids) and
+//              Mutation.minimizeComment.
 // Tokens: without `tokens`, any request is served as github-actions[bot] (the demo, the action's tests); with
 // them, an unknown token gets 401 and a read-only one gets 403 on every write, as a fork's GITHUB_TOKEN does.
 // Faults: failNext() answers matching requests with a status; beforeRefUpdate runs between a client's read and
@@ -17,6 +24,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { GraphQLError } from 'graphql';
+import { GITHUB_LIMITS, checkParameters, githubGraphqlSchema, matchRoute, schemaProblems } from './github-contract.js';
 
 export interface StubCommit {
   sha: string;
@@ -59,6 +68,24 @@ export interface RecordedRequest {
   status: number;
   body?: Record<string, unknown>;
   authorization?: string;
+  /** What this request broke of GitHub's contract, if anything. */
+  violations?: ContractViolation[];
+}
+
+/**
+ * A request GitHub would refuse or answer differently, or one the stand-in cannot answer truthfully:
+ * - unknown-operation: method + path not in GitHub's REST description (GitHub: 404);
+ * - not-implemented: in the description, not in the stand-in (answered 501, so it is never mistaken for "absent");
+ * - invalid-request: parameters or body against the description's schemas (GitHub: 404 for a path, 422 otherwise);
+ * - limit: a limit GitHub applies that the description does not carry (comment length, per_page, node ids);
+ * - graphql: a query or variables GitHub's GraphQL schema refuses;
+ * - stand-in: the stand-in answered what the description does not allow (a defect of the stand-in).
+ */
+export interface ContractViolation {
+  kind: 'unknown-operation' | 'not-implemented' | 'invalid-request' | 'limit' | 'graphql' | 'stand-in';
+  method: string;
+  path: string;
+  message: string;
 }
 
 export interface GitHubApiStubOptions {
@@ -76,6 +103,8 @@ export interface GitHubApiStub {
   repo: string;
   /** Every request, in order, with the status it got. */
   requests: RecordedRequest[];
+  /** Every contract violation, in order (see ContractViolation); a truthful client makes none. */
+  violations: ContractViolation[];
   /** Every comment on every pull request, in creation order; a deleted one is removed. */
   comments: StubComment[];
   /** The comments of one pull request, in creation order. */
@@ -101,8 +130,8 @@ export interface GitHubApiStub {
 }
 
 const DOCS = 'https://docs.github.com/rest';
-const MAX_BODY = 65_536;
-const MAX_PER_PAGE = 100;
+const MAX_BODY = GITHUB_LIMITS.commentBodyChars;
+const MAX_PER_PAGE = GITHUB_LIMITS.perPage;
 const ACTIONS_TOKEN: StubToken = { login: 'github-actions[bot]' };
 const FORBIDDEN = 'Resource not accessible by integration';
 
@@ -110,22 +139,58 @@ class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly documentationUrl: string = DOCS,
     readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
 }
 
-const forbidden = () => new HttpError(403, FORBIDDEN, { status: '403' });
-const errorBody = (message: string, extra: Record<string, unknown> = {}) => ({ message, documentation_url: DOCS, ...extra });
+/** A GraphQL error as GitHub types it: { type, path, locations, message } (octokit/graphql.js#314). */
+class GitHubGraphqlError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * GitHub's shape for a GraphQL error. Messages of validation errors are graphql-js's where GitHub (graphql-ruby)
+ * words them differently ("Field 'x' doesn't exist on type 'Y'"): the stand-in rewords that common one.
+ */
+function githubGraphqlError(error: GraphQLError): Record<string, unknown> {
+  const type = error.originalError instanceof GitHubGraphqlError ? error.originalError.type : undefined;
+  const field = /^Cannot query field "(\w+)" on type "(\w+)"\./.exec(error.message);
+  const message = field ? `Field '${field[1]}' doesn't exist on type '${field[2]}'` : error.message;
+  return {
+    ...(type ? { type } : {}),
+    ...(error.path ? { path: error.path } : {}),
+    ...(error.locations ? { locations: error.locations } : {}),
+    ...(field ? { extensions: { code: 'undefinedField', typeName: field[2], fieldName: field[1] } } : {}),
+    message,
+  };
+}
+
+const forbidden = () => new HttpError(403, FORBIDDEN);
+// GitHub's error body: { message, documentation_url, status } (and errors for a 422), e.g. { message: 'Not Found',
+// documentation_url: 'https://docs.github.com/rest/releases/releases#get-the-latest-release', status: '404' }
+// (github/rest-api-description#3726, 2024); a path GitHub does not know points at https://docs.github.com/rest
+// (github/rest-api-description#715).
+const errorBody = (status: number, message: string, documentationUrl = DOCS, extra: Record<string, unknown> = {}) => ({ message, documentation_url: documentationUrl, status: String(status), ...extra });
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 interface Call {
   body: Record<string, unknown>;
+  /** The body as sent ('' when none). */
+  rawBody: string;
+  record: RecordedRequest;
   query: Record<string, string>;
   token: StubToken;
 }
-type Handler = (match: RegExpMatchArray, call: Call) => Reply;
+/** Path parameters by name, as the description's template names them. */
+type Handler = (params: Record<string, string>, call: Call) => Reply;
 
 export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Promise<GitHubApiStub> {
   const owner = options.owner ?? 'acme';
@@ -141,6 +206,7 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
   const comments: StubComment[] = [];
   const faults: { method?: string; path: RegExp; status: number; body: unknown; remaining: number }[] = [];
   const requests: RecordedRequest[] = [];
+  const violations: ContractViolation[] = [];
   let nextCommentId = 1000;
   // A fixed clock: comment and commit times are the same on every run.
   let clock = Date.parse('2026-03-01T12:00:00Z');
@@ -227,11 +293,13 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     if (!comment) throw new HttpError(404, 'Not Found');
     return comment;
   };
-  const commentBody = (body: Record<string, unknown>): string => {
-    const text = body['body'];
-    if (typeof text !== 'string') throw new HttpError(422, 'Invalid request', { errors: [{ message: '"body" wasn\'t supplied.' }] });
-    if (text.length > MAX_BODY) {
-      throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: `Body is too long (maximum is ${MAX_BODY} characters)` }] });
+  /** The body the description's schema has already checked, within GitHub's length limit (GITHUB_LIMITS). */
+  const commentBody = ({ body, record }: Call): string => {
+    const text = String(body['body']);
+    const chars = [...text].length;
+    if (chars > MAX_BODY) {
+      violation(record, 'limit', `comment body of ${chars} characters; GitHub's maximum is ${MAX_BODY}`);
+      throw new HttpError(422, 'Validation Failed', DOCS, { errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: `Body is too long (maximum is ${MAX_BODY} characters)` }] });
     }
     return text;
   };
@@ -272,23 +340,21 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     return { status: 200, body: items.slice((page - 1) * perPage, page * perPage), headers };
   };
 
-  /** Routes under /repos/{owner}/{repo}, matched against the rest of the path. */
-  const routes: { method: string; path: RegExp; handler: Handler }[] = [
+  /** The operations served, by the description's operationId; the contract matches paths to them. */
+  const routes: { operationId: string; handler: Handler }[] = [
     // ---- git data
     {
-      method: 'GET',
-      path: /^\/git\/ref\/(.+)$/,
-      handler: (m) => {
-        const ref = m[1] ?? '';
+      operationId: 'git/get-ref',
+      handler: (p) => {
+        const ref = p['ref'] ?? '';
         const sha = refs.get(ref);
         if (!sha) throw new HttpError(404, 'Not Found');
         return { status: 200, body: refJson(ref, sha) };
       },
     },
     {
-      method: 'POST',
-      path: /^\/git\/refs$/,
-      handler: (_m, { body }) => {
+      operationId: 'git/create-ref',
+      handler: (_p, { body }) => {
         const full = String(body['ref'] ?? '');
         const sha = String(body['sha'] ?? '');
         if (!full.startsWith('refs/') || full.split('/').length < 3) throw new HttpError(422, 'Reference name is invalid');
@@ -300,10 +366,9 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       },
     },
     {
-      method: 'PATCH',
-      path: /^\/git\/refs\/(.+)$/,
-      handler: (m, { body }) => {
-        const ref = m[1] ?? '';
+      operationId: 'git/update-ref',
+      handler: (p, { body }) => {
+        const ref = p['ref'] ?? '';
         const sha = String(body['sha'] ?? '');
         if (ref.startsWith('heads/')) stub.beforeRefUpdate?.(ref.slice('heads/'.length));
         const current = refs.get(ref);
@@ -315,18 +380,16 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       },
     },
     {
-      method: 'GET',
-      path: /^\/git\/commits\/([0-9a-f]{40})$/,
-      handler: (m) => {
-        const commit = commits.get(m[1] ?? '');
+      operationId: 'git/get-commit',
+      handler: (p) => {
+        const commit = commits.get(p['commit_sha'] ?? '');
         if (!commit || commit.tree === undefined) throw new HttpError(404, 'Not Found');
         return { status: 200, body: commitJson(commit) };
       },
     },
     {
-      method: 'POST',
-      path: /^\/git\/commits$/,
-      handler: (_m, { body }) => {
+      operationId: 'git/create-commit',
+      handler: (_p, { body }) => {
         const tree = String(body['tree'] ?? '');
         if (!trees.has(tree)) throw new HttpError(422, 'Tree SHA does not exist');
         const parents = (body['parents'] as string[] | undefined) ?? [];
@@ -335,13 +398,15 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       },
     },
     {
-      method: 'GET',
-      path: /^\/git\/trees\/([0-9a-f]{40})$/,
-      handler: (m, { query }) => {
-        const sha = m[1] ?? '';
+      operationId: 'git/get-tree',
+      handler: (p, { query }) => {
+        const sha = p['tree_sha'] ?? '';
         const tree = trees.get(sha);
         if (!tree) throw new HttpError(404, 'Not Found');
-        const recursive = query['recursive'] !== undefined && query['recursive'] !== '0' && query['recursive'] !== 'false';
+        // "Setting this parameter to any value returns the objects or subtrees referenced by the tree specified in
+        // :tree_sha. For example, setting recursive to any of the following will enable returning objects or
+        // subtrees: 0, 1, "true", and "false"" (the description's git/get-tree).
+        const recursive = query['recursive'] !== undefined;
         const entries: unknown[] = [];
         const dirs = new Set<string>();
         for (const [path, blob] of tree) {
@@ -356,15 +421,18 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       },
     },
     {
-      method: 'POST',
-      path: /^\/git\/trees$/,
-      handler: (_m, { body }) => {
+      operationId: 'git/create-tree',
+      handler: (_p, call) => {
+        const { body } = call;
         const baseTree = body['base_tree'] as string | undefined;
         if (baseTree !== undefined && !trees.has(baseTree)) throw new HttpError(422, 'base_tree is not a valid tree oid');
         const next = new Map(baseTree ? trees.get(baseTree) : undefined);
         for (const entry of (body['tree'] as Record<string, unknown>[] | undefined) ?? []) {
           const path = String(entry['path'] ?? '');
-          if (entry['type'] !== 'blob') throw new HttpError(422, 'the stub only supports blob entries');
+          if (entry['type'] !== 'blob') {
+            violation(call.record, 'not-implemented', `git/create-tree entries of type ${String(entry['type'])}`);
+            throw new HttpError(501, 'The GitHub API stand-in only supports blob entries in git/create-tree.');
+          }
           if (entry['sha'] === null) {
             if (!next.has(path)) throw new HttpError(422, `GitRPC::BadObjectState: path ${path} does not exist`);
             next.delete(path);
@@ -381,10 +449,9 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       },
     },
     {
-      method: 'GET',
-      path: /^\/git\/blobs\/([0-9a-f]{40})$/,
-      handler: (m) => {
-        const sha = m[1] ?? '';
+      operationId: 'git/get-blob',
+      handler: (p) => {
+        const sha = p['file_sha'] ?? '';
         const blob = blobs.get(sha);
         if (!blob) throw new HttpError(404, 'Not Found');
         // GitHub wraps base64 at 60 characters; clients must cope.
@@ -393,9 +460,8 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       },
     },
     {
-      method: 'POST',
-      path: /^\/git\/blobs$/,
-      handler: (_m, { body }) => {
+      operationId: 'git/create-blob',
+      handler: (_p, { body }) => {
         const content = String(body['content'] ?? '');
         const sha = storeBlob(body['encoding'] === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8'));
         return { status: 201, body: { sha, url: `${url}${prefix}/git/blobs/${sha}` } };
@@ -403,9 +469,8 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     },
     // ---- repository history
     {
-      method: 'GET',
-      path: /^\/commits$/,
-      handler: (_m, { query }) => {
+      operationId: 'repos/list-commits',
+      handler: (_p, { query }) => {
         const start = query['sha'] ?? history[history.length - 1];
         if (!start || !commits.has(start)) throw new HttpError(404, `No commit found for SHA: ${String(start)}`);
         const ordered = ancestors(start).sort((a, b) => b.date.localeCompare(a.date));
@@ -413,10 +478,9 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       },
     },
     {
-      method: 'GET',
-      path: /^\/commits\/([0-9a-f]{7,40})$/,
-      handler: (m) => {
-        const wanted = m[1] ?? '';
+      operationId: 'repos/get-commit',
+      handler: (p) => {
+        const wanted = p['ref'] ?? '';
         const commit = [...commits.values()].find((entry) => entry.sha.startsWith(wanted));
         if (!commit) throw new HttpError(422, `No commit found for SHA: ${wanted}`);
         return { status: 200, body: repoCommitJson(commit) };
@@ -424,82 +488,156 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     },
     // ---- pull requests
     {
-      method: 'GET',
-      path: /^\/pulls\/(\d+)$/,
-      handler: (m) => {
-        const head = pullHeads.get(Number(m[1]));
+      operationId: 'pulls/get',
+      handler: (p) => {
+        const head = pullHeads.get(Number(p['pull_number']));
         if (!head) throw new HttpError(404, 'Not Found');
-        return { status: 200, body: { number: Number(m[1]), head: { sha: head, ref: 'feature' }, base: { sha: '0'.repeat(40), ref: 'main' } } };
+        return { status: 200, body: { number: Number(p['pull_number']), head: { sha: head, ref: 'feature' }, base: { sha: '0'.repeat(40), ref: 'main' } } };
+      },
+    },
+    // ---- the token's user
+    {
+      operationId: 'users/get-authenticated',
+      handler: (_p, { token }) => {
+        if (!token.canReadUser) throw forbidden();
+        return { status: 200, body: { login: token.login, type: 'User' } };
       },
     },
     // ---- issue comments
     {
-      method: 'GET',
-      path: /^\/issues\/(\d+)\/comments$/,
-      handler: (m, { query }) => paginate(commentsOn(Number(m[1])).map(commentJson), query, `${prefix}/issues/${m[1]}/comments`),
+      operationId: 'issues/list-comments',
+      handler: (p, { query }) => paginate(commentsOn(Number(p['issue_number'])).map(commentJson), query, `${prefix}/issues/${p['issue_number']}/comments`),
     },
     {
-      method: 'POST',
-      path: /^\/issues\/(\d+)\/comments$/,
-      handler: (m, { body, token }) => ({ status: 201, body: commentJson(addComment(Number(m[1]), commentBody(body), token.login)) }),
+      operationId: 'issues/create-comment',
+      handler: (p, call) => ({ status: 201, body: commentJson(addComment(Number(p['issue_number']), commentBody(call), call.token.login)) }),
     },
     {
-      method: 'PATCH',
-      path: /^\/issues\/comments\/(\d+)$/,
-      handler: (m, { body }) => {
-        const comment = findComment(Number(m[1]));
-        comment.body = commentBody(body);
+      operationId: 'issues/update-comment',
+      handler: (p, call) => {
+        const comment = findComment(Number(p['comment_id']));
+        comment.body = commentBody(call);
         comment.updated_at = now();
         return { status: 200, body: commentJson(comment) };
       },
     },
     {
-      method: 'DELETE',
-      path: /^\/issues\/comments\/(\d+)$/,
-      handler: (m) => {
-        comments.splice(comments.indexOf(findComment(Number(m[1]))), 1);
+      operationId: 'issues/delete-comment',
+      handler: (p) => {
+        comments.splice(comments.indexOf(findComment(Number(p['comment_id']))), 1);
         return { status: 204 };
       },
     },
   ];
 
-  function graphql({ body, token }: Call): Reply {
-    const query = String(body['query'] ?? '');
-    const variables = (body['variables'] as Record<string, unknown> | undefined) ?? {};
-    if (/\bminimizeComment\b/.test(query)) {
-      if (token.readOnly) return { status: 200, body: { data: { minimizeComment: null }, errors: [{ type: 'FORBIDDEN', message: FORBIDDEN }] } };
-      const id = variables['id'] ?? variables['subjectId'];
-      const comment = comments.find((entry) => entry.node_id === id);
-      if (!comment) return { status: 200, body: { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${String(id)}'` }] } };
-      comment.isMinimized = true;
-      comment.minimizedReason = /classifier:\s*(\w+)/.exec(query)?.[1] ?? String(variables['classifier'] ?? '');
-      return { status: 200, body: { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } } };
-    }
-    if (/\bnodes\s*\(/.test(query)) {
-      const ids = (variables['ids'] as string[] | undefined) ?? [];
-      const nodes = ids.map((id) => {
+  // ---- GraphQL: GitHub's schema validates the document and the variables; resolvers answer what the stand-in models.
+  const commentNode = (comment: StubComment) => ({
+    __typename: 'IssueComment',
+    id: comment.node_id,
+    isMinimized: comment.isMinimized,
+    minimizedReason: comment.minimizedReason,
+  });
+  const notFound = (id: unknown) => new GitHubGraphqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${String(id)}'.`);
+  const rootValue = (call: Call) => ({
+    nodes: ({ ids }: { ids: string[] }) => {
+      if (ids.length > GITHUB_LIMITS.nodeIds) {
+        violation(call.record, 'limit', `nodes(ids:) with ${ids.length} ids; GitHub allows ${GITHUB_LIMITS.nodeIds}`);
+        throw new GitHubGraphqlError('ARGUMENT_LIMIT', `You may not provide more than ${GITHUB_LIMITS.nodeIds} node ids; you provided ${ids.length}.`);
+      }
+      // An unknown id is null in place, with a NOT_FOUND error whose path is ["nodes", index] (as GitHub answers).
+      return ids.map((id) => {
         const comment = comments.find((entry) => entry.node_id === id);
-        return comment ? { id: comment.node_id, isMinimized: comment.isMinimized } : null;
+        return comment ? commentNode(comment) : notFound(id);
       });
-      return { status: 200, body: { data: { nodes } } };
+    },
+    minimizeComment: ({ input }: { input: { subjectId: string; classifier: string } }) => {
+      if (call.token.readOnly) throw new GitHubGraphqlError('FORBIDDEN', FORBIDDEN);
+      const comment = comments.find((entry) => entry.node_id === input.subjectId);
+      if (!comment) throw notFound(input.subjectId);
+      comment.isMinimized = true;
+      comment.minimizedReason = input.classifier;
+      return { minimizedComment: commentNode(comment) };
+    },
+  });
+
+  async function graphql(call: Call): Promise<Reply> {
+    const { body } = call;
+    const { parse, validate, execute, GraphQLError } = await import('graphql');
+    const schema = await githubGraphqlSchema();
+    const refuse = (errors: readonly InstanceType<typeof GraphQLError>[]): Reply => {
+      violation(call.record, 'graphql', errors.map((error) => error.message).join(' | '));
+      return { status: 200, body: { errors: errors.map(githubGraphqlError) } };
+    };
+    let document;
+    try {
+      document = parse(String(body['query'] ?? ''));
+    } catch (error) {
+      return refuse([error instanceof GraphQLError ? error : new GraphQLError(String(error))]);
     }
-    return { status: 200, body: { errors: [{ message: 'the stub does not know this query' }] } };
+    const invalid = validate(schema, document);
+    if (invalid.length > 0) return refuse(invalid);
+    const variables = (body['variables'] as Record<string, unknown> | undefined) ?? {};
+    const result = await execute({ schema, document, rootValue: rootValue(call), variableValues: variables });
+    // No data at all: the variables did not fit the operation's definitions (a request error, not a field error).
+    if (result.data === undefined) return refuse(result.errors ?? []);
+    const errors = result.errors?.map(githubGraphqlError);
+    // A field error that nulls the whole result (ARGUMENT_LIMIT on the non-null nodes field) comes without data.
+    return { status: 200, body: { ...(result.data === null ? {} : { data: result.data }), ...(errors ? { errors } : {}) } };
   }
 
+  /** The description's operation for the request, checked against its parameters and body schema. */
   function route(method: string, path: string, call: Call): Reply {
-    if (method === 'GET' && path === '/user') {
-      if (!call.token.canReadUser) throw forbidden();
-      return { status: 200, body: { login: call.token.login, type: 'User' } };
+    if (method === 'POST' && path === '/graphql') throw new Error('graphql is answered asynchronously');
+    const found = matchRoute(method, path);
+    if (found.kind === 'unknown') {
+      violation(call.record, 'unknown-operation', `${method} ${path}: no such path in GitHub's REST description`);
+      throw new HttpError(404, 'Not Found');
     }
-    if (method === 'POST' && path === '/graphql') return graphql(call);
-    if (!path.startsWith(`${prefix}/`)) throw new HttpError(404, 'Not Found');
-    if (method !== 'GET' && call.token.readOnly) throw forbidden();
-    const local = path.slice(prefix.length);
-    for (const entry of routes) {
-      const match = entry.method === method ? local.match(entry.path) : null;
-      if (match) return entry.handler(match, call);
+    if (found.kind === 'wrong-method') {
+      // "If you send a request with an HTTP method that the endpoint does not support, you will receive a 404 Not
+      // Found response instead of 405" (GitHub docs, Troubleshooting the REST API).
+      violation(call.record, 'unknown-operation', `${method} ${found.template}: GitHub has the path, not this method`);
+      throw new HttpError(404, 'Not Found');
     }
-    throw new HttpError(404, 'Not Found');
+    const handler = routes.find((entry) => entry.operationId === found.operationId)?.handler;
+    if (!found.operation || !handler) {
+      // GitHub would answer it; the stand-in cannot, so it must not pretend (a 404 would read as "absent").
+      violation(call.record, 'not-implemented', `${method} ${found.template} (${found.operationId ?? 'in the description'}) is not implemented by the stand-in`);
+      throw new HttpError(501, `The GitHub API stand-in does not implement ${method} ${found.template}; teach it (demo/github-api.ts, scripts/github-contract.mjs).`);
+    }
+    const operation = found.operation;
+    const docs = operation.documentationUrl;
+    const { owner: ownerParam, repo: repoParam } = found.params;
+    if (ownerParam !== undefined && (ownerParam.toLowerCase() !== owner.toLowerCase() || repoParam?.toLowerCase() !== repo.toLowerCase())) throw new HttpError(404, 'Not Found', docs);
+    const checked = checkParameters(operation, found.params, call.query);
+    if (checked.notFound.length > 0) {
+      violation(call.record, 'invalid-request', `${method} ${path}: ${checked.notFound.join(' ')}`);
+      throw new HttpError(404, 'Not Found', docs);
+    }
+    if (checked.invalid.length > 0) {
+      violation(call.record, 'invalid-request', `${method} ${path}: ${checked.invalid.join(' ')}`);
+      throw new HttpError(422, `Invalid request.\n\n${checked.invalid.join('\n')}`, docs);
+    }
+    for (const limit of checked.limits) violation(call.record, 'limit', `${method} ${path}: ${limit}`);
+    if (operation.body) {
+      const problems = call.rawBody === '' && !operation.bodyRequired ? [] : schemaProblems(operation.body, call.rawBody === '' ? {} : call.body);
+      if (problems.length > 0) {
+        violation(call.record, 'invalid-request', `${method} ${path}: ${problems.join(' ')}`);
+        throw new HttpError(422, `Invalid request.\n\n${problems.join('\n')}`, docs);
+      }
+    }
+    if (method !== 'GET' && call.token.readOnly) throw new HttpError(403, FORBIDDEN, docs);
+    let reply: Reply;
+    try {
+      reply = handler(found.params, call);
+    } catch (error) {
+      if (error instanceof HttpError && error.documentationUrl === DOCS) throw new HttpError(error.status, error.message, docs, error.extra);
+      throw error;
+    }
+    if (reply.status >= 200 && reply.status < 300 && reply.status !== operation.successStatus) {
+      violation(call.record, 'stand-in', `${method} ${path} answered ${reply.status}; GitHub's description says ${operation.successStatus}`);
+    }
+    return reply;
   }
 
   const tokenOf = (authorization: string | undefined): StubToken | undefined => {
@@ -508,7 +646,7 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     return secret ? options.tokens[secret] : undefined;
   };
 
-  function answer(method: string, path: string, raw: string, record: RecordedRequest): Reply {
+  async function answer(method: string, path: string, raw: string, record: RecordedRequest): Promise<Reply> {
     let body: Record<string, unknown> = {};
     try {
       if (raw) body = JSON.parse(raw) as Record<string, unknown>;
@@ -523,7 +661,15 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       fault.remaining--;
       return { status: fault.status, body: fault.body };
     }
-    return route(method, path, { body, query: record.query, token });
+    const call: Call = { body, rawBody: raw, query: record.query, token, record };
+    return method === 'POST' && path === '/graphql' ? graphql(call) : route(method, path, call);
+  }
+
+  /** Records a contract violation against the request being answered (and on its RecordedRequest). */
+  function violation(record: RecordedRequest, kind: ContractViolation['kind'], message: string): void {
+    const entry: ContractViolation = { kind, method: record.method, path: record.path, message };
+    violations.push(entry);
+    (record.violations ??= []).push(entry);
   }
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -542,16 +688,15 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     };
     let reply: Reply;
     try {
-      reply = answer(method, path, Buffer.concat(chunks).toString('utf8'), record);
+      reply = await answer(method, path, Buffer.concat(chunks).toString('utf8'), record);
     } catch (error) {
-      reply = error instanceof HttpError ? { status: error.status, body: errorBody(error.message, error.extra) } : { status: 500, body: { message: String(error) } };
+      reply = error instanceof HttpError ? { status: error.status, body: errorBody(error.status, error.message, error.documentationUrl, error.extra) } : { status: 500, body: { message: String(error) } };
     }
     record.status = reply.status;
     requests.push(record);
     response.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...(reply.headers ?? {}) });
     response.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
   };
-
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       response.writeHead(500, { 'content-type': 'application/json' });
@@ -566,6 +711,7 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     owner,
     repo,
     requests,
+    violations,
     comments,
     commentsOn,
     addComment,
@@ -586,7 +732,7 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     listFiles: (branch) => [...(treeAt(branch)?.keys() ?? [])].sort(),
     commitFiles,
     failNext(match, status, times = 1, body) {
-      const fallback = status === 403 ? errorBody(FORBIDDEN, { status: '403' }) : { message: `injected ${status}` };
+      const fallback = status === 403 ? errorBody(403, FORBIDDEN) : { message: `injected ${status}` };
       faults.push({ ...match, status, body: body ?? fallback, remaining: times });
     },
     close: () =>

@@ -238,6 +238,8 @@ async function publish(
       return undefined;
     }
     actionLog.info(`PR comment ${outcome.action}: ${outcome.url}`);
+    // The report is posted; only the tidying of earlier ones failed, so warn and still give the URL.
+    if (outcome.cleanupError) actionLog.warning(`PR comment posted (${outcome.url}), but ${outcome.cleanupError}.`);
     return outcome.url;
   } catch (error) {
     const status = (error as { status?: number }).status;

@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { expectNoContractViolations } from '../helpers/github.js';
 import { startEmulator, type Emulator } from '../../emulator/server.js';
 import type { RunResult } from '../../src/types.js';
+import { commentMarker } from '../../src/report/comment.js';
 import { runActionInProcess } from '../helpers/action.js';
 
 let emulator: Emulator;
@@ -47,6 +49,7 @@ afterAll(async () => {
 });
 
 afterEach(() => {
+  expectNoContractViolations(github);
   // core.setFailed sets the exit code of the process running the action: here, jest's.
   process.exitCode = undefined;
 });
@@ -104,5 +107,44 @@ describe('the action on the emulator', () => {
     expect(outcome.summary).toMatch(/failed/i);
     const config = await client().send(new GetFunctionConfigurationCommand({ FunctionName: 'oom' }));
     expect(config.MemorySize).toBe(256);
+  });
+});
+
+describe('hide-and-new on a pull request with many earlier reports', () => {
+  /** Earlier reports of the key by the Actions bot, all minimised by earlier runs except the last one. */
+  function earlierReports(key: string, count: number) {
+    const earlier = Array.from({ length: count }, (_, index) => github.addComment(7, `${commentMarker({ key })}\nrun ${index + 1}`));
+    for (const comment of earlier.slice(0, -1)) Object.assign(comment, { isMinimized: true, minimizedReason: 'OUTDATED' });
+    return earlier;
+  }
+  const inputs = (name: string) => ({ 'function-name': name, endpoint: emulator.endpoint, 'power-values': '128,256', invocations: '2', key: name, 'comment-mode': 'hide-and-new' });
+
+  it('the 151st run posts, hides the last report, sets comment-url and warns of nothing (GitHub takes 100 node ids a query)', async () => {
+    await emulator.createFunction({ name: 'reports', sample: 'noop', memoryMb: 256, description: 'reports' });
+    const earlier = earlierReports('reports', 150);
+    const from = github.requests.length;
+    const outcome = await runAction(inputs('reports'));
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.log).not.toContain('Could not post the PR comment');
+    expect(outcome.log).not.toContain('::warning::PR comment');
+    const posted = github.commentsOn(7).at(-1);
+    expect(posted?.body).toContain('key=reports ');
+    expect(outcome.outputs['comment-url']).toBe(posted?.html_url);
+    expect(posted?.isMinimized).toBe(false);
+    expect(earlier.every((comment) => comment.isMinimized)).toBe(true);
+    const nodeQueries = github.requests.slice(from).filter((request) => request.path === '/graphql' && String(request.body?.['query']).includes('nodes('));
+    expect(nodeQueries.map((request) => (request.body?.['variables'] as { ids: string[] }).ids.length)).toEqual([100, 50]);
+  });
+
+  it('a failure to hide the earlier reports does not mask the posted one: comment-url is set, the warning says what failed', async () => {
+    await emulator.createFunction({ name: 'reports-403', sample: 'noop', memoryMb: 256, description: 'reports-403' });
+    earlierReports('reports-403', 3);
+    github.failNext({ method: 'POST', path: /^\/graphql$/ }, 403);
+    const outcome = await runAction(inputs('reports-403'));
+    expect(outcome.exitCode).toBe(0);
+    const posted = github.commentsOn(7).at(-1);
+    expect(outcome.outputs['comment-url']).toBe(posted?.html_url);
+    expect(outcome.log).toContain(`::warning::PR comment posted (${posted?.html_url}), but could not hide the earlier comments: 403`);
+    expect(outcome.log).not.toContain('Could not post the PR comment');
   });
 });

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { expectNoContractViolations } from '../helpers/github.js';
 import { baselineRun } from '../helpers/fixtures.js';
 import { runActionInProcess } from '../helpers/action.js';
 
@@ -37,6 +38,8 @@ beforeAll(async () => {
   });
   ({ run } = await import('../../src/main.js'));
 });
+
+afterEach(() => expectNoContractViolations(github));
 
 afterAll(async () => {
   process.env = savedEnv;

@@ -6,6 +6,7 @@ import { publishComment, parseMarker, type CommentsApi, type PublishOptions } fr
 import { renderReport } from '../../src/report/markdown.js';
 import { failScenario, passScenario, veryLongScenario } from '../helpers/fixtures.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { expectNoContractViolations } from '../helpers/github.js';
 
 const ACTIONS_TOKEN = 'ghs_actions';
 const PAT = 'ghp_personal';
@@ -35,6 +36,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await stub.close();
+  expectNoContractViolations(stub);
 });
 
 const api = (token = ACTIONS_TOKEN): CommentsApi => getOctokit(token, { baseUrl: stub.url }) as unknown as CommentsApi;
@@ -119,6 +121,17 @@ test('delete-and-new replaces the comment; new keeps the old one', async () => {
   expect(stub.commentsOn(PR).map((comment) => comment.body.split('\n')[1])).toEqual(['second']);
   await publishComment(api(), options({ mode: 'new', body: 'third' }));
   expect(stub.commentsOn(PR).map((comment) => comment.body.split('\n')[1])).toEqual(['second', 'third']);
+});
+
+test('a failure to tidy up after posting is reported with the posted comment, never thrown over it', async () => {
+  await publishComment(api(), options({ commitSha: OLD_SHA, body: 'first' }));
+  stub.failNext({ method: 'DELETE', path: /\/issues\/comments\/\d+$/ }, 403);
+  const deleted = await publishComment(api(), options({ mode: 'delete-and-new', body: 'second' }));
+  expect(deleted).toMatchObject({ action: 'created', deleted: [], cleanupError: expect.stringMatching(/^could not delete the earlier comments: 403 /) });
+  stub.failNext({ method: 'POST', path: /^\/graphql$/ }, 502, 4);
+  const hidden = await publishComment(api(), options({ mode: 'hide-and-new', body: 'third' }));
+  expect(hidden).toMatchObject({ action: 'created', hidden: [], cleanupError: expect.stringMatching(/^could not hide the earlier comments: 502 /) });
+  expect(stub.commentsOn(PR).map((comment) => comment.body.split('\n')[1])).toEqual(['first', 'second', 'third']);
 });
 
 test('off posts nothing and calls nothing', async () => {

@@ -9,6 +9,7 @@ import { startEmulator, type Emulator } from '../../emulator/server.js';
 import { DataBranch, type HistoryIndex } from '../../src/gate/databranch.js';
 import type { RunResult } from '../../src/types.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { expectNoContractViolations } from '../helpers/github.js';
 import { runActionInProcess } from '../helpers/action.js';
 
 const BEFORE = 'a'.repeat(40);
@@ -60,6 +61,7 @@ afterAll(async () => {
 
 afterEach(() => {
   process.exitCode = undefined;
+  expectNoContractViolations(stub);
 });
 
 async function runAction(inputs: Record<string, string>) {

@@ -5,6 +5,7 @@ import { loadBaseline } from '../../src/gate/baseline.js';
 import { DataBranch, type HistoryIndex } from '../../src/gate/databranch.js';
 import { gateSettings } from '../helpers/settings.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { expectNoContractViolations } from '../helpers/github.js';
 import { makeRun, repeat } from '../helpers/run-fixture.js';
 
 const BRANCH = 'lambda-power-gate-data';
@@ -18,6 +19,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await stub.close();
+  expectNoContractViolations(stub);
 });
 
 function branch(historyLimit = 20): DataBranch {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { expectNoContractViolations } from '../helpers/github.js';
 import { FIXTURE_FUNCTIONS, createOriginal, spawnAction, startHarness, type Harness } from './harness.js';
 
 let harness: Harness;
@@ -18,6 +19,8 @@ beforeAll(async () => {
   harness = await startHarness();
   github = await startGitHubApiStub();
 });
+
+afterEach(() => expectNoContractViolations(github));
 
 afterAll(async () => {
   await github.close();

@@ -34,6 +34,11 @@ export interface CommentOutcome {
   deleted?: number[];
   /** Set when the body was cut to GitHub's limit. */
   truncated?: boolean;
+  /**
+   * The comment was posted, but hiding or deleting the earlier ones failed (why, one line). The post stands: the
+   * caller warns and still reports the comment's URL.
+   */
+  cleanupError?: string;
 }
 
 export interface SkippedComment {
@@ -156,6 +161,13 @@ interface Ours {
   marker: CommentMarker;
 }
 
+/** One line for the log; main.ts's messageOf lives with the Lambda code, which this module does not load. */
+function reasonOf(error: unknown): string {
+  const status = statusOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return `${status === undefined ? '' : `${status} `}${message.split('\n')[0] ?? ''}`;
+}
+
 function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' ? status : undefined;
@@ -224,11 +236,25 @@ export async function publishComment(api: CommentsApi, options: PublishOptions):
   const { data: created } = await api.rest.issues.createComment({ ...repo, issue_number: target.issueNumber, body });
   const outcome: CommentOutcome = { action: 'created', url: created.html_url, id: created.id, ...extra };
   const previous = ours.filter((entry) => entry.comment.id !== created.id).map((entry) => entry.comment);
+  // From here on the report is posted: a failure to tidy up the earlier ones is reported, never thrown, so it
+  // cannot hide the new comment's URL from the caller.
   if (mode === 'hide-and-new') {
-    outcome.hidden = await hideComments(api, previous, retry);
+    outcome.hidden = [];
+    try {
+      await hideComments(api, previous, retry, outcome.hidden);
+    } catch (error) {
+      outcome.cleanupError = `could not hide the earlier comments: ${reasonOf(error)}`;
+    }
   } else if (mode === 'delete-and-new') {
-    for (const comment of previous) await retry(() => api.rest.issues.deleteComment({ ...repo, comment_id: comment.id }));
-    outcome.deleted = previous.map((comment) => comment.id);
+    outcome.deleted = [];
+    try {
+      for (const comment of previous) {
+        await retry(() => api.rest.issues.deleteComment({ ...repo, comment_id: comment.id }));
+        outcome.deleted.push(comment.id);
+      }
+    } catch (error) {
+      outcome.cleanupError = `could not delete the earlier comments: ${reasonOf(error)}`;
+    }
   }
   return outcome;
 }
@@ -284,19 +310,33 @@ interface MinimizedNodes {
 const IS_MINIMIZED_QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on IssueComment { id isMinimized } } }`;
 const MINIMIZE_MUTATION = `mutation($id: ID!) { minimizeComment(input: { subjectId: $id, classifier: OUTDATED }) { minimizedComment { isMinimized } } }`;
 
-/** Minimises (as OUTDATED) the earlier comments not minimised yet, so a long PR does not redo them every run. */
-async function hideComments(api: CommentsApi, comments: RawComment[], retry: Retry): Promise<number[]> {
-  const withNode = comments.filter((comment): comment is RawComment & { node_id: string } => typeof comment.node_id === 'string');
-  if (withNode.length === 0) return [];
-  const { nodes } = await retry(() => api.graphql<MinimizedNodes>(IS_MINIMIZED_QUERY, { ids: withNode.map((comment) => comment.node_id) }));
-  const minimized = new Set(nodes.filter((node) => node?.isMinimized).map((node) => node?.id));
-  const hidden: number[] = [];
-  for (const comment of withNode) {
-    if (minimized.has(comment.node_id)) continue;
-    await retry(() => api.graphql(MINIMIZE_MUTATION, { id: comment.node_id }));
-    hidden.push(comment.id);
+/**
+ * GitHub refuses more than 100 ids in one nodes(ids:) query (ARGUMENT_LIMIT: "You may not provide more than 100
+ * node ids; you provided 101."), a limit its GraphQL schema does not state (sourcecred/sourcecred#908).
+ */
+export const MAX_NODE_IDS_PER_QUERY = 100;
+
+/**
+ * Minimises (as OUTDATED) the earlier comments not minimised yet, so a long PR does not redo them every run;
+ * pushes each one hidden onto `hidden` as it goes, so a failure part-way still tells what was done.
+ *
+ * Every earlier comment is checked, in batches of 100, newest first, rather than only the last few: a run whose
+ * hiding failed (a 502, a cancelled job) leaves older reports visible, and checking them all is what repairs that
+ * on the next run. The cost is one GraphQL query per 100 earlier reports — never more requests than the REST
+ * listing of the same comments (100 a page) the run has just made.
+ */
+async function hideComments(api: CommentsApi, comments: RawComment[], retry: Retry, hidden: number[]): Promise<void> {
+  const withNode = comments.filter((comment): comment is RawComment & { node_id: string } => typeof comment.node_id === 'string').reverse();
+  for (let start = 0; start < withNode.length; start += MAX_NODE_IDS_PER_QUERY) {
+    const batch = withNode.slice(start, start + MAX_NODE_IDS_PER_QUERY);
+    const { nodes } = await retry(() => api.graphql<MinimizedNodes>(IS_MINIMIZED_QUERY, { ids: batch.map((comment) => comment.node_id) }));
+    const minimized = new Set(nodes.filter((node) => node?.isMinimized).map((node) => node?.id));
+    for (const comment of batch) {
+      if (minimized.has(comment.node_id)) continue;
+      await retry(() => api.graphql(MINIMIZE_MUTATION, { id: comment.node_id }));
+      hidden.push(comment.id);
+    }
   }
-  return hidden;
 }
 
 /**
