@@ -2,7 +2,7 @@
 // through the real SandboxPool and the real SDK. Python is optional: without python3 these tests are skipped, and
 // say why.
 
-import { InvokeCommand, LambdaClient, PublishVersionCommand, UpdateFunctionConfigurationCommand, waitUntilPublishedVersionActive } from '@aws-sdk/client-lambda';
+import { GetFunctionConfigurationCommand, InvokeCommand, LambdaClient, PublishVersionCommand, UpdateFunctionConfigurationCommand, waitUntilPublishedVersionActive } from '@aws-sdk/client-lambda';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,18 @@ describePython('the Python runtime', () => {
     expect(failed.FunctionError).toBe('Unhandled');
     expect(payloadOf(failed)).toMatchObject({ errorType: 'ValueError', errorMessage: 'no good' });
   }, 30_000);
+
+  it('creates the snapstart-py sample as its function.json says: python3.12, SnapStart on published versions', async () => {
+    const samples = await startEmulator({ sampleFunctions: true });
+    try {
+      const client = new LambdaClient({ endpoint: samples.endpoint, region: samples.region, credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+      const config = await client.send(new GetFunctionConfigurationCommand({ FunctionName: 'snapstart-py' }));
+      expect(config).toMatchObject({ Runtime: 'python3.12', Handler: 'index.handler', SnapStart: { ApplyOn: 'PublishedVersions', OptimizationStatus: 'Off' } });
+      client.destroy();
+    } finally {
+      await samples.close();
+    }
+  });
 
   it('reports a missing handler module as Runtime.ImportModuleError', async () => {
     await emulator.createFunction({ name: 'py-missing', codeDir, runtime: 'python3.13', handler: 'nope.handler', timeoutSec: 30 });
