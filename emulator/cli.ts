@@ -8,7 +8,8 @@ const USAGE = `Usage: npm run emulator -- [options]
   --port <n>               port to listen on (default 9001; 0 = any free port)
   --host <addr>            address to bind (default 127.0.0.1)
   --region <region>        region in ARNs (default us-east-1)
-  --update-delay-ms <ms>   how long LastUpdateStatus stays InProgress after an update/publish (default 1000)
+  --update-delay-ms <ms>   how long LastUpdateStatus stays InProgress after an update (default 1000)
+  --snapstart-pending-ms <ms>  how long a new version of a SnapStart function stays Pending (default 5000)
   --concurrency-limit <n>  invocations in flight above this get 429 TooManyRequestsException (default unlimited)
   --quiet                  do not log each request
   -h, --help               this text
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
       host: { type: 'string' },
       region: { type: 'string' },
       'update-delay-ms': { type: 'string' },
+      'snapstart-pending-ms': { type: 'string' },
       'concurrency-limit': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -46,6 +48,7 @@ async function main(): Promise<number> {
   const port = integerFlag(values.port, 'port') ?? 9001;
   const updateDelayMs = integerFlag(values['update-delay-ms'], 'update-delay-ms');
   const concurrencyLimit = integerFlag(values['concurrency-limit'], 'concurrency-limit');
+  const snapStartPendingMs = integerFlag(values['snapstart-pending-ms'], 'snapstart-pending-ms');
   const stamp = () => new Date().toISOString().slice(11, 23);
 
   const emulator = await startEmulator({
@@ -54,6 +57,7 @@ async function main(): Promise<number> {
     ...(values.region !== undefined ? { region: values.region } : {}),
     ...(updateDelayMs !== undefined ? { updateDelayMs } : {}),
     ...(concurrencyLimit !== undefined ? { concurrencyLimit } : {}),
+    ...(snapStartPendingMs !== undefined ? { snapStartPendingMs } : {}),
     sampleFunctions: true,
     logger: values.quiet ? () => {} : (line) => process.stdout.write(`${stamp()} ${line}\n`),
   });

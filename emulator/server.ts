@@ -2,11 +2,12 @@
 // answered the way Lambda answers it, so the real @aws-sdk/client-lambda works against it with only `endpoint`
 // set. Control-plane semantics live in state.ts, failures on demand in faults.ts, execution in sandbox.ts.
 
+import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isAbsolute, join, relative } from 'node:path';
+import { delimiter, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
@@ -14,6 +15,7 @@ import type { FunctionRuntimeSpec, InvokeResult } from './sandbox.js';
 import {
   ACCOUNT_ID,
   FunctionStore,
+  isPythonRuntime,
   parseFunctionName,
   type AliasInput,
   type Architecture,
@@ -21,6 +23,7 @@ import {
   type ConfigurationUpdate,
   type LogFormat,
   type LoggingConfig,
+  type SnapStartApplyOn,
   type VersionConfig,
 } from './state.js';
 
@@ -46,9 +49,19 @@ export interface EmulatorOptions {
   host?: string;
   /** Default us-east-1; the account id is always 123456789012. */
   region?: string;
-  /** How long LastUpdateStatus stays InProgress after UpdateFunctionConfiguration / PublishVersion (and State
-   *  Pending after the CreateFunction API). Default 1000. */
+  /** How long LastUpdateStatus stays InProgress after UpdateFunctionConfiguration (and State Pending after the
+   *  CreateFunction API). PublishVersion opens no such window on $LATEST, as on Lambda. Default 1000. */
   updateDelayMs?: number;
+  /** How long a new version of a function without SnapStart stays State Pending. Default 0: Active at once, as
+   *  PublishVersion of an on-demand zip function answers. */
+  versionPendingMs?: number;
+  /** How long a new version of a SnapStart function (`SnapStart.ApplyOn: PublishedVersions`) stays Pending while
+   *  its "snapshot" is made. Lambda takes minutes (AWS Lambda Power Tuning PR #190: "upwards of 2 minutes"); default
+   *  5000 here so local runs stay short. A function's own `versionPendingMs` overrides both. */
+  snapStartPendingMs?: number;
+  /** The Python interpreter for python3.12/python3.13 functions. Default: `python3` found on PATH; null: none, so
+   *  Python functions are refused with a message saying so. */
+  python?: string | null;
   /** Invocations in flight above this → 429 TooManyRequestsException. Default: unlimited. */
   concurrencyLimit?: number;
   /** Retry-After (seconds) sent with concurrency-limit throttles. Default 1. */
@@ -86,6 +99,10 @@ export interface CreateFunctionSpec {
   architecture?: Architecture;
   runtime?: string;
   description?: string;
+  /** SnapStart.ApplyOn PublishedVersions (Python runtimes only, as on Lambda). */
+  snapStart?: boolean;
+  /** How long each new version of this function stays Pending (overrides the emulator's defaults). */
+  versionPendingMs?: number;
 }
 
 export interface Emulator {
@@ -96,6 +113,8 @@ export interface Emulator {
   cpuMode?: 'cgroup' | 'model';
   /** Creates a function that is Active at once (no Pending window); returns its ARN. */
   createFunction(spec: CreateFunctionSpec): Promise<string>;
+  /** The python3 that runs Python functions, or why there is none (then Python functions are refused). */
+  python: { path: string } | { missing: string };
   /** Replaces the faults of one function, or the global ones with '*'; `{}` clears. Counters restart. */
   setFaults(functionName: string | '*', faults: FaultConfig): void;
   /** Requests received per operation, including those answered with an injected fault. */
@@ -181,14 +200,49 @@ function locateCode(location: string, functionsDir: string): CodeInfo {
 function listSamples(functionsDir: string): string[] {
   if (!existsSync(functionsDir)) return [];
   return readdirSync(functionsDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && ['index.mjs', 'index.js', 'index.cjs'].some((f) => existsSync(join(functionsDir, e.name, f))))
+    .filter((e) => e.isDirectory() && ['index.mjs', 'index.js', 'index.cjs', 'index.py'].some((f) => existsSync(join(functionsDir, e.name, f))))
     .map((e) => e.name)
     .sort();
+}
+
+/** A sample's own settings: `function.json` next to its handler ({ runtime, snapStart, memoryMb, timeoutSec }). */
+export function sampleManifest(functionsDir: string, sample: string): Partial<Pick<CreateFunctionSpec, 'runtime' | 'snapStart' | 'memoryMb' | 'timeoutSec'>> {
+  const file = join(functionsDir, sample, 'function.json');
+  if (!existsSync(file)) return {};
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return {
+    ...(typeof parsed['runtime'] === 'string' ? { runtime: parsed['runtime'] } : {}),
+    ...(typeof parsed['snapStart'] === 'boolean' ? { snapStart: parsed['snapStart'] } : {}),
+    ...(typeof parsed['memoryMb'] === 'number' ? { memoryMb: parsed['memoryMb'] } : {}),
+    ...(typeof parsed['timeoutSec'] === 'number' ? { timeoutSec: parsed['timeoutSec'] } : {}),
+  };
+}
+
+/**
+ * The interpreter behind the first `python3` on PATH (sys.executable, so a version manager's shim is not paid for
+ * on every cold start), or undefined when there is none or it does not run.
+ */
+export function findPython(path = process.env.PATH ?? ''): string | undefined {
+  for (const dir of path.split(delimiter)) {
+    if (dir === '') continue;
+    const candidate = join(dir, 'python3');
+    try {
+      if (!statSync(candidate).isFile()) continue;
+      const executable = execFileSync(candidate, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      return executable || candidate;
+    } catch {
+      // not here, or it does not run
+    }
+  }
+  return undefined;
 }
 
 const toRuntimeSpec = (functionName: string, config: VersionConfig, invokedFunctionArn: string): FunctionRuntimeSpec => ({
   functionName,
   invokedFunctionArn,
+  runtime: config.runtime,
+  // SnapStart applies to published versions only; $LATEST cold-starts on demand (AWS docs, snapstart.html).
+  snapStart: config.snapStart === 'PublishedVersions' && config.version !== '$LATEST',
   version: config.version,
   codeDir: config.codeDir,
   handler: config.handler,
@@ -306,6 +360,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const pool = options.pool ?? (await defaultPool(log, { reservedCores: options.reservedCores ?? 0, freezeIdle: options.freezeIdle ?? true }));
   const requests: Record<string, number> = {};
   let inFlight = 0;
+  // Looked up when a Python function first needs it, so Node-only runs never start an interpreter.
+  let pythonFound: Emulator['python'] | undefined;
+  const python = (): Emulator['python'] => {
+    if (pythonFound === undefined) {
+      const path = options.python === undefined ? findPython() : (options.python ?? undefined);
+      pythonFound = path
+        ? { path }
+        : { missing: "no python3 on PATH: this emulator runs python3.12/python3.13 functions with the machine's python3; install Python 3 to use them" };
+    }
+    return pythonFound;
+  };
   const closing = new AbortController();
   // Retiring is housekeeping: a failure is logged, never turned into an API error.
   const retireQuietly = (name: string, version?: string) => {
@@ -316,6 +381,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     region,
     now: clock,
     updateDelayMs: (name) => faults.updateDelayMs(name) ?? options.updateDelayMs ?? 1000,
+    versionPendingMs: (_name, snapStart) => (snapStart ? (options.snapStartPendingMs ?? 5000) : (options.versionPendingMs ?? 0)),
+    runtimeUnavailable: (runtime) => {
+      const found = isPythonRuntime(runtime) ? python() : undefined;
+      return found && 'missing' in found ? `The runtime parameter of ${runtime} cannot run here: ${found.missing}.` : undefined;
+    },
     retire: (name, version) => retireQuietly(name, version),
     random: seededRandom(options.seed ?? 1),
   });
@@ -324,7 +394,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     spec: CreateFunctionSpec,
     code: CodeInfo,
     startPending: boolean,
-    extra: { publish?: boolean; role?: string; logging?: Partial<LoggingConfig> } = {},
+    extra: { publish?: boolean; role?: string; logging?: Partial<LoggingConfig>; snapStart?: SnapStartApplyOn } = {},
   ) =>
     store.createFunction({
       name: spec.name,
@@ -337,6 +407,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       memoryMb: spec.memoryMb,
       environment: spec.environment,
       architecture: spec.architecture,
+      snapStart: extra.snapStart ?? (spec.snapStart ? 'PublishedVersions' : 'None'),
+      versionPendingMs: spec.versionPendingMs,
       logging: { ...extra.logging, ...(spec.logFormat !== undefined ? { LogFormat: spec.logFormat } : {}) },
       role: extra.role,
       publish: extra.publish,
@@ -364,6 +436,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const resolved = store.resolveInvocation(route.functionName ?? '', query.get('Qualifier') ?? undefined);
     if (invocationType === 'DryRun') return { status: 204 };
     const spec = toRuntimeSpec(resolved.functionName, resolved.config, resolved.invokedFunctionArn);
+    const interpreter = isPythonRuntime(spec.runtime ?? '') ? python() : undefined;
+    if (interpreter && 'path' in interpreter) spec.pythonPath = interpreter.path;
     if (invocationType === 'Event') {
       // Asynchronous invocations are queued by Lambda, never throttled at the caller: run and forget.
       pool.invoke(spec, payload, requestId).catch((error: unknown) => log(`Event invocation ${requestId} failed: ${String(error)}`));
@@ -471,10 +545,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       architecture: Array.isArray(architectures) ? (architectures[0] as Architecture) : undefined,
     };
     const codeInfo = locateCode(location, functionsDir);
+    const snapStart = (request['SnapStart'] as { ApplyOn?: SnapStartApplyOn } | undefined)?.ApplyOn;
     return createFromSpec(spec, codeInfo, true, {
       publish: request['Publish'] === true,
       role: optionalString(request, 'Role'),
       logging: request['LoggingConfig'] as Partial<LoggingConfig> | undefined,
+      ...(snapStart !== undefined ? { snapStart } : {}),
     });
   }
 
@@ -554,6 +630,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const emulator: Emulator = {
     endpoint,
     region,
+    get python() {
+      return python();
+    },
     ...(pool.cpuMode !== undefined ? { cpuMode: pool.cpuMode } : {}),
     async createFunction(spec) {
       const location = spec.codeDir ?? spec.sample;
@@ -579,7 +658,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   if (options.sampleFunctions) {
     for (const sample of listSamples(functionsDir)) {
-      if (!store.has(sample)) await emulator.createFunction({ name: sample, sample, timeoutSec: 30 });
+      if (store.has(sample)) continue;
+      const manifest = sampleManifest(functionsDir, sample);
+      const interpreter = manifest.runtime !== undefined && isPythonRuntime(manifest.runtime) ? python() : undefined;
+      if (interpreter && 'missing' in interpreter) {
+        log(`sample ${sample} (${manifest.runtime}) not created: ${interpreter.missing}`);
+        continue;
+      }
+      await emulator.createFunction({ name: sample, sample, timeoutSec: 30, ...manifest });
     }
   }
   log(`Lambda emulator listening on ${endpoint} (region ${region}, account ${ACCOUNT_ID})`);

@@ -27,9 +27,13 @@ const FUNCTION_NAME_PATTERN =
   /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
 const ALIAS_NAME_PATTERN = /^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/;
 const UPDATE_IN_PROGRESS_REASON = 'The function is being created.';
+/** The Python runtimes the emulator runs (with this machine's python3); SnapStart is offered for Python 3.12+. */
+export const PYTHON_RUNTIMES = ['python3.12', 'python3.13'] as const;
 
 export type LogFormat = 'Text' | 'JSON';
 export type Architecture = 'x86_64' | 'arm64';
+/** SnapStart.ApplyOn (the model's SnapStartApplyOn enum). */
+export type SnapStartApplyOn = 'PublishedVersions' | 'None';
 
 export interface LoggingConfig {
   LogFormat: LogFormat;
@@ -55,8 +59,11 @@ export interface VersionConfig {
   architecture: Architecture;
   lastModifiedMs: number;
   revisionId: string;
+  snapStart: SnapStartApplyOn;
   /** For a published version: the fingerprint of $LATEST it was published from. */
   sourceFingerprint?: string;
+  /** For a published version: State is Pending (invocations refused) until this time, then Active. */
+  pendingUntilMs?: number;
 }
 
 export interface AliasRecord {
@@ -67,9 +74,14 @@ export interface AliasRecord {
   revisionId: string;
 }
 
-/** Why a function is busy: CreateFunction (State Pending), or an update/publish (LastUpdateStatus InProgress). */
+/**
+ * Why a function is busy: CreateFunction (State Pending), or an update (LastUpdateStatus InProgress). PublishVersion
+ * does not make $LATEST busy: real Lambda lets the next update follow a publish at once (AWS Lambda Power Tuning
+ * 4.0–4.3 ran update → wait → publish → alias → next update with no wait after the publish, for every user), and
+ * LocalStack's publish leaves LastUpdateStatus alone. A new version has a Pending window of its own instead.
+ */
 interface PendingChange {
-  kind: 'create' | 'update' | 'publish';
+  kind: 'create' | 'update';
   untilMs: number;
 }
 
@@ -80,6 +92,8 @@ interface FunctionRecord {
   nextVersion: number;
   aliases: Map<string, AliasRecord>;
   pending?: PendingChange;
+  /** This function's own Pending window for new versions (ms), overriding the store's default. */
+  versionPendingMs?: number;
 }
 
 /** A function's code, already located and hashed by the caller (the store does no I/O). */
@@ -101,6 +115,9 @@ export interface CreateFunctionInput {
   environment?: Record<string, string>;
   logging?: Partial<LoggingConfig>;
   architecture?: Architecture;
+  snapStart?: SnapStartApplyOn;
+  /** How long each new version of this function stays Pending; default StoreOptions.versionPendingMs. */
+  versionPendingMs?: number;
   publish?: boolean;
   /** true: State Pending for the update delay, as after the CreateFunction API; false: Active at once. */
   startPending: boolean;
@@ -116,6 +133,7 @@ export interface ConfigurationUpdate {
   Role?: string;
   Environment?: { Variables?: Record<string, string> };
   LoggingConfig?: Partial<LoggingConfig>;
+  SnapStart?: { ApplyOn?: string };
   RevisionId?: string;
 }
 
@@ -146,6 +164,10 @@ export interface StoreOptions {
   now: () => number;
   /** How long a function stays busy after a change, per function (fault injection can lengthen it). */
   updateDelayMs: (functionName: string) => number;
+  /** How long a new version stays Pending when its function sets no window of its own (SnapStart: long). */
+  versionPendingMs: (functionName: string, snapStart: boolean) => number;
+  /** Why a runtime the emulator knows cannot run here (python3 missing), or undefined when it can. */
+  runtimeUnavailable?: (runtime: string) => string | undefined;
   /** Warm environments of this function (one version, or all when version is absent) must go. */
   retire: (functionName: string, version?: string) => void;
   /** Uniform in [0, 1): picks a version for weighted aliases. */
@@ -182,7 +204,7 @@ function fingerprint(config: VersionConfig): string {
   const environment = Object.entries(config.environment).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify([
     config.codeSha256, config.handler, config.runtime, config.role, config.description, config.timeoutSec,
-    config.memoryMb, environment, config.logging, config.architecture,
+    config.memoryMb, environment, config.logging, config.architecture, config.snapStart,
   ]);
 }
 
@@ -254,9 +276,34 @@ function validateEnvironment(variables: Record<string, unknown>) {
   }
 }
 
-function validateRuntime(runtime: string) {
-  if (!/^nodejs\d+\.x$/.test(runtime)) {
-    throw invalidParameter(`The runtime parameter of ${runtime} is not supported by the emulator: it runs Node.js handlers only (e.g. ${DEFAULT_RUNTIME}).`);
+export const isPythonRuntime = (runtime: string): boolean => (PYTHON_RUNTIMES as readonly string[]).includes(runtime);
+
+function validateRuntime(runtime: string, unavailable?: (runtime: string) => string | undefined) {
+  if (!/^nodejs\d+\.x$/.test(runtime) && !isPythonRuntime(runtime)) {
+    throw invalidParameter(
+      `The runtime parameter of ${runtime} is not supported by the emulator: it runs Node.js handlers (e.g. ${DEFAULT_RUNTIME}) and Python handlers (${PYTHON_RUNTIMES.join(', ')}).`,
+    );
+  }
+  const why = unavailable?.(runtime);
+  if (why !== undefined) throw invalidParameter(why);
+}
+
+function validateSnapStartApplyOn(applyOn: unknown): SnapStartApplyOn {
+  if (applyOn !== 'PublishedVersions' && applyOn !== 'None') {
+    throw validationError(applyOn, 'snapStart.applyOn', 'Member must satisfy enum value set: [PublishedVersions, None]');
+  }
+  return applyOn;
+}
+
+/**
+ * Lambda offers SnapStart for Java 11+, Python 3.12+ and .NET 8+ (AWS docs, snapstart.html "Supported features and
+ * limitations"), and refuses it elsewhere with "nodejs22.x is not supported for SnapStart enabled functions."
+ * (InvalidParameterValueException, seen on AWS by LocalStack, localstack/localstack#12458). Of the runtimes the
+ * emulator runs, that leaves Python.
+ */
+function validateSnapStart(runtime: string, applyOn: SnapStartApplyOn) {
+  if (applyOn === 'PublishedVersions' && !isPythonRuntime(runtime)) {
+    throw invalidParameter(`${runtime} is not supported for SnapStart enabled functions.`);
   }
 }
 
@@ -302,7 +349,9 @@ export class FunctionStore {
     }
     if (this.functions.has(input.name)) throw conflict(`Function already exist: ${input.name}`);
     const runtime = input.runtime ?? DEFAULT_RUNTIME;
-    validateRuntime(runtime);
+    validateRuntime(runtime, this.options.runtimeUnavailable);
+    const snapStart = validateSnapStartApplyOn(input.snapStart ?? 'None');
+    validateSnapStart(runtime, snapStart);
     const memoryMb = input.memoryMb ?? MIN_MEMORY_MB;
     validateMemory(memoryMb);
     const timeoutSec = input.timeoutSec ?? 3;
@@ -326,10 +375,12 @@ export class FunctionStore {
       environment: { ...environment },
       logging: mergeLogging({ LogFormat: 'Text', LogGroup: `/aws/lambda/${input.name}` }, input.logging ?? {}),
       architecture,
+      snapStart,
       lastModifiedMs: now,
       revisionId: randomUUID(),
     };
     const fn: FunctionRecord = { name: input.name, latest, versions: new Map(), nextVersion: 1, aliases: new Map() };
+    if (input.versionPendingMs !== undefined) fn.versionPendingMs = input.versionPendingMs;
     if (input.startPending) fn.pending = { kind: 'create', untilMs: now + this.options.updateDelayMs(fn.name) };
     this.functions.set(fn.name, fn);
     if (input.publish) this.snapshotVersion(fn, undefined, now);
@@ -389,9 +440,11 @@ export class FunctionStore {
     if (update.Handler !== undefined) next.handler = update.Handler;
     if (update.Role !== undefined) next.role = update.Role;
     if (update.Runtime !== undefined) {
-      validateRuntime(update.Runtime);
+      validateRuntime(update.Runtime, this.options.runtimeUnavailable);
       next.runtime = update.Runtime;
     }
+    if (update.SnapStart !== undefined) next.snapStart = validateSnapStartApplyOn(update.SnapStart.ApplyOn ?? 'None');
+    validateSnapStart(next.runtime, next.snapStart);
     if (update.Environment !== undefined) {
       const variables = update.Environment.Variables ?? {};
       validateEnvironment(variables);
@@ -427,7 +480,9 @@ export class FunctionStore {
     }
     const now = this.options.now();
     const version = this.snapshotVersion(fn, request.Description, now);
-    fn.pending = { kind: 'publish', untilMs: now + this.options.updateDelayMs(fn.name) };
+    // No InProgress window on $LATEST (see PendingChange), but its RevisionId moves on, as LocalStack's publish
+    // does ("Update revision id for $LATEST version"): a RevisionId read before the publish no longer guards a change.
+    fn.latest = { ...fn.latest, revisionId: randomUUID() };
     return this.render(fn, version, version.version);
   }
 
@@ -540,6 +595,14 @@ export class FunctionStore {
     const version = alias ? this.routeAlias(alias) : target;
     const config = version === LATEST ? fn.latest : fn.versions.get(version);
     if (!config) throw notFound(`Function not found: ${this.functionArn(fn.name, target)}`);
+    // "Lambda does not invoke a function during pending state" (AWS docs, functions-states); for a SnapStart version:
+    // "Any invocations or other API actions that operate on the function version will fail" (snapstart-activate,
+    // "Lambda SnapStart and function states"). The answer is the one Lambda gives for a Pending function
+    // (troubleshooting-invocation: "ResourceConflictException: The operation cannot be performed at this time. The
+    // function is currently in the following state: Pending"), which LocalStack also gives for a Pending version.
+    // SnapStartNotReadyException (409) is what Lambda sends for an Inactive SnapStart version whose snapshot was
+    // deleted (snapstart-troubleshooting), which the emulator does not model.
+    if (this.versionState(config) === 'Pending') throw this.pendingStateConflict();
     return {
       functionName: fn.name,
       invokedFunctionArn: this.functionArn(fn.name, ref.qualifier),
@@ -557,7 +620,7 @@ export class FunctionStore {
     if (fn.pending && this.options.now() >= fn.pending.untilMs) {
       // Finishing an update changes the configuration again (state fields), so RevisionId moves on: the
       // RevisionId an UpdateFunctionConfiguration returned is stale once the update is Successful, as on Lambda.
-      if (fn.pending.kind !== 'publish') fn.latest = { ...fn.latest, revisionId: randomUUID() };
+      fn.latest = { ...fn.latest, revisionId: randomUUID() };
       delete fn.pending;
     }
     return fn;
@@ -672,15 +735,26 @@ export class FunctionStore {
       revisionId: randomUUID(),
       sourceFingerprint: fingerprint(fn.latest),
     };
+    const pendingMs = fn.versionPendingMs ?? this.options.versionPendingMs(fn.name, fn.latest.snapStart === 'PublishedVersions');
+    if (pendingMs > 0) version.pendingUntilMs = now + pendingMs;
     fn.versions.set(version.version, version);
     return version;
+  }
+
+  /** A published version is Pending for its window after PublishVersion (the snapshot, for SnapStart), then Active. */
+  private versionState(config: VersionConfig): 'Pending' | 'Active' {
+    return config.pendingUntilMs !== undefined && this.options.now() < config.pendingUntilMs ? 'Pending' : 'Active';
   }
 
   private render(fn: FunctionRecord, config: VersionConfig, arnQualifier?: string): Record<string, unknown> {
     const isLatest = config.version === LATEST;
     const pending = isLatest ? fn.pending : undefined;
     const creating = pending?.kind === 'create';
-    const updating = pending !== undefined && !creating;
+    // A version in its Pending window reads as Lambda shows a SnapStart version while the snapshot is made: State
+    // Pending, StateReasonCode Creating, and LastUpdateStatus InProgress (a version carries LastUpdateStatus through
+    // its creation: one whose SnapStart init failed lands on LastUpdateStatus Failed, hashicorp/terraform-provider-aws#49904).
+    const versionPending = !isLatest && this.versionState(config) === 'Pending';
+    const updating = (pending !== undefined && !creating) || versionPending;
     return {
       FunctionName: fn.name,
       FunctionArn: this.functionArn(fn.name, arnQualifier),
@@ -697,14 +771,16 @@ export class FunctionStore {
       ...(Object.keys(config.environment).length > 0 ? { Environment: { Variables: { ...config.environment } } } : {}),
       TracingConfig: { Mode: 'PassThrough' },
       RevisionId: config.revisionId,
-      State: creating ? 'Pending' : 'Active',
-      ...(creating ? { StateReason: 'The function is being created.', StateReasonCode: 'Creating' } : {}),
+      State: creating || versionPending ? 'Pending' : 'Active',
+      ...(creating || versionPending ? { StateReason: 'The function is being created.', StateReasonCode: 'Creating' } : {}),
       ...(creating ? {} : { LastUpdateStatus: updating ? 'InProgress' : 'Successful' }),
       ...(updating ? { LastUpdateStatusReason: UPDATE_IN_PROGRESS_REASON, LastUpdateStatusReasonCode: 'Creating' } : {}),
       PackageType: 'Zip',
       Architectures: [config.architecture],
       EphemeralStorage: { Size: 512 },
-      SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
+      // OptimizationStatus is On only for a published version of a SnapStart function (API_SnapStartResponse: "When
+      // you provide a qualified ARN, this response element indicates whether SnapStart is activated for the version").
+      SnapStart: { ApplyOn: config.snapStart, OptimizationStatus: !isLatest && config.snapStart === 'PublishedVersions' ? 'On' : 'Off' },
       LoggingConfig: { ...config.logging },
     };
   }

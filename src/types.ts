@@ -140,6 +140,9 @@ export interface Sample {
   /** What Lambda bills: Billed Duration, which already includes Billed Restore Duration on SnapStart. */
   billedDurationMs: number;
   initDurationMs?: number;
+  /** A SnapStart version's cold start: Restore Duration (instead of Init Duration) and Billed Restore Duration. */
+  restoreDurationMs?: number;
+  billedRestoreDurationMs?: number;
   maxMemoryUsedMb?: number;
   /** Set when the invocation failed: Lambda's FunctionError type (e.g. Runtime.OutOfMemory, Sandbox.Timedout) or the error type. */
   errorType?: string;
@@ -187,6 +190,8 @@ export interface PowerValueResult {
   duration: DurationStats | null;
   /** Init Duration of the cold starts seen at this memory. */
   coldStart: DurationStats | null;
+  /** Restore Duration of the SnapStart cold starts seen at this memory (absent when there were none). */
+  restore?: DurationStats;
   /** Trimmed mean of per-invocation cost (compute + request price). */
   costPerInvocationUsd: number | null;
   /** Trimmed mean of billed duration. */

@@ -30,6 +30,7 @@ import {
   UpdateFunctionConfigurationCommand,
   paginateListVersionsByFunction,
   waitUntilFunctionUpdatedV2,
+  waitUntilPublishedVersionActive,
 } from '@aws-sdk/client-lambda';
 import {
   asRuntimeExit,
@@ -372,6 +373,105 @@ describe('PublishVersion and versions', () => {
   });
 });
 
+describe('PublishVersion leaves $LATEST free', () => {
+  // Real Lambda has no lock after PublishVersion: AWS Lambda Power Tuning 4.0–4.3 (lambda/utils.js at c4e7541,
+  // 2021-07 → 2024-05) ran update → wait → publish → alias → next update with no wait after the publish, on real
+  // Lambda for every user (its PR #177: 250 versions made in a row that way). LocalStack's publish leaves
+  // LastUpdateStatus alone and gives $LATEST a new RevisionId ("Update revision id for $LATEST version").
+  it('accepts the next UpdateFunctionConfiguration at once and moves $LATEST to a new RevisionId', async () => {
+    const s = await setup();
+    await s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 256 }));
+    s.advance(50);
+    const before = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }));
+    const published = await s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn', RevisionId: before.RevisionId }));
+    expect(published).toMatchObject({ Version: '1', State: 'Active' });
+    const after = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }));
+    expect(after.LastUpdateStatus).toBe('Successful');
+    expect(after.RevisionId).not.toBe(before.RevisionId);
+    // A RevisionId read before the publish no longer guards a change; the one read after it does, with no wait.
+    await expect(
+      s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 512, RevisionId: before.RevisionId })),
+    ).rejects.toBeInstanceOf(PreconditionFailedException);
+    const next = await s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 512, RevisionId: after.RevisionId }));
+    expect(next).toMatchObject({ MemorySize: 512, LastUpdateStatus: 'InProgress' });
+  });
+
+  it('does not move $LATEST when PublishVersion hands back the existing version', async () => {
+    const s = await setup();
+    await publishAt(s, 256);
+    const before = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }));
+    expect((await s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn' }))).Version).toBe('1');
+    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }))).RevisionId).toBe(before.RevisionId);
+  });
+});
+
+describe('versions that take time to become Active', () => {
+  const busy = 'The operation cannot be performed at this time. The function is currently in the following state: Pending';
+
+  it('keeps a SnapStart version Pending for its window and refuses to invoke it, directly or through an alias', async () => {
+    // A python3.12 function is SnapStart-capable; the fake pool runs nothing, so any interpreter path will do.
+    const s = await setup({ snapStartPendingMs: 5000, python: '/usr/bin/python3' });
+    await s.emulator.createFunction({ name: 'snap', codeDir, runtime: 'python3.12', handler: 'index.handler', snapStart: true });
+    const latest = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'snap' }));
+    expect(latest).toMatchObject({ Runtime: 'python3.12', State: 'Active', SnapStart: { ApplyOn: 'PublishedVersions', OptimizationStatus: 'Off' } });
+    const published = await publishAt(s, 256, 'snap');
+    // AWS docs (snapstart-activate): a version is ready when "OptimizationStatus is On and State is Active".
+    expect(published).toMatchObject({ Version: '1', State: 'Pending', StateReasonCode: 'Creating', SnapStart: { ApplyOn: 'PublishedVersions', OptimizationStatus: 'On' } });
+    await s.lambda.send(new CreateAliasCommand({ FunctionName: 'snap', Name: 'live', FunctionVersion: '1' }));
+    for (const Qualifier of ['1', 'live']) {
+      const refused = s.lambda.send(new InvokeCommand({ FunctionName: 'snap', Qualifier }));
+      await expect(refused).rejects.toBeInstanceOf(ResourceConflictException);
+      await expect(refused).rejects.toMatchObject({ message: busy, $metadata: { httpStatusCode: 409 } });
+    }
+    // $LATEST is not a SnapStart version: it runs on demand meanwhile.
+    await s.lambda.send(new InvokeCommand({ FunctionName: 'snap' }));
+    s.advance(5000 - 50);
+    const version = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'snap', Qualifier: '1' }));
+    expect(version).toMatchObject({ State: 'Active', SnapStart: { OptimizationStatus: 'On' } });
+    expect(version.StateReasonCode).toBeUndefined();
+    await s.lambda.send(new InvokeCommand({ FunctionName: 'snap', Qualifier: 'live' }));
+    expect(s.pool.calls.map((call) => [call.spec.version, call.spec.snapStart])).toEqual([['$LATEST', false], ['1', true]]);
+  });
+
+  it('waits through the SDK waiter waitUntilPublishedVersionActive (real clock)', async () => {
+    const s = await setup({ clock: Date.now, snapStartPendingMs: 300, python: '/usr/bin/python3' });
+    await s.emulator.createFunction({ name: 'snap', codeDir, runtime: 'python3.13', snapStart: true });
+    const published = await s.lambda.send(new PublishVersionCommand({ FunctionName: 'snap' }));
+    expect(published.State).toBe('Pending');
+    const waited = await waitUntilPublishedVersionActive({ client: s.lambda, minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 20 }, { FunctionName: 'snap', Qualifier: published.Version });
+    expect(waited.state).toBe('SUCCESS');
+  });
+
+  it('gives versions of other functions the window configured for them, per function', async () => {
+    const s = await setup({ versionPendingMs: 200 });
+    await s.emulator.createFunction({ name: 'quick', codeDir, versionPendingMs: 0 });
+    expect((await publishAt(s, 256)).State).toBe('Pending');
+    // publishAt advanced 50 ms after the publish: 150 ms of the 200 ms window left.
+    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn', Qualifier: '1' }))).State).toBe('Pending');
+    s.advance(150);
+    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn', Qualifier: '1' }))).State).toBe('Active');
+    expect((await publishAt(s, 256, 'quick')).State).toBe('Active');
+  });
+
+  it('refuses SnapStart on Node.js runtimes as Lambda does', async () => {
+    const s = await setup();
+    // Lambda offers SnapStart for Java 11+, Python 3.12+ and .NET 8+; on AWS a Node.js function gets
+    // "nodejs22.x is not supported for SnapStart enabled functions." (localstack/localstack#12458).
+    await expect(s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', SnapStart: { ApplyOn: 'PublishedVersions' } }))).rejects.toMatchObject({
+      name: 'InvalidParameterValueException',
+      message: 'nodejs20.x is not supported for SnapStart enabled functions.',
+      $metadata: { httpStatusCode: 400 },
+    });
+    await expect(s.emulator.createFunction({ name: 'node-snap', codeDir, snapStart: true })).rejects.toThrow('nodejs20.x is not supported for SnapStart enabled functions.');
+  });
+
+  it('says so when python3 is missing', async () => {
+    const s = await setup({ python: null });
+    await expect(s.emulator.createFunction({ name: 'py', codeDir, runtime: 'python3.12' })).rejects.toThrow(/python3\.12 cannot run here: no python3 on PATH/);
+    expect(s.emulator.python).toEqual({ missing: expect.stringContaining('no python3 on PATH') });
+  });
+});
+
 describe('aliases', () => {
   it('creates, reads, updates, lists and deletes aliases', async () => {
     const s = await setup();
@@ -433,6 +533,8 @@ describe('aliases', () => {
     expect(s.pool.calls[0]?.spec).toEqual({
       functionName: 'fn',
       invokedFunctionArn: `${ARN_PREFIX}fn:big`,
+      runtime: 'nodejs20.x',
+      snapStart: false,
       version: '1',
       codeDir,
       handler: 'index.handler',

@@ -33,6 +33,8 @@ export interface FakeLambdaOptions {
   behaviour?: (memoryMb: number, invocationIndex: number) => FakeInvokeResult;
   /** GetFunction calls during which LastUpdateStatus stays InProgress after an update. */
   updatePolls?: number;
+  /** The State a new version of this memory size is published with (default Active), and its StateReason. */
+  publishedState?: (memoryMb: number) => { State: 'Active' | 'Pending' | 'Failed'; StateReason?: string };
 }
 
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:fake-fn';
@@ -120,8 +122,12 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
       throw error;
     }
     const version = String(nextVersion++);
-    const config = { ...structuredClone(latest), Version: version, Description: input.Description ?? latest.Description };
+    const state = options.publishedState?.(latest.MemorySize ?? 0) ?? { State: 'Active' };
+    const config = { ...structuredClone(latest), Version: version, Description: input.Description ?? latest.Description, ...state };
     versions.set(version, config);
+    // Publishing moves $LATEST's RevisionId on, as LocalStack's publish does (no lock, though).
+    revision++;
+    latest.RevisionId = `rev-${revision}`;
     return config;
   });
   mock.on(CreateAliasCommand).callsFake((input) => {

@@ -153,6 +153,20 @@ describe('tune', () => {
     expectLeftAsFound(fake);
   });
 
+  it('skips a memory size whose version Lambda could not make Active, and deletes that version', async () => {
+    const fake = createFakeLambda({
+      publishedState: (memoryMb) => (memoryMb === 256 ? { State: 'Failed', StateReason: 'Init failed while taking the snapshot' } : { State: 'Active' }),
+    });
+    const result = await tune(settingsFor({ powerValuesMb: [256, 512] }), deps(fake.client));
+    expect(result.powerValues.find((entry) => entry.memoryMb === 256)?.failureReason).toMatch(
+      /could not be prepared: VersionNotActiveError: 256 MB: version 1 failed: Init failed while taking the snapshot/,
+    );
+    expect(result.powerValues.find((entry) => entry.memoryMb === 512)?.status).toBe('ok');
+    // No invocation ever went to it, and it is gone.
+    expect(fake.invokedQualifiers.every((qualifier) => qualifier === 'lpg-test1234-512')).toBe(true);
+    expectLeftAsFound(fake);
+  });
+
   it('in cold-start mode measures each invocation on its own version', async () => {
     const fake = createFakeLambda({ behaviour: () => ({ durationMs: 20, initDurationMs: 150 }) });
     const result = await tune(settingsFor({ powerValuesMb: [256], invocationsPerValue: 3, onlyColdStarts: true, discardTopBottom: 0 }), deps(fake.client));
@@ -359,6 +373,23 @@ describe('summarisePowerValue', () => {
 });
 
 describe('sampleFromOutcome', () => {
+  it('adds Restore Duration to the duration of a SnapStart cold start, and keeps Billed Duration as Lambda bills it', () => {
+    // A real SnapStart REPORT: Billed Duration already includes Billed Restore Duration (306.34 + 303 → 610).
+    const logTail =
+      'RESTORE_REPORT Restore Duration: 474.16 ms\nSTART RequestId: r Version: 3\nEND RequestId: r\n' +
+      'REPORT RequestId: r\tDuration: 306.34 ms\tBilled Duration: 610 ms\tMemory Size: 1024 MB\tMax Memory Used: 150 MB\tRestore Duration: 474.16 ms\tBilled Restore Duration: 303 ms\t\n';
+    const sample = sampleFromOutcome({ logTail, payload: '"ok"' }, 0, false);
+    expect(sample).toEqual({
+      durationMs: 780.5,
+      billedDurationMs: 610,
+      restoreDurationMs: 474.16,
+      billedRestoreDurationMs: 303,
+      maxMemoryUsedMb: 150,
+      payloadIndex: 0,
+      coldStart: true,
+    });
+  });
+
   it('adds Init Duration to the duration of a cold start', () => {
     const sample = sampleFromOutcome({ logTail: reportLine(10.5, 256, 120.25), payload: '"ok"' }, 0, false);
     expect(sample).toEqual({ durationMs: 130.75, billedDurationMs: 131, initDurationMs: 120.25, maxMemoryUsedMb: 60, payloadIndex: 0, coldStart: true });

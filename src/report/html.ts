@@ -265,13 +265,19 @@ function comparisons(rows: readonly MetricComparison[]): string {
 function statistics(result: RunResult, title: string): string {
   const rows = result.powerValues.map((entry) => {
     const d = entry.duration;
-    const cold = entry.coldStart ? `${entry.coldStart.count} × ${formatMs(entry.coldStart.mean)}` : '–';
+    const cold =
+      [
+        entry.coldStart ? `${entry.coldStart.count} × ${formatMs(entry.coldStart.mean)}` : '',
+        entry.restore ? `${entry.restore.count} × ${formatMs(entry.restore.mean)} restore` : '',
+      ]
+        .filter((part) => part !== '')
+        .join(', ') || '–';
     const cells = d
       ? [d.count, formatMs(d.mean), formatMs(d.trimmedMean), formatMs(d.median), formatMs(d.p90), formatMs(d.p95), formatMs(d.p99), formatMs(d.stdDev), `${formatMs(d.ci95Low)} … ${formatMs(d.ci95High)}`]
       : [0, '–', '–', '–', '–', '–', '–', '–', '–'];
     return `<tr><td>${formatMemory(entry.memoryMb)}</td>${cells.map((cell) => `<td>${h(cell)}</td>`).join('')}<td>${formatMs(entry.billedDurationMs)}</td><td>${entry.maxMemoryUsedMb ?? '–'}</td><td>${cold}</td></tr>`;
   });
-  return `<h2>${h(title)}</h2><p class="muted small">Successful ${h(measuredInvocationsText(result.settings))}.</p><div class="scroll"><table><tr><th>Memory</th><th>n</th><th>Mean</th><th>Trimmed mean</th><th>Median</th><th>p90</th><th>p95</th><th>p99</th><th>Std dev</th><th>95% CI of mean</th><th>Billed (trimmed)</th><th>Max memory used (MB)</th><th>Cold starts × Init</th></tr>${rows.join('\n')}</table></div>`;
+  return `<h2>${h(title)}</h2><p class="muted small">Successful ${h(measuredInvocationsText(result.settings))}.</p><div class="scroll"><table><tr><th>Memory</th><th>n</th><th>Mean</th><th>Trimmed mean</th><th>Median</th><th>p90</th><th>p95</th><th>p99</th><th>Std dev</th><th>95% CI of mean</th><th>Billed (trimmed)</th><th>Max memory used (MB)</th><th>Cold starts × ${result.powerValues.some((entry) => entry.restore) ? 'Init / Restore' : 'Init'}</th></tr>${rows.join('\n')}</table></div>`;
 }
 
 function errorMessages(result: RunResult): string {

@@ -426,7 +426,7 @@ function statisticsTable(result: RunResult, title: string): string {
   const ms = (value: number | null | undefined): string => nb(formatMs(value));
   const rows = result.powerValues.map((entry) => {
     const d = entry.duration;
-    const cold = entry.coldStart ? nb(`${entry.coldStart.count} × ${formatMs(entry.coldStart.mean)}`) : '–';
+    const cold = coldStartText(entry);
     const figures = d
       ? [d.count, ms(d.mean), ms(d.trimmedMean), ms(d.median), ms(d.p90), ms(d.p95), ms(d.p99), ms(d.stdDev), nb(`${formatMs(d.ci95Low)} … ${formatMs(d.ci95High)}`)]
       : [0, '–', '–', '–', '–', '–', '–', '–', '–'];
@@ -435,10 +435,18 @@ function statisticsTable(result: RunResult, title: string): string {
   return [
     `**${title}**: successful ${measuredInvocationsText(result.settings)}`,
     '',
-    '| Memory | n | Mean | Trimmed | Median | p90 | p95 | p99 | SD | 95% CI of mean | Billed | Max MB used | Cold × Init |',
+    `| Memory | n | Mean | Trimmed | Median | p90 | p95 | p99 | SD | 95% CI of mean | Billed | Max MB used | ${result.powerValues.some((entry) => entry.restore) ? 'Cold × Init / Restore' : 'Cold × Init'} |`,
     '|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|--:|--:|--:|',
     ...rows,
   ].join('\n');
+}
+
+/** Cold starts and their mean Init Duration, or for SnapStart versions their mean Restore Duration. */
+function coldStartText(entry: RunResult['powerValues'][number]): string {
+  const parts: string[] = [];
+  if (entry.coldStart) parts.push(nb(`${entry.coldStart.count} × ${formatMs(entry.coldStart.mean)}`));
+  if (entry.restore) parts.push(nb(`${entry.restore.count} × ${formatMs(entry.restore.mean)} restore`));
+  return parts.length > 0 ? parts.join(', ') : '–';
 }
 
 function errorMessages(result: RunResult): string {

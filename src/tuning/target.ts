@@ -13,7 +13,9 @@ import {
   UpdateAliasCommand,
   UpdateFunctionConfigurationCommand,
   waitUntilFunctionUpdatedV2,
+  waitUntilPublishedVersionActive,
   type FunctionConfiguration,
+  type PublishVersionCommandOutput,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import type { Architecture, FunctionIdentity, LogFormat } from '../types.js';
@@ -73,6 +75,13 @@ export interface TargetOptions {
   foreignRunStaleMs?: number;
   /** Milliseconds since the epoch; tests inject it. */
   now?: () => number;
+  /**
+   * What is left of the run's timeout-minutes, in ms: the most a wait for a published version to become Active may
+   * take (a SnapStart snapshot takes minutes). Default: no bound but the waiter's own.
+   */
+  timeLeftMs?: () => number;
+  /** Seconds between polls of a published version's State; default 5, the API model's PublishedVersionActive delay. */
+  versionWaiterMinDelaySec?: number;
 }
 
 const CONTROL_PLANE_ATTEMPTS = 8;
@@ -84,6 +93,9 @@ const INVOKE_ATTEMPTS = 6;
  */
 const CONCURRENT_CHANGE_ATTEMPTS = 20;
 const FOREIGN_RUN_STALE_MS = 5 * 60_000;
+/** The API model's PublishedVersionActive waiter: 5 s between polls, 312 attempts (26 minutes). */
+const VERSION_WAITER_MIN_DELAY_SEC = 5;
+const VERSION_WAITER_MAX_WAIT_SEC = 312 * 5;
 
 /**
  * Which of several versions of one memory size: a number is a cold-start run's per-invocation version; an
@@ -217,6 +229,13 @@ export class LambdaTarget {
     const createdByRun = published.Description === description;
     const alias = aliasName(runId, memoryMb, variant);
     const item: PreparedVersion = { memoryMb, version, alias, createdByRun };
+    try {
+      await this.untilVersionActive(fn, published, `${memoryMb} MB`, signal);
+    } catch (error) {
+      // Never leave a version behind that no alias of ours points at.
+      await this.discard(fn, item);
+      throw error;
+    }
     if (published.MemorySize !== memoryMb) {
       // Never measure a version whose memory is not the one we are measuring.
       await this.discard(fn, item);
@@ -392,7 +411,7 @@ export class LambdaTarget {
    * Auto-optimize to an alias: publish a version with the memory (kept, not cleaned up), point the alias at it
    * (creating it when missing), and put $LATEST back.
    */
-  async applyToAlias(snapshot: FunctionSnapshot, memoryMb: number, alias: string): Promise<string> {
+  async applyToAlias(snapshot: FunctionSnapshot, memoryMb: number, alias: string, signal?: AbortSignal): Promise<string> {
     const fn = snapshot.functionArn;
     const description = `lambda-power-gate ${this.options.runId}: ${memoryMb} MB for alias ${alias}`;
     try {
@@ -411,6 +430,8 @@ export class LambdaTarget {
       const ours = published.Description === description;
       try {
         if (published.MemorySize !== memoryMb) throw new Error(`Version ${version} has ${published.MemorySize} MB, expected ${memoryMb} MB`);
+        // The alias carries the user's traffic: it must never point at a version Lambda does not invoke yet.
+        await this.untilVersionActive(fn, published, `Auto-optimize ${memoryMb} MB`, signal);
         const exists = await this.client.send(new GetAliasCommand({ FunctionName: fn, Name: alias })).then(
           () => true,
           (error: unknown) => {
@@ -507,9 +528,48 @@ export class LambdaTarget {
   }
 
   /**
-   * Before changing $LATEST: wait out an update or a publish still in progress (PublishVersion opens one too),
-   * rather than provoke a ResourceConflictException, whose retry waits the same and then backs off on top.
-   * One GetFunction when nothing is in progress. Best effort: if this fails, the conflict path still covers it.
+   * After PublishVersion: a version whose State is not Active yet (SnapStart makes its snapshot now, for minutes;
+   * Lambda Managed Instances publish asynchronously) is not invoked by Lambda ("Lambda does not invoke a function
+   * during pending state"), so wait with the SDK waiter the API model defines for exactly this (PublishedVersionActive:
+   * "This should be used after new version is published"), as AWS Lambda Power Tuning does (waitForAliasActive, up
+   * to 4 minutes for SnapStart). Bounded by what is left of timeout-minutes, and stopped by the run's signal.
+   * No call at all when PublishVersion already answered Active (on-demand functions).
+   */
+  private async untilVersionActive(functionArn: string, published: PublishVersionCommandOutput, what: string, signal?: AbortSignal): Promise<void> {
+    if (published.State === 'Active' || published.State === undefined) return;
+    const version = published.Version ?? '';
+    if (published.State === 'Failed') throw new VersionNotActiveError(`${what}: version ${version} failed: ${published.StateReason ?? published.StateReasonCode ?? 'no reason given'}`);
+    const leftMs = this.options.timeLeftMs?.() ?? VERSION_WAITER_MAX_WAIT_SEC * 1000;
+    const maxWaitSec = Math.floor(Math.min(leftMs, VERSION_WAITER_MAX_WAIT_SEC * 1000) / 1000);
+    const why = published.SnapStart?.OptimizationStatus === 'On' ? 'SnapStart snapshot' : (published.StateReasonCode ?? published.StateReason ?? 'not Active yet');
+    if (maxWaitSec < 1) {
+      throw new VersionNotActiveError(`${what}: version ${version} is ${published.State} (${why}) and no time is left within timeout-minutes to wait for it`);
+    }
+    this.options.logger.info(`${what}: version ${version} is ${published.State} (${why}), waiting up to ${maxWaitSec} s`);
+    const now = this.options.now ?? Date.now;
+    const startedMs = now();
+    // The SDK wants maxWaitTime above minDelay: with little time left, poll more often rather than not at all.
+    const minDelay = Math.min(this.options.versionWaiterMinDelaySec ?? VERSION_WAITER_MIN_DELAY_SEC, maxWaitSec / 2);
+    try {
+      await waitUntilPublishedVersionActive(
+        { client: this.client, minDelay, maxDelay: Math.max(minDelay, minDelay * 2), maxWaitTime: maxWaitSec, abortSignal: signal },
+        { FunctionName: functionArn, Qualifier: version },
+      );
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason ?? 'aborted'));
+      const failed = waiterFailure(error);
+      const detail = failed !== undefined ? `failed: ${failed}` : `is still not Active after ${maxWaitSec} s (${leftMs < VERSION_WAITER_MAX_WAIT_SEC * 1000 ? 'all that timeout-minutes left' : 'the API model\'s limit for this waiter'})`;
+      throw new VersionNotActiveError(`${what}: version ${version} ${detail}`);
+    }
+    this.options.logger.info(`${what}: version ${version} is Active after ${((now() - startedMs) / 1000).toFixed(1)} s`);
+  }
+
+  /**
+   * Before changing $LATEST: wait out an update still in progress (another run's, or a deploy), rather than
+   * provoke a ResourceConflictException, whose retry waits the same and then backs off on top. PublishVersion does
+   * not open one (Lambda has no lock after a publish; it moves $LATEST's RevisionId on instead, so the RevisionId
+   * that guards the next change is read after the publish, here). One GetFunction when nothing is in progress.
+   * Best effort: if this fails, the conflict path still covers it.
    */
   private async untilNotUpdating(functionName: string, signal?: AbortSignal): Promise<void> {
     await this.waitUntilUpdated(functionName, signal).catch((error: unknown) => {
@@ -573,6 +633,11 @@ export class AbandonedRunError extends Error {
   override name = 'AbandonedRunError';
 }
 
+/** A published version did not become Active (failed, or not within timeout-minutes). */
+export class VersionNotActiveError extends Error {
+  override name = 'VersionNotActiveError';
+}
+
 /** An invocation ran another version or memory size than the alias was made for. */
 export class WrongVersionError extends Error {
   override name = 'WrongVersionError';
@@ -582,6 +647,20 @@ export class WrongVersionError extends Error {
 function messageText(error: unknown): string {
   const message = (error as { message?: unknown } | null | undefined)?.message;
   return typeof message === 'string' ? message : String(error);
+}
+
+/**
+ * The StateReason of a version the SDK waiter saw Failed. The waiter reports its result as JSON in the error's
+ * message (@smithy checkExceptions): `{"state":"FAILURE","reason":<the GetFunctionConfiguration output>}`.
+ */
+function waiterFailure(error: unknown): string | undefined {
+  try {
+    const result = JSON.parse(messageText(error)) as { state?: string; reason?: { State?: string; StateReason?: string; StateReasonCode?: string } };
+    if (result.state !== 'FAILURE' || typeof result.reason !== 'object' || result.reason === null) return undefined;
+    return result.reason.StateReason ?? result.reason.StateReasonCode ?? 'no reason given';
+  } catch {
+    return undefined;
+  }
 }
 
 function isAlreadyExists(error: unknown): boolean {

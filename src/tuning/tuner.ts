@@ -44,6 +44,8 @@ export interface TunerDeps {
   runId?: string;
   /** Poll interval of the SDK waiter in seconds; the emulator and tests use a short one. */
   waiterMinDelaySec?: number;
+  /** Poll interval while a published version is Pending (default 5 s, the API model's); tests use a short one. */
+  versionWaiterMinDelaySec?: number;
   /** Called once the function's original configuration is known and before anything is changed. */
   onSnapshot?: (snapshot: FunctionSnapshot) => void;
 }
@@ -148,6 +150,8 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
   const { logger } = deps;
   const runId = deps.runId ?? newRunId();
   const startedAt = clock.now().toISOString();
+  // What is left of timeout-minutes bounds waits for versions to become Active (the signal stops the run there).
+  const runTimeLeftMs = () => Date.parse(startedAt) + settings.timeoutMinutes * 60_000 - clock.now().getTime();
 
   // Every function is read before any is changed: a baseline function that does not exist stops the run here.
   const states: SubjectState[] = [];
@@ -159,6 +163,8 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
       runId,
       random: deps.random,
       waiterMinDelaySec: deps.waiterMinDelaySec,
+      timeLeftMs: runTimeLeftMs,
+      ...(deps.versionWaiterMinDelaySec !== undefined ? { versionWaiterMinDelaySec: deps.versionWaiterMinDelaySec } : {}),
     });
     const snapshot = await target.snapshot(signal).catch((error: unknown) => {
       // Waiting for another run to put $LATEST back can outlast a cancellation: nothing was changed yet.
@@ -301,7 +307,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
   const primaryState = states[0] as SubjectState;
   if (settings.autoOptimize && result.recommendation) {
     try {
-      result.applied = await applyRecommendation(settings, primaryState.target, primaryState.snapshot, result.recommendation.memoryMb, logger);
+      result.applied = await applyRecommendation(settings, primaryState.target, primaryState.snapshot, result.recommendation.memoryMb, logger, signal);
     } catch (error) {
       // The measurements stand; only applying them failed.
       throw new TuningFailedError(`Auto-optimize could not apply ${result.recommendation.memoryMb} MB: ${messageOf(error)}`, result);
@@ -837,6 +843,8 @@ export function sampleFromOutcome(outcome: InvokeOutcome, payloadIndex: number, 
     coldStart: report.initDurationMs !== undefined || report.restoreDurationMs !== undefined,
   };
   if (report.initDurationMs !== undefined) sample.initDurationMs = report.initDurationMs;
+  if (report.restoreDurationMs !== undefined) sample.restoreDurationMs = report.restoreDurationMs;
+  if (report.billedRestoreDurationMs !== undefined) sample.billedRestoreDurationMs = report.billedRestoreDurationMs;
   if (report.maxMemoryUsedMb !== undefined) sample.maxMemoryUsedMb = report.maxMemoryUsedMb;
   if (error) {
     sample.errorType = error.type;
@@ -890,6 +898,7 @@ export function summarisePowerValue(
   const measured = measuredSamples(samples, settings);
   const failureReason = stopReason ?? (successful.length === 0 ? 'no successful invocation' : undefined);
   const coldStarts = samples.map((sample) => sample.initDurationMs).filter((value): value is number => value !== undefined);
+  const restores = samples.map((sample) => sample.restoreDurationMs).filter((value): value is number => value !== undefined);
   const memoryUsed = samples.map((sample) => sample.maxMemoryUsedMb).filter((value): value is number => value !== undefined);
   const status = failureReason === undefined ? 'ok' : 'failed';
   const result: PowerValueResult = {
@@ -914,6 +923,8 @@ export function summarisePowerValue(
     billedDurationMs: measured.length > 0 ? trimmedMean(measured.map((sample) => sample.billedDurationMs), settings.discardTopBottom) : null,
     maxMemoryUsedMb: memoryUsed.length > 0 ? Math.max(...memoryUsed) : null,
   };
+  const restore = durationStats(restores, 0);
+  if (restore) result.restore = restore;
   if (failureReason !== undefined) result.failureReason = failureReason;
   return result;
 }
@@ -996,9 +1007,10 @@ async function applyRecommendation(
   snapshot: FunctionSnapshot,
   memoryMb: number,
   logger: EngineLogger,
+  signal: AbortSignal | undefined,
 ): Promise<RunResult['applied']> {
   if (settings.autoOptimizeAlias) {
-    const version = await target.applyToAlias(snapshot, memoryMb, settings.autoOptimizeAlias);
+    const version = await target.applyToAlias(snapshot, memoryMb, settings.autoOptimizeAlias, signal);
     logger.info(`Auto-optimize: alias ${settings.autoOptimizeAlias} now points at version ${version} with ${memoryMb} MB`);
     return { target: 'alias', alias: settings.autoOptimizeAlias, version, memoryMb };
   }
