@@ -33,10 +33,14 @@ export interface PowerValueSpec {
   failureReason?: string;
   /** Each sample's environment block (Sample.environment), as the live gate's extra rounds tag them. */
   environments?: number[];
+  /** The samples themselves (measured ones, replayed by bench/gate-replay.ts); overrides durationsMs. */
+  samples?: Sample[];
 }
 
 export interface RunSpec {
   configuredMb: number;
+  /** The planned invocations per memory size; defaults to the most samples given for one. */
+  invocationsPerValue?: number;
   powerValues: PowerValueSpec[];
   /** Defaults to the cheapest ok power value. */
   recommendedMb?: number | null;
@@ -64,7 +68,7 @@ export function makeRun(spec: RunSpec): RunResult {
   const settings = tuningSettings({
     functionName: spec.functionName ?? 'orders-api',
     powerValuesMb: spec.powerValues.map((value) => value.memoryMb),
-    invocationsPerValue: Math.max(0, ...spec.powerValues.map((value) => value.durationsMs?.length ?? 0)),
+    invocationsPerValue: spec.invocationsPerValue ?? Math.max(0, ...spec.powerValues.map((value) => value.samples?.length ?? value.durationsMs?.length ?? 0)),
     concurrency: 1,
     discardTopBottom,
     allowedExceptions: spec.allowedExceptions ?? [],
@@ -73,7 +77,9 @@ export function makeRun(spec: RunSpec): RunResult {
   const powerValues: PowerValueResult[] = spec.powerValues.map((value) => {
     if (value.failureReason) return { ...summarisePowerValue(value.memoryMb, [], settings, prices), status: 'failed', failureReason: value.failureReason };
     const durations = value.durationsMs ?? [];
-    const samples = value.failWith
+    const samples = value.samples
+      ? value.samples
+      : value.failWith
       ? durations.map((duration) => sample(duration, duration, value.failWith))
       : durations.map((duration, index) => ({
           ...sample(duration, value.billedMs?.[index] ?? duration),
