@@ -108,8 +108,12 @@ type EnvState = 'init' | 'idle' | 'busy' | 'dead';
 const RUNTIME_BOOTSTRAP = fileURLToPath(new URL('./runtime/bootstrap.mjs', import.meta.url));
 /** Lambda's limit on the init phase of on-demand functions. */
 const INIT_TIMEOUT_MS = 10_000;
-/** Synchronous invocation response limit. */
-const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
+/**
+ * Synchronous invocation response limit: 100 bytes more than the request's 6 MiB. Lambda answers a bigger response
+ * with "Response payload size exceeded maximum allowed payload size (6291556 bytes)." (zaccharles, "Deep Dive:
+ * Lambda's Request Payload Size Limit": "Lambda's payload size limit is 100 bytes more for responses than requests").
+ */
+export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024 + 100;
 /** Handler output kept per invocation (the tail); LogResult only ever shows the last 4 KB. */
 const MAX_LOG_CHARS = 1024 * 1024;
 const RSS_POLL_MS = 20;
