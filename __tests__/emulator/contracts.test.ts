@@ -178,6 +178,15 @@ describe('the emulator answers violations as Lambda does, through the real SDK',
     expect(emulator.stats().requests['UpdateFunctionConfiguration'] ?? 0).toBe(0);
   });
 
+  it('passes MemorySize 10241 (the model allows 32768) to the service, which refuses it for an on-demand function', async () => {
+    const before = emulator.contractViolations().length;
+    await expect(lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 10241 }))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: "'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to 10240",
+    });
+    expect(emulator.contractViolations().length).toBe(before);
+  });
+
   it('names an operation of the model that the emulator does not implement (501, not a silent 404)', async () => {
     await expect(lambda.send(new GetPolicyCommand({ FunctionName: 'fn' }))).rejects.toMatchObject({
       name: 'NotImplementedException',
