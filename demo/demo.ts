@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   const emulator = await startEmulator({
     updateDelayMs: 500,
     logger: (line) => {
-      if (!/ → \d{3} /.test(line)) say(`  [emulator] ${line}`);
+      if (!/ → \d{3} /.test(line) || line.startsWith('contract violation')) say(`  [emulator] ${line}`);
     },
   });
   const github = await startGitHubApiStub();
@@ -123,9 +123,15 @@ async function main(): Promise<number> {
     }
     say(`What it wrote (${((Date.now() - started) / 1000).toFixed(0)} s):`);
     say(summaries.join('\n'));
-    // The demo itself succeeds when the gate did what each scenario expects: pass, then fail.
+    // Every request the action sent was checked against the official Lambda API model (emulator/contracts.ts);
+    // one that broke it is an engine bug real Lambda would refuse.
+    const violations = emulator.contractViolations();
+    say(`\nLambda API contract violations: ${violations.length}${violations.length === 0 ? ' (every request satisfied the Lambda API model)' : ''}`);
+    for (const violation of violations) say(`  ${violation.kind} ${violation.operation ?? ''} ${violation.method} ${violation.path}: ${violation.message}`);
+    // The demo itself succeeds when the gate did what each scenario expects (pass, then fail) and the API was used
+    // as Lambda defines it.
     if (!asExpected) say('\nUnexpected: a scenario did not end as expected (see above).');
-    return asExpected ? 0 : 1;
+    return asExpected && violations.length === 0 ? 0 : 1;
   } finally {
     await stop();
   }
