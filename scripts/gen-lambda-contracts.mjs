@@ -9,7 +9,9 @@
 //
 // Patterns are Java regular expressions that the service FULL-matches (String.matches). They are converted to a
 // JavaScript source anchored as ^(?:…)$; a construct JavaScript cannot express is recorded as `patternUnsupported`
-// (the emulator then does not check that pattern) and listed in provenance.unsupportedPatterns.
+// (the emulator then does not check that pattern) and listed in provenance.unsupportedPatterns. Remaining known
+// difference: Java's `.` refuses U+0085 (and `\s` is ASCII-only), JavaScript's `.` takes it; no Lambda pattern
+// depends on that.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
