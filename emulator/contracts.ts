@@ -56,6 +56,15 @@ export interface ContractViolation {
   message: string;
 }
 
+/** Listeners for every violation any emulator of this process answers (the test suites' guard uses it). */
+const observers = new Set<(violation: ContractViolation) => void>();
+
+/** Calls `listener` with every contract violation answered from now on, by any emulator; returns the unsubscribe. */
+export function observeContractViolations(listener: (violation: ContractViolation) => void): () => void {
+  observers.add(listener);
+  return () => observers.delete(listener);
+}
+
 export const CONTRACTS_FILE = fileURLToPath(new URL('./contracts/lambda-2015-03-31.json', import.meta.url));
 
 let loaded: Contracts | undefined;
@@ -378,6 +387,19 @@ export interface IncomingRequest {
  * undefined when the request is one the model allows and the emulator serves.
  */
 export function checkContract(
+  contracts: Contracts,
+  request: IncomingRequest,
+  serves: (operation: string) => boolean,
+): (ContractViolation & { error: LambdaError }) | undefined {
+  const violation = findViolation(contracts, request, serves);
+  if (violation) {
+    const { error: _error, ...recorded } = violation;
+    for (const observer of observers) observer(recorded);
+  }
+  return violation;
+}
+
+function findViolation(
   contracts: Contracts,
   request: IncomingRequest,
   serves: (operation: string) => boolean,
