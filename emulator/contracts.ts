@@ -177,7 +177,10 @@ function render(value: unknown): string {
 const bound = (shape: ContractShape, value: number) =>
   (shape.type === 'double' || shape.type === 'float') && Number.isInteger(value) ? value.toFixed(1) : String(value);
 
-/** String lengths count code points, as the service counts characters; blobs count bytes. */
+/**
+ * String lengths count code points, as Smithy's @length trait defines them (a Java service might count UTF-16 units:
+ * not checked against Lambda, and only characters outside the BMP differ); blobs count bytes.
+ */
 function lengthOf(shape: ContractShape, value: unknown): number | undefined {
   if (shape.type === 'string' && typeof value === 'string') return [...value].length;
   if (shape.type === 'blob' && typeof value === 'string') return Buffer.byteLength(value, 'base64');

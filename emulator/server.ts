@@ -496,7 +496,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const url = new URL(req.url ?? '/', 'http://emulator');
     const body = await readBody(req);
     // Every request is held to the official Lambda API model first, as Lambda's front end does (contracts.ts).
-    const violation = checkContract(lambdaContracts(), { method: req.method ?? 'GET', pathname: url.pathname, query: url.searchParams, headers: req.headers, body }, (operation) => route(req.method ?? 'GET', url.pathname)?.operation === operation);
+    const method = req.method ?? 'GET';
+    const violation = checkContract(
+      lambdaContracts(),
+      { method, pathname: url.pathname, query: url.searchParams, headers: req.headers, body },
+      (operation) => route(method, url.pathname)?.operation === operation,
+    );
     if (violation) {
       const { error, ...recorded } = violation;
       violations.push(recorded);
