@@ -7,4 +7,6 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }] },
   testTimeout: 60000,
+  // Zero Lambda API contract violations in the integration and reliability suites (see the file).
+  setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/contract-guard.ts'],
 };

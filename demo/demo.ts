@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   const emulator = await startEmulator({
     updateDelayMs: 500,
     logger: (line) => {
-      if (!/ → \d{3} /.test(line)) say(`  [emulator] ${line}`);
+      if (!/ → \d{3} /.test(line) || line.startsWith('contract violation')) say(`  [emulator] ${line}`);
     },
   });
   const github = await startGitHubApiStub();
@@ -124,18 +124,23 @@ async function main(): Promise<number> {
     }
     say(`What it wrote (${((Date.now() - started) / 1000).toFixed(0)} s):`);
     say(summaries.join('\n'));
-    // The stand-in answers as GitHub would; a request GitHub would refuse (or one it does not know) is a defect the
-    // demo must not hide behind a friendly stand-in.
+    // The stand-ins answer as GitHub and Lambda would; a request either would refuse (or one it does not know) is a
+    // defect the demo must not hide behind a friendly stand-in.
     const violations = github.violations;
     say(
       `\nGitHub contract: ${github.requests.length} requests, ${violations.length} contract violations ` +
         `(REST: ${loadRestContract().source.split(' ')[0]}; GraphQL: ${graphqlSchemaSource()})`,
     );
     for (const violation of violations) say(`  ${violation.kind}: ${violation.message}`);
+    // Every request the action sent was checked against the official Lambda API model (emulator/contracts.ts);
+    // one that broke it is an engine bug real Lambda would refuse.
+    const lambdaViolations = emulator.contractViolations();
+    say(`Lambda API contract violations: ${lambdaViolations.length}${lambdaViolations.length === 0 ? ' (every request satisfied the Lambda API model)' : ''}`);
+    for (const violation of lambdaViolations) say(`  ${violation.kind} ${violation.operation ?? ''} ${violation.method} ${violation.path}: ${violation.message}`);
     // The demo itself succeeds when the gate did what each scenario expects (pass, then fail) and nothing broke
-    // GitHub's contract.
+    // GitHub's or Lambda's contract.
     if (!asExpected) say('\nUnexpected: a scenario did not end as expected (see above).');
-    return asExpected && violations.length === 0 ? 0 : 1;
+    return asExpected && violations.length === 0 && lambdaViolations.length === 0 ? 0 : 1;
   } finally {
     await stop();
   }

@@ -9,10 +9,13 @@ export type ErrorCode =
   | 'InvalidParameterValueException'
   | 'InvalidRequestContentException'
   | 'RequestTooLargeException'
+  | 'RequestEntityTooLargeException'
   | 'PreconditionFailedException'
   | 'ValidationException'
   | 'ServiceException'
-  | 'UnknownOperationException';
+  | 'UnknownOperationException'
+  /** The emulator's own: an operation of the Lambda model that it does not serve (never sent by Lambda). */
+  | 'NotImplementedException';
 
 const STATUS: Record<ErrorCode, number> = {
   ResourceNotFoundException: 404,
@@ -21,10 +24,13 @@ const STATUS: Record<ErrorCode, number> = {
   InvalidParameterValueException: 400,
   InvalidRequestContentException: 400,
   RequestTooLargeException: 413,
+  RequestEntityTooLargeException: 413,
   PreconditionFailedException: 412,
   ValidationException: 400,
   ServiceException: 500,
   UnknownOperationException: 404,
+  // 501 is a server error the SDK does not retry (only 500, 502, 503 and 504 are transient to it).
+  NotImplementedException: 501,
 };
 
 /** Exceptions whose model member is `Message` (capital M); the others use `message`. */

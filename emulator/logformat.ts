@@ -172,3 +172,25 @@ export function formatTimeoutNotice(format: LogFormat, time: Date, requestId: st
 export function formatRuntimeExit(format: LogFormat, requestId: string, reason: string, errorType: string): string {
   return format === 'JSON' ? '' : `RequestId: ${requestId} Error: ${reason}\n${errorType}\n`;
 }
+
+/**
+ * The platform's INIT_REPORT, written when an init phase ends other than in success: `phase` 'init' for the init
+ * phase itself, 'invoke' for an init Lambda retried inside an invocation (a suppressed init). Field names as in the
+ * Telemetry API's platform.initReport (initializationType, phase, status, errorType, metrics.durationMs).
+ * Text: `INIT_REPORT Init Duration: 10000.05 ms\tPhase: init\tStatus: timeout`.
+ */
+export function formatInitReport(
+  format: LogFormat,
+  time: Date,
+  report: { durationMs: number; phase: 'init' | 'invoke'; status: PlatformStatus; errorType?: string },
+): string {
+  if (format === 'JSON') {
+    const record: Record<string, unknown> = { initializationType: 'on-demand', phase: report.phase, status: report.status };
+    if (report.errorType !== undefined) record.errorType = report.errorType;
+    record.metrics = { durationMs: roundTo2(report.durationMs) };
+    return platformEvent(time, 'platform.initReport', record);
+  }
+  const fields = [`INIT_REPORT Init Duration: ${ms2(report.durationMs)} ms`, `Phase: ${report.phase}`, `Status: ${report.status}`];
+  if (report.errorType !== undefined) fields.push(`Error Type: ${report.errorType}`);
+  return `${fields.join('\t')}\n`;
+}

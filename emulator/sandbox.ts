@@ -27,6 +27,7 @@ import {
   billedDurationMs,
   formatAppLog,
   formatEnd,
+  formatInitReport,
   formatReport,
   formatRestoreReport,
   formatRuntimeError,
@@ -106,6 +107,8 @@ export interface SandboxPoolOptions {
    * measure what freezing changes (bench/freeze.ts).
    */
   freezeIdle?: boolean;
+  /** The init phase's limit (default 10 000, Lambda's); past it, init is retried inside the first invocation. */
+  initTimeoutMs?: number;
 }
 
 export interface EnvironmentInfo {
@@ -123,10 +126,19 @@ const RUNTIME_BOOTSTRAP = fileURLToPath(new URL('./runtime/bootstrap.mjs', impor
 /** The Python runtime: the same protocol over the IPC channel, as line-delimited JSON (runtime/bootstrap.py). */
 const PYTHON_BOOTSTRAP = fileURLToPath(new URL('./runtime/bootstrap.py', import.meta.url));
 const isPython = (spec: FunctionRuntimeSpec): boolean => spec.runtime?.startsWith('python') ?? false;
-/** Lambda's limit on the init phase of on-demand functions. */
-const INIT_TIMEOUT_MS = 10_000;
-/** Synchronous invocation response limit. */
-const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
+/**
+ * Lambda's limit on the init phase of on-demand functions. An init that takes longer does not fail the invocation:
+ * "The Init phase is limited to 10 seconds. If all three tasks do not complete within 10 seconds, Lambda retries the
+ * Init phase at the time of the first function invocation with the configured function timeout" (AWS docs,
+ * lambda-runtime-environment). SandboxPoolOptions.initTimeoutMs shortens it for tests.
+ */
+export const INIT_TIMEOUT_MS = 10_000;
+/**
+ * Synchronous invocation response limit: 100 bytes more than the request's 6 MiB. Lambda answers a bigger response
+ * with "Response payload size exceeded maximum allowed payload size (6291556 bytes)." (zaccharles, "Deep Dive:
+ * Lambda's Request Payload Size Limit": "Lambda's payload size limit is 100 bytes more for responses than requests").
+ */
+export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024 + 100;
 /** Handler output kept per invocation (the tail); LogResult only ever shows the last 4 KB. */
 const MAX_LOG_CHARS = 1024 * 1024;
 const RSS_POLL_MS = 20;
@@ -234,6 +246,13 @@ type Outcome =
   | { kind: 'exit' };
 
 type ReadyOutcome = { kind: 'ready'; rssBytes: number } | { kind: 'initError'; error: LambdaError } | { kind: 'timeout' } | { kind: 'exit' };
+
+/** An init that timed out and was retried inside the invocation: its INIT_REPORT, the retry's time and output. */
+interface SuppressedInit {
+  initReport: string;
+  reinitMs: number;
+  reinitLog: string;
+}
 
 interface ExitInfo {
   code: number | null;
@@ -609,6 +628,7 @@ export class SandboxPool {
   readonly cores: number;
   private readonly idleTimeoutMs: number;
   private readonly freezeIdle: boolean;
+  private readonly initTimeoutMs: number;
   private readonly cgroups: CgroupManager | undefined;
   /** Admission of CPU shares; public for tests. */
   readonly scheduler: CpuScheduler;
@@ -619,6 +639,7 @@ export class SandboxPool {
     this.cores = options.cores ?? os.availableParallelism();
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
     this.freezeIdle = options.freezeIdle ?? true;
+    this.initTimeoutMs = options.initTimeoutMs ?? INIT_TIMEOUT_MS;
     this.scheduler = new CpuScheduler(Math.round(Math.max(1, this.cores - (options.reservedCores ?? 0)) * MILLICORES_PER_CORE));
     const say = options.logger ?? (() => {});
     const requested = options.cpuMode ?? 'auto';
@@ -686,17 +707,25 @@ export class SandboxPool {
         env = undefined;
       }
       let initDurationMs: number | undefined;
+      let suppressedInit: SuppressedInit | undefined;
       if (!env) {
-        const started = await this.startEnvironment(spec, key, requestId);
-        if ('failed' in started) return started.failed;
+        let started = await this.startEnvironment(spec, key, requestId, { phase: 'init' });
+        if ('initTimedOut' in started) {
+          // Lambda retries the init inside this invocation, limited by the function's timeout (INIT_TIMEOUT_MS).
+          const initReport = started.log;
+          started = await this.startEnvironment(spec, key, requestId, { phase: 'invoke', initReport });
+          if ('failed' in started) return started.failed;
+          if ('initTimedOut' in started) throw new Error('an init retried inside the invocation cannot time out as an init');
+          suppressedInit = { initReport, reinitMs: started.initDurationMs, reinitLog: started.env.pendingLog.take() };
+        } else if ('failed' in started) return started.failed;
+        else initDurationMs = started.initDurationMs;
         env = started.env;
-        initDurationMs = started.initDurationMs;
         if (heldUnits > runUnits) {
           this.scheduler.release(heldUnits - runUnits);
           heldUnits = runUnits;
         }
       }
-      return await this.runInvocation(env, payload, requestId, initDurationMs);
+      return await this.runInvocation(env, payload, requestId, initDurationMs, suppressedInit);
     } finally {
       this.scheduler.release(heldUnits);
     }
@@ -756,11 +785,17 @@ export class SandboxPool {
     return claimed;
   }
 
+  /**
+   * Spawns an environment and waits for its init. Phase 'init': Lambda's init phase, limited to initTimeoutMs; a
+   * timeout comes back as initTimedOut with its INIT_REPORT. Phase 'invoke': the init retried inside the first
+   * invocation, limited by the function's timeout; its failures are that invocation's.
+   */
   private async startEnvironment(
     spec: FunctionRuntimeSpec,
     key: string,
     requestId: string,
-  ): Promise<{ env: ExecutionEnvironment; initDurationMs: number } | { failed: InvokeResult }> {
+    attempt: { phase: 'init' } | { phase: 'invoke'; initReport: string },
+  ): Promise<{ env: ExecutionEnvironment; initDurationMs: number } | { failed: InvokeResult } | { initTimedOut: true; log: string }> {
     const limitBytes = bytesFromMib(spec.memoryMb);
     const id = `env-${++environmentSequence}-${randomBytes(3).toString('hex')}`;
     const cgroup =
@@ -777,8 +812,17 @@ export class SandboxPool {
     void env.exited.then(() => {
       if (env.stateAtExit === 'idle') void this.destroy(env);
     });
-    let ready = await env.waitReady(INIT_TIMEOUT_MS);
+    const limitMs = attempt.phase === 'init' ? this.initTimeoutMs : spec.timeoutSec * 1000;
+    let ready = await env.waitReady(limitMs);
     const initDurationMs = performance.now() - startedAt;
+    if (ready.kind === 'timeout' && attempt.phase === 'init') {
+      // What the timed-out init wrote stays in its INIT_REPORT's place, before the invocation's START.
+      env.kill();
+      const initLog = env.pendingLog.take();
+      await this.destroy(env);
+      const report = formatInitReport(spec.logFormat, new Date(), { durationMs: initDurationMs, phase: 'init', status: 'timeout' });
+      return { initTimedOut: true, log: initLog + report };
+    }
     if (ready.kind === 'ready') {
       // Whole-process accounting, as Lambda's: node's binary and libraries are file pages already in the page cache,
       // charged to whoever read them first, so the group sees only ~7 of a no-op's ~40 MB RSS. Lower its limit by
@@ -816,11 +860,12 @@ export class SandboxPool {
       error = ready.error;
       reportType = ready.error.errorType;
     } else if (ready.kind === 'timeout') {
+      // Only the init retried inside an invocation gets here: it used up the function's timeout.
       env.kill();
-      error = platformError('Sandbox.Timedout', requestId, timeoutMessage(INIT_TIMEOUT_MS / 1000));
+      error = platformError('Sandbox.Timedout', requestId, timeoutMessage(spec.timeoutSec));
       reportType = 'Sandbox.Timedout';
       status = 'timeout';
-      platformLog.push(formatTimeoutNotice(format, new Date(), requestId, INIT_TIMEOUT_MS / 1000));
+      platformLog.push(formatTimeoutNotice(format, new Date(), requestId, spec.timeoutSec));
     } else {
       const exit = await env.exited;
       const why = classifyExit({ ...exit, oomKills: cgroup?.oomKills() ?? 0, watchdogOom: env.watchdogOom, stderrTail: env.stderr });
@@ -828,14 +873,19 @@ export class SandboxPool {
       reportType = why.errorType;
       platformLog.push(formatRuntimeExit(format, requestId, why.reason, why.errorType));
     }
+    if (attempt.phase === 'invoke') {
+      const errorType = status === 'timeout' ? undefined : reportType;
+      platformLog.push(formatInitReport(format, new Date(), { durationMs: initDurationMs, phase: 'invoke', status, ...(errorType ? { errorType } : {}) }));
+    }
     const maxMemoryUsedMb = this.maxMemoryUsedMb(env, reportType === 'Runtime.OutOfMemory');
     await this.destroy(env);
     const durationMs = roundTo2(initDurationMs);
     const billed = billedDurationMs(durationMs);
     const now = new Date();
+    // A first init's output comes before START; a retried one runs inside the invocation, after its INIT_REPORT.
+    const start = formatStart(format, now, requestId, spec.version);
     const log =
-      env.pendingLog.take() +
-      formatStart(format, now, requestId, spec.version) +
+      (attempt.phase === 'init' ? env.pendingLog.take() + start : attempt.initReport + start + env.pendingLog.take()) +
       platformLog.join('') +
       formatEnd(format, now, requestId, { status, errorType: reportType, durationMs, producedBytes: 0 }) +
       formatReport(format, now, {
@@ -866,12 +916,17 @@ export class SandboxPool {
     payload: Buffer,
     requestId: string,
     initDurationMs: number | undefined,
+    suppressedInit?: SuppressedInit,
   ): Promise<InvokeResult> {
     const spec = env.spec;
     const format = spec.logFormat;
-    const timeoutMs = spec.timeoutSec * 1000;
-    const before = env.pendingLog.take();
-    const start = formatStart(format, new Date(), requestId, spec.version);
+    // An init retried inside the invocation spends the invocation's own time: the handler gets what is left, and the
+    // invocation's Duration includes the init (no Init Duration is reported).
+    const reinitMs = suppressedInit?.reinitMs ?? 0;
+    const functionTimeoutMs = spec.timeoutSec * 1000;
+    const timeoutMs = Math.max(1, functionTimeoutMs - reinitMs);
+    const before = suppressedInit ? suppressedInit.initReport : env.pendingLog.take();
+    const start = formatStart(format, new Date(), requestId, spec.version) + (suppressedInit?.reinitLog ?? '');
     const sentAt = performance.now();
     const outcome = await env.run(
       {
@@ -909,6 +964,7 @@ export class SandboxPool {
     } else {
       durationMs = parentWallMs;
     }
+    durationMs += reinitMs;
 
     if (outcome.kind === 'result' && !outOfMemory) {
       if (outcome.ok) {

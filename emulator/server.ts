@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { delimiter, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkContract, lambdaContracts, type ContractViolation } from './contracts.js';
 import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
 import type { FunctionRuntimeSpec, InvokeResult } from './sandbox.js';
@@ -28,6 +29,7 @@ import {
 } from './state.js';
 
 export type { FaultConfig, OperationName } from './faults.js';
+export type { ContractViolation } from './contracts.js';
 
 // ---- the sandbox contract (emulator/sandbox.ts implements it; a type-only import loads nothing) ----
 
@@ -117,13 +119,23 @@ export interface Emulator {
   python: { path: string } | { missing: string };
   /** Replaces the faults of one function, or the global ones with '*'; `{}` clears. Counters restart. */
   setFaults(functionName: string | '*', faults: FaultConfig): void;
-  /** Requests received per operation, including those answered with an injected fault. */
+  /** Requests received per operation, including those answered with an injected fault (not those refused by
+   *  the contract check, which contractViolations() lists). */
   stats(): { requests: Record<string, number> };
+  /** Every request answered with an error because it broke the Lambda API model, or asked for an operation the
+   *  emulator does not serve, in order. A correct client leaves this empty. */
+  contractViolations(): ContractViolation[];
   close(): Promise<void>;
 }
 
-/** Lambda's synchronous request payload limit. */
-const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+/**
+ * Lambda's synchronous request limit: a request body must be SMALLER than 6 MiB, so exactly 6291456 bytes is refused
+ * with 413 RequestEntityTooLargeException, "Request must be smaller than 6291456 bytes for the InvokeFunction
+ * operation". The type is not the model's RequestTooLargeException: Lambda's front end sends RequestEntityTooLarge
+ * (awslabs/aws-athena-query-federation#793: "Status Code: 413; Error Code: RequestEntityTooLargeException";
+ * pelmers/streetwarp-web#14; zaccharles, "Deep Dive: Lambda's Request Payload Size Limit").
+ */
+export const MAX_REQUEST_PAYLOAD_BYTES = 6 * 1024 * 1024;
 /** X-Amz-Log-Result carries the last 4 KB of the log. */
 const LOG_TAIL_BYTES = 4096;
 
@@ -359,6 +371,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const ownsPool = options.pool === undefined;
   const pool = options.pool ?? (await defaultPool(log, { reservedCores: options.reservedCores ?? 0, freezeIdle: options.freezeIdle ?? true }));
   const requests: Record<string, number> = {};
+  const violations: ContractViolation[] = [];
   let inFlight = 0;
   // Looked up when a Python function first needs it, so Node-only runs never start an interpreter.
   let pythonFound: Emulator['python'] | undefined;
@@ -423,8 +436,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (!['None', 'Tail'].includes(logType)) {
       throw validationError(logType, 'logType', 'Member must satisfy enum value set: [Tail, None]');
     }
-    if (body.length > MAX_PAYLOAD_BYTES) {
-      throw new LambdaError('RequestTooLargeException', `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
+    if (body.length >= MAX_REQUEST_PAYLOAD_BYTES) {
+      throw new LambdaError('RequestEntityTooLargeException', `Request must be smaller than ${MAX_REQUEST_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
     }
     // No payload means an empty event, as on Lambda; anything else must be JSON.
     const payload = body.length === 0 ? Buffer.from('{}') : body;
@@ -558,6 +571,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const requestId = randomUUID();
     const url = new URL(req.url ?? '/', 'http://emulator');
     const body = await readBody(req);
+    // Every request is held to the official Lambda API model first, as Lambda's front end does (contracts.ts).
+    const method = req.method ?? 'GET';
+    const violation = checkContract(
+      lambdaContracts(),
+      { method, pathname: url.pathname, query: url.searchParams, headers: req.headers, body },
+      (operation) => route(method, url.pathname)?.operation === operation,
+    );
+    if (violation) {
+      const { error, ...recorded } = violation;
+      violations.push(recorded);
+      log(`contract violation [${recorded.kind}] ${recorded.operation ?? ''} ${req.method ?? ''} ${url.pathname} → ${error.status} ${error.code}: ${error.message}`);
+      send(res, requestId, { status: error.status, body: error.body(), headers: { 'x-amzn-errortype': error.code } });
+      return;
+    }
     const matched = route(req.method ?? 'GET', url.pathname);
     if (!matched) {
       send(res, requestId, { status: 404, body: new LambdaError('UnknownOperationException', 'Unknown operation').body(), headers: { 'x-amzn-errortype': 'UnknownOperationException' } });
@@ -645,6 +672,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     stats() {
       return { requests: { ...requests } };
+    },
+    contractViolations() {
+      return violations.map((violation) => ({ ...violation }));
     },
     async close() {
       closing.abort();

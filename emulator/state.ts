@@ -3,7 +3,7 @@
 // lazily whenever a function is touched, so tests can step through it deterministically.
 
 import { randomUUID } from 'node:crypto';
-import { conflict, invalidParameter, notFound, preconditionFailed, validationError } from './errors.js';
+import { conflict, invalidParameter, LambdaError, notFound, preconditionFailed, validationError } from './errors.js';
 
 export const ACCOUNT_ID = '123456789012';
 export const LATEST = '$LATEST';
@@ -243,7 +243,10 @@ function validateMemory(memoryMb: unknown) {
     throw validationError(memoryMb, 'memorySize', `Member must have value greater than or equal to ${MIN_MEMORY_MB}`);
   }
   if (memoryMb > MAX_MEMORY_MB) {
-    throw validationError(memoryMb, 'memorySize', `Member must have value less than or equal to ${MAX_MEMORY_MB}`);
+    // The model allows up to 32768 (Lambda Managed Instances); an on-demand function's limit is the service's, and
+    // Lambda words it without the validation layer's preamble (ubc-cirrus-lab/parrotfish#38, an account limit of 3008:
+    // "ValidationException … 'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to 3008").
+    throw new LambdaError('ValidationException', `'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to ${MAX_MEMORY_MB}`);
   }
 }
 

@@ -51,7 +51,11 @@ export interface ParsedFunctionName {
   partition?: string;
 }
 
-/** Lambda's request limit for a synchronous Invoke. */
+/**
+ * Lambda's request limit for a synchronous Invoke: the payload must be SMALLER than this, so exactly 6291456 bytes
+ * is refused ("Request must be smaller than 6291456 bytes for the InvokeFunction operation"; the emulator's
+ * MAX_REQUEST_PAYLOAD_BYTES cites the sources).
+ */
 export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 export const FEW_INVOCATIONS_WARNING_BELOW = 5;
 
@@ -391,8 +395,11 @@ function isJsonText(text: string): boolean {
 
 function checkPayloadSize(input: string, payload: string, what: string): WeightedPayload {
   const bytes = Buffer.byteLength(payload, 'utf8');
-  if (bytes > MAX_PAYLOAD_BYTES) {
-    throw fail(input, `${what} is ${(bytes / 1024 / 1024).toFixed(1)} MB, above Lambda's 6 MB limit for a synchronous invocation; use a smaller event`);
+  if (bytes >= MAX_PAYLOAD_BYTES) {
+    throw fail(
+      input,
+      `${what} is ${bytes} bytes; Lambda takes a synchronous invocation's payload only when it is smaller than ${MAX_PAYLOAD_BYTES} bytes (6 MB): use a smaller event`,
+    );
   }
   return { payload, weight: 1 };
 }

@@ -549,3 +549,70 @@ describe('SandboxPool lifecycle and fallbacks', () => {
     }
   });
 });
+
+describe('init over the init phase limit, and the response limit', () => {
+  // The init limit is 10 s on Lambda; a 300 ms limit shows the same behaviour without the wait.
+  let pool: SandboxPool;
+  beforeAll(() => {
+    pool = new SandboxPool({ idleTimeoutMs: 60_000, initTimeoutMs: 300 });
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+  const slowInit = (initSleepMs: number, timeoutSec: number, logFormat: 'Text' | 'JSON' = 'Text') =>
+    spec('slow-init', 256, { environment: { INIT_SLEEP_MS: String(initSleepMs) }, timeoutSec, logFormat });
+
+  it('retries an init that outlasts the init phase inside the first invocation, which then includes it (Lambda does not fail it)', async () => {
+    const first = await pool.invoke(slowInit(800, 5), event({}), 'slow-1');
+    expect(first.functionError).toBeUndefined();
+    expect(body(first)).toMatchObject({ statusCode: 200 });
+    // The retried init ran inside the invocation: its Duration includes it and no Init Duration is reported.
+    expect(first.initDurationMs).toBeUndefined();
+    expect(first.durationMs).toBeGreaterThanOrEqual(800);
+    expect(first.log).toMatch(/^.*init: sleeping 800 ms\n(.|\n)*INIT_REPORT Init Duration: \d+\.\d\d ms\tPhase: init\tStatus: timeout\nSTART RequestId: slow-1 Version: \$LATEST\n.*init: sleeping 800 ms\nEND RequestId: slow-1\nREPORT RequestId: slow-1\tDuration: /);
+    const report = parseTextReport(first.log);
+    expect(report).toMatchObject({ durationMs: first.durationMs, initDurationMs: undefined, status: undefined });
+    expect(first.billedDurationMs).toBe(billedDurationMs(first.durationMs));
+    // The environment the retry made is kept: the next invocation is warm and quick.
+    const second = await pool.invoke(slowInit(800, 5), event({}), 'slow-2');
+    expect(second.initDurationMs).toBeUndefined();
+    expect(second.log).not.toContain('INIT_REPORT');
+    expect(second.log).not.toContain('init: sleeping');
+  });
+
+  it("times the invocation out when the retried init uses up the function's timeout", async () => {
+    const result = await pool.invoke(slowInit(2500, 1), event({}), 'slow-3');
+    expect(result.errorType).toBe('Sandbox.Timedout');
+    expect(body(result)).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: 'RequestId: slow-3 Error: Task timed out after 1.00 seconds' });
+    expect(result.log).toMatch(/INIT_REPORT Init Duration: [\d.]+ ms\tPhase: init\tStatus: timeout\nSTART RequestId: slow-3/);
+    expect(result.log).toMatch(/INIT_REPORT Init Duration: [\d.]+ ms\tPhase: invoke\tStatus: timeout\nEND RequestId: slow-3\n/);
+    expect(parseTextReport(result.log)).toMatchObject({ status: 'timeout' });
+  });
+
+  it('writes platform.initReport in the JSON log format', async () => {
+    const result = await pool.invoke(slowInit(600, 5, 'JSON'), event({}), 'slow-4');
+    const events = result.log.split('\n').filter((line) => line.startsWith('{"time"')).map((line) => JSON.parse(line) as { type: string; record: Record<string, unknown> });
+    expect(events.map((e) => e.type)).toEqual(['platform.initReport', 'platform.start', 'platform.runtimeDone', 'platform.report']);
+    expect(events[0]?.record).toMatchObject({ initializationType: 'on-demand', phase: 'init', status: 'timeout', metrics: { durationMs: expect.any(Number) } });
+    expect(events[3]?.record['metrics']).not.toHaveProperty('initDurationMs');
+  });
+
+  it('returns a response of 6291556 bytes and refuses one byte more, as Lambda does', async () => {
+    const codeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lpg-response-'));
+    try {
+      // The handler returns a string of `bytes` - 2 characters: its JSON (with the quotes) is `bytes` long.
+      fs.writeFileSync(path.join(codeDir, 'index.mjs'), "export const handler = async (event) => 'r'.repeat(event.bytes - 2);\n");
+      const fn = spec('response-limit', 512, { codeDir });
+      const fits = await pool.invoke(fn, event({ bytes: 6291556 }), 'resp-1');
+      expect(fits.functionError).toBeUndefined();
+      expect(fits.payload.length).toBe(6291556);
+      const over = await pool.invoke(fn, event({ bytes: 6291557 }), 'resp-2');
+      expect(body(over)).toEqual({
+        errorType: 'Function.ResponseSizeTooLarge',
+        errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).',
+      });
+    } finally {
+      fs.rmSync(codeDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -642,7 +642,7 @@ describe('CreateFunction over the API', () => {
 
   it('rejects zip code, unknown directories and duplicate names', async () => {
     const s = await setup();
-    const base = { Role: 'r', Runtime: 'nodejs20.x' as const, Handler: 'index.handler' };
+    const base = { Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x' as const, Handler: 'index.handler' };
     await expect(
       s.lambda.send(new CreateFunctionCommand({ ...base, FunctionName: 'zip', Code: { ZipFile: new Uint8Array([1, 2]) } })),
     ).rejects.toBeInstanceOf(InvalidParameterValueException);

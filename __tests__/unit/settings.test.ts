@@ -87,7 +87,9 @@ describe('parseSettings: malformed inputs', () => {
       {},
       'weighted payloads in payload',
     ],
-    ['payload above 6 MB', withArn({ payload: 'x'.repeat(6 * 1024 * 1024 + 1) }), 'payload', {}, {}, "above Lambda's 6 MB limit"],
+    ['payload above 6 MB', withArn({ payload: 'x'.repeat(6 * 1024 * 1024 + 1) }), 'payload', {}, {}, 'smaller than 6291456 bytes'],
+    // Lambda: "Request must be smaller than 6291456 bytes for the InvokeFunction operation", so exactly 6 MiB is refused.
+    ['payload of exactly 6 MiB', withArn({ payload: `"${'x'.repeat(6 * 1024 * 1024 - 2)}"` }), 'payload', {}, {}, 'is 6291456 bytes'],
     // payload-file
     ['missing payload file', withArn({ 'payload-file': 'events/none.json' }), 'payload-file', {}, {}, 'no such file'],
     ['payload file and payload both', withArn({ 'payload-file': 'e.json', payload: '{"a":1}' }), 'payload-file', {}, { '/repo/e.json': '{}' }, 'not both'],
