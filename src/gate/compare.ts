@@ -339,8 +339,9 @@ function compareMetric(
   }
   // Below the practical floor nobody pays for the change or feels it: within noise, whatever the interval says.
   const floor = changeFloor(kind, gate, point.prMemoryMb, pr.prices);
-  if (Math.abs(prValue - baseValue) < floor.value && !(interval.exact && prValue === baseValue)) {
-    row.belowFloor = true;
+  if (Math.abs(prValue - baseValue) < floor.value) row.belowFloor = true;
+  // (An exact tie keeps its own sentence, "unchanged", from settle below.)
+  if (row.belowFloor && !(interval.exact && prValue === baseValue)) {
     row.reason = `${name} ${where} ${change}: within noise, a change of ${floor.format(Math.abs(prValue - baseValue))} is below the ${floor.format(floor.value)} floor (${floor.why}).`;
     // Still one of the family (the floor looks at the data, so leaving it out would shrink m after the fact).
     return { row, pValue: twoSidedPValue(interval), settle: () => undefined };

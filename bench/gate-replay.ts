@@ -1,0 +1,306 @@
+// The false-alarm campaign of the live gate (issue 13): how often the unchanged sampling rule and verdict fail or
+// warn identical code, with intervals narrow enough to show 1%, and how often they catch +10% and +25%.
+//
+// 40 live repeats bound a rate at 9%; a thousand replays can bound it at 1%. So the gate's own decision code is
+// replayed on measured data:
+//   collect   live A/A runs on the emulator (two functions, same code, invocations taking turns as the live gate
+//             runs them): for each workload and memory size, the planned invocations and 24 more environment blocks
+//             per function, every sample kept, per environment. Written to --data (JSON).
+//   replay    new A/A pairs made by resampling whole environments — pairs of blocks measured in the same time window,
+//             the side each went to drawn at random — never single invocations: environments differ persistently,
+//             and resampling invocations would hide exactly that. The live gate's rule (nextGateRound) asks for
+//             more environments round by round, each served from the pool, and compareRuns gives the verdict,
+//             exactly as in a run. Detection: the PR side's samples scaled by 1.10 or 1.25 (durations and Init,
+//             billed duration recomputed as Lambda bills it: whole milliseconds, at least 1).
+//
+//   npx tsx bench/gate-replay.ts collect [--data bench/data/gate-pools.json] [--blocks 24] [--workloads noop,network,primes]
+//                                        [--power-values 128,512,1769] [--reserved-cores 1]
+//   npx tsx bench/gate-replay.ts replay  [--data …] [--replays 1000] [--detection-replays 400] [--seed 1]
+//   npx tsx bench/gate-replay.ts live    [--repeats 20] [--workload noop] [--invocations 4] [--max-invocations 16]
+//                                        [--power-values 128,256,1024] — the issue's repro, as a user runs it: live A/A
+//                                        through the action's flow, counted verdicts.
+//
+// Settings replayed (the gate's default limits: cost 5% / duration 10%, warn at half, 95% confidence):
+//   defaults       invocations 10, gate-max-invocations 200
+//   demo           invocations 8, gate-max-invocations 60 (what npm run demo uses)
+//   cheapest fail  invocations 4, gate-max-invocations 24 (the least that can reach the 3 environments a fail needs)
+//   repro          invocations 4, gate-max-invocations 16 (the issue's repro: room for one block, so at most warn)
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compareRuns } from '../src/gate/compare.js';
+import { tuneWithLiveBaseline } from '../src/gate/live.js';
+import { nextGateRound } from '../src/gate/sequential.js';
+import { silentLogger } from '../src/tuning/ports.js';
+import { tuneTogether, type ExtraSampling } from '../src/tuning/tuner.js';
+import type { GateSettings, RunResult, Sample } from '../src/types.js';
+import { makeRun } from '../__tests__/helpers/run-fixture.js';
+import { gateSettings } from '../__tests__/helpers/settings.js';
+import { heading, machineNote, note, seededRandom, startBenchEmulator, table, tuningSettings } from './lib.js';
+
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    data: { type: 'string', default: join(dirname(new URL(import.meta.url).pathname), 'data', 'gate-pools.json') },
+    blocks: { type: 'string', default: '24' },
+    workloads: { type: 'string', default: 'noop,network,primes' },
+    'power-values': { type: 'string' },
+    'reserved-cores': { type: 'string', default: '1' },
+    replays: { type: 'string', default: '1000' },
+    'detection-replays': { type: 'string', default: '400' },
+    seed: { type: 'string', default: '1' },
+    repeats: { type: 'string', default: '20' },
+    workload: { type: 'string', default: 'noop' },
+    invocations: { type: 'string', default: '4' },
+    'max-invocations': { type: 'string', default: '16' },
+  },
+});
+
+/** One invocation as measured: what the gate reads of a sample. */
+interface PooledSample {
+  durationMs: number;
+  billedDurationMs: number;
+  coldStart: boolean;
+  initDurationMs?: number;
+}
+
+/** Environments of one workload at one memory size: pairs[j] = [function A's block j, function B's block j]. */
+interface Pool {
+  workload: string;
+  memoryMb: number;
+  pairs: [PooledSample[], PooledSample[]][];
+}
+
+const WORKLOAD_ENV: Record<string, Record<string, string>> = {
+  // The sub-millisecond handler of the issue's repro.
+  noop: {},
+  // A 50 ms wait for a downstream call: duration barely depends on memory.
+  network: { NETWORK_LATENCY_MS: '50' },
+  // CPU-bound: a sieve, so duration follows the CPU share (memory / 1769 MB of a vCPU).
+  primes: { PRIMES_N: '1', PRIMES_M: '200000' },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// collect
+
+async function collect(): Promise<void> {
+  const blocks = Number(args.blocks);
+  const workloads = String(args.workloads).split(',');
+  const powerValues = String(args['power-values'] ?? '128,512,1769').split(',').map(Number);
+  const bench = await startBenchEmulator({ updateDelayMs: 50, reservedCores: Number(args['reserved-cores']) });
+  const { emulator, deps } = bench;
+  note(`emulator at ${emulator.endpoint}, CPU limits: ${emulator.cpuMode ?? 'unknown'}; ${machineNote()}`);
+  const pools: Pool[] = [];
+  try {
+    for (const workload of workloads) {
+      for (const memoryMb of powerValues) {
+        const started = Date.now();
+        const names = [`${workload}-${memoryMb}-a`, `${workload}-${memoryMb}-b`];
+        for (const name of names) await emulator.createFunction({ name, sample: workload, memoryMb, environment: WORKLOAD_ENV[workload] ?? {} });
+        const settings = (name: string) => tuningSettings(name, emulator, { powerValuesMb: [memoryMb], invocationsPerValue: 10 });
+        // Every round asks for more environments until `blocks` extra ones exist per function, two at a time as the
+        // live gate runs them.
+        let added = 0;
+        const always: ExtraSampling = {
+          maxInvocations: 10 + blocks * 10,
+          blockInvocations: 10,
+          next: () => {
+            if (added >= blocks) return { pairings: [], settled: true, reason: 'pool complete' };
+            const more = Math.min(8, blocks - added);
+            added += more;
+            return { pairings: [{ memoryBySubject: [memoryMb, memoryMb], environments: more }], settled: false, reason: `${more} more` };
+          },
+        };
+        const [a, b] = await tuneTogether(
+          names.map((name, index) => ({ settings: settings(name), label: index === 0 ? 'a' : 'b' })),
+          { ...deps, logger: silentLogger },
+          undefined,
+          always,
+        );
+        if (!a || !b) throw new Error('tuneTogether returned fewer runs than functions');
+        const byBlock = (run: RunResult) => {
+          const map = new Map<number, PooledSample[]>();
+          for (const sample of run.powerValues[0]?.samples ?? []) {
+            if (sample.errorType !== undefined) continue;
+            const list = map.get(sample.environment ?? 0) ?? [];
+            list.push({
+              durationMs: sample.durationMs,
+              billedDurationMs: sample.billedDurationMs,
+              coldStart: sample.coldStart,
+              ...(sample.initDurationMs !== undefined ? { initDurationMs: sample.initDurationMs } : {}),
+            });
+            map.set(sample.environment ?? 0, list);
+          }
+          return map;
+        };
+        const blocksA = byBlock(a);
+        const blocksB = byBlock(b);
+        const pairs: [PooledSample[], PooledSample[]][] = [];
+        for (const [block, samples] of blocksA) {
+          const other = blocksB.get(block);
+          if (other && other.length >= 4 && samples.length >= 4) pairs.push([samples, other]);
+        }
+        pools.push({ workload, memoryMb, pairs });
+        const warm = pairs.flatMap(([x, y]) => [...x, ...y]).filter((sample) => !sample.coldStart);
+        const meanMs = warm.reduce((sum, sample) => sum + sample.durationMs, 0) / Math.max(1, warm.length);
+        note(`${workload} at ${memoryMb} MB: ${pairs.length} pairs of environments, warm mean ${meanMs.toFixed(2)} ms (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      }
+    }
+  } finally {
+    await bench.close();
+  }
+  mkdirSync(dirname(String(args.data)), { recursive: true });
+  writeFileSync(String(args.data), JSON.stringify({ collectedAt: new Date().toISOString(), machine: machineNote(), pools }) + '\n');
+  note(`wrote ${args.data}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// replay
+
+interface ReplaySettings {
+  label: string;
+  invocations: number;
+  maxInvocations: number;
+}
+
+const SETTINGS: ReplaySettings[] = [
+  { label: 'defaults', invocations: 10, maxInvocations: 200 },
+  { label: 'demo', invocations: 8, maxInvocations: 60 },
+  { label: 'cheapest fail', invocations: 4, maxInvocations: 24 },
+  { label: 'repro', invocations: 4, maxInvocations: 16 },
+];
+
+const LIVE_RUN = 'replayed-live-run';
+
+/** A sample as the engine records it, scaled by `factor` (Lambda bills whole milliseconds, at least one). */
+function sampleOf(pooled: PooledSample, environment: number, factor: number): Sample {
+  const durationMs = pooled.durationMs * factor;
+  return {
+    durationMs,
+    billedDurationMs: factor === 1 ? pooled.billedDurationMs : Math.max(1, Math.ceil(durationMs)),
+    payloadIndex: 0,
+    coldStart: pooled.coldStart,
+    ...(pooled.initDurationMs !== undefined ? { initDurationMs: pooled.initDurationMs * factor } : {}),
+    ...(environment > 0 ? { environment } : {}),
+  };
+}
+
+/** One replayed live A/A (or A/B) run: the gate's rounds served from the pool, then its verdict. */
+function replayOnce(pool: Pool, settings: ReplaySettings, gate: GateSettings, factor: number, random: () => number): { level: string; invocations: number } {
+  const pr: Sample[] = [];
+  const base: Sample[] = [];
+  const draw = (environment: number, count: number) => {
+    const pair = pool.pairs[Math.floor(random() * pool.pairs.length)] ?? pool.pairs[0];
+    if (!pair) throw new Error('empty pool');
+    const [first, second] = random() < 0.5 ? [pair[0], pair[1]] : [pair[1], pair[0]];
+    // The planned invocations start with the memory size's cold start, as each block does.
+    pr.push(...first.slice(0, count).map((sample) => sampleOf(sample, environment, factor)));
+    base.push(...second.slice(0, count).map((sample) => sampleOf(sample, environment, 1)));
+  };
+  draw(0, settings.invocations);
+  const run = (samples: Sample[]) =>
+    makeRun({ configuredMb: pool.memoryMb, invocationsPerValue: settings.invocations, powerValues: [{ memoryMb: pool.memoryMb, samples: [...samples] }], runId: LIVE_RUN });
+  let environments = 1;
+  for (let round = 0; round < 10; round++) {
+    const next = nextGateRound(run(pr), run(base), gate);
+    const pairing = next.pairings[0];
+    if (!pairing) break;
+    for (let k = 0; k < pairing.environments; k++) draw(environments++, 10);
+  }
+  const verdict = compareRuns(run(pr), run(base), gate, 0);
+  return { level: verdict.level, invocations: pr.length };
+}
+
+function wilson(hits: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.959964;
+  const p = hits / n;
+  const denominator = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+const pct = (value: number) => `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;
+const rate = (hits: number, n: number) => {
+  const [low, high] = wilson(hits, n);
+  return `${hits}/${n} ${pct(hits / n)} [${pct(low)}–${pct(high)}]`;
+};
+
+function replay(): void {
+  const data = JSON.parse(readFileSync(String(args.data), 'utf8')) as { collectedAt: string; machine: string; pools: Pool[] };
+  const replays = Number(args.replays);
+  const detectionReplays = Number(args['detection-replays']);
+  heading('The live gate replayed on measured environments (bench/gate-replay.ts)');
+  note(`pools collected ${data.collectedAt} (${data.machine}); ${replays} A/A replays and ${detectionReplays} per detection scenario per row, seed ${args.seed}`);
+  const rows: string[][] = [];
+  const totals = new Map<string, { fail: number; warn: number; n: number }>();
+  for (const pool of data.pools) {
+    for (const settings of SETTINGS) {
+      const gate = gateSettings({ baselineSource: 'function', baselineFunction: 'twin', maxInvocations: settings.maxInvocations, maxCostIncreasePct: 5, warnCostIncreasePct: 2.5, maxDurationIncreasePct: 10, warnDurationIncreasePct: 5 });
+      const random = seededRandom(Number(args.seed) * 7919 + pool.memoryMb + settings.maxInvocations);
+      const aa = Array.from({ length: replays }, () => replayOnce(pool, settings, gate, 1, random));
+      const detect = (factor: number) => Array.from({ length: detectionReplays }, () => replayOnce(pool, settings, gate, factor, random));
+      const b10 = detect(1.1);
+      const b25 = detect(1.25);
+      const fails = aa.filter((entry) => entry.level === 'fail').length;
+      const warns = aa.filter((entry) => entry.level === 'warn').length;
+      const total = totals.get(settings.label) ?? { fail: 0, warn: 0, n: 0 };
+      totals.set(settings.label, { fail: total.fail + fails, warn: total.warn + warns, n: total.n + replays });
+      const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
+      rows.push([
+        `${pool.workload} ${pool.memoryMb} MB`,
+        settings.label,
+        rate(fails, replays),
+        rate(warns, replays),
+        rate(b10.filter((entry) => entry.level === 'fail').length, detectionReplays),
+        rate(b25.filter((entry) => entry.level === 'fail').length, detectionReplays),
+        `${median(aa.map((entry) => entry.invocations))} / ${median(b25.map((entry) => entry.invocations))}`,
+      ]);
+    }
+  }
+  console.log(table(['workload', 'settings', 'A/A false fail [95% Wilson]', 'A/A false warn', '+10% fail', '+25% fail', 'invocations per function, median (A/A / +25%)'], rows));
+  console.log();
+  console.log(
+    table(
+      ['settings', 'A/A false fail, all workloads', 'A/A false warn, all workloads'],
+      [...totals].map(([label, total]) => [label, rate(total.fail, total.n), rate(total.warn, total.n)]),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// live: the issue's repro through the flow a user runs
+
+async function live(): Promise<void> {
+  const repeats = Number(args.repeats);
+  const workload = String(args.workload);
+  const powerValues = String(args['power-values'] ?? '128,256,1024').split(',').map(Number);
+  const bench = await startBenchEmulator({ updateDelayMs: 50, reservedCores: Number(args['reserved-cores']) });
+  const { emulator, deps } = bench;
+  heading(`Live A/A: ${workload}, invocations ${args.invocations}, gate-max-invocations ${args['max-invocations']}, power values ${powerValues.join(',')}`);
+  note(`emulator at ${emulator.endpoint}, CPU limits: ${emulator.cpuMode ?? 'unknown'}; ${machineNote()}`);
+  const levels: string[] = [];
+  try {
+    for (const name of ['live-pr', 'live-base']) await emulator.createFunction({ name, sample: workload, memoryMb: 1024, environment: WORKLOAD_ENV[workload] ?? {} });
+    const gate = gateSettings({ baselineSource: 'function', baselineFunction: 'live-base', maxInvocations: Number(args['max-invocations']), maxCostIncreasePct: 5, warnCostIncreasePct: 2.5, maxDurationIncreasePct: 10, warnDurationIncreasePct: 5 });
+    for (let repeat = 0; repeat < repeats; repeat++) {
+      const settings = tuningSettings('live-pr', emulator, { powerValuesMb: powerValues, invocationsPerValue: Number(args.invocations) });
+      const outcome = await tuneWithLiveBaseline(settings, 'live-base', { ...deps, logger: silentLogger }, undefined, gate);
+      if (!outcome.baseline) throw new Error(`no baseline: ${outcome.problem ?? 'unknown'}`);
+      const verdict = compareRuns(outcome.result, outcome.baseline.result, gate, 0);
+      levels.push(verdict.level);
+      note(`repeat ${repeat + 1}: ${verdict.level} — ${verdict.reason}`);
+    }
+  } finally {
+    await bench.close();
+  }
+  const count = (level: string) => levels.filter((entry) => entry === level).length;
+  console.log(table(['verdict', 'runs'], [['fail', rate(count('fail'), repeats)], ['warn', rate(count('warn'), repeats)], ['pass', rate(count('pass'), repeats)]]));
+}
+
+const command = positionals[0] ?? 'replay';
+if (command === 'collect') await collect();
+else if (command === 'live') await live();
+else replay();
