@@ -1,9 +1,9 @@
 // The same flow for any shell: `lambda-power-gate tune --function-name my-fn …`. Flags are the action's inputs,
 // 1:1, so a workflow and a terminal produce the same results.json and report.
 
-import { readFileSync } from 'node:fs';
 import { parseCliArgs, helpText } from './cli-args.js';
 import { runFlow } from './flow.js';
+import { readBoundedText } from './lib/paths.js';
 import { renderTerminalTable } from './report/markdown.js';
 import { InputError, parseSettings } from './settings.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
@@ -42,7 +42,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     const result = parseSettings((name) => parsed.inputs[name] ?? '', {
       env: io.env,
       cwd: io.cwd,
-      readFile: (path) => readFileSync(path, 'utf8'),
+      readFile: readBoundedText,
     });
     settings = result.settings;
     result.warnings.forEach((warning) => io.stderr.write(`warning: ${warning}\n`));
@@ -75,7 +75,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     });
     logger.finish();
     if (outcome.result) io.stdout.write(`\n${renderTerminalTable(outcome.result)}\n\n`);
-    io.stdout.write(`results: ${outcome.resultsPath}\nreport:  ${outcome.reportPath}\n`);
+    io.stdout.write(`results: ${outcome.resultsPath || 'none written (the run measured nothing)'}\nreport:  ${outcome.reportPath}\n`);
     if (outcome.result?.visualizationUrl) io.stdout.write(`chart:   ${outcome.result.visualizationUrl}\n`);
     if (outcome.failure) {
       io.stderr.write(`lambda-power-gate: ${outcome.failure}\n`);

@@ -1,11 +1,11 @@
 // The flow for GitHub Actions: inputs → Settings → tune → results.json, job summary, PR comment, outputs, exit code.
 // The only module besides cli.ts that touches @actions/* and process.
 
-import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { outputsFor, runFlow, type FlowOutcome } from './flow.js';
+import { confinePath, describeReadError, MAX_RESULTS_FILE_BYTES, PathProblem, readBoundedText } from './lib/paths.js';
 import { loadBaseline, parseRunResult, type BaselineTarget } from './gate/baseline.js';
 import { compareRuns } from './gate/compare.js';
 import { DataBranch } from './gate/databranch.js';
@@ -39,7 +39,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
       const raw = read;
       read = (name) => raw(name) || (name === 'function-name' ? measured.function.arn || measured.function.name : '');
     }
-    const parsed = parseSettings(read, { env, cwd: workspace, readFile: (path) => readFileSync(path, 'utf8') });
+    const parsed = parseSettings(read, { env, cwd: workspace, readFile: readBoundedText });
     settings = parsed.settings;
     parsed.warnings.forEach((warning) => core.warning(warning));
   } catch (error) {
@@ -81,7 +81,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     if (settings.report.summary) await writeSummary(outcome.markdown);
     const commentUrl = await postComment(settings, outcome.markdown, gitContext().sha);
     if (commentUrl) core.setOutput('comment-url', commentUrl);
-    core.info(`Results: ${outcome.resultsPath}`);
+    core.info(outcome.resultsPath ? `Results: ${outcome.resultsPath}` : 'Results: none written (the run measured nothing)');
     if (outcome.failure) core.setFailed(outcome.failure);
   } finally {
     dispose();
@@ -269,12 +269,17 @@ function readReportedResults(path: string, workspace: string): RunResult {
   if (path.trim() === '') {
     throw new InputError('results-file', "Input 'results-file': is required with mode comment-only; set it to the results.json the measuring workflow uploaded");
   }
-  const file = resolve(workspace, path.trim());
+  let file: string;
+  try {
+    file = confinePath(path.trim(), workspace, 'read');
+  } catch (error) {
+    throw new InputError('results-file', `Input 'results-file': ${error instanceof PathProblem ? error.message : messageOf(error)}`);
+  }
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBoundedText(file, MAX_RESULTS_FILE_BYTES);
   } catch (error) {
-    throw new InputError('results-file', `Input 'results-file': cannot read ${file} (${messageOf(error)}); give the results.json the measuring workflow uploaded`);
+    throw new InputError('results-file', `Input 'results-file': cannot read ${file} (${describeReadError(error, file)}); give the results.json the measuring workflow uploaded`);
   }
   return parseRunResult(text, (problem) => new InputError('results-file', `Input 'results-file': ${file} ${problem}`));
 }
@@ -304,7 +309,7 @@ async function commentOnly(settings: Settings, result: RunResult, env: NodeJS.Pr
     return;
   }
   const plan = await loadBaseline(settings.gate, {
-    readFile: (path) => readFileSync(path, 'utf8'),
+    readFile: readBoundedText,
     history: dataBranch(settings, env),
     target: baseSha ? { sha: baseSha, label: 'the PR base' } : {},
   }).catch((error: unknown) => {

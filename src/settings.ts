@@ -2,9 +2,9 @@
 // Each error is an InputError with a one-line message that names the input, shows what was given and says what
 // is allowed, so a failed job tells the user the fix without opening the docs.
 
-import path from 'node:path';
 import { z } from 'zod';
 import { inputSpec } from './inputs.js';
+import { ARTEFACT_NAMES, confinePath, FileReadProblem, MAX_PAYLOAD_FILE_BYTES, PathProblem, type PathFileSystem, type PathPurpose } from './lib/paths.js';
 import { ALL_POWER_VALUES_MB, MAX_MEMORY_MB, MIN_MEMORY_MB, minimumInvocationsForWeights } from './tuning/plan.js';
 import type {
   BaselineSource,
@@ -35,8 +35,10 @@ export type InputReader = (name: string) => string;
 export interface SettingsContext {
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Reads a UTF-8 file; throws (e.g. ENOENT) when it cannot. */
-  readFile(path: string): string;
+  /** Reads a UTF-8 file of at most maxBytes; throws (e.g. ENOENT) when it cannot. The front doors use lib/paths.ts readBoundedText. */
+  readFile(path: string, maxBytes: number): string;
+  /** For confining paths to the workspace; node:fs when absent. */
+  pathFileSystem?: PathFileSystem;
 }
 
 export interface ParsedFunctionName {
@@ -184,7 +186,9 @@ function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: string[]): 
   }
 
   const logPayloads = inputs.boolean('log-payloads');
-  const resultsPath = resolvePath('results-path', inputs.value('results-path'), ctx);
+  const resultsPath = resolvePath('results-path', inputs.value('results-path'), ctx, 'write');
+  const clash = ARTEFACT_NAMES.find((name) => resultsPath.endsWith(`/${name}`) || resultsPath.endsWith(`\\${name}`));
+  if (clash) throw fail('results-path', `${show(inputs.value('results-path'))} is the name of the ${clash} the run writes next to results.json; use another file name, e.g. results.json`);
   const timeoutMinutes = checkNumber('timeout-minutes', inputs.value('timeout-minutes'), z.int().min(1).max(350), ' minutes', 'use a whole number of minutes from 1 to 350');
   const monthlyInvocationsText = inputs.value('monthly-invocations');
   const monthlyInvocations = checkNumber(
@@ -308,12 +312,15 @@ function readPayloadSource(inputs: Inputs, ctx: SettingsContext): PayloadSource 
   if (inline !== '' && inline !== inputSpec('payload')?.default) {
     throw fail('payload-file', `${show(file)} conflicts with payload, which is also given; give the payload inline or in a file, not both`);
   }
-  const resolved = resolvePath('payload-file', file, ctx);
+  const resolved = resolvePath('payload-file', file, ctx, 'read');
   let text: string;
   try {
-    text = ctx.readFile(resolved);
+    text = ctx.readFile(resolved, MAX_PAYLOAD_FILE_BYTES);
   } catch (error) {
-    throw fail('payload-file', `cannot read ${show(file)} (${readProblem(error)}, resolved to ${resolved}); give a readable file, relative to the workspace or absolute`);
+    if (error instanceof FileReadProblem && error.code === 'ETOOBIG') {
+      throw fail('payload-file', `${show(file)} cannot be the event: ${error.message} (Lambda's limit for a synchronous invocation); use a smaller event`);
+    }
+    throw fail('payload-file', `cannot read ${show(file)} (${readProblem(error)}, resolved to ${resolved}); give a readable file inside the workspace`);
   }
   if (text.trim() === '') throw fail('payload-file', `${show(file)} is empty; put the JSON event in it, e.g. {}`);
   return { input: 'payload-file', text, what: `the file ${show(file)}` };
@@ -324,6 +331,7 @@ function readProblem(error: unknown): string {
   if (errorCode === 'ENOENT') return 'no such file';
   if (errorCode === 'EACCES' || errorCode === 'EPERM') return 'permission denied';
   if (errorCode === 'EISDIR') return 'it is a directory';
+  if (error instanceof FileReadProblem) return error.message;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -526,7 +534,7 @@ function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSettings,
     throw fail(second[0], `conflicts with ${first[0]}; give at most one of baseline-file, baseline-branch and baseline-function`);
   }
   const baselineSource: BaselineSource = first?.[1] ?? 'none';
-  const baselineFile = inputs.isGiven('baseline-file') ? resolvePath('baseline-file', inputs.given('baseline-file'), ctx) : undefined;
+  const baselineFile = inputs.isGiven('baseline-file') ? resolvePath('baseline-file', inputs.given('baseline-file'), ctx, 'read') : undefined;
   const baselineBranch = inputs.isGiven('baseline-branch') ? checkBranchName('baseline-branch', inputs.given('baseline-branch')) : undefined;
   const baselineFunction = inputs.isGiven('baseline-function') ? inputs.given('baseline-function') : undefined;
   if (baselineFunction !== undefined) {
@@ -665,7 +673,7 @@ function parseReport(inputs: Inputs, ctx: SettingsContext): ReportSettings {
   if (mode === 'tune' && inputs.isGiven('results-file')) {
     throw fail('results-file', 'is only used with mode comment-only; remove it, or set mode: comment-only');
   }
-  const resultsFile = inputs.isGiven('results-file') ? resolvePath('results-file', inputs.given('results-file'), ctx) : undefined;
+  const resultsFile = inputs.isGiven('results-file') ? resolvePath('results-file', inputs.given('results-file'), ctx, 'read') : undefined;
   const pullText = inputs.given('pull-request');
   let pullRequest: number | undefined;
   if (pullText !== '') {
@@ -717,9 +725,14 @@ function clamped(input: string, text: string, min: number, max: number, warnings
   return used;
 }
 
-function resolvePath(input: string, text: string, ctx: SettingsContext): string {
-  if (text === '' || text.includes('\u0000')) throw fail(input, `${show(text)} is not a usable path; give a file path relative to the workspace`);
-  return path.resolve(ctx.env['GITHUB_WORKSPACE'] || ctx.cwd, text);
+/** An absolute path inside the workspace (symlinks followed) that names a regular file, or none yet for 'write'. */
+function resolvePath(input: string, text: string, ctx: SettingsContext, purpose: PathPurpose): string {
+  try {
+    return confinePath(text, ctx.env['GITHUB_WORKSPACE'] || ctx.cwd, purpose, ctx.pathFileSystem);
+  } catch (error) {
+    if (error instanceof PathProblem) throw fail(input, error.message);
+    throw fail(input, `cannot be checked (${readProblem(error)}); give a file path inside the workspace`);
+  }
 }
 
 /** "1,000,000" and "1_000_000" read as 1000000. */

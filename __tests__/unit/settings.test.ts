@@ -505,7 +505,7 @@ describe('everything else, well-formed', () => {
         'auto-optimize': 'true',
         'auto-optimize-alias': 'live',
         'log-payloads': 'true',
-        'results-path': '/tmp/out/results.json',
+        'results-path': '/repo/out/results.json',
         'timeout-minutes': '350',
         'monthly-invocations': '2,500,000',
       }),
@@ -519,7 +519,7 @@ describe('everything else, well-formed', () => {
       autoOptimize: true,
       autoOptimizeAlias: 'live',
       logPayloads: true,
-      resultsPath: '/tmp/out/results.json',
+      resultsPath: '/repo/out/results.json',
       timeoutMinutes: 350,
       monthlyInvocations: 2500000,
     });
