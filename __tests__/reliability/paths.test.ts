@@ -159,3 +159,45 @@ describe(`hostile paths (${TUNE_CASES.length + COMMENT_ONLY_CASES.length} cases,
     expect(absolute.exitCode).toBe(0);
   });
 });
+
+describe('no stale artefacts (issue 11, 6)', () => {
+  const artefacts = ['results.json', 'report.md', 'report.html', 'baseline-results.json'];
+  const present = (dir: string) => artefacts.filter((name) => existsSync(join(dir, name)));
+
+  it('action: a run that fails before measuring removes the earlier run\'s files, and results-path is empty', async () => {
+    const dir = join(workspace, 'stale-action');
+    const first = await runActionInProcess(run, inputsOf({ 'results-path': 'stale-action/results.json', invocations: '2' }), { workspace });
+    expect(first.exitCode).toBe(0);
+    expect(first.outputs['results-path']).toBe(join(dir, 'results.json'));
+    writeFileSync(join(dir, 'baseline-results.json'), '{}');
+    writeFileSync(join(dir, 'notes.txt'), 'the user\'s own file');
+    expect(present(dir)).toEqual(artefacts);
+
+    const failed = await runActionInProcess(run, inputsOf({ 'results-path': 'stale-action/results.json', 'baseline-file': 'events/none.json' }), { workspace });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.outputs['results-path']).toBe('');
+    expect(failed.log).toContain('Results: none written');
+    // Only the failure report of this run; other files in the directory are left alone.
+    expect(present(dir)).toEqual(['report.md']);
+    expect(existsSync(join(dir, 'notes.txt'))).toBe(true);
+  }, 30_000);
+
+  it('CLI: says that no results were written instead of printing the earlier run\'s path', async () => {
+    const dir = join(workspace, 'stale-cli');
+    mkdirSync(dir);
+    for (const name of artefacts) writeFileSync(join(dir, name), 'an earlier run');
+    const out: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, callback) {
+        out.push(String(chunk));
+        callback();
+      },
+    });
+    const flags = Object.entries(inputsOf({ 'results-path': 'stale-cli/results.json', 'baseline-file': 'events/none.json' })).map(([name, value]) => `--${name}=${value}`);
+    const code = await main(['tune', ...flags], { stdout: sink, stderr: new Writable({ write: (_c, _e, cb) => cb() }), env: { PATH: process.env.PATH }, cwd: workspace, signalSource: new EventEmitter() });
+    expect(code).toBe(1);
+    expect(out.join('')).toContain('results: none written');
+    expect(out.join('')).not.toContain('results.json');
+    expect(present(dir)).toEqual(['report.md']);
+  });
+});
