@@ -61,7 +61,7 @@ export const INPUTS: readonly InputSpec[] = [
     default: '128,256,512,1024,1536,3008',
     valueName: 'mb-list',
     description:
-      'Memory sizes to test in MB (128 to 10240), separated by commas, spaces or newlines. ALL means 128 to 3008 in steps of 64.',
+      'Memory sizes to test in MB (128 to 10240), separated by commas, spaces or newlines; at most 46 different ones. ALL means 128 to 3008 in steps of 64 (46 values).',
   },
   {
     name: 'invocations',

@@ -272,6 +272,8 @@ function resolveRegion(given: string, fn: ParsedFunctionName, env: SettingsConte
   );
 }
 
+/** As many as ALL (128 to 3008 MB in steps of 64). */
+export const MAX_POWER_VALUES = ALL_POWER_VALUES_MB.length;
 const POWER_VALUES_HINT = `use memory sizes from ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB} MB (e.g. 128,256,512), or ALL`;
 
 function parsePowerValues(text: string, warnings: string[]): number[] {
@@ -286,11 +288,21 @@ function parsePowerValues(text: string, warnings: string[]): number[] {
   }
   const schema = z.int().min(MIN_MEMORY_MB).max(MAX_MEMORY_MB);
   const seen = new Set<number>();
+  const repeated = new Set<number>();
   for (const item of items) {
     if (item.toUpperCase() === 'ALL') throw fail('power-values', `ALL must be given alone, not in a list; ${POWER_VALUES_HINT}`);
     const memoryMb = checkNumber('power-values', item, schema, ' MB', POWER_VALUES_HINT);
-    if (seen.has(memoryMb)) warnings.push(`Input 'power-values': ${memoryMb} is given more than once; testing it once`);
+    if (seen.has(memoryMb)) repeated.add(memoryMb);
     seen.add(memoryMb);
+    // Each memory size costs a published version and its invocations: a list longer than ALL is a mistake.
+    if (seen.size > MAX_POWER_VALUES) {
+      throw fail('power-values', `has more than ${MAX_POWER_VALUES} different memory sizes (as many as ALL); test fewer, e.g. 128,256,512,1024,1536,3008`);
+    }
+  }
+  if (repeated.size > 0) {
+    const list = [...repeated].sort((a, b) => a - b);
+    const shown = list.length > 10 ? `${list.slice(0, 10).join(', ')} and ${list.length - 10} more` : list.join(', ');
+    warnings.push(`Input 'power-values': ${shown} ${list.length === 1 ? 'is' : 'are'} given more than once; testing each once`);
   }
   return [...seen].sort((a, b) => a - b);
 }
@@ -744,6 +756,10 @@ const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** Parses the text strictly (no "12abc", no hex) and validates it with a zod schema, as one line. */
 function checkNumber(input: string, text: string, schema: z.ZodNumber, unit: string, allowed: string, given = text): number {
+  // Number('1e3') and Number('2.0') are whole numbers, but an integer input written that way is likely a slip.
+  if (schema.isInt && NUMBER_TEXT.test(text) && !/^[+-]?\d+$/.test(text) && Number.isInteger(Number(text))) {
+    throw fail(input, `${show(given)} is not a whole number written in digits (no decimal point or exponent); ${allowed}`);
+  }
   const result = schema.safeParse(NUMBER_TEXT.test(text) ? Number(text) : Number.NaN);
   if (result.success) return result.data;
   throw fail(input, `${show(given)} ${describeIssue(result.error.issues[0], unit)}; ${allowed}`);
