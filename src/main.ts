@@ -11,7 +11,7 @@ import { compareRuns } from './gate/compare.js';
 import { DataBranch } from './gate/databranch.js';
 import { publishComment, type CommentsApi } from './report/comment.js';
 import { fitToLimit, GITHUB_SUMMARY_MAX_CHARS, renderReport } from './report/markdown.js';
-import { InputError, parseSettings, type InputReader } from './settings.js';
+import { checkDataBranchNotWorking, InputError, parseSettings, type InputReader, type WorkingBranches } from './settings.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
 import type { EngineLogger } from './tuning/ports.js';
 import { messageOf } from './tuning/target.js';
@@ -41,6 +41,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     }
     const parsed = parseSettings(read, { env, cwd: workspace, readFile: readBoundedText });
     settings = parsed.settings;
+    checkDataBranchNotWorking(settings.gate.baselineBranch, workingBranches());
     parsed.warnings.forEach((warning) => core.warning(warning));
   } catch (error) {
     // Bad input: one line, no stack trace, and nothing sent to AWS.
@@ -102,6 +103,20 @@ function dataBranch(settings: Settings, env: NodeJS.ProcessEnv): DataBranch | un
     historyLimit: settings.gate.historyLimit,
     logger: { info: (message) => core.info(message), warning: (message) => core.warning(message), debug: (message) => core.debug(message) },
   });
+}
+
+function workingBranches(): WorkingBranches {
+  const { context } = github;
+  const pullRequest = context.payload.pull_request as { base?: { ref?: string }; head?: { ref?: string } } | undefined;
+  const workflowRun = context.payload.workflow_run as { head_branch?: string } | undefined;
+  const defaultBranch = (context.payload.repository as { default_branch?: string } | undefined)?.default_branch;
+  const current = /^refs\/heads\/(.+)$/.exec(context.ref ?? '')?.[1];
+  return {
+    ...(defaultBranch ? { defaultBranch } : {}),
+    ...(pullRequest?.base?.ref ? { baseRef: pullRequest.base.ref } : {}),
+    ...(pullRequest?.head?.ref ? { headRef: pullRequest.head.ref } : workflowRun?.head_branch ? { headRef: workflowRun.head_branch } : {}),
+    ...(current ? { currentBranch: current } : {}),
+  };
 }
 
 /** A PR compares with its base commit; a push with the commit before it. */

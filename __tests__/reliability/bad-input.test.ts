@@ -123,6 +123,9 @@ const CASES: Case[] = [
   ['discard in words', { 'discard-top-bottom': 'lots' }, 'discard-top-bottom'],
   ['key with a slash', { key: 'team/orders' }, 'key'],
   ['branch with ..', { 'baseline-branch': 'data..old' }, 'baseline-branch'],
+  ['data branch as refs/heads/…', { 'baseline-branch': 'refs/heads/main' }, 'baseline-branch'],
+  ['data branch as heads/…', { 'baseline-branch': 'heads/main' }, 'baseline-branch'],
+  ['data branch HEAD', { 'baseline-branch': 'HEAD' }, 'baseline-branch'],
   // integers written as decimals or with an exponent, and too many memory sizes (issue 11, 4)
   ['invocations 1e3', { invocations: '1e3' }, 'invocations'],
   ['concurrency 2.0', { concurrency: '2.0' }, 'concurrency'],
