@@ -10,6 +10,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
+import { filterSystemLog } from './logformat.js';
 import type { FunctionRuntimeSpec, InvokeResult } from './sandbox.js';
 import {
   ACCOUNT_ID,
@@ -394,7 +395,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       'X-Amz-Executed-Version': result.executedVersion || resolved.executedVersion,
     };
     if (result.functionError) headers['X-Amz-Function-Error'] = result.functionError;
-    if (logType === 'Tail') headers['X-Amz-Log-Result'] = logTail(result.log);
+    if (logType === 'Tail') headers['X-Amz-Log-Result'] = logTail(filterSystemLog(result.log, spec.logFormat, resolved.config.logging.SystemLogLevel));
     return { status: 200, body: result.payload, headers };
   }
 

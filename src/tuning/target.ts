@@ -126,6 +126,20 @@ export function identityFromConfiguration(config: FunctionConfiguration, region:
   };
 }
 
+/**
+ * Every measurement comes from the REPORT line (platform.report in JSON logs), which Lambda sends only at system
+ * log level INFO or more detailed: at WARN, ERROR or FATAL every sample would fail as NoReport after the whole
+ * run. Checked at the snapshot, before anything is changed.
+ */
+export function checkReportIsLogged(config: FunctionConfiguration): void {
+  const logging = config.LoggingConfig;
+  const level = logging?.SystemLogLevel;
+  if (logging?.LogFormat !== 'JSON' || level === undefined || !['WARN', 'ERROR', 'FATAL'].includes(level)) return;
+  throw new LoggingConfigError(
+    `${config.FunctionName ?? 'The function'} logs system events at ${level}, so Lambda sends no platform.report and no invocation can be measured; set LoggingConfig.SystemLogLevel to INFO or DEBUG (or LogFormat to Text) and run again`,
+  );
+}
+
 /** arn:aws:lambda:r:a:function:name[:qualifier] → without the qualifier. */
 export function unqualifiedArn(arn: string): string {
   const parts = arn.split(':');
@@ -157,6 +171,7 @@ export class LambdaTarget {
    */
   async snapshot(signal?: AbortSignal): Promise<FunctionSnapshot> {
     const config = await this.awaitTurn(this.functionName, signal);
+    checkReportIsLogged(config);
     const identity = identityFromConfiguration(config, this.region);
     return {
       identity,
@@ -561,6 +576,11 @@ export class LambdaTarget {
 
 export class ConcurrentChangeError extends Error {
   override name = 'ConcurrentChangeError';
+}
+
+/** The function's logging hides the REPORT every measurement needs. */
+export class LoggingConfigError extends Error {
+  override name = 'LoggingConfigError';
 }
 
 /** $LATEST could not be put back: the run fails, and says so. */
