@@ -70,6 +70,8 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** Seed for weighted-alias routing. Default 1. */
   seed?: number;
+  /** The account's memory quota below Lambda's 10240 MB, as new accounts have (3008): a higher MemorySize is refused. */
+  accountMemoryLimitMb?: number;
   logger?: (line: string) => void;
 }
 
@@ -319,6 +321,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     updateDelayMs: (name) => faults.updateDelayMs(name) ?? options.updateDelayMs ?? 1000,
     retire: (name, version) => retireQuietly(name, version),
     random: seededRandom(options.seed ?? 1),
+    ...(options.accountMemoryLimitMb !== undefined ? { accountMemoryLimitMb: options.accountMemoryLimitMb } : {}),
   });
 
   const createFromSpec = (

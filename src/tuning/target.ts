@@ -128,13 +128,14 @@ export function identityFromConfiguration(config: FunctionConfiguration, region:
 
 /**
  * Every measurement comes from the REPORT line (platform.report in JSON logs), which Lambda sends only at system
- * log level INFO or more detailed: at WARN, ERROR or FATAL every sample would fail as NoReport after the whole
+ * log level INFO or more detailed: at WARN every sample would fail as NoReport after the whole
  * run. Checked at the snapshot, before anything is changed.
  */
 export function checkReportIsLogged(config: FunctionConfiguration): void {
   const logging = config.LoggingConfig;
   const level = logging?.SystemLogLevel;
-  if (logging?.LogFormat !== 'JSON' || level === undefined || !['WARN', 'ERROR', 'FATAL'].includes(level)) return;
+  // The model's SystemLogLevel enum is DEBUG, INFO, WARN; anything above INFO hides the report.
+  if (logging?.LogFormat !== 'JSON' || level === undefined || ['DEBUG', 'INFO', 'TRACE'].includes(level)) return;
   throw new LoggingConfigError(
     `${config.FunctionName ?? 'The function'} logs system events at ${level}, so Lambda sends no platform.report and no invocation can be measured; set LoggingConfig.SystemLogLevel to INFO or DEBUG (or LogFormat to Text) and run again`,
   );

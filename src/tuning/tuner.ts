@@ -106,6 +106,23 @@ export async function tune(settings: TuningSettings, deps: TunerDeps, signal?: A
   return result;
 }
 
+/**
+ * Lambda refused the memory size itself. New accounts "have reduced concurrency and memory quotas" (Lambda docs):
+ * UpdateFunctionConfiguration answers 400 "'MemorySize' value failed to satisfy constraint: Member must have value
+ * less than or equal to 3008" (ValidationException; InvalidParameterValueException in some answers). Said plainly,
+ * with the fix, instead of the raw constraint text.
+ */
+export function memoryRefusal(error: unknown, memoryMb: number): string | undefined {
+  const name = errorName(error);
+  const message = (error as { message?: unknown } | null)?.message;
+  if ((name !== 'ValidationException' && name !== 'InvalidParameterValueException') || typeof message !== 'string' || !/MemorySize/i.test(message)) return undefined;
+  const limit = /less than or equal to (\d+)/.exec(message)?.[1];
+  return (
+    `Lambda refused ${memoryMb} MB${limit ? ` (this account allows at most ${limit} MB)` : ''}: new accounts have reduced memory quotas; ` +
+    `use power-values up to ${limit ? `${limit} MB` : 'the allowed memory'}, or ask AWS (Service Quotas or Support) to raise the memory quota`
+  );
+}
+
 /** One function measured in a run. The first subject is the primary: the one auto-optimize applies to. */
 export interface TuningSubject {
   settings: TuningSettings;
@@ -210,8 +227,9 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
             ready.push({ state, versions });
           } catch (error) {
             throwIfAborted(signal);
-            state.logger.warning(`${statePlan.memoryMb} MB could not be prepared and is skipped: ${messageOf(error)}`);
-            state.running.push(Promise.resolve(failedResult(statePlan.memoryMb, `could not be prepared: ${messageOf(error)}`)));
+            const why = memoryRefusal(error, statePlan.memoryMb) ?? messageOf(error);
+            state.logger.warning(`${statePlan.memoryMb} MB could not be prepared and is skipped: ${why}`);
+            state.running.push(Promise.resolve(failedResult(statePlan.memoryMb, `could not be prepared: ${why}`)));
           }
         }
         // Start measuring this memory size now; its versions are immutable, so the next update of $LATEST cannot
