@@ -178,7 +178,7 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'tuning',
     valueName: 'alias',
     description:
-      'With auto-optimize: point this alias at a new version with the recommended memory instead of changing $LATEST.',
+      'With auto-optimize: point this alias at a new version with the recommended memory instead of changing $LATEST. An alias with weighted routing (a canary in progress) is refused before tuning, never moved.',
   },
   {
     name: 'dry-run',

@@ -195,6 +195,9 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
     );
   }
   if (states.length > 1) logger.info(`Invocations of the ${states.length} functions take turns at each memory size, so they share one time window`);
+  const primary0 = states[0];
+  // Known before anything is measured: an alias auto-optimize must not move fails the run now, not after it.
+  if (settings.autoOptimize && settings.autoOptimizeAlias && primary0) await primary0.target.aliasForAutoOptimize(primary0.snapshot.functionArn, settings.autoOptimizeAlias);
 
   if (settings.dryRun) {
     logger.info('Dry run: settings are valid and the function exists; nothing was changed or invoked.');
