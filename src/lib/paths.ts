@@ -57,6 +57,7 @@ export const nodePathFileSystem: PathFileSystem = {
  * C0 and C1 controls, DEL, line and paragraph separators and bidi controls. A path holding one would print as
  * something else in a log line (or start a workflow command after a line break), and no real project needs it.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/u;
 
 /**
