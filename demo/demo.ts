@@ -97,7 +97,7 @@ async function main(): Promise<number> {
       const comment = github.comments.filter((candidate) => candidate.issueNumber === scenario.pr).at(-1);
       const commentPath = join(workspace, 'comment.md');
       if (comment) writeFileSync(commentPath, comment.body);
-      const resultsPath = run.outputs['results-path'] ?? join(workspace, 'lambda-power-gate/results.json');
+      const resultsPath = run.outputs['results-path'] || join(workspace, 'lambda-power-gate/results.json');
       say('');
       if (existsSync(resultsPath)) {
         const result = JSON.parse(readFileSync(resultsPath, 'utf8')) as RunResult;

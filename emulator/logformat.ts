@@ -194,3 +194,28 @@ export function formatInitReport(
   if (report.errorType !== undefined) fields.push(`Error Type: ${report.errorType}`);
   return `${fields.join('\t')}\n`;
 }
+
+const SYSTEM_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
+
+/**
+ * Log-level filtering of system logs, as Lambda applies it with LogFormat JSON: "Lambda can filter your function's
+ * logs so that only logs of a certain detail level or lower are sent" (AWS docs, monitoring-cloudwatchlogs-log-level),
+ * and platform.start, platform.runtimeDone and platform.report are INFO events ("By default, Lambda sets the system
+ * log level to INFO. With this setting, Lambda automatically sends 'start' and 'report' log messages"). At WARN,
+ * ERROR or FATAL they are dropped, from CloudWatch and from the LogResult tail alike. Text logs are never filtered.
+ */
+export function filterSystemLog(log: string, format: LogFormat, systemLogLevel: string | undefined): string {
+  if (format !== 'JSON' || systemLogLevel === undefined) return log;
+  if (SYSTEM_LEVELS.indexOf(systemLogLevel) <= SYSTEM_LEVELS.indexOf('INFO')) return log;
+  return log
+    .split(/(?<=\n)/)
+    .filter((line) => {
+      try {
+        const type = (JSON.parse(line) as { type?: unknown }).type;
+        return !(typeof type === 'string' && /^platform\.(start|runtimeDone|report|initStart|initRuntimeDone|initReport|restoreStart|restoreRuntimeDone|restoreReport)$/.test(type));
+      } catch {
+        return true;
+      }
+    })
+    .join('');
+}

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { checkContract, lambdaContracts, type ContractViolation } from './contracts.js';
 import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
+import { filterSystemLog } from './logformat.js';
 import type { FunctionRuntimeSpec, InvokeResult } from './sandbox.js';
 import {
   ACCOUNT_ID,
@@ -84,6 +85,8 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** Seed for weighted-alias routing. Default 1. */
   seed?: number;
+  /** The account's memory quota below Lambda's 10240 MB, as new accounts have (3008): a higher MemorySize is refused. */
+  accountMemoryLimitMb?: number;
   logger?: (line: string) => void;
 }
 
@@ -401,6 +404,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     retire: (name, version) => retireQuietly(name, version),
     random: seededRandom(options.seed ?? 1),
+    ...(options.accountMemoryLimitMb !== undefined ? { accountMemoryLimitMb: options.accountMemoryLimitMb } : {}),
   });
 
   const createFromSpec = (
@@ -481,7 +485,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       'X-Amz-Executed-Version': result.executedVersion || resolved.executedVersion,
     };
     if (result.functionError) headers['X-Amz-Function-Error'] = result.functionError;
-    if (logType === 'Tail') headers['X-Amz-Log-Result'] = logTail(result.log);
+    if (logType === 'Tail') headers['X-Amz-Log-Result'] = logTail(filterSystemLog(result.log, spec.logFormat, resolved.config.logging.SystemLogLevel));
     return { status: 200, body: result.payload, headers };
   }
 

@@ -172,6 +172,8 @@ export interface StoreOptions {
   retire: (functionName: string, version?: string) => void;
   /** Uniform in [0, 1): picks a version for weighted aliases. */
   random: () => number;
+  /** The account's memory quota, when below Lambda's 10240 MB (new accounts: 3008). */
+  accountMemoryLimitMb?: number;
 }
 
 /** A parsed FunctionName: any of Lambda's accepted forms, with the qualifier it carried, if any. */
@@ -423,6 +425,18 @@ export class FunctionStore {
     };
   }
 
+  /**
+   * "New accounts have reduced concurrency and memory quotas" (Lambda docs, gettingstarted-limits). Lambda answers
+   * 400 ValidationException "'MemorySize' value failed to satisfy constraint: Member must have value less than or
+   * equal to 3008" (as reported in aws-lambda-power-tuning PR #181 and many CDK/CloudFormation issues).
+   */
+  private checkAccountMemoryQuota(memoryMb: number): void {
+    const limit = this.options.accountMemoryLimitMb;
+    if (limit !== undefined && memoryMb > limit) {
+      throw new LambdaError('ValidationException', `'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to ${limit}`);
+    }
+  }
+
   updateConfiguration(functionName: string, update: ConfigurationUpdate): Record<string, unknown> {
     const { fn, ref } = this.lookup(functionName);
     if (ref.qualifier !== undefined && ref.qualifier !== LATEST) {
@@ -433,6 +447,7 @@ export class FunctionStore {
     const next: VersionConfig = { ...fn.latest, environment: { ...fn.latest.environment }, logging: { ...fn.latest.logging } };
     if (update.MemorySize !== undefined) {
       validateMemory(update.MemorySize);
+      this.checkAccountMemoryQuota(update.MemorySize);
       next.memoryMb = update.MemorySize;
     }
     if (update.Timeout !== undefined) {

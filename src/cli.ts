@@ -1,9 +1,9 @@
 // The same flow for any shell: `lambda-power-gate tune --function-name my-fn …`. Flags are the action's inputs,
 // 1:1, so a workflow and a terminal produce the same results.json and report.
 
-import { readFileSync } from 'node:fs';
 import { parseCliArgs, helpText } from './cli-args.js';
 import { runFlow } from './flow.js';
+import { readBoundedText } from './lib/paths.js';
 import { renderTerminalTable } from './report/markdown.js';
 import { InputError, parseSettings } from './settings.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
@@ -52,7 +52,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     const result = parseSettings((name) => parsed.inputs[name] ?? '', {
       env: io.env,
       cwd: io.cwd,
-      readFile: (path) => readFileSync(path, 'utf8'),
+      readFile: readBoundedText,
     });
     settings = result.settings;
     result.warnings.forEach((warning) => writeLines(io.stderr, `warning: ${warning}`));
@@ -85,7 +85,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     });
     logger.finish();
     if (outcome.result) writeLines(io.stdout, `\n${renderTerminalTable(outcome.result)}\n`);
-    writeLines(io.stdout, `results: ${outcome.resultsPath}\nreport:  ${outcome.reportPath}`);
+    writeLines(io.stdout, `results: ${outcome.resultsPath || 'none written (the run measured nothing)'}\nreport:  ${outcome.reportPath}`);
     if (outcome.result?.visualizationUrl) writeLines(io.stdout, `chart:   ${outcome.result.visualizationUrl}`);
     if (outcome.failure) {
       writeLines(io.stderr, `lambda-power-gate: ${outcome.failure}`);

@@ -2,8 +2,7 @@
 // compute the outputs. Neither GitHub nor a terminal is known here: the caller turns the outcome into a job
 // summary, a comment, outputs and an exit code.
 
-import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { loadBaseline, type BaselineHistory, type BaselinePlan, type BaselineTarget, type LoadedBaseline } from './gate/baseline.js';
@@ -11,6 +10,7 @@ import { compareRuns } from './gate/compare.js';
 import { tuneWithLiveBaseline } from './gate/live.js';
 import { renderHtmlReport } from './report/html.js';
 import { renderFailureReport, renderReport, savingPct } from './report/markdown.js';
+import { ARTEFACT_NAMES, BASELINE_COPY_NAME, readBoundedText } from './lib/paths.js';
 import { InputError } from './settings.js';
 import type { Clock, EngineLogger } from './tuning/ports.js';
 import { messageOf } from './tuning/target.js';
@@ -31,8 +31,8 @@ export interface FlowDeps {
   baselineTarget?: BaselineTarget;
   /** baseline-function in another region than function-name: a client for that region. */
   clientFor?: (region: string) => LambdaClient;
-  /** Reads baseline-file; defaults to the file system. */
-  readFile?: (path: string) => string;
+  /** Reads baseline-file (at most maxBytes); defaults to the file system. */
+  readFile?: (path: string, maxBytes: number) => string;
 }
 
 export interface FlowOutcome {
@@ -43,6 +43,7 @@ export interface FlowOutcome {
   baseline: RunResult | null;
   markdown: string;
   outputs: Record<string, string>;
+  /** The results.json this run wrote; '' when it wrote none (never a file left by an earlier run). */
   resultsPath: string;
   reportPath: string;
   /** Set when the job must fail, in one sentence. */
@@ -55,12 +56,15 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
   const reportPath = join(reportDir, 'report.md');
   let result: RunResult | null = null;
   let failure: string | undefined;
+  // An earlier run's files would otherwise outlive a run that fails or is cancelled before writing its own, and
+  // the outputs, the CLI and an artifact upload would present them as this run's.
+  await removePreviousArtefacts(resultsPath, reportDir);
 
   // The baseline first: a bad baseline-file fails here, before any AWS call.
   let plan: BaselinePlan;
   try {
     plan = await loadBaseline(settings.gate, {
-      readFile: deps.readFile ?? ((path) => readFileSync(path, 'utf8')),
+      readFile: deps.readFile ?? readBoundedText,
       history: deps.history,
       target: deps.baselineTarget,
     });
@@ -68,8 +72,8 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
     failure = error instanceof InputError ? error.message : `Baseline: ${messageOf(error)}`;
     const markdown = renderFailureReport(failure, deps.runUrl);
     await mkdir(reportDir, { recursive: true });
-    await writeFile(reportPath, markdown);
-    return { result: null, verdict: null, baseline: null, markdown, outputs: outputsFor(null, null, resultsPath), resultsPath, reportPath, failure };
+    await writeFresh(reportPath, markdown);
+    return { result: null, verdict: null, baseline: null, markdown, outputs: outputsFor(null, null, ''), resultsPath: '', reportPath, failure };
   }
   let baseline: LoadedBaseline | null = plan.source === 'file' || plan.source === 'branch' ? plan.baseline : null;
   let baselineProblem = plan.source === 'file' || plan.source === 'branch' ? plan.problem : undefined;
@@ -119,17 +123,18 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
   const reportInput = result ? { result, verdict, baseline: baselineResult, runUrl: deps.runUrl } : null;
   const markdown = reportInput ? renderReport(reportInput) : renderFailureReport(failure ?? 'Tuning failed', deps.runUrl);
   await mkdir(reportDir, { recursive: true });
-  if (result) await writeFile(resultsPath, JSON.stringify(result, null, 2) + '\n');
-  await writeFile(reportPath, markdown);
+  if (result) await writeFresh(resultsPath, JSON.stringify(result, null, 2) + '\n');
+  await writeFresh(reportPath, markdown);
   // A self-contained page (inline SVG charts, no network) for an artifact upload.
-  if (reportInput) await writeFile(join(reportDir, 'report.html'), renderHtmlReport(reportInput));
+  if (reportInput) await writeFresh(join(reportDir, 'report.html'), renderHtmlReport(reportInput));
+  const written = result ? resultsPath : '';
   return {
     result,
     verdict,
     baseline: baselineResult,
     markdown,
-    outputs: outputsFor(result, verdict, resultsPath),
-    resultsPath,
+    outputs: outputsFor(result, verdict, written),
+    resultsPath: written,
     reportPath,
     ...(failure ? { failure } : {}),
   };
@@ -138,7 +143,25 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
 /** The live baseline's own results.json, next to the PR's: the run's evidence, and usable as a baseline-file. */
 async function writeBaselineCopy(reportDir: string, baseline: RunResult): Promise<void> {
   await mkdir(reportDir, { recursive: true });
-  await writeFile(join(reportDir, 'baseline-results.json'), JSON.stringify(baseline, null, 2) + '\n');
+  await writeFresh(join(reportDir, BASELINE_COPY_NAME), JSON.stringify(baseline, null, 2) + '\n');
+}
+
+
+async function removePreviousArtefacts(resultsPath: string, reportDir: string): Promise<void> {
+  for (const path of [resultsPath, ...ARTEFACT_NAMES.map((name) => join(reportDir, name))]) {
+    try {
+      // unlink removes a symlink itself, never what it points at.
+      await unlink(path);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    }
+  }
+}
+
+/** Creates the file, refusing to follow anything that appeared at its path since the start of the run. */
+async function writeFresh(path: string, text: string): Promise<void> {
+  await writeFile(path, text, { flag: 'wx' });
 }
 
 export function outputsFor(result: RunResult | null, verdict: Verdict | null, resultsPath: string): Record<string, string> {

@@ -61,7 +61,7 @@ export const INPUTS: readonly InputSpec[] = [
     default: '128,256,512,1024,1536,3008',
     valueName: 'mb-list',
     description:
-      'Memory sizes to test in MB (128 to 10240), separated by commas, spaces or newlines. ALL means 128 to 3008 in steps of 64.',
+      'Memory sizes to test in MB (128 to 10240), separated by commas, spaces or newlines; at most 46 different ones. ALL means 128 to 3008 in steps of 64 (46 values).',
   },
   {
     name: 'invocations',
@@ -99,7 +99,8 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'payload-file',
     group: 'tuning',
     valueName: 'path',
-    description: 'A file holding the payload (same rules as payload), relative to the workspace. Use instead of payload.',
+    description:
+      'A file holding the payload (same rules as payload), inside the workspace (symlinks included), a regular file of at most 6 MB. Use instead of payload.',
   },
   {
     name: 'parallel-invocation',
@@ -177,7 +178,7 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'tuning',
     valueName: 'alias',
     description:
-      'With auto-optimize: point this alias at a new version with the recommended memory instead of changing $LATEST.',
+      'With auto-optimize: point this alias at a new version with the recommended memory instead of changing $LATEST. An alias with weighted routing (a canary in progress) is refused before tuning, never moved.',
   },
   {
     name: 'dry-run',
@@ -198,7 +199,8 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'tuning',
     default: 'lambda-power-gate/results.json',
     valueName: 'path',
-    description: 'Where results.json is written, relative to the workspace.',
+    description:
+      'Where results.json is written, inside the workspace (symlinks included); report.md, report.html and baseline-results.json go next to it. A run first removes these four files of an earlier run.',
   },
   {
     name: 'timeout-minutes',
@@ -221,14 +223,14 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'gate',
     valueName: 'path',
     description:
-      'A results.json to compare with, e.g. from an artifact. Give at most one of baseline-file, baseline-branch and baseline-function; none means no comparison.',
+      'A results.json to compare with, e.g. from an artifact: inside the workspace, a regular file of at most 50 MB. Give at most one of baseline-file, baseline-branch and baseline-function; none means no comparison.',
   },
   {
     name: 'baseline-branch',
     group: 'gate',
     valueName: 'branch',
     description:
-      'A data branch holding the history of results, e.g. lambda-power-gate-data: pull requests compare with it, runs on the default branch add to it.',
+      'A data branch holding the history of results, e.g. lambda-power-gate-data: pull requests compare with it, runs on the default branch add to it. A plain branch name used for nothing else: never the default branch, a pull request\'s base or head, or a ref such as refs/heads/x or HEAD.',
   },
   {
     name: 'baseline-function',
@@ -356,7 +358,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'results-file',
     group: 'report',
     valueName: 'path',
-    description: 'With mode comment-only, and required by it: the results.json to report, relative to the workspace. It is validated and re-rendered, never posted as is.',
+    description: 'With mode comment-only, and required by it: the results.json to report, inside the workspace (a regular file of at most 50 MB). It is validated and re-rendered, never posted as is.',
   },
   {
     name: 'pull-request',
@@ -400,7 +402,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
     description: 'Cost per invocation at the configured memory, in USD (empty when it was not among the power values).',
   },
   { name: 'saving-percent', description: 'Cost saving of the recommendation over the configured memory, in percent.' },
-  { name: 'results-path', description: 'Absolute path of results.json.' },
+  { name: 'results-path', description: 'Absolute path of the results.json this run wrote; empty when it wrote none (the run failed before measuring).' },
   { name: 'visualization-url', description: 'A lambda-power-tuning.show chart of this run.' },
   { name: 'verdict', description: 'The gate verdict: pass, warn or fail.' },
   { name: 'cost-delta-percent', description: 'Change in cost per invocation against the baseline, in percent.' },

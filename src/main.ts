@@ -1,18 +1,18 @@
 // The flow for GitHub Actions: inputs → Settings → tune → results.json, job summary, PR comment, outputs, exit code.
 // The only module besides cli.ts that touches @actions/* and process.
 
-import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { actionLog, actionsEngineLogger } from './action/log.js';
 import { outputsFor, runFlow, type FlowOutcome } from './flow.js';
+import { confinePath, describeReadError, MAX_RESULTS_FILE_BYTES, PathProblem, readBoundedText } from './lib/paths.js';
 import { loadBaseline, parseRunResult, type BaselineTarget } from './gate/baseline.js';
 import { compareRuns } from './gate/compare.js';
 import { DataBranch } from './gate/databranch.js';
 import { publishComment, type CommentsApi } from './report/comment.js';
 import { fitToLimit, GITHUB_SUMMARY_MAX_CHARS, renderReport } from './report/markdown.js';
-import { InputError, parseSettings, type InputReader } from './settings.js';
+import { checkDataBranchNotWorking, InputError, parseSettings, type InputReader, type WorkingBranches } from './settings.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
 import { messageOf } from './tuning/target.js';
 import type { RunResult, Settings } from './types.js';
@@ -39,8 +39,9 @@ export async function run(options: RunOptions = {}): Promise<void> {
       const raw = read;
       read = (name) => raw(name) || (name === 'function-name' ? measured.function.arn || measured.function.name : '');
     }
-    const parsed = parseSettings(read, { env, cwd: workspace, readFile: (path) => readFileSync(path, 'utf8') });
+    const parsed = parseSettings(read, { env, cwd: workspace, readFile: readBoundedText });
     settings = parsed.settings;
+    checkDataBranchNotWorking(settings.gate.baselineBranch, workingBranches());
     parsed.warnings.forEach((warning) => actionLog.warning(warning));
   } catch (error) {
     // Bad input: one line, no stack trace, and nothing sent to AWS.
@@ -81,7 +82,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     if (settings.report.summary) await writeSummary(outcome.markdown);
     const commentUrl = await postComment(settings, outcome.markdown, gitContext().sha);
     if (commentUrl) core.setOutput('comment-url', commentUrl);
-    actionLog.info(`Results: ${outcome.resultsPath}`);
+    actionLog.info(outcome.resultsPath ? `Results: ${outcome.resultsPath}` : 'Results: none written (the run measured nothing)');
     if (outcome.failure) actionLog.setFailed(outcome.failure);
   } finally {
     dispose();
@@ -102,6 +103,20 @@ function dataBranch(settings: Settings, env: NodeJS.ProcessEnv): DataBranch | un
     historyLimit: settings.gate.historyLimit,
     logger: actionLog,
   });
+}
+
+function workingBranches(): WorkingBranches {
+  const { context } = github;
+  const pullRequest = context.payload.pull_request as { base?: { ref?: string }; head?: { ref?: string } } | undefined;
+  const workflowRun = context.payload.workflow_run as { head_branch?: string } | undefined;
+  const defaultBranch = (context.payload.repository as { default_branch?: string } | undefined)?.default_branch;
+  const current = /^refs\/heads\/(.+)$/.exec(context.ref ?? '')?.[1];
+  return {
+    ...(defaultBranch ? { defaultBranch } : {}),
+    ...(pullRequest?.base?.ref ? { baseRef: pullRequest.base.ref } : {}),
+    ...(pullRequest?.head?.ref ? { headRef: pullRequest.head.ref } : workflowRun?.head_branch ? { headRef: workflowRun.head_branch } : {}),
+    ...(current ? { currentBranch: current } : {}),
+  };
 }
 
 /** A PR compares with its base commit; a push with the commit before it. */
@@ -254,12 +269,17 @@ function readReportedResults(path: string, workspace: string): RunResult {
   if (path.trim() === '') {
     throw new InputError('results-file', "Input 'results-file': is required with mode comment-only; set it to the results.json the measuring workflow uploaded");
   }
-  const file = resolve(workspace, path.trim());
+  let file: string;
+  try {
+    file = confinePath(path.trim(), workspace, 'read');
+  } catch (error) {
+    throw new InputError('results-file', `Input 'results-file': ${error instanceof PathProblem ? error.message : messageOf(error)}`);
+  }
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBoundedText(file, MAX_RESULTS_FILE_BYTES);
   } catch (error) {
-    throw new InputError('results-file', `Input 'results-file': cannot read ${file} (${messageOf(error)}); give the results.json the measuring workflow uploaded`);
+    throw new InputError('results-file', `Input 'results-file': cannot read ${file} (${describeReadError(error, file)}); give the results.json the measuring workflow uploaded`);
   }
   return parseRunResult(text, (problem) => new InputError('results-file', `Input 'results-file': ${file} ${problem}`));
 }
@@ -289,7 +309,7 @@ async function commentOnly(settings: Settings, result: RunResult, env: NodeJS.Pr
     return;
   }
   const plan = await loadBaseline(settings.gate, {
-    readFile: (path) => readFileSync(path, 'utf8'),
+    readFile: readBoundedText,
     history: dataBranch(settings, env),
     target: baseSha ? { sha: baseSha, label: 'the PR base' } : {},
   }).catch((error: unknown) => {

@@ -3,9 +3,9 @@
 // is allowed, so a failed job tells the user the fix without opening the docs.
 
 import { BLOCK_INVOCATIONS, environmentSchedule, MIN_FAIL_ENVIRONMENTS } from './gate/looks.js';
-import path from 'node:path';
 import { z } from 'zod';
 import { inputSpec } from './inputs.js';
+import { ARTEFACT_NAMES, confinePath, FileReadProblem, MAX_PAYLOAD_FILE_BYTES, PathProblem, type PathFileSystem, type PathPurpose } from './lib/paths.js';
 import { ALL_POWER_VALUES_MB, MAX_MEMORY_MB, MIN_MEMORY_MB, minimumInvocationsForWeights } from './tuning/plan.js';
 import type {
   BaselineSource,
@@ -36,8 +36,10 @@ export type InputReader = (name: string) => string;
 export interface SettingsContext {
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Reads a UTF-8 file; throws (e.g. ENOENT) when it cannot. */
-  readFile(path: string): string;
+  /** Reads a UTF-8 file of at most maxBytes; throws (e.g. ENOENT) when it cannot. The front doors use lib/paths.ts readBoundedText. */
+  readFile(path: string, maxBytes: number): string;
+  /** For confining paths to the workspace; node:fs when absent. */
+  pathFileSystem?: PathFileSystem;
 }
 
 export interface ParsedFunctionName {
@@ -189,7 +191,9 @@ function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: string[]): 
   }
 
   const logPayloads = inputs.boolean('log-payloads');
-  const resultsPath = resolvePath('results-path', inputs.value('results-path'), ctx);
+  const resultsPath = resolvePath('results-path', inputs.value('results-path'), ctx, 'write');
+  const clash = ARTEFACT_NAMES.find((name) => resultsPath.endsWith(`/${name}`) || resultsPath.endsWith(`\\${name}`));
+  if (clash) throw fail('results-path', `${show(inputs.value('results-path'))} is the name of the ${clash} the run writes next to results.json; use another file name, e.g. results.json`);
   const timeoutMinutes = checkNumber('timeout-minutes', inputs.value('timeout-minutes'), z.int().min(1).max(350), ' minutes', 'use a whole number of minutes from 1 to 350');
   const monthlyInvocationsText = inputs.value('monthly-invocations');
   const monthlyInvocations = checkNumber(
@@ -273,6 +277,8 @@ function resolveRegion(given: string, fn: ParsedFunctionName, env: SettingsConte
   );
 }
 
+/** As many as ALL (128 to 3008 MB in steps of 64). */
+export const MAX_POWER_VALUES = ALL_POWER_VALUES_MB.length;
 const POWER_VALUES_HINT = `use memory sizes from ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB} MB (e.g. 128,256,512), or ALL`;
 
 function parsePowerValues(text: string, warnings: string[]): number[] {
@@ -287,11 +293,21 @@ function parsePowerValues(text: string, warnings: string[]): number[] {
   }
   const schema = z.int().min(MIN_MEMORY_MB).max(MAX_MEMORY_MB);
   const seen = new Set<number>();
+  const repeated = new Set<number>();
   for (const item of items) {
     if (item.toUpperCase() === 'ALL') throw fail('power-values', `ALL must be given alone, not in a list; ${POWER_VALUES_HINT}`);
     const memoryMb = checkNumber('power-values', item, schema, ' MB', POWER_VALUES_HINT);
-    if (seen.has(memoryMb)) warnings.push(`Input 'power-values': ${memoryMb} is given more than once; testing it once`);
+    if (seen.has(memoryMb)) repeated.add(memoryMb);
     seen.add(memoryMb);
+    // Each memory size costs a published version and its invocations: a list longer than ALL is a mistake.
+    if (seen.size > MAX_POWER_VALUES) {
+      throw fail('power-values', `has more than ${MAX_POWER_VALUES} different memory sizes (as many as ALL); test fewer, e.g. 128,256,512,1024,1536,3008`);
+    }
+  }
+  if (repeated.size > 0) {
+    const list = [...repeated].sort((a, b) => a - b);
+    const shown = list.length > 10 ? `${list.slice(0, 10).join(', ')} and ${list.length - 10} more` : list.join(', ');
+    warnings.push(`Input 'power-values': ${shown} ${list.length === 1 ? 'is' : 'are'} given more than once; testing each once`);
   }
   return [...seen].sort((a, b) => a - b);
 }
@@ -313,12 +329,15 @@ function readPayloadSource(inputs: Inputs, ctx: SettingsContext): PayloadSource 
   if (inline !== '' && inline !== inputSpec('payload')?.default) {
     throw fail('payload-file', `${show(file)} conflicts with payload, which is also given; give the payload inline or in a file, not both`);
   }
-  const resolved = resolvePath('payload-file', file, ctx);
+  const resolved = resolvePath('payload-file', file, ctx, 'read');
   let text: string;
   try {
-    text = ctx.readFile(resolved);
+    text = ctx.readFile(resolved, MAX_PAYLOAD_FILE_BYTES);
   } catch (error) {
-    throw fail('payload-file', `cannot read ${show(file)} (${readProblem(error)}, resolved to ${resolved}); give a readable file, relative to the workspace or absolute`);
+    if (error instanceof FileReadProblem && error.code === 'ETOOBIG') {
+      throw fail('payload-file', `${show(file)} cannot be the event: ${error.message} (Lambda's limit for a synchronous invocation); use a smaller event`);
+    }
+    throw fail('payload-file', `cannot read ${show(file)} (${readProblem(error)}, resolved to ${resolved}); give a readable file inside the workspace`);
   }
   if (text.trim() === '') throw fail('payload-file', `${show(file)} is empty; put the JSON event in it, e.g. {}`);
   return { input: 'payload-file', text, what: `the file ${show(file)}` };
@@ -329,6 +348,7 @@ function readProblem(error: unknown): string {
   if (errorCode === 'ENOENT') return 'no such file';
   if (errorCode === 'EACCES' || errorCode === 'EPERM') return 'permission denied';
   if (errorCode === 'EISDIR') return 'it is a directory';
+  if (error instanceof FileReadProblem) return error.message;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -534,8 +554,8 @@ function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSettings,
     throw fail(second[0], `conflicts with ${first[0]}; give at most one of baseline-file, baseline-branch and baseline-function`);
   }
   const baselineSource: BaselineSource = first?.[1] ?? 'none';
-  const baselineFile = inputs.isGiven('baseline-file') ? resolvePath('baseline-file', inputs.given('baseline-file'), ctx) : undefined;
-  const baselineBranch = inputs.isGiven('baseline-branch') ? checkBranchName('baseline-branch', inputs.given('baseline-branch')) : undefined;
+  const baselineFile = inputs.isGiven('baseline-file') ? resolvePath('baseline-file', inputs.given('baseline-file'), ctx, 'read') : undefined;
+  const baselineBranch = inputs.isGiven('baseline-branch') ? checkDataBranchName(inputs.given('baseline-branch')) : undefined;
   const baselineFunction = inputs.isGiven('baseline-function') ? inputs.given('baseline-function') : undefined;
   if (baselineFunction !== undefined) {
     const base = parseFunctionNameAs('baseline-function', baselineFunction, false);
@@ -678,6 +698,48 @@ function checkBranchName(input: string, branch: string): string {
   return branch;
 }
 
+const DATA_BRANCH_HINT = 'name a branch used only for results, e.g. lambda-power-gate-data';
+
+/**
+ * The data branch is written through the Git data API by name: "refs/heads/main" or "heads/main" would create a
+ * branch with that literal name next to main, and HEAD is not a branch. Given as a plain branch name only.
+ */
+function checkDataBranchName(branch: string): string {
+  checkBranchName('baseline-branch', branch);
+  if (/^(?:refs|heads|tags|remotes)\//i.test(branch) || /^head$/i.test(branch)) {
+    throw fail('baseline-branch', `${show(branch)} is written as a ref, not a branch name; give the plain name and ${DATA_BRANCH_HINT}`);
+  }
+  return branch;
+}
+
+/** The branches a workflow run works on, from the event: none of them may be the data branch. */
+export interface WorkingBranches {
+  defaultBranch?: string;
+  /** A pull request's base and head branch names. */
+  baseRef?: string;
+  headRef?: string;
+  /** The branch a push or a dispatch runs on (`refs/heads/<name>` → name). */
+  currentBranch?: string;
+}
+
+/**
+ * Refuses a data branch that is a working branch: every run commits results.json files onto it and drops old
+ * ones, which on the default branch (or a pull request's branch) would mix them into the project's own history.
+ */
+export function checkDataBranchNotWorking(branch: string | undefined, working: WorkingBranches): void {
+  if (branch === undefined) return;
+  const roles: [string | undefined, string][] = [
+    [working.defaultBranch, "the repository's default branch"],
+    [working.baseRef, "the pull request's base branch"],
+    [working.headRef, "the pull request's head branch"],
+    [working.currentBranch, 'the branch this workflow runs on'],
+  ];
+  const role = roles.find(([name]) => name !== undefined && name === branch)?.[1];
+  if (role) {
+    throw fail('baseline-branch', `${show(branch)} is ${role}; every run commits results onto the data branch, so ${DATA_BRANCH_HINT}`);
+  }
+}
+
 /** The key names a file on the data branch, so it is kept to one safe path segment. */
 function checkKey(key: string): string {
   if (!/^[A-Za-z0-9._-]{1,128}$/.test(key) || key === '.' || key === '..') {
@@ -700,7 +762,7 @@ function parseReport(inputs: Inputs, ctx: SettingsContext): ReportSettings {
   if (mode === 'tune' && inputs.isGiven('results-file')) {
     throw fail('results-file', 'is only used with mode comment-only; remove it, or set mode: comment-only');
   }
-  const resultsFile = inputs.isGiven('results-file') ? resolvePath('results-file', inputs.given('results-file'), ctx) : undefined;
+  const resultsFile = inputs.isGiven('results-file') ? resolvePath('results-file', inputs.given('results-file'), ctx, 'read') : undefined;
   const pullText = inputs.given('pull-request');
   let pullRequest: number | undefined;
   if (pullText !== '') {
@@ -752,9 +814,14 @@ function clamped(input: string, text: string, min: number, max: number, warnings
   return used;
 }
 
-function resolvePath(input: string, text: string, ctx: SettingsContext): string {
-  if (text === '' || text.includes('\u0000')) throw fail(input, `${show(text)} is not a usable path; give a file path relative to the workspace`);
-  return path.resolve(ctx.env['GITHUB_WORKSPACE'] || ctx.cwd, text);
+/** An absolute path inside the workspace (symlinks followed) that names a regular file, or none yet for 'write'. */
+function resolvePath(input: string, text: string, ctx: SettingsContext, purpose: PathPurpose): string {
+  try {
+    return confinePath(text, ctx.env['GITHUB_WORKSPACE'] || ctx.cwd, purpose, ctx.pathFileSystem);
+  } catch (error) {
+    if (error instanceof PathProblem) throw fail(input, error.message);
+    throw fail(input, `cannot be checked (${readProblem(error)}); give a file path inside the workspace`);
+  }
 }
 
 /** "1,000,000" and "1_000_000" read as 1000000. */
@@ -766,6 +833,10 @@ const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** Parses the text strictly (no "12abc", no hex) and validates it with a zod schema, as one line. */
 function checkNumber(input: string, text: string, schema: z.ZodNumber, unit: string, allowed: string, given = text): number {
+  // Number('1e3') and Number('2.0') are whole numbers, but an integer input written that way is likely a slip.
+  if (schema.isInt && NUMBER_TEXT.test(text) && !/^[+-]?\d+$/.test(text) && Number.isInteger(Number(text))) {
+    throw fail(input, `${show(given)} is not a whole number written in digits (no decimal point or exponent); ${allowed}`);
+  }
   const result = schema.safeParse(NUMBER_TEXT.test(text) ? Number(text) : Number.NaN);
   if (result.success) return result.data;
   throw fail(input, `${show(given)} ${describeIssue(result.error.issues[0], unit)}; ${allowed}`);

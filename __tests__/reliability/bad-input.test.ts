@@ -123,6 +123,16 @@ const CASES: Case[] = [
   ['discard in words', { 'discard-top-bottom': 'lots' }, 'discard-top-bottom'],
   ['key with a slash', { key: 'team/orders' }, 'key'],
   ['branch with ..', { 'baseline-branch': 'data..old' }, 'baseline-branch'],
+  ['data branch as refs/heads/…', { 'baseline-branch': 'refs/heads/main' }, 'baseline-branch'],
+  ['data branch as heads/…', { 'baseline-branch': 'heads/main' }, 'baseline-branch'],
+  ['data branch HEAD', { 'baseline-branch': 'HEAD' }, 'baseline-branch'],
+  // integers written as decimals or with an exponent, and too many memory sizes (issue 11, 4)
+  ['invocations 1e3', { invocations: '1e3' }, 'invocations'],
+  ['concurrency 2.0', { concurrency: '2.0' }, 'concurrency'],
+  ['memory 128.0', { 'power-values': '128.0,256' }, 'power-values'],
+  ['timeout 3e1', { 'timeout-minutes': '3e1' }, 'timeout-minutes'],
+  ['history limit 20.0', { 'history-limit': '20.0' }, 'history-limit'],
+  ['47 memory sizes', { 'power-values': Array.from({ length: 47 }, (_, i) => 128 + 64 * i).join(',') }, 'power-values'],
   ['secret in malformed payload', { payload: '{"token": "s3cr3t-value" oops}' }, 'payload'],
 ];
 

@@ -35,6 +35,11 @@ describe('pricesFor', () => {
     ['ap-southeast-5', 0.000015, 0.000012, 0.00000018],
     ['eu-west-1', 0.0000166667, 0.0000133334, 0.0000002],
     ['ap-northeast-3', 0.0000166667, 0.0000133334, 0.0000002],
+    // Not fallbacks any more (issue 12): Tel Aviv about 5% above us-east-1, the others standard.
+    ['il-central-1', 0.0000175, 0.000014, 0.00000021],
+    ['ap-south-2', 0.0000166667, 0.0000133334, 0.0000002],
+    ['eu-south-2', 0.0000166667, 0.0000133334, 0.0000002],
+    ['ca-west-1', 0.0000166667, 0.0000133334, 0.0000002],
   ])('%s has its own prices', (region, x86, arm, request) => {
     expect(pricesFor(region, 'x86_64')).toMatchObject({ pricePerGbSecondUsd: x86, pricePerRequestUsd: request, fallback: false });
     expect(pricesFor(region, 'arm64')).toMatchObject({ pricePerGbSecondUsd: arm, pricePerRequestUsd: request, fallback: false });
@@ -67,6 +72,13 @@ describe('pricesFor', () => {
   it('lists at least the main commercial regions', () => {
     expect(PRICED_REGIONS.length).toBeGreaterThanOrEqual(26);
     expect(PRICED_REGIONS).toEqual(expect.arrayContaining(['us-east-1', 'eu-central-1', 'ap-southeast-2', 'sa-east-1']));
+  });
+
+  it('arm64 is 0.8 × x86_64 per GB-s in every region (within rounding of the published figures)', () => {
+    for (const region of PRICED_REGIONS) {
+      const ratio = pricesFor(region, 'arm64').pricePerGbSecondUsd / pricesFor(region, 'x86_64').pricePerGbSecondUsd;
+      expect(ratio).toBeCloseTo(0.8, 2);
+    }
   });
 
   it('never charges more for arm64 than for x86_64, and the request price is the same for both', () => {

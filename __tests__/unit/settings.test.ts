@@ -372,7 +372,39 @@ describe('power values', () => {
   test('commas, spaces and newlines separate; duplicates are dropped with a warning; the result is sorted', () => {
     const { settings, warnings } = parse(withArn({ 'power-values': '512, 128\n256 256,10240' }));
     expect(settings.tuning.powerValuesMb).toEqual([128, 256, 512, 10240]);
-    expect(warnings).toEqual(["Input 'power-values': 256 is given more than once; testing it once"]);
+    expect(warnings).toEqual(["Input 'power-values': 256 is given more than once; testing each once"]);
+  });
+
+  test('10,000 duplicates give one warning, not one per duplicate', () => {
+    const { settings, warnings } = parse(withArn({ 'power-values': [...Array(5000).fill('128'), ...Array(5000).fill('256')].join(',') }));
+    expect(settings.tuning.powerValuesMb).toEqual([128, 256]);
+    expect(warnings).toEqual(["Input 'power-values': 128, 256 are given more than once; testing each once"]);
+  });
+
+  test('at most 46 different memory sizes (as many as ALL): the 47th is refused in one line', () => {
+    const values = (count: number) => Array.from({ length: count }, (_, i) => 128 + i).join(',');
+    expect(parse(withArn({ 'power-values': values(46) })).settings.tuning.powerValuesMb).toHaveLength(46);
+    const error = thrown(() => parse(withArn({ 'power-values': values(10_000) })));
+    expect(error.input).toBe('power-values');
+    expect(error.message).toBe("Input 'power-values': has more than 46 different memory sizes (as many as ALL); test fewer, e.g. 128,256,512,1024,1536,3008");
+  });
+
+  test.each([
+    ['invocations', '1e3'],
+    ['invocations', '10.0'],
+    ['power-values', '128.0'],
+    ['power-values', '1.28e2'],
+    ['concurrency', '2.0'],
+    ['sleep-between-runs-ms', '1e2'],
+    ['timeout-minutes', '3e1'],
+    ['monthly-invocations', '1e6'],
+    ['history-limit', '20.0'],
+    ['min-samples', '5.0'],
+    ['gate-max-invocations', '2e2'],
+  ])('integer input %s refuses %s (integers are written in digits)', (input, text) => {
+    const error = thrown(() => parse(withArn({ [input]: text })));
+    expect(error.input).toBe(input);
+    expect(error.message).toMatch(new RegExp(`^Input '${input}': ${text.replace('.', '\\.')} is not a whole number written in digits \\(no decimal point or exponent\\); \\S`));
   });
 });
 
@@ -511,7 +543,7 @@ describe('everything else, well-formed', () => {
         'auto-optimize': 'true',
         'auto-optimize-alias': 'live',
         'log-payloads': 'true',
-        'results-path': '/tmp/out/results.json',
+        'results-path': '/repo/out/results.json',
         'timeout-minutes': '350',
         'monthly-invocations': '2,500,000',
       }),
@@ -525,7 +557,7 @@ describe('everything else, well-formed', () => {
       autoOptimize: true,
       autoOptimizeAlias: 'live',
       logPayloads: true,
-      resultsPath: '/tmp/out/results.json',
+      resultsPath: '/repo/out/results.json',
       timeoutMinutes: 350,
       monthlyInvocations: 2500000,
     });

@@ -148,7 +148,7 @@ describe('tune', () => {
       throw error;
     };
     const result = await tune(settingsFor({ powerValuesMb: [10240, 512] }), deps(fake.client));
-    expect(result.powerValues.find((entry) => entry.memoryMb === 10240)?.failureReason).toMatch(/could not be prepared: InvalidParameterValueException/);
+    expect(result.powerValues.find((entry) => entry.memoryMb === 10240)?.failureReason).toMatch(/could not be prepared: Lambda refused 10240 MB: new accounts have reduced memory quotas/);
     expect(result.powerValues.find((entry) => entry.memoryMb === 512)?.status).toBe('ok');
     expectLeftAsFound(fake);
   });

@@ -9,6 +9,7 @@
 // No source, no file yet or an empty history: no baseline, and only absolute limits apply.
 
 import { z } from 'zod';
+import { describeReadError, MAX_RESULTS_FILE_BYTES } from '../lib/paths.js';
 import { InputError } from '../settings.js';
 import { RESULTS_SCHEMA_VERSION, type GateSettings, type RunResult } from '../types.js';
 
@@ -68,7 +69,8 @@ export type BaselinePlan =
   | { source: 'function'; functionName: string };
 
 export interface BaselineContext {
-  readFile(path: string): string;
+  /** Reads at most maxBytes (lib/paths.ts readBoundedText). */
+  readFile(path: string, maxBytes: number): string;
   /** Needed for the branch source; main.ts builds it from the token and repository. */
   history?: BaselineHistory;
   target?: BaselineTarget;
@@ -105,13 +107,12 @@ export async function loadBaseline(gate: GateSettings, ctx: BaselineContext): Pr
   }
 }
 
-export function readBaselineFile(path: string, readFile: (path: string) => string): RunResult {
+export function readBaselineFile(path: string, readFile: (path: string, maxBytes: number) => string): RunResult {
   let text: string;
   try {
-    text = readFile(path);
+    text = readFile(path, MAX_RESULTS_FILE_BYTES);
   } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : error instanceof Error ? error.message : String(error);
+    const why = describeReadError(error, path);
     throw new InputError('baseline-file', `Input 'baseline-file': cannot read ${path} (${why}); give the path of a results.json written by lambda-power-gate`);
   }
   return parseRunResult(text, (problem) => new InputError('baseline-file', `Input 'baseline-file': ${path} ${problem}`));

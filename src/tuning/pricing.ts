@@ -8,6 +8,10 @@
 // requests) and with independently published regional tables for af-south-1, ap-east-1, eu-south-1, me-south-1.
 // me-central-1 and ap-southeast-3 are not in that transcription: each is taken from two independent public
 // tables that agree (see docs/pricing.md). Read on 2026-11-28.
+// il-central-1 ($0.0000175 per GB-s x86, $0.21 per 1M requests) and the standard prices of ap-south-2, eu-south-2
+// and ca-west-1 are from the project's checked reference (shared/reference/real-service-facts.md, "Lambda
+// billing"), read on 2026-12-01; il-central-1's arm64 price is its x86 price × 0.8, the ratio every region in this
+// table has (0.0000133334 / 0.0000166667, 0.0000146667 / 0.0000183334, …).
 //
 // Not modelled: the cheaper higher tiers (x86 above 6 billion GB-s a month, Arm above 7.5 billion), the free
 // tier, Savings Plans, provisioned concurrency, ephemeral storage above 512 MB, SnapStart cache/restore charges
@@ -55,6 +59,10 @@ const REGION_PRICES: Readonly<Record<string, RegionPrices>> = {
   'ap-southeast-2': STANDARD,
   'ap-southeast-3': STANDARD,
   'ap-southeast-4': STANDARD,
+  'ap-south-2': STANDARD,
+  'eu-south-2': STANDARD,
+  'ca-west-1': STANDARD,
+  'il-central-1': { x86PerGbSecondUsd: 0.0000175, armPerGbSecondUsd: 0.000014, perRequestUsd: 0.00000021 },
   'eu-central-2': { x86PerGbSecondUsd: 0.0000183334, armPerGbSecondUsd: 0.0000146667, perRequestUsd: 0.00000022 },
   'eu-south-1': { x86PerGbSecondUsd: 0.0000195172, armPerGbSecondUsd: 0.0000156138, perRequestUsd: 0.00000023 },
   'me-south-1': { x86PerGbSecondUsd: 0.0000206667, armPerGbSecondUsd: 0.0000165334, perRequestUsd: 0.00000025 },

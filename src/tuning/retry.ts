@@ -51,12 +51,41 @@ export function isThrottling(error: unknown): boolean {
 }
 
 /**
+ * Errors Invoke answers with a 5xx (or 4xx) status that no retry can fix: the function's KMS key, runtime, VPC or
+ * file system is misconfigured, and stays so until someone changes it. From the Invoke operation's errors in
+ * botocore's Lambda model (data/lambda/2015-03-31/service-2.json, botocore 1.43.11): KMS* and InvalidRuntime,
+ * ENILimitReached, SubnetIPAddressLimitReached, InvalidSubnetID, InvalidSecurityGroupID, EC2AccessDenied and
+ * InvalidZipFile are 502; EFS* and S3Files* mount errors are 403/408/410. Retrying them only delays the answer.
+ */
+export const PERMANENT_SERVICE_ERRORS: ReadonlySet<string> = new Set([
+  'KMSAccessDeniedException',
+  'KMSDisabledException',
+  'KMSInvalidStateException',
+  'KMSNotFoundException',
+  'InvalidRuntimeException',
+  'InvalidZipFileException',
+  'ENILimitReachedException',
+  'SubnetIPAddressLimitReachedException',
+  'InvalidSubnetIDException',
+  'InvalidSecurityGroupIDException',
+  'EC2AccessDeniedException',
+  'EFSIOException',
+  'EFSMountConnectivityException',
+  'EFSMountFailureException',
+  'EFSMountTimeoutException',
+  'S3FilesMountConnectivityException',
+  'S3FilesMountFailureException',
+  'S3FilesMountTimeoutException',
+]);
+
+/**
  * 5xx from the service, or a connection that dropped. The request may or may not have taken effect; the engine
  * only retries calls that are safe either way (reads, deletes that accept "not found", RevisionId-guarded updates,
  * and alias creation that checks an existing alias).
  */
 export function isTransient(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
+  if (PERMANENT_SERVICE_ERRORS.has(errorName(error))) return false;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   if (status !== undefined && status >= 500) return true;
   const name = errorName(error);

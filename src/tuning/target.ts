@@ -14,6 +14,7 @@ import {
   UpdateFunctionConfigurationCommand,
   waitUntilFunctionUpdatedV2,
   waitUntilPublishedVersionActive,
+  type AliasConfiguration,
   type FunctionConfiguration,
   type PublishVersionCommandOutput,
   type LambdaClient,
@@ -138,6 +139,21 @@ export function identityFromConfiguration(config: FunctionConfiguration, region:
   };
 }
 
+/**
+ * Every measurement comes from the REPORT line (platform.report in JSON logs), which Lambda sends only at system
+ * log level INFO or more detailed: at WARN every sample would fail as NoReport after the whole
+ * run. Checked at the snapshot, before anything is changed.
+ */
+export function checkReportIsLogged(config: FunctionConfiguration): void {
+  const logging = config.LoggingConfig;
+  const level = logging?.SystemLogLevel;
+  // The model's SystemLogLevel enum is DEBUG, INFO, WARN; anything above INFO hides the report.
+  if (logging?.LogFormat !== 'JSON' || level === undefined || ['DEBUG', 'INFO', 'TRACE'].includes(level)) return;
+  throw new LoggingConfigError(
+    `${config.FunctionName ?? 'The function'} logs system events at ${level}, so Lambda sends no platform.report and no invocation can be measured; set LoggingConfig.SystemLogLevel to INFO or DEBUG (or LogFormat to Text) and run again`,
+  );
+}
+
 /** arn:aws:lambda:r:a:function:name[:qualifier] → without the qualifier. */
 export function unqualifiedArn(arn: string): string {
   const parts = arn.split(':');
@@ -169,6 +185,7 @@ export class LambdaTarget {
    */
   async snapshot(signal?: AbortSignal): Promise<FunctionSnapshot> {
     const config = await this.awaitTurn(this.functionName, signal);
+    checkReportIsLogged(config);
     const identity = identityFromConfiguration(config, this.region);
     return {
       identity,
@@ -411,9 +428,34 @@ export class LambdaTarget {
    * Auto-optimize to an alias: publish a version with the memory (kept, not cleaned up), point the alias at it
    * (creating it when missing), and put $LATEST back.
    */
+  /**
+   * auto-optimize-alias never moves an alias that splits traffic (RoutingConfig.AdditionalVersionWeights): that is
+   * a canary or linear deployment in progress, owned by whoever set the weights (CodeDeploy, SAM, a person).
+   * Moving its primary version would change what most of the traffic runs mid-deployment, and dropping the weights
+   * would end the canary. Refused with the fix instead; checked before tuning and again before applying.
+   */
+  async aliasForAutoOptimize(functionArn: string, alias: string): Promise<AliasConfiguration | undefined> {
+    const found = await this.controlPlane('GetAlias', () => this.client.send(new GetAliasCommand({ FunctionName: functionArn, Name: alias }))).catch(
+      (error: unknown) => {
+        if (errorName(error) === 'ResourceNotFoundException') return undefined;
+        throw error;
+      },
+    );
+    const weights = Object.entries(found?.RoutingConfig?.AdditionalVersionWeights ?? {});
+    if (found && weights.length > 0) {
+      const split = weights.map(([version, weight]) => `version ${version} at ${Math.round(weight * 1000) / 10}%`).join(', ');
+      throw new AliasRoutingError(
+        `alias ${alias} splits traffic (version ${found.FunctionVersion ?? '?'} primary, ${split}): auto-optimize never moves an alias with weighted routing, so a deployment's canary weights are kept; finish or roll back that deployment, or leave auto-optimize-alias unset`,
+      );
+    }
+    return found;
+  }
+
   async applyToAlias(snapshot: FunctionSnapshot, memoryMb: number, alias: string, signal?: AbortSignal): Promise<string> {
     const fn = snapshot.functionArn;
     const description = `lambda-power-gate ${this.options.runId}: ${memoryMb} MB for alias ${alias}`;
+    // Before anything is changed: a weighted alias is refused, and its RevisionId guards the update below.
+    const existing = await this.aliasForAutoOptimize(fn, alias);
     try {
       const before = await this.awaitTurn(fn);
       await this.controlPlane('UpdateFunctionConfiguration', () =>
@@ -432,15 +474,12 @@ export class LambdaTarget {
         if (published.MemorySize !== memoryMb) throw new Error(`Version ${version} has ${published.MemorySize} MB, expected ${memoryMb} MB`);
         // The alias carries the user's traffic: it must never point at a version Lambda does not invoke yet.
         await this.untilVersionActive(fn, published, `Auto-optimize ${memoryMb} MB`, signal);
-        const exists = await this.client.send(new GetAliasCommand({ FunctionName: fn, Name: alias })).then(
-          () => true,
-          (error: unknown) => {
-            if (errorName(error) === 'ResourceNotFoundException') return false;
-            throw error;
-          },
-        );
-        if (exists) {
-          await this.controlPlane('UpdateAlias', () => this.client.send(new UpdateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version })));
+        if (existing) {
+          // Guarded by the RevisionId read before: weights set since then fail the update (412) instead of being kept
+          // under a new primary version.
+          await this.controlPlane('UpdateAlias', () =>
+            this.client.send(new UpdateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version, RevisionId: existing.RevisionId })),
+          );
         } else {
           await this.controlPlane('CreateAlias', () => this.client.send(new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version })));
         }
@@ -621,6 +660,16 @@ export class LambdaTarget {
 
 export class ConcurrentChangeError extends Error {
   override name = 'ConcurrentChangeError';
+}
+
+/** auto-optimize-alias names an alias with weighted routing (a deployment in progress). */
+export class AliasRoutingError extends Error {
+  override name = 'AliasRoutingError';
+}
+
+/** The function's logging hides the REPORT every measurement needs. */
+export class LoggingConfigError extends Error {
+  override name = 'LoggingConfigError';
 }
 
 /** $LATEST could not be put back: the run fails, and says so. */

@@ -109,6 +109,23 @@ export async function tune(settings: TuningSettings, deps: TunerDeps, signal?: A
   return result;
 }
 
+/**
+ * Lambda refused the memory size itself. New accounts "have reduced concurrency and memory quotas" (Lambda docs):
+ * UpdateFunctionConfiguration answers 400 "'MemorySize' value failed to satisfy constraint: Member must have value
+ * less than or equal to 3008" (ValidationException; InvalidParameterValueException in some answers). Said plainly,
+ * with the fix, instead of the raw constraint text.
+ */
+export function memoryRefusal(error: unknown, memoryMb: number): string | undefined {
+  const name = errorName(error);
+  const message = (error as { message?: unknown } | null)?.message;
+  if ((name !== 'ValidationException' && name !== 'InvalidParameterValueException') || typeof message !== 'string' || !/MemorySize/i.test(message)) return undefined;
+  const limit = /less than or equal to (\d+)/.exec(message)?.[1];
+  return (
+    `Lambda refused ${memoryMb} MB${limit ? ` (this account allows at most ${limit} MB)` : ''}: new accounts have reduced memory quotas; ` +
+    `use power-values up to ${limit ? `${limit} MB` : 'the allowed memory'}, or ask AWS (Service Quotas or Support) to raise the memory quota`
+  );
+}
+
 /** One function measured in a run. The first subject is the primary: the one auto-optimize applies to. */
 export interface TuningSubject {
   settings: TuningSettings;
@@ -185,6 +202,9 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
     );
   }
   if (states.length > 1) logger.info(`Invocations of the ${states.length} functions take turns at each memory size, so they share one time window`);
+  const primary0 = states[0];
+  // Known before anything is measured: an alias auto-optimize must not move fails the run now, not after it.
+  if (settings.autoOptimize && settings.autoOptimizeAlias && primary0) await primary0.target.aliasForAutoOptimize(primary0.snapshot.functionArn, settings.autoOptimizeAlias);
 
   if (settings.dryRun) {
     logger.info('Dry run: settings are valid and the function exists; nothing was changed or invoked.');
@@ -217,8 +237,9 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
             ready.push({ state, versions });
           } catch (error) {
             throwIfAborted(signal);
-            state.logger.warning(`${statePlan.memoryMb} MB could not be prepared and is skipped: ${messageOf(error)}`);
-            state.running.push(Promise.resolve(failedResult(statePlan.memoryMb, `could not be prepared: ${messageOf(error)}`)));
+            const why = memoryRefusal(error, statePlan.memoryMb) ?? messageOf(error);
+            state.logger.warning(`${statePlan.memoryMb} MB could not be prepared and is skipped: ${why}`);
+            state.running.push(Promise.resolve(failedResult(statePlan.memoryMb, `could not be prepared: ${why}`)));
           }
         }
         // Start measuring this memory size now; its versions are immutable, so the next update of $LATEST cannot
