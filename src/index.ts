@@ -1,7 +1,12 @@
-// One bundle, two front doors: GitHub runs this file as the action; bin/lambda-power-gate.js runs it as the CLI
-// (it sets LAMBDA_POWER_GATE_CLI first). One bundle halves the build time and the size of dist/.
+// One bundle, three front doors: GitHub runs this file as the action's main step and as its post step (action.yml
+// runs.post; the main step leaves `isPost` in the step state, as actions/checkout does); bin/lambda-power-gate.js runs
+// it as the CLI (it sets LAMBDA_POWER_GATE_CLI first). One bundle halves the build time and the size of dist/.
+import * as core from '@actions/core';
 import { main } from './cli.js';
 import { run } from './main.js';
+import { post } from './post.js';
+
+const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
   main(process.argv.slice(2)).then(
@@ -9,14 +14,21 @@ if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`lambda-power-gate: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`lambda-power-gate: unexpected failure: ${oneLine(error)}\n`);
       process.exitCode = 1;
     },
   );
+} else if (core.getState('isPost') === 'true') {
+  post().catch((error: unknown) => {
+    process.exitCode = 1;
+    process.stdout.write(`::error::Post step: unexpected failure: ${oneLine(error)}\n`);
+  });
 } else {
+  // The deprecated ::save-state command is never used: without a state file there is no post step to tell.
+  if (process.env.GITHUB_STATE) core.saveState('isPost', 'true');
   // run() reports every failure through core.setFailed; anything reaching here is a bug, still one line.
   run().catch((error: unknown) => {
     process.exitCode = 1;
-    process.stdout.write(`::error::Unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stdout.write(`::error::Unexpected failure: ${oneLine(error)}\n`);
   });
 }
