@@ -8,6 +8,7 @@
 import * as core from '@actions/core';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
 import { realSleep, type EngineLogger } from './tuning/ports.js';
+import { errorName } from './tuning/retry.js';
 import { describeRemoval, removeRunLeftovers } from './tuning/recovery.js';
 import { LambdaTarget, messageOf, type FunctionSnapshot } from './tuning/target.js';
 
@@ -97,7 +98,9 @@ export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       if (found) lines.push(describeRemoval(removed, fn.name));
       problems.push(...removed.problems.map((problem) => `${fn.name}: ${problem}`));
     } catch (error) {
-      problems.push(`${fn.name}: ${messageOf(error)}`);
+      // Deleted since (a per-PR stack torn down before the post step): nothing of it is left to clean up.
+      if (errorName(error) === 'ResourceNotFoundException') core.info(`lambda-power-gate post step: ${fn.name} no longer exists; nothing to clean up there.`);
+      else problems.push(`${fn.name}: ${messageOf(error)}`);
     } finally {
       client.destroy();
     }

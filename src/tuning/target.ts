@@ -163,7 +163,7 @@ export function aliasRunId(name: string): string | undefined {
 
 /** The run a version of this tool's was published by (never the kept auto-optimize-alias versions, `<run>:`). */
 export function versionRunId(description: string | undefined): string | undefined {
-  return description?.match(/^lambda-power-gate (\S+?) \d+ MB\b/)?.[1];
+  return description?.match(/^lambda-power-gate ([^\s:]+) \d+ MB\b/)?.[1];
 }
 
 function isoSeconds(ms: number): string {
