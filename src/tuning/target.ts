@@ -466,6 +466,8 @@ export class LambdaTarget {
     const description =
       `lambda-power-gate ${this.options.runId}: ${memoryMb} MB for alias ${alias}` +
       (recovery ? ` (was ${recovery.originalMemoryMb} MB, until ${isoSeconds(recovery.deadlineMs)})` : '');
+    // The run's clean-up deleted its state alias already: while $LATEST carries this marker, it is needed again.
+    await this.recordRun(snapshot);
     try {
       const before = await this.awaitTurn(fn);
       await this.controlPlane('UpdateFunctionConfiguration', () =>
@@ -502,6 +504,7 @@ export class LambdaTarget {
       return version;
     } finally {
       await this.restore(snapshot);
+      await this.forgetRun(snapshot);
     }
   }
 
