@@ -198,6 +198,20 @@ describe('the next run, where no post step ran', () => {
     expect(state.aliases.length).toBeGreaterThan(0);
   }, 60_000);
 
+  it('a marker whose state alias is gone: never guesses the description, stops with the fix (memory included)', async () => {
+    const name = 'next-no-state-alias';
+    await createOriginal(harness, name, { description: 'lambda-power-gate 0badc0de 256 MB (was 512 MB, until 2026-01-01T00:00:00Z)', memoryMb: 256 });
+    const outcome = await runActionInProcess(
+      run,
+      { 'function-name': name, endpoint: harness.emulator.endpoint, 'power-values': '128', invocations: '2', 'comment-mode': 'off' },
+      { workspace: join(workspace, name), clock: later(0) },
+    );
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.log).toMatch(/::error::.*lambda-power-gate run 0badc0de set it and never put the function back \(was that run killed\?\)\. Its original description is unknown here \(its state alias is gone\): set MemorySize back to 512 and Description by hand, delete the aliases named lpg-0badc0de-\* and their versions, then run again/);
+    const state = await settledStateOf(harness.checkClient, name);
+    expect([state.memoryMb, state.aliases, state.versions]).toEqual([256, [], ['$LATEST']]);
+  });
+
   it('on the baseline function: removes what the killed run left on it, says so, and compares', async () => {
     const [pr, base, nextPr] = ['next-gate-pr', 'next-gate-base', 'next-gate-pr2'];
     for (const name of [pr, base, nextPr]) await slowFunction(name);

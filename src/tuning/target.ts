@@ -673,8 +673,11 @@ export class LambdaTarget {
         if (await this.takeBack(config, unchangedMs)) continue;
         throw new AbandonedRunError(
           `$LATEST of ${config.FunctionName ?? functionName} has carried "${config.Description}" since ${config.LastModified ?? 'an unknown time'}: ` +
-            `lambda-power-gate run ${owner} set it and never put the function back (was that run killed?). Its original memory size is unknown here: ` +
-            `set MemorySize and Description back by hand, delete the aliases named lpg-${owner}-* and their versions, then run again`,
+            `lambda-power-gate run ${owner} set it and never put the function back (was that run killed?). ` +
+            (marker?.originalMemoryMb === undefined
+              ? 'Its original memory size is unknown here: set MemorySize and Description back by hand'
+              : `Its original description is unknown here (its state alias is gone): set MemorySize back to ${marker.originalMemoryMb} and Description by hand`) +
+            `, delete the aliases named lpg-${owner}-* and their versions, then run again`,
         );
       }
       await this.options.sleep(backoffDelayMs(Math.min(attempt, 6), 250, 5_000, this.options.random ?? Math.random), signal);
