@@ -14,7 +14,7 @@ import { ARTEFACT_NAMES, BASELINE_COPY_NAME, readBoundedText } from './lib/paths
 import { InputError } from './settings.js';
 import type { Clock, EngineLogger } from './tuning/ports.js';
 import { messageOf } from './tuning/target.js';
-import { TuningCancelledError, TuningFailedError, tune } from './tuning/tuner.js';
+import { TuningCancelledError, TuningFailedError, tune, type TunerDeps } from './tuning/tuner.js';
 import type { RunResult, Settings, Verdict } from './types.js';
 
 export interface FlowDeps {
@@ -33,6 +33,8 @@ export interface FlowDeps {
   clientFor?: (region: string) => LambdaClient;
   /** Reads baseline-file (at most maxBytes); defaults to the file system. */
   readFile?: (path: string, maxBytes: number) => string;
+  /** Each function's original configuration, before anything is changed: the action saves it for its post step. */
+  onSnapshot?: TunerDeps['onSnapshot'];
 }
 
 export interface FlowOutcome {
@@ -82,7 +84,7 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
   else if (baselineProblem) deps.logger.warning(`No baseline: ${baselineProblem}`);
   else if (noBaselineNote) deps.logger.info(`No baseline: ${noBaselineNote}`);
 
-  const tunerDeps = { client: deps.client, logger: deps.logger, clock: deps.clock, waiterMinDelaySec: deps.waiterMinDelaySec };
+  const tunerDeps = { client: deps.client, logger: deps.logger, clock: deps.clock, waiterMinDelaySec: deps.waiterMinDelaySec, onSnapshot: deps.onSnapshot };
   try {
     if (plan.source === 'function') {
       const live = await tuneWithLiveBaseline(settings.tuning, plan.functionName, { ...tunerDeps, clientFor: deps.clientFor }, deps.signal, settings.gate);

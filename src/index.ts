@@ -1,9 +1,14 @@
-// One bundle, two front doors: GitHub runs this file as the action; bin/lambda-power-gate.js runs it as the CLI
-// (it sets LAMBDA_POWER_GATE_CLI first). One bundle halves the build time and the size of dist/.
+// One bundle, three front doors: GitHub runs this file as the action's main step and as its post step (action.yml
+// runs.post; the main step leaves `isPost` in the step state, as actions/checkout does); bin/lambda-power-gate.js runs
+// it as the CLI (it sets LAMBDA_POWER_GATE_CLI first). One bundle halves the build time and the size of dist/.
 import * as core from '@actions/core';
 import { main } from './cli.js';
 import { inertText, MAX_LOG_LINE_CHARS } from './lib/untrusted.js';
 import { run } from './main.js';
+import { post } from './post.js';
+
+/** An unexpected error in one line, through the sanitiser (it may quote anything, function output included). */
+const oneLine = (error: unknown) => inertText(error instanceof Error ? error.message : String(error), MAX_LOG_LINE_CHARS);
 
 if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
   main(process.argv.slice(2)).then(
@@ -11,14 +16,16 @@ if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`lambda-power-gate: unexpected failure: ${inertText(error instanceof Error ? error.message : String(error), MAX_LOG_LINE_CHARS)}\n`);
+      process.stderr.write(`lambda-power-gate: unexpected failure: ${oneLine(error)}\n`);
       process.exitCode = 1;
     },
   );
+} else if (core.getState('isPost') === 'true') {
+  // setFailed escapes the message as command data.
+  post().catch((error: unknown) => core.setFailed(`Post step: unexpected failure: ${oneLine(error)}`));
 } else {
+  // The deprecated ::save-state command is never used: without a state file there is no post step to tell.
+  if (process.env.GITHUB_STATE) core.saveState('isPost', 'true');
   // run() reports every failure through core.setFailed; anything reaching here is a bug, still one line.
-  run().catch((error: unknown) => {
-    // setFailed escapes the message as command data; inertText caps it and removes control characters.
-    core.setFailed(`Unexpected failure: ${inertText(error instanceof Error ? error.message : String(error), MAX_LOG_LINE_CHARS)}`);
-  });
+  run().catch((error: unknown) => core.setFailed(`Unexpected failure: ${oneLine(error)}`));
 }

@@ -14,6 +14,8 @@ import { publishComment, type CommentsApi } from './report/comment.js';
 import { fitToLimit, GITHUB_SUMMARY_MAX_CHARS, renderReport } from './report/markdown.js';
 import { checkDataBranchNotWorking, InputError, parseSettings, type InputReader, type WorkingBranches } from './settings.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
+import { runStateSaver } from './post.js';
+import type { Clock } from './tuning/ports.js';
 import { messageOf } from './tuning/target.js';
 import type { RunResult, Settings } from './types.js';
 
@@ -23,6 +25,8 @@ export interface RunOptions {
   signalSource?: NodeJS.EventEmitter;
   /** How long a minute of timeout-minutes lasts; tests shorten it. Default 60 000. */
   minuteMs?: number;
+  /** The engine's clock (run deadlines, markers' age); tests move it forward. */
+  clock?: Clock;
 }
 
 export async function run(options: RunOptions = {}): Promise<void> {
@@ -76,6 +80,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
       git: gitContext(),
       ...(history ? { history } : {}),
       baselineTarget: baselineTarget(),
+      onSnapshot: runStateSaver(settings.tuning.endpoint, env),
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     if (history) await storeOnDefaultBranch(history, settings, outcome);
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);

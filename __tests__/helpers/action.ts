@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inputEnv, parseOutputsFile } from '../../demo/runner.js';
+import type { Clock } from '../../src/tuning/ports.js';
 
 export interface InProcessOutcome {
   exitCode: number;
@@ -16,7 +17,7 @@ export interface InProcessOutcome {
 
 let summaryPathOfThisFile: string | undefined;
 
-type RunFunction = (options?: { env?: NodeJS.ProcessEnv; signalSource?: NodeJS.EventEmitter; minuteMs?: number }) => Promise<void>;
+type RunFunction = (options?: { env?: NodeJS.ProcessEnv; signalSource?: NodeJS.EventEmitter; minuteMs?: number; clock?: Clock }) => Promise<void>;
 
 /**
  * Runs the action's run() with these inputs as INPUT_* variables. The caller imports run() once (after setting
@@ -25,7 +26,7 @@ type RunFunction = (options?: { env?: NodeJS.ProcessEnv; signalSource?: NodeJS.E
 export async function runActionInProcess(
   run: RunFunction,
   inputs: Record<string, string>,
-  options: { workspace: string; env?: Record<string, string>; minuteMs?: number; signalSource?: NodeJS.EventEmitter },
+  options: { workspace: string; env?: Record<string, string>; minuteMs?: number; signalSource?: NodeJS.EventEmitter; clock?: Clock },
 ): Promise<InProcessOutcome> {
   mkdirSync(options.workspace, { recursive: true });
   const outputsPath = join(options.workspace, `output-${Math.random().toString(36).slice(2)}.txt`);
@@ -44,7 +45,11 @@ export async function runActionInProcess(
     return true;
   }) as typeof process.stdout.write;
   try {
-    await run({ ...(options.minuteMs ? { minuteMs: options.minuteMs } : {}), ...(options.signalSource ? { signalSource: options.signalSource } : {}) });
+    await run({
+      ...(options.minuteMs ? { minuteMs: options.minuteMs } : {}),
+      ...(options.signalSource ? { signalSource: options.signalSource } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
   } finally {
     process.stdout.write = write;
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];

@@ -113,8 +113,8 @@ describe('action.yml', () => {
     expect(action.outputs).toEqual(expectedActionOutputs());
   });
 
-  test('runs dist/index.js on node24 and has a name, description and branding', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  test('runs dist/index.js on node24, with the same bundle as an always-run post step, and has a name, description and branding', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' });
     expect(typeof action.name).toBe('string');
     expect(typeof action.description).toBe('string');
     expect(typeof action.branding?.icon).toBe('string');

@@ -54,7 +54,8 @@ describe('tune', () => {
     await tune(settingsFor({ powerValuesMb: [256] }), deps(fake.client));
     const publish = fake.mock.commandCalls(PublishVersionCommand)[0]?.args[0].input;
     expect(publish?.RevisionId).toMatch(/^rev-/);
-    expect(publish?.Description).toBe('lambda-power-gate test1234 256 MB');
+    // The run's marker, with what a later run needs if this one is killed (docs/recovery.md).
+    expect(publish?.Description).toMatch(/^lambda-power-gate test1234 256 MB \(was 1024 MB, until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)$/);
   });
 
   it('retries throttled invocations with backoff instead of failing the memory size', async () => {
@@ -349,7 +350,9 @@ describe('tune keeps what it measured when only the last step fails', () => {
     expect((error as TuningFailedError).message).toMatch(/Clean-up incomplete for fake-fn: version 1: AccessDeniedException/);
     expect((error as TuningFailedError).result?.powerValues[0]?.status).toBe('ok');
     expect(fake.latest.MemorySize).toBe(1024);
-    expect(fake.aliases.size).toBe(0);
+    // Only the run's state alias is left, and named: the post step or the next run finishes from it.
+    expect([...fake.aliases.keys()]).toEqual([expect.stringMatching(/^lpg-test1234-until-\d{8}T\d{6}Z$/)]);
+    expect((error as TuningFailedError).message).toContain(`kept alias ${[...fake.aliases.keys()][0]}`);
   });
 });
 

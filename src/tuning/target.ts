@@ -9,6 +9,8 @@ import {
   GetAliasCommand,
   GetFunctionConfigurationCommand,
   InvokeCommand,
+  ListAliasesCommand,
+  ListVersionsByFunctionCommand,
   PublishVersionCommand,
   UpdateAliasCommand,
   UpdateFunctionConfigurationCommand,
@@ -83,6 +85,12 @@ export interface TargetOptions {
   timeLeftMs?: () => number;
   /** Seconds between polls of a published version's State; default 5, the API model's PublishedVersionActive delay. */
   versionWaiterMinDelaySec?: number;
+  /**
+   * When this run is over for everyone else (ms since the epoch): its start + timeout-minutes + a grace for its
+   * own clean-up. Written into every marker and the run's state alias, so a later run can tell a killed run's
+   * leftovers from a live run's (docs/recovery.md). Unset: markers without recovery data (old format).
+   */
+  deadlineMs?: number;
 }
 
 const CONTROL_PLANE_ATTEMPTS = 8;
@@ -113,6 +121,65 @@ export function aliasName(runId: string, memoryMb: number, variant?: VersionVari
 export function versionDescription(runId: string, memoryMb: number, variant?: VersionVariant): string {
   const suffix = variant === undefined ? '' : typeof variant === 'number' ? ` cold ${variant}` : ` environment ${variant.environment}`;
   return `lambda-power-gate ${runId} ${memoryMb} MB${suffix}`;
+}
+
+/** What a later run needs to put $LATEST back without the run that changed it (docs/recovery.md). */
+export interface RecoveryData {
+  originalMemoryMb: number;
+  deadlineMs: number;
+}
+
+/**
+ * The Description this run puts on $LATEST and on each version it publishes: versionDescription plus the original
+ * memory and the run's deadline, e.g. `lambda-power-gate 3f9a12bc 256 MB (was 512 MB, until 2026-12-01T09:40:00Z)`.
+ * At most about 110 characters: Lambda's Description limit is 256 (the API model's `Description` shape).
+ */
+export function runMarker(runId: string, memoryMb: number, variant: VersionVariant | undefined, recovery: RecoveryData | undefined): string {
+  const base = versionDescription(runId, memoryMb, variant);
+  return recovery ? `${base} (was ${recovery.originalMemoryMb} MB, until ${isoSeconds(recovery.deadlineMs)})` : base;
+}
+
+/** A marker's run id and, in markers written since recovery data exists, the original memory and the deadline. */
+export function parseMarker(description: string | undefined): ({ runId: string } & Partial<RecoveryData>) | undefined {
+  const runId = markerRunId(description);
+  if (runId === undefined) return undefined;
+  const match = description?.match(/ \(was (\d+) MB, until (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)\)$/);
+  const deadlineMs = match?.[2] ? Date.parse(match[2]) : NaN;
+  if (!match?.[1] || !Number.isFinite(deadlineMs)) return { runId };
+  return { runId, originalMemoryMb: Number(match[1]), deadlineMs };
+}
+
+/**
+ * The run's state alias: it points at $LATEST (the API model's CreateAlias FunctionVersion allows `$LATEST`) and its
+ * Description is $LATEST's original Description, verbatim (both are at most 256 characters). Its name carries the
+ * deadline, so even alone (a run killed before its first change) it says when its run is over. Created before the
+ * run changes anything and deleted last, after $LATEST is confirmed restored: while anything of a run is left, its
+ * state alias is too.
+ */
+export function stateAliasName(runId: string, deadlineMs: number): string {
+  return `lpg-${runId}-until-${isoSeconds(deadlineMs).replace(/[-:]/g, '')}`;
+}
+
+export function parseStateAliasName(name: string): { runId: string; deadlineMs: number } | undefined {
+  const match = name.match(/^lpg-([^-]+)-until-(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/);
+  if (!match) return undefined;
+  const [, runId = '', year, month, day, hour, minute, second] = match;
+  const deadlineMs = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}Z`);
+  return Number.isFinite(deadlineMs) ? { runId, deadlineMs } : undefined;
+}
+
+/** The run an alias of this tool belongs to: `lpg-<run>-…`. */
+export function aliasRunId(name: string): string | undefined {
+  return name.match(/^lpg-([^-]+)-/)?.[1];
+}
+
+/** The run a version of this tool's was published by (never the kept auto-optimize-alias versions, `<run>:`). */
+export function versionRunId(description: string | undefined): string | undefined {
+  return description?.match(/^lambda-power-gate ([^\s:]+) \d+ MB\b/)?.[1];
+}
+
+function isoSeconds(ms: number): string {
+  return new Date(Math.ceil(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /**
@@ -205,7 +272,7 @@ export class LambdaTarget {
    */
   async prepareVersion(snapshot: FunctionSnapshot, memoryMb: number, variant?: VersionVariant, signal?: AbortSignal): Promise<PreparedVersion> {
     const { runId } = this.options;
-    const description = versionDescription(runId, memoryMb, variant);
+    const description = runMarker(runId, memoryMb, variant, this.recoveryData(snapshot));
     const fn = snapshot.functionArn;
     const published = await withRetry(
       async () => {
@@ -453,9 +520,14 @@ export class LambdaTarget {
 
   async applyToAlias(snapshot: FunctionSnapshot, memoryMb: number, alias: string, signal?: AbortSignal): Promise<string> {
     const fn = snapshot.functionArn;
-    const description = `lambda-power-gate ${this.options.runId}: ${memoryMb} MB for alias ${alias}`;
+    const recovery = this.recoveryData(snapshot);
+    const description =
+      `lambda-power-gate ${this.options.runId}: ${memoryMb} MB for alias ${alias}` +
+      (recovery ? ` (was ${recovery.originalMemoryMb} MB, until ${isoSeconds(recovery.deadlineMs)})` : '');
     // Before anything is changed: a weighted alias is refused, and its RevisionId guards the update below.
     const existing = await this.aliasForAutoOptimize(fn, alias);
+    // The run's clean-up deleted its state alias already: while $LATEST carries this marker, it is needed again.
+    await this.recordRun(snapshot);
     try {
       const before = await this.awaitTurn(fn);
       await this.controlPlane('UpdateFunctionConfiguration', () =>
@@ -491,7 +563,133 @@ export class LambdaTarget {
       return version;
     } finally {
       await this.restore(snapshot);
+      await this.forgetRun(snapshot);
     }
+  }
+
+  /**
+   * Creates this run's state alias (stateAliasName) before the run changes anything: with the marker's original
+   * memory it is all a later run needs to put $LATEST back if this process is killed.
+   */
+  async recordRun(snapshot: FunctionSnapshot): Promise<void> {
+    const recovery = this.recoveryData(snapshot);
+    if (!recovery) return;
+    const name = stateAliasName(this.options.runId, recovery.deadlineMs);
+    try {
+      await this.controlPlane('CreateAlias', () =>
+        this.client.send(new CreateAliasCommand({ FunctionName: snapshot.functionArn, Name: name, FunctionVersion: '$LATEST', Description: snapshot.description })),
+      );
+    } catch (error) {
+      // Our own earlier CreateAlias whose answer was lost.
+      if (!isAlreadyExists(error)) throw error;
+    }
+  }
+
+  /** The name of this run's state alias on the function (undefined without recovery data). */
+  stateAliasOf(snapshot: FunctionSnapshot): string | undefined {
+    const recovery = this.recoveryData(snapshot);
+    return recovery ? stateAliasName(this.options.runId, recovery.deadlineMs) : undefined;
+  }
+
+  /** Deletes this run's state alias: only once $LATEST is confirmed as found and the run's versions are gone. */
+  async forgetRun(snapshot: FunctionSnapshot): Promise<void> {
+    const recovery = this.recoveryData(snapshot);
+    if (!recovery) return;
+    await this.deleteAlias(snapshot.functionArn, stateAliasName(this.options.runId, recovery.deadlineMs));
+  }
+
+  /** Every alias of the function (ListAliases, all pages). */
+  async listAliases(functionArn: string): Promise<AliasConfiguration[]> {
+    const aliases: AliasConfiguration[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await this.controlPlane('ListAliases', () => this.client.send(new ListAliasesCommand({ FunctionName: functionArn, Marker: marker })));
+      aliases.push(...(page.Aliases ?? []));
+      marker = page.NextMarker;
+    } while (marker);
+    return aliases;
+  }
+
+  /** Every published version of the function with its Description (ListVersionsByFunction, all pages; 50 a page). */
+  async listVersions(functionArn: string): Promise<{ version: string; description: string }[]> {
+    const versions: { version: string; description: string }[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await this.controlPlane('ListVersionsByFunction', () =>
+        this.client.send(new ListVersionsByFunctionCommand({ FunctionName: functionArn, Marker: marker })),
+      );
+      for (const config of page.Versions ?? []) {
+        if (config.Version && config.Version !== '$LATEST') versions.push({ version: config.Version, description: config.Description ?? '' });
+      }
+      marker = page.NextMarker;
+    } while (marker);
+    return versions;
+  }
+
+  /** Deletes one alias; one already gone counts as deleted. */
+  async deleteAlias(functionArn: string, name: string): Promise<void> {
+    await this.controlPlane('DeleteAlias', () => this.client.send(new DeleteAliasCommand({ FunctionName: functionArn, Name: name }))).catch((error: unknown) => {
+      if (errorName(error) !== 'ResourceNotFoundException') throw error;
+    });
+  }
+
+  /** Deletes one published version (never the function: always with a qualifier); one already gone counts as deleted. */
+  async deletePublishedVersion(functionArn: string, version: string): Promise<void> {
+    if (!/^\d+$/.test(version)) throw new Error(`refusing to delete "${version}": not a published version`);
+    await this.deleteVersion(functionArn, version).catch((error: unknown) => {
+      if (errorName(error) !== 'ResourceNotFoundException') throw error;
+    });
+  }
+
+  /** $LATEST now, after any update in progress. */
+  async currentConfiguration(functionArn: string): Promise<FunctionConfiguration> {
+    let config = await this.readConfiguration(functionArn);
+    if (config.LastUpdateStatus === 'InProgress') {
+      await this.untilNotUpdating(functionArn);
+      config = await this.readConfiguration(functionArn);
+    }
+    return config;
+  }
+
+  /**
+   * Puts back $LATEST that another run's marker holds, from the marker's original memory and its state alias's
+   * Description. False when the marker carries no recovery data or the state alias is gone (then nobody knows the
+   * original any more). Guarded by the RevisionId read with the marker.
+   */
+  async takeBack(config: FunctionConfiguration, unchangedMs: number): Promise<boolean> {
+    const marker = parseMarker(config.Description);
+    if (marker?.originalMemoryMb === undefined || marker.deadlineMs === undefined) return false;
+    const fn = config.FunctionArn ? unqualifiedArn(config.FunctionArn) : this.functionName;
+    let original: string | undefined;
+    try {
+      const alias = await this.controlPlane('GetAlias', () =>
+        this.client.send(new GetAliasCommand({ FunctionName: fn, Name: stateAliasName(marker.runId, marker.deadlineMs as number) })),
+      );
+      original = alias.Description ?? '';
+    } catch (error) {
+      if (errorName(error) === 'ResourceNotFoundException') return false;
+      throw error;
+    }
+    try {
+      await this.controlPlane('UpdateFunctionConfiguration', () =>
+        this.client.send(new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: marker.originalMemoryMb, Description: original, RevisionId: config.RevisionId })),
+      );
+    } catch (error) {
+      // Changed since we read it: its run is alive after all, or another run took it back first. Read again.
+      if (errorName(error) === 'PreconditionFailedException') return true;
+      throw error;
+    }
+    await this.waitUntilUpdated(fn);
+    const why = (this.options.now ?? Date.now)() > marker.deadlineMs ? `its deadline ${isoSeconds(marker.deadlineMs)} has passed` : `it has not changed for ${Math.round(unchangedMs / 60_000)} minutes`;
+    this.options.logger.warning(
+      `$LATEST of ${config.FunctionName ?? fn} carried run ${marker.runId}'s marker and ${why} (was that run killed?): put back to ${marker.originalMemoryMb} MB and its original description`,
+    );
+    return true;
+  }
+
+  private recoveryData(snapshot: FunctionSnapshot): RecoveryData | undefined {
+    const { deadlineMs } = this.options;
+    return deadlineMs === undefined ? undefined : { originalMemoryMb: snapshot.memoryMb, deadlineMs };
   }
 
   /**
@@ -525,11 +723,20 @@ export class LambdaTarget {
       }
       const modifiedMs = Date.parse(config.LastModified ?? '');
       const unchangedMs = Math.max(nowMs - held.sinceMs, Number.isFinite(modifiedMs) ? nowMs - modifiedMs : 0);
-      if (unchangedMs >= staleMs) {
+      const marker = parseMarker(config.Description);
+      const over = marker?.deadlineMs !== undefined && nowMs > marker.deadlineMs;
+      if (unchangedMs >= staleMs || over) {
+        // A marker with recovery data says what to put back: take $LATEST back and go on. Safe even if its run is
+        // alive after all (stuck, not killed): the original is the same for both runs, and every change of both is
+        // guarded by the RevisionId just read. Its aliases and versions are another matter (recovery.ts).
+        if (await this.takeBack(config, unchangedMs)) continue;
         throw new AbandonedRunError(
           `$LATEST of ${config.FunctionName ?? functionName} has carried "${config.Description}" since ${config.LastModified ?? 'an unknown time'}: ` +
-            `lambda-power-gate run ${owner} set it and never put the function back (was that run killed?). Its original memory size is unknown here: ` +
-            `set MemorySize and Description back by hand, delete the aliases named lpg-${owner}-* and their versions, then run again`,
+            `lambda-power-gate run ${owner} set it and never put the function back (was that run killed?). ` +
+            (marker?.originalMemoryMb === undefined
+              ? 'Its original memory size is unknown here: set MemorySize and Description back by hand'
+              : `Its original description is unknown here (its state alias is gone): set MemorySize back to ${marker.originalMemoryMb} and Description by hand`) +
+            `, delete the aliases named lpg-${owner}-* and their versions, then run again`,
         );
       }
       await this.options.sleep(backoffDelayMs(Math.min(attempt, 6), 250, 5_000, this.options.random ?? Math.random), signal);

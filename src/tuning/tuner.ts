@@ -30,6 +30,7 @@ import { costPerInvocationUsd, pricesFor } from './pricing.js';
 import { errorName } from './retry.js';
 import { measuredSamples, successfulSamples } from './samples.js';
 import { durationStats, trimmedMean } from './stats.js';
+import { recoverAbandonedRuns } from './recovery.js';
 import { LambdaTarget, messageOf, type FunctionSnapshot, type InvokeOutcome, type PreparedVersion } from './target.js';
 import { TOOL_VERSION } from '../version.js';
 import { inertText, MAX_RAW_ERROR_TYPE_CHARS, MAX_SHOWN_CHARS, truncateText } from '../lib/untrusted.js';
@@ -46,8 +47,22 @@ export interface TunerDeps {
   waiterMinDelaySec?: number;
   /** Poll interval while a published version is Pending (default 5 s, the API model's); tests use a short one. */
   versionWaiterMinDelaySec?: number;
-  /** Called once the function's original configuration is known and before anything is changed. */
-  onSnapshot?: (snapshot: FunctionSnapshot) => void;
+  /**
+   * Called for each function once its original configuration is known and before anything is changed: the action
+   * saves it for its post step (main.ts); the CLI ignores it.
+   */
+  onSnapshot?: (snapshot: FunctionSnapshot, run: { runId: string; deadlineMs: number }) => void;
+}
+
+/**
+ * After timeout-minutes a run stops itself and then cleans up; only past this grace on top is it surely over, and
+ * may a later run remove what it left (recovery.ts).
+ */
+export const CLEANUP_GRACE_MS = 10 * 60_000;
+
+/** When a run started at startedAtMs is over for everyone else: written into its markers and state alias. */
+export function runDeadlineMs(startedAtMs: number, timeoutMinutes: number): number {
+  return startedAtMs + timeoutMinutes * 60_000 + CLEANUP_GRACE_MS;
 }
 
 /** Every power value failed, the function could not be restored, or clean-up left something behind. */
@@ -145,6 +160,8 @@ interface SubjectState {
   logger: EngineLogger;
   prepared: PreparedVersion[];
   running: Promise<PowerValueResult>[];
+  /** The state alias exists (recordRun). */
+  recorded?: boolean;
 }
 
 /**
@@ -169,26 +186,34 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
   const startedAt = clock.now().toISOString();
   // What is left of timeout-minutes bounds waits for versions to become Active (the signal stops the run there).
   const runTimeLeftMs = () => Date.parse(startedAt) + settings.timeoutMinutes * 60_000 - clock.now().getTime();
+  const deadlineMs = runDeadlineMs(Date.parse(startedAt), settings.timeoutMinutes);
+  const now = () => clock.now().getTime();
 
   // Every function is read before any is changed: a baseline function that does not exist stops the run here.
   const states: SubjectState[] = [];
   for (const [index, subject] of subjects.entries()) {
     const subjectLogger = index === 0 ? logger : labelledLogger(logger, subject.label ?? `function ${index + 1}`);
-    const target = new LambdaTarget(subject.client ?? deps.client, subject.settings.functionName, subject.settings.region, {
-      logger: subjectLogger,
-      sleep,
-      runId,
-      random: deps.random,
-      waiterMinDelaySec: deps.waiterMinDelaySec,
-      timeLeftMs: runTimeLeftMs,
-      ...(deps.versionWaiterMinDelaySec !== undefined ? { versionWaiterMinDelaySec: deps.versionWaiterMinDelaySec } : {}),
-    });
+    const targetFor = (owner: string) =>
+      new LambdaTarget(subject.client ?? deps.client, subject.settings.functionName, subject.settings.region, {
+        logger: subjectLogger,
+        sleep,
+        runId: owner,
+        random: deps.random,
+        waiterMinDelaySec: deps.waiterMinDelaySec,
+        timeLeftMs: runTimeLeftMs,
+        ...(deps.versionWaiterMinDelaySec !== undefined ? { versionWaiterMinDelaySec: deps.versionWaiterMinDelaySec } : {}),
+        deadlineMs,
+        now,
+      });
+    const target = targetFor(runId);
     const snapshot = await target.snapshot(signal).catch((error: unknown) => {
       // Waiting for another run to put $LATEST back can outlast a cancellation: nothing was changed yet.
       if (signal?.aborted) throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}) before anything was changed`);
       throw error;
     });
-    if (index === 0) deps.onSnapshot?.(snapshot);
+    // After the snapshot (which already took $LATEST back from a killed run's marker): its aliases and versions.
+    if (!settings.dryRun) await recoverLeftovers(targetFor, subject.settings, runId, now(), subjectLogger);
+    deps.onSnapshot?.(snapshot, { runId, deadlineMs });
     const prices = pricesFor(subject.settings.region, snapshot.identity.architecture);
     if (prices.fallback) {
       subjectLogger.warning(`No Lambda prices known for region ${subject.settings.region}; using ${prices.region} prices (see docs/pricing.md)`);
@@ -218,6 +243,18 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
   let failure: unknown;
   let cleanUpOnly = false;
   try {
+    // Before the first change: what a later run needs if this process is killed (recovery.ts).
+    for (const state of states) {
+      try {
+        await state.target.recordRun(state.snapshot);
+        state.recorded = true;
+      } catch (error) {
+        // A safety net, not a measurement: the run goes on, and says what a kill would now leave to a person.
+        state.logger.warning(
+          `Could not create this run's state alias (${messageOf(error)}): if this run is killed before it restores ${state.snapshot.identity.name}, neither the post step nor the next run can put its description back`,
+        );
+      }
+    }
     const groupName = states.length === 1 ? 'Preparing one version per memory size' : `Preparing one version per memory size of each of the ${states.length} functions`;
     await logger.group(groupName, async () => {
       for (const [planIndex, plan] of (states[0]?.plans ?? []).entries()) {
@@ -292,7 +329,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
     let cleanupError: unknown;
     for (const state of states) {
       try {
-        await restoreAndCleanUp(state.target, state.snapshot, state.prepared, state.logger, failure);
+        await restoreAndCleanUp(state.target, state.snapshot, state.prepared, state.logger, failure, state.recorded === true);
       } catch (error) {
         cleanupError ??= error;
       }
@@ -414,6 +451,26 @@ export class Turnstile {
   }
 }
 
+/**
+ * Removes what killed runs left on the function before this run starts (recovery.ts). A failure here (say, a
+ * policy without lambda:ListAliases) never stops the run: it says what it could not check.
+ */
+async function recoverLeftovers(
+  targetFor: (runId: string) => LambdaTarget,
+  settings: TuningSettings,
+  runId: string,
+  nowMs: number,
+  logger: EngineLogger,
+): Promise<void> {
+  try {
+    await recoverAbandonedRuns(targetFor, settings.functionName, settings.functionName, settings.region, runId, nowMs, logger);
+  } catch (error) {
+    logger.warning(
+      `Could not look for what killed runs left on ${settings.functionName} (${messageOf(error)}); the policy needs lambda:ListAliases and lambda:ListVersionsByFunction (docs/SECURITY.md)`,
+    );
+  }
+}
+
 /** The primary's logger with a prefix, and without per-invocation progress (the primary reports that). */
 function labelledLogger(logger: EngineLogger, label: string): EngineLogger {
   return {
@@ -431,6 +488,7 @@ async function restoreAndCleanUp(
   prepared: PreparedVersion[],
   logger: EngineLogger,
   failure: unknown,
+  recorded = false,
 ): Promise<void> {
   const problems: string[] = [];
   try {
@@ -450,11 +508,22 @@ async function restoreAndCleanUp(
   } catch (error) {
     problems.push(`checking $LATEST: ${messageOf(error)}`);
   }
+  // The state alias goes last, and only when everything else is done: what remains needs it (recovery.ts).
+  if (recorded && problems.length === 0) {
+    try {
+      await target.forgetRun(snapshot);
+    } catch (error) {
+      problems.push(`deleting the run's state alias: ${messageOf(error)}`);
+    }
+  }
   logger.info(
     `Clean-up: $LATEST restored to ${snapshot.memoryMb} MB; deleted ${report.deletedAliases.length} aliases and ${report.deletedVersions.length} versions`,
   );
   if (problems.length > 0) {
-    const message = `Clean-up incomplete for ${snapshot.identity.name}: ${problems.join('; ')}`;
+    const kept = recorded ? target.stateAliasOf(snapshot) : undefined;
+    const message =
+      `Clean-up incomplete for ${snapshot.identity.name}: ${problems.join('; ')}` +
+      (kept ? `; kept alias ${kept} (the original configuration) so that the post step or the next run can finish the clean-up` : '');
     // Never hide a clean-up failure, but never let it replace the error that caused the clean-up either.
     if (failure === undefined) throw new TuningFailedError(message);
     logger.warning(message);
