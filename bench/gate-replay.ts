@@ -15,15 +15,16 @@
 //
 //   npx tsx bench/gate-replay.ts collect [--data bench/data/gate-pools.json] [--blocks 24] [--workloads noop,network,primes]
 //                                        [--power-values 128,512,1769] [--reserved-cores 1]
-//   npx tsx bench/gate-replay.ts replay  [--data …] [--replays 1000] [--detection-replays 400] [--seed 1]
+//   npx tsx bench/gate-replay.ts replay  [--data FILE[,FILE…]] [--pools primes,noop:128] [--replays 1000]
+//                                        [--detection-replays 400] [--seed 1]
 //   npx tsx bench/gate-replay.ts live    [--repeats 20] [--workload noop] [--invocations 4] [--max-invocations 16]
 //                                        [--power-values 128,256,1024] — the issue's repro, as a user runs it: live A/A
 //                                        through the action's flow, counted verdicts.
 //
 // Settings replayed (the gate's default limits: cost 5% / duration 10%, warn at half, 95% confidence):
 //   defaults       invocations 10, gate-max-invocations 200
-//   demo           invocations 8, gate-max-invocations 60 (what npm run demo uses)
-//   cheapest fail  invocations 4, gate-max-invocations 24 (the least that can reach the 3 environments a fail needs)
+//   demo           invocations 8, gate-max-invocations 130 (what npm run demo uses)
+//   cheapest fail  invocations 4, gate-max-invocations 64 (the least that can reach the 7 environments a fail needs)
 //   repro          invocations 4, gate-max-invocations 16 (the issue's repro: room for one block, so at most warn)
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,8 @@ const { values: args, positionals } = parseArgs({
     replays: { type: 'string', default: '1000' },
     'detection-replays': { type: 'string', default: '400' },
     seed: { type: 'string', default: '1' },
+    pools: { type: 'string' },
+    'show-fails': { type: 'string', default: '0' },
     repeats: { type: 'string', default: '20' },
     workload: { type: 'string', default: 'noop' },
     invocations: { type: 'string', default: '4' },
@@ -72,13 +75,21 @@ interface Pool {
   pairs: [PooledSample[], PooledSample[]][];
 }
 
-const WORKLOAD_ENV: Record<string, Record<string, string>> = {
+const WORKLOADS: Record<string, { sample: string; environment: Record<string, string> }> = {
   // The sub-millisecond handler of the issue's repro.
-  noop: {},
+  noop: { sample: 'noop', environment: {} },
   // A 50 ms wait for a downstream call: duration barely depends on memory.
-  network: { NETWORK_LATENCY_MS: '50' },
-  // CPU-bound: a sieve, so duration follows the CPU share (memory / 1769 MB of a vCPU).
-  primes: { PRIMES_N: '1', PRIMES_M: '200000' },
+  network: { sample: 'network', environment: { NETWORK_LATENCY_MS: '50' } },
+  // CPU-bound and short: one sieve up to 200,000, 1–4 ms, so most changes are under the 1 ms floor, and at 128 MB
+  // (0.07 vCPU) an invocation that meets the end of its CPU quota waits for the next period: heavy tails.
+  primes: { sample: 'primes', environment: { PRIMES_N: '1', PRIMES_M: '200000' } },
+  // CPU-bound as bench/gate.ts runs it: 100 sieves up to 100,000, about 70 ms at 1769 MB and 1 s at 128 MB.
+  'primes-heavy': { sample: 'primes', environment: { PRIMES_N: '100', PRIMES_M: '100000' } },
+};
+const workloadOf = (name: string) => {
+  const workload = WORKLOADS[name];
+  if (!workload) throw new Error(`unknown workload ${name}: one of ${Object.keys(WORKLOADS).join(', ')}`);
+  return workload;
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -97,7 +108,7 @@ async function collect(): Promise<void> {
       for (const memoryMb of powerValues) {
         const started = Date.now();
         const names = [`${workload}-${memoryMb}-a`, `${workload}-${memoryMb}-b`];
-        for (const name of names) await emulator.createFunction({ name, sample: workload, memoryMb, environment: WORKLOAD_ENV[workload] ?? {} });
+        for (const name of names) await emulator.createFunction({ name, sample: workloadOf(workload).sample, memoryMb, environment: workloadOf(workload).environment });
         const settings = (name: string) => tuningSettings(name, emulator, { powerValuesMb: [memoryMb], invocationsPerValue: 10 });
         // Every round asks for more environments until `blocks` extra ones exist per function, two at a time as the
         // live gate runs them.
@@ -166,8 +177,8 @@ interface ReplaySettings {
 
 const SETTINGS: ReplaySettings[] = [
   { label: 'defaults', invocations: 10, maxInvocations: 200 },
-  { label: 'demo', invocations: 8, maxInvocations: 60 },
-  { label: 'cheapest fail', invocations: 4, maxInvocations: 24 },
+  { label: 'demo', invocations: 8, maxInvocations: 130 },
+  { label: 'cheapest fail', invocations: 4, maxInvocations: 64 },
   { label: 'repro', invocations: 4, maxInvocations: 16 },
 ];
 
@@ -187,7 +198,7 @@ function sampleOf(pooled: PooledSample, environment: number, factor: number): Sa
 }
 
 /** One replayed live A/A (or A/B) run: the gate's rounds served from the pool, then its verdict. */
-function replayOnce(pool: Pool, settings: ReplaySettings, gate: GateSettings, factor: number, random: () => number): { level: string; invocations: number } {
+function replayOnce(pool: Pool, settings: ReplaySettings, gate: GateSettings, factor: number, random: () => number): { level: string; invocations: number; reason: string } {
   const pr: Sample[] = [];
   const base: Sample[] = [];
   const draw = (environment: number, count: number) => {
@@ -209,7 +220,7 @@ function replayOnce(pool: Pool, settings: ReplaySettings, gate: GateSettings, fa
     for (let k = 0; k < pairing.environments; k++) draw(environments++, 10);
   }
   const verdict = compareRuns(run(pr), run(base), gate, 0);
-  return { level: verdict.level, invocations: pr.length };
+  return { level: verdict.level, invocations: pr.length, reason: verdict.reason };
 }
 
 function wilson(hits: number, n: number): [number, number] {
@@ -229,7 +240,14 @@ const rate = (hits: number, n: number) => {
 };
 
 function replay(): void {
-  const data = JSON.parse(readFileSync(String(args.data), 'utf8')) as { collectedAt: string; machine: string; pools: Pool[] };
+  const files = String(args.data).split(',');
+  const loaded = files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as { collectedAt: string; machine: string; pools: Pool[] });
+  const only = args.pools ? new Set(String(args.pools).split(',')) : undefined;
+  const data = {
+    collectedAt: loaded.map((entry) => entry.collectedAt).join(', '),
+    machine: loaded[0]?.machine ?? '',
+    pools: loaded.flatMap((entry) => entry.pools).filter((pool) => !only || only.has(pool.workload) || only.has(`${pool.workload}:${pool.memoryMb}`)),
+  };
   const replays = Number(args.replays);
   const detectionReplays = Number(args['detection-replays']);
   heading('The live gate replayed on measured environments (bench/gate-replay.ts)');
@@ -245,6 +263,8 @@ function replay(): void {
       const b10 = detect(1.1);
       const b25 = detect(1.25);
       const fails = aa.filter((entry) => entry.level === 'fail').length;
+      // --show-fails N: why the first N false fails failed, to see what kind of noise gets through.
+      for (const entry of aa.filter((candidate) => candidate.level === 'fail').slice(0, Number(args['show-fails'] ?? 0))) note(`false fail, ${pool.workload} ${pool.memoryMb} MB, ${settings.label}: ${entry.reason}`);
       const warns = aa.filter((entry) => entry.level === 'warn').length;
       const total = totals.get(settings.label) ?? { fail: 0, warn: 0, n: 0 };
       totals.set(settings.label, { fail: total.fail + fails, warn: total.warn + warns, n: total.n + replays });
@@ -283,7 +303,7 @@ async function live(): Promise<void> {
   note(`emulator at ${emulator.endpoint}, CPU limits: ${emulator.cpuMode ?? 'unknown'}; ${machineNote()}`);
   const levels: string[] = [];
   try {
-    for (const name of ['live-pr', 'live-base']) await emulator.createFunction({ name, sample: workload, memoryMb: 1024, environment: WORKLOAD_ENV[workload] ?? {} });
+    for (const name of ['live-pr', 'live-base']) await emulator.createFunction({ name, sample: workloadOf(workload).sample, memoryMb: 1024, environment: workloadOf(workload).environment });
     const gate = gateSettings({ baselineSource: 'function', baselineFunction: 'live-base', maxInvocations: Number(args['max-invocations']), maxCostIncreasePct: 5, warnCostIncreasePct: 2.5, maxDurationIncreasePct: 10, warnDurationIncreasePct: 5 });
     for (let repeat = 0; repeat < repeats; repeat++) {
       const settings = tuningSettings('live-pr', emulator, { powerValuesMb: powerValues, invocationsPerValue: Number(args.invocations) });

@@ -2,7 +2,7 @@
 // Each error is an InputError with a one-line message that names the input, shows what was given and says what
 // is allowed, so a failed job tells the user the fix without opening the docs.
 
-import { BLOCK_INVOCATIONS, environmentSchedule, MIN_FAIL_ENVIRONMENTS } from './gate/looks.js';
+import { BLOCK_INVOCATIONS, environmentSchedule, invocationsForFail, minFailEnvironments } from './gate/looks.js';
 import { z } from 'zod';
 import { inputSpec } from './inputs.js';
 import { ARTEFACT_NAMES, confinePath, FileReadProblem, MAX_PAYLOAD_FILE_BYTES, PathProblem, type PathFileSystem, type PathPurpose } from './lib/paths.js';
@@ -596,7 +596,7 @@ function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSettings,
   }
   const floorText = inputs.value('min-duration-change-ms');
   const minDurationChangeMs = checkNumber('min-duration-change-ms', withoutMs(floorText), z.number().min(0).max(900_000), ' ms', 'use a duration in milliseconds, 0 (no floor) or more, e.g. 1', floorText);
-  if (baselineSource === 'function') checkGateEvidence(maxInvocations, tuning, warnings);
+  if (baselineSource === 'function') checkGateEvidence(maxInvocations, confidence, tuning, warnings);
   const failOnRegression = inputs.boolean('fail-on-regression');
 
   return omitUndefined({
@@ -623,14 +623,15 @@ function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSettings,
 }
 
 /**
- * A live gate fails a comparison only over MIN_FAIL_ENVIRONMENTS pairs of execution environments (gate/looks.ts).
+ * A live gate fails a comparison only over minFailEnvironments pairs of execution environments (gate/looks.ts).
  * A cap with no room for one block is a mistake (the extra sampling it asks for can never run); a cap with room
  * for fewer than needed is allowed, and said: its regressions can only warn.
  */
-function checkGateEvidence(maxInvocations: number, tuning: TuningSettings, warnings: string[]): void {
+function checkGateEvidence(maxInvocations: number, confidence: number, tuning: TuningSettings, warnings: string[]): void {
   if (tuning.onlyColdStarts) return;
   const planned = tuning.invocationsPerValue;
-  const needed = planned + (MIN_FAIL_ENVIRONMENTS - 1) * BLOCK_INVOCATIONS;
+  const needed = invocationsForFail(planned, confidence);
+  const environments = minFailEnvironments(confidence);
   if (maxInvocations > 0 && maxInvocations < planned + BLOCK_INVOCATIONS) {
     throw fail(
       'gate-max-invocations',
@@ -638,9 +639,9 @@ function checkGateEvidence(maxInvocations: number, tuning: TuningSettings, warni
     );
   }
   const schedule = environmentSchedule(maxInvocations, planned);
-  if ((schedule[schedule.length - 1] ?? 1) < MIN_FAIL_ENVIRONMENTS) {
+  if ((schedule[schedule.length - 1] ?? 1) < environments) {
     warnings.push(
-      `Input 'gate-max-invocations': ${maxInvocations === 0 ? 'with 0 (off)' : `at ${maxInvocations}`} each function is measured in fewer than the ${MIN_FAIL_ENVIRONMENTS} execution environments a fail needs, so a regression can only warn; set it to at least ${needed} for the gate to fail`,
+      `Input 'gate-max-invocations': ${maxInvocations === 0 ? 'with 0 (off)' : `at ${maxInvocations}`} each function is measured in fewer than the ${environments} execution environments a fail needs at confidence ${confidence}, so a regression can only warn; set it to at least ${needed} for the gate to fail`,
     );
   }
 }

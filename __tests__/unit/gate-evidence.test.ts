@@ -2,7 +2,8 @@
 // (Holm across comparisons, Bonferroni across the live gate's looks), and the least evidence a fail needs.
 
 import { compareRuns, holmSignificant } from '../../src/gate/compare.js';
-import { environmentSchedule, failableLooks, MIN_FAIL_ENVIRONMENTS } from '../../src/gate/looks.js';
+import { environmentSchedule, failableLooks, invocationsForFail, minFailEnvironments } from '../../src/gate/looks.js';
+import { signTestPValue } from '../../src/gate/stats.js';
 import { nextGateRound } from '../../src/gate/sequential.js';
 import type { MetricComparison, Verdict } from '../../src/types.js';
 import { blocked, makeRun, repeat } from '../helpers/run-fixture.js';
@@ -63,28 +64,47 @@ describe('one error rate for the verdict: Holm across comparisons', () => {
 });
 
 describe('the live gate’s looks and evidence', () => {
+  it('a fail needs the environments with which the sign test can be significant: 2·½^J ≤ (1 − confidence)/2', () => {
+    expect([0.9, 0.95, 0.99].map(minFailEnvironments)).toEqual([6, 7, 9]);
+    expect(signTestPValue([1, 1, 1, 1, 1, 1, 1])).toBeCloseTo(2 / 128, 12);
+    expect(signTestPValue([1, 1, 1])).toBeCloseTo(0.25, 12);
+    expect(signTestPValue([1, -1, 1, 0])).toBe(1);
+    expect(invocationsForFail(10, 0.95)).toBe(70);
+  });
+
   it('schedules environments by doubling within the cap, and counts the looks that could fail', () => {
     expect(environmentSchedule(200, 10)).toEqual([1, 3, 6, 12, 20]);
-    expect(failableLooks(200, 10)).toBe(4);
+    expect(failableLooks(200, 10, 0.95)).toBe(2);
     expect(environmentSchedule(16, 4)).toEqual([1, 2]);
-    expect(failableLooks(16, 4)).toBe(1);
+    expect(failableLooks(16, 4, 0.95)).toBe(1);
     expect(environmentSchedule(0, 10)).toEqual([1]);
   });
 
   const blocks = (count: number, level: number) =>
     makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(count, (block) => around(level * (1 + 0.01 * (block % 2)), 10, 0.02)) }], runId: LIVE });
 
-  it(`a regression over fewer than ${MIN_FAIL_ENVIRONMENTS} pairs of environments warns and says what is missing`, () => {
-    const verdict = compareRuns(blocks(2, 150), blocks(2, 100), gateSettings({ baselineSource: 'function', maxInvocations: 30 }), 0);
+  it('a regression over fewer than 7 pairs of environments warns and says what is missing', () => {
+    const verdict = compareRuns(blocks(6, 150), blocks(6, 100), gateSettings({ baselineSource: 'function', maxInvocations: 60 }), 0);
     const duration = row(verdict, 'duration');
     expect(duration.level).toBe('warn');
-    expect(duration.reason).toMatch(/above the 10% fail limit, but measured in 2 pairs of execution environments per function: a fail needs 3 \(raise gate-max-invocations\)\.$/);
+    expect(duration.reason).toMatch(/above the 10% fail limit, but measured in 6 pairs of execution environments per function: a fail needs 7 \(raise gate-max-invocations\)\.$/);
     expect(verdict.level).toBe('warn');
   });
 
-  it('the same regression over 3 pairs fails', () => {
-    const verdict = compareRuns(blocks(3, 150), blocks(3, 100), gateSettings({ baselineSource: 'function', maxInvocations: 30 }), 0);
+  it('the same regression over 7 pairs fails: every pair points up (sign test p = 2/128)', () => {
+    const verdict = compareRuns(blocks(7, 150), blocks(7, 100), gateSettings({ baselineSource: 'function', maxInvocations: 70 }), 0);
     expect(row(verdict, 'duration').level).toBe('fail');
+  });
+
+  it('over 7 pairs where the environments disagree in direction, the t interval alone does not fail it', () => {
+    // Six pairs +60%, one −5%: t says significant, the sign test (6 of 7, p = 0.125) does not.
+    const levels = [1.6, 1.6, 1.6, 1.6, 1.6, 1.6, 0.95];
+    const pr = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(7, (block) => around(100 * (levels[block] ?? 1), 10, 0.02)) }], runId: LIVE });
+    const verdict = compareRuns(pr, blocks(7, 100), gateSettings({ baselineSource: 'function', maxInvocations: 70 }), 0);
+    const duration = row(verdict, 'duration');
+    expect(duration.ciLowPct).toBeGreaterThan(0);
+    expect(duration.level).toBe('pass');
+    expect(duration.significant).toBe(false);
   });
 
   it('a stored baseline (another run) is not held to environments', () => {
@@ -93,16 +113,19 @@ describe('the live gate’s looks and evidence', () => {
     expect(compareRuns(pr, base, gateSettings(), 0).level).toBe('fail');
   });
 
-  it('sampling goes on where a regression is above the limit in 2 environments: a fail needs 3', () => {
+  it('sampling goes on where a regression is above the limit in 2 environments: a fail needs 7', () => {
     const round = nextGateRound(blocks(2, 150), blocks(2, 100), gateSettings({ baselineSource: 'function', maxInvocations: 200 }));
     expect(round.settled).toBe(false);
     expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 2 }]);
     expect(round.reason).toMatch(/above the 10% limit in 2 environments per function, to be confirmed in others/);
   });
 
-  it('a change below the floor settles at once: no environments are spent on it', () => {
-    const tiny = (level: number) => makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: around(level, 10, 0.3) }], runId: LIVE });
-    expect(nextGateRound(tiny(0.3), tiny(0.2), gateSettings({ baselineSource: 'function', maxInvocations: 200 }))).toEqual({
+  it('a change below the floor settles once a second environment confirms it', () => {
+    const tiny = (level: number, environments: number) =>
+      makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(environments, () => around(level, 10, 0.3)) }], runId: LIVE });
+    const gate = gateSettings({ baselineSource: 'function', maxInvocations: 200 });
+    expect(nextGateRound(tiny(0.3, 1), tiny(0.2, 1), gate).pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 2 }]);
+    expect(nextGateRound(tiny(0.3, 3), tiny(0.2, 3), gate)).toEqual({
       pairings: [],
       settled: true,
       reason: 'every comparison with the baseline is settled',

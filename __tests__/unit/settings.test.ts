@@ -515,7 +515,7 @@ describe('clamping and warnings', () => {
     expect(parse(withArn(live)).warnings).toEqual([]);
     expect(parse(withArn({ ...live, 'gate-max-invocations': '0' })).warnings).toEqual([
       expect.stringContaining("Input 'min-samples': 8 is above the 5 warm samples"),
-      "Input 'gate-max-invocations': with 0 (off) each function is measured in fewer than the 3 execution environments a fail needs, so a regression can only warn; set it to at least 26 for the gate to fail",
+      "Input 'gate-max-invocations': with 0 (off) each function is measured in fewer than the 7 execution environments a fail needs at confidence 0.95, so a regression can only warn; set it to at least 66 for the gate to fail",
     ]);
   });
 });
@@ -605,12 +605,13 @@ describe('everything else, well-formed', () => {
   test('gate-max-invocations with no room for one environment block is refused; room for fewer than a fail needs warns', () => {
     const live = { 'baseline-function': 'orders-prod', invocations: '4' };
     expect(() => parse(withArn({ ...live, 'gate-max-invocations': '8' }))).toThrow(
-      "Input 'gate-max-invocations': 8 leaves no room for one more execution environment (10 invocations) after the 4 planned; set it to at least 24 so a regression can fail, or 0 to turn the extra sampling off",
+      "Input 'gate-max-invocations': 8 leaves no room for one more execution environment (10 invocations) after the 4 planned; set it to at least 64 so a regression can fail, or 0 to turn the extra sampling off",
     );
     expect(parse(withArn({ ...live, 'gate-max-invocations': '16' })).warnings).toContain(
-      "Input 'gate-max-invocations': at 16 each function is measured in fewer than the 3 execution environments a fail needs, so a regression can only warn; set it to at least 24 for the gate to fail",
+      "Input 'gate-max-invocations': at 16 each function is measured in fewer than the 7 execution environments a fail needs at confidence 0.95, so a regression can only warn; set it to at least 64 for the gate to fail",
     );
-    expect(parse(withArn({ ...live, 'gate-max-invocations': '24' })).warnings.filter((text) => text.includes('gate-max-invocations'))).toEqual([]);
+    expect(parse(withArn({ ...live, 'gate-max-invocations': '64' })).warnings.filter((text) => text.includes('gate-max-invocations'))).toEqual([]);
+    expect(parse(withArn({ ...live, 'gate-max-invocations': '63' })).warnings.filter((text) => text.includes('gate-max-invocations'))).toHaveLength(1);
     expect(() => parse(withArn({ 'min-duration-change-ms': '-1' }))).toThrow(/Input 'min-duration-change-ms'/);
   });
 

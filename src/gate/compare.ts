@@ -20,7 +20,7 @@ import { formatMs, formatUsd, nearlyEqual } from '../tuning/analyze.js';
 import { measuredSamples as measuredSamplesOf } from '../tuning/samples.js';
 import { durationStats, trimmedMean } from '../tuning/stats.js';
 import type { GateSettings, MetricComparison, PowerValueResult, Prices, RunResult, Sample, Verdict, VerdictLevel } from '../types.js';
-import { failableLooks, MIN_FAIL_ENVIRONMENTS } from './looks.js';
+import { failableLooks, minFailEnvironments } from './looks.js';
 import { blockRatioInterval, ratioInterval, runToRunVariance, twoSidedPValue, type RunToRunVariance } from './stats.js';
 
 export interface CompareOptions {
@@ -365,9 +365,10 @@ function compareMetric(
     }
     if (up) {
       if (failPct !== undefined && exceeds(deltaPct, failPct)) {
-        if (environments !== null && environments < MIN_FAIL_ENVIRONMENTS) {
+        const needed = minFailEnvironments(gate.confidence);
+        if (environments !== null && environments < needed) {
           row.level = 'warn';
-          row.reason = `${name} ${where} ${change}, significant and above the ${failPct}% fail limit, but measured in ${environments === 1 ? 'one execution environment' : `${environments} pairs of execution environments`} per function: a fail needs ${MIN_FAIL_ENVIRONMENTS} (raise gate-max-invocations).`;
+          row.reason = `${name} ${where} ${change}, significant and above the ${failPct}% fail limit, but measured in ${environments === 1 ? 'one execution environment' : `${environments} pairs of execution environments`} per function: a fail needs ${needed} (raise gate-max-invocations).`;
           return;
         }
         row.level = 'fail';
@@ -386,7 +387,12 @@ function compareMetric(
       ? `${name} ${where} ${change}${exactNote}: a significant improvement.`
       : `${name} ${where} ${change}${exactNote}, significant but small.`;
   };
-  return { row, pValue: twoSidedPValue(interval), settle };
+  // Over enough environments to fail, both tests must agree: t for the size, the sign test for the direction
+  // (stats.ts). Over fewer, the sign test cannot speak (7 pairs at 95% are its least); t alone decides, and the
+  // level stops at warn (settle above).
+  const enoughToFail = environments === null || environments >= minFailEnvironments(gate.confidence);
+  const pValue = blocked && enoughToFail ? Math.max(twoSidedPValue(interval), blocked.signPValue) : twoSidedPValue(interval);
+  return { row, pValue, settle };
 }
 
 /**
@@ -409,7 +415,7 @@ function changeFloor(kind: MetricKind, gate: GateSettings, memoryMb: number, pri
  */
 function familyAlpha(pr: RunResult, base: RunResult, gate: GateSettings): number {
   const live = pr.runId !== undefined && pr.runId === base.runId;
-  const looks = live ? failableLooks(gate.maxInvocations, pr.settings.invocationsPerValue) : 1;
+  const looks = live ? failableLooks(gate.maxInvocations, pr.settings.invocationsPerValue, gate.confidence) : 1;
   return (1 - gate.confidence) / looks;
 }
 

@@ -38,7 +38,7 @@
 import type { ExtraRound, ExtraSampling } from '../tuning/tuner.js';
 import type { GateSettings, MetricComparison, RunResult, Sample } from '../types.js';
 import { compareRuns, measuredSamples } from './compare.js';
-import { BLOCK_INVOCATIONS, MIN_FAIL_ENVIRONMENTS } from './looks.js';
+import { BLOCK_INVOCATIONS, minFailEnvironments } from './looks.js';
 
 export { BLOCK_INVOCATIONS } from './looks.js';
 
@@ -82,15 +82,16 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
     const prSamples = measuredSamples(pr, prEntry);
     const baseSamples = measuredSamples(base, baseEntry);
     const few = Math.min(prSamples.length, baseSamples.length) < gate.minSamples;
-    // Below the practical floor a comparison is within noise, whatever more samples would say: settled.
-    if (!few && row.belowFloor) continue;
     const environments = pairedEnvironments(prSamples, baseSamples);
+    // Below the practical floor a comparison is within noise, whatever more samples would say: settled — once
+    // confirmed in a second environment, since one fast PR environment could hide a change above the floor.
+    if (!few && row.belowFloor && environments >= 2) continue;
     const straddles = row.ciLowPct === null || row.ciHighPct === null || (row.ciLowPct <= limit && limit <= row.ciHighPct);
     const above = !straddles && (row.ciLowPct ?? 0) > limit;
     // One environment per function cannot tell the code from the environment, in either direction: a slow one
     // looks like a regression, a fast one hides it. Only an interval over environments settles a comparison, and
     // one above the limit needs the environments a fail needs (looks.ts).
-    const unconfirmed = !straddles && environments < (above ? MIN_FAIL_ENVIRONMENTS : 2);
+    const unconfirmed = !straddles && environments < (above ? minFailEnvironments(gate.confidence) : 2);
     // Above the limit in this comparison's own interval, but not significant once the verdict's other comparisons
     // and looks are accounted for (compare.ts judgeFamily): more environments decide it.
     const unsettledFamily = above && !unconfirmed && !row.significant;

@@ -17,6 +17,7 @@
 // - Deterministic and closed form: the same results.json gives the same verdict on every re-run, and the unit
 //   tests check the interval by hand.
 
+import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import { mean, sampleVariance } from 'simple-statistics';
 import { tQuantile, trimCount } from '../tuning/stats.js';
@@ -171,7 +172,7 @@ export function blockRatioInterval(
   trimPr: number,
   trimBase: number,
   confidence: number,
-): (RatioInterval & { blocks: number }) | null {
+): (RatioInterval & { blocks: number; signPValue: number }) | null {
   const differences: number[] = [];
   for (const [block, prValues] of prBlocks) {
     const baseValues = baseBlocks.get(block);
@@ -184,17 +185,37 @@ export function blockRatioInterval(
   const variance = sampleVariance(differences);
   const ratio = Math.exp(logRatio);
   // Equal differences up to rounding (logs of equal ratios rarely subtract to exactly the same double).
+  const signPValue = signTestPValue(differences);
   if (variance <= (Number.EPSILON * Math.max(1, Math.abs(logRatio))) ** 2 * 16) {
-    return { ratio, low: ratio, high: ratio, degreesOfFreedom: Infinity, exact: true, blocks, logRatio, standardError: 0 };
+    return { ratio, low: ratio, high: ratio, degreesOfFreedom: Infinity, exact: true, blocks, logRatio, standardError: 0, signPValue };
   }
   const degreesOfFreedom = blocks - 1;
   const standardError = Math.sqrt(variance / blocks);
   const halfWidth = tQuantile((1 + confidence) / 2, degreesOfFreedom) * standardError;
-  return { ratio, low: Math.exp(logRatio - halfWidth), high: Math.exp(logRatio + halfWidth), degreesOfFreedom, exact: false, blocks, logRatio, standardError };
+  return { ratio, low: Math.exp(logRatio - halfWidth), high: Math.exp(logRatio + halfWidth), degreesOfFreedom, exact: false, blocks, logRatio, standardError, signPValue };
 }
 
 /** A block's trimmed log mean; one value is its own log. */
 function blockLogMean(values: readonly number[], trim: number): number {
   const summary = summariseLogs(values, trim);
   return summary ? summary.trimmedMean : Math.log(Math.max(values[0] ?? LOG_FLOOR, LOG_FLOOR));
+}
+
+/**
+ * The two-sided sign test of paired block differences: how likely at least this many of them point one way if
+ * each were equally likely to point either way (Binomial(J, ½); zero differences are left out). Why beside the t
+ * interval: Student's t assumes the differences are roughly normal, and environments are not always — at 128 MB a
+ * short CPU-bound handler either fits its CPU quota or waits out a scheduler period, so one environment can run
+ * twice as long as its twin. Replayed on such environments, t alone failed identical code in 1.1–1.4% of runs at
+ * low settings (bench/gate-replay.ts). The sign test holds whatever the tails, because for identical code each
+ * difference is as likely positive as negative; it needs enough environments to say anything (J = 3 gives at
+ * best p = 0.25), which is exactly the evidence a fail should rest on.
+ */
+export function signTestPValue(differences: readonly number[]): number {
+  const nonZero = differences.filter((difference) => difference !== 0);
+  const n = nonZero.length;
+  if (n === 0) return 1;
+  const positive = nonZero.filter((difference) => difference > 0).length;
+  const extreme = Math.min(positive, n - positive);
+  return Math.min(1, 2 * binomialCdf(extreme, n, 0.5));
 }
