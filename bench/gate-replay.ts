@@ -303,7 +303,9 @@ async function live(): Promise<void> {
   note(`emulator at ${emulator.endpoint}, CPU limits: ${emulator.cpuMode ?? 'unknown'}; ${machineNote()}`);
   const levels: string[] = [];
   try {
-    for (const name of ['live-pr', 'live-base']) await emulator.createFunction({ name, sample: workloadOf(workload).sample, memoryMb: 1024, environment: workloadOf(workload).environment });
+    // Configured at the first power value, so the gate compares there and at the recommendation.
+    const configuredMb = powerValues[0] ?? 1024;
+    for (const name of ['live-pr', 'live-base']) await emulator.createFunction({ name, sample: workloadOf(workload).sample, memoryMb: configuredMb, environment: workloadOf(workload).environment });
     const gate = gateSettings({ baselineSource: 'function', baselineFunction: 'live-base', maxInvocations: Number(args['max-invocations']), maxCostIncreasePct: 5, warnCostIncreasePct: 2.5, maxDurationIncreasePct: 10, warnDurationIncreasePct: 5 });
     for (let repeat = 0; repeat < repeats; repeat++) {
       const settings = tuningSettings('live-pr', emulator, { powerValuesMb: powerValues, invocationsPerValue: Number(args.invocations) });
@@ -311,7 +313,8 @@ async function live(): Promise<void> {
       if (!outcome.baseline) throw new Error(`no baseline: ${outcome.problem ?? 'unknown'}`);
       const verdict = compareRuns(outcome.result, outcome.baseline.result, gate, 0);
       levels.push(verdict.level);
-      note(`repeat ${repeat + 1}: ${verdict.level} — ${verdict.reason}`);
+      const invocations = outcome.result.powerValues.map((entry) => `${entry.memoryMb} MB ×${entry.invocations}`).join(', ');
+      note(`repeat ${repeat + 1}: ${verdict.level} (${invocations}) — ${verdict.reason}`);
     }
   } finally {
     await bench.close();

@@ -340,6 +340,11 @@ export interface Verdict {
   comparisons: MetricComparison[];
   /** Which baseline was used, in words (e.g. "data branch entry for abc1234 (the PR base)"), or null for none. */
   baselineDescription: string | null;
+  /**
+   * live: measured in this run beside the PR (baseline-function); stored: an earlier run (file, data branch), measured
+   * at another time in other execution environments — the report says what that means for a warn or a fail.
+   */
+  baselineKind?: 'live' | 'stored';
   costDeltaPct: number | null;
   durationDeltaPct: number | null;
   monthlyCostDeltaUsd: number | null;

@@ -5,6 +5,7 @@ import { compareRuns, holmSignificant } from '../../src/gate/compare.js';
 import { environmentSchedule, failableLooks, invocationsForFail, minFailEnvironments } from '../../src/gate/looks.js';
 import { signTestPValue } from '../../src/gate/stats.js';
 import { nextGateRound } from '../../src/gate/sequential.js';
+import { renderReport } from '../../src/report/markdown.js';
 import type { MetricComparison, Verdict } from '../../src/types.js';
 import { blocked, makeRun, repeat } from '../helpers/run-fixture.js';
 import { gateSettings } from '../helpers/settings.js';
@@ -131,5 +132,20 @@ describe('the live gate’s looks and evidence', () => {
       reason: 'every comparison with the baseline is settled',
     });
     expect(repeat(1, 2)).toEqual([1, 1]);
+  });
+});
+
+describe('stored baselines, honestly', () => {
+  it('the verdict says which kind of baseline it rests on, and a warn or fail against a stored run says what that means', () => {
+    const pr = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: around(150, 10) }] });
+    const stored = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: around(100, 10) }] });
+    const verdict = compareRuns(pr, stored, gateSettings(), 0, { baselineDescription: 'baseline file base.json' });
+    expect(verdict.baselineKind).toBe('stored');
+    expect(renderReport({ result: pr, verdict, baseline: stored })).toContain(
+      'Baseline: baseline file base.json — a stored run, measured at another time in other execution environments: it can flag what a live baseline-function would show as noise (docs/gate.md)',
+    );
+    const live = compareRuns({ ...pr, runId: LIVE }, { ...stored, runId: LIVE }, gateSettings({ baselineSource: 'function' }), 0, { baselineDescription: 'live baseline function twin' });
+    expect(live.baselineKind).toBe('live');
+    expect(renderReport({ result: pr, verdict: live, baseline: stored })).not.toContain('a stored run');
   });
 });

@@ -101,6 +101,7 @@ export function compareRuns(pr: RunResult, base: RunResult | null, gate: GateSet
     reason: overallReason(level, comparisons, base !== null, baselineDescription, headline, gate, options.noBaselineNote),
     comparisons,
     baselineDescription,
+    ...(base ? { baselineKind: pr.runId !== undefined && pr.runId === base.runId ? ('live' as const) : ('stored' as const) } : {}),
     costDeltaPct: headline.costDeltaPct,
     durationDeltaPct: headline.durationDeltaPct,
     monthlyCostDeltaUsd: headline.monthlyCostDeltaUsd,

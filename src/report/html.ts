@@ -5,7 +5,7 @@
 import type { MetricComparison, PowerValueResult, RunResult } from '../types.js';
 import { chartData, niceCeiling, type ChartData } from './chart.js';
 import { costPerMillionUsd, escapeHtml, formatCount, formatMemory, formatMs, formatPct, formatUsd, formatUsdDelta, measuredInvocationsText, safeUrl } from './format.js';
-import { deltaAt, errorsText, headlineNumber, savingPct, visualizationLinks, type ReportInput } from './markdown.js';
+import { deltaAt, errorsText, headlineNumber, savingPct, storedBaselineNote, visualizationLinks, type ReportInput } from './markdown.js';
 
 const LEVEL_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
 const LEVEL_WORD = { pass: 'Pass', warn: 'Warning', fail: 'Fail' } as const;
@@ -97,7 +97,7 @@ function header(input: ReportInput): string {
   const headline = number ?? (result.recommendation ? `${formatMemory(result.recommendation.memoryMb)} recommended` : 'no recommendation');
   const lines = [`<h1>${icon} ${name}</h1>`, `<p><strong>${word}${h(headline)}</strong></p>`];
   if (verdict) lines.push(`<p>${h(verdict.reason)}</p>`);
-  if (verdict?.baselineDescription) lines.push(`<p class="muted small">Baseline: ${h(verdict.baselineDescription)}</p>`);
+  if (verdict?.baselineDescription) lines.push(`<p class="muted small">Baseline: ${h(verdict.baselineDescription)}${h(storedBaselineNote(verdict))}</p>`);
   else if (!input.baseline) lines.push('<p class="muted small">Baseline: none (nothing to compare with)</p>');
   return `<div class="banner">${lines.join('\n')}</div>`;
 }

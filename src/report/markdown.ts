@@ -143,7 +143,7 @@ function headline(input: ReportInput): string {
     lines.push(`### ${icon} ${name}: ${recommended ?? 'no recommendation'}`);
     if (verdict) lines.push('', escapeMarkdown(verdict.reason, 1000));
   }
-  if (verdict?.baselineDescription) lines.push('', `<sub>Baseline: ${escapeMarkdown(verdict.baselineDescription)}</sub>`);
+  if (verdict?.baselineDescription) lines.push('', `<sub>Baseline: ${escapeMarkdown(verdict.baselineDescription)}${storedBaselineNote(verdict)}</sub>`);
   return lines.join('\n');
 }
 
@@ -504,6 +504,16 @@ function footer(result: RunResult, baseline: RunResult | null | undefined): stri
     parts.push(`baseline measured ${escapeMarkdown(baseline.startedAt)}${baseSha ? ` at ${baseSha}` : ''}`);
   }
   return `<sub>${parts.join(' · ')}</sub>`;
+}
+
+/**
+ * A warn or fail against a stored run says what the reader should weigh: that run was measured at another time, in
+ * other execution environments, which no interval over one run's samples can fully see (docs/gate.md, "Stored
+ * baselines"); a live baseline can.
+ */
+export function storedBaselineNote(verdict: Verdict): string {
+  if (verdict.baselineKind !== 'stored' || verdict.level === 'pass') return '';
+  return ' — a stored run, measured at another time in other execution environments: it can flag what a live baseline-function would show as noise (docs/gate.md)';
 }
 
 function details(input: ReportInput): string {
