@@ -38,7 +38,7 @@ import { tuneTogether, type ExtraSampling } from '../src/tuning/tuner.js';
 import type { GateSettings, RunResult, Sample } from '../src/types.js';
 import { makeRun } from '../__tests__/helpers/run-fixture.js';
 import { gateSettings } from '../__tests__/helpers/settings.js';
-import { heading, machineNote, note, seededRandom, startBenchEmulator, table, tuningSettings } from './lib.js';
+import { heading, machineNote, note, seededRandom, startBenchEmulator, table, tuningSettings, wilson } from './lib.js';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -221,16 +221,6 @@ function replayOnce(pool: Pool, settings: ReplaySettings, gate: GateSettings, fa
   }
   const verdict = compareRuns(run(pr), run(base), gate, 0);
   return { level: verdict.level, invocations: pr.length, reason: verdict.reason };
-}
-
-function wilson(hits: number, n: number): [number, number] {
-  if (n === 0) return [0, 1];
-  const z = 1.959964;
-  const p = hits / n;
-  const denominator = 1 + (z * z) / n;
-  const centre = (p + (z * z) / (2 * n)) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 const pct = (value: number) => `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;

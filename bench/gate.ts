@@ -45,7 +45,7 @@ import { silentLogger } from '../src/tuning/ports.js';
 import { tune, tuneTogether } from '../src/tuning/tuner.js';
 import type { GateSettings, RunResult, TuningSettings, Verdict } from '../src/types.js';
 import { gateSettings } from '../__tests__/helpers/settings.js';
-import { heading, machineNote, note, startBenchEmulator, table, tuningSettings } from './lib.js';
+import { heading, machineNote, note, startBenchEmulator, table, tuningSettings, wilson } from './lib.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -131,17 +131,6 @@ function leastSquares(xs: number[], ys: number[]): { intercept: number; slope: n
   }
   const slope = sxy / sxx;
   return { intercept: meanY - slope * meanX, slope };
-}
-
-/** Wilson score interval, 95%: how far 20 repeats can pin a rate down. */
-function wilson(successes: number, n: number): [number, number] {
-  if (n === 0) return [0, 1];
-  const z = 1.959964;
-  const p = successes / n;
-  const denominator = 1 + (z * z) / n;
-  const centre = (p + (z * z) / (2 * n)) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 const pct = (value: number) => `${(value * 100).toFixed(0)}%`;

@@ -155,3 +155,14 @@ export function machineNote(): string {
 
 /** A deterministic PRNG for seeded repeats: the emulator's own (mulberry32). */
 export { seededRandom } from '../emulator/faults.js';
+
+/** The 95% Wilson score interval of a rate: how far a number of repeats can pin it down. */
+export function wilson(successes: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.959964;
+  const p = successes / n;
+  const denominator = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
