@@ -1,7 +1,8 @@
 // The gate never blocks identical code (issue 13): the practical floor, one error rate for the whole verdict
 // (Holm across comparisons, Bonferroni across the live gate's looks), and the least evidence a fail needs.
 
-import { compareRuns, holmSignificant } from '../../src/gate/compare.js';
+import { compareRuns } from '../../src/gate/compare.js';
+import { holmSignificant } from '../../src/gate/family.js';
 import { environmentSchedule, failableLooks, invocationsForFail, minFailEnvironments } from '../../src/gate/looks.js';
 import { signTestPValue } from '../../src/gate/stats.js';
 import { nextGateRound } from '../../src/gate/sequential.js';

@@ -20,7 +20,8 @@ import { formatMs, formatUsd, nearlyEqual } from '../tuning/analyze.js';
 import { measuredSamples as measuredSamplesOf } from '../tuning/samples.js';
 import { durationStats, trimmedMean } from '../tuning/stats.js';
 import type { GateSettings, MetricComparison, PowerValueResult, Prices, RunResult, Sample, Verdict, VerdictLevel } from '../types.js';
-import { failableLooks, minFailEnvironments } from './looks.js';
+import { changeFloor, familyAlpha, holmSignificant } from './family.js';
+import { minFailEnvironments } from './looks.js';
 import { blockRatioInterval, ratioInterval, runToRunVariance, twoSidedPValue, type RunToRunVariance } from './stats.js';
 
 export interface CompareOptions {
@@ -394,46 +395,6 @@ function compareMetric(
   const enoughToFail = environments === null || environments >= minFailEnvironments(gate.confidence);
   const pValue = blocked && enoughToFail ? Math.max(twoSidedPValue(interval), blocked.signPValue) : twoSidedPValue(interval);
   return { row, pValue, settle };
-}
-
-/**
- * The practical floor of a change: Lambda bills duration in 1 ms units, so by default a change under 1 ms is one
- * nobody pays for (min-duration-change-ms); for cost, what that floor costs at this memory size.
- */
-function changeFloor(kind: MetricKind, gate: GateSettings, memoryMb: number, prices: Prices): { value: number; format: (value: number) => string; why: string } {
-  const floorMs = gate.minDurationChangeMs;
-  if (kind === 'duration') return { value: floorMs, format: (value) => formatMs(value), why: 'min-duration-change-ms' };
-  const value = (memoryMb / 1024) * (floorMs / 1000) * prices.pricePerGbSecondUsd;
-  return { value, format: (usd) => `${formatUsd(usd)} per invocation`, why: `the cost of ${formatMs(floorMs)} at ${memoryMb} MB, min-duration-change-ms` };
-}
-
-/**
- * The verdict's error rate is what `confidence` means: the chance that identical code gets a significant change
- * anywhere in the verdict is at most 1 − confidence. Two things multiply the chances and are divided out here:
- * - looks: the live gate's sequential sampling stops a comparison as soon as it is decided, so every round that
- *   could fail it is a chance (looks.ts, Bonferroni across looks);
- * - comparisons: cost and duration at each compared memory size (judgeFamily, Holm).
- */
-function familyAlpha(pr: RunResult, base: RunResult, gate: GateSettings): number {
-  const live = pr.runId !== undefined && pr.runId === base.runId;
-  const looks = live ? failableLooks(gate.maxInvocations, pr.settings.invocationsPerValue, gate.confidence) : 1;
-  return (1 - gate.confidence) / looks;
-}
-
-/**
- * Holm's step-down procedure over every comparison of the verdict that could be significant: the smallest p-value
- * is tested at alpha / m, the next at alpha / (m − 1), and so on until one is not significant, which ends it. It
- * keeps the chance of any false significance at alpha (like Bonferroni) and is uniformly more powerful. Why not
- * the interval alone: two memory sizes × two metrics at 95% each fail identical code several times as often as 5%.
- */
-export function holmSignificant(pValues: readonly number[], alpha: number): boolean[] {
-  const order = pValues.map((pValue, index) => ({ pValue, index })).sort((a, b) => a.pValue - b.pValue);
-  const significant = pValues.map(() => false);
-  for (const [rank, { pValue, index }] of order.entries()) {
-    if (pValue > alpha / (pValues.length - rank)) break;
-    significant[index] = true;
-  }
-  return significant;
 }
 
 function judgeFamily(measured: readonly Measured[], alpha: number): void {
