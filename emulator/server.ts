@@ -10,6 +10,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
+import { ControlPlaneQuota, peakPerSecond, type ControlPlaneQuotaOptions } from './quota.js';
 import type { FunctionRuntimeSpec, InvokeResult } from './sandbox.js';
 import {
   ACCOUNT_ID,
@@ -55,6 +56,12 @@ export interface EmulatorOptions {
   throttleRetryAfterSeconds?: number;
   /** Global fault injection; per-function faults through setFaults(). */
   faults?: FaultConfig;
+  /**
+   * Lambda's account-wide control-plane quota (quota.ts): 15 requests per second across all control-plane APIs,
+   * GetFunction 100 apart, invocations not counted; over it, 429 TooManyRequestsException (CallerRateLimitExceeded).
+   * On by default, as on AWS; `false` turns it off.
+   */
+  controlPlaneQuota?: ControlPlaneQuotaOptions | false;
   /** The execution environments; default a new SandboxPool from ./sandbox.js (closed by close()). */
   pool?: SandboxPoolLike;
   /** For the default pool: cores kept free of running sandboxes (SandboxPoolOptions.reservedCores). Default 0. */
@@ -99,8 +106,16 @@ export interface Emulator {
   /** Replaces the faults of one function, or the global ones with '*'; `{}` clears. Counters restart. */
   setFaults(functionName: string | '*', faults: FaultConfig): void;
   /** Requests received per operation, including those answered with an injected fault. */
-  stats(): { requests: Record<string, number> };
+  stats(): EmulatorStats;
   close(): Promise<void>;
+}
+
+export interface EmulatorStats {
+  requests: Record<string, number>;
+  /** Requests refused by the control-plane quota (not injected throttles). */
+  throttledByQuota: number;
+  /** The most requests counted against the 15-per-second quota in any one second (GetFunction and Invoke apart). */
+  peakControlPlanePerSecond: number;
 }
 
 /** Lambda's synchronous request payload limit. */
@@ -305,6 +320,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const ownsPool = options.pool === undefined;
   const pool = options.pool ?? (await defaultPool(log, { reservedCores: options.reservedCores ?? 0, freezeIdle: options.freezeIdle ?? true }));
   const requests: Record<string, number> = {};
+  const quota = options.controlPlaneQuota === false ? undefined : new ControlPlaneQuota(options.controlPlaneQuota ?? {}, clock);
+  let throttledByQuota = 0;
+  /** Arrival times of requests the 15-per-second quota counts, for the peak per second. */
+  const controlPlaneArrivalsMs: number[] = [];
   let inFlight = 0;
   const closing = new AbortController();
   // Retiring is housekeeping: a failure is logged, never turned into an API error.
@@ -497,6 +516,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const startedMs = Date.now();
     let reply: Reply;
+    if (operation !== 'Invoke' && operation !== 'GetFunction') controlPlaneArrivalsMs.push(clock());
+    const overQuota = quota?.admit(operation);
+    if (overQuota) {
+      throttledByQuota++;
+      const error = tooManyRequests('CallerRateLimitExceeded', 'Rate exceeded', overQuota.retryAfterSeconds);
+      log(`${operation} ${scope ?? ''} → 429 over the control-plane quota [quota]`);
+      send(res, requestId, { status: error.status, body: error.body(), headers: { 'x-amzn-errortype': error.code, ...error.extra.headers } });
+      return;
+    }
     const fault = faults.requestFault(operation, scope);
     try {
       if (fault?.kind === 'dropConnection') {
@@ -565,7 +593,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults.set(functionName, config);
     },
     stats() {
-      return { requests: { ...requests } };
+      return { requests: { ...requests }, throttledByQuota, peakControlPlanePerSecond: peakPerSecond(controlPlaneArrivalsMs) };
     },
     async close() {
       closing.abort();
