@@ -7,7 +7,10 @@
 // The revision's target.ts is loaded from `git show <rev>:src/tuning/target.ts` into a temporary directory; its
 // imports of the engine's other modules resolve to this tree's.
 //
-//   npm run bench -- control-plane [--against HEAD]
+// Each chain also reports its busiest second of control-plane requests (clean-up included) and how many the
+// emulator refused for Lambda's 15-per-second quota (goal: 0).
+//
+//   npm run bench -- control-plane [--against HEAD] [--no-quota]
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { peakPerSecond } from '../emulator/quota.js';
 import { realSleep } from '../src/tuning/ports.js';
 import { LambdaTarget } from '../src/tuning/target.js';
 import { heading, machineNote, note, seconds, startBenchEmulator, table, type BenchEmulator } from './lib.js';
@@ -24,9 +28,11 @@ export interface ControlPlaneOptions {
   against: string;
   repeats: number;
   updateDelayMs: number;
+  /** Lambda's control-plane quota in the emulator (its default); false shows the unthrottled demand. */
+  quota: boolean;
 }
 
-export const CONTROL_PLANE_DEFAULTS: ControlPlaneOptions = { against: 'HEAD', repeats: 3, updateDelayMs: 1000 };
+export const CONTROL_PLANE_DEFAULTS: ControlPlaneOptions = { against: 'HEAD', repeats: 3, updateDelayMs: 1000, quota: true };
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const POWER_VALUES_MB = [128, 256, 512, 1024, 1536];
@@ -56,12 +62,17 @@ interface ChainRun {
   restoredMs: number;
   conflicts: number;
   polls: number;
+  /** Control-plane requests (GetFunction apart) in the busiest second, clean-up included. */
+  peakPerSecond: number;
+  /** Requests the emulator refused for Lambda's 15-per-second quota. */
+  throttled: number;
 }
 
 async function chain(bench: BenchEmulator, side: string, Target: TargetClass, runId: string): Promise<ChainRun> {
   const target = new Target(bench.client, 'control-plane', bench.emulator.region, { logger: bench.deps.logger, sleep: realSleep, runId, waiterMinDelaySec: bench.deps.waiterMinDelaySec });
   const snapshot = await target.snapshot();
   bench.trace.reset();
+  const before = bench.emulator.stats();
   const started = performance.now();
   const prepared = [];
   let lastReadyMs = 0;
@@ -76,19 +87,22 @@ async function chain(bench: BenchEmulator, side: string, Target: TargetClass, ru
   } finally {
     await target.cleanup(snapshot.functionArn, prepared);
   }
+  const after = bench.emulator.stats();
   return {
     side,
     lastReadyMs,
     restoredMs,
     conflicts: bench.trace.calls.filter((call) => call.error === 'ResourceConflictException').length,
     polls: bench.trace.count('GetFunction'),
+    peakPerSecond: peakPerSecond(after.controlPlaneArrivalsMs.slice(before.controlPlaneArrivalsMs.length)),
+    throttled: after.throttledByQuota - before.throttledByQuota,
   };
 }
 
 export async function runControlPlane(options: ControlPlaneOptions = CONTROL_PLANE_DEFAULTS): Promise<void> {
   heading(`5. Control plane: ${POWER_VALUES_MB.length} versions and the restore, this tree against ${options.against}`);
   const dir = mkdtempSync(join(tmpdir(), 'lpg-target-'));
-  const bench = await startBenchEmulator({ updateDelayMs: options.updateDelayMs });
+  const bench = await startBenchEmulator({ updateDelayMs: options.updateDelayMs, ...(options.quota ? {} : { controlPlaneQuota: false }) });
   try {
     const Old = await targetAt(options.against, dir);
     if (!Old) {
@@ -111,9 +125,23 @@ export async function runControlPlane(options: ControlPlaneOptions = CONTROL_PLA
     );
     console.log(
       table(
-        ['target.ts', 'last version ready', 'restored', 'restored / floor', 'ResourceConflictExceptions', 'GetFunction polls'],
-        runs.map((run) => [run.side, seconds(run.lastReadyMs), seconds(run.restoredMs), `${(run.restoredMs / floorMs).toFixed(2)}×`, String(run.conflicts), String(run.polls)]),
+        ['target.ts', 'last version ready', 'restored', 'restored / floor', 'ResourceConflictExceptions', 'GetFunction polls', 'peak requests/s', 'throttled'],
+        runs.map((run) => [
+          run.side,
+          seconds(run.lastReadyMs),
+          seconds(run.restoredMs),
+          `${(run.restoredMs / floorMs).toFixed(2)}×`,
+          String(run.conflicts),
+          String(run.polls),
+          String(run.peakPerSecond),
+          String(run.throttled),
+        ]),
       ),
+    );
+    console.log(
+      `peak requests/s: control-plane requests Lambda counts against its account-wide quota of 15 per second (GetFunction ` +
+        `apart) in the busiest second of the chain and its clean-up; throttled: those the emulator refused for that quota ` +
+        `(goal 0). The emulator enforces the quota unless --no-quota (then "throttled" stays 0 and the peak shows the demand).`,
     );
     console.log(`After: ${machineNote()}.`);
   } finally {

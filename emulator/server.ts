@@ -116,6 +116,8 @@ export interface EmulatorStats {
   throttledByQuota: number;
   /** The most requests counted against the 15-per-second quota in any one second (GetFunction and Invoke apart). */
   peakControlPlanePerSecond: number;
+  /** When each of those requests arrived (the emulator's clock, ms): a recording of requests per second. */
+  controlPlaneArrivalsMs: number[];
 }
 
 /** Lambda's synchronous request payload limit. */
@@ -593,7 +595,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults.set(functionName, config);
     },
     stats() {
-      return { requests: { ...requests }, throttledByQuota, peakControlPlanePerSecond: peakPerSecond(controlPlaneArrivalsMs) };
+      return {
+        requests: { ...requests },
+        throttledByQuota,
+        peakControlPlanePerSecond: peakPerSecond(controlPlaneArrivalsMs),
+        controlPlaneArrivalsMs: [...controlPlaneArrivalsMs],
+      };
     },
     async close() {
       closing.abort();
