@@ -21,7 +21,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { peakPerSecond } from '../emulator/quota.js';
 import { realSleep } from '../src/tuning/ports.js';
 import { LambdaTarget } from '../src/tuning/target.js';
-import { heading, machineNote, note, seconds, startBenchEmulator, table, type BenchEmulator } from './lib.js';
+import { tuneTogether } from '../src/tuning/tuner.js';
+import { heading, machineNote, note, seconds, startBenchEmulator, table, tuningSettings, type BenchEmulator } from './lib.js';
 
 export interface ControlPlaneOptions {
   /** The git revision to compare with. */
@@ -54,6 +55,50 @@ async function targetAt(revision: string, dir: string): Promise<TargetClass | un
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const module = (await import(pathToFileURL(file).href)) as { LambdaTarget: TargetClass };
   return module.LambdaTarget;
+}
+
+type TuneTogether = typeof tuneTogether;
+
+/**
+ * The revision's tuneTogether, its own target.ts beside it (so its clean-up is the revision's), the engine's other
+ * modules from this tree. Undefined when the revision has none.
+ */
+async function tunerAt(revision: string, dir: string): Promise<TuneTogether | undefined> {
+  const tuning = join(ROOT, 'src/tuning/');
+  for (const name of ['target.ts', 'tuner.ts']) {
+    let source: string;
+    try {
+      source = execFileSync('git', ['show', `${revision}:src/tuning/${name}`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      return undefined;
+    }
+    const rewritten = source.replace(/from '(\.\.?\/[^']+)'/g, (match, path: string) =>
+      path === './target.js' ? match : `from '${pathToFileURL(join(tuning, path)).href}'`,
+    );
+    writeFileSync(join(dir, name), rewritten);
+  }
+  const module = (await import(pathToFileURL(join(dir, 'tuner.ts')).href)) as { tuneTogether: TuneTogether };
+  return module.tuneTogether;
+}
+
+interface GateRun {
+  side: string;
+  wallMs: number;
+  requests: number;
+  peakPerSecond: number;
+  throttled: number;
+}
+
+/** A live gate's whole run: the PR's and the baseline's function tuned together, then restored and cleaned up. */
+async function gateRun(bench: BenchEmulator, side: string, tune: TuneTogether, runId: string): Promise<GateRun> {
+  const settings = tuningSettings('gate-pr', bench.emulator, { powerValuesMb: POWER_VALUES_MB, invocationsPerValue: 2 });
+  const before = bench.emulator.stats();
+  const started = performance.now();
+  await tune([{ settings }, { settings: { ...settings, functionName: 'gate-base' }, label: 'baseline' }], { ...bench.deps, sleep: realSleep, runId });
+  const wallMs = performance.now() - started;
+  const after = bench.emulator.stats();
+  const arrivals = after.controlPlaneArrivalsMs.slice(before.controlPlaneArrivalsMs.length);
+  return { side, wallMs, requests: arrivals.length, peakPerSecond: peakPerSecond(arrivals), throttled: after.throttledByQuota - before.throttledByQuota };
 }
 
 interface ChainRun {
@@ -143,6 +188,31 @@ export async function runControlPlane(options: ControlPlaneOptions = CONTROL_PLA
         `apart) in the busiest second of the chain and its clean-up; throttled: those the emulator refused for that quota ` +
         `(goal 0). The emulator enforces the quota unless --no-quota (then "throttled" stays 0 and the peak shows the demand).`,
     );
+
+    const tunerDir = mkdtempSync(join(tmpdir(), 'lpg-tuner-'));
+    symlinkSync(join(ROOT, 'node_modules'), join(tunerDir, 'node_modules'));
+    const OldTune = await tunerAt(options.against, tunerDir);
+    if (OldTune) {
+      await bench.emulator.createFunction({ name: 'gate-pr', sample: 'noop', memoryMb: 1024 });
+      await bench.emulator.createFunction({ name: 'gate-base', sample: 'noop', memoryMb: 1024 });
+      const gateRuns: GateRun[] = [];
+      for (let repeat = 1; repeat <= options.repeats; repeat++) {
+        note(`live gate run: repeat ${repeat} of ${options.repeats}`);
+        gateRuns.push(await gateRun(bench, options.against, OldTune, `gr${repeat}old`));
+        gateRuns.push(await gateRun(bench, 'this tree', tuneTogether, `gr${repeat}new`));
+      }
+      console.log(
+        `\nA live gate's run: two functions tuned together at ${POWER_VALUES_MB.join(', ')} MB, 2 invocations each, then restored ` +
+          `and cleaned up (10 versions and 10 aliases), the revision's tuner and target against this tree's.\n`,
+      );
+      console.log(
+        table(
+          ['tuner + target', 'wall time', 'control-plane requests', 'peak requests/s', 'throttled'],
+          gateRuns.map((run) => [run.side, seconds(run.wallMs), String(run.requests), String(run.peakPerSecond), String(run.throttled)]),
+        ),
+      );
+    }
+    rmSync(tunerDir, { recursive: true, force: true });
     console.log(`After: ${machineNote()}.`);
   } finally {
     await bench.close();

@@ -8,6 +8,7 @@
 // the service hits both alike. tune() is tuneTogether with one function, where the turnstile is never used.
 
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import pLimit from 'p-limit';
 import { visualizationUrl } from '../report/visualization.js';
@@ -437,6 +438,8 @@ interface CleanupBudget {
 
 function cleanupBudget(runSignal: AbortSignal | undefined, budgetMs: number): CleanupBudget {
   const controller = new AbortController();
+  // Every delete in flight listens to it (the request, its backoff, its turn at the limiter): dozens, not a leak.
+  setMaxListeners(0, controller.signal);
   let timer: NodeJS.Timeout | undefined;
   let armed = false;
   // Real time, not the injected sleep: the runner's kill comes on the wall clock.
