@@ -310,7 +310,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
     if (signal?.aborted) {
       const names = states.map((state) => state.snapshot.identity.name).join(' and ');
       if (cleanupComplete === false) {
-        throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}); clean-up of ${names} did not finish in time, and the warning above names what is left`);
+        throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}); clean-up of ${names} is incomplete, and the warning above names what is left`);
       }
       throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}); ${names} ${states.length === 1 ? 'was' : 'were'} restored and this run's versions and aliases deleted`);
     }
