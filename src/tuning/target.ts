@@ -167,6 +167,8 @@ export class LambdaTarget {
   private readonly attemptedAliases = new Set<string>();
   /** A PublishVersion went unanswered (lost, failed or cut short): cleanup() must list versions to find it. */
   private publishOutcomeUnknown = false;
+  /** Requests that create something (update, publish, alias), still in flight. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly client: LambdaClient,
@@ -216,6 +218,7 @@ export class LambdaTarget {
           'UpdateFunctionConfiguration',
           new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: description, RevisionId: before.RevisionId }),
           signal,
+          SETTLE,
         );
         await this.waitUntilUpdated(fn, signal);
         const current = await this.controlPlane('GetFunctionConfiguration', new GetFunctionConfigurationCommand({ FunctionName: fn }), signal);
@@ -223,7 +226,12 @@ export class LambdaTarget {
           throw new ConcurrentChangeError(`$LATEST changed under us while preparing ${memoryMb} MB (another run or a deploy?)`);
         }
         try {
-          return await this.controlPlane('PublishVersion', new PublishVersionCommand({ FunctionName: fn, RevisionId: current.RevisionId, Description: description }), signal);
+          return await this.controlPlane(
+            'PublishVersion',
+            new PublishVersionCommand({ FunctionName: fn, RevisionId: current.RevisionId, Description: description }),
+            signal,
+            SETTLE,
+          );
         } catch (error) {
           // Lambda may have published it and only the answer was lost: clean-up finds it by its description.
           if (errorName(error) !== 'PreconditionFailedException') this.publishOutcomeUnknown = true;
@@ -255,7 +263,7 @@ export class LambdaTarget {
     }
     this.attemptedAliases.add(alias);
     try {
-      await this.controlPlane('CreateAlias', new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version, Description: description }), signal);
+      await this.controlPlane('CreateAlias', new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version, Description: description }), signal, SETTLE);
     } catch (error) {
       // The alias name is this run's own: if it exists, our earlier CreateAlias did take effect and only its answer
       // was lost. Anything else, and the version (and an alias we cannot see) must not outlive the run.
@@ -276,6 +284,8 @@ export class LambdaTarget {
    */
   async restore(snapshot: FunctionSnapshot, signal?: AbortSignal): Promise<void> {
     const fn = snapshot.functionArn;
+    // An update of this run still in flight would land after a restore that read $LATEST before it.
+    await this.settled(signal);
     try {
       for (let attempt = 1; ; attempt++) {
         let current = await this.readConfiguration(fn, signal);
@@ -391,6 +401,8 @@ export class LambdaTarget {
     );
     const known = prepared.filter((item) => item.createdByRun).map((item) => item.version);
     const problems: string[] = [];
+    // A publish or an alias still in flight when the run stopped lands before we list and delete, not after.
+    await this.settled(signal);
     const listing = this.publishOutcomeUnknown
       ? this.listRunVersions(functionArn, this.options.runId, signal).catch((error: unknown) => {
           if (!signal?.aborted) problems.push(`listing this run's versions: ${messageOf(error)}`);
@@ -405,6 +417,16 @@ export class LambdaTarget {
       problems: [...problems, ...aliasReport.problems, ...versionReport.problems],
       remaining: { aliases: aliasReport.remaining.aliases, versions: versionReport.remaining.versions },
     };
+  }
+
+  /** Resolves when every creating request in flight has its answer (or the signal ends the wait). */
+  private async settled(signal?: AbortSignal): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    const aborted = new Promise<void>((resolve) => {
+      if (signal?.aborted) resolve();
+      signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await Promise.race([Promise.all([...this.inFlight]), aborted]);
   }
 
   /**
@@ -637,7 +659,7 @@ export class LambdaTarget {
    * SDK's own retries too) first takes a token from the run's limiter. Once `signal` aborts, nothing new starts:
    * not the request in flight (cancelled), not a backoff (cut short), not another attempt.
    */
-  private controlPlane<C extends LambdaCommand>(operation: string, command: C, signal?: AbortSignal): Promise<OutputOf<C>> {
+  private controlPlane<C extends LambdaCommand>(operation: string, command: C, signal?: AbortSignal, settle = false): Promise<OutputOf<C>> {
     const limiter = this.limiter;
     (command.middlewareStack as PaceMiddleware).add(
       (next) => async (args) => {
@@ -648,7 +670,20 @@ export class LambdaTarget {
       { step: 'finalizeRequest', priority: 'low', name: 'lambdaPowerGateControlPlanePace' },
     );
     const send = this.client.send.bind(this.client) as unknown as (command: C, options: { abortSignal?: AbortSignal }) => Promise<OutputOf<C>>;
-    return withRetry(() => send(command, signal ? { abortSignal: signal } : {}), {
+    // A request that creates something is never cut off in flight: Lambda may act on it after the client has gone,
+    // and clean-up, which waits for it (settled()), must know what it made. Anything else is cut off at once.
+    const attempt = () => {
+      if (!settle) return send(command, signal ? { abortSignal: signal } : {});
+      const sent = Promise.resolve(send(command, {}));
+      const tracked = sent.then(
+        () => undefined,
+        () => undefined,
+      );
+      this.inFlight.add(tracked);
+      void tracked.then(() => this.inFlight.delete(tracked));
+      return sent;
+    };
+    return withRetry(attempt, {
       attempts: CONTROL_PLANE_ATTEMPTS,
       baseDelayMs: 500,
       maxDelayMs: 10_000,
@@ -671,6 +706,9 @@ export class LambdaTarget {
     });
   }
 }
+
+/** controlPlane(): let the request in flight finish, whatever the signal says. */
+const SETTLE = true;
 
 /** Deletes in flight at once during clean-up; the limiter sets the pace, this only bounds open sockets. */
 const CLEANUP_IN_FLIGHT = 10;
