@@ -15,6 +15,11 @@ export interface ControlPlaneQuotaOptions {
   requestsPerSecond?: number;
   /** GetFunction's own quota. Default 100. */
   getFunctionPerSecond?: number;
+  /**
+   * Milliseconds for the buckets; default Date.now. Apart from the emulator's `clock` (which tests stop to step
+   * through InProgress windows): a stopped clock would never refill the buckets.
+   */
+  now?: () => number;
 }
 
 export const LAMBDA_CONTROL_PLANE_PER_SECOND = 15;
@@ -49,7 +54,7 @@ export class ControlPlaneQuota {
   private readonly general: TokenBucket;
   private readonly getFunction: TokenBucket;
 
-  constructor(options: ControlPlaneQuotaOptions = {}, now: () => number = Date.now) {
+  constructor(options: ControlPlaneQuotaOptions = {}, now: () => number = options.now ?? Date.now) {
     this.general = new TokenBucket(options.requestsPerSecond ?? LAMBDA_CONTROL_PLANE_PER_SECOND, now);
     this.getFunction = new TokenBucket(options.getFunctionPerSecond ?? LAMBDA_GET_FUNCTION_PER_SECOND, now);
   }

@@ -116,7 +116,7 @@ export interface EmulatorStats {
   throttledByQuota: number;
   /** The most requests counted against the 15-per-second quota in any one second (GetFunction and Invoke apart). */
   peakControlPlanePerSecond: number;
-  /** When each of those requests arrived (the emulator's clock, ms): a recording of requests per second. */
+  /** When each of those requests arrived (Date.now, ms): a recording of requests per second. */
   controlPlaneArrivalsMs: number[];
 }
 
@@ -322,7 +322,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const ownsPool = options.pool === undefined;
   const pool = options.pool ?? (await defaultPool(log, { reservedCores: options.reservedCores ?? 0, freezeIdle: options.freezeIdle ?? true }));
   const requests: Record<string, number> = {};
-  const quota = options.controlPlaneQuota === false ? undefined : new ControlPlaneQuota(options.controlPlaneQuota ?? {}, clock);
+  const quota = options.controlPlaneQuota === false ? undefined : new ControlPlaneQuota(options.controlPlaneQuota ?? {});
   let throttledByQuota = 0;
   /** Arrival times of requests the 15-per-second quota counts, for the peak per second. */
   const controlPlaneArrivalsMs: number[] = [];
@@ -518,7 +518,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const startedMs = Date.now();
     let reply: Reply;
-    if (operation !== 'Invoke' && operation !== 'GetFunction') controlPlaneArrivalsMs.push(clock());
+    if (operation !== 'Invoke' && operation !== 'GetFunction') controlPlaneArrivalsMs.push(Date.now());
     const overQuota = quota?.admit(operation);
     if (overQuota) {
       throttledByQuota++;

@@ -49,7 +49,7 @@ afterAll(async () => {
 describe("the emulator's control-plane quota", () => {
   it('refuses the 16th control-plane request in a second with TooManyRequestsException, as Lambda does; GetFunction and Invoke apart', async () => {
     let nowMs = Date.parse('2026-01-01T00:00:00Z');
-    const emulator = await startEmulator({ clock: () => nowMs, updateDelayMs: 0 });
+    const emulator = await startEmulator({ controlPlaneQuota: { now: () => nowMs }, updateDelayMs: 0 });
     const client = new LambdaClient({ region: emulator.region, endpoint: emulator.endpoint, credentials: { accessKeyId: 'q', secretAccessKey: 'q' }, maxAttempts: 1 });
     try {
       await emulator.createFunction({ name: 'quota', sample: 'noop' });
