@@ -10,7 +10,10 @@
 // The revision's target.ts is loaded from `git show <rev>:src/tuning/target.ts` into a temporary directory; its
 // imports of the engine's other modules resolve to this tree's.
 //
-//   npm run bench -- control-plane [--against HEAD]
+// Each chain also reports its busiest second of control-plane requests (clean-up included) and how many the
+// emulator refused for Lambda's 15-per-second quota (goal: 0).
+//
+//   npm run bench -- control-plane [--against HEAD] [--no-quota]
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -18,18 +21,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { peakPerSecond } from '../emulator/quota.js';
 import { realSleep } from '../src/tuning/ports.js';
 import { LambdaTarget } from '../src/tuning/target.js';
-import { heading, machineNote, note, seconds, startBenchEmulator, table, type BenchEmulator } from './lib.js';
+import { tuneTogether } from '../src/tuning/tuner.js';
+import { heading, machineNote, note, seconds, startBenchEmulator, table, tuningSettings, type BenchEmulator } from './lib.js';
 
 export interface ControlPlaneOptions {
   /** The git revision to compare with. */
   against: string;
   repeats: number;
   updateDelayMs: number;
+  /** Lambda's control-plane quota in the emulator (its default); false shows the unthrottled demand. */
+  quota: boolean;
 }
 
-export const CONTROL_PLANE_DEFAULTS: ControlPlaneOptions = { against: 'HEAD', repeats: 3, updateDelayMs: 1000 };
+export const CONTROL_PLANE_DEFAULTS: ControlPlaneOptions = { against: 'HEAD', repeats: 3, updateDelayMs: 1000, quota: true };
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const POWER_VALUES_MB = [128, 256, 512, 1024, 1536];
@@ -53,18 +60,67 @@ async function targetAt(revision: string, dir: string): Promise<TargetClass | un
   return module.LambdaTarget;
 }
 
+type TuneTogether = typeof tuneTogether;
+
+/**
+ * The revision's tuneTogether, its own target.ts beside it (so its clean-up is the revision's), the engine's other
+ * modules from this tree. Undefined when the revision has none.
+ */
+async function tunerAt(revision: string, dir: string): Promise<TuneTogether | undefined> {
+  const tuning = join(ROOT, 'src/tuning/');
+  for (const name of ['target.ts', 'tuner.ts']) {
+    let source: string;
+    try {
+      source = execFileSync('git', ['show', `${revision}:src/tuning/${name}`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      return undefined;
+    }
+    const rewritten = source.replace(/from '(\.\.?\/[^']+)'/g, (match, path: string) =>
+      path === './target.js' ? match : `from '${pathToFileURL(join(tuning, path)).href}'`,
+    );
+    writeFileSync(join(dir, name), rewritten);
+  }
+  const module = (await import(pathToFileURL(join(dir, 'tuner.ts')).href)) as { tuneTogether: TuneTogether };
+  return module.tuneTogether;
+}
+
+interface GateRun {
+  side: string;
+  wallMs: number;
+  requests: number;
+  peakPerSecond: number;
+  throttled: number;
+}
+
+/** A live gate's whole run: the PR's and the baseline's function tuned together, then restored and cleaned up. */
+async function gateRun(bench: BenchEmulator, side: string, tune: TuneTogether, runId: string): Promise<GateRun> {
+  const settings = tuningSettings('gate-pr', bench.emulator, { powerValuesMb: POWER_VALUES_MB, invocationsPerValue: 2 });
+  const before = bench.emulator.stats();
+  const started = performance.now();
+  await tune([{ settings }, { settings: { ...settings, functionName: 'gate-base' }, label: 'baseline' }], { ...bench.deps, sleep: realSleep, runId });
+  const wallMs = performance.now() - started;
+  const after = bench.emulator.stats();
+  const arrivals = after.controlPlaneArrivalsMs.slice(before.controlPlaneArrivalsMs.length);
+  return { side, wallMs, requests: arrivals.length, peakPerSecond: peakPerSecond(arrivals), throttled: after.throttledByQuota - before.throttledByQuota };
+}
+
 interface ChainRun {
   side: string;
   lastReadyMs: number;
   restoredMs: number;
   conflicts: number;
   polls: number;
+  /** Control-plane requests (GetFunction apart) in the busiest second, clean-up included. */
+  peakPerSecond: number;
+  /** Requests the emulator refused for Lambda's 15-per-second quota. */
+  throttled: number;
 }
 
 async function chain(bench: BenchEmulator, side: string, Target: TargetClass, runId: string): Promise<ChainRun> {
   const target = new Target(bench.client, 'control-plane', bench.emulator.region, { logger: bench.deps.logger, sleep: realSleep, runId, waiterMinDelaySec: bench.deps.waiterMinDelaySec });
   const snapshot = await target.snapshot();
   bench.trace.reset();
+  const before = bench.emulator.stats();
   const started = performance.now();
   const prepared = [];
   let lastReadyMs = 0;
@@ -79,19 +135,22 @@ async function chain(bench: BenchEmulator, side: string, Target: TargetClass, ru
   } finally {
     await target.cleanup(snapshot.functionArn, prepared);
   }
+  const after = bench.emulator.stats();
   return {
     side,
     lastReadyMs,
     restoredMs,
     conflicts: bench.trace.calls.filter((call) => call.error === 'ResourceConflictException').length,
     polls: bench.trace.count('GetFunction'),
+    peakPerSecond: peakPerSecond(after.controlPlaneArrivalsMs.slice(before.controlPlaneArrivalsMs.length)),
+    throttled: after.throttledByQuota - before.throttledByQuota,
   };
 }
 
 export async function runControlPlane(options: ControlPlaneOptions = CONTROL_PLANE_DEFAULTS): Promise<void> {
   heading(`5. Control plane: ${POWER_VALUES_MB.length} versions and the restore, this tree against ${options.against}`);
   const dir = mkdtempSync(join(tmpdir(), 'lpg-target-'));
-  const bench = await startBenchEmulator({ updateDelayMs: options.updateDelayMs });
+  const bench = await startBenchEmulator({ updateDelayMs: options.updateDelayMs, ...(options.quota ? {} : { controlPlaneQuota: false }) });
   try {
     const Old = await targetAt(options.against, dir);
     if (!Old) {
@@ -114,10 +173,49 @@ export async function runControlPlane(options: ControlPlaneOptions = CONTROL_PLA
     );
     console.log(
       table(
-        ['target.ts', 'last version ready', 'restored', 'restored / floor', 'ResourceConflictExceptions', 'GetFunction polls'],
-        runs.map((run) => [run.side, seconds(run.lastReadyMs), seconds(run.restoredMs), `${(run.restoredMs / floorMs).toFixed(2)}×`, String(run.conflicts), String(run.polls)]),
+        ['target.ts', 'last version ready', 'restored', 'restored / floor', 'ResourceConflictExceptions', 'GetFunction polls', 'peak requests/s', 'throttled'],
+        runs.map((run) => [
+          run.side,
+          seconds(run.lastReadyMs),
+          seconds(run.restoredMs),
+          `${(run.restoredMs / floorMs).toFixed(2)}×`,
+          String(run.conflicts),
+          String(run.polls),
+          String(run.peakPerSecond),
+          String(run.throttled),
+        ]),
       ),
     );
+    console.log(
+      `peak requests/s: control-plane requests Lambda counts against its account-wide quota of 15 per second (GetFunction ` +
+        `apart) in the busiest second of the chain and its clean-up; throttled: those the emulator refused for that quota ` +
+        `(goal 0). The emulator enforces the quota unless --no-quota (then "throttled" stays 0 and the peak shows the demand).`,
+    );
+
+    const tunerDir = mkdtempSync(join(tmpdir(), 'lpg-tuner-'));
+    symlinkSync(join(ROOT, 'node_modules'), join(tunerDir, 'node_modules'));
+    const OldTune = await tunerAt(options.against, tunerDir);
+    if (OldTune) {
+      await bench.emulator.createFunction({ name: 'gate-pr', sample: 'noop', memoryMb: 1024 });
+      await bench.emulator.createFunction({ name: 'gate-base', sample: 'noop', memoryMb: 1024 });
+      const gateRuns: GateRun[] = [];
+      for (let repeat = 1; repeat <= options.repeats; repeat++) {
+        note(`live gate run: repeat ${repeat} of ${options.repeats}`);
+        gateRuns.push(await gateRun(bench, options.against, OldTune, `gr${repeat}old`));
+        gateRuns.push(await gateRun(bench, 'this tree', tuneTogether, `gr${repeat}new`));
+      }
+      console.log(
+        `\nA live gate's run: two functions tuned together at ${POWER_VALUES_MB.join(', ')} MB, 2 invocations each, then restored ` +
+          `and cleaned up (10 versions and 10 aliases), the revision's tuner and target against this tree's.\n`,
+      );
+      console.log(
+        table(
+          ['tuner + target', 'wall time', 'control-plane requests', 'peak requests/s', 'throttled'],
+          gateRuns.map((run) => [run.side, seconds(run.wallMs), String(run.requests), String(run.peakPerSecond), String(run.throttled)]),
+        ),
+      );
+    }
+    rmSync(tunerDir, { recursive: true, force: true });
     console.log(`After: ${machineNote()}.`);
   } finally {
     await bench.close();

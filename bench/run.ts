@@ -35,6 +35,7 @@ const { values: flags, positionals } = parseArgs({
     quick: { type: 'boolean', default: false },
     'policy-grid': { type: 'boolean', default: false },
     against: { type: 'string', default: CONTROL_PLANE_DEFAULTS.against },
+    'no-quota': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -46,6 +47,7 @@ function usage(): string {
     '  --quick        fewer repeats and invocations: a quick look, noisier figures',
     '  --policy-grid  sampling: also replay other first-round sizes and growth factors (about a minute more)',
     '  --against REV  control-plane: the git revision whose src/tuning/target.ts to compare with (default HEAD)',
+    "  --no-quota     control-plane: turn off the emulator's 15-per-second control-plane quota (to see the demand)",
   ].join('\n');
 }
 
@@ -61,7 +63,7 @@ async function runOurs(name: (typeof OURS)[number]): Promise<void> {
     case 'startup':
       return runStartup(quick ? { ...STARTUP_DEFAULTS, repeats: 3 } : STARTUP_DEFAULTS);
     case 'control-plane':
-      return runControlPlane({ ...CONTROL_PLANE_DEFAULTS, against: flags.against, ...(quick ? { repeats: 1 } : {}) });
+      return runControlPlane({ ...CONTROL_PLANE_DEFAULTS, against: flags.against, quota: !flags['no-quota'], ...(quick ? { repeats: 1 } : {}) });
   }
 }
 

@@ -123,6 +123,12 @@ async function main(): Promise<number> {
         ].join('\n'),
       );
     }
+    // The emulator holds the runs to Lambda's account-wide control-plane quota (15 requests per second).
+    const controlPlane = emulator.stats();
+    say(
+      `Lambda control plane: ${controlPlane.throttledByQuota} requests throttled by the 15-per-second quota; ` +
+        `busiest second ${controlPlane.peakControlPlanePerSecond} requests (GetFunction and invocations apart)\n`,
+    );
     say(`What it wrote (${((Date.now() - started) / 1000).toFixed(0)} s):`);
     say(summaries.join('\n'));
     // The stand-ins answer as GitHub and Lambda would; a request either would refuse (or one it does not know) is a

@@ -11,6 +11,10 @@ const USAGE = `Usage: npm run emulator -- [options]
   --update-delay-ms <ms>   how long LastUpdateStatus stays InProgress after an update (default 1000)
   --snapstart-pending-ms <ms>  how long a new version of a SnapStart function stays Pending (default 5000)
   --concurrency-limit <n>  invocations in flight above this get 429 TooManyRequestsException (default unlimited)
+  --control-plane-quota <n|off>
+                           control-plane requests per second across all APIs (GetFunction 100 apart, invocations
+                           not counted) before 429 TooManyRequestsException, as Lambda's account-wide quota
+                           (default 15, Lambda's own; off = unlimited)
   --quiet                  do not log each request
   -h, --help               this text
 `;
@@ -19,6 +23,12 @@ function integerFlag(value: string | undefined, name: string): number | undefine
   if (value === undefined) return undefined;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`--${name} must be a non-negative integer, got ${value}`);
+  return parsed;
+}
+
+function positiveFlag(value: string, name: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive integer or off, got ${value}`);
   return parsed;
 }
 
@@ -37,6 +47,7 @@ async function main(): Promise<number> {
       'update-delay-ms': { type: 'string' },
       'snapstart-pending-ms': { type: 'string' },
       'concurrency-limit': { type: 'string' },
+      'control-plane-quota': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -49,6 +60,8 @@ async function main(): Promise<number> {
   const updateDelayMs = integerFlag(values['update-delay-ms'], 'update-delay-ms');
   const concurrencyLimit = integerFlag(values['concurrency-limit'], 'concurrency-limit');
   const snapStartPendingMs = integerFlag(values['snapstart-pending-ms'], 'snapstart-pending-ms');
+  const quotaFlag = values['control-plane-quota'];
+  const controlPlaneQuota = quotaFlag === 'off' ? false : quotaFlag === undefined ? undefined : { requestsPerSecond: positiveFlag(quotaFlag, 'control-plane-quota') };
   const stamp = () => new Date().toISOString().slice(11, 23);
 
   const emulator = await startEmulator({
@@ -58,6 +71,7 @@ async function main(): Promise<number> {
     ...(updateDelayMs !== undefined ? { updateDelayMs } : {}),
     ...(concurrencyLimit !== undefined ? { concurrencyLimit } : {}),
     ...(snapStartPendingMs !== undefined ? { snapStartPendingMs } : {}),
+    ...(controlPlaneQuota !== undefined ? { controlPlaneQuota } : {}),
     sampleFunctions: true,
     logger: values.quiet ? () => {} : (line) => process.stdout.write(`${stamp()} ${line}\n`),
   });

@@ -64,8 +64,12 @@ export interface FaultConfig {
   dropResponse?: FaultRule;
   /** 409 ResourceConflictException, as Lambda answers while another update of the function is in progress. */
   conflict?: FaultRule;
-  /** Extra latency before answering each control-plane call (every operation but Invoke). */
-  controlPlaneLatencyMs?: number;
+  /**
+   * Extra latency before answering each control-plane call (every operation but Invoke): a fixed number of
+   * milliseconds, or a range each call draws from (seeded), e.g. `{ minMs: 800, maxMs: 1500 }` for a slow
+   * control plane as seen on a busy account.
+   */
+  controlPlaneLatencyMs?: number | { minMs: number; maxMs: number };
   /** LastUpdateStatus stays InProgress (State Pending after CreateFunction) this long instead of the emulator's default. */
   updateDelayMs?: number;
   /** The handler's runtime exits: X-Amz-Function-Error Unhandled with errorType Runtime.ExitError. */
@@ -126,6 +130,12 @@ class FaultScope {
     return this.fires('crash', this.config.crash, 'Invoke');
   }
 
+  latencyMs(): number | undefined {
+    const latency = this.config.controlPlaneLatencyMs;
+    if (latency === undefined || typeof latency === 'number') return latency;
+    return Math.round(latency.minMs + this.random() * Math.max(0, latency.maxMs - latency.minMs));
+  }
+
   private fires(key: string, rule: FaultRule | undefined, operation: OperationName): boolean {
     if (!rule) return false;
     if (rule.operations && !rule.operations.includes(operation)) return false;
@@ -169,7 +179,11 @@ export class FaultInjector {
   }
 
   controlPlaneLatencyMs(functionName?: string): number {
-    return this.firstDefined(functionName, (c) => c.controlPlaneLatencyMs) ?? 0;
+    for (const scope of this.scopesFor(functionName)) {
+      const latencyMs = scope.latencyMs();
+      if (latencyMs !== undefined) return latencyMs;
+    }
+    return 0;
   }
 
   updateDelayMs(functionName: string): number | undefined {

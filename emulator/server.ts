@@ -13,6 +13,7 @@ import { checkContract, lambdaContracts, type ContractViolation } from './contra
 import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
 import { filterSystemLog } from './logformat.js';
+import { ControlPlaneQuota, peakPerSecond, type ControlPlaneQuotaOptions } from './quota.js';
 import type { FunctionRuntimeSpec, InvokeResult } from './sandbox.js';
 import {
   ACCOUNT_ID,
@@ -71,6 +72,12 @@ export interface EmulatorOptions {
   throttleRetryAfterSeconds?: number;
   /** Global fault injection; per-function faults through setFaults(). */
   faults?: FaultConfig;
+  /**
+   * Lambda's account-wide control-plane quota (quota.ts): 15 requests per second across all control-plane APIs,
+   * GetFunction 100 apart, invocations not counted; over it, 429 TooManyRequestsException (CallerRateLimitExceeded).
+   * On by default, as on AWS; `false` turns it off.
+   */
+  controlPlaneQuota?: ControlPlaneQuotaOptions | false;
   /** The execution environments; default a new SandboxPool from ./sandbox.js (closed by close()). */
   pool?: SandboxPoolLike;
   /** For the default pool: cores kept free of running sandboxes (SandboxPoolOptions.reservedCores). Default 0. */
@@ -124,11 +131,21 @@ export interface Emulator {
   setFaults(functionName: string | '*', faults: FaultConfig): void;
   /** Requests received per operation, including those answered with an injected fault (not those refused by
    *  the contract check, which contractViolations() lists). */
-  stats(): { requests: Record<string, number> };
+  stats(): EmulatorStats;
   /** Every request answered with an error because it broke the Lambda API model, or asked for an operation the
    *  emulator does not serve, in order. A correct client leaves this empty. */
   contractViolations(): ContractViolation[];
   close(): Promise<void>;
+}
+
+export interface EmulatorStats {
+  requests: Record<string, number>;
+  /** Requests refused by the control-plane quota (not injected throttles). */
+  throttledByQuota: number;
+  /** The most requests counted against the 15-per-second quota in any one second (GetFunction and Invoke apart). */
+  peakControlPlanePerSecond: number;
+  /** When each of those requests arrived (Date.now, ms): a recording of requests per second. */
+  controlPlaneArrivalsMs: number[];
 }
 
 /**
@@ -375,6 +392,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const pool = options.pool ?? (await defaultPool(log, { reservedCores: options.reservedCores ?? 0, freezeIdle: options.freezeIdle ?? true }));
   const requests: Record<string, number> = {};
   const violations: ContractViolation[] = [];
+  const quota = options.controlPlaneQuota === false ? undefined : new ControlPlaneQuota(options.controlPlaneQuota ?? {});
+  let throttledByQuota = 0;
+  /** Arrival times of requests the 15-per-second quota counts, for the peak per second. */
+  const controlPlaneArrivalsMs: number[] = [];
   let inFlight = 0;
   // Looked up when a Python function first needs it, so Node-only runs never start an interpreter.
   let pythonFound: Emulator['python'] | undefined;
@@ -604,6 +625,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const startedMs = Date.now();
     let reply: Reply;
+    if (operation !== 'Invoke' && operation !== 'GetFunction') controlPlaneArrivalsMs.push(Date.now());
+    const overQuota = quota?.admit(operation);
+    if (overQuota) {
+      throttledByQuota++;
+      const error = tooManyRequests('CallerRateLimitExceeded', 'Rate exceeded', overQuota.retryAfterSeconds);
+      log(`${operation} ${scope ?? ''} → 429 over the control-plane quota [quota]`);
+      send(res, requestId, { status: error.status, body: error.body(), headers: { 'x-amzn-errortype': error.code, ...error.extra.headers } });
+      return;
+    }
     const fault = faults.requestFault(operation, scope);
     try {
       if (fault?.kind === 'dropConnection') {
@@ -675,7 +705,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults.set(functionName, config);
     },
     stats() {
-      return { requests: { ...requests } };
+      return {
+        requests: { ...requests },
+        throttledByQuota,
+        peakControlPlanePerSecond: peakPerSecond(controlPlaneArrivalsMs),
+        controlPlaneArrivalsMs: [...controlPlaneArrivalsMs],
+      };
     },
     contractViolations() {
       return violations.map((violation) => ({ ...violation }));

@@ -35,6 +35,8 @@ export interface FlowDeps {
   readFile?: (path: string, maxBytes: number) => string;
   /** Each function's original configuration, before anything is changed: the action saves it for its post step. */
   onSnapshot?: TunerDeps['onSnapshot'];
+  /** The run's control-plane pace; default Lambda's quota with headroom (tuning/limiter.ts). Tests of logic pass an unpaced one. */
+  controlPlaneLimiter?: TunerDeps['controlPlaneLimiter'];
 }
 
 export interface FlowOutcome {
@@ -84,7 +86,14 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
   else if (baselineProblem) deps.logger.warning(`No baseline: ${baselineProblem}`);
   else if (noBaselineNote) deps.logger.info(`No baseline: ${noBaselineNote}`);
 
-  const tunerDeps = { client: deps.client, logger: deps.logger, clock: deps.clock, waiterMinDelaySec: deps.waiterMinDelaySec, onSnapshot: deps.onSnapshot };
+  const tunerDeps = {
+    client: deps.client,
+    logger: deps.logger,
+    clock: deps.clock,
+    waiterMinDelaySec: deps.waiterMinDelaySec,
+    onSnapshot: deps.onSnapshot,
+    ...(deps.controlPlaneLimiter ? { controlPlaneLimiter: deps.controlPlaneLimiter } : {}),
+  };
   try {
     if (plan.source === 'function') {
       const live = await tuneWithLiveBaseline(settings.tuning, plan.functionName, { ...tunerDeps, clientFor: deps.clientFor }, deps.signal, settings.gate);

@@ -183,6 +183,9 @@ function cancellation(timeoutMinutes: number, source: NodeJS.EventEmitter, minut
     signal: controller.signal,
     dispose: () => {
       clearTimeout(timer);
+      // After a cancel signal the runner sends SIGTERM 7.5 s later: a process still winding down (the SDK's last
+      // timers) must not die of it with no exit code, so the handlers stay (aborting again is a no-op).
+      if (controller.signal.aborted) return;
       source.off('SIGTERM', onTerm);
       source.off('SIGINT', onInt);
     },

@@ -114,11 +114,14 @@ interface Setup {
   advance(ms: number): void;
 }
 
-/** An emulator on a manual clock (unless `clock` is given) with function `fn` (128 MB) created Active. */
+/**
+ * An emulator on a manual clock (unless `clock` is given) with function `fn` (128 MB) created Active. Without the
+ * control-plane quota (tested in quota.test.ts and reliability/cleanup.test.ts): these tests send requests back to back.
+ */
 async function setup(options: EmulatorOptions = {}): Promise<Setup> {
   let nowMs = START_MS;
   const pool = new FakePool();
-  const emulator = await startEmulator({ pool, clock: () => nowMs, updateDelayMs: 50, ...options });
+  const emulator = await startEmulator({ pool, clock: () => nowMs, updateDelayMs: 50, controlPlaneQuota: false, ...options });
   open.push(emulator);
   await emulator.createFunction({ name: 'fn', codeDir });
   const clientConfig = { endpoint: emulator.endpoint, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };

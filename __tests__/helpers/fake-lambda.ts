@@ -10,6 +10,8 @@ import {
   GetFunctionConfigurationCommand,
   InvokeCommand,
   LambdaClient,
+  ListAliasesCommand,
+  ListVersionsByFunctionCommand,
   PublishVersionCommand,
   ResourceConflictException,
   ResourceNotFoundException,
@@ -155,6 +157,15 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
     hooks.beforeDeleteVersion?.(input.Qualifier);
     versions.delete(input.Qualifier);
     return {};
+  });
+  // One page each: clean-up lists this run's aliases and versions by name and description.
+  mock.on(ListAliasesCommand).callsFake(() => {
+    calls.push('ListAliases');
+    return { Aliases: [...aliases].map(([Name, FunctionVersion]) => ({ Name, FunctionVersion })) };
+  });
+  mock.on(ListVersionsByFunctionCommand).callsFake(() => {
+    calls.push('ListVersionsByFunction');
+    return { Versions: [structuredClone(latest), ...[...versions.values()].map((config) => structuredClone(config))] };
   });
   mock.on(InvokeCommand).callsFake(async (input) => {
     calls.push('Invoke');

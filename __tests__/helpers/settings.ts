@@ -1,6 +1,8 @@
 // One TuningSettings and one GateSettings builder for the tests and benchmarks: the defaults a user gets from the
 // inputs, minus what a test never wants (a real results path, a long timeout). Each caller overrides what it measures.
 
+import { RateLimiter } from '../../src/tuning/limiter.js';
+import { realSleep } from '../../src/tuning/ports.js';
 import type { GateSettings, TuningSettings } from '../../src/types.js';
 
 export function tuningSettings(overrides: Partial<TuningSettings> = {}): TuningSettings {
@@ -45,4 +47,13 @@ export function gateSettings(overrides: Partial<GateSettings> = {}): GateSetting
     failOnRegression: true,
     ...overrides,
   };
+}
+
+/**
+ * A limiter that does not pace: for tests of the engine's and the gate's logic against an emulator whose
+ * control-plane quota is off. Pacing in real time is tested on its own (reliability/cleanup.test.ts, the
+ * control-plane bench); here it would only make each version cost a tenth of a second.
+ */
+export function unpacedLimiter(): RateLimiter {
+  return new RateLimiter({ ratePerSecond: 1e6, burst: 1e6, now: Date.now, sleep: realSleep });
 }

@@ -15,6 +15,7 @@ import { silentLogger } from '../../src/tuning/ports.js';
 import type { RunResult, Sample, Settings } from '../../src/types.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
+import { unpacedLimiter } from '../helpers/settings.js';
 
 let emulator: Emulator;
 let client: LambdaClient;
@@ -24,7 +25,8 @@ let workspace: string;
 const PRIMES = { PRIMES_N: '4', PRIMES_M: '200000' };
 
 beforeAll(async () => {
-  emulator = await startEmulator({ updateDelayMs: 50 });
+  // The gate's logic, not Lambda's pace: the quota and the engine's limiter are tested in reliability/cleanup.test.ts.
+  emulator = await startEmulator({ updateDelayMs: 50, controlPlaneQuota: false });
   client = new LambdaClient({ region: emulator.region, endpoint: emulator.endpoint, credentials: { accessKeyId: 't', secretAccessKey: 't' } });
   workspace = mkdtempSync(join(tmpdir(), 'lpg-gate-'));
   await emulator.createFunction({ name: 'orders', sample: 'primes', memoryMb: 1024, description: 'as deployed', environment: PRIMES });
@@ -52,7 +54,7 @@ function settingsFor(inputs: Record<string, string>): Settings {
   return parseSettings((name) => all[name] ?? '', { env: {}, cwd: workspace, readFile: (path) => readFileSync(path, 'utf8') }).settings;
 }
 
-const flowDeps = (extra: Partial<FlowDeps> = {}): FlowDeps => ({ client, logger: silentLogger, waiterMinDelaySec: 0.05, ...extra });
+const flowDeps = (extra: Partial<FlowDeps> = {}): FlowDeps => ({ client, logger: silentLogger, waiterMinDelaySec: 0.05, controlPlaneLimiter: unpacedLimiter(), ...extra });
 
 async function expectLeftAsFound(functionName: string, memoryMb: number) {
   const config = await client.send(new GetFunctionConfigurationCommand({ FunctionName: functionName }));

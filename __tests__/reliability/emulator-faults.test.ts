@@ -7,7 +7,9 @@ import { startHarness, type Harness } from './harness.js';
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await startHarness({ updateDelayMs: 0 });
+  // These tests send requests back to back with no retries to see each injected fault; Lambda's control-plane quota
+  // (on by default, tested in cleanup.test.ts and emulator/quota.test.ts) would add throttles of its own.
+  harness = await startHarness({ updateDelayMs: 0, controlPlaneQuota: false });
   await harness.emulator.createFunction({ name: 'fx', sample: 'noop', memoryMb: 256, description: 'd' });
 });
 

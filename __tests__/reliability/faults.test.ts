@@ -15,6 +15,7 @@ import type { CreateFunctionSpec } from '../../emulator/server.js';
 import { main } from '../../src/cli.js';
 import { messageOf, parseStateAliasName } from '../../src/tuning/target.js';
 import { TuningCancelledError, tune } from '../../src/tuning/tuner.js';
+import { unpacedLimiter } from '../helpers/settings.js';
 import type { RunResult, TuningSettings } from '../../src/types.js';
 import {
   FIXTURE_FUNCTIONS,
@@ -35,7 +36,8 @@ let harness: Harness;
 let observed: ReturnType<typeof observe>;
 
 beforeAll(async () => {
-  harness = await startHarness();
+  // Faults, not pace: the quota and the engine's limiter are tested in cleanup.test.ts, and would cost minutes here.
+  harness = await startHarness({ controlPlaneQuota: false });
   observed = observe(harness.engineClient);
 });
 
@@ -329,7 +331,7 @@ describe(`faults at every phase (${SCENARIOS.length} scenarios)`, () => {
       let result: RunResult | undefined;
       let error: unknown;
       try {
-        result = await tune(settingsFor(harness, name, scenario.settings), { client: harness.engineClient, logger, sleep: fastSleep, runId, waiterMinDelaySec: 0.02 }, controller.signal);
+        result = await tune(settingsFor(harness, name, scenario.settings), { client: harness.engineClient, logger, sleep: fastSleep, runId, waiterMinDelaySec: 0.02, controlPlaneLimiter: unpacedLimiter() }, controller.signal);
       } catch (caught) {
         error = caught;
       } finally {

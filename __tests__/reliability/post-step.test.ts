@@ -106,8 +106,11 @@ describe('the post step', () => {
     child.child.kill('SIGTERM');
     await realSleep(2_500);
     child.child.kill('SIGKILL');
-    // Killed, not finished: the clean-up was cut off.
-    expect(await child.exited).toBe(128);
+    // Not finished: the main step's clean-up stops itself when its budget after the signal runs out (7 s, before
+    // SIGTERM) and names what it leaves; on a slower machine the SIGKILL cuts it off first.
+    const code = await child.exited;
+    expect([1, 128]).toContain(code);
+    if (code === 1) expect(child.lines.some((line) => line.startsWith('::warning::Clean-up stopped when its 7 s after the cancel signal ran out'))).toBe(true);
     expect(child.lines).toContain(`::warning::SIGINT received: stopping, restoring the function and deleting this run's versions and aliases`);
     harness.emulator.setFaults(name, {});
     await expectLeftovers(name);

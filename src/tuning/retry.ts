@@ -27,6 +27,9 @@ export function backoffDelayMs(attempt: number, baseDelayMs: number, maxDelayMs:
 export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions): Promise<T> {
   const random = options.random ?? Math.random;
   for (let attempt = 1; ; attempt++) {
+    // No attempt starts once the signal has aborted: a cancelled run stops here, and clean-up (which passes its
+    // own signal) stops when its budget is spent.
+    if (options.signal?.aborted) throw abortError(options.signal);
     try {
       return await fn();
     } catch (error) {
@@ -37,6 +40,10 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions):
       await options.sleep(delayMs, options.signal);
     }
   }
+}
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason ?? 'aborted'));
 }
 
 export function errorName(error: unknown): string {

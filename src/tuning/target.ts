@@ -23,7 +23,9 @@ import {
 } from '@aws-sdk/client-lambda';
 import type { Architecture, FunctionIdentity, LogFormat } from '../types.js';
 import { parseReport } from './logs.js';
-import type { EngineLogger, Sleep } from './ports.js';
+import pLimit from 'p-limit';
+import { abortReason, controlPlaneLimiter, type RateLimiter } from './limiter.js';
+import { realSleep, type EngineLogger, type Sleep } from './ports.js';
 import { backoffDelayMs, errorName, isThrottling, isTransient, withRetry } from './retry.js';
 
 /** $LATEST as found, and the fields this run may touch (MemorySize and Description) to put back. */
@@ -60,6 +62,14 @@ export interface CleanupReport {
   deletedVersions: string[];
   /** Things we could not delete, with the reason: reported loudly, never swallowed. */
   problems: string[];
+  /** What is (or may be) still there: failed, or not tried because the clean-up's signal ended it. */
+  remaining: RunLeftovers;
+}
+
+/** A run's aliases and versions on one function, by name and number. */
+export interface RunLeftovers {
+  aliases: string[];
+  versions: string[];
 }
 
 export interface TargetOptions {
@@ -91,6 +101,11 @@ export interface TargetOptions {
    * leftovers from a live run's (docs/recovery.md). Unset: markers without recovery data (old format).
    */
   deadlineMs?: number;
+  /**
+   * Paces every control-plane request (each HTTP attempt, the SDK's own retries included) under Lambda's
+   * account-wide quota; one per run, shared by every function of the run (limiter.ts). Default: a limiter of its own.
+   */
+  limiter?: RateLimiter;
 }
 
 const CONTROL_PLANE_ATTEMPTS = 8;
@@ -221,6 +236,13 @@ export function checkReportIsLogged(config: FunctionConfiguration): void {
   );
 }
 
+/** Versions this run published: their Description is versionDescription(runId, …), unique to the run. */
+export function isRunVersionDescription(description: string | undefined, runId: string): boolean {
+  const escaped = runId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // With recovery data (runMarker) the description ends in " (was <mb> MB, until <time>)".
+  return new RegExp(`^lambda-power-gate ${escaped} \\d+ MB(?: cold \\d+| environment \\d+)?(?: \\(was \\d+ MB, until [^)]+\\))?$`).test(description ?? '');
+}
+
 /** arn:aws:lambda:r:a:function:name[:qualifier] → without the qualifier. */
 export function unqualifiedArn(arn: string): string {
   const parts = arn.split(':');
@@ -230,10 +252,17 @@ export function unqualifiedArn(arn: string): string {
 export class LambdaTarget {
   private readonly waiterMinDelaySec: number;
   private readonly waiterMaxWaitSec: number;
+  private readonly limiter: RateLimiter;
   /** This run's aliases → the version and memory each must run; checked on every invocation. */
   private readonly prepared = new Map<string, PreparedVersion>();
   /** Created by a prepare step that then failed, and not removable at once: cleanup() retries them. */
   private readonly leftovers: PreparedVersion[] = [];
+  /** Every alias name this run sent a CreateAlias for: the answer may have been lost, the name is known. */
+  private readonly attemptedAliases = new Set<string>();
+  /** A PublishVersion went unanswered (lost, failed or cut short): cleanup() must list versions to find it. */
+  private publishOutcomeUnknown = false;
+  /** Requests that create something (update, publish, alias), still in flight. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly client: LambdaClient,
@@ -243,6 +272,7 @@ export class LambdaTarget {
   ) {
     this.waiterMinDelaySec = options.waiterMinDelaySec ?? 1;
     this.waiterMaxWaitSec = options.waiterMaxWaitSec ?? 300;
+    this.limiter = options.limiter ?? controlPlaneLimiter(realSleep);
   }
 
   /**
@@ -279,21 +309,29 @@ export class LambdaTarget {
         // Our turn, then a change guarded by the RevisionId just read: if another run takes $LATEST between the
         // two, the update fails (PreconditionFailedException) instead of overwriting it, and we wait again.
         const before = await this.awaitTurn(fn, signal);
-        await this.controlPlane('UpdateFunctionConfiguration', () =>
-          this.client.send(
-            new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: description, RevisionId: before.RevisionId }),
-          ),
+        await this.controlPlane(
+          'UpdateFunctionConfiguration',
+          new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: description, RevisionId: before.RevisionId }),
+          signal,
+          SETTLE,
         );
         await this.waitUntilUpdated(fn, signal);
-        const current = await this.controlPlane('GetFunctionConfiguration', () =>
-          this.client.send(new GetFunctionConfigurationCommand({ FunctionName: fn })),
-        );
+        const current = await this.controlPlane('GetFunctionConfiguration', new GetFunctionConfigurationCommand({ FunctionName: fn }), signal);
         if (current.MemorySize !== memoryMb || current.Description !== description) {
           throw new ConcurrentChangeError(`$LATEST changed under us while preparing ${memoryMb} MB (another run or a deploy?)`);
         }
-        return this.controlPlane('PublishVersion', () =>
-          this.client.send(new PublishVersionCommand({ FunctionName: fn, RevisionId: current.RevisionId, Description: description })),
-        );
+        try {
+          return await this.controlPlane(
+            'PublishVersion',
+            new PublishVersionCommand({ FunctionName: fn, RevisionId: current.RevisionId, Description: description }),
+            signal,
+            SETTLE,
+          );
+        } catch (error) {
+          // Lambda may have published it and only the answer was lost: clean-up finds it by its description.
+          if (errorName(error) !== 'PreconditionFailedException') this.publishOutcomeUnknown = true;
+          throw error;
+        }
       },
       {
         attempts: CONCURRENT_CHANGE_ATTEMPTS,
@@ -322,18 +360,17 @@ export class LambdaTarget {
     }
     if (published.MemorySize !== memoryMb) {
       // Never measure a version whose memory is not the one we are measuring.
-      await this.discard(fn, item);
+      await this.discard(fn, item, signal);
       throw new Error(`Version ${version} has ${published.MemorySize} MB, expected ${memoryMb} MB`);
     }
+    this.attemptedAliases.add(alias);
     try {
-      await this.controlPlane('CreateAlias', () =>
-        this.client.send(new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version, Description: description })),
-      );
+      await this.controlPlane('CreateAlias', new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version, Description: description }), signal, SETTLE);
     } catch (error) {
       // The alias name is this run's own: if it exists, our earlier CreateAlias did take effect and only its answer
       // was lost. Anything else, and the version (and an alias we cannot see) must not outlive the run.
-      if (!(isAlreadyExists(error) && (await this.aliasPointsAt(fn, alias, version)))) {
-        await this.discard(fn, item);
+      if (!(isAlreadyExists(error) && (await this.aliasPointsAt(fn, alias, version, signal)))) {
+        await this.discard(fn, item, signal);
         throw error;
       }
     }
@@ -342,19 +379,21 @@ export class LambdaTarget {
   }
 
   /**
-   * Puts MemorySize and Description back on $LATEST; the only fields this run changes. Never takes a signal: it
-   * runs on cancellation too. When another run's marker is on $LATEST, that run holds it now (it took its own
-   * snapshot of the same original after ours was gone) and puts it back itself; overwriting it would only make it
-   * prepare that memory size again.
+   * Puts MemorySize and Description back on $LATEST; the only fields this run changes. It runs on cancellation
+   * too, so it takes the clean-up's own signal (its time budget), never the run's. When another run's marker is on
+   * $LATEST, that run holds it now (it took its own snapshot of the same original after ours was gone) and puts it
+   * back itself; overwriting it would only make it prepare that memory size again.
    */
-  async restore(snapshot: FunctionSnapshot): Promise<void> {
+  async restore(snapshot: FunctionSnapshot, signal?: AbortSignal): Promise<void> {
     const fn = snapshot.functionArn;
+    // An update of this run still in flight would land after a restore that read $LATEST before it.
+    await this.settled(signal);
     try {
       for (let attempt = 1; ; attempt++) {
-        let current = await this.readConfiguration(fn);
+        let current = await this.readConfiguration(fn, signal);
         if (current.LastUpdateStatus === 'InProgress') {
-          await this.untilNotUpdating(fn);
-          current = await this.readConfiguration(fn);
+          await this.untilNotUpdating(fn, signal);
+          current = await this.readConfiguration(fn, signal);
         }
         if (current.MemorySize === snapshot.memoryMb && (current.Description ?? '') === snapshot.description) return;
         const owner = markerRunId(current.Description);
@@ -363,17 +402,17 @@ export class LambdaTarget {
           return;
         }
         try {
-          await this.controlPlane('UpdateFunctionConfiguration', () =>
-            this.client.send(
-              new UpdateFunctionConfigurationCommand({
-                FunctionName: fn,
-                MemorySize: snapshot.memoryMb,
-                Description: snapshot.description,
-                RevisionId: current.RevisionId,
-              }),
-            ),
+          await this.controlPlane(
+            'UpdateFunctionConfiguration',
+            new UpdateFunctionConfigurationCommand({
+              FunctionName: fn,
+              MemorySize: snapshot.memoryMb,
+              Description: snapshot.description,
+              RevisionId: current.RevisionId,
+            }),
+            signal,
           );
-          await this.waitUntilUpdated(fn);
+          await this.waitUntilUpdated(fn, signal);
           return;
         } catch (error) {
           // $LATEST changed between our read and our update (or our own update landed and only its answer was
@@ -387,10 +426,8 @@ export class LambdaTarget {
   }
 
   /** Confirms $LATEST matches the snapshot; returns what differs (empty when it matches). */
-  async differencesFrom(snapshot: FunctionSnapshot): Promise<string[]> {
-    const current = await this.controlPlane('GetFunctionConfiguration', () =>
-      this.client.send(new GetFunctionConfigurationCommand({ FunctionName: snapshot.functionArn })),
-    );
+  async differencesFrom(snapshot: FunctionSnapshot, signal?: AbortSignal): Promise<string[]> {
+    const current = await this.readConfiguration(snapshot.functionArn, signal);
     const differences: string[] = [];
     const owner = markerRunId(current.Description);
     // Another run holding $LATEST has it at one of its memory sizes, and restores it itself (see restore()).
@@ -450,30 +487,119 @@ export class LambdaTarget {
     };
   }
 
-  /** Deletes this run's aliases, then its versions. Every failure is collected and reported; none stops the rest. */
-  async cleanup(functionArn: string, preparedVersions: PreparedVersion[]): Promise<CleanupReport> {
-    const report: CleanupReport = { deletedAliases: [], deletedVersions: [], problems: [] };
+  /**
+   * Deletes this run's aliases and versions: every alias it asked for (names are the run's own, so a CreateAlias
+   * whose answer was lost is covered), every version it knows it published, and, when a PublishVersion went
+   * unanswered, the versions Lambda lists with this run's description. Aliases go first (a version an alias points
+   * at cannot be deleted), the listing runs beside them. Every failure is collected and reported; none stops the
+   * rest. `signal` is the clean-up's own budget: what it cuts short is in `remaining`.
+   */
+  async cleanup(functionArn: string, preparedVersions: PreparedVersion[], signal?: AbortSignal): Promise<CleanupReport> {
     // Plus what a failed prepare step could not remove at once.
     const prepared = [...preparedVersions, ...this.leftovers.filter((item) => !preparedVersions.some((other) => other.alias === item.alias))];
-    for (const item of prepared) {
-      try {
-        await this.controlPlane('DeleteAlias', () => this.client.send(new DeleteAliasCommand({ FunctionName: functionArn, Name: item.alias })));
-        report.deletedAliases.push(item.alias);
-      } catch (error) {
-        if (errorName(error) === 'ResourceNotFoundException') report.deletedAliases.push(item.alias);
-        else report.problems.push(`alias ${item.alias}: ${messageOf(error)}`);
+    const aliases = union(
+      prepared.map((item) => item.alias),
+      [...this.attemptedAliases],
+    );
+    const known = prepared.filter((item) => item.createdByRun).map((item) => item.version);
+    const problems: string[] = [];
+    // A publish or an alias still in flight when the run stopped lands before we list and delete, not after.
+    await this.settled(signal);
+    const listing = this.publishOutcomeUnknown
+      ? this.listRunVersions(functionArn, this.options.runId, signal).catch((error: unknown) => {
+          if (!signal?.aborted) problems.push(`listing this run's versions: ${messageOf(error)}`);
+          return [];
+        })
+      : Promise.resolve([]);
+    const aliasReport = await this.removeLeftovers(functionArn, { aliases, versions: [] }, signal);
+    const versionReport = await this.removeLeftovers(functionArn, { aliases: [], versions: union(known, await listing) }, signal);
+    return {
+      deletedAliases: aliasReport.deletedAliases,
+      deletedVersions: versionReport.deletedVersions,
+      problems: [...problems, ...aliasReport.problems, ...versionReport.problems],
+      remaining: { aliases: aliasReport.remaining.aliases, versions: versionReport.remaining.versions },
+    };
+  }
+
+  /** Resolves when every creating request in flight has its answer (or the signal ends the wait). */
+  private async settled(signal?: AbortSignal): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    const aborted = new Promise<void>((resolve) => {
+      if (signal?.aborted) resolve();
+      signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await Promise.race([Promise.all([...this.inFlight]), aborted]);
+  }
+
+  /**
+   * This run's aliases (named `lpg-<runId>-…`) and the versions it published (found by their Description, which is
+   * unique to the run), as Lambda lists them now. For clean-up, and for the post step or a later run that cleans
+   * up after a run that was killed. Both lists are paginated (ListVersionsByFunction "returns a maximum of 50 items
+   * in each response", botocore's Lambda model).
+   */
+  async listRunLeftovers(functionArn: string, runId: string = this.options.runId, signal?: AbortSignal): Promise<RunLeftovers> {
+    const [aliases, versions] = await Promise.all([this.listRunAliases(functionArn, runId, signal), this.listRunVersions(functionArn, runId, signal)]);
+    return { aliases, versions };
+  }
+
+  private async listRunAliases(functionArn: string, runId: string, signal?: AbortSignal): Promise<string[]> {
+    const aliases: string[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await this.controlPlane('ListAliases', new ListAliasesCommand({ FunctionName: functionArn, Marker: marker, MaxItems: 50 }), signal);
+      for (const alias of page.Aliases ?? []) if (alias.Name?.startsWith(`lpg-${runId}-`)) aliases.push(alias.Name);
+      marker = page.NextMarker;
+    } while (marker);
+    return aliases;
+  }
+
+  private async listRunVersions(functionArn: string, runId: string, signal?: AbortSignal): Promise<string[]> {
+    const versions: string[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await this.controlPlane('ListVersionsByFunction', new ListVersionsByFunctionCommand({ FunctionName: functionArn, Marker: marker, MaxItems: 50 }), signal);
+      for (const version of page.Versions ?? []) {
+        if (version.Version && version.Version !== '$LATEST' && isRunVersionDescription(version.Description, runId)) versions.push(version.Version);
       }
-    }
-    for (const item of prepared) {
-      if (!item.createdByRun) continue;
-      try {
-        await this.deleteVersion(functionArn, item.version);
-        report.deletedVersions.push(item.version);
-      } catch (error) {
-        if (errorName(error) === 'ResourceNotFoundException') report.deletedVersions.push(item.version);
-        else report.problems.push(`version ${item.version}: ${messageOf(error)}`);
-      }
-    }
+      marker = page.NextMarker;
+    } while (marker);
+    return versions.sort((a, b) => Number(a) - Number(b));
+  }
+
+  /**
+   * Deletes the aliases, then the versions, each group in parallel within the control-plane pace (a slow control
+   * plane answers in about a second, so one call at a time would not fit the runner's cancel window). "Not found"
+   * counts as deleted. Calls the signal cuts short are left in `remaining`, and never reported as problems.
+   */
+  async removeLeftovers(functionArn: string, leftovers: RunLeftovers, signal?: AbortSignal): Promise<CleanupReport> {
+    const report: CleanupReport = { deletedAliases: [], deletedVersions: [], problems: [], remaining: { aliases: [], versions: [] } };
+    const inFlight = pLimit(CLEANUP_IN_FLIGHT);
+    // Problems are reported in the order of the leftovers, not in the order the parallel deletes answer.
+    const problems = new Map<string, string>();
+    const remove = (kind: 'alias' | 'version', name: string, call: () => Promise<unknown>) =>
+      inFlight(async () => {
+        try {
+          await call();
+          (kind === 'alias' ? report.deletedAliases : report.deletedVersions).push(name);
+        } catch (error) {
+          if (errorName(error) === 'ResourceNotFoundException') {
+            (kind === 'alias' ? report.deletedAliases : report.deletedVersions).push(name);
+            return;
+          }
+          (kind === 'alias' ? report.remaining.aliases : report.remaining.versions).push(name);
+          if (!signal?.aborted) problems.set(`${kind} ${name}`, `${kind} ${name}: ${messageOf(error)}`);
+        }
+      });
+    await Promise.all(
+      leftovers.aliases.map((alias) => remove('alias', alias, () => this.controlPlane('DeleteAlias', new DeleteAliasCommand({ FunctionName: functionArn, Name: alias }), signal))),
+    );
+    // A version an alias still points at cannot be deleted: versions go once the aliases are gone.
+    await Promise.all(leftovers.versions.map((version) => remove('version', version, () => this.deleteVersion(functionArn, version, signal))));
+    report.remaining.versions.sort((a, b) => Number(a) - Number(b));
+    report.problems = [...leftovers.aliases.map((alias) => `alias ${alias}`), ...leftovers.versions.map((version) => `version ${version}`)].flatMap((key) => {
+      const problem = problems.get(key);
+      return problem === undefined ? [] : [problem];
+    });
     return report;
   }
 
@@ -483,10 +609,9 @@ export class LambdaTarget {
     // Like every change: never while another run holds $LATEST (its restore would undo this), and guarded by the
     // RevisionId just read.
     const before = await this.awaitTurn(fn);
-    await this.controlPlane('UpdateFunctionConfiguration', () =>
-      this.client.send(
-        new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: snapshot.description, RevisionId: before.RevisionId }),
-      ),
+    await this.controlPlane(
+      'UpdateFunctionConfiguration',
+      new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: snapshot.description, RevisionId: before.RevisionId }),
     );
     await this.waitUntilUpdated(fn);
   }
@@ -502,7 +627,7 @@ export class LambdaTarget {
    * would end the canary. Refused with the fix instead; checked before tuning and again before applying.
    */
   async aliasForAutoOptimize(functionArn: string, alias: string): Promise<AliasConfiguration | undefined> {
-    const found = await this.controlPlane('GetAlias', () => this.client.send(new GetAliasCommand({ FunctionName: functionArn, Name: alias }))).catch(
+    const found = await this.controlPlane('GetAlias', new GetAliasCommand({ FunctionName: functionArn, Name: alias })).catch(
       (error: unknown) => {
         if (errorName(error) === 'ResourceNotFoundException') return undefined;
         throw error;
@@ -530,16 +655,13 @@ export class LambdaTarget {
     await this.recordRun(snapshot);
     try {
       const before = await this.awaitTurn(fn);
-      await this.controlPlane('UpdateFunctionConfiguration', () =>
-        this.client.send(new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: description, RevisionId: before.RevisionId })),
+      await this.controlPlane(
+        'UpdateFunctionConfiguration',
+        new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: description, RevisionId: before.RevisionId }),
       );
       await this.waitUntilUpdated(fn);
-      const current = await this.controlPlane('GetFunctionConfiguration', () =>
-        this.client.send(new GetFunctionConfigurationCommand({ FunctionName: fn })),
-      );
-      const published = await this.controlPlane('PublishVersion', () =>
-        this.client.send(new PublishVersionCommand({ FunctionName: fn, RevisionId: current.RevisionId, Description: description })),
-      );
+      const current = await this.controlPlane('GetFunctionConfiguration', new GetFunctionConfigurationCommand({ FunctionName: fn }));
+      const published = await this.controlPlane('PublishVersion', new PublishVersionCommand({ FunctionName: fn, RevisionId: current.RevisionId, Description: description }));
       const version = published.Version ?? '';
       const ours = published.Description === description;
       try {
@@ -549,11 +671,9 @@ export class LambdaTarget {
         if (existing) {
           // Guarded by the RevisionId read before: weights set since then fail the update (412) instead of being kept
           // under a new primary version.
-          await this.controlPlane('UpdateAlias', () =>
-            this.client.send(new UpdateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version, RevisionId: existing.RevisionId })),
-          );
+          await this.controlPlane('UpdateAlias', new UpdateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version, RevisionId: existing.RevisionId }));
         } else {
-          await this.controlPlane('CreateAlias', () => this.client.send(new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version })));
+          await this.controlPlane('CreateAlias', new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: version }));
         }
       } catch (error) {
         // The alias never pointed at it: the version would be litter.
@@ -576,9 +696,7 @@ export class LambdaTarget {
     if (!recovery) return;
     const name = stateAliasName(this.options.runId, recovery.deadlineMs);
     try {
-      await this.controlPlane('CreateAlias', () =>
-        this.client.send(new CreateAliasCommand({ FunctionName: snapshot.functionArn, Name: name, FunctionVersion: '$LATEST', Description: snapshot.description })),
-      );
+      await this.controlPlane('CreateAlias', new CreateAliasCommand({ FunctionName: snapshot.functionArn, Name: name, FunctionVersion: '$LATEST', Description: snapshot.description }));
     } catch (error) {
       // Our own earlier CreateAlias whose answer was lost.
       if (!isAlreadyExists(error)) throw error;
@@ -603,7 +721,7 @@ export class LambdaTarget {
     const aliases: AliasConfiguration[] = [];
     let marker: string | undefined;
     do {
-      const page = await this.controlPlane('ListAliases', () => this.client.send(new ListAliasesCommand({ FunctionName: functionArn, Marker: marker })));
+      const page = await this.controlPlane('ListAliases', new ListAliasesCommand({ FunctionName: functionArn, Marker: marker }));
       aliases.push(...(page.Aliases ?? []));
       marker = page.NextMarker;
     } while (marker);
@@ -615,9 +733,7 @@ export class LambdaTarget {
     const versions: { version: string; description: string }[] = [];
     let marker: string | undefined;
     do {
-      const page = await this.controlPlane('ListVersionsByFunction', () =>
-        this.client.send(new ListVersionsByFunctionCommand({ FunctionName: functionArn, Marker: marker })),
-      );
+      const page = await this.controlPlane('ListVersionsByFunction', new ListVersionsByFunctionCommand({ FunctionName: functionArn, Marker: marker }));
       for (const config of page.Versions ?? []) {
         if (config.Version && config.Version !== '$LATEST') versions.push({ version: config.Version, description: config.Description ?? '' });
       }
@@ -628,7 +744,7 @@ export class LambdaTarget {
 
   /** Deletes one alias; one already gone counts as deleted. */
   async deleteAlias(functionArn: string, name: string): Promise<void> {
-    await this.controlPlane('DeleteAlias', () => this.client.send(new DeleteAliasCommand({ FunctionName: functionArn, Name: name }))).catch((error: unknown) => {
+    await this.controlPlane('DeleteAlias', new DeleteAliasCommand({ FunctionName: functionArn, Name: name })).catch((error: unknown) => {
       if (errorName(error) !== 'ResourceNotFoundException') throw error;
     });
   }
@@ -662,18 +778,14 @@ export class LambdaTarget {
     const fn = config.FunctionArn ? unqualifiedArn(config.FunctionArn) : this.functionName;
     let original: string | undefined;
     try {
-      const alias = await this.controlPlane('GetAlias', () =>
-        this.client.send(new GetAliasCommand({ FunctionName: fn, Name: stateAliasName(marker.runId, marker.deadlineMs as number) })),
-      );
+      const alias = await this.controlPlane('GetAlias', new GetAliasCommand({ FunctionName: fn, Name: stateAliasName(marker.runId, marker.deadlineMs as number) }));
       original = alias.Description ?? '';
     } catch (error) {
       if (errorName(error) === 'ResourceNotFoundException') return false;
       throw error;
     }
     try {
-      await this.controlPlane('UpdateFunctionConfiguration', () =>
-        this.client.send(new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: marker.originalMemoryMb, Description: original, RevisionId: config.RevisionId })),
-      );
+      await this.controlPlane('UpdateFunctionConfiguration', new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: marker.originalMemoryMb, Description: original, RevisionId: config.RevisionId }));
     } catch (error) {
       // Changed since we read it: its run is alive after all, or another run took it back first. Read again.
       if (errorName(error) === 'PreconditionFailedException') return true;
@@ -703,8 +815,8 @@ export class LambdaTarget {
     const now = this.options.now ?? Date.now;
     let held: { key: string; sinceMs: number } | undefined;
     for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason ?? 'aborted'));
-      const config = await this.readConfiguration(functionName);
+      if (signal?.aborted) throw abortReason(signal);
+      const config = await this.readConfiguration(functionName, signal);
       if (config.LastUpdateStatus === 'InProgress') {
         await this.untilNotUpdating(functionName, signal);
         continue;
@@ -743,14 +855,14 @@ export class LambdaTarget {
     }
   }
 
-  private readConfiguration(functionName: string): Promise<FunctionConfiguration> {
-    return this.controlPlane('GetFunctionConfiguration', () => this.client.send(new GetFunctionConfigurationCommand({ FunctionName: functionName })));
+  private readConfiguration(functionName: string, signal?: AbortSignal): Promise<FunctionConfiguration> {
+    return this.controlPlane('GetFunctionConfiguration', new GetFunctionConfigurationCommand({ FunctionName: functionName }), signal);
   }
 
   /** True when the alias exists and points at the version (our own CreateAlias took effect). */
-  private async aliasPointsAt(functionArn: string, alias: string, version: string): Promise<boolean> {
+  private async aliasPointsAt(functionArn: string, alias: string, version: string, signal?: AbortSignal): Promise<boolean> {
     try {
-      const found = await this.controlPlane('GetAlias', () => this.client.send(new GetAliasCommand({ FunctionName: functionArn, Name: alias })));
+      const found = await this.controlPlane('GetAlias', new GetAliasCommand({ FunctionName: functionArn, Name: alias }), signal);
       return found.FunctionVersion === version;
     } catch {
       return false;
@@ -758,19 +870,19 @@ export class LambdaTarget {
   }
 
   /** Removes what a failed prepare step created; what cannot be removed now is left to cleanup(). */
-  private async discard(functionArn: string, item: PreparedVersion): Promise<void> {
+  private async discard(functionArn: string, item: PreparedVersion, signal?: AbortSignal): Promise<void> {
     try {
-      await this.controlPlane('DeleteAlias', () => this.client.send(new DeleteAliasCommand({ FunctionName: functionArn, Name: item.alias }))).catch((error: unknown) => {
+      await this.controlPlane('DeleteAlias', new DeleteAliasCommand({ FunctionName: functionArn, Name: item.alias }), signal).catch((error: unknown) => {
         if (errorName(error) !== 'ResourceNotFoundException') throw error;
       });
-      if (item.createdByRun) await this.deleteVersion(functionArn, item.version);
+      if (item.createdByRun) await this.deleteVersion(functionArn, item.version, signal);
     } catch {
       this.leftovers.push(item);
     }
   }
 
-  private async deleteVersion(functionArn: string, version: string): Promise<void> {
-    await this.controlPlane('DeleteFunction', () => this.client.send(new DeleteFunctionCommand({ FunctionName: functionArn, Qualifier: version })));
+  private async deleteVersion(functionArn: string, version: string, signal?: AbortSignal): Promise<void> {
+    await this.controlPlane('DeleteFunction', new DeleteFunctionCommand({ FunctionName: functionArn, Qualifier: version }), signal);
   }
 
   /**
@@ -823,6 +935,10 @@ export class LambdaTarget {
     });
   }
 
+  /**
+   * The SDK waiter polls GetFunction, which Lambda meters apart from the other control-plane calls (100 per
+   * second): its polls are not paced by the run's limiter.
+   */
   private async waitUntilUpdated(functionName: string, signal?: AbortSignal): Promise<void> {
     await waitUntilFunctionUpdatedV2(
       {
@@ -840,21 +956,48 @@ export class LambdaTarget {
 
   /**
    * A control-plane call with retries: throttling and 5xx back off; ResourceConflictException (an update is in
-   * progress, ours or someone else's) waits for the update to finish, then tries again.
+   * progress, ours or someone else's) waits for the update to finish, then tries again. Every HTTP attempt (the
+   * SDK's own retries too) first takes a token from the run's limiter. Once `signal` aborts, nothing new starts:
+   * not the request in flight (cancelled), not a backoff (cut short), not another attempt.
    */
-  private controlPlane<T>(operation: string, call: () => Promise<T>): Promise<T> {
-    return withRetry(call, {
+  private controlPlane<C extends LambdaCommand>(operation: string, command: C, signal?: AbortSignal, settle = false): Promise<OutputOf<C>> {
+    const limiter = this.limiter;
+    (command.middlewareStack as PaceMiddleware).add(
+      (next) => async (args) => {
+        await limiter.take(signal);
+        return next(args);
+      },
+      // After the SDK's retry middleware (finalizeRequest, high priority): once per HTTP attempt.
+      { step: 'finalizeRequest', priority: 'low', name: 'lambdaPowerGateControlPlanePace' },
+    );
+    const send = this.client.send.bind(this.client) as unknown as (command: C, options: { abortSignal?: AbortSignal }) => Promise<OutputOf<C>>;
+    // A request that creates something is never cut off in flight: Lambda may act on it after the client has gone,
+    // and clean-up, which waits for it (settled()), must know what it made. Anything else is cut off at once.
+    const attempt = () => {
+      if (!settle) return send(command, signal ? { abortSignal: signal } : {});
+      const sent = Promise.resolve(send(command, {}));
+      const tracked = sent.then(
+        () => undefined,
+        () => undefined,
+      );
+      this.inFlight.add(tracked);
+      void tracked.then(() => this.inFlight.delete(tracked));
+      return sent;
+    };
+    return withRetry(attempt, {
       attempts: CONTROL_PLANE_ATTEMPTS,
       baseDelayMs: 500,
       maxDelayMs: 10_000,
       sleep: this.options.sleep,
+      signal,
       random: this.options.random,
       shouldRetry: async (error) => {
+        if (signal?.aborted) return false;
         if (errorName(error) === 'ResourceConflictException') {
           // Only "an update is in progress" passes with time; an alias that exists or a version an alias still
           // references does not.
           if (isAlreadyExists(error) || /referenc/i.test(messageText(error))) return false;
-          await this.waitUntilUpdated(this.functionName).catch(() => undefined);
+          await this.waitUntilUpdated(this.functionName, signal).catch(() => undefined);
           return true;
         }
         return isThrottling(error) || isTransient(error);
@@ -863,6 +1006,28 @@ export class LambdaTarget {
         this.options.logger.debug(`${operation}: ${errorName(error)}, retry ${attempt} in ${delayMs} ms`),
     });
   }
+}
+
+/** controlPlane(): let the request in flight finish, whatever the signal says. */
+const SETTLE = true;
+
+/** Deletes in flight at once during clean-up; the limiter sets the pace, this only bounds open sockets. */
+const CLEANUP_IN_FLIGHT = 10;
+
+/** A command of @aws-sdk/client-lambda, as far as controlPlane() needs to know it. */
+interface LambdaCommand {
+  middlewareStack: object;
+  resolveMiddleware: (...args: never[]) => unknown;
+}
+
+/** What controlPlane() adds to a command's own middleware stack (typed loosely: it never reads the arguments). */
+type PaceMiddleware = { add(middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>, options: Record<string, unknown>): void };
+
+/** A command's output type, read from the handler its resolveMiddleware returns. */
+type OutputOf<C> = C extends { resolveMiddleware: (...args: never[]) => infer H } ? (H extends (...args: never[]) => Promise<{ output: infer O }> ? O : never) : never;
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
 }
 
 export class ConcurrentChangeError extends Error {

@@ -8,6 +8,7 @@
 // the service hits both alike. tune() is tuneTogether with one function, where the turnstile is never used.
 
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import pLimit from 'p-limit';
 import { visualizationUrl } from '../report/visualization.js';
@@ -22,6 +23,7 @@ import {
   type TuningSettings,
 } from '../types.js';
 import { adaptivePolicy, describeSampling, interleavePayloads, planNextRound } from './adaptive.js';
+import { controlPlaneLimiter, type RateLimiter } from './limiter.js';
 import { recommend } from './analyze.js';
 import { parseReport } from './logs.js';
 import { splitWeightedPayloads } from './plan.js';
@@ -31,7 +33,7 @@ import { errorName } from './retry.js';
 import { measuredSamples, successfulSamples } from './samples.js';
 import { durationStats, trimmedMean } from './stats.js';
 import { recoverAbandonedRuns } from './recovery.js';
-import { LambdaTarget, messageOf, type FunctionSnapshot, type InvokeOutcome, type PreparedVersion } from './target.js';
+import { LambdaTarget, messageOf, type CleanupReport, type FunctionSnapshot, type InvokeOutcome, type PreparedVersion } from './target.js';
 import { TOOL_VERSION } from '../version.js';
 import { inertText, MAX_RAW_ERROR_TYPE_CHARS, MAX_SHOWN_CHARS, truncateText } from '../lib/untrusted.js';
 
@@ -52,6 +54,13 @@ export interface TunerDeps {
    * saves it for its post step (main.ts); the CLI ignores it.
    */
   onSnapshot?: (snapshot: FunctionSnapshot, run: { runId: string; deadlineMs: number }) => void;
+  /**
+   * Paces every control-plane call of the run (every function, both sides of the live gate, the gate's environment
+   * blocks, clean-up) under Lambda's account-wide quota. Default: one at 10 requests per second (limiter.ts).
+   */
+  controlPlaneLimiter?: RateLimiter;
+  /** Clean-up's time after the run's signal aborts, counted from the abort. Default CLEANUP_BUDGET_MS. */
+  cleanupBudgetMs?: number;
 }
 
 /**
@@ -64,6 +73,14 @@ export const CLEANUP_GRACE_MS = 10 * 60_000;
 export function runDeadlineMs(startedAtMs: number, timeoutMinutes: number): number {
   return startedAtMs + timeoutMinutes * 60_000 + CLEANUP_GRACE_MS;
 }
+
+/**
+ * How long clean-up may take after a cancel signal. GitHub cancels a job with SIGINT, then SIGTERM 7.5 s later,
+ * then kills the process tree 2.5 s after that (actions/runner#1309): 7 s from the first signal restores $LATEST
+ * and deletes what it can, and leaves half a second to say what is left before SIGTERM (and 3 s before the kill).
+ * What is left then is named in one warning, for the post step or the next run to remove.
+ */
+export const CLEANUP_BUDGET_MS = 7_000;
 
 /** Every power value failed, the function could not be restored, or clean-up left something behind. */
 export class TuningFailedError extends Error {
@@ -188,6 +205,8 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
   const runTimeLeftMs = () => Date.parse(startedAt) + settings.timeoutMinutes * 60_000 - clock.now().getTime();
   const deadlineMs = runDeadlineMs(Date.parse(startedAt), settings.timeoutMinutes);
   const now = () => clock.now().getTime();
+  // One pace for every control-plane call of this run, whichever function or side of the gate makes it.
+  const limiter = deps.controlPlaneLimiter ?? controlPlaneLimiter(realSleep);
 
   // Every function is read before any is changed: a baseline function that does not exist stops the run here.
   const states: SubjectState[] = [];
@@ -204,6 +223,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
         ...(deps.versionWaiterMinDelaySec !== undefined ? { versionWaiterMinDelaySec: deps.versionWaiterMinDelaySec } : {}),
         deadlineMs,
         now,
+        limiter,
       });
     const target = targetFor(runId);
     const snapshot = await target.snapshot(signal).catch((error: unknown) => {
@@ -237,11 +257,13 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
   }
 
   const limit = pLimit(settings.concurrency);
+  const budget = cleanupBudget(signal, deps.cleanupBudgetMs ?? CLEANUP_BUDGET_MS);
   const measured: PowerValueResult[][] = states.map(() => []);
   let sampling: SamplingSummary | undefined;
   let gateSampling: GateSamplingSummary[] | undefined;
   let failure: unknown;
   let cleanUpOnly = false;
+  let cleanupComplete: boolean | undefined;
   try {
     // Before the first change: what a later run needs if this process is killed (recovery.ts).
     for (const state of states) {
@@ -270,6 +292,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
               state.prepared.push(version);
               versions.push(version);
             }
+            throwIfAborted(signal);
             state.logger.info(`${statePlan.memoryMb} MB ready: ${versions.length === 1 ? `version ${versions[0]?.version}` : `${versions.length} versions`}`);
             ready.push({ state, versions });
           } catch (error) {
@@ -304,7 +327,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
       }
     });
     // $LATEST goes back as soon as the last version exists, not after the invocations.
-    for (const state of states) await state.target.restore(state.snapshot);
+    await Promise.all(states.map((state) => state.target.restore(state.snapshot, signal)));
     for (const [index, state] of states.entries()) {
       const settled = await Promise.allSettled(state.running);
       measured[index] = settled.map((outcome, planIndex) => {
@@ -326,17 +349,21 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
     failure = error;
   } finally {
     // Every function is restored and cleaned up, whatever happened to the others.
-    let cleanupError: unknown;
-    for (const state of states) {
-      try {
-        await restoreAndCleanUp(state.target, state.snapshot, state.prepared, state.logger, failure, state.recorded === true);
-      } catch (error) {
-        cleanupError ??= error;
-      }
+    let outcome: CleanupOutcome;
+    try {
+      outcome = await restoreAndCleanUp(states, budget, logger);
+    } finally {
+      budget.dispose();
     }
-    if (cleanupError !== undefined && failure === undefined) {
-      failure = cleanupError;
-      cleanUpOnly = true;
+    cleanupComplete = outcome.complete;
+    if (outcome.problem !== undefined) {
+      // Never hide a clean-up failure, but never let it replace the error that caused the clean-up either.
+      if (failure === undefined) {
+        failure = new TuningFailedError(outcome.problem);
+        cleanUpOnly = true;
+      } else {
+        logger.warning(outcome.problem);
+      }
     }
   }
   if (failure !== undefined && cleanUpOnly && !signal?.aborted) {
@@ -347,6 +374,9 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
   if (failure !== undefined) {
     if (signal?.aborted) {
       const names = states.map((state) => state.snapshot.identity.name).join(' and ');
+      if (cleanupComplete === false) {
+        throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}); clean-up of ${names} is incomplete, and the warning above names what is left`);
+      }
       throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}); ${names} ${states.length === 1 ? 'was' : 'were'} restored and this run's versions and aliases deleted`);
     }
     throw failure;
@@ -482,52 +512,141 @@ function labelledLogger(logger: EngineLogger, label: string): EngineLogger {
   };
 }
 
-async function restoreAndCleanUp(
-  target: LambdaTarget,
-  snapshot: FunctionSnapshot,
-  prepared: PreparedVersion[],
-  logger: EngineLogger,
-  failure: unknown,
-  recorded = false,
-): Promise<void> {
-  const problems: string[] = [];
-  try {
-    await target.restore(snapshot);
-  } catch (error) {
-    problems.push(`restoring $LATEST: ${messageOf(error)}`);
-  }
-  const report = await target.cleanup(snapshot.functionArn, prepared);
-  problems.push(...report.problems);
-  try {
-    const differences = await target.differencesFrom(snapshot);
-    if (differences.length > 0) {
-      await target.restore(snapshot);
-      const after = await target.differencesFrom(snapshot);
-      if (after.length > 0) problems.push(`$LATEST differs from how it was found: ${after.join('; ')}`);
-    }
-  } catch (error) {
-    problems.push(`checking $LATEST: ${messageOf(error)}`);
-  }
-  // The state alias goes last, and only when everything else is done: what remains needs it (recovery.ts).
-  if (recorded && problems.length === 0) {
-    try {
-      await target.forgetRun(snapshot);
-    } catch (error) {
-      problems.push(`deleting the run's state alias: ${messageOf(error)}`);
-    }
-  }
-  logger.info(
-    `Clean-up: $LATEST restored to ${snapshot.memoryMb} MB; deleted ${report.deletedAliases.length} aliases and ${report.deletedVersions.length} versions`,
+/** Clean-up's signal: none until the run's signal aborts, then one that ends budgetMs after that first abort. */
+interface CleanupBudget {
+  signal: AbortSignal;
+  budgetMs: number;
+  /** The run's signal has aborted: the budget is counting. */
+  readonly armed: boolean;
+  dispose(): void;
+}
+
+function cleanupBudget(runSignal: AbortSignal | undefined, budgetMs: number): CleanupBudget {
+  const controller = new AbortController();
+  // Every delete in flight listens to it (the request, its backoff, its turn at the limiter): dozens, not a leak.
+  setMaxListeners(0, controller.signal);
+  let timer: NodeJS.Timeout | undefined;
+  let armed = false;
+  // Real time, not the injected sleep: the runner's kill comes on the wall clock.
+  const arm = () => {
+    armed = true;
+    timer = setTimeout(() => controller.abort(new CleanupBudgetError(`clean-up's ${budgetMs / 1000} s after the cancel signal ran out`)), budgetMs);
+  };
+  if (runSignal?.aborted) arm();
+  else runSignal?.addEventListener('abort', arm, { once: true });
+  return {
+    signal: controller.signal,
+    budgetMs,
+    get armed() {
+      return armed;
+    },
+    dispose: () => {
+      clearTimeout(timer);
+      runSignal?.removeEventListener('abort', arm);
+    },
+  };
+}
+
+export class CleanupBudgetError extends Error {
+  override name = 'CleanupBudgetError';
+}
+
+interface CleanupOutcome {
+  /** Everything restored and deleted. */
+  complete: boolean;
+  /** Problems that are not the budget running out, in one sentence per function. */
+  problem?: string;
+}
+
+/**
+ * Restores every function's $LATEST first (the one thing a user would notice) and, beside it, deletes every
+ * function's aliases and versions, then checks $LATEST against the snapshot. The restores take the limiter's first
+ * turns (it is first come, first served); the deletes do not wait for them because a slow control plane answers in
+ * about a second a call, and restore then delete one after the other would not fit the runner's cancel window.
+ * After a cancel signal it all runs on the clean-up budget; what the budget cuts short is named in ONE warning, for
+ * the post step or the next run.
+ */
+async function restoreAndCleanUp(states: SubjectState[], budget: CleanupBudget, logger: EngineLogger): Promise<CleanupOutcome> {
+  const signal = budget.signal;
+  const problems = states.map((): string[] => []);
+  const restoring = Promise.all(
+    states.map((state, index) =>
+      state.target.restore(state.snapshot, signal).then(
+        () => true,
+        (error: unknown) => {
+          if (!signal.aborted) problems[index]?.push(`restoring $LATEST: ${messageOf(error)}`);
+          return false;
+        },
+      ),
+    ),
   );
-  if (problems.length > 0) {
-    const kept = recorded ? target.stateAliasOf(snapshot) : undefined;
-    const message =
-      `Clean-up incomplete for ${snapshot.identity.name}: ${problems.join('; ')}` +
-      (kept ? `; kept alias ${kept} (the original configuration) so that the post step or the next run can finish the clean-up` : '');
-    // Never hide a clean-up failure, but never let it replace the error that caused the clean-up either.
-    if (failure === undefined) throw new TuningFailedError(message);
-    logger.warning(message);
+  const cleaning = Promise.all(states.map((state) => state.target.cleanup(state.snapshot.functionArn, state.prepared, signal)));
+  const restored = await restoring;
+  const reports = await cleaning;
+  const checked = await Promise.all(
+    states.map(async (state, index) => {
+      if (signal.aborted) return restored[index] ?? false;
+      // After a cancel signal, a restore that succeeded has read or set $LATEST itself: the budget goes to deletes.
+      if (budget.armed && restored[index]) return true;
+      try {
+        const differences = await state.target.differencesFrom(state.snapshot, signal);
+        if (differences.length === 0) return true;
+        await state.target.restore(state.snapshot, signal);
+        const after = await state.target.differencesFrom(state.snapshot, signal);
+        if (after.length > 0 && !signal.aborted) problems[index]?.push(`$LATEST differs from how it was found: ${after.join('; ')}`);
+        return after.length === 0;
+      } catch (error) {
+        if (!signal.aborted) problems[index]?.push(`checking $LATEST: ${messageOf(error)}`);
+        return false;
+      }
+    }),
+  );
+  const left: string[] = [];
+  for (const [index, state] of states.entries()) {
+    const report = reports[index] as CleanupReport;
+    problems[index]?.push(...report.problems);
+    const { aliases, versions } = report.remaining;
+    const name = state.snapshot.identity.name;
+    // The run's state alias (recovery data for a later run, recovery.ts) goes last, and only when everything else is
+    // done: whatever remains needs it.
+    const kept = state.recorded ? state.target.stateAliasOf(state.snapshot) : undefined;
+    const done = checked[index] && aliases.length === 0 && versions.length === 0 && (problems[index] ?? []).length === 0;
+    let stateAliasKept = kept !== undefined;
+    if (kept !== undefined && done && !signal.aborted) {
+      try {
+        await state.target.forgetRun(state.snapshot);
+        stateAliasKept = false;
+      } catch (error) {
+        if (!signal.aborted) problems[index]?.push(`deleting the run's state alias ${kept}: ${messageOf(error)}`);
+      }
+    }
+    if (stateAliasKept && kept !== undefined && (problems[index] ?? []).length > 0) {
+      problems[index]?.push(`kept alias ${kept} (the original configuration) so that the post step or the next run can finish the clean-up`);
+    }
+    if (signal.aborted && (!checked[index] || aliases.length > 0 || versions.length > 0)) {
+      const parts = [
+        ...(checked[index] ? [] : [`$LATEST not confirmed back at ${state.snapshot.memoryMb} MB and "${state.snapshot.description}"`]),
+        ...(aliases.length > 0 ? [`aliases ${aliases.join(', ')}`] : []),
+        ...(versions.length > 0 ? [`versions ${versions.join(', ')}`] : []),
+        ...(stateAliasKept && kept !== undefined ? [`alias ${kept} (the original configuration, for whoever finishes)`] : []),
+      ];
+      left.push(`on ${name}: ${parts.join('; ')}`);
+    }
+    state.logger.info(
+      `Clean-up: $LATEST ${checked[index] ? `restored to ${state.snapshot.memoryMb} MB` : 'not confirmed restored'}; deleted ${report.deletedAliases.length} aliases and ${report.deletedVersions.length} versions`,
+    );
   }
+  if (left.length > 0) {
+    logger.warning(
+      `Clean-up stopped when its ${budget.budgetMs / 1000} s after the cancel signal ran out (the runner kills the job 10 s after it). ` +
+        `Left ${left.join('; and ')}. The post step removes them, or else the next run on ${states.length === 1 ? 'this function' : 'these functions'} does.`,
+    );
+  }
+  const problem = states
+    .map((state, index) => ((problems[index] ?? []).length > 0 ? `Clean-up incomplete for ${state.snapshot.identity.name}: ${(problems[index] ?? []).join('; ')}` : ''))
+    .filter((text) => text !== '')
+    .join('. ');
+  return { complete: left.length === 0 && problem === '', ...(problem ? { problem } : {}) };
 }
 
 async function invokePowerValue(
@@ -723,7 +842,7 @@ async function sampleForGate(
     primary.logger.info(`Gate sampling, round ${rounds}: ${last.reason}`);
     const blocks = await prepareBlocks(states, measured, last.pairings, signal);
     // $LATEST goes back before the invocations, as after the planned versions.
-    for (const state of states) await state.target.restore(state.snapshot);
+    await Promise.all(states.map((state) => state.target.restore(state.snapshot, signal)));
     let any = false;
     await Promise.all(
       blocks.map((block) =>
