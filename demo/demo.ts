@@ -81,7 +81,7 @@ async function main(): Promise<number> {
           invocations: '8',
           // The default (200) lets a close call spend up to 200 invocations per function at each compared memory
           // size, a few minutes on this emulator; 130 (up to 12 extra environments, enough for the 7 a fail needs
-          // and the sign test over them, docs/gate.md) keeps the demo near a minute.
+          // and the sign test over them, docs/gate.md) keeps the demo to one or two minutes.
           'gate-max-invocations': '130',
           payload: '{"orderId": "demo"}',
           'monthly-invocations': '10000000',
