@@ -12,7 +12,7 @@ import {
   renderReport,
   visualizationLinks,
 } from '../../src/report/markdown.js';
-import { decodeVisualizationHash } from '../../src/report/visualization.js';
+import { decodeVisualizationHash } from '../../src/results/visualization.js';
 import {
   failScenario,
   failedPowerValueScenario,

@@ -3,7 +3,7 @@ import {
   decodeVisualizationHash,
   visualizationUrl,
   type VisualizationPoint,
-} from '../../src/report/visualization.js';
+} from '../../src/results/visualization.js';
 
 // Hand-computed little-endian bytes:
 //   Int16 128, 256      → 80 00 | 00 01          → "gAAAAQ=="

@@ -25,7 +25,7 @@ import {
   safeUrl,
   truncateText,
 } from './format.js';
-import { compareVisualizationUrl, visualizationUrl, type VisualizationPoint } from './visualization.js';
+import { compareVisualizationUrl, visualizationUrl, type VisualizationPoint } from '../results/visualization.js';
 
 export interface ReportInput {
   result: RunResult;

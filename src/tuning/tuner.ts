@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import pLimit from 'p-limit';
-import { visualizationUrl } from '../report/visualization.js';
+import { visualizationUrl } from '../results/visualization.js';
 import {
   RESULTS_SCHEMA_VERSION,
   type PowerValueResult,

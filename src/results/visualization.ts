@@ -1,4 +1,5 @@
-// Links to lambda-power-tuning.show, the chart site of AWS Lambda Power Tuning.
+// Links to lambda-power-tuning.show, the chart site of AWS Lambda Power Tuning: part of results.json
+// (visualizationUrl, built by the engine) and of the report (the compare link), so it lives below both.
 //
 // The site reads everything from the URL fragment, parts joined by ';':
 //   single:  powers ; durations ; costs
