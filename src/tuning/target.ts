@@ -710,10 +710,10 @@ export class LambdaTarget {
   }
 
   /** Deletes this run's state alias: only once $LATEST is confirmed as found and the run's versions are gone. */
-  async forgetRun(snapshot: FunctionSnapshot): Promise<void> {
+  async forgetRun(snapshot: FunctionSnapshot, signal?: AbortSignal): Promise<void> {
     const recovery = this.recoveryData(snapshot);
     if (!recovery) return;
-    await this.deleteAlias(snapshot.functionArn, stateAliasName(this.options.runId, recovery.deadlineMs));
+    await this.deleteAlias(snapshot.functionArn, stateAliasName(this.options.runId, recovery.deadlineMs), signal);
   }
 
   /** Every alias of the function (ListAliases, all pages). */
@@ -743,8 +743,8 @@ export class LambdaTarget {
   }
 
   /** Deletes one alias; one already gone counts as deleted. */
-  async deleteAlias(functionArn: string, name: string): Promise<void> {
-    await this.controlPlane('DeleteAlias', new DeleteAliasCommand({ FunctionName: functionArn, Name: name })).catch((error: unknown) => {
+  async deleteAlias(functionArn: string, name: string, signal?: AbortSignal): Promise<void> {
+    await this.controlPlane('DeleteAlias', new DeleteAliasCommand({ FunctionName: functionArn, Name: name }), signal).catch((error: unknown) => {
       if (errorName(error) !== 'ResourceNotFoundException') throw error;
     });
   }

@@ -614,7 +614,8 @@ async function restoreAndCleanUp(states: SubjectState[], budget: CleanupBudget, 
     let stateAliasKept = kept !== undefined;
     if (kept !== undefined && done && !signal.aborted) {
       try {
-        await state.target.forgetRun(state.snapshot);
+        // On the clean-up budget like every other call here: after a cancel, the runner's window is the limit.
+        await state.target.forgetRun(state.snapshot, signal);
         stateAliasKept = false;
       } catch (error) {
         if (!signal.aborted) problems[index]?.push(`deleting the run's state alias ${kept}: ${messageOf(error)}`);
@@ -623,7 +624,7 @@ async function restoreAndCleanUp(states: SubjectState[], budget: CleanupBudget, 
     if (stateAliasKept && kept !== undefined && (problems[index] ?? []).length > 0) {
       problems[index]?.push(`kept alias ${kept} (the original configuration) so that the post step or the next run can finish the clean-up`);
     }
-    if (signal.aborted && (!checked[index] || aliases.length > 0 || versions.length > 0)) {
+    if (signal.aborted && (!checked[index] || aliases.length > 0 || versions.length > 0 || stateAliasKept)) {
       const parts = [
         ...(checked[index] ? [] : [`$LATEST not confirmed back at ${state.snapshot.memoryMb} MB and "${state.snapshot.description}"`]),
         ...(aliases.length > 0 ? [`aliases ${aliases.join(', ')}`] : []),
