@@ -14,8 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { type FunctionRuntimeSpec, SandboxPool } from '../emulator/sandbox.js';
-import { startEmulator } from '../emulator/server.js';
+import { type FunctionRuntimeSpec, SandboxPool } from '../emulator/lambda/sandbox.js';
+import { startEmulator } from '../emulator/lambda/server.js';
 import { decodeLogResult, parseReport } from '../src/tuning/logs.js';
 import { percentile, trimmedMean } from '../src/tuning/stats.js';
 

@@ -33,7 +33,7 @@ import { parseArgs } from 'node:util';
 import { compareRuns } from '../src/gate/compare.js';
 import { tuneWithLiveBaseline } from '../src/gate/live.js';
 import { nextGateRound } from '../src/gate/sequential.js';
-import { silentLogger } from '../src/tuning/ports.js';
+import { silentLogger } from '../src/lib/ports.js';
 import { tuneTogether, type ExtraSampling } from '../src/tuning/tuner.js';
 import type { GateSettings, RunResult, Sample } from '../src/types.js';
 import { makeRun } from '../__tests__/helpers/run-fixture.js';

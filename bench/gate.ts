@@ -36,12 +36,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { getOctokit } from '@actions/github';
-import { startGitHubApiStub } from '../demo/github-api.js';
+import { startGitHubApiStub } from '../emulator/github/api.js';
 import { loadBaseline, type BaselineContext } from '../src/gate/baseline.js';
 import { compareRuns } from '../src/gate/compare.js';
 import { DataBranch } from '../src/gate/databranch.js';
 import { tuneWithLiveBaseline } from '../src/gate/live.js';
-import { silentLogger } from '../src/tuning/ports.js';
+import { silentLogger } from '../src/lib/ports.js';
 import { tune, tuneTogether } from '../src/tuning/tuner.js';
 import type { GateSettings, RunResult, TuningSettings, Verdict } from '../src/types.js';
 import { gateSettings } from '../__tests__/helpers/settings.js';
@@ -251,7 +251,7 @@ async function main(): Promise<void> {
     if (SOURCES.has('file') && SOURCES.has('branch')) {
       note(`file and branch compared the same runs (headline deltas differ in ${disagreements} of ${compared}: 0 expected); the branch also estimates run-to-run noise from its history`);
     }
-    // The data branch's reads and writes must be ones GitHub accepts (demo/github-contract.ts); 0 expected.
+    // The data branch's reads and writes must be ones GitHub accepts (emulator/contracts/github.ts); 0 expected.
     note(`GitHub contract violations: ${stub.violations.length}${stub.violations.map((entry) => `\n  ${entry.kind}: ${entry.message}`).join('')}`);
     await stub.close();
   }

@@ -4,9 +4,9 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/server.js';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/lambda/server.js';
 import { waiterMinDelaySecFor } from '../src/tuning/client.js';
-import type { EngineLogger } from '../src/tuning/ports.js';
+import type { EngineLogger } from '../src/lib/ports.js';
 import type { TuningSettings } from '../src/types.js';
 import { tuningSettings as defaultTuningSettings } from '../__tests__/helpers/settings.js';
 
@@ -154,7 +154,7 @@ export function machineNote(): string {
 }
 
 /** A deterministic PRNG for seeded repeats: the emulator's own (mulberry32). */
-export { seededRandom } from '../emulator/faults.js';
+export { seededRandom } from '../emulator/lambda/faults.js';
 
 /** The 95% Wilson score interval of a rate: how far a number of repeats can pin it down. */
 export function wilson(successes: number, n: number): [number, number] {

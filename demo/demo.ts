@@ -4,12 +4,12 @@
 
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { startEmulator } from '../emulator/server.js';
+import { startEmulator } from '../emulator/lambda/server.js';
 import { renderTerminalTable } from '../src/report/markdown.js';
 import type { RunResult } from '../src/types.js';
-import { startGitHubApiStub } from './github-api.js';
-import { graphqlSchemaSource, loadRestContract } from './github-contract.js';
-import { prettyLogLine, runAction } from './runner.js';
+import { startGitHubApiStub } from '../emulator/github/api.js';
+import { graphqlSchemaSource, loadRestContract } from '../emulator/contracts/github.js';
+import { prettyLogLine, runAction } from '../emulator/github/runner.js';
 
 const OUTPUT_DIR = resolve('demo-output');
 const say = (text: string) => process.stdout.write(`${text}\n`);
@@ -139,7 +139,7 @@ async function main(): Promise<number> {
         `(REST: ${loadRestContract().source.split(' ')[0]}; GraphQL: ${graphqlSchemaSource()})`,
     );
     for (const violation of violations) say(`  ${violation.kind}: ${violation.message}`);
-    // Every request the action sent was checked against the official Lambda API model (emulator/contracts.ts);
+    // Every request the action sent was checked against the official Lambda API model (emulator/contracts/lambda.ts);
     // one that broke it is an engine bug real Lambda would refuse.
     const lambdaViolations = emulator.contractViolations();
     say(`Lambda API contract violations: ${lambdaViolations.length}${lambdaViolations.length === 0 ? ' (every request satisfied the Lambda API model)' : ''}`);

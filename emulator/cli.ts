@@ -1,7 +1,7 @@
 // `npm run emulator`: the local Lambda-compatible endpoint with the sample functions, until Ctrl-C.
 
 import { parseArgs } from 'node:util';
-import { startEmulator } from './server.js';
+import { startEmulator } from './lambda/server.js';
 
 const USAGE = `Usage: npm run emulator -- [options]
 

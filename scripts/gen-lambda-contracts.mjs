@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates emulator/contracts/lambda-2015-03-31.json: the request constraints of every operation in the official
 // Lambda API model (botocore's data/lambda/2015-03-31/service-2.json[.gz], which keeps every constraint; the aws-sdk
-// v2 model has them stripped). The emulator validates each request against it (emulator/contracts.ts).
+// v2 model has them stripped). The emulator validates each request against it (emulator/contracts/lambda.ts).
 //
 //   node scripts/gen-lambda-contracts.mjs                 # finds botocore through python3
 //   node scripts/gen-lambda-contracts.mjs --model <path>  # service-2.json or service-2.json.gz

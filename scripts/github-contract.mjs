@@ -1,5 +1,5 @@
 // Generates emulator/contracts/github-rest.json, the GitHub REST contract the GitHub API stand-in
-// (demo/github-api.ts) validates every request against, from GitHub's OpenAPI description as Octokit publishes it
+// (emulator/github/api.ts) validates every request against, from GitHub's OpenAPI description as Octokit publishes it
 // (@octokit/openapi, generated/api.github.com.json: github/rest-api-description plus Octokit's extensions).
 //
 // The package is 29 MB packed and 404 MB unpacked (every GitHub plan, each also dereferenced), so it is not a
@@ -23,7 +23,7 @@ const PACKAGE = '@octokit/openapi';
 const VERSION = '23.0.2';
 const OUTPUT = new URL('../emulator/contracts/github-rest.json', import.meta.url);
 
-/** The operations demo/github-api.ts implements, by operationId. */
+/** The operations emulator/github/api.ts implements, by operationId. */
 const SERVED = [
   'git/get-ref',
   'git/create-ref',

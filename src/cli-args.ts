@@ -1,8 +1,8 @@
 // The CLI's front door: flags are the action's inputs 1:1 (`--<input-name>`), so both doors share INPUTS and
 // parseSettings. This module only turns argv into the same name → string map the action's getInput would give.
 
-import { INPUT_GROUPS, INPUTS, inputSpec, type InputSpec } from './inputs.js';
-import { closestMatch, InputError, type InputReader } from './settings.js';
+import { INPUT_GROUPS, INPUTS, inputSpec, type InputSpec } from './settings/inputs.js';
+import { closestMatch, InputError, type InputReader } from './settings/index.js';
 
 export type CliCommand = 'tune' | 'help' | 'version';
 

@@ -5,11 +5,11 @@ import { parseCliArgs, helpText } from './cli-args.js';
 import { runFlow } from './flow.js';
 import { readBoundedText } from './lib/paths.js';
 import { renderTerminalTable } from './report/markdown.js';
-import { InputError, parseSettings } from './settings.js';
+import { InputError, parseSettings } from './settings/index.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
-import type { EngineLogger } from './tuning/ports.js';
-import { messageOf } from './tuning/target.js';
-import { TOOL_VERSION } from './version.js';
+import type { EngineLogger } from './lib/ports.js';
+import { messageOf } from './lib/errors.js';
+import { TOOL_VERSION } from './lib/version.js';
 import { commandSafeLines, newStopToken } from './lib/untrusted.js';
 
 /**

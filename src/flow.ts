@@ -11,9 +11,9 @@ import { tuneWithLiveBaseline } from './gate/live.js';
 import { renderHtmlReport } from './report/html.js';
 import { renderFailureReport, renderReport, savingPct } from './report/markdown.js';
 import { ARTEFACT_NAMES, BASELINE_COPY_NAME, readBoundedText } from './lib/paths.js';
-import { InputError } from './settings.js';
-import type { Clock, EngineLogger } from './tuning/ports.js';
-import { messageOf } from './tuning/target.js';
+import { InputError } from './settings/index.js';
+import type { Clock, EngineLogger } from './lib/ports.js';
+import { messageOf } from './lib/errors.js';
 import { TuningCancelledError, TuningFailedError, tune, type TunerDeps } from './tuning/tuner.js';
 import type { RunResult, Settings, Verdict } from './types.js';
 

@@ -4,8 +4,8 @@
 import * as core from '@actions/core';
 import { main } from './cli.js';
 import { inertText, MAX_LOG_LINE_CHARS } from './lib/untrusted.js';
-import { run } from './main.js';
-import { post } from './post.js';
+import { run } from './action/main.js';
+import { post } from './action/post.js';
 
 /** An unexpected error in one line, through the sanitiser (it may quote anything, function output included). */
 const oneLine = (error: unknown) => inertText(error instanceof Error ? error.message : String(error), MAX_LOG_LINE_CHARS);

@@ -1,4 +1,4 @@
-// The emulator holds every request to the official Lambda API model (emulator/contracts.ts, constraints generated
+// The emulator holds every request to the official Lambda API model (emulator/contracts/lambda.ts, constraints generated
 // from botocore's service-2.json by scripts/gen-lambda-contracts.mjs) and answers a violation as Lambda does.
 
 import { spawnSync } from 'node:child_process';
@@ -13,8 +13,8 @@ import {
   ListVersionsByFunctionCommand,
   UpdateFunctionConfigurationCommand,
 } from '@aws-sdk/client-lambda';
-import { lambdaContracts, matchOperation, validateRequest, type RequestParts } from '../../emulator/contracts.js';
-import { startEmulator, type Emulator, type FunctionRuntimeSpec, type InvokeResult, type SandboxPoolLike } from '../../emulator/server.js';
+import { lambdaContracts, matchOperation, validateRequest, type RequestParts } from '../../emulator/contracts/lambda.js';
+import { startEmulator, type Emulator, type FunctionRuntimeSpec, type InvokeResult, type SandboxPoolLike } from '../../emulator/lambda/server.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const GENERATOR = join(ROOT, 'scripts', 'gen-lambda-contracts.mjs');

@@ -6,7 +6,7 @@ import { GetFunctionConfigurationCommand, InvokeCommand, LambdaClient, PublishVe
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findPython, startEmulator, type Emulator } from '../../emulator/server.js';
+import { findPython, startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { parseReport } from '../../src/tuning/logs.js';
 
 const python = findPython();

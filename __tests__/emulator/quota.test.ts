@@ -1,8 +1,8 @@
 // The emulator's control-plane quota (Lambda: 15 per second across all control-plane APIs, GetFunction 100 apart,
 // invocations not counted) and the slow control plane of fault injection, on a manual clock.
 
-import { FaultInjector } from '../../emulator/faults.js';
-import { ControlPlaneQuota, peakPerSecond } from '../../emulator/quota.js';
+import { FaultInjector } from '../../emulator/lambda/faults.js';
+import { ControlPlaneQuota, peakPerSecond } from '../../emulator/lambda/quota.js';
 
 describe('ControlPlaneQuota', () => {
   it('admits 15 control-plane requests in an instant and refuses the 16th, whatever the operations', () => {

@@ -13,9 +13,9 @@ import {
   SandboxPool,
   classifyExit,
   modeledDurationMs,
-} from '../../emulator/sandbox.js';
-import { billedDurationMs, formatAppLog, formatReport, formatRuntimeError } from '../../emulator/logformat.js';
-import { cpuQuotaUs, detectLayout, parseMountInfo, parseProcCgroup, vcpusForMemory } from '../../emulator/cgroups.js';
+} from '../../emulator/lambda/sandbox.js';
+import { billedDurationMs, formatAppLog, formatReport, formatRuntimeError } from '../../emulator/lambda/logformat.js';
+import { cpuQuotaUs, detectLayout, parseMountInfo, parseProcCgroup, vcpusForMemory } from '../../emulator/lambda/cgroups.js';
 
 const FUNCTIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../emulator/functions');
 

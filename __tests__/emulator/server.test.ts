@@ -40,7 +40,7 @@ import {
   type FunctionRuntimeSpec,
   type InvokeResult,
   type SandboxPoolLike,
-} from '../../emulator/server.js';
+} from '../../emulator/lambda/server.js';
 
 const REGION = 'us-east-1';
 const ARN_PREFIX = 'arn:aws:lambda:us-east-1:123456789012:function:';

@@ -1,11 +1,11 @@
-// Drives the action's run() (src/main.ts) in the test's own process, as a runner would: inputs as INPUT_*
+// Drives the action's run() (src/action/main.ts) in the test's own process, as a runner would: inputs as INPUT_*
 // variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, stdout captured, the exit code read and reset.
 
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inputEnv, parseOutputsFile } from '../../demo/runner.js';
-import type { Clock } from '../../src/tuning/ports.js';
+import { inputEnv, parseOutputsFile } from '../../emulator/github/runner.js';
+import type { Clock } from '../../src/lib/ports.js';
 
 export interface InProcessOutcome {
   exitCode: number;

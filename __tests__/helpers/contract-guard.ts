@@ -4,7 +4,7 @@
 // The emulator's own tests (__tests__/emulator/) send bad requests on purpose and are not guarded.
 
 import { afterAll, expect } from '@jest/globals';
-import { observeContractViolations, type ContractViolation } from '../../emulator/contracts.js';
+import { observeContractViolations, type ContractViolation } from '../../emulator/contracts/lambda.js';
 
 const guarded = /[\\/]__tests__[\\/](integration|reliability)[\\/]/.test(expect.getState().testPath ?? '');
 const seen: ContractViolation[] = [];
@@ -14,5 +14,5 @@ afterAll(() => {
   stop();
   if (!guarded || seen.length === 0) return;
   const list = seen.map((v) => `  ${v.kind} ${v.operation ?? ''} ${v.method} ${v.path}: ${v.message.slice(0, 300)}`).join('\n');
-  throw new Error(`${seen.length} Lambda API contract violation(s) in this file (emulator/contracts.ts):\n${list}`);
+  throw new Error(`${seen.length} Lambda API contract violation(s) in this file (emulator/contracts/lambda.ts):\n${list}`);
 });

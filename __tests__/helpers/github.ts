@@ -1,8 +1,8 @@
 // Zero contract violations: every suite that talks to the GitHub API stand-in checks, after each test, that no
-// request broke GitHub's contract (demo/github-contract.ts). A test that provokes one on purpose takes it out
+// request broke GitHub's contract (emulator/contracts/github.ts). A test that provokes one on purpose takes it out
 // with takeViolations() and asserts on it.
 
-import type { ContractViolation, GitHubApiStub } from '../../demo/github-api.js';
+import type { ContractViolation, GitHubApiStub } from '../../emulator/github/api.js';
 
 export function expectNoContractViolations(stub: GitHubApiStub): void {
   const found = takeViolations(stub);

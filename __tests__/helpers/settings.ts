@@ -2,7 +2,7 @@
 // inputs, minus what a test never wants (a real results path, a long timeout). Each caller overrides what it measures.
 
 import { RateLimiter } from '../../src/tuning/limiter.js';
-import { realSleep } from '../../src/tuning/ports.js';
+import { realSleep } from '../../src/lib/ports.js';
 import type { GateSettings, TuningSettings } from '../../src/types.js';
 
 export function tuningSettings(overrides: Partial<TuningSettings> = {}): TuningSettings {

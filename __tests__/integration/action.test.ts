@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
-import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
-import { startEmulator, type Emulator } from '../../emulator/server.js';
+import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import type { RunResult } from '../../src/types.js';
 import { commentMarker } from '../../src/report/comment.js';
 import { runActionInProcess } from '../helpers/action.js';
@@ -39,7 +39,7 @@ beforeAll(async () => {
     GITHUB_RUN_ID: '99',
     GITHUB_WORKSPACE: workspace,
   });
-  ({ run } = await import('../../src/main.js'));
+  ({ run } = await import('../../src/action/main.js'));
 });
 
 afterAll(async () => {

@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { startEmulator, type Emulator } from '../../emulator/server.js';
+import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { main } from '../../src/cli.js';
-import { INPUTS } from '../../src/inputs.js';
+import { INPUTS } from '../../src/settings/inputs.js';
 import type { RunResult } from '../../src/types.js';
 
 let emulator: Emulator;

@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
 import { baselineRun } from '../helpers/fixtures.js';
 import { runActionInProcess } from '../helpers/action.js';
@@ -36,7 +36,7 @@ beforeAll(async () => {
     // No credentials and no endpoint: a Lambda call would fail loudly.
     AWS_ACCESS_KEY_ID: '',
   });
-  ({ run } = await import('../../src/main.js'));
+  ({ run } = await import('../../src/action/main.js'));
 });
 
 afterEach(() => expectNoContractViolations(github));

@@ -5,7 +5,7 @@ import { getOctokit } from '@actions/github';
 import { publishComment, parseMarker, type CommentsApi, type PublishOptions } from '../../src/report/comment.js';
 import { renderReport } from '../../src/report/markdown.js';
 import { failScenario, passScenario, veryLongScenario } from '../helpers/fixtures.js';
-import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
 
 const ACTIONS_TOKEN = 'ghs_actions';

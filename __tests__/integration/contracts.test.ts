@@ -1,15 +1,15 @@
 // Zero contract violations: the engine's requests, in the kinds of runs the integration suites make, all satisfy the
-// official Lambda API model (the emulator checks every request against it: emulator/contracts.ts). A violation
+// official Lambda API model (the emulator checks every request against it: emulator/contracts/lambda.ts). A violation
 // here is an engine bug that real Lambda would answer with a ValidationException.
 
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetAliasCommand, GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
-import { startEmulator, type Emulator } from '../../emulator/server.js';
+import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { runFlow, type FlowDeps } from '../../src/flow.js';
-import { parseSettings } from '../../src/settings.js';
-import { silentLogger } from '../../src/tuning/ports.js';
+import { parseSettings } from '../../src/settings/index.js';
+import { silentLogger } from '../../src/lib/ports.js';
 import type { Settings } from '../../src/types.js';
 
 let emulator: Emulator;

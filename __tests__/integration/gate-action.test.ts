@@ -5,10 +5,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type Emulator } from '../../emulator/server.js';
+import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { DataBranch, type HistoryIndex } from '../../src/gate/databranch.js';
 import type { RunResult } from '../../src/types.js';
-import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
 import { runActionInProcess } from '../helpers/action.js';
 
@@ -49,7 +49,7 @@ beforeAll(async () => {
     GITHUB_RUN_ID: '100',
     GITHUB_WORKSPACE: workspace,
   });
-  ({ run } = await import('../../src/main.js'));
+  ({ run } = await import('../../src/action/main.js'));
   ({ getOctokit } = await import('@actions/github'));
 });
 

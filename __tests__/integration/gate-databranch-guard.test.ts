@@ -7,8 +7,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type Emulator } from '../../emulator/server.js';
-import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { runActionInProcess } from '../helpers/action.js';
 
 const BEFORE = 'a'.repeat(40);
@@ -41,7 +41,7 @@ beforeAll(async () => {
     GITHUB_API_URL: stub.url,
     GITHUB_WORKSPACE: workspace,
   });
-  ({ run } = await import('../../src/main.js'));
+  ({ run } = await import('../../src/action/main.js'));
   ({ context } = await import('@actions/github'));
 });
 

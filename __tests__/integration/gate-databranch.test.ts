@@ -4,7 +4,7 @@ import { getOctokit } from '@actions/github';
 import { loadBaseline } from '../../src/gate/baseline.js';
 import { DataBranch, type HistoryIndex } from '../../src/gate/databranch.js';
 import { gateSettings } from '../helpers/settings.js';
-import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
 import { makeRun, repeat } from '../helpers/run-fixture.js';
 

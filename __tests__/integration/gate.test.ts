@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
 import { getOctokit } from '@actions/github';
-import { startEmulator, type Emulator } from '../../emulator/server.js';
+import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { runFlow, type FlowDeps } from '../../src/flow.js';
 import { DataBranch } from '../../src/gate/databranch.js';
-import { parseSettings } from '../../src/settings.js';
-import { silentLogger } from '../../src/tuning/ports.js';
+import { parseSettings } from '../../src/settings/index.js';
+import { silentLogger } from '../../src/lib/ports.js';
 import type { RunResult, Sample, Settings } from '../../src/types.js';
-import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
 import { unpacedLimiter } from '../helpers/settings.js';
 

@@ -4,8 +4,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
-import { loadRestContract, matchRoute } from '../../demo/github-contract.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
+import { loadRestContract, matchRoute } from '../../emulator/contracts/github.js';
 import { expectNoContractViolations, takeViolations } from '../helpers/github.js';
 
 let stub: GitHubApiStub;

@@ -5,9 +5,9 @@
 // because Lambda offers SnapStart for Java, Python and .NET, not Node.js; without python3 these tests are skipped.
 
 import { GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
-import { findPython, startEmulator, type Emulator } from '../../emulator/server.js';
+import { findPython, startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { renderReport } from '../../src/report/markdown.js';
-import { silentLogger, type EngineLogger } from '../../src/tuning/ports.js';
+import { silentLogger, type EngineLogger } from '../../src/lib/ports.js';
 import { TuningCancelledError, TuningFailedError, tune } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { tuningSettings } from '../helpers/settings.js';

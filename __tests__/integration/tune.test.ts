@@ -7,8 +7,8 @@ import {
   ListVersionsByFunctionCommand,
   UpdateFunctionConfigurationCommand,
 } from '@aws-sdk/client-lambda';
-import { startEmulator, type Emulator } from '../../emulator/server.js';
-import { silentLogger } from '../../src/tuning/ports.js';
+import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
+import { silentLogger } from '../../src/lib/ports.js';
 import { TuningFailedError, tune } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { tuningSettings } from '../helpers/settings.js';

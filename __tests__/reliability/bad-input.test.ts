@@ -26,7 +26,7 @@ beforeAll(async () => {
   writeFileSync(join(workspace, 'events/empty.json'), '\n');
   writeFileSync(join(workspace, 'events/ok.json'), '{"order": 1}');
   writeFileSync(join(workspace, 'events/heavy.json'), '[{"payload":1,"weight":1},{"payload":2,"weight":9}]');
-  ({ run } = await import('../../src/main.js'));
+  ({ run } = await import('../../src/action/main.js'));
 });
 
 afterAll(async () => {

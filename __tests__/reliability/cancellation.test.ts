@@ -85,7 +85,7 @@ describe('timeout-minutes', () => {
   let run: (options?: { minuteMs?: number }) => Promise<void>;
 
   beforeAll(async () => {
-    ({ run } = await import('../../src/main.js'));
+    ({ run } = await import('../../src/action/main.js'));
   });
 
   it('aborts a run that outlives it: restores, cleans up, exits 1 with a clear message', async () => {

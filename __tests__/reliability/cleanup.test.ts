@@ -1,5 +1,5 @@
 // Clean-up that always finishes, within Lambda's control-plane quota. Against the emulator over HTTP with the real
-// SDK: the emulator holds every client to Lambda's 15 control-plane requests per second (emulator/quota.ts), and
+// SDK: the emulator holds every client to Lambda's 15 control-plane requests per second (emulator/lambda/quota.ts), and
 // its fault injection loses answers, throttles and slows the control plane.
 //
 // - the 16th control-plane request in one second is refused as Lambda refuses it, and the engine's one limiter per
@@ -14,9 +14,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetFunctionConfigurationCommand, LambdaClient, TooManyRequestsException } from '@aws-sdk/client-lambda';
-import { startEmulator } from '../../emulator/server.js';
-import { realSleep } from '../../src/tuning/ports.js';
-import { messageOf } from '../../src/tuning/target.js';
+import { startEmulator } from '../../emulator/lambda/server.js';
+import { realSleep } from '../../src/lib/ports.js';
+import { messageOf } from '../../src/lib/errors.js';
 import { TuningCancelledError, TuningFailedError, tune, tuneTogether } from '../../src/tuning/tuner.js';
 import {
   FIXTURE_FUNCTIONS,

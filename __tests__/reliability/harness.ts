@@ -13,10 +13,10 @@ import {
   type InvokeCommandOutput,
   type PublishVersionCommandOutput,
 } from '@aws-sdk/client-lambda';
-import { inputEnv, parseOutputsFile } from '../../demo/runner.js';
-import { startEmulator, type CreateFunctionSpec, type Emulator, type EmulatorOptions } from '../../emulator/server.js';
+import { inputEnv, parseOutputsFile } from '../../emulator/github/runner.js';
+import { startEmulator, type CreateFunctionSpec, type Emulator, type EmulatorOptions } from '../../emulator/lambda/server.js';
 import { parseReport } from '../../src/tuning/logs.js';
-import { realSleep, type EngineLogger, type Sleep } from '../../src/tuning/ports.js';
+import { realSleep, type EngineLogger, type Sleep } from '../../src/lib/ports.js';
 import type { TuningSettings } from '../../src/types.js';
 import { tuningSettings } from '../helpers/settings.js';
 
@@ -238,7 +238,7 @@ export interface ActionProcess {
 }
 
 /**
- * Starts the action's entrypoint as a GitHub runner does (demo/runner.ts's environment), from src/ through tsx,
+ * Starts the action's entrypoint as a GitHub runner does (emulator/github/runner.ts's environment), from src/ through tsx,
  * so the test exercises the code in the tree even when dist/ has not been rebuilt yet.
  */
 export function spawnAction(options: {

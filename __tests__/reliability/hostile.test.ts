@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { main } from '../../src/cli.js';
 import type { RunResult } from '../../src/types.js';
 import { ACTION_COMMANDS, executedCommands, UNSAFE_CHARS } from '../helpers/runner-log.js';

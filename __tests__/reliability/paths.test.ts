@@ -38,7 +38,7 @@ beforeAll(async () => {
   truncateSync(join(workspace, 'events/huge.json'), 7 * 1024 * 1024);
   writeFileSync(join(workspace, 'events/huge-results.json'), '');
   truncateSync(join(workspace, 'events/huge-results.json'), 51 * 1024 * 1024);
-  ({ run } = await import('../../src/main.js'));
+  ({ run } = await import('../../src/action/main.js'));
 });
 
 afterAll(async () => {

@@ -8,8 +8,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseOutputsFile } from '../../demo/runner.js';
-import { realSleep } from '../../src/tuning/ports.js';
+import { parseOutputsFile } from '../../emulator/github/runner.js';
+import { realSleep } from '../../src/lib/ports.js';
 import {
   FIXTURE_FUNCTIONS,
   LEFT_AS_FOUND,
@@ -31,7 +31,7 @@ let run: (options?: { clock?: { now(): Date } }) => Promise<void>;
 beforeAll(async () => {
   harness = await startHarness();
   workspace = mkdtempSync(join(tmpdir(), 'lpg-post-'));
-  ({ run } = await import('../../src/main.js'));
+  ({ run } = await import('../../src/action/main.js'));
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { startGitHubApiStub, type GitHubApiStub } from '../../demo/github-api.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
 import { FIXTURE_FUNCTIONS, createOriginal, spawnAction, startHarness, type Harness } from './harness.js';
 

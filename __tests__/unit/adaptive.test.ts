@@ -8,8 +8,8 @@ import {
   trimmedMeanInterval,
   type AdaptiveSettings,
 } from '../../src/tuning/adaptive.js';
-import { InputError, parseSettings } from '../../src/settings.js';
-import { silentLogger } from '../../src/tuning/ports.js';
+import { InputError, parseSettings } from '../../src/settings/index.js';
+import { silentLogger } from '../../src/lib/ports.js';
 import { pricesFor } from '../../src/tuning/pricing.js';
 import { summarisePowerValue, tune } from '../../src/tuning/tuner.js';
 import type { PowerValueResult, Sample, TuningSettings } from '../../src/types.js';

@@ -1,7 +1,7 @@
 // The live A/B engine: two functions tuned together, their invocations taking turns at each memory size.
 
 import { baselineSettings, tuneWithLiveBaseline } from '../../src/gate/live.js';
-import { silentLogger } from '../../src/tuning/ports.js';
+import { silentLogger } from '../../src/lib/ports.js';
 import { Turnstile, tuneTogether } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { createFakeLambda } from '../helpers/fake-lambda.js';

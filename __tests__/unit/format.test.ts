@@ -10,7 +10,7 @@ import {
   formatUsdDelta,
   safeUrl,
   truncateText,
-} from '../../src/report/format.js';
+} from '../../src/lib/format.js';
 
 describe('numbers', () => {
   test('formatUsd: two decimals from $1, three significant digits below, never an exponent', () => {

@@ -1,4 +1,4 @@
-// action.yml, docs/inputs.md, the README's inputs section and the CLI flags must all say what src/inputs.ts says.
+// action.yml, docs/inputs.md, the README's inputs section and the CLI flags must all say what src/settings/inputs.ts says.
 // To regenerate after editing INPUTS or OUTPUTS:
 //   UPDATE_INPUTS_DOCS=1 npm test -- __tests__/unit/inputs-drift.test.ts
 // which rewrites action.yml's inputs and outputs (keeping the rest of the file), docs/inputs.md, and the README
@@ -7,9 +7,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse, parseDocument } from 'yaml';
-import { INPUTS, OUTPUTS, renderInputsDoc, renderInputsTables } from '../../src/inputs.js';
+import { INPUTS, OUTPUTS, renderInputsDoc, renderInputsTables } from '../../src/settings/inputs.js';
 import { cliInputReader, helpText, parseCliArgs } from '../../src/cli-args.js';
-import { parseSettings } from '../../src/settings.js';
+import { parseSettings } from '../../src/settings/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ACTION_YML = `${root}action.yml`;

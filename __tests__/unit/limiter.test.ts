@@ -3,8 +3,8 @@
 
 import { jest } from '@jest/globals';
 import { RateLimiter } from '../../src/tuning/limiter.js';
-import type { Sleep } from '../../src/tuning/ports.js';
-import { withRetry } from '../../src/tuning/retry.js';
+import type { Sleep } from '../../src/lib/ports.js';
+import { withRetry } from '../../src/lib/retry.js';
 
 /** A manual clock whose sleep advances it: every wait is recorded and takes no real time. */
 function manualTime() {

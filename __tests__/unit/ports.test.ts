@@ -1,4 +1,4 @@
-import { realSleep } from '../../src/tuning/ports.js';
+import { realSleep } from '../../src/lib/ports.js';
 
 describe('realSleep', () => {
   it('rejects with the abort reason as soon as the signal aborts', async () => {

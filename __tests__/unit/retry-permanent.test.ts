@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { createLambdaClient } from '../../src/tuning/client.js';
-import { isTransient, PERMANENT_SERVICE_ERRORS } from '../../src/tuning/retry.js';
+import { isTransient, PERMANENT_SERVICE_ERRORS } from '../../src/lib/retry.js';
 
 const serviceError = (name: string, status: number) => Object.assign(new Error(`${name} from Lambda`), { name, $metadata: { httpStatusCode: status } });
 

@@ -1,4 +1,4 @@
-import { InputError, parseFunctionName, parseSettings, type SettingsContext } from '../../src/settings.js';
+import { InputError, parseFunctionName, parseSettings, type SettingsContext } from '../../src/settings/index.js';
 import { ALL_POWER_VALUES_MB, splitWeightedPayloads } from '../../src/tuning/plan.js';
 import { cliInputReader, parseCliArgs } from '../../src/cli-args.js';
 import type { Settings } from '../../src/types.js';

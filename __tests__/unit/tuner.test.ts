@@ -1,5 +1,5 @@
 import { InvokeCommand, PublishVersionCommand, ResourceConflictException } from '@aws-sdk/client-lambda';
-import { silentLogger, type EngineLogger } from '../../src/tuning/ports.js';
+import { silentLogger, type EngineLogger } from '../../src/lib/ports.js';
 import { TuningCancelledError, TuningFailedError, fitInTime, sampleFromOutcome, summarisePowerValue, tune, tuneTogether, type ExtraSampling } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { createFakeLambda, reportLine } from '../helpers/fake-lambda.js';

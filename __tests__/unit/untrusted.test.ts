@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { writeLines } from '../../src/cli.js';
 import { actionLog } from '../../src/action/log.js';
 import { commandSafeLines, inertText, MAX_LOG_LINE_CHARS, startsWorkflowCommand } from '../../src/lib/untrusted.js';
-import { codeSpan, escapeHtml, escapeMarkdown } from '../../src/report/format.js';
+import { codeSpan, escapeHtml, escapeMarkdown } from '../../src/lib/format.js';
 import { renderHtmlReport } from '../../src/report/html.js';
 import { renderFailureReport, renderReport, renderTerminalTable } from '../../src/report/markdown.js';
 import { failedPowerValueScenario, type Scenario } from '../helpers/fixtures.js';

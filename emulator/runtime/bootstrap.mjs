@@ -1,7 +1,7 @@
 // The Node.js runtime of one emulated execution environment: the child process a SandboxPool spawns.
 // Plays the part of Lambda's runtime interface client: imports the handler once (init), then runs one
 // invocation at a time as the parent asks over the IPC channel, and routes every console call and
-// stdout/stderr write to the parent, which formats the invocation log (emulator/logformat.ts).
+// stdout/stderr write to the parent, which formats the invocation log (emulator/lambda/logformat.ts).
 //
 // Configuration comes from the environment Lambda itself sets: LAMBDA_TASK_ROOT, _HANDLER,
 // AWS_LAMBDA_FUNCTION_NAME, AWS_LAMBDA_FUNCTION_VERSION, AWS_LAMBDA_FUNCTION_MEMORY_SIZE, AWS_LAMBDA_LOG_*.

@@ -3,7 +3,7 @@
 // workflow command, a colour code or a 300 KB annotation. The action never calls core.info/warning directly.
 
 import * as core from '@actions/core';
-import type { EngineLogger } from '../tuning/ports.js';
+import type { EngineLogger } from '../lib/ports.js';
 import { commandSafeLines, inertText, MAX_LOG_LINE_CHARS, newStopToken } from '../lib/untrusted.js';
 
 /** Annotations (warning, notice, error) are escaped by @actions/core (%, CR, LF); what is left is made inert. */

@@ -10,7 +10,7 @@
 
 import { z } from 'zod';
 import { describeReadError, MAX_RESULTS_FILE_BYTES } from '../lib/paths.js';
-import { InputError } from '../settings.js';
+import { InputError } from '../lib/errors.js';
 import { RESULTS_SCHEMA_VERSION, type GateSettings, type RunResult } from '../types.js';
 
 export interface LoadedBaseline {

@@ -21,8 +21,8 @@
 
 import type { getOctokit } from '@actions/github';
 import type { RunResult } from '../types.js';
-import type { Sleep } from '../tuning/ports.js';
-import { realSleep } from '../tuning/ports.js';
+import type { Sleep } from '../lib/ports.js';
+import { realSleep } from '../lib/ports.js';
 import { parseRunResult, type BaselineHistory, type BaselineTarget, type CommitInfo, type LoadedBaseline, type SaveOutcome } from './baseline.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;

@@ -8,7 +8,7 @@
 
 import { inertText } from '../lib/untrusted.js';
 import type { PowerValueResult, RunResult } from '../types.js';
-import { costPerMillionUsd } from './format.js';
+import { costPerMillionUsd } from '../lib/format.js';
 
 /** The figures of one run at the charted memory sizes, in the order of ChartData.memoryMb. */
 export interface ChartSeries {

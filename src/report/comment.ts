@@ -10,9 +10,9 @@
 // comment counts, never a person's, so nobody can plant a marker that blocks or hijacks the report.
 
 import type { ReportSettings } from '../types.js';
-import { withRetry } from '../tuning/retry.js';
-import type { Sleep } from '../tuning/ports.js';
-import { realSleep } from '../tuning/ports.js';
+import { withRetry } from '../lib/retry.js';
+import type { Sleep } from '../lib/ports.js';
+import { realSleep } from '../lib/ports.js';
 import { GITHUB_COMMENT_MAX_CHARS, fitToLimit } from './markdown.js';
 
 export type CommentMode = ReportSettings['commentMode'];

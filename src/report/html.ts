@@ -4,7 +4,7 @@
 
 import type { MetricComparison, PowerValueResult, RunResult } from '../types.js';
 import { chartData, niceCeiling, type ChartData } from './chart.js';
-import { costPerMillionUsd, escapeHtml, formatCount, formatMemory, formatMs, formatPct, formatUsd, formatUsdDelta, measuredInvocationsText, safeUrl } from './format.js';
+import { costPerMillionUsd, escapeHtml, formatCount, formatMemory, formatMs, formatPct, formatUsd, formatUsdDelta, measuredInvocationsText, safeUrl } from '../lib/format.js';
 import { deltaAt, errorsText, headlineNumber, savingPct, storedBaselineNote, visualizationLinks, type ReportInput } from './markdown.js';
 
 const LEVEL_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;

@@ -24,7 +24,7 @@ import {
   measuredInvocationsText,
   safeUrl,
   truncateText,
-} from './format.js';
+} from '../lib/format.js';
 import { compareVisualizationUrl, visualizationUrl, type VisualizationPoint } from '../results/visualization.js';
 
 export interface ReportInput {

@@ -1,6 +1,6 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { TuningSettings } from '../types.js';
-import { errorName, PERMANENT_SERVICE_ERRORS } from './retry.js';
+import { errorName, PERMANENT_SERVICE_ERRORS } from '../lib/retry.js';
 
 /** A loopback endpoint is the local emulator (or another stand-in): it needs no real credentials. */
 export function isLoopbackEndpoint(endpoint: string | undefined): boolean {

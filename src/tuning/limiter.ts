@@ -13,7 +13,7 @@
 // throttle, while clean-up must keep calling after the run's signal has aborted, and neither takes an injected
 // clock and sleep, which the unit tests need to run without real time passing. The bucket is a dozen lines.
 
-import type { Sleep } from './ports.js';
+import type { Sleep } from '../lib/ports.js';
 
 export interface RateLimiterOptions {
   /** Tokens added per second. */

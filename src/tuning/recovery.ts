@@ -5,11 +5,11 @@
 // Description is the run's marker. Only LambdaTarget calls Lambda.
 
 import type { AliasConfiguration } from '@aws-sdk/client-lambda';
-import type { EngineLogger } from './ports.js';
+import type { EngineLogger } from '../lib/ports.js';
+import { messageOf } from '../lib/errors.js';
 import {
   aliasRunId,
   identityFromConfiguration,
-  messageOf,
   parseMarker,
   parseStateAliasName,
   versionRunId,

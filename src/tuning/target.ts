@@ -24,9 +24,10 @@ import {
 import type { Architecture, FunctionIdentity, LogFormat } from '../types.js';
 import { parseReport } from './logs.js';
 import pLimit from 'p-limit';
+import { messageOf } from '../lib/errors.js';
 import { abortReason, controlPlaneLimiter, type RateLimiter } from './limiter.js';
-import { realSleep, type EngineLogger, type Sleep } from './ports.js';
-import { backoffDelayMs, errorName, isThrottling, isTransient, withRetry } from './retry.js';
+import { realSleep, type EngineLogger, type Sleep } from '../lib/ports.js';
+import { backoffDelayMs, errorName, isThrottling, isTransient, withRetry } from '../lib/retry.js';
 
 /** $LATEST as found, and the fields this run may touch (MemorySize and Description) to put back. */
 export interface FunctionSnapshot {
@@ -1086,11 +1087,6 @@ function waiterFailure(error: unknown): string | undefined {
 
 function isAlreadyExists(error: unknown): boolean {
   return errorName(error) === 'ResourceConflictException' && /already exist/i.test(messageText(error));
-}
-
-export function messageOf(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
 }
 
 function sortKeys(record: Record<string, string>): Record<string, string> {

@@ -27,14 +27,15 @@ import { controlPlaneLimiter, type RateLimiter } from './limiter.js';
 import { recommend } from './analyze.js';
 import { parseReport } from './logs.js';
 import { splitWeightedPayloads } from './plan.js';
-import { realSleep, systemClock, type Clock, type EngineLogger, type Sleep } from './ports.js';
+import { realSleep, systemClock, type Clock, type EngineLogger, type Sleep } from '../lib/ports.js';
 import { costPerInvocationUsd, pricesFor } from './pricing.js';
-import { errorName } from './retry.js';
+import { errorName } from '../lib/retry.js';
 import { measuredSamples, successfulSamples } from './samples.js';
 import { durationStats, trimmedMean } from './stats.js';
 import { recoverAbandonedRuns } from './recovery.js';
-import { LambdaTarget, messageOf, type CleanupReport, type FunctionSnapshot, type InvokeOutcome, type PreparedVersion } from './target.js';
-import { TOOL_VERSION } from '../version.js';
+import { messageOf } from '../lib/errors.js';
+import { LambdaTarget, type CleanupReport, type FunctionSnapshot, type InvokeOutcome, type PreparedVersion } from './target.js';
+import { TOOL_VERSION } from '../lib/version.js';
 import { inertText, MAX_RAW_ERROR_TYPE_CHARS, MAX_SHOWN_CHARS, truncateText } from '../lib/untrusted.js';
 
 export interface TunerDeps {

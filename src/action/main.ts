@@ -4,20 +4,20 @@
 import { isAbsolute, resolve } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { actionLog, actionsEngineLogger } from './action/log.js';
-import { outputsFor, runFlow, type FlowOutcome } from './flow.js';
-import { confinePath, describeReadError, MAX_RESULTS_FILE_BYTES, PathProblem, readBoundedText } from './lib/paths.js';
-import { loadBaseline, parseRunResult, type BaselineTarget } from './gate/baseline.js';
-import { compareRuns } from './gate/compare.js';
-import { DataBranch } from './gate/databranch.js';
-import { publishComment, type CommentsApi } from './report/comment.js';
-import { fitToLimit, GITHUB_SUMMARY_MAX_CHARS, renderReport } from './report/markdown.js';
-import { checkDataBranchNotWorking, InputError, parseSettings, type InputReader, type WorkingBranches } from './settings.js';
-import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
+import { actionLog, actionsEngineLogger } from './log.js';
+import { outputsFor, runFlow, type FlowOutcome } from '../flow.js';
+import { confinePath, describeReadError, MAX_RESULTS_FILE_BYTES, PathProblem, readBoundedText } from '../lib/paths.js';
+import { loadBaseline, parseRunResult, type BaselineTarget } from '../gate/baseline.js';
+import { compareRuns } from '../gate/compare.js';
+import { DataBranch } from '../gate/databranch.js';
+import { publishComment, type CommentsApi } from '../report/comment.js';
+import { fitToLimit, GITHUB_SUMMARY_MAX_CHARS, renderReport } from '../report/markdown.js';
+import { checkDataBranchNotWorking, InputError, parseSettings, type InputReader, type WorkingBranches } from '../settings/index.js';
+import { createLambdaClient, waiterMinDelaySecFor } from '../tuning/client.js';
 import { runStateSaver } from './post.js';
-import type { Clock } from './tuning/ports.js';
-import { messageOf } from './tuning/target.js';
-import type { RunResult, Settings } from './types.js';
+import type { Clock } from '../lib/ports.js';
+import { messageOf } from '../lib/errors.js';
+import type { RunResult, Settings } from '../types.js';
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;

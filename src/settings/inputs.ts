@@ -450,7 +450,7 @@ export function renderInputsDoc(): string {
   return [
     '# Inputs and outputs',
     '',
-    '<!-- Generated from src/inputs.ts; regenerate with: UPDATE_INPUTS_DOCS=1 npm test -- __tests__/unit/inputs-drift.test.ts -->',
+    '<!-- Generated from src/settings/inputs.ts; regenerate with: UPDATE_INPUTS_DOCS=1 npm test -- __tests__/unit/inputs-drift.test.ts -->',
     '',
     'Every input is also a CLI flag of the same name: `lambda-power-gate tune --<input> <value>`.',
     '',

@@ -1,6 +1,6 @@
 // A local stand-in for the parts of GitHub's REST and GraphQL API lambda-power-gate uses, enough for the real
 // Octokit (`getOctokit(token, { baseUrl: stub.url })`) and for the action run as a child (GITHUB_API_URL).
-// It holds to GitHub's contract (demo/github-contract.ts): every REST request is matched against GitHub's OpenAPI
+// It holds to GitHub's contract (emulator/contracts/github.ts): every REST request is matched against GitHub's OpenAPI
 // description (emulator/contracts/github-rest.json) and checked against its parameters and body schema; every
 // GraphQL request is validated and executed against GitHub's published schema (@octokit/graphql-schema). What
 // GitHub would refuse gets GitHub's answer, and every such request is recorded in `violations` (tests and the demo
@@ -25,7 +25,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLError } from 'graphql';
-import { GITHUB_LIMITS, checkParameters, githubGraphqlSchema, matchRoute, schemaProblems } from './github-contract.js';
+import { GITHUB_LIMITS, checkParameters, githubGraphqlSchema, matchRoute, schemaProblems } from '../contracts/github.js';
 
 export interface StubCommit {
   sha: string;
@@ -603,7 +603,7 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     if (!found.operation || !handler) {
       // GitHub would answer it; the stand-in cannot, so it must not pretend (a 404 would read as "absent").
       violation(call.record, 'not-implemented', `${method} ${found.template} (${found.operationId ?? 'in the description'}) is not implemented by the stand-in`);
-      throw new HttpError(501, `The GitHub API stand-in does not implement ${method} ${found.template}; teach it (demo/github-api.ts, scripts/github-contract.mjs).`);
+      throw new HttpError(501, `The GitHub API stand-in does not implement ${method} ${found.template}; teach it (emulator/github/api.ts, scripts/github-contract.mjs).`);
     }
     const operation = found.operation;
     const docs = operation.documentationUrl;

@@ -1,9 +1,9 @@
 // Number and text formatting shared by every report (markdown, HTML, terminal). Pure. Text from users or functions
 // goes through the one sanitiser (src/lib/untrusted.ts) before the escaping of each format.
 
-import { inertText, MAX_SHOWN_CHARS } from '../lib/untrusted.js';
+import { inertText, MAX_SHOWN_CHARS } from './untrusted.js';
 
-export { truncateText } from '../lib/untrusted.js';
+export { truncateText } from './untrusted.js';
 
 const NO_VALUE = '–';
 

@@ -14,7 +14,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LambdaError } from './errors.js';
+import { LambdaError } from '../lambda/errors.js';
 
 export interface ContractShape {
   type: string;
@@ -65,7 +65,7 @@ export function observeContractViolations(listener: (violation: ContractViolatio
   return () => observers.delete(listener);
 }
 
-export const CONTRACTS_FILE = fileURLToPath(new URL('./contracts/lambda-2015-03-31.json', import.meta.url));
+export const CONTRACTS_FILE = fileURLToPath(new URL('./lambda-2015-03-31.json', import.meta.url));
 
 let loaded: Contracts | undefined;
 export function lambdaContracts(): Contracts {

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { delimiter, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContract, lambdaContracts, type ContractViolation } from './contracts.js';
+import { checkContract, lambdaContracts, type ContractViolation } from '../contracts/lambda.js';
 import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
 import { filterSystemLog } from './logformat.js';
@@ -31,9 +31,9 @@ import {
 } from './state.js';
 
 export type { FaultConfig, OperationName } from './faults.js';
-export type { ContractViolation } from './contracts.js';
+export type { ContractViolation } from '../contracts/lambda.js';
 
-// ---- the sandbox contract (emulator/sandbox.ts implements it; a type-only import loads nothing) ----
+// ---- the sandbox contract (emulator/lambda/sandbox.ts implements it; a type-only import loads nothing) ----
 
 export type { FunctionRuntimeSpec, InvokeResult };
 
@@ -159,7 +159,7 @@ export const MAX_REQUEST_PAYLOAD_BYTES = 6 * 1024 * 1024;
 /** X-Amz-Log-Result carries the last 4 KB of the log. */
 const LOG_TAIL_BYTES = 4096;
 
-const defaultFunctionsDir = () => fileURLToPath(new URL('./functions/', import.meta.url));
+const defaultFunctionsDir = () => fileURLToPath(new URL('../functions/', import.meta.url));
 
 interface Route {
   operation: OperationName;

@@ -6,12 +6,13 @@
 // calls per function and says so in one line.
 
 import * as core from '@actions/core';
-import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
-import { actionLog } from './action/log.js';
-import { realSleep, type EngineLogger } from './tuning/ports.js';
-import { errorName } from './tuning/retry.js';
-import { describeRemoval, removeRunLeftovers } from './tuning/recovery.js';
-import { LambdaTarget, messageOf, type FunctionSnapshot } from './tuning/target.js';
+import { createLambdaClient, waiterMinDelaySecFor } from '../tuning/client.js';
+import { actionLog } from './log.js';
+import { realSleep, type EngineLogger } from '../lib/ports.js';
+import { errorName } from '../lib/retry.js';
+import { describeRemoval, removeRunLeftovers } from '../tuning/recovery.js';
+import { messageOf } from '../lib/errors.js';
+import { LambdaTarget, type FunctionSnapshot } from '../tuning/target.js';
 
 /** core.saveState's name for the run; the runner hands it to the post step as STATE_run. */
 export const RUN_STATE = 'run';

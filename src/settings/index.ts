@@ -2,11 +2,11 @@
 // Each error is an InputError with a one-line message that names the input, shows what was given and says what
 // is allowed, so a failed job tells the user the fix without opening the docs.
 
-import { BLOCK_INVOCATIONS, environmentSchedule, invocationsForFail, minFailEnvironments } from './gate/looks.js';
+import { BLOCK_INVOCATIONS, environmentSchedule, invocationsForFail, minFailEnvironments } from '../gate/looks.js';
 import { z } from 'zod';
 import { inputSpec } from './inputs.js';
-import { ARTEFACT_NAMES, confinePath, FileReadProblem, MAX_PAYLOAD_FILE_BYTES, PathProblem, type PathFileSystem, type PathPurpose } from './lib/paths.js';
-import { ALL_POWER_VALUES_MB, MAX_MEMORY_MB, MIN_MEMORY_MB, minimumInvocationsForWeights } from './tuning/plan.js';
+import { ARTEFACT_NAMES, confinePath, FileReadProblem, MAX_PAYLOAD_FILE_BYTES, PathProblem, type PathFileSystem, type PathPurpose } from '../lib/paths.js';
+import { ALL_POWER_VALUES_MB, MAX_MEMORY_MB, MIN_MEMORY_MB, minimumInvocationsForWeights } from '../tuning/plan.js';
 import type {
   BaselineSource,
   GateSettings,
@@ -17,18 +17,11 @@ import type {
   Strategy,
   TuningSettings,
   WeightedPayload,
-} from './types.js';
+} from '../types.js';
 
-export class InputError extends Error {
-  override readonly name = 'InputError';
+import { InputError } from '../lib/errors.js';
 
-  constructor(
-    readonly input: string,
-    message: string,
-  ) {
-    super(oneLine(message));
-  }
-}
+export { InputError };
 
 /** Returns '' when the input is absent, like @actions/core getInput. */
 export type InputReader = (name: string) => string;

@@ -122,9 +122,9 @@ export interface EnvironmentInfo {
 
 type EnvState = 'init' | 'idle' | 'busy' | 'dead';
 
-const RUNTIME_BOOTSTRAP = fileURLToPath(new URL('./runtime/bootstrap.mjs', import.meta.url));
+const RUNTIME_BOOTSTRAP = fileURLToPath(new URL('../runtime/bootstrap.mjs', import.meta.url));
 /** The Python runtime: the same protocol over the IPC channel, as line-delimited JSON (runtime/bootstrap.py). */
-const PYTHON_BOOTSTRAP = fileURLToPath(new URL('./runtime/bootstrap.py', import.meta.url));
+const PYTHON_BOOTSTRAP = fileURLToPath(new URL('../runtime/bootstrap.py', import.meta.url));
 const isPython = (spec: FunctionRuntimeSpec): boolean => spec.runtime?.startsWith('python') ?? false;
 /**
  * Lambda's limit on the init phase of on-demand functions. An init that takes longer does not fail the invocation:
