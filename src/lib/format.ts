@@ -143,3 +143,23 @@ export function safeUrl(url: string | null | undefined): string | null {
 export function measuredInvocationsText(settings: { onlyColdStarts: boolean }): string {
   return settings.onlyColdStarts ? 'cold starts, Init Duration included' : 'warm invocations (cold starts have figures of their own)';
 }
+
+/** "Cost rose…" from "cost rose…": sentences built from parts start with a capital. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "…, and cost per invocation…" from "Cost per invocation…": a part reused inside a sentence. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Joins text onto one line (a reason, a message) so it fits a table cell or a log line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/** 0.95 → "95%", 0.995 → "99.5%": a confidence level as users wrote it (up to `digits` decimals, no trailing zeros). */
+export function formatConfidence(confidence: number, digits = 1): string {
+  return `${Number((confidence * 100).toFixed(digits))}%`;
+}
