@@ -2,65 +2,32 @@
 // To regenerate after editing INPUTS or OUTPUTS:
 //   UPDATE_INPUTS_DOCS=1 npm test -- __tests__/unit/inputs-drift.test.ts
 // which rewrites action.yml's inputs and outputs (keeping the rest of the file), docs/inputs.md, and the README
-// text between its inputs markers.
+// text between its inputs markers, as rendered by scripts/inputs-docs.ts.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse, parseDocument } from 'yaml';
-import { INPUTS, OUTPUTS, renderInputsDoc, renderInputsTables } from '../../src/settings/inputs.js';
+import { parse } from 'yaml';
+import { INPUTS, OUTPUTS } from '../../src/settings/inputs.js';
 import { cliInputReader, helpText, parseCliArgs } from '../../src/cli-args.js';
 import { parseSettings } from '../../src/settings/index.js';
+import {
+  actionInputs,
+  actionOutputs,
+  readmeInputsSection,
+  README_END,
+  README_START,
+  renderInputsDoc,
+  renderInputsTables,
+  writeInputsDocs,
+  type ActionInput,
+} from '../../scripts/inputs-docs.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ACTION_YML = `${root}action.yml`;
 const INPUTS_DOC = `${root}docs/inputs.md`;
 const README = `${root}README.md`;
-const START = '<!-- inputs:start -->';
-const END = '<!-- inputs:end -->';
 
-interface ActionInput {
-  description?: unknown;
-  required?: unknown;
-  default?: unknown;
-}
-
-function expectedActionInputs(): Record<string, ActionInput> {
-  return Object.fromEntries(
-    INPUTS.map((spec) => {
-      const declaredDefault = spec.actionDefault ?? spec.default;
-      return [
-        spec.name,
-        { description: spec.description, required: spec.required ?? false, ...(declaredDefault === undefined ? {} : { default: declaredDefault }) },
-      ];
-    }),
-  );
-}
-
-function expectedActionOutputs(): Record<string, { description: string }> {
-  return Object.fromEntries(OUTPUTS.map((output) => [output.name, { description: output.description }]));
-}
-
-function readmeSection(text: string): string | undefined {
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  if (start === -1 || end === -1 || end < start) return undefined;
-  return text.slice(start + START.length, end);
-}
-
-if (process.env['UPDATE_INPUTS_DOCS'] === '1') {
-  const document = parseDocument(readFileSync(ACTION_YML, 'utf8'));
-  document.set('inputs', document.createNode(expectedActionInputs()));
-  document.set('outputs', document.createNode(expectedActionOutputs()));
-  writeFileSync(ACTION_YML, document.toString({ lineWidth: 0 }));
-  writeFileSync(INPUTS_DOC, renderInputsDoc());
-  if (existsSync(README)) {
-    const readme = readFileSync(README, 'utf8');
-    if (readmeSection(readme) !== undefined) {
-      const start = readme.indexOf(START) + START.length;
-      writeFileSync(README, `${readme.slice(0, start)}\n${renderInputsTables()}${readme.slice(readme.indexOf(END))}`);
-    }
-  }
-}
+if (process.env['UPDATE_INPUTS_DOCS'] === '1') writeInputsDocs(root);
 
 describe('the inputs table itself', () => {
   test('names are unique kebab-case, defaults of boolean inputs are booleans', () => {
@@ -99,7 +66,7 @@ describe('action.yml', () => {
 
   test('declares exactly the inputs of INPUTS, in order, with their descriptions, required flags and defaults', () => {
     expect(Object.keys(action.inputs ?? {})).toEqual(INPUTS.map((spec) => spec.name));
-    expect(action.inputs).toEqual(expectedActionInputs());
+    expect(action.inputs).toEqual(actionInputs());
   });
 
   test('declares every default as a string, as the runner passes it', () => {
@@ -110,7 +77,7 @@ describe('action.yml', () => {
 
   test('declares exactly the outputs of OUTPUTS, in order', () => {
     expect(Object.keys(action.outputs ?? {})).toEqual(OUTPUTS.map((output) => output.name));
-    expect(action.outputs).toEqual(expectedActionOutputs());
+    expect(action.outputs).toEqual(actionOutputs());
   });
 
   test('runs dist/index.js on node24, with the same bundle as an always-run post step, and has a name, description and branding', () => {
@@ -136,9 +103,9 @@ describe('docs/inputs.md', () => {
 });
 
 const readme = existsSync(README) ? readFileSync(README, 'utf8') : '';
-const section = readmeSection(readme);
+const section = readmeInputsSection(readme);
 if (section === undefined) {
-  test.skip(`README.md inputs section: skipped, README.md has no ${START} ... ${END} markers yet`, () => {});
+  test.skip(`README.md inputs section: skipped, README.md has no ${README_START} ... ${README_END} markers yet`, () => {});
 } else {
   test('README.md inputs section (between the inputs markers) is the generated tables', () => {
     expect(section.trim()).toBe(renderInputsTables().trim());

@@ -1,5 +1,6 @@
 // The one table of inputs and outputs. action.yml, docs/inputs.md, the README section and the CLI's flags are
-// all checked against it (__tests__/unit/inputs-drift.test.ts), so the two front doors cannot drift apart.
+// all checked against it (__tests__/unit/inputs-drift.test.ts), so the two front doors cannot drift apart. The
+// docs are rendered from it by scripts/inputs-docs.ts, which stays out of the bundle.
 
 export type InputGroup = 'tuning' | 'gate' | 'report';
 
@@ -415,45 +416,4 @@ const INPUTS_BY_NAME: ReadonlyMap<string, InputSpec> = new Map(INPUTS.map((spec)
 
 export function inputSpec(name: string): InputSpec | undefined {
   return INPUTS_BY_NAME.get(name);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Documentation generated from the table: docs/inputs.md and the README's inputs section hold this text.
-
-const escapeCell = (text: string): string => text.replace(/\|/g, '\\|');
-const code = (text: string): string => '`' + text + '`';
-
-function defaultCell(spec: InputSpec): string {
-  if (spec.required) return '**required**';
-  if (spec.defaultText) return `_${escapeCell(spec.defaultText.replace('${{ github.token }}', code('${{ github.token }}')))}_`;
-  if (spec.default !== undefined) return code(escapeCell(spec.default));
-  return '';
-}
-
-/** The inputs and outputs tables, as the README includes them between its inputs markers. */
-export function renderInputsTables(): string {
-  const lines: string[] = ['### Inputs', ''];
-  for (const { group, title } of INPUT_GROUPS) {
-    lines.push(`#### ${title}`, '', '| Input | Default | Description |', '| --- | --- | --- |');
-    for (const spec of INPUTS.filter((input) => input.group === group)) {
-      lines.push(`| ${code(spec.name)} | ${defaultCell(spec)} | ${escapeCell(spec.description)} |`);
-    }
-    lines.push('');
-  }
-  lines.push('### Outputs', '', '| Output | Description |', '| --- | --- |');
-  for (const output of OUTPUTS) lines.push(`| ${code(output.name)} | ${escapeCell(output.description)} |`);
-  return lines.join('\n') + '\n';
-}
-
-/** The whole of docs/inputs.md. */
-export function renderInputsDoc(): string {
-  return [
-    '# Inputs and outputs',
-    '',
-    '<!-- Generated from src/settings/inputs.ts; regenerate with: UPDATE_INPUTS_DOCS=1 npm test -- __tests__/unit/inputs-drift.test.ts -->',
-    '',
-    'Every input is also a CLI flag of the same name: `lambda-power-gate tune --<input> <value>`.',
-    '',
-    renderInputsTables(),
-  ].join('\n');
 }
