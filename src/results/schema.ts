@@ -7,7 +7,8 @@
 // RESULTS_SCHEMA_VERSION; adding an optional field does not. So a reader accepts fields it does not know (a newer
 // writer added them) and drops them — zod's default for z.object — and every field added after version 1 was first
 // written is optional here (runId, Sample.environment and the SnapStart restore fields, sampling, gateSampling), so
-// the files written before them still parse.
+// the files written before them still parse. When a version 2 comes, this file keeps version 1's schema beside it
+// and results/parse.ts upgrades a version 1 document to the new shape after parsing it, so readers see one type.
 //
 // Bounds are the ones every writer of version 1 kept (a memory size is a positive whole number, a cost is never
 // negative), not the input rules of today's settings: those may widen without a new schema version.
