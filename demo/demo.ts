@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, relative, resolve } from 'node:path';
 import { startEmulator } from '../emulator/lambda/server.js';
 import { renderTerminalTable } from '../src/report/markdown.js';
-import type { RunResult } from '../src/types.js';
+import { parseRunResult } from '../src/results/parse.js';
 import { startGitHubApiStub } from '../emulator/github/api.js';
 import { graphqlSchemaSource, loadRestContract } from '../emulator/contracts/github.js';
 import { prettyLogLine, runAction } from '../emulator/github/runner.js';
@@ -101,7 +101,8 @@ async function main(): Promise<number> {
       const resultsPath = run.outputs['results-path'] || join(workspace, 'lambda-power-gate/results.json');
       say('');
       if (existsSync(resultsPath)) {
-        const result = JSON.parse(readFileSync(resultsPath, 'utf8')) as RunResult;
+        // Read back as every reader does: through the one results schema (a drifted writer fails the demo here).
+        const result = parseRunResult(readFileSync(resultsPath, 'utf8'), (problem) => new Error(`${resultsPath} ${problem}`));
         say(renderTerminalTable(result));
         if (result.recommendation) say(`\nRecommendation: ${result.recommendation.memoryMb} MB (${result.recommendation.reason})`);
       }

@@ -1,26 +1,30 @@
 // The data that flows through the action, in one place so every module agrees on it.
 // Units are in the names: Ms, Mb, Usd. Everything here is plain JSON so results.json round-trips.
 
-export type Strategy = 'cost' | 'speed' | 'balanced' | 'percentile';
-export type Architecture = 'x86_64' | 'arm64';
-export type LogFormat = 'Text' | 'JSON';
-export type SamplingMode = 'fixed' | 'adaptive';
-/** Why adaptive sampling stopped (see src/tuning/adaptive.ts). */
-export type SamplingStopReason = 'settled' | 'max-invocations' | 'no-candidates' | 'one-candidate';
-
-/** One payload and its share of the invocations. An unweighted payload is a single entry of weight 1. */
-export interface WeightedPayload {
-  /** The exact bytes sent to Invoke (JSON text, or a raw string the user gave). */
-  payload: string;
-  weight: number;
-}
-
-/** The cheapest memory whose duration percentile stays within a limit (the `percentile` strategy). */
-export interface PercentileLimit {
-  /** 0 < percentile < 100, e.g. 95 for p95. */
-  percentile: number;
-  maxDurationMs: number;
-}
+// results.json's parts are inferred from its one zod schema (src/results/schema.ts); re-exported here so every
+// module keeps importing its types from one place. The tuning settings below use some of them.
+export {
+  RESULTS_SCHEMA_VERSION,
+  type Architecture,
+  type DurationStats,
+  type FunctionIdentity,
+  type GateSamplingSummary,
+  type LogFormat,
+  type PercentileLimit,
+  type PowerValueResult,
+  type PowerValueStatus,
+  type Prices,
+  type Recommendation,
+  type RecordedSettings,
+  type RunResult,
+  type Sample,
+  type SamplingMode,
+  type SamplingStopReason,
+  type SamplingSummary,
+  type Strategy,
+  type WeightedPayload,
+} from './results/schema.js';
+import type { PercentileLimit, RecordedSettings, SamplingMode, Strategy, WeightedPayload } from './results/schema.js';
 
 /** Everything the engine needs, validated. Built only by settings.ts, from action inputs or CLI flags. */
 export interface TuningSettings {
@@ -133,174 +137,13 @@ export interface ReportRecord {
   billedRestoreDurationMs?: number;
 }
 
-/** One invocation. */
-export interface Sample {
-  /** Duration + Init + Restore: what a caller waits for (as Power Tuning defines speed). */
-  durationMs: number;
-  /** What Lambda bills: Billed Duration, which already includes Billed Restore Duration on SnapStart. */
-  billedDurationMs: number;
-  initDurationMs?: number;
-  /** A SnapStart version's cold start: Restore Duration (instead of Init Duration) and Billed Restore Duration. */
-  restoreDurationMs?: number;
-  billedRestoreDurationMs?: number;
-  maxMemoryUsedMb?: number;
-  /** Set when the invocation failed: Lambda's FunctionError type (e.g. Runtime.OutOfMemory, Sandbox.Timedout) or the error type. */
-  errorType?: string;
-  errorMessage?: string;
-  /** Index into settings.payloads. */
-  payloadIndex: number;
-  coldStart: boolean;
-  /**
-   * The environment block this sample came from, when the live gate measured more than one: 0 (or absent) for the
-   * planned invocations, k for the k-th extra version of this memory size (a fresh version means fresh execution
-   * environments). The gate's interval counts these blocks, not invocations (gate/stats.ts blockRatioInterval).
-   */
-  environment?: number;
-}
-
-export interface DurationStats {
-  count: number;
-  mean: number;
-  trimmedMean: number;
-  median: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  min: number;
-  max: number;
-  stdDev: number;
-  /** 95% confidence interval of the mean (Student t). Equal bounds when count < 2. */
-  ci95Low: number;
-  ci95High: number;
-}
-
-export type PowerValueStatus = 'ok' | 'failed';
-
-export interface PowerValueResult {
-  memoryMb: number;
-  status: PowerValueStatus;
-  /** Why this power value was left out of the recommendation, in one sentence. */
-  failureReason?: string;
-  invocations: number;
-  errors: number;
-  /** Error type → count, allowed ones included. */
-  errorTypes: Record<string, number>;
-  samples: Sample[];
-  /** Over the successful samples; null when there are none. */
-  duration: DurationStats | null;
-  /** Init Duration of the cold starts seen at this memory. */
-  coldStart: DurationStats | null;
-  /** Restore Duration of the SnapStart cold starts seen at this memory (absent when there were none). */
-  restore?: DurationStats;
-  /** Trimmed mean of per-invocation cost (compute + request price). */
-  costPerInvocationUsd: number | null;
-  /** Trimmed mean of billed duration. */
-  billedDurationMs: number | null;
-  /** Peak Max Memory Used seen. */
-  maxMemoryUsedMb: number | null;
-  /** Adaptive sampling: the rounds this memory size took part in, and whether its comparison with the leader was
-   *  still open when sampling stopped. */
-  sampling?: { rounds: number; open: boolean };
-}
-
-export interface Prices {
-  region: string;
-  architecture: Architecture;
-  /** Compute price, first tier. */
-  pricePerGbSecondUsd: number;
-  pricePerRequestUsd: number;
-  /** Where the figures come from and when they were read. */
-  source: string;
-  asOf: string;
-  /** True when the region was unknown and the default region's prices were used. */
-  fallback: boolean;
-}
-
-export interface Recommendation {
-  strategy: Strategy;
-  memoryMb: number;
-  costPerInvocationUsd: number;
-  durationMs: number;
-  /** One sentence: why this memory. */
-  reason: string;
-}
-
-export interface FunctionIdentity {
-  name: string;
-  arn: string;
-  region: string;
-  architecture: Architecture;
-  runtime?: string;
-  codeSha256?: string;
-  originalMemoryMb: number;
-  logFormat: LogFormat;
-}
-
-export interface SamplingSummary {
-  mode: SamplingMode;
-  confidence: number;
-  rounds: number;
-  stopReason: SamplingStopReason;
-  /** One sentence: why sampling stopped. */
-  reason: string;
-  /** Invocations spent across all memory sizes. */
-  invocations: number;
-  /** What fixed sampling at the cap would have spent: maxInvocationsPerValue × memory sizes. */
-  maxInvocations: number;
-  maxInvocationsPerValue: number;
-}
-
 /**
- * The live gate's extra invocations (gate/sequential.ts): after the plan, more interleaved invocations of both
- * functions where a comparison was still open, until settled or gate-max-invocations.
+ * Compile-time guard: results.json records every tuning setting but the payloads (results/schema.ts,
+ * recordedSettingsSchema). A setting added here and not there fails the typecheck, naming it, instead of being
+ * dropped when a stored run is read back.
  */
-export interface GateSamplingSummary {
-  /** Rounds of extra invocations; 0 when the planned invocations already settled every comparison. */
-  rounds: number;
-  /** Extra invocations this function got, per memory size (only sizes that got some), in how many extra environments. */
-  added: { memoryMb: number; invocations: number; environments: number }[];
-  /** The most invocations per function at a compared memory size (gate-max-invocations). */
-  maxInvocations: number;
-  /** True when every comparison was settled; false when the budget ran out first. */
-  settled: boolean;
-  /** One sentence: why the extra sampling stopped. */
-  reason: string;
-}
-
-export const RESULTS_SCHEMA_VERSION = 1;
-
-/** results.json: one tuning run. The unit of baseline storage, so it must round-trip through JSON. */
-export interface RunResult {
-  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
-  tool: { name: 'lambda-power-gate'; version: string };
-  /**
-   * The tuning run that measured it: functions tuned together (the PR's and a live baseline) share it, and only
-   * then are their environment blocks paired (gate/stats.ts blockRatioInterval). Absent in files from before it.
-   */
-  runId?: string;
-  function: FunctionIdentity;
-  /** The tuning settings used (payloads omitted unless logPayloads). */
-  settings: Omit<TuningSettings, 'payloads'> & { payloadCount: number; payloads?: WeightedPayload[] };
-  prices: Prices;
-  powerValues: PowerValueResult[];
-  recommendation: Recommendation | null;
-  /** The configured memory's figures, when it was among the power values. */
-  current: { memoryMb: number; costPerInvocationUsd: number | null; durationMs: number | null };
-  /** What the invocations of this run cost. */
-  tuningCostUsd: number;
-  visualizationUrl: string | null;
-  /** Adaptive sampling: how much was spent and why it stopped (absent with fixed sampling). */
-  sampling?: SamplingSummary;
-  /** Live gate only: the extra invocations spent settling the comparisons with the baseline function. */
-  gateSampling?: GateSamplingSummary;
-  /** Set when autoOptimize applied the recommendation. */
-  applied?: { target: '$LATEST' | 'alias'; alias?: string; version?: string; memoryMb: number };
-  dryRun: boolean;
-  /** The commit and ref this run measured, when known (CI). */
-  git?: { sha?: string; ref?: string; pullRequest?: number };
-  startedAt: string;
-  finishedAt: string;
-}
+export type EveryTuningSettingRecorded = NoneLeft<Exclude<keyof Omit<TuningSettings, 'payloads'>, keyof RecordedSettings>>;
+type NoneLeft<T extends never> = T;
 
 // ---------------------------------------------------------------------------------------------------------
 // The gate

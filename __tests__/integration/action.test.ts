@@ -8,7 +8,8 @@ import { GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, List
 import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
 import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
-import type { RunResult } from '../../src/types.js';
+import { parseRunResult } from '../../src/results/parse.js';
+import { jsonSchemaProblems } from '../helpers/results-schema.js';
 import { commentMarker } from '../../src/report/comment.js';
 import { runActionInProcess } from '../helpers/action.js';
 
@@ -71,7 +72,10 @@ describe('the action on the emulator', () => {
     expect(first.outputs['recommended-memory']).toMatch(/^(128|512)$/);
     expect(first.outputs['current-memory']).toBe('512');
     expect(first.outputs['visualization-url']).toMatch(/^https:\/\/lambda-power-tuning\.show\/#/);
-    const result = JSON.parse(readFileSync(first.outputs['results-path'] ?? '', 'utf8')) as RunResult;
+    // The action's own results.json, read back as every reader reads it, and valid against the published JSON Schema.
+    const written = readFileSync(first.outputs['results-path'] ?? '', 'utf8');
+    const result = parseRunResult(written, (problem) => new Error(`results.json ${problem}`));
+    expect(jsonSchemaProblems(JSON.parse(written))).toEqual([]);
     expect(result.powerValues.map((entry) => entry.memoryMb)).toEqual([128, 512]);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
     expect(first.summary).toContain('128 MB');

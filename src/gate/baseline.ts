@@ -8,10 +8,15 @@
 //             interleaved with the PR function's (live.ts). Nothing to load up front: the plan says which function.
 // No source, no file yet or an empty history: no baseline, and only absolute limits apply.
 
-import { z } from 'zod';
 import { describeReadError, MAX_RESULTS_FILE_BYTES } from '../lib/paths.js';
 import { InputError } from '../lib/errors.js';
-import { RESULTS_SCHEMA_VERSION, type GateSettings, type RunResult } from '../types.js';
+import { oneLine } from '../lib/format.js';
+import { parseRunResult } from '../results/parse.js';
+import type { GateSettings, RunResult } from '../types.js';
+
+// Every reader of a results.json parses with the one schema (results/parse.ts); re-exported for the data branch and
+// comment-only, which read stored and uploaded runs through the baseline's module.
+export { parseRunResult };
 
 export interface LoadedBaseline {
   result: RunResult;
@@ -116,75 +121,4 @@ export function readBaselineFile(path: string, readFile: (path: string, maxBytes
     throw new InputError('baseline-file', `Input 'baseline-file': cannot read ${path} (${why}); give the path of a results.json written by lambda-power-gate`);
   }
   return parseRunResult(text, (problem) => new InputError('baseline-file', `Input 'baseline-file': ${path} ${problem}`));
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Validation: the fields the gate reads, so a results.json of another tool or version fails with one line
-// instead of a TypeError deep in the comparison.
-
-const sampleSchema = z.looseObject({
-  durationMs: z.number().nonnegative(),
-  billedDurationMs: z.number().nonnegative(),
-  errorType: z.string().optional(),
-});
-
-const powerValueSchema = z.looseObject({
-  memoryMb: z.number().int().positive(),
-  status: z.enum(['ok', 'failed']),
-  failureReason: z.string().optional(),
-  samples: z.array(sampleSchema),
-  costPerInvocationUsd: z.number().nullable(),
-});
-
-const runResultSchema = z.looseObject({
-  schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
-  tool: z.looseObject({ name: z.literal('lambda-power-gate'), version: z.string() }),
-  function: z.looseObject({ name: z.string(), region: z.string(), architecture: z.enum(['x86_64', 'arm64']) }),
-  settings: z.looseObject({ discardTopBottom: z.number().min(0).max(0.5), allowedExceptions: z.array(z.string()) }),
-  prices: z.looseObject({
-    region: z.string(),
-    architecture: z.enum(['x86_64', 'arm64']),
-    pricePerGbSecondUsd: z.number().nonnegative(),
-    pricePerRequestUsd: z.number().nonnegative(),
-  }),
-  powerValues: z.array(powerValueSchema),
-  recommendation: z.looseObject({ memoryMb: z.number().int().positive() }).nullable(),
-  current: z.looseObject({ memoryMb: z.number().int().positive() }),
-  dryRun: z.boolean(),
-  startedAt: z.string(),
-});
-
-/**
- * Parses and validates a results.json. `error` turns a one-line problem ("is not valid JSON …") into the error
- * to throw, so each source names its own input.
- */
-export function parseRunResult(text: string, error: (problem: string) => Error): RunResult {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (cause) {
-    throw error(`is not valid JSON (${oneLine(cause instanceof Error ? cause.message : String(cause)).slice(0, 120)})`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw error('is not a lambda-power-gate results.json (not a JSON object)');
-  const version = (parsed as { schemaVersion?: unknown }).schemaVersion;
-  if (version !== RESULTS_SCHEMA_VERSION) {
-    throw error(
-      version === undefined
-        ? 'is not a lambda-power-gate results.json (no schemaVersion)'
-        : `has schemaVersion ${JSON.stringify(version)}, but this version of lambda-power-gate reads schemaVersion ${RESULTS_SCHEMA_VERSION}`,
-    );
-  }
-  const checked = runResultSchema.safeParse(parsed);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'the document';
-    throw error(`is not a valid lambda-power-gate results.json: ${where}: ${oneLine(issue?.message ?? 'invalid')}`);
-  }
-  const result = parsed as RunResult;
-  if (result.dryRun) throw error('is a dry run, which measured nothing to compare with');
-  return result;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }

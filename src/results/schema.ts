@@ -1,0 +1,296 @@
+// results.json, described once. This zod schema is the contract: the RunResult type and its parts are inferred
+// from it (src/types.ts re-exports them), every reader parses with it (results/parse.ts: the baseline file, the
+// data branch, comment-only's results-file), and docs/results-schema.json is generated from it
+// (__tests__/unit/results-schema-drift.test.ts). The descriptions below are the field reference users read there.
+//
+// Versioning: a change that removes or renames a field, or changes a unit or a meaning, increments
+// RESULTS_SCHEMA_VERSION; adding an optional field does not. So a reader accepts fields it does not know (a newer
+// writer added them) and drops them — zod's default for z.object — and every field added after version 1 was first
+// written is optional here (runId, Sample.environment and the SnapStart restore fields, sampling, gateSampling), so
+// the files written before them still parse. When a version 2 comes, this file keeps version 1's schema beside it
+// and results/parse.ts upgrades a version 1 document to the new shape after parsing it, so readers see one type.
+//
+// Bounds are the ones every writer of version 1 kept (a memory size is a positive whole number, a cost is never
+// negative), not the input rules of today's settings: those may widen without a new schema version.
+
+import { z } from 'zod';
+
+export const RESULTS_SCHEMA_VERSION = 1;
+
+const nonNegative = z.number().nonnegative();
+const count = z.int().nonnegative();
+const memoryMb = z.int().positive();
+const timestamp = z.iso.datetime({ offset: true });
+
+export const strategySchema = z.enum(['cost', 'speed', 'balanced', 'percentile']);
+export const architectureSchema = z.enum(['x86_64', 'arm64']);
+export const logFormatSchema = z.enum(['Text', 'JSON']);
+export const samplingModeSchema = z.enum(['fixed', 'adaptive']);
+/** Why adaptive sampling stopped (see src/tuning/adaptive.ts). */
+export const samplingStopReasonSchema = z.enum(['settled', 'max-invocations', 'no-candidates', 'one-candidate']);
+export const powerValueStatusSchema = z.enum(['ok', 'failed']);
+
+export const weightedPayloadSchema = z
+  .object({
+    payload: z.string().describe('The exact bytes sent to Invoke (JSON text, or a raw string the user gave).'),
+    weight: z
+      .number()
+      .positive()
+      .describe("This payload's share of the invocations (an unweighted payload has weight 1)."),
+  })
+  .meta({ id: 'WeightedPayload', description: 'One payload and its share of the invocations.' });
+
+export const percentileLimitSchema = z
+  .object({
+    percentile: z.number().gt(0).lt(100).describe('e.g. 95 for p95.'),
+    maxDurationMs: nonNegative,
+  })
+  .meta({ id: 'PercentileLimit', description: 'The cheapest memory whose duration percentile stays within a limit (the percentile strategy).' });
+
+export const recordedSettingsSchema = z
+  .object({
+    functionName: z.string().describe('Function name or unqualified ARN, as given.'),
+    qualifier: z
+      .string()
+      .optional()
+      .describe('A qualifier given with the name (fn:alias); tuning always measures fresh versions of $LATEST.'),
+    region: z.string(),
+    endpoint: z.string().optional().describe('A Lambda-compatible endpoint (the local emulator); absent means AWS.'),
+    powerValuesMb: z.array(memoryMb),
+    invocationsPerValue: count
+      .describe('Planned invocations per memory size; with adaptive sampling, the cap per memory size.'),
+    payloadCount: count.describe('How many payloads were sent (their text is kept only with log-payloads).'),
+    payloads: z.array(weightedPayloadSchema).optional().describe('The payloads, only when log-payloads was on.'),
+    parallelInvocation: z.boolean(),
+    concurrency: z.int().positive().describe('Upper bound on invocations in flight across all memory sizes.'),
+    sleepBetweenRunsMs: nonNegative,
+    discardTopBottom: z.number().min(0).max(0.5).describe('Fraction dropped from each end before the trimmed mean.'),
+    allowedExceptions: z.array(z.string()),
+    onlyColdStarts: z.boolean(),
+    strategy: strategySchema,
+    balancedWeight: z.number().min(0).max(1).describe('0 = speed only, 1 = cost only.'),
+    percentileLimit: percentileLimitSchema.optional(),
+    autoOptimize: z.boolean(),
+    autoOptimizeAlias: z.string().optional(),
+    dryRun: z.boolean(),
+    logPayloads: z.boolean().describe('Payloads and function output appear in results and reports only when true.'),
+    resultsPath: z.string(),
+    timeoutMinutes: z.number().positive(),
+    monthlyInvocations: nonNegative.optional().describe('Monthly invocations used for cost projections in reports.'),
+    sampling: samplingModeSchema.optional().describe('fixed (absent = fixed) or adaptive.'),
+    samplingConfidence: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .optional()
+      .describe('Adaptive sampling: the confidence of the intervals that decide a comparison.'),
+  })
+  .meta({ id: 'RecordedSettings', description: 'The tuning settings used: every tuning setting except payloads, plus payloadCount.' });
+
+export const sampleSchema = z
+  .object({
+    durationMs: nonNegative
+      .describe('Duration + Init Duration + Restore Duration: what a caller waits for (0 when the invocation had no REPORT).'),
+    billedDurationMs: nonNegative
+      .describe('Billed Duration, which already includes Billed Restore Duration on SnapStart.'),
+    initDurationMs: nonNegative.optional().describe('Init Duration, on cold starts only.'),
+    restoreDurationMs: nonNegative
+      .optional()
+      .describe("Restore Duration: a SnapStart version's cold start (instead of Init Duration)."),
+    billedRestoreDurationMs: nonNegative
+      .optional()
+      .describe("Billed Restore Duration: a SnapStart version's cold start."),
+    maxMemoryUsedMb: nonNegative.optional(),
+    errorType: z
+      .string()
+      .optional()
+      .describe("Set when the invocation failed: Lambda's FunctionError type (e.g. Runtime.OutOfMemory, Sandbox.Timedout) or the function's own error type."),
+    errorMessage: z
+      .string()
+      .optional()
+      .describe("Lambda's own error message; a handler's message only with log-payloads."),
+    payloadIndex: count.describe('Index into the payloads.'),
+    coldStart: z.boolean(),
+    environment: count
+      .optional()
+      .describe(
+        'The environment block this sample came from: absent (or 0) for the planned invocations, k for the live gate’s k-th extra version of this memory size (a fresh version means fresh execution environments). The gate’s interval counts these blocks.',
+      ),
+  })
+  .meta({ id: 'Sample', description: 'One invocation.' });
+
+export const durationStatsSchema = z
+  .object({
+    count: count,
+    mean: z.number(),
+    trimmedMean: z.number().describe('Mean after dropping floor(n × discardTopBottom) values at each end.'),
+    median: z.number(),
+    p90: z.number(),
+    p95: z.number(),
+    p99: z.number(),
+    min: z.number(),
+    max: z.number(),
+    stdDev: nonNegative.describe('Sample standard deviation (n − 1); 0 when count is 1.'),
+    ci95Low: z.number().describe('95% Student-t confidence interval of the mean, low bound (the mean when count < 2).'),
+    ci95High: z.number().describe('95% Student-t confidence interval of the mean, high bound.'),
+  })
+  .meta({ id: 'DurationStats', description: 'Statistics of a sample of durations, ms.' });
+
+export const powerValueResultSchema = z
+  .object({
+    memoryMb: memoryMb,
+    status: powerValueStatusSchema.describe('failed: left out of the recommendation (see failureReason).'),
+    failureReason: z
+      .string()
+      .optional()
+      .describe('Why this memory size was left out of the recommendation, in one sentence.'),
+    invocations: count,
+    errors: count.describe('Failed invocations (allowed exception types are not counted).'),
+    errorTypes: z.record(z.string(), count).describe('Error type → count, allowed ones included.'),
+    samples: z.array(sampleSchema).describe('Every invocation, in order.'),
+    duration: durationStatsSchema
+      .nullable()
+      .describe("Over the measured samples' durationMs (warm ones unless onlyColdStarts or none); null when nothing succeeded."),
+    coldStart: durationStatsSchema
+      .nullable()
+      .describe('Over the Init Duration of the cold starts seen at this memory; null when none.'),
+    restore: durationStatsSchema
+      .optional()
+      .describe('Over the Restore Duration of the SnapStart cold starts; absent when there were none.'),
+    costPerInvocationUsd: nonNegative
+      .nullable()
+      .describe('Trimmed mean of the per-invocation cost (compute + request price).'),
+    billedDurationMs: nonNegative.nullable().describe('Trimmed mean of the billed duration.'),
+    maxMemoryUsedMb: nonNegative.nullable().describe('Peak Max Memory Used seen.'),
+    sampling: z
+      .object({ rounds: count, open: z.boolean() })
+      .optional()
+      .describe('Adaptive sampling: the rounds this memory size took part in, and whether its comparison with the leader was still open when sampling stopped.'),
+  })
+  .meta({ id: 'PowerValueResult', description: 'One memory size: its samples and what they add up to.' });
+
+export const pricesSchema = z
+  .object({
+    region: z.string(),
+    architecture: architectureSchema,
+    pricePerGbSecondUsd: nonNegative.describe('Compute price, first tier, on demand.'),
+    pricePerRequestUsd: nonNegative,
+    source: z.string().describe('Where the figures come from.'),
+    asOf: z.string().describe('When the figures were read.'),
+    fallback: z.boolean().describe("True when the region's prices were unknown and the default region's were used."),
+  })
+  .meta({ id: 'Prices', description: 'The prices used.' });
+
+export const recommendationSchema = z
+  .object({
+    strategy: strategySchema,
+    memoryMb: memoryMb,
+    costPerInvocationUsd: nonNegative,
+    durationMs: nonNegative,
+    reason: z.string().describe('One sentence: why this memory.'),
+  })
+  .meta({ id: 'Recommendation', description: 'The recommended memory size and why.' });
+
+export const functionIdentitySchema = z
+  .object({
+    name: z.string(),
+    arn: z.string().describe('Unqualified.'),
+    region: z.string(),
+    architecture: architectureSchema,
+    runtime: z.string().optional(),
+    codeSha256: z.string().optional(),
+    originalMemoryMb: memoryMb.describe('The memory before the run; the run restores it.'),
+    logFormat: logFormatSchema,
+  })
+  .meta({ id: 'FunctionIdentity', description: 'What was tuned.' });
+
+export const samplingSummarySchema = z
+  .object({
+    mode: samplingModeSchema,
+    confidence: z.number().gt(0).lt(1),
+    rounds: count,
+    stopReason: samplingStopReasonSchema,
+    reason: z.string().describe('One sentence: why sampling stopped.'),
+    invocations: count.describe('Invocations spent across all memory sizes.'),
+    maxInvocations: count
+      .describe('What fixed sampling at the cap would have spent: maxInvocationsPerValue × memory sizes.'),
+    maxInvocationsPerValue: count,
+  })
+  .meta({ id: 'SamplingSummary', description: 'Adaptive sampling: what it spent and why it stopped (absent with fixed sampling).' });
+
+export const gateSamplingSummarySchema = z
+  .object({
+    rounds: count
+      .describe('Rounds of extra invocations; 0 when the planned invocations already settled every comparison.'),
+    added: z
+      .array(z.object({ memoryMb: memoryMb, invocations: count, environments: count }))
+      .describe('Extra invocations this function got, per memory size (only sizes that got some), in how many extra execution environments.'),
+    maxInvocations: count
+      .describe('The most invocations per function at a compared memory size (gate-max-invocations).'),
+    settled: z.boolean().describe('True when every comparison was settled; false when the budget ran out first.'),
+    reason: z.string().describe('One sentence: why the extra sampling stopped.'),
+  })
+  .meta({ id: 'GateSamplingSummary', description: "Live gate only: the extra invocations spent settling the comparisons with the baseline function." });
+
+export const runResultSchema = z
+  .object({
+    schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
+    tool: z.object({ name: z.literal('lambda-power-gate'), version: z.string() }),
+    runId: z
+      .string()
+      .optional()
+      .describe('The tuning run that measured it: functions tuned together (the PR’s and a live baseline) share it, and only then are their environment blocks paired.'),
+    function: functionIdentitySchema,
+    settings: recordedSettingsSchema,
+    prices: pricesSchema,
+    powerValues: z.array(powerValueResultSchema).describe('One entry per memory size, ascending.'),
+    recommendation: recommendationSchema.nullable().describe('null in a dry run or when no memory size qualifies.'),
+    current: z
+      .object({ memoryMb: memoryMb, costPerInvocationUsd: nonNegative.nullable(), durationMs: nonNegative.nullable() })
+      .describe("The configured memory's figures; null when it was not among the power values or failed."),
+    tuningCostUsd: nonNegative
+      .describe("What this run's invocations cost (compute and requests, failed invocations included)."),
+    visualizationUrl: z
+      .string()
+      .nullable()
+      .describe('A lambda-power-tuning.show link for the successful memory sizes.'),
+    sampling: samplingSummarySchema.optional(),
+    gateSampling: gateSamplingSummarySchema.optional(),
+    applied: z
+      .object({
+        target: z.enum(['$LATEST', 'alias']),
+        alias: z.string().optional(),
+        version: z.string().optional(),
+        memoryMb: memoryMb,
+      })
+      .optional()
+      .describe('Set when auto-optimize applied the recommendation.'),
+    dryRun: z.boolean().describe('A dry run validates and reads the function; its powerValues have no samples.'),
+    git: z
+      .object({ sha: z.string().optional(), ref: z.string().optional(), pullRequest: z.int().positive().optional() })
+      .optional()
+      .describe('The commit and ref this run measured, when known (CI).'),
+    startedAt: timestamp,
+    finishedAt: timestamp,
+  })
+  .describe('results.json: one tuning run of lambda-power-gate. The unit of baseline storage.');
+
+export type Strategy = z.output<typeof strategySchema>;
+export type Architecture = z.output<typeof architectureSchema>;
+export type LogFormat = z.output<typeof logFormatSchema>;
+export type SamplingMode = z.output<typeof samplingModeSchema>;
+export type SamplingStopReason = z.output<typeof samplingStopReasonSchema>;
+export type PowerValueStatus = z.output<typeof powerValueStatusSchema>;
+export type WeightedPayload = z.output<typeof weightedPayloadSchema>;
+export type PercentileLimit = z.output<typeof percentileLimitSchema>;
+export type RecordedSettings = z.output<typeof recordedSettingsSchema>;
+export type Sample = z.output<typeof sampleSchema>;
+export type DurationStats = z.output<typeof durationStatsSchema>;
+export type PowerValueResult = z.output<typeof powerValueResultSchema>;
+export type Prices = z.output<typeof pricesSchema>;
+export type Recommendation = z.output<typeof recommendationSchema>;
+export type FunctionIdentity = z.output<typeof functionIdentitySchema>;
+export type SamplingSummary = z.output<typeof samplingSummarySchema>;
+export type GateSamplingSummary = z.output<typeof gateSamplingSummarySchema>;
+/** results.json: one tuning run. The unit of baseline storage, so it round-trips through JSON. */
+export type RunResult = z.output<typeof runResultSchema>;
