@@ -35,9 +35,10 @@
 // Not sampled further: the monthly and absolute limits (they follow from the same figures), and runs measuring
 // only cold starts (each of their invocations needs a version of its own).
 
+import { measuredSamples } from '../tuning/samples.js';
 import type { ExtraRound, ExtraSampling } from '../tuning/tuner.js';
 import type { GateSettings, MetricComparison, RunResult, Sample } from '../types.js';
-import { compareRuns, measuredSamples } from './compare.js';
+import { compareRuns } from './compare.js';
 import { BLOCK_INVOCATIONS, minFailEnvironments } from './looks.js';
 
 export { BLOCK_INVOCATIONS } from './looks.js';
@@ -79,8 +80,8 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
     const prEntry = pr.powerValues.find((entry) => entry.memoryMb === prMemoryMb);
     const baseEntry = base.powerValues.find((entry) => entry.memoryMb === baseMemoryMb);
     if (prEntry?.status !== 'ok' || baseEntry?.status !== 'ok') continue;
-    const prSamples = measuredSamples(pr, prEntry);
-    const baseSamples = measuredSamples(base, baseEntry);
+    const prSamples = measuredSamples(prEntry.samples, pr.settings);
+    const baseSamples = measuredSamples(baseEntry.samples, base.settings);
     const few = Math.min(prSamples.length, baseSamples.length) < gate.minSamples;
     const environments = pairedEnvironments(prSamples, baseSamples);
     // Below the practical floor a comparison is within noise, whatever more samples would say: settled — once
