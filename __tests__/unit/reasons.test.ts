@@ -3,6 +3,12 @@
 
 import type { Change, Finding, Place } from '../../src/gate/findings.js';
 import { changeText, metricName, overallReason, placeLabel, reasonFor, type OverallContext } from '../../src/gate/reasons.js';
+import { formatMs, formatUsd } from '../../src/lib/format.js';
+
+// Milliseconds and dollars are lib/format.ts's figures (one formatter set for every text users read): these tests
+// check the sentences around them.
+const ms = formatMs;
+const usd = formatUsd;
 
 const HERE: Place = { prMemoryMb: 1024, baseMemoryMb: 1024, roles: ['configured', 'recommended'] };
 const CI: Change = { deltaPct: 12.04, interval: { lowPct: 4.06, highPct: 20.31, confidence: 0.95, exact: false } };
@@ -49,11 +55,11 @@ describe('reasonFor: relative findings', () => {
     [{ ...duration, kind: 'no-interval', change: { deltaPct: 25 } }, 'Duration at 1024 MB (configured, recommended) rose 25.0%, with too few samples for a confidence interval.'],
     [
       { ...duration, kind: 'below-floor', change: { deltaPct: 40, interval: { lowPct: 38.6, highPct: 41.4, confidence: 0.95, exact: false } }, difference: 0.08, floor: 1, floorMs: 1 },
-      'Duration at 1024 MB (configured, recommended) rose 40.0% (95% CI +38.6% to +41.4%): within noise, a change of 0.08 ms is below the 1 ms floor (min-duration-change-ms).',
+      `Duration at 1024 MB (configured, recommended) rose 40.0% (95% CI +38.6% to +41.4%): within noise, a change of ${ms(0.08)} is below the ${ms(1)} floor (min-duration-change-ms).`,
     ],
     [
       { ...cost, kind: 'below-floor', change: { deltaPct: 40 }, difference: 8e-10, floor: 1e-8, floorMs: 1 },
-      'Cost per invocation at 1024 MB (configured, recommended) rose 40.0%: within noise, a change of $0.0000000008 per invocation is below the $0.00000001 per invocation floor (the cost of 1 ms at 1024 MB, min-duration-change-ms).',
+      `Cost per invocation at 1024 MB (configured, recommended) rose 40.0%: within noise, a change of ${usd(8e-10)} per invocation is below the ${usd(1e-8)} per invocation floor (the cost of ${ms(1)} at 1024 MB, min-duration-change-ms).`,
     ],
     [{ ...cost, kind: 'not-significant', change: CI, afterFamily: false }, 'Cost per invocation at 1024 MB (configured, recommended) rose 12.0% (95% CI +4.1% to +20.3%), which is not statistically significant.'],
     [
@@ -120,21 +126,21 @@ describe('reasonFor: places, the baseline, the monthly and the absolute limits',
     ],
     [
       { kind: 'absolute-limit', metric: 'cost', statistic: 'mean', limit: 5e-7, outcome: 'above', at: { memoryMb: 1024 }, value: 1e-6 },
-      'The cost per invocation at 1024 MB (configured) is $0.000001, above the $0.0000005 limit.',
+      `The cost per invocation at 1024 MB (configured) is ${usd(1e-6)}, above the ${usd(5e-7)} limit.`,
     ],
-    [{ kind: 'absolute-limit', metric: 'duration', statistic: 'p95', limit: 150, outcome: 'above', at: { memoryMb: 1024 }, value: 180 }, 'The p95 duration at 1024 MB (configured) is 180 ms, above the 150 ms limit.'],
+    [{ kind: 'absolute-limit', metric: 'duration', statistic: 'p95', limit: 150, outcome: 'above', at: { memoryMb: 1024 }, value: 180 }, `The p95 duration at 1024 MB (configured) is ${ms(180)}, above the ${ms(150)} limit.`],
     [
       { kind: 'absolute-limit', metric: 'duration', statistic: 'mean', limit: 150, outcome: 'within', at: { memoryMb: 1024, untunedConfiguredMb: 3008 }, value: 120 },
-      'The mean duration at 1024 MB (recommended; the configured 3008 MB was not tuned) is 120 ms, within the 150 ms limit.',
+      `The mean duration at 1024 MB (recommended; the configured 3008 MB was not tuned) is ${ms(120)}, within the ${ms(150)} limit.`,
     ],
     [
       { kind: 'absolute-limit', metric: 'duration', statistic: 'mean', limit: 1000, outcome: 'failed', at: { memoryMb: 128 }, failure: 'failed with Sandbox.Timedout' },
-      'The mean duration limit of 1000 ms is not met at 128 MB (configured): it failed with Sandbox.Timedout.',
+      `The mean duration limit of ${ms(1000)} is not met at 128 MB (configured): it failed with Sandbox.Timedout.`,
     ],
-    [{ kind: 'absolute-limit', metric: 'duration', statistic: 'p99', limit: 1000, outcome: 'no-sample', at: { memoryMb: 128 } }, 'The p99 duration limit of 1000 ms cannot be checked at 128 MB (configured): no successful sample.'],
+    [{ kind: 'absolute-limit', metric: 'duration', statistic: 'p99', limit: 1000, outcome: 'no-sample', at: { memoryMb: 128 } }, `The p99 duration limit of ${ms(1000)} cannot be checked at 128 MB (configured): no successful sample.`],
     [
       { kind: 'absolute-limit', metric: 'cost', statistic: 'mean', limit: 0.00002, outcome: 'unmeasured' },
-      'The cost per invocation limit of $0.00002 cannot be checked: neither the configured nor a recommended memory was measured.',
+      `The cost per invocation limit of ${usd(0.00002)} cannot be checked: neither the configured nor a recommended memory was measured.`,
     ],
   ];
   it.each(cases)('%j', (finding, sentence) => {

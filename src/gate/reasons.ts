@@ -1,8 +1,7 @@
 // Every sentence the gate writes, in one place: each finding (findings.ts) in words, the names of the places and
 // metrics compared, and the verdict's overall reason. Pure. compare.ts decides; this file only words.
 
-import { formatMs, formatUsd } from '../tuning/analyze.js';
-import { formatConfidence, formatPct, lowerFirst } from '../lib/format.js';
+import { formatConfidence, formatMs, formatPct, formatUsd, lowerFirst } from '../lib/format.js';
 import type { RunResult } from '../types.js';
 import type { AbsoluteFinding, AbsolutePlace, Change, Finding, MonthlyFinding, Place, PlaceRole, RelativeFinding, RelativeMetric } from './findings.js';
 import { levelOf } from './findings.js';
