@@ -22,9 +22,6 @@ import { applyFinding, describeRun, metricName, overallReason } from './reasons.
 import { blockRatioInterval, ratioInterval, runToRunVariance, twoSidedPValue, type RunToRunVariance } from './stats.js';
 import type { MetricComparison, Verdict, VerdictLevel } from './verdict.js';
 
-export { describeRun } from './reasons.js';
-export { metricBlocks, metricValues, pricesForBase } from './metrics.js';
-
 export interface CompareOptions {
   /** How the report names the baseline, e.g. "data branch entry for abc1234 (the PR base)". */
   baselineDescription?: string;

@@ -14,10 +14,14 @@ const ROLE_WORDS: Record<PlaceRole, string> = {
   'base-recommended': "base's recommendation",
 };
 
+/** "512 MB", or "1024 MB against the base's 512 MB" when the sides differ. */
+export function placeMemory(place: Pick<Place, 'prMemoryMb' | 'baseMemoryMb'>): string {
+  return place.prMemoryMb === place.baseMemoryMb ? `${place.prMemoryMb} MB` : `${place.prMemoryMb} MB against the base's ${place.baseMemoryMb} MB`;
+}
+
 /** "512 MB (configured, recommended)" or "1024 MB against the base's 512 MB (configured)". */
 export function placeLabel(place: Place): string {
-  const memory = place.prMemoryMb === place.baseMemoryMb ? `${place.prMemoryMb} MB` : `${place.prMemoryMb} MB against the base's ${place.baseMemoryMb} MB`;
-  return `${memory} (${place.roles.map((role) => ROLE_WORDS[role]).join(', ')})`;
+  return `${placeMemory(place)} (${place.roles.map((role) => ROLE_WORDS[role]).join(', ')})`;
 }
 
 /** A comparison row's name: "cost per invocation at 512 MB (configured, recommended)". */
