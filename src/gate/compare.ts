@@ -247,6 +247,7 @@ function compareMetric(
     } else if (interval.low > 1) {
       found(increase(change, environments, failPct, warnPct, gate.confidence));
     } else {
+      // A significant decrease is an improvement beyond the warn limit (else the fail limit), or small.
       found({ kind: exceeds(-deltaPct, warnPct ?? failPct ?? 0) ? 'improvement' : 'small-improvement', change });
     }
   };
@@ -259,6 +260,7 @@ function compareMetric(
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A relative finding without its metric and place, which compareMetric adds. */
 type RelativeOutcome = DistributiveOmit<RelativeFinding, 'metric' | 'at'>;
 
 /** A significant increase against the limits: a fail needs the environments a fail needs (looks.ts). */
