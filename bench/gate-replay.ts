@@ -299,7 +299,7 @@ async function live(): Promise<void> {
     const gate = gateSettings({ baselineSource: 'function', baselineFunction: 'live-base', maxInvocations: Number(args['max-invocations']), maxCostIncreasePct: 5, warnCostIncreasePct: 2.5, maxDurationIncreasePct: 10, warnDurationIncreasePct: 5 });
     for (let repeat = 0; repeat < repeats; repeat++) {
       const settings = tuningSettings('live-pr', emulator, { powerValuesMb: powerValues, invocationsPerValue: Number(args.invocations) });
-      const outcome = await tuneWithLiveBaseline(settings, 'live-base', { ...deps, logger: silentLogger }, undefined, gate);
+      const outcome = await tuneWithLiveBaseline(settings, { functionName: 'live-base' }, { ...deps, logger: silentLogger }, undefined, gate);
       if (!outcome.baseline) throw new Error(`no baseline: ${outcome.problem ?? 'unknown'}`);
       const verdict = compareRuns(outcome.result, outcome.baseline.result, gate, 0);
       levels.push(verdict.level);

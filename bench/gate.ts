@@ -192,7 +192,7 @@ async function main(): Promise<void> {
     ] as [Scenario, string, string][]).filter(([scenario]) => SCENARIOS.includes(scenario));
     for (let repeat = 0; repeat < REPEATS; repeat++) {
       for (const [scenario, prName, baseName] of pairs) {
-        const live = await tuneWithLiveBaseline(settings(prName), baseName, deps, undefined, gate('function'));
+        const live = await tuneWithLiveBaseline(settings(prName), { functionName: baseName }, deps, undefined, gate('function'));
         if (!live.baseline) throw new Error(`live baseline failed: ${live.problem ?? 'unknown'}`);
         const verdict = compareRuns(live.result, live.baseline.result, gate('function'), MONTHLY, { baselineDescription: live.baseline.description });
         // --save-dir keeps each live pair for a closer look (which samples made a false alarm).

@@ -11,7 +11,7 @@ import { tuneWithLiveBaseline } from './gate/live.js';
 import { renderHtmlReport } from './report/html.js';
 import { renderFailureReport, renderReport, savingPct } from './report/markdown.js';
 import { ARTEFACT_NAMES, BASELINE_COPY_NAME, readBoundedText } from './lib/paths.js';
-import { InputError } from './settings/index.js';
+import { InputError, parseFunctionName } from './settings/index.js';
 import type { Clock, EngineLogger } from './lib/ports.js';
 import { messageOf } from './lib/errors.js';
 import { TuningCancelledError, TuningFailedError, tune, type TunerDeps } from './tuning/tuner.js';
@@ -96,7 +96,7 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
   };
   try {
     if (plan.source === 'function') {
-      const live = await tuneWithLiveBaseline(settings.tuning, plan.functionName, { ...tunerDeps, clientFor: deps.clientFor }, deps.signal, settings.gate);
+      const live = await tuneWithLiveBaseline(settings.tuning, parseFunctionName(plan.functionName), { ...tunerDeps, clientFor: deps.clientFor }, deps.signal, settings.gate);
       result = live.result;
       baseline = live.baseline;
       baselineProblem = live.problem;

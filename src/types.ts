@@ -148,47 +148,5 @@ type NoneLeft<T extends never> = T;
 // ---------------------------------------------------------------------------------------------------------
 // The gate
 
-export type VerdictLevel = 'pass' | 'warn' | 'fail';
-
-export interface MetricComparison {
-  /** e.g. 'cost per invocation at 512 MB (recommended)' */
-  metric: string;
-  kind: 'cost' | 'duration' | 'monthly-cost';
-  /** The PR side's memory. */
-  memoryMb?: number;
-  /**
-   * The baseline side's memory, when it differs from memoryMb (a PR that changes MemorySize is compared at each
-   * side's configured memory). The report shows a comparison in its per-memory table only when both are equal.
-   */
-  baseMemoryMb?: number;
-  baseValue: number | null;
-  prValue: number | null;
-  /** (pr / base − 1) × 100; null when not comparable. */
-  deltaPct: number | null;
-  /** Confidence interval of the PR/base ratio, as percent change. */
-  ciLowPct: number | null;
-  ciHighPct: number | null;
-  significant: boolean;
-  /** True when the change is under the practical floor (min-duration-change-ms): within noise, whatever the CI. */
-  belowFloor?: boolean;
-  level: VerdictLevel;
-  /** One sentence. */
-  reason: string;
-}
-
-export interface Verdict {
-  level: VerdictLevel;
-  /** One sentence for the headline. */
-  reason: string;
-  comparisons: MetricComparison[];
-  /** Which baseline was used, in words (e.g. "data branch entry for abc1234 (the PR base)"), or null for none. */
-  baselineDescription: string | null;
-  /**
-   * live: measured in this run beside the PR (baseline-function); stored: an earlier run (file, data branch), measured
-   * at another time in other execution environments — the report says what that means for a warn or a fail.
-   */
-  baselineKind?: 'live' | 'stored';
-  costDeltaPct: number | null;
-  durationDeltaPct: number | null;
-  monthlyCostDeltaUsd: number | null;
-}
+// Verdict, MetricComparison and VerdictLevel live with the gate that makes them (src/gate/verdict.ts).
+export type { MetricComparison, Verdict, VerdictLevel } from './gate/verdict.js';

@@ -2,6 +2,7 @@
 
 import { baselineSettings, tuneWithLiveBaseline } from '../../src/gate/live.js';
 import { silentLogger } from '../../src/lib/ports.js';
+import { parseFunctionName } from '../../src/settings/index.js';
 import { Turnstile, tuneTogether } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { createFakeLambda } from '../helpers/fake-lambda.js';
@@ -135,7 +136,7 @@ describe('tuneWithLiveBaseline', () => {
   it('derives the baseline settings from the PR settings, without auto-optimize', () => {
     const derived = baselineSettings(
       settingsFor({ autoOptimize: true, autoOptimizeAlias: 'live', qualifier: 'pr-7' }),
-      'arn:aws:lambda:eu-west-1:123456789012:function:orders-prod:live',
+      parseFunctionName('arn:aws:lambda:eu-west-1:123456789012:function:orders-prod:live'),
     );
     expect(derived).toEqual(
       expect.objectContaining({ functionName: 'arn:aws:lambda:eu-west-1:123456789012:function:orders-prod', qualifier: 'live', region: 'eu-west-1', autoOptimize: false }),
@@ -147,7 +148,7 @@ describe('tuneWithLiveBaseline', () => {
     const pr = createFakeLambda();
     const base = createFakeLambda({ behaviour: () => ({ durationMs: 5, functionError: { errorType: 'Boom', errorMessage: 'no' } }) });
     const regions: string[] = [];
-    const outcome = await tuneWithLiveBaseline(settingsFor(), 'arn:aws:lambda:eu-west-1:123456789012:function:fake-fn', {
+    const outcome = await tuneWithLiveBaseline(settingsFor(), parseFunctionName('arn:aws:lambda:eu-west-1:123456789012:function:fake-fn'), {
       ...deps(pr.client),
       clientFor: (region) => {
         regions.push(region);
@@ -161,7 +162,7 @@ describe('tuneWithLiveBaseline', () => {
 
   it('without a client for another region, says so', async () => {
     const pr = createFakeLambda();
-    await expect(tuneWithLiveBaseline(settingsFor(), 'arn:aws:lambda:eu-west-1:123456789012:function:x', deps(pr.client))).rejects.toThrow(
+    await expect(tuneWithLiveBaseline(settingsFor(), parseFunctionName('arn:aws:lambda:eu-west-1:123456789012:function:x'), deps(pr.client))).rejects.toThrow(
       'baseline-function is in eu-west-1 and function-name in us-east-1; tune functions of one region together',
     );
   });

@@ -2,19 +2,17 @@
 // which a change is within noise, and the one error rate the whole verdict shares — split across the live gate's
 // looks, then Holm across its comparisons. docs/gate.md, "Never blocking identical code", gives the reasoning. Pure.
 
-import { formatMs, formatUsd } from '../tuning/analyze.js';
 import type { GateSettings, Prices, RunResult } from '../types.js';
 import { failableLooks } from './looks.js';
 
 /**
- * The practical floor of a change: Lambda bills duration in 1 ms units, so by default a change under 1 ms is one
- * nobody pays for (min-duration-change-ms); for cost, what that floor costs at this memory size.
+ * The practical floor of a change, in the metric's unit: Lambda bills duration in 1 ms units, so by default a change
+ * under 1 ms is one nobody pays for (min-duration-change-ms); for cost, what that floor costs at this memory size.
  */
-export function changeFloor(kind: 'cost' | 'duration', gate: GateSettings, memoryMb: number, prices: Prices): { value: number; format: (value: number) => string; why: string } {
+export function changeFloor(kind: 'cost' | 'duration', gate: GateSettings, memoryMb: number, prices: Prices): number {
   const floorMs = gate.minDurationChangeMs;
-  if (kind === 'duration') return { value: floorMs, format: (value) => formatMs(value), why: 'min-duration-change-ms' };
-  const value = (memoryMb / 1024) * (floorMs / 1000) * prices.pricePerGbSecondUsd;
-  return { value, format: (usd) => `${formatUsd(usd)} per invocation`, why: `the cost of ${formatMs(floorMs)} at ${memoryMb} MB, min-duration-change-ms` };
+  if (kind === 'duration') return floorMs;
+  return (memoryMb / 1024) * (floorMs / 1000) * prices.pricePerGbSecondUsd;
 }
 
 /**

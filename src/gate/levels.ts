@@ -1,6 +1,6 @@
 // The order of verdict levels: the worst level of a set of comparisons is the verdict's.
 
-import type { VerdictLevel } from '../types.js';
+import type { VerdictLevel } from './verdict.js';
 
 export const LEVEL_RANK: Readonly<Record<VerdictLevel, number>> = { pass: 0, warn: 1, fail: 2 };
 

@@ -4,7 +4,6 @@
 // or the service's drift between two runs — the main source of false alarms with a stored baseline — cancels out.
 
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { parseFunctionName } from '../settings/index.js';
 import { tuneTogether, type TunerDeps } from '../tuning/tuner.js';
 import type { GateSettings, RunResult, TuningSettings } from '../types.js';
 import type { LoadedBaseline } from './baseline.js';
@@ -22,15 +21,26 @@ export interface LiveOutcome {
   problem?: string;
 }
 
+/**
+ * The baseline function as the caller parsed it (baseline-function: a name, a partial or a full ARN). Parsing and
+ * validating names is the settings' job; the gate takes the parts it needs and does not import settings.
+ */
+export interface BaselineFunction {
+  /** What Lambda's FunctionName takes: the name, or the ARN without qualifier. */
+  functionName: string;
+  qualifier?: string;
+  /** The region a full ARN names; absent: function-name's region. */
+  region?: string;
+}
+
 /** The PR's plan, aimed at the baseline function; auto-optimize never touches the baseline. */
-export function baselineSettings(settings: TuningSettings, baselineFunction: string): TuningSettings {
-  const parsed = parseFunctionName(baselineFunction);
+export function baselineSettings(settings: TuningSettings, baselineFunction: BaselineFunction): TuningSettings {
   const { qualifier: _qualifier, autoOptimizeAlias: _alias, ...rest } = settings;
   return {
     ...rest,
-    functionName: parsed.functionName,
-    ...(parsed.qualifier ? { qualifier: parsed.qualifier } : {}),
-    region: parsed.region ?? settings.region,
+    functionName: baselineFunction.functionName,
+    ...(baselineFunction.qualifier ? { qualifier: baselineFunction.qualifier } : {}),
+    region: baselineFunction.region ?? settings.region,
     autoOptimize: false,
   };
 }
@@ -41,7 +51,7 @@ export function baselineSettings(settings: TuningSettings, baselineFunction: str
  */
 export async function tuneWithLiveBaseline(
   settings: TuningSettings,
-  baselineFunction: string,
+  baselineFunction: BaselineFunction,
   deps: LiveBaselineDeps,
   signal?: AbortSignal,
   gate?: GateSettings,

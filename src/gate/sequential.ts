@@ -35,10 +35,14 @@
 // Not sampled further: the monthly and absolute limits (they follow from the same figures), and runs measuring
 // only cold starts (each of their invocations needs a version of its own).
 
+import { formatPct } from '../lib/format.js';
+import { entryAt } from '../results/figures.js';
+import { measuredSamples } from '../tuning/samples.js';
 import type { ExtraRound, ExtraSampling } from '../tuning/tuner.js';
 import type { GateSettings, MetricComparison, RunResult, Sample } from '../types.js';
-import { compareRuns, measuredSamples } from './compare.js';
+import { compareRuns } from './compare.js';
 import { BLOCK_INVOCATIONS, minFailEnvironments } from './looks.js';
+import { placeMemory } from './reasons.js';
 
 export { BLOCK_INVOCATIONS } from './looks.js';
 
@@ -76,11 +80,11 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
     if (limit === undefined) continue;
     const prMemoryMb = row.memoryMb;
     const baseMemoryMb = row.baseMemoryMb ?? row.memoryMb;
-    const prEntry = pr.powerValues.find((entry) => entry.memoryMb === prMemoryMb);
-    const baseEntry = base.powerValues.find((entry) => entry.memoryMb === baseMemoryMb);
+    const prEntry = entryAt(pr, prMemoryMb);
+    const baseEntry = entryAt(base, baseMemoryMb);
     if (prEntry?.status !== 'ok' || baseEntry?.status !== 'ok') continue;
-    const prSamples = measuredSamples(pr, prEntry);
-    const baseSamples = measuredSamples(base, baseEntry);
+    const prSamples = measuredSamples(prEntry.samples, pr.settings);
+    const baseSamples = measuredSamples(baseEntry.samples, base.settings);
     const few = Math.min(prSamples.length, baseSamples.length) < gate.minSamples;
     const environments = pairedEnvironments(prSamples, baseSamples);
     // Below the practical floor a comparison is within noise, whatever more samples would say: settled — once
@@ -99,10 +103,10 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
     const why = few
       ? 'under min-samples'
       : unconfirmed
-        ? `CI ${pct(row.ciLowPct)} to ${pct(row.ciHighPct)} ${above ? 'above' : 'below'} the ${limit}% limit in ${environments === 1 ? 'one environment' : `${environments} environments`} per function, to be confirmed in others`
+        ? `CI ${formatPct(row.ciLowPct)} to ${formatPct(row.ciHighPct)} ${above ? 'above' : 'below'} the ${limit}% limit in ${environments === 1 ? 'one environment' : `${environments} environments`} per function, to be confirmed in others`
         : unsettledFamily
-          ? `CI ${pct(row.ciLowPct)} to ${pct(row.ciHighPct)} above the ${limit}% limit, not yet significant for the whole verdict`
-          : `CI ${pct(row.ciLowPct)} to ${pct(row.ciHighPct)} contains the ${limit}% limit`;
+          ? `CI ${formatPct(row.ciLowPct)} to ${formatPct(row.ciHighPct)} above the ${limit}% limit, not yet significant for the whole verdict`
+          : `CI ${formatPct(row.ciLowPct)} to ${formatPct(row.ciHighPct)} contains the ${limit}% limit`;
     const what = `${row.kind === 'cost' ? 'cost' : 'duration'} (${why})`;
     const point = open.find((entry) => entry.prMemoryMb === prMemoryMb && entry.baseMemoryMb === baseMemoryMb);
     if (point) point.metrics.push(what);
@@ -111,7 +115,7 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
   if (open.length === 0) return { pairings: [], settled: true, reason: 'every comparison with the baseline is settled' };
   const roomFor = (point: OpenPoint) => Math.floor((gate.maxInvocations - point.invocations) / BLOCK_INVOCATIONS);
   const room = open.filter((point) => roomFor(point) > 0);
-  const where = (point: OpenPoint) => `${memories(point)}: ${point.metrics.join(', ')}`;
+  const where = (point: OpenPoint) => `${placeMemory(point)}: ${point.metrics.join(', ')}`;
   if (room.length === 0) {
     return {
       pairings: [],
@@ -137,15 +141,6 @@ function pairedEnvironments(prSamples: readonly Sample[], baseSamples: readonly 
 
 function limitOf(row: MetricComparison, gate: GateSettings): number | undefined {
   return row.kind === 'cost' ? (gate.maxCostIncreasePct ?? gate.warnCostIncreasePct) : (gate.maxDurationIncreasePct ?? gate.warnDurationIncreasePct);
-}
-
-function memories(point: OpenPoint): string {
-  return point.prMemoryMb === point.baseMemoryMb ? `${point.prMemoryMb} MB` : `${point.prMemoryMb} MB against the base's ${point.baseMemoryMb} MB`;
-}
-
-function pct(value: number | null): string {
-  if (value === null) return '–';
-  return `${value >= 0 ? '+' : ''}${value.toFixed(1)}%`;
 }
 
 /** One sentence for the report: what the gate's extra sampling spent and why it stopped. */

@@ -1,0 +1,140 @@
+// What each comparison of the verdict found, as data: compare.ts decides a finding per comparison, reasons.ts
+// words it, and the level follows from it (levelOf). Nothing here is prose, so the overall reason, the report or a
+// test can ask "was this an improvement?" without reading a sentence.
+
+import type { VerdictLevel } from './verdict.js';
+
+/** Why a memory size is compared: the roles of a comparison place, in the order they were found. */
+export type PlaceRole = 'configured' | 'recommended' | 'pr-recommended' | 'base-recommended';
+
+/** Where a comparison was made: the PR at prMemoryMb against the base at baseMemoryMb. */
+export interface Place {
+  prMemoryMb: number;
+  baseMemoryMb: number;
+  roles: readonly PlaceRole[];
+}
+
+/** The confidence interval of the PR/base ratio, as percent change, and what it was computed over. */
+export interface ChangeInterval {
+  lowPct: number;
+  highPct: number;
+  /** The interval's confidence, e.g. 0.95. */
+  confidence: number;
+  /** Every sample on each side is the same: the difference is exact and the interval has no width. */
+  exact: boolean;
+  /** Computed over pairs of execution environments (the live gate's blocks). */
+  environments?: number;
+  /** Computed with the run-to-run noise of this many stored runs. */
+  storedRuns?: number;
+}
+
+/** An estimated change (the ratio of the trimmed means) and its interval, when one could be computed. */
+export interface Change {
+  deltaPct: number;
+  interval?: ChangeInterval;
+}
+
+export type RelativeMetric = 'cost' | 'duration';
+
+interface Relative {
+  metric: RelativeMetric;
+  at: Place;
+}
+
+/** A relative comparison of cost or duration at one place: what its figures say. */
+export type RelativeFinding = Relative &
+  (
+    | { kind: 'no-samples' }
+    | { kind: 'too-few-samples'; change: Change; side: 'pr' | 'base'; samples: number; minSamples: number }
+    | { kind: 'no-interval'; change: Change }
+    /** Under the practical floor (min-duration-change-ms): within noise. difference and floor in the metric's unit. */
+    | { kind: 'below-floor'; change: Change; difference: number; floor: number; floorMs: number }
+    /** Every sample on each side the same, and the same on both sides. */
+    | { kind: 'unchanged' }
+    /** afterFamily: the interval alone excludes no change, the verdict's other comparisons (Holm) make it not significant. */
+    | { kind: 'not-significant'; change: Change; afterFamily: boolean }
+    | { kind: 'fail-limit'; change: Change; limitPct: number }
+    /** Significant and above the fail limit, in fewer environments than a fail needs: a warning. */
+    | { kind: 'too-few-environments'; change: Change; limitPct: number; environments: number; needed: number }
+    | { kind: 'warn-limit'; change: Change; limitPct: number }
+    /** A significant increase within the limit; limitPct absent when no threshold is set. */
+    | { kind: 'within-limit'; change: Change; limitPct?: number }
+    | { kind: 'improvement'; change: Change }
+    /** A significant decrease smaller than the limit: not worth calling an improvement. */
+    | { kind: 'small-improvement'; change: Change }
+  );
+
+/** A place where the two sides could not be compared. */
+export type UncomparedFinding =
+  | { kind: 'not-measured'; at: Place; side: 'pr' | 'base' }
+  | { kind: 'pr-failed'; at: Place; failure?: string }
+  | { kind: 'both-failed'; at: Place; failure?: string }
+  | { kind: 'base-failed'; at: Place; failure?: string };
+
+/** The baseline as a whole gave nothing to compare. */
+export type BaselineFinding = { kind: 'nothing-compared' } | { kind: 'baseline-problem'; problem: string };
+
+/** The monthly cost change at the headline place, against max-monthly-cost-increase (absent: no monthly limit). */
+export type MonthlyFinding = {
+  kind: 'monthly-cost';
+  at: Place;
+  invocations: number;
+  baseUsd: number;
+  prUsd: number;
+} & ({ outcome: 'no-limit' } | { outcome: 'above' | 'above-not-significant' | 'within'; limitUsd: number });
+
+export type DurationStatistic = 'mean' | 'p50' | 'p90' | 'p95' | 'p99';
+
+/** Where an absolute limit was checked: the configured memory, or the recommendation when that was not tuned. */
+export interface AbsolutePlace {
+  memoryMb: number;
+  /** Set when the configured memory was not tuned and the recommendation is checked instead. */
+  untunedConfiguredMb?: number;
+}
+
+/** An absolute limit (max-cost-per-invocation, max-duration-ms), which needs no baseline. */
+export type AbsoluteFinding = {
+  kind: 'absolute-limit';
+  metric: RelativeMetric;
+  /** The statistic the limit applies to (max-duration-statistic); cost is always the trimmed mean. */
+  statistic: DurationStatistic;
+  limit: number;
+} & (
+  | { outcome: 'unmeasured' }
+  | { outcome: 'failed'; at: AbsolutePlace; failure?: string }
+  | { outcome: 'no-sample'; at: AbsolutePlace }
+  | { outcome: 'above' | 'within'; at: AbsolutePlace; value: number }
+);
+
+export type Finding = RelativeFinding | UncomparedFinding | BaselineFinding | MonthlyFinding | AbsoluteFinding;
+export type FindingKind = Finding['kind'];
+
+/** The level a finding gives the verdict. */
+export function levelOf(finding: Finding): VerdictLevel {
+  switch (finding.kind) {
+    case 'fail-limit':
+      return 'fail';
+    case 'warn-limit':
+    case 'too-few-environments':
+    case 'nothing-compared':
+    case 'baseline-problem':
+      return 'warn';
+    // Breaking the memory the function is deployed with is a regression; breaking the memory the base happened to
+    // recommend may be the PR's deliberate choice of more memory, so it warns.
+    case 'pr-failed':
+      return isConfigured(finding.at) ? 'fail' : 'warn';
+    case 'both-failed':
+      return isConfigured(finding.at) ? 'warn' : 'pass';
+    case 'monthly-cost':
+      return finding.outcome === 'above' ? 'fail' : 'pass';
+    case 'absolute-limit':
+      // A memory size that fails (a timeout, out of memory) is over any limit, not merely unchecked.
+      return finding.outcome === 'above' || finding.outcome === 'failed' ? 'fail' : finding.outcome === 'within' ? 'pass' : 'warn';
+    default:
+      return 'pass';
+  }
+}
+
+export function isConfigured(place: Place): boolean {
+  return place.roles.includes('configured');
+}

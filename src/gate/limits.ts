@@ -1,0 +1,109 @@
+// The limits that are not a relative change of one metric: the monthly cost change at the headline place
+// (max-monthly-cost-increase) and the absolute limits (max-cost-per-invocation, max-duration-ms), which need no
+// baseline. Pure; the sentences are reasons.ts's.
+
+import { entryAt } from '../results/figures.js';
+import { nearlyEqual } from '../tuning/analyze.js';
+import { durationStats, trimmedMean } from '../tuning/stats.js';
+import type { GateSettings, PowerValueResult, RunResult } from '../types.js';
+import type { AbsoluteFinding, AbsolutePlace, MonthlyFinding, RelativeMetric } from './findings.js';
+import type { ComparisonPoint } from './metrics.js';
+import { metricValues } from './metrics.js';
+import { absoluteMetricName, applyFinding, metricName } from './reasons.js';
+import type { MetricComparison } from './verdict.js';
+
+/** Above the limit by more than float noise: 110 / 100 − 1 is 10.000000000000009%, which is not above 10%. */
+export function exceeds(value: number, limit: number): boolean {
+  return value > limit && !nearlyEqual(value, limit);
+}
+
+/** The monthly cost row at the headline place, from its cost row (the same figures and significance). */
+export function monthlyComparison(cost: MetricComparison, point: ComparisonPoint, gate: GateSettings, monthlyInvocations: number): MetricComparison {
+  const baseUsd = (cost.baseValue ?? 0) * monthlyInvocations;
+  const prUsd = (cost.prValue ?? 0) * monthlyInvocations;
+  const deltaUsd = prUsd - baseUsd;
+  const limitUsd = gate.maxMonthlyCostIncreaseUsd;
+  const common = { kind: 'monthly-cost', at: point, invocations: monthlyInvocations, baseUsd, prUsd } as const;
+  const finding: MonthlyFinding =
+    limitUsd === undefined
+      ? { ...common, outcome: 'no-limit' }
+      : {
+          ...common,
+          limitUsd,
+          outcome: !exceeds(deltaUsd, limitUsd) ? 'within' : cost.significant && (cost.ciLowPct ?? 0) > 0 ? 'above' : 'above-not-significant',
+        };
+  const row: MetricComparison = {
+    metric: metricName('monthly-cost', point),
+    kind: 'monthly-cost',
+    memoryMb: point.prMemoryMb,
+    ...(point.baseMemoryMb === point.prMemoryMb ? {} : { baseMemoryMb: point.baseMemoryMb }),
+    baseValue: baseUsd,
+    prValue: prUsd,
+    deltaPct: cost.deltaPct,
+    ciLowPct: cost.ciLowPct,
+    ciHighPct: cost.ciHighPct,
+    significant: cost.significant,
+    level: 'pass',
+    reason: '',
+  };
+  return applyFinding(row, finding);
+}
+
+/** The memory absolute limits apply to: the configured one when it was measured, else the recommendation. */
+function judgedEntry(pr: RunResult): { entry: PowerValueResult; at: AbsolutePlace } | null {
+  const configured = entryAt(pr, pr.current.memoryMb);
+  if (configured) return { entry: configured, at: { memoryMb: configured.memoryMb } };
+  const recommended = pr.recommendation ? entryAt(pr, pr.recommendation.memoryMb) : undefined;
+  if (recommended) return { entry: recommended, at: { memoryMb: recommended.memoryMb, untunedConfiguredMb: pr.current.memoryMb } };
+  return null;
+}
+
+export function absoluteChecks(pr: RunResult, gate: GateSettings): MetricComparison[] {
+  const limits: { metric: RelativeMetric; limit: number }[] = [];
+  if (gate.maxCostPerInvocationUsd !== undefined) limits.push({ metric: 'cost', limit: gate.maxCostPerInvocationUsd });
+  if (gate.maxDurationMs !== undefined) limits.push({ metric: 'duration', limit: gate.maxDurationMs });
+  if (limits.length === 0 || pr.dryRun) return [];
+  const judged = judgedEntry(pr);
+  return limits.map(({ metric, limit }) => {
+    const common = { kind: 'absolute-limit', metric, statistic: metric === 'cost' ? 'mean' : gate.maxDurationStatistic, limit } as const;
+    let finding: AbsoluteFinding;
+    let value: number | null = null;
+    if (!judged) {
+      finding = { ...common, outcome: 'unmeasured' };
+    } else {
+      value = judged.entry.status === 'ok' ? absoluteValue(pr, judged.entry, metric, gate.maxDurationStatistic) : null;
+      if (value === null) {
+        finding =
+          judged.entry.status === 'failed'
+            ? { ...common, outcome: 'failed', at: judged.at, ...(judged.entry.failureReason !== undefined ? { failure: judged.entry.failureReason } : {}) }
+            : { ...common, outcome: 'no-sample', at: judged.at };
+      } else {
+        finding = { ...common, outcome: exceeds(value, limit) ? 'above' : 'within', at: judged.at, value };
+      }
+    }
+    const row: MetricComparison = {
+      metric: absoluteMetricName(finding),
+      kind: metric,
+      ...(judged ? { memoryMb: judged.entry.memoryMb } : {}),
+      baseValue: null,
+      prValue: value,
+      deltaPct: null,
+      ciLowPct: null,
+      ciHighPct: null,
+      significant: false,
+      level: 'pass',
+      reason: '',
+    };
+    return applyFinding(row, finding);
+  });
+}
+
+/** 'mean' is the trimmed mean the report shows (cold-start outliers dropped by discard-top-bottom). */
+function absoluteValue(pr: RunResult, entry: PowerValueResult, metric: RelativeMetric, statistic: GateSettings['maxDurationStatistic']): number | null {
+  const values = metricValues(pr, entry, metric, pr.prices);
+  if (values.length === 0) return null;
+  if (metric === 'cost' || statistic === 'mean') return trimmedMean(values, pr.settings.discardTopBottom);
+  const stats = durationStats(values, pr.settings.discardTopBottom);
+  if (!stats) return null;
+  return statistic === 'p50' ? stats.median : stats[statistic];
+}

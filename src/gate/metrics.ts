@@ -1,0 +1,88 @@
+// What the gate compares, and where: each side's per-invocation values of a metric (the samples the run's own
+// statistics use), and the memory sizes at which the PR is compared with the base. Pure.
+//
+// Where it compares (see docs/gate.md for the reasoning):
+// - At the configured memory of each side: the PR's MemorySize on the PR side against the base's MemorySize on
+//   the base side. This is what merging the PR does to the bill, so a PR that changes MemorySize is judged on the
+//   memory it sets. It is the headline (outputs, monthly delta) whenever both sides measured it.
+// - At each side's recommended memory, the same memory on both sides: the PR's recommendation (where the
+//   function will be tuned to after the merge) and the base's (where it is tuned to now). Comparing one memory
+//   size with itself isolates the code's effect from a shift of the recommendation, which noise alone can cause
+//   between two memory sizes of nearly equal cost.
+// Duplicates collapse into one place ("512 MB (configured, recommended)").
+
+import { entryAt } from '../results/figures.js';
+import { costPerInvocationUsd } from '../tuning/pricing.js';
+import { measuredSamples } from '../tuning/samples.js';
+import type { PowerValueResult, Prices, RunResult, Sample } from '../types.js';
+import type { Place, PlaceRole, RelativeMetric } from './findings.js';
+
+/** A place to compare (its roles grow while duplicates merge). */
+export interface ComparisonPoint extends Place {
+  roles: PlaceRole[];
+}
+
+/**
+ * Prices for the base side. A price-table update between the two runs is not the PR's doing, so when both ran in
+ * the same region on the same architecture the base's samples are priced with the PR's prices; a PR that moves
+ * the function to another architecture does change the price, so then each side keeps its own.
+ */
+export function pricesForBase(pr: RunResult, base: RunResult): Prices {
+  const same = pr.prices.region === base.prices.region && pr.prices.architecture === base.prices.architecture;
+  return same ? pr.prices : base.prices;
+}
+
+export function isOk(entry: PowerValueResult | undefined): entry is PowerValueResult {
+  return entry !== undefined && entry.status === 'ok';
+}
+
+/**
+ * The metric's value per measured sample (tuning/samples.ts: successful, and warm unless the run measured cold
+ * starts or had nothing else, since each memory size's first invocation is a cold start caused by tuning itself).
+ */
+export function metricValues(run: RunResult, entry: PowerValueResult, kind: RelativeMetric, prices: Prices): number[] {
+  return measuredSamples(entry.samples, run.settings).map((sample) => metricValue(sample, entry, kind, prices));
+}
+
+function metricValue(sample: Sample, entry: PowerValueResult, kind: RelativeMetric, prices: Prices): number {
+  return kind === 'duration' ? sample.durationMs : costPerInvocationUsd(sample.billedDurationMs, entry.memoryMb, prices);
+}
+
+/** The metric's values by environment block (Sample.environment; the planned invocations are block 0). */
+export function metricBlocks(run: RunResult, entry: PowerValueResult, kind: RelativeMetric, prices: Prices): Map<number, number[]> {
+  const blocks = new Map<number, number[]>();
+  for (const sample of measuredSamples(entry.samples, run.settings)) {
+    const block = sample.environment ?? 0;
+    const values = blocks.get(block) ?? [];
+    values.push(metricValue(sample, entry, kind, prices));
+    blocks.set(block, values);
+  }
+  return blocks;
+}
+
+/** The places to compare: the configured memory of each side, then the recommendations, duplicates merged. */
+export function comparisonPoints(pr: RunResult, base: RunResult): ComparisonPoint[] {
+  const candidates: ComparisonPoint[] = [
+    { prMemoryMb: pr.current.memoryMb, baseMemoryMb: base.current.memoryMb, roles: ['configured'] },
+  ];
+  const prRecommended = pr.recommendation?.memoryMb;
+  const baseRecommended = base.recommendation?.memoryMb;
+  if (prRecommended !== undefined && prRecommended === baseRecommended) {
+    candidates.push({ prMemoryMb: prRecommended, baseMemoryMb: prRecommended, roles: ['recommended'] });
+  } else {
+    if (prRecommended !== undefined) candidates.push({ prMemoryMb: prRecommended, baseMemoryMb: prRecommended, roles: ['pr-recommended'] });
+    if (baseRecommended !== undefined) candidates.push({ prMemoryMb: baseRecommended, baseMemoryMb: baseRecommended, roles: ['base-recommended'] });
+  }
+  const points: ComparisonPoint[] = [];
+  for (const candidate of candidates) {
+    // A memory size measured on neither side has nothing to say (the configured memory need not be tuned).
+    if (!entryAt(pr, candidate.prMemoryMb) && !entryAt(base, candidate.baseMemoryMb)) continue;
+    const same = points.find((point) => point.prMemoryMb === candidate.prMemoryMb && point.baseMemoryMb === candidate.baseMemoryMb);
+    if (same) {
+      same.roles.push(...candidate.roles);
+    } else {
+      points.push({ ...candidate, roles: [...candidate.roles] });
+    }
+  }
+  return points;
+}
