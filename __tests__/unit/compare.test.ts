@@ -322,7 +322,7 @@ describe('compareRuns: no baseline and absolute limits', () => {
   it('applies the cost limit without a baseline', () => {
     const verdict = compareRuns(single(repeat(100, 5)), null, { ...GATE, maxCostPerInvocationUsd: 0.0000005 }, MONTHLY);
     expect(verdict.level).toBe('fail');
-    expect(verdict.reason).toBe('The cost per invocation at 1024 MB (configured) is $0.000001, above the $0.0000005 limit.');
+    expect(verdict.reason).toBe('The cost per invocation at 1024 MB (configured) is $0.00000100, above the $0.000000500 limit.');
     expect(verdict.baselineDescription).toBeNull();
   });
 

@@ -16,7 +16,8 @@
 // at least min-samples successful samples on each side. Improvements are reported by the same rule.
 
 import { costPerInvocationUsd } from '../tuning/pricing.js';
-import { formatMs, formatUsd, nearlyEqual } from '../tuning/analyze.js';
+import { nearlyEqual } from '../tuning/analyze.js';
+import { formatMs, formatUsd } from '../lib/format.js';
 import { measuredSamples as measuredSamplesOf } from '../tuning/samples.js';
 import { durationStats, trimmedMean } from '../tuning/stats.js';
 import type { GateSettings, MetricComparison, PowerValueResult, Prices, RunResult, Sample, Verdict, VerdictLevel } from '../types.js';

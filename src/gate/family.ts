@@ -2,7 +2,7 @@
 // which a change is within noise, and the one error rate the whole verdict shares — split across the live gate's
 // looks, then Holm across its comparisons. docs/gate.md, "Never blocking identical code", gives the reasoning. Pure.
 
-import { formatMs, formatUsd } from '../tuning/analyze.js';
+import { formatMs, formatUsd } from '../lib/format.js';
 import type { GateSettings, Prices, RunResult } from '../types.js';
 import { failableLooks } from './looks.js';
 
