@@ -1,5 +1,6 @@
-// Number and text formatting shared by every report (markdown, HTML, terminal). Pure. Text from users or functions
-// goes through the one sanitiser (src/lib/untrusted.ts) before the escaping of each format.
+// The one formatter set for every text a user reads: the reports (markdown, HTML, terminal), the gate's reasons, the
+// recommendation's reason and the log. Pure. Text from users or functions goes through the one sanitiser
+// (src/lib/untrusted.ts) before the escaping of each format.
 
 import { inertText, MAX_SHOWN_CHARS } from './untrusted.js';
 
@@ -9,7 +10,8 @@ const NO_VALUE = '–';
 
 // One rule per kind of figure, so a figure reads the same in the headline, a gate reason, a table and the log:
 // - money: cents from a dollar up ("$1,234.50", as money is written), three significant digits below a dollar
-//   ("$0.00000210": a cost per invocation is millionths of a dollar, and cents would show "$0.00");
+//   ("$0.00000210": a cost per invocation is millionths of a dollar, and cents would show "$0.00"). Trailing zeros
+//   stay: they say the figure is known to three digits, and the figures of a column line up;
 // - durations: three significant digits, in ms below one second and in s from one second ("4.57 ms", "45.7 ms",
 //   "457 ms", "1.50 s", "12.3 s"). Lambda reports durations to 0.01 ms and run-to-run noise is over 1%, so a
 //   fourth digit is noise and a third is not;
@@ -28,7 +30,7 @@ function significant(abs: number, digits: number): string {
   // Below 5e-21 the 20 decimals toFixed is given below would show only zeros anyway.
   if (abs < 5e-21) return (0).toFixed(digits - 1);
   const rounded = Number(abs.toPrecision(digits));
-  // toFixed takes up to 100 decimals; 20 is far below any figure this project prints (a request costs 2e-7 USD).
+  // At most 20 decimals: plenty for any figure this project prints (a request costs 2e-7 USD).
   const decimals = Math.max(0, Math.min(20, digits - 1 - Math.floor(Math.log10(rounded))));
   return rounded.toFixed(decimals);
 }

@@ -200,7 +200,10 @@ const CHART_HEIGHT = 260;
 const MARGIN = { top: 12, right: 16, bottom: 40, left: 64 };
 const TICKS = 5;
 
-/** Axis labels with as many decimals as the tick step needs ($0.30, not $0.300), at least cents for dollars. */
+/**
+ * Axis labels with as many decimals as the tick step needs ($0.30, not $0.300), at least cents for dollars: the one
+ * place figures do not follow lib/format.ts, since a tick is a round number the axis chose, not a measured figure.
+ */
 function tickLabel(value: number, unit: 'ms' | 'usd', step: number): string {
   const decimals = Math.max(0, Math.min(8, Math.ceil(-Math.log10(step) + 1e-9)));
   if (unit === 'usd') return value === 0 ? '$0' : `$${value.toFixed(Math.max(2, decimals))}`;
