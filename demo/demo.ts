@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { startEmulator } from '../emulator/lambda/server.js';
-import { renderTerminalTable } from '../src/report/markdown.js';
+import { renderTerminalTable } from '../src/report/terminal.js';
 import { parseRunResult } from '../src/results/parse.js';
 import { startGitHubApiStub } from '../emulator/github/api.js';
 import { graphqlSchemaSource, loadRestContract } from '../emulator/contracts/github.js';

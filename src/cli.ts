@@ -4,7 +4,7 @@
 import { parseCliArgs, helpText } from './cli-args.js';
 import { runFlow } from './flow.js';
 import { readBoundedText } from './lib/paths.js';
-import { renderTerminalTable } from './report/markdown.js';
+import { renderTerminalTable } from './report/terminal.js';
 import { InputError, parseSettings } from './settings/index.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
 import type { EngineLogger } from './lib/ports.js';

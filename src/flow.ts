@@ -9,7 +9,8 @@ import { loadBaseline, type BaselineHistory, type BaselinePlan, type BaselineTar
 import { compareRuns } from './gate/compare.js';
 import { tuneWithLiveBaseline } from './gate/live.js';
 import { renderHtmlReport } from './report/html.js';
-import { renderFailureReport, renderReport, savingPct } from './report/markdown.js';
+import { renderFailureReport, renderReport } from './report/markdown.js';
+import { savingPct } from './report/model.js';
 import { ARTEFACT_NAMES, BASELINE_COPY_NAME, readBoundedText } from './lib/paths.js';
 import { InputError, parseFunctionName } from './settings/index.js';
 import type { Clock, EngineLogger } from './lib/ports.js';

@@ -1,8 +1,6 @@
 import {
   durationPercentileMs,
   explainNoRecommendation,
-  formatMs,
-  formatUsd,
   nearlyEqual,
   recommend,
   type RecommendOptions,
@@ -82,27 +80,6 @@ describe('nearlyEqual', () => {
   });
 });
 
-describe('formatting for reasons', () => {
-  it.each([
-    [0.0000021, '$0.0000021'],
-    [0.00000210987, '$0.00000211'],
-    [0.0123, '$0.0123'],
-    [1.5, '$1.5'],
-    [1234.5, '$1235'],
-    [0, '$0'],
-  ])('formatUsd(%s) = %s', (usd, text) => {
-    expect(formatUsd(usd)).toBe(text);
-  });
-
-  it.each([
-    [120, '120 ms'],
-    [123.456, '123.5 ms'],
-    [4.567, '4.57 ms'],
-  ])('formatMs(%s) = %s', (ms, text) => {
-    expect(formatMs(ms)).toBe(text);
-  });
-});
-
 describe('recommend: cost', () => {
   it('picks the cheapest and says so in one sentence', () => {
     const values = [ok(128, 300, 0.0000027), ok(256, 120, 0.0000021), ok(512, 70, 0.0000032)];
@@ -111,7 +88,7 @@ describe('recommend: cost', () => {
       memoryMb: 256,
       costPerInvocationUsd: 0.0000021,
       durationMs: 120,
-      reason: 'cheapest of 3 memory sizes at $0.0000021 per invocation (120 ms)',
+      reason: 'cheapest of 3 memory sizes at $0.00000210 per invocation (120 ms)',
     });
   });
 
@@ -138,7 +115,7 @@ describe('recommend: cost', () => {
     const values = [failed(64, 'All 5 invocations failed with Runtime.OutOfMemory.'), noCost, noDuration, ok(1024, 50, 5e-6)];
     expect(recommend(values, cost)).toMatchObject({
       memoryMb: 1024,
-      reason: 'the only memory size with results at $0.000005 per invocation (50 ms)',
+      reason: 'the only memory size with results at $0.00000500 per invocation (50.0 ms)',
     });
   });
 
@@ -154,7 +131,7 @@ describe('recommend: speed', () => {
     expect(recommend(values, speed)).toMatchObject({
       strategy: 'speed',
       memoryMb: 1024,
-      reason: 'fastest of 3 memory sizes at 40 ms ($0.000005 per invocation)',
+      reason: 'fastest of 3 memory sizes at 40.0 ms ($0.00000500 per invocation)',
     });
   });
 
@@ -173,7 +150,7 @@ describe('recommend: balanced', () => {
     expect(recommend(values, balanced(0.5))).toMatchObject({
       strategy: 'balanced',
       memoryMb: 256,
-      reason: 'best balance of cost and speed of 3 memory sizes (weight 0.5 on cost) at $0.0000015 per invocation and 50 ms',
+      reason: 'best balance of cost and speed of 3 memory sizes (weight 0.5 on cost) at $0.00000150 per invocation and 50.0 ms',
     });
   });
 
@@ -225,7 +202,7 @@ describe('recommend: percentile', () => {
       memoryMb: 256,
       costPerInvocationUsd: 1.2e-6,
       durationMs: 60,
-      reason: 'cheapest of 2 memory sizes with p95 within 100 ms: $0.0000012 per invocation, p95 69 ms',
+      reason: 'cheapest of 2 memory sizes with p95 within 100 ms: $0.00000120 per invocation, p95 69.0 ms',
     });
   });
 
@@ -233,7 +210,7 @@ describe('recommend: percentile', () => {
     expect(recommend(values, percentileStrategy(95, 69))?.memoryMb).toBe(256);
     expect(recommend(values, percentileStrategy(95, 68.9))).toMatchObject({
       memoryMb: 512,
-      reason: 'the only memory size of 3 with p95 within 68.9 ms: $0.000002 per invocation, p95 30 ms',
+      reason: 'the only memory size of 3 with p95 within 68.9 ms: $0.00000200 per invocation, p95 30.0 ms',
     });
   });
 
@@ -261,7 +238,7 @@ describe('recommend: percentile', () => {
     const options = percentileStrategy(95, 20);
     expect(recommend(values, options)).toBeNull();
     expect(explainNoRecommendation(values, options)).toBe(
-      'No memory size kept p95 duration within 20 ms; the lowest was 30 ms at 512 MB.',
+      'No memory size kept p95 duration within 20.0 ms; the lowest was 30.0 ms at 512 MB.',
     );
   });
 

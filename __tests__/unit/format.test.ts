@@ -3,18 +3,22 @@ import {
   codeSpan,
   escapeHtml,
   escapeMarkdown,
+  formatConfidence,
   formatCount,
   formatMs,
   formatPct,
   formatUsd,
   formatUsdDelta,
+  formatUnsignedPct,
   safeUrl,
   truncateText,
 } from '../../src/lib/format.js';
 
+// One rule per kind of figure (src/lib/format.ts): the report, the gate's reasons and the recommendation's reason
+// all print a figure with these, so the same figure reads the same everywhere in one comment.
 describe('numbers', () => {
-  test('formatUsd: two decimals from $1, three significant digits below, never an exponent', () => {
-    expect([1234.5, 42.1, 1, 0.9604, 0.5, 0.0512, 0.0000421, 0.0000002, 2.1e-9, 0, -3].map(formatUsd)).toEqual([
+  test('formatUsd: cents from $1, three significant digits below, never an exponent', () => {
+    expect([1234.5, 42.1, 1, 0.9604, 0.5, 0.0512, 0.0000421, 0.0000021, 0.0000002, 2.1e-9, 0].map(formatUsd)).toEqual([
       '$1,234.50',
       '$42.10',
       '$1.00',
@@ -22,24 +26,109 @@ describe('numbers', () => {
       '$0.500',
       '$0.0512',
       '$0.0000421',
+      '$0.00000210',
       '$0.000000200',
       '$0.00000000210',
       '$0',
-      '-$3.00',
     ]);
-    expect([null, undefined, NaN, Infinity].map(formatUsd)).toEqual(['–', '–', '–', '–']);
+  });
+
+  test('formatUsd: thousands separators and cents at every size (the gate\'s monthly figures and the report\'s agree)', () => {
+    expect([1234.5, 1234.504, 1234.505, 999.994, 999.995, 1_234_567.891].map(formatUsd)).toEqual([
+      '$1,234.50',
+      '$1,234.50',
+      '$1,234.51',
+      '$999.99',
+      '$1,000.00',
+      '$1,234,567.89',
+    ]);
+  });
+
+  test('formatUsd: a figure that rounds up to a dollar reads in cents, not "$1.000"', () => {
+    expect([0.99949, 0.9995, 0.99999, 0.0999].map(formatUsd)).toEqual(['$0.999', '$1.00', '$1.00', '$0.0999']);
+    expect(formatUsd(0.099999)).toBe('$0.100');
+  });
+
+  test('formatUsd: negatives carry the sign before the dollar; zero and negative zero are "$0"', () => {
+    expect([-3, -1234.5, -0.000005, -0, 0, 1e-25].map(formatUsd)).toEqual(['-$3.00', '-$1,234.50', '-$0.00000500', '$0', '$0', '$0']);
+  });
+
+  test('missing figures read "–" in every formatter', () => {
+    for (const value of [null, undefined, NaN, Infinity, -Infinity]) {
+      expect([formatUsd(value), formatUsdDelta(value), formatMs(value), formatPct(value), formatUnsignedPct(value), formatCount(value)]).toEqual([
+        '–',
+        '–',
+        '–',
+        '–',
+        '–',
+        '–',
+      ]);
+    }
   });
 
   test('formatUsdDelta signs increases', () => {
-    expect([42.1, -0.583, 0].map(formatUsdDelta)).toEqual(['+$42.10', '-$0.583', '$0']);
+    expect([42.1, -0.583, 0, 1234.5, -0].map(formatUsdDelta)).toEqual(['+$42.10', '-$0.583', '$0', '+$1,234.50', '$0']);
   });
 
-  test('formatPct: sign, one decimal, no "-0.0%"', () => {
-    expect([18.234, -3, 0, -0.04, 0.04, null].map((v) => formatPct(v))).toEqual(['+18.2%', '-3.0%', '0.0%', '0.0%', '0.0%', '–']);
+  test('formatPct: sign, one decimal, zero without a sign ("0.0%", never "+0.0%" or "-0.0%")', () => {
+    expect([18.234, -3, 0, -0, -0.04, 0.04, -0.05, 0.05, null].map((v) => formatPct(v))).toEqual([
+      '+18.2%',
+      '-3.0%',
+      '0.0%',
+      '0.0%',
+      '0.0%',
+      '0.0%',
+      '-0.1%',
+      '+0.1%',
+      '–',
+    ]);
+    expect(formatPct(12.345, 2)).toBe('+12.35%');
   });
 
-  test('formatMs and formatCount', () => {
-    expect([4, 99.94, 150.4, 1234, 12_345].map(formatMs)).toEqual(['4.0 ms', '99.9 ms', '150 ms', '1.23 s', '12.3 s']);
+  test('formatUnsignedPct: the size of a change put in words ("saves 12.3%")', () => {
+    expect([12.34, -12.34, 0, -0.04].map((v) => formatUnsignedPct(v))).toEqual(['12.3%', '12.3%', '0.0%', '0.0%']);
+  });
+
+  test('formatMs: three significant digits, ms below a second, s from a second', () => {
+    expect([4, 4.567, 45.67, 99.94, 150.4, 456.7, 1234, 1500, 12_345, 123_456, 900_000].map(formatMs)).toEqual([
+      '4.00 ms',
+      '4.57 ms',
+      '45.7 ms',
+      '99.9 ms',
+      '150 ms',
+      '457 ms',
+      '1.23 s',
+      '1.50 s',
+      '12.3 s',
+      '123 s',
+      '900 s',
+    ]);
+  });
+
+  test('formatMs: the unit is chosen after rounding (999.95 ms is "1.00 s", not "1000 ms")', () => {
+    expect([99.94, 99.95, 999.4, 999.5, 999.95, 1000, 9994, 9995, 99_949, 99_950].map(formatMs)).toEqual([
+      '99.9 ms',
+      '100 ms',
+      '999 ms',
+      '1.00 s',
+      '1.00 s',
+      '1.00 s',
+      '9.99 s',
+      '10.0 s',
+      '99.9 s',
+      '100 s',
+    ]);
+  });
+
+  test('formatMs: zero and negatives (a change in duration), never "-0.00 ms"', () => {
+    expect([0, -0, -0.001, -4.567, -1500, -999.95].map(formatMs)).toEqual(['0.00 ms', '0.00 ms', '-0.00100 ms', '-4.57 ms', '-1.50 s', '-1.00 s']);
+  });
+
+  test('formatConfidence: as users write it, up to two decimals, no trailing zeros', () => {
+    expect([0.95, 0.9, 0.99, 0.995, 0.9975, 0.999, 0.501].map((c) => formatConfidence(c))).toEqual(['95%', '90%', '99%', '99.5%', '99.75%', '99.9%', '50.1%']);
+  });
+
+  test('formatCount', () => {
     expect([950, 9999, 12_000, 1_500_000, 10_000_000, 2e9].map(formatCount)).toEqual(['950', '9,999', '12k', '1.5M', '10M', '2B']);
   });
 

@@ -31,7 +31,7 @@ describe('the practical floor (min-duration-change-ms)', () => {
     expect(duration.ciLowPct).toBeGreaterThan(30);
     expect(duration).toEqual(expect.objectContaining({ level: 'pass', significant: false, belowFloor: true }));
     expect(duration.reason).toBe(
-      'Duration at 256 MB (configured, recommended) rose 40.0% (95% CI +38.6% to +41.4%): within noise, a change of 0.1 ms is below the 1.0 ms floor (min-duration-change-ms).',
+      'Duration at 256 MB (configured, recommended) rose 40.0% (95% CI +38.6% to +41.4%): within noise, a change of 0.0800 ms is below the 1.00 ms floor (min-duration-change-ms).',
     );
     // Cost: billed in 1 ms units, a 0.08 ms change is far below what 1 ms costs at 256 MB.
     expect(row(verdict, 'cost')).toEqual(expect.objectContaining({ level: 'pass', belowFloor: true }));

@@ -2,16 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markedBody } from '../../src/report/comment.js';
-import {
-  GITHUB_COMMENT_MAX_CHARS,
-  deltaAt,
-  errorsText,
-  fitToLimit,
-  headlineNumber,
-  renderFailureReport,
-  renderReport,
-  visualizationLinks,
-} from '../../src/report/markdown.js';
+import { renderFailureReport, renderReport } from '../../src/report/markdown.js';
+import { deltaAt, errorsText, headlineNumber, visualizationLinks } from '../../src/report/model.js';
+import { GITHUB_COMMENT_MAX_CHARS, fitToLimit } from '../../src/report/limits.js';
 import { decodeVisualizationHash } from '../../src/results/visualization.js';
 import {
   failScenario,

@@ -1,11 +1,9 @@
 import {
   ALL_POWER_VALUES_MB,
   clampBalancedWeight,
-  clampDiscardTopBottom,
   MAX_MEMORY_MB,
   minimumInvocationsForWeights,
   MIN_MEMORY_MB,
-  normalisePowerValues,
   splitWeightedPayloads,
 } from '../../src/tuning/plan.js';
 import type { WeightedPayload } from '../../src/types.js';
@@ -84,17 +82,6 @@ describe('minimumInvocationsForWeights', () => {
 
 describe('clamps', () => {
   it.each([
-    [-0.1, 0],
-    [0, 0],
-    [0.2, 0.2],
-    [0.4, 0.4],
-    [0.5, 0.4],
-    [Infinity, 0.4],
-  ])('clampDiscardTopBottom(%s) = %s', (input, expected) => {
-    expect(clampDiscardTopBottom(input)).toBe(expected);
-  });
-
-  it.each([
     [-1, 0],
     [0, 0],
     [0.3, 0.3],
@@ -105,23 +92,11 @@ describe('clamps', () => {
   });
 
   it('rejects NaN instead of passing it on', () => {
-    expect(() => clampDiscardTopBottom(NaN)).toThrow('discardTopBottom must be a number');
     expect(() => clampBalancedWeight(NaN)).toThrow(RangeError);
   });
 });
 
 describe('power values', () => {
-  it('dedupes and sorts numerically (not as strings)', () => {
-    expect(normalisePowerValues([1024, 128, 256, 128, 3008, 512])).toEqual([128, 256, 512, 1024, 3008]);
-  });
-
-  it('returns an empty list for an empty input and does not touch its argument', () => {
-    const input = [512, 128];
-    expect(normalisePowerValues([])).toEqual([]);
-    normalisePowerValues(input);
-    expect(input).toEqual([512, 128]);
-  });
-
   it('exports the Lambda memory range', () => {
     expect([MIN_MEMORY_MB, MAX_MEMORY_MB]).toEqual([128, 10240]);
   });

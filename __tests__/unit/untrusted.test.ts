@@ -7,7 +7,8 @@ import { actionLog } from '../../src/action/log.js';
 import { commandSafeLines, inertText, MAX_LOG_LINE_CHARS, startsWorkflowCommand } from '../../src/lib/untrusted.js';
 import { codeSpan, escapeHtml, escapeMarkdown } from '../../src/lib/format.js';
 import { renderHtmlReport } from '../../src/report/html.js';
-import { renderFailureReport, renderReport, renderTerminalTable } from '../../src/report/markdown.js';
+import { renderFailureReport, renderReport } from '../../src/report/markdown.js';
+import { renderTerminalTable } from '../../src/report/terminal.js';
 import { failedPowerValueScenario, type Scenario } from '../helpers/fixtures.js';
 import { ACTION_COMMANDS, executedCommands, UNSAFE_CHARS } from '../helpers/runner-log.js';
 

@@ -11,7 +11,8 @@ import { loadBaseline, parseRunResult, type BaselineTarget } from '../gate/basel
 import { compareRuns } from '../gate/compare.js';
 import { DataBranch } from '../gate/databranch.js';
 import { publishComment, type CommentsApi } from '../report/comment.js';
-import { fitToLimit, GITHUB_SUMMARY_MAX_CHARS, renderReport } from '../report/markdown.js';
+import { fitToLimit, GITHUB_SUMMARY_MAX_CHARS } from '../report/limits.js';
+import { renderReport } from '../report/markdown.js';
 import { checkDataBranchNotWorking, InputError, parseSettings, type InputReader, type WorkingBranches } from '../settings/index.js';
 import { createLambdaClient, waiterMinDelaySecFor } from '../tuning/client.js';
 import { runStateSaver } from './post.js';

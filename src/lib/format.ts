@@ -1,5 +1,6 @@
-// Number and text formatting shared by every report (markdown, HTML, terminal). Pure. Text from users or functions
-// goes through the one sanitiser (src/lib/untrusted.ts) before the escaping of each format.
+// The one formatter set for every text a user reads: the reports (markdown, HTML, terminal), the gate's reasons, the
+// recommendation's reason and the log. Pure. Text from users or functions goes through the one sanitiser
+// (src/lib/untrusted.ts) before the escaping of each format.
 
 import { inertText, MAX_SHOWN_CHARS } from './untrusted.js';
 
@@ -7,23 +8,45 @@ export { truncateText } from './untrusted.js';
 
 const NO_VALUE = '–';
 
+// One rule per kind of figure, so a figure reads the same in the headline, a gate reason, a table and the log:
+// - money: cents from a dollar up ("$1,234.50", as money is written), three significant digits below a dollar
+//   ("$0.00000210": a cost per invocation is millionths of a dollar, and cents would show "$0.00"). Trailing zeros
+//   stay: they say the figure is known to three digits, and the figures of a column line up;
+// - durations: three significant digits, in ms below one second and in s from one second ("4.57 ms", "45.7 ms",
+//   "457 ms", "1.50 s", "12.3 s"). Lambda reports durations to 0.01 ms and run-to-run noise is over 1%, so a
+//   fourth digit is noise and a third is not;
+// - percentage changes: signed, one decimal ("+18.2%", "-3.0%"); a change that rounds to zero has no direction
+//   and reads "0.0%", never "+0.0%" or "-0.0%";
+// - confidence levels: as users write them, up to two decimals without trailing zeros ("95%", "99.75%").
+// Figures are rounded before the unit or the sign is chosen, so 999.95 ms reads "1.00 s" (not "1000 ms") and
+// $0.9999 reads "$1.00" (not "$1.000"). A missing or non-finite figure reads "–".
+
 function finite(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/**
- * Dollar amounts span $0.0000002 (one request) to thousands a month: two decimals from a dollar up, three
- * significant digits below (at least two decimals), never exponent notation.
- */
+/** A positive number to `digits` significant digits, trailing zeros kept, never in exponent notation. */
+function significant(abs: number, digits: number): string {
+  // Below 5e-21 the 20 decimals toFixed is given below would show only zeros anyway.
+  if (abs < 5e-21) return (0).toFixed(digits - 1);
+  const rounded = Number(abs.toPrecision(digits));
+  // At most 20 decimals: plenty for any figure this project prints (a request costs 2e-7 USD).
+  const decimals = Math.max(0, Math.min(20, digits - 1 - Math.floor(Math.log10(rounded))));
+  return rounded.toFixed(decimals);
+}
+
+const CENTS = { minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
+
+/** Dollars: "$1,234.50", "$42.10", "$0.960", "$0.00000210", "$0", "-$3.00" (the rule above). */
 export function formatUsd(value: number | null | undefined): string {
   if (!finite(value)) return NO_VALUE;
-  const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
-  if (abs === 0) return '$0';
-  if (abs >= 1) return `${sign}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  // Below a dollar (a cost per 1M invocations, say) two decimals hide a 1% change: keep 3 significant digits.
-  const digits = Math.max(2, Math.min(20, 2 - Math.floor(Math.log10(abs))));
-  return `${sign}$${Number(abs.toPrecision(3)).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+  const belowDollar = significant(abs, 3);
+  if (Number(belowDollar) === 0) return '$0';
+  const sign = value < 0 ? '-' : '';
+  // Rounded first: $0.9996 is "$1.00" in cents, not "$1.000".
+  if (Number(belowDollar) < 1) return `${sign}$${belowDollar}`;
+  return `${sign}$${abs.toLocaleString('en-US', CENTS)}`;
 }
 
 /** Like formatUsd with an explicit sign, for changes: "+$42.10", "-$3.00". */
@@ -40,20 +63,33 @@ export function costPerMillionUsd(costPerInvocationUsd: number | null | undefine
   return finite(costPerInvocationUsd) ? costPerInvocationUsd * INVOCATIONS_PER_PRICE_UNIT : null;
 }
 
+const MS_PER_SECOND = 1000;
+
+/** Milliseconds: "4.57 ms", "45.7 ms", "457 ms", "1.50 s", "12.3 s", "-1.50 s" (the rule above). */
 export function formatMs(value: number | null | undefined): string {
   if (!finite(value)) return NO_VALUE;
-  if (Math.abs(value) >= 10_000) return `${(value / 1000).toFixed(1)} s`;
-  if (Math.abs(value) >= 1000) return `${(value / 1000).toFixed(2)} s`;
-  if (Math.abs(value) >= 100) return `${value.toFixed(0)} ms`;
-  return `${value.toFixed(1)} ms`;
+  const abs = Math.abs(value);
+  const inMs = significant(abs, 3);
+  const sign = value < 0 && Number(inMs) !== 0 ? '-' : '';
+  // Rounded first: 999.95 ms is "1.00 s", not "1000 ms".
+  if (Number(inMs) < MS_PER_SECOND) return `${sign}${inMs} ms`;
+  // From the rounded figure, so 9995 ms is "10.0 s" like 9995 rounds, whatever 9995 / 1000 is in floating point.
+  const seconds = Number(abs.toPrecision(3)) / MS_PER_SECOND;
+  return `${sign}${seconds >= 1000 ? (abs / MS_PER_SECOND).toFixed(0) : significant(seconds, 3)} s`;
 }
 
-/** Signed percentage: "+18.2%", "-3.0%", "0.0%". The minus is ASCII so the text stays greppable. */
+/** Signed percentage change: "+18.2%", "-3.0%", "0.0%". The minus is ASCII so the text stays greppable. */
 export function formatPct(value: number | null | undefined, digits = 1): string {
   if (!finite(value)) return NO_VALUE;
   const rounded = value.toFixed(digits);
   if (Number(rounded) === 0) return `${(0).toFixed(digits)}%`;
   return `${value > 0 ? '+' : ''}${rounded}%`;
+}
+
+/** A share or the size of a change already put in words ("saves 12.3%"): one decimal, no sign. */
+export function formatUnsignedPct(value: number | null | undefined, digits = 1): string {
+  if (!finite(value)) return NO_VALUE;
+  return `${Math.abs(value).toFixed(digits)}%`;
 }
 
 /** Counts as people say them: 950, 12k, 1.5M, 10M. */
@@ -159,7 +195,10 @@ export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-/** 0.95 → "95%", 0.995 → "99.5%": a confidence level as users wrote it (up to `digits` decimals, no trailing zeros). */
-export function formatConfidence(confidence: number, digits = 1): string {
+/**
+ * 0.95 → "95%", 0.995 → "99.5%", 0.9975 → "99.75%": a confidence level as users wrote it (up to `digits` decimals,
+ * no trailing zeros). Two by default: the inputs take up to 0.999, and one decimal would show 0.9975 as "99.8%".
+ */
+export function formatConfidence(confidence: number, digits = 2): string {
   return `${Number((confidence * 100).toFixed(digits))}%`;
 }

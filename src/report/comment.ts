@@ -13,7 +13,7 @@ import type { ReportSettings } from '../types.js';
 import { withRetry } from '../lib/retry.js';
 import type { Sleep } from '../lib/ports.js';
 import { realSleep } from '../lib/ports.js';
-import { GITHUB_COMMENT_MAX_CHARS, fitToLimit } from './markdown.js';
+import { GITHUB_COMMENT_MAX_CHARS, fitToLimit } from './limits.js';
 
 export type CommentMode = ReportSettings['commentMode'];
 

@@ -4,10 +4,36 @@
 
 import type { MetricComparison, PowerValueResult, RunResult } from '../types.js';
 import { chartData, niceCeiling, type ChartData } from './chart.js';
-import { costPerMillionUsd, escapeHtml, formatCount, formatMemory, formatMs, formatPct, formatUsd, formatUsdDelta, measuredInvocationsText, safeUrl } from '../lib/format.js';
-import { deltaAt, errorsText, headlineNumber, savingPct, storedBaselineNote, visualizationLinks, type ReportInput } from './markdown.js';
+import {
+  costPerMillionUsd,
+  escapeHtml,
+  formatCount,
+  formatMemory,
+  formatMs,
+  formatPct,
+  formatUnsignedPct,
+  formatUsd,
+  formatUsdDelta,
+  measuredInvocationsText,
+  safeUrl,
+} from '../lib/format.js';
+import {
+  coldStartTexts,
+  deltaAt,
+  errorsText,
+  firstErrors,
+  hasBaselineColumns,
+  headlineNumber,
+  monthlyChangeUsd,
+  NO_VERDICT_ICON,
+  savingPct,
+  shortSha,
+  storedBaselineNote,
+  VERDICT_ICON,
+  visualizationLinks,
+  type ReportInput,
+} from './model.js';
 
-const LEVEL_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
 const LEVEL_WORD = { pass: 'Pass', warn: 'Warning', fail: 'Fail' } as const;
 
 const h = (text: string | number | null | undefined, maxChars = 2000): string => escapeHtml(String(text ?? ''), maxChars);
@@ -92,7 +118,7 @@ function header(input: ReportInput): string {
     return `<div class="banner"><h1>🧪 ${name}: dry run</h1><p>Would tune ${h(s.powerValuesMb.map(formatMemory).join(', '))} with ${s.invocationsPerValue} invocations each. Nothing was changed or invoked.</p></div>`;
   }
   const number = verdict ? headlineNumber(verdict, result.settings.monthlyInvocations) : null;
-  const icon = verdict ? LEVEL_ICON[verdict.level] : '⚡';
+  const icon = verdict ? VERDICT_ICON[verdict.level] : NO_VERDICT_ICON;
   const word = verdict ? `<span class="lvl-${verdict.level}">${LEVEL_WORD[verdict.level]}</span>: ` : '';
   const headline = number ?? (result.recommendation ? `${formatMemory(result.recommendation.memoryMb)} recommended` : 'no recommendation');
   const lines = [`<h1>${icon} ${name}</h1>`, `<p><strong>${word}${h(headline)}</strong></p>`];
@@ -115,13 +141,10 @@ function recommendation(result: RunResult): string {
   if (rec.memoryMb === current.memoryMb) {
     lines.push(`<p>The function already runs at ${formatMemory(rec.memoryMb)}.</p>`);
   } else if (saving !== null) {
-    const monthly = result.settings.monthlyInvocations;
-    const monthlyText =
-      monthly && current.costPerInvocationUsd !== null
-        ? ` (${formatUsdDelta((rec.costPerInvocationUsd - current.costPerInvocationUsd) * monthly)}/month at ${formatCount(monthly)} invocations/month)`
-        : '';
+    const monthly = monthlyChangeUsd(result);
+    const monthlyText = monthly !== null ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month)` : '';
     lines.push(
-      `<p>Currently ${formatMemory(current.memoryMb)}: ${perMillion(current.costPerInvocationUsd)}, ${formatMs(current.durationMs)}. Switching ${saving >= 0 ? 'saves' : 'costs'} ${Math.abs(saving).toFixed(1)}%${monthlyText}.</p>`,
+      `<p>Currently ${formatMemory(current.memoryMb)}: ${perMillion(current.costPerInvocationUsd)}, ${formatMs(current.durationMs)}. Switching ${saving >= 0 ? 'saves' : 'costs'} ${formatUnsignedPct(saving)}${monthlyText}.</p>`,
     );
   } else {
     lines.push(`<p>Currently ${formatMemory(current.memoryMb)} (not among the tuned memory sizes).</p>`);
@@ -147,7 +170,7 @@ function memoryLabel(result: RunResult, entry: PowerValueResult): string {
 
 function memoryTable(input: ReportInput): string {
   const { result } = input;
-  const withDelta = Boolean(input.baseline) || Boolean(input.verdict?.comparisons.some((row) => row.deltaPct !== null && row.memoryMb !== undefined));
+  const withDelta = hasBaselineColumns(input);
   const head = `<tr><th>Memory</th><th>Mean duration</th><th>p90</th><th>Cost / 1M invocations</th>${withDelta ? '<th>Δ cost</th><th>Δ duration</th>' : ''}<th class="text">Errors</th></tr>`;
   const rows = result.powerValues.map((entry) => {
     const deltas = withDelta ? deltaHtml(input, entry.memoryMb, 'cost') + deltaHtml(input, entry.memoryMb, 'duration') : '';
@@ -177,7 +200,10 @@ const CHART_HEIGHT = 260;
 const MARGIN = { top: 12, right: 16, bottom: 40, left: 64 };
 const TICKS = 5;
 
-/** Axis labels with as many decimals as the tick step needs ($0.30, not $0.300), at least cents for dollars. */
+/**
+ * Axis labels with as many decimals as the tick step needs ($0.30, not $0.300), at least cents for dollars: the one
+ * place figures do not follow lib/format.ts, since a tick is a round number the axis chose, not a measured figure.
+ */
 function tickLabel(value: number, unit: 'ms' | 'usd', step: number): string {
   const decimals = Math.max(0, Math.min(8, Math.ceil(-Math.log10(step) + 1e-9)));
   if (unit === 'usd') return value === 0 ? '$0' : `$${value.toFixed(Math.max(2, decimals))}`;
@@ -257,7 +283,7 @@ function comparisonValue(row: MetricComparison, value: number | null): string {
 function comparisons(rows: readonly MetricComparison[]): string {
   const body = rows.map((row) => {
     const interval = row.ciLowPct !== null && row.ciHighPct !== null ? `${formatPct(row.ciLowPct)} … ${formatPct(row.ciHighPct)}` : '–';
-    return `<tr><td class="text">${LEVEL_ICON[row.level]} ${h(row.metric, 200)}</td><td>${comparisonValue(row, row.baseValue)}</td><td>${comparisonValue(row, row.prValue)}</td><td${row.significant ? ' class="significant"' : ''}>${formatPct(row.deltaPct)}</td><td>${interval}</td><td class="text">${h(row.reason, 500)}</td></tr>`;
+    return `<tr><td class="text">${VERDICT_ICON[row.level]} ${h(row.metric, 200)}</td><td>${comparisonValue(row, row.baseValue)}</td><td>${comparisonValue(row, row.prValue)}</td><td${row.significant ? ' class="significant"' : ''}>${formatPct(row.deltaPct)}</td><td>${interval}</td><td class="text">${h(row.reason, 500)}</td></tr>`;
   });
   return `<h2>Gate checks</h2><div class="scroll"><table><tr><th class="text">Check</th><th>Baseline</th><th>This run</th><th>Δ</th><th>Confidence interval of Δ</th><th class="text">Why</th></tr>${body.join('\n')}</table></div>`;
 }
@@ -265,13 +291,7 @@ function comparisons(rows: readonly MetricComparison[]): string {
 function statistics(result: RunResult, title: string): string {
   const rows = result.powerValues.map((entry) => {
     const d = entry.duration;
-    const cold =
-      [
-        entry.coldStart ? `${entry.coldStart.count} × ${formatMs(entry.coldStart.mean)}` : '',
-        entry.restore ? `${entry.restore.count} × ${formatMs(entry.restore.mean)} restore` : '',
-      ]
-        .filter((part) => part !== '')
-        .join(', ') || '–';
+    const cold = coldStartTexts(entry).join(', ') || '–';
     const cells = d
       ? [d.count, formatMs(d.mean), formatMs(d.trimmedMean), formatMs(d.median), formatMs(d.p90), formatMs(d.p95), formatMs(d.p99), formatMs(d.stdDev), `${formatMs(d.ci95Low)} … ${formatMs(d.ci95High)}`]
       : [0, '–', '–', '–', '–', '–', '–', '–', '–'];
@@ -281,10 +301,7 @@ function statistics(result: RunResult, title: string): string {
 }
 
 function errorMessages(result: RunResult): string {
-  const items = result.powerValues.flatMap((entry) => {
-    const sample = entry.samples.find((s) => s.errorType !== undefined && s.errorMessage);
-    return sample ? [`<li>${formatMemory(entry.memoryMb)}: <code>${h(sample.errorType, 80)}</code> ${h(sample.errorMessage, 300)}</li>`] : [];
-  });
+  const items = firstErrors(result).map((error) => `<li>${formatMemory(error.memoryMb)}: <code>${h(error.errorType, 80)}</code> ${h(error.errorMessage, 300)}</li>`);
   return items.length > 0 ? `<h2>First error message per memory size</h2><ul>${items.join('')}</ul>` : '';
 }
 
@@ -297,7 +314,8 @@ function settings(input: ReportInput): string {
     s.logPayloads && s.payloads && s.payloads.length > 0
       ? `<li>Payloads (shown because log-payloads is on): ${s.payloads.map((payload) => `<code>${h(payload.payload, 500)}</code> ×${payload.weight}`).join(', ')}</li>`
       : '';
-  const sha = result.git?.sha && /^[0-9a-f]{7,40}$/i.test(result.git.sha) ? `, commit <code>${h(result.git.sha.slice(0, 7))}</code>` : '';
+  const sha = shortSha(result.git?.sha);
+  const baseSha = baseline ? shortSha(baseline.git?.sha) : null;
   const items = [
     `<li>Function: <code>${h(f.arn)}</code> (${h(f.architecture)}, ${h(f.runtime ?? 'unknown runtime')}, ${h(f.logFormat)} logs), configured memory ${formatMemory(f.originalMemoryMb)}${f.codeSha256 ? `, code SHA-256 <code>${h(f.codeSha256, 64)}</code>` : ''}</li>`,
     `<li>${s.invocationsPerValue} invocations per memory size, ${s.parallelInvocation ? `in parallel (concurrency ${s.concurrency})` : 'one after another'}; ${s.payloadCount} payload${s.payloadCount === 1 ? '' : 's'}${s.onlyColdStarts ? '; cold starts only' : ''}</li>`,
@@ -306,8 +324,8 @@ function settings(input: ReportInput): string {
     `<li>Prices (${h(p.region)}, ${h(p.architecture)}): ${formatUsd(p.pricePerGbSecondUsd)} per GB-second and ${formatUsd(p.pricePerRequestUsd)} per request${p.fallback ? ' (region not in the price table: default prices)' : ''}; ${h(p.source)}, as of ${h(p.asOf)}</li>`,
     `<li>This tuning run's own invocations cost ${formatUsd(result.tuningCostUsd)}</li>`,
     payloads,
-    `<li>${h(result.tool.name)} ${h(result.tool.version)}, measured ${h(result.startedAt)} → ${h(result.finishedAt)}${sha}</li>`,
-    baseline ? `<li>Baseline measured ${h(baseline.startedAt)}${baseline.git?.sha && /^[0-9a-f]{7,40}$/i.test(baseline.git.sha) ? ` at <code>${h(baseline.git.sha.slice(0, 7))}</code>` : ''}</li>` : '',
+    `<li>${h(result.tool.name)} ${h(result.tool.version)}, measured ${h(result.startedAt)} → ${h(result.finishedAt)}${sha ? `, commit <code>${h(sha)}</code>` : ''}</li>`,
+    baseline ? `<li>Baseline measured ${h(baseline.startedAt)}${baseSha ? ` at <code>${h(baseSha)}</code>` : ''}</li>` : '',
   ].filter(Boolean);
   return `<h2>Settings and prices</h2><ul>${items.join('\n')}</ul>`;
 }

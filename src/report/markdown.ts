@@ -1,17 +1,17 @@
-// The report body (PR comment, job summary, report.md): data in, string out.
+// The markdown report body (PR comment, job summary, report.md): what model.ts decides to show, in markdown.
 //
 // Read top to bottom it answers, in this order: did this PR make the function worse, and by how much that
 // matters (headline); what memory to run at (recommendation); the figures per memory size (table); the shape
 // (charts); where to look further (links); everything else, collapsed (details). Anything a user or a function
-// wrote is escaped on the way in (format.ts), and a results file is treated as untrusted input: the comment-only
-// mode may render one uploaded by a fork.
+// wrote is escaped on the way in (lib/format.ts), and a results file is treated as untrusted input: the
+// comment-only mode may render one uploaded by a fork. GitHub's size limits are in limits.ts.
 
-import type { MetricComparison, PowerValueResult, RunResult, Verdict, VerdictLevel } from '../types.js';
+import type { MetricComparison, PowerValueResult, RunResult, Verdict } from '../types.js';
 import { describeGateSampling } from '../gate/sequential.js';
 import { describeSampling } from '../tuning/adaptive.js';
 import { chartMarkdown } from './chart.js';
-import { inertText } from '../lib/untrusted.js';
 import {
+  capitalise,
   codeSpan,
   costPerMillionUsd,
   escapeMarkdown,
@@ -19,30 +19,31 @@ import {
   formatMemory,
   formatMs,
   formatPct,
+  formatUnsignedPct,
   formatUsd,
   formatUsdDelta,
   measuredInvocationsText,
   safeUrl,
-  truncateText,
 } from '../lib/format.js';
-import { compareVisualizationUrl, visualizationUrl, type VisualizationPoint } from '../results/visualization.js';
-
-export interface ReportInput {
-  result: RunResult;
-  verdict?: Verdict | null;
-  /** The baseline run, when there is one: the table's Δ columns, the chart's line and the compare link use it. */
-  baseline?: RunResult | null;
-  /** Link to the workflow run, when known. */
-  runUrl?: string;
-}
-
-export const VERDICT_ICON: Record<VerdictLevel, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
-const NO_VERDICT_ICON = '⚡';
-
-/** GitHub rejects a comment body longer than this many characters. */
-export const GITHUB_COMMENT_MAX_CHARS = 65_536;
-/** GitHub's limit on one step's job summary is 1 MiB; characters never exceed bytes, so this is safe. */
-export const GITHUB_SUMMARY_MAX_CHARS = 1_048_576;
+import {
+  coldStartTexts,
+  deltaAt,
+  errorsText,
+  firstErrors,
+  hasBaselineColumns,
+  headlineNumber,
+  keyMemorySizes,
+  MAX_TABLE_ROWS,
+  monthlyChangeUsd,
+  NO_VERDICT_ICON,
+  savingPct,
+  shortSha,
+  storedBaselineNote,
+  VERDICT_ICON,
+  visualizationLinks,
+  type DeltaCell,
+  type ReportInput,
+} from './model.js';
 
 export function renderReport(input: ReportInput): string {
   const { result } = input;
@@ -68,60 +69,13 @@ export function renderFailureReport(message: string, runUrl?: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Headline
 
-const LEVEL_RANK: Record<VerdictLevel, number> = { pass: 0, warn: 1, fail: 2 };
-const KIND_WORDS: Record<MetricComparison['kind'], string> = {
-  cost: 'cost per invocation',
-  duration: 'duration',
-  'monthly-cost': 'monthly cost',
-};
-
-/**
- * The comparison the headline quotes: the worst level first; within a level the configured memory (the one with
- * the monthly figure), then cost before duration, significant before not, then the largest change.
- */
-export function headlineComparison(verdict: Verdict): MetricComparison | null {
-  const candidates = verdict.comparisons.filter((row) => row.deltaPct !== null && row.kind !== 'monthly-cost');
-  if (candidates.length === 0) return null;
-  const monthlyMemory = verdict.comparisons.find((row) => row.kind === 'monthly-cost')?.memoryMb;
-  const score = (row: MetricComparison): number[] => [
-    LEVEL_RANK[row.level],
-    // The configured memory is what production pays for: quote it whenever it is at the worst level.
-    row.memoryMb === monthlyMemory ? 1 : 0,
-    row.kind === 'cost' ? 1 : 0,
-    row.significant ? 1 : 0,
-    Math.abs(row.deltaPct ?? 0),
-  ];
-  const better = (a: number[], b: number[]): boolean => {
-    for (let i = 0; i < a.length; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
-    return false;
-  };
-  return candidates.reduce((best, row) => (better(score(row), score(best)) ? row : best));
-}
-
-/**
- * "cost per invocation +18.2% at 512 MB, +$42.10/month at 10M invocations/month" (prefixed "no significant
- * change: " when the quoted change is within noise), or null when nothing was compared.
- */
-export function headlineNumber(verdict: Verdict, monthlyInvocations: number | undefined): string | null {
-  const row = headlineComparison(verdict);
-  if (!row) return null;
-  const at = row.memoryMb !== undefined ? ` at ${formatMemory(row.memoryMb)}` : '';
-  const prefix = row.significant ? '' : 'no significant change: ';
-  const parts = [`${prefix}${KIND_WORDS[row.kind]} ${formatPct(row.deltaPct)}${at}`];
-  if (verdict.monthlyCostDeltaUsd !== null && Number.isFinite(verdict.monthlyCostDeltaUsd)) {
-    const volume = monthlyInvocations ? ` at ${formatCount(monthlyInvocations)} invocations/month` : '';
-    parts.push(`${formatUsdDelta(verdict.monthlyCostDeltaUsd)}/month${volume}`);
-  }
-  return parts.join(', ');
-}
-
 function recommendationNumber(result: RunResult): string | null {
   const rec = result.recommendation;
   if (!rec) return null;
   const saving = savingPct(result);
   if (rec.memoryMb !== result.current.memoryMb && saving !== null && Math.abs(saving) >= 0.05) {
     const word = saving >= 0 ? 'cheaper' : 'more expensive';
-    return `${formatMemory(rec.memoryMb)} recommended, ${Math.abs(saving).toFixed(1)}% ${word} than the current ${formatMemory(result.current.memoryMb)}`;
+    return `${formatMemory(rec.memoryMb)} recommended, ${formatUnsignedPct(saving)} ${word} than the current ${formatMemory(result.current.memoryMb)}`;
   }
   return `${formatMemory(rec.memoryMb)} recommended: ${formatUsd(costPerMillionUsd(rec.costPerInvocationUsd))} per 1M invocations, ${formatMs(rec.durationMs)}`;
 }
@@ -150,14 +104,6 @@ function headline(input: ReportInput): string {
 // ---------------------------------------------------------------------------------------------------------
 // Recommendation
 
-/** Cost saving of the recommendation over the configured memory, percent; null when either is unknown. */
-export function savingPct(result: RunResult): number | null {
-  const recommended = result.recommendation?.costPerInvocationUsd;
-  const current = result.current.costPerInvocationUsd;
-  if (recommended === undefined || current === null || current === 0) return null;
-  return (1 - recommended / current) * 100;
-}
-
 function perMillion(costPerInvocationUsd: number | null | undefined): string {
   return `${formatUsd(costPerMillionUsd(costPerInvocationUsd))} per 1M invocations`;
 }
@@ -175,14 +121,11 @@ function recommendationSection(result: RunResult): string {
   if (rec.memoryMb === current.memoryMb) {
     lines.push(`The function already runs at ${formatMemory(rec.memoryMb)}.`);
   } else if (saving !== null) {
-    const monthly = result.settings.monthlyInvocations;
-    const monthlyText =
-      monthly && current.costPerInvocationUsd !== null
-        ? ` (${formatUsdDelta((rec.costPerInvocationUsd - current.costPerInvocationUsd) * monthly)}/month at ${formatCount(monthly)} invocations/month)`
-        : '';
+    const monthly = monthlyChangeUsd(result);
+    const monthlyText = monthly !== null ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month)` : '';
     const verb = saving >= 0 ? 'saves' : 'costs';
     lines.push(
-      `Currently ${formatMemory(current.memoryMb)}: ${perMillion(current.costPerInvocationUsd)}, ${formatMs(current.durationMs)}. Switching ${verb} ${Math.abs(saving).toFixed(1)}%${monthlyText}.`,
+      `Currently ${formatMemory(current.memoryMb)}: ${perMillion(current.costPerInvocationUsd)}, ${formatMs(current.durationMs)}. Switching ${verb} ${formatUnsignedPct(saving)}${monthlyText}.`,
     );
   } else {
     lines.push(`Currently ${formatMemory(current.memoryMb)} (not among the tuned memory sizes, so no saving is computed).`);
@@ -206,39 +149,6 @@ function dryRunSection(result: RunResult): string {
 // ---------------------------------------------------------------------------------------------------------
 // The table
 
-interface DeltaCell {
-  deltaPct: number;
-  /** Undefined when the gate did not test this memory size. */
-  significant?: boolean;
-  level?: VerdictLevel;
-}
-
-function entryAt(run: RunResult | null | undefined, memoryMb: number): PowerValueResult | undefined {
-  return run?.powerValues.find((entry) => entry.memoryMb === memoryMb);
-}
-
-function ratioPct(pr: number | null | undefined, base: number | null | undefined): number | null {
-  if (typeof pr !== 'number' || typeof base !== 'number' || !Number.isFinite(pr) || !Number.isFinite(base) || base <= 0) return null;
-  return (pr / base - 1) * 100;
-}
-
-/**
- * Δ at one memory size: the gate's comparison when it compared this memory with the same memory on the base
- * (it knows the significance), else the change of the two runs' own figures, without a significance mark.
- */
-export function deltaAt(input: ReportInput, memoryMb: number, kind: 'cost' | 'duration'): DeltaCell | null {
-  const tested = input.verdict?.comparisons.find(
-    (row) => row.kind === kind && row.memoryMb === memoryMb && (row.baseMemoryMb ?? memoryMb) === memoryMb && row.deltaPct !== null,
-  );
-  if (tested && tested.deltaPct !== null) return { deltaPct: tested.deltaPct, significant: tested.significant, level: tested.level };
-  const pr = entryAt(input.result, memoryMb);
-  const base = entryAt(input.baseline, memoryMb);
-  if (pr?.status !== 'ok' || base?.status !== 'ok') return null;
-  const deltaPct =
-    kind === 'cost' ? ratioPct(pr.costPerInvocationUsd, base.costPerInvocationUsd) : ratioPct(pr.duration?.trimmedMean, base.duration?.trimmedMean);
-  return deltaPct === null ? null : { deltaPct };
-}
-
 function deltaText(cell: DeltaCell | null): string {
   if (!cell) return '–';
   const text = formatPct(cell.deltaPct);
@@ -260,40 +170,8 @@ function memoryCell(result: RunResult, entry: PowerValueResult): string {
   return marks.length > 0 ? `**${memory}**\u00a0${marks.join('')}` : memory;
 }
 
-/** "3 / 10 (Runtime.OutOfMemory ×3, 1 more type)": the most frequent error type only, so the cell stays narrow. */
-export function errorsText(entry: PowerValueResult, escape: (text: string) => string = (text) => text): string {
-  const types = Object.entries(entry.errorTypes).sort(([, a], [, b]) => b - a);
-  const count = `${entry.errors}\u00a0/\u00a0${entry.invocations}`;
-  const [top] = types;
-  if (!top) return count;
-  const more = types.length > 1 ? `, ${types.length - 1} more type${types.length === 2 ? '' : 's'}` : '';
-  return `${count} (${escape(truncateText(top[0], 40))} ×${top[1]}${more})`;
-}
-
 export function errorsCell(entry: PowerValueResult): string {
   return errorsText(entry, (text) => escapeMarkdown(text));
-}
-
-function hasBaselineColumns(input: ReportInput): boolean {
-  return Boolean(input.baseline) || Boolean(input.verdict?.comparisons.some((row) => row.deltaPct !== null && row.memoryMb !== undefined));
-}
-
-/** Beyond this many memory sizes (power-values ALL has 46) the table shows the rows that matter, the rest folded. */
-export const MAX_TABLE_ROWS = 12;
-
-/** The rows a reviewer needs: recommended, configured, those the gate compared, the fastest and the cheapest. */
-function keyMemorySizes(input: ReportInput): Set<number> {
-  const { result } = input;
-  const keys = new Set<number>();
-  if (result.recommendation) keys.add(result.recommendation.memoryMb);
-  keys.add(result.current.memoryMb);
-  for (const row of input.verdict?.comparisons ?? []) if (row.memoryMb !== undefined) keys.add(row.memoryMb);
-  const ok = result.powerValues.filter((entry) => entry.status === 'ok' && entry.duration && entry.costPerInvocationUsd !== null);
-  const fastest = ok.reduce<PowerValueResult | undefined>((best, entry) => (!best || (entry.duration?.trimmedMean ?? Infinity) < (best.duration?.trimmedMean ?? Infinity) ? entry : best), undefined);
-  const cheapest = ok.reduce<PowerValueResult | undefined>((best, entry) => (!best || (entry.costPerInvocationUsd ?? Infinity) < (best.costPerInvocationUsd ?? Infinity) ? entry : best), undefined);
-  if (fastest) keys.add(fastest.memoryMb);
-  if (cheapest) keys.add(cheapest.memoryMb);
-  return keys;
 }
 
 function tableOf(input: ReportInput, entries: readonly PowerValueResult[], withDelta: boolean): string {
@@ -358,36 +236,6 @@ function failures(result: RunResult): string {
 // ---------------------------------------------------------------------------------------------------------
 // Links
 
-export function visualizationPoints(result: RunResult): VisualizationPoint[] {
-  return result.powerValues.flatMap((entry) => {
-    const durationMs = entry.duration?.trimmedMean;
-    if (entry.status !== 'ok' || typeof durationMs !== 'number' || typeof entry.costPerInvocationUsd !== 'number') return [];
-    return [{ memoryMb: entry.memoryMb, durationMs, costUsd: entry.costPerInvocationUsd }];
-  });
-}
-
-const shortSha = (sha: string | undefined): string | null => (sha && /^[0-9a-f]{7,40}$/i.test(sha) ? sha.slice(0, 7) : null);
-
-/** Legends for the compare chart: plain words and a short SHA only (they end up in a URL and a third-party page). */
-function legendFor(run: RunResult, fallback: string): string {
-  const sha = shortSha(run.git?.sha);
-  const pr = run.git?.pullRequest;
-  if (fallback === 'PR' && Number.isInteger(pr)) return sha ? `PR #${pr} (${sha})` : `PR #${pr}`;
-  return sha ? `${fallback} (${sha})` : fallback;
-}
-
-/** The lambda-power-tuning.show links, rebuilt from the figures (a results file's own URL field is not trusted). */
-export function visualizationLinks(result: RunResult, baseline?: RunResult | null): { single: string | null; compare: string | null } {
-  const points = visualizationPoints(result);
-  const single = points.length > 0 ? visualizationUrl(points) : null;
-  const basePoints = baseline ? visualizationPoints(baseline) : [];
-  const compare =
-    baseline && points.length > 0 && basePoints.length > 0
-      ? compareVisualizationUrl(basePoints, points, legendFor(baseline, 'baseline'), legendFor(result, result.git?.pullRequest ? 'PR' : 'this run'))
-      : null;
-  return { single, compare };
-}
-
 function links(input: ReportInput): string {
   const { single, compare } = visualizationLinks(input.result, input.baseline);
   const parts: string[] = [];
@@ -442,19 +290,15 @@ function statisticsTable(result: RunResult, title: string): string {
 }
 
 /** Cold starts and their mean Init Duration, or for SnapStart versions their mean Restore Duration. */
-function coldStartText(entry: RunResult['powerValues'][number]): string {
-  const parts: string[] = [];
-  if (entry.coldStart) parts.push(nb(`${entry.coldStart.count} × ${formatMs(entry.coldStart.mean)}`));
-  if (entry.restore) parts.push(nb(`${entry.restore.count} × ${formatMs(entry.restore.mean)} restore`));
+function coldStartText(entry: PowerValueResult): string {
+  const parts = coldStartTexts(entry).map(nb);
   return parts.length > 0 ? parts.join(', ') : '–';
 }
 
 function errorMessages(result: RunResult): string {
-  // Messages are kept in results.json only when Lambda wrote them or the user opted in (log-payloads).
-  const lines = result.powerValues.flatMap((entry) => {
-    const sample = entry.samples.find((s) => s.errorType !== undefined && s.errorMessage);
-    return sample ? [`- ${formatMemory(entry.memoryMb)}: ${escapeMarkdown(sample.errorType ?? '', 80)}: ${escapeMarkdown(sample.errorMessage ?? '')}`] : [];
-  });
+  const lines = firstErrors(result).map(
+    (error) => `- ${formatMemory(error.memoryMb)}: ${escapeMarkdown(error.errorType, 80)}: ${escapeMarkdown(error.errorMessage)}`,
+  );
   return lines.length > 0 ? ['**First error message per memory size**', '', ...lines].join('\n') : '';
 }
 
@@ -506,16 +350,6 @@ function footer(result: RunResult, baseline: RunResult | null | undefined): stri
   return `<sub>${parts.join(' · ')}</sub>`;
 }
 
-/**
- * A warn or fail against a stored run says what the reader should weigh: that run was measured at another time, in
- * other execution environments, which no interval over one run's samples can fully see (docs/gate.md, "Stored
- * baselines"); a live baseline can.
- */
-export function storedBaselineNote(verdict: Verdict): string {
-  if (verdict.baselineKind !== 'stored' || verdict.level === 'pass') return '';
-  return ' — a stored run, measured at another time in other execution environments: it can flag what a live baseline-function would show as noise (docs/gate.md)';
-}
-
 function details(input: ReportInput): string {
   const { result, verdict, baseline } = input;
   const baselineLine = verdict?.baselineDescription
@@ -540,53 +374,4 @@ function details(input: ReportInput): string {
     '',
     '</details>',
   ].join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Size limits
-
-/**
- * Cuts markdown to at most maxChars, at a line boundary, closing any code fence or <details> left open, and
- * ends it with a visible notice. The report puts its least important parts last, so the cut takes those.
- */
-export function fitToLimit(markdown: string, maxChars: number, fullReportWhere = 'the job summary and in report.md'): string {
-  if (markdown.length <= maxChars) return markdown;
-  const notice = `\n\n> [!WARNING]\n> This report was cut to fit GitHub's size limit; the full report is in ${fullReportWhere}.\n`;
-  const closersReserve = 64;
-  const budget = Math.max(0, maxChars - notice.length - closersReserve);
-  let kept = markdown.slice(0, budget);
-  const lastNewline = kept.lastIndexOf('\n');
-  if (lastNewline > budget / 2) kept = kept.slice(0, lastNewline);
-  // Never leave half a surrogate pair at the end (a line longer than half the budget is cut mid-line).
-  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
-  let closers = '';
-  const fences = kept.split('\n').filter((line) => /^\s*```/.test(line)).length;
-  if (fences % 2 === 1) closers += '\n```';
-  const openDetails = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
-  for (let i = 0; i < openDetails; i++) closers += '\n\n</details>';
-  return `${kept}${closers}${notice}`;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Terminal
-
-/** A short plain-text table for terminals (the CLI and the demo). */
-export function renderTerminalTable(result: RunResult): string {
-  const header = ['memory', 'duration', 'p90', 'cost/1M inv.', 'errors', ''];
-  const rows = result.powerValues.map((entry) => [
-    `${entry.memoryMb} MB`,
-    entry.status === 'failed' ? 'failed' : formatMs(entry.duration?.trimmedMean),
-    formatMs(entry.duration?.p90),
-    formatUsd(costPerMillionUsd(entry.costPerInvocationUsd)),
-    `${entry.errors}/${entry.invocations}`,
-    entry.memoryMb === result.recommendation?.memoryMb ? '← recommended' : entry.status === 'failed' ? inertText(entry.failureReason ?? '', 160) : '',
-  ]);
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
-  return [header, ...rows].map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
-}
-
-export { formatPct };
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

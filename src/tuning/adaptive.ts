@@ -24,7 +24,8 @@
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import type { PercentileLimit, PowerValueResult, Prices, Sample, SamplingStopReason, SamplingSummary, Strategy } from '../types.js';
 import { candidatesOf, recommend, type Candidate } from './analyze.js';
-import { measuredSamples as measuredSamplesOf, type SampleRule } from './samples.js';
+import { measuredSamples, type SampleRule } from './samples.js';
+import { formatConfidence } from '../lib/format.js';
 import { clampBalancedWeight } from './plan.js';
 import { costPerInvocationUsd } from './pricing.js';
 import { tQuantile, trimCount } from './stats.js';
@@ -148,12 +149,6 @@ export function overlaps(a: Interval, b: Interval): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // What each strategy compares
 
-/** The samples a power value's figures come from, chosen as summarisePowerValue (tuner.ts) chooses them. */
-export function measuredSamples(result: PowerValueResult, settings: Pick<AdaptiveSettings, 'allowedExceptions' | 'onlyColdStarts'>): Sample[] {
-  return measuredSamplesOf(result.samples, settings);
-}
-
-
 /** The interval of the figure a strategy ranks by (lower is better), centred on the figure recommend() uses. */
 function rankingIntervals(candidates: readonly Candidate[], settings: AdaptiveSettings, prices: Prices, confidence: number): Map<number, Interval> {
   const strategy = settings.strategy === 'percentile' ? 'cost' : settings.strategy;
@@ -163,7 +158,7 @@ function rankingIntervals(candidates: readonly Candidate[], settings: AdaptiveSe
   const normalised = (value: number, max: number) => (max > 0 ? value / max : 0);
   const intervals = new Map<number, Interval>();
   for (const candidate of candidates) {
-    const samples = measuredSamples(candidate.result, settings);
+    const samples = measuredSamples(candidate.result.samples, settings);
     const cost = (sample: Sample) => costPerInvocationUsd(sample.billedDurationMs, candidate.memoryMb, prices);
     let perSample: number[];
     let estimate: number;
@@ -190,7 +185,7 @@ type Qualification = 'yes' | 'no' | 'unknown';
 
 /** Does this candidate meet the percentile limit, at the confidence? Samples as analyze.ts takes them. */
 function qualification(candidate: Candidate, limit: PercentileLimit, confidence: number, rule: SampleRule): Qualification {
-  const durations = measuredSamplesOf(candidate.result.samples, rule).map((sample) => sample.durationMs);
+  const durations = measuredSamples(candidate.result.samples, rule).map((sample) => sample.durationMs);
   const interval = percentileInterval(durations, limit.percentile, confidence);
   if (interval.high <= limit.maxDurationMs) return 'yes';
   if (interval.low > limit.maxDurationMs) return 'no';
@@ -277,10 +272,6 @@ export function planNextRound(powerValues: readonly PowerValueResult[], settings
 
 function stop(stopReason: SamplingStopReason, leaderMb: number | null, openMb: number[], explanation: string): NextRound {
   return { additions: new Map(), stopReason, leaderMb, openMb, explanation };
-}
-
-function formatConfidence(confidence: number): string {
-  return `${Number((confidence * 100).toFixed(2))}%`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { clampBalancedWeight } from './plan.js';
 import { percentile } from './stats.js';
 import type { PercentileLimit, PowerValueResult, Recommendation, Strategy } from '../types.js';
 import { measuredSamples, type SampleRule } from './samples.js';
+import { formatMs, formatUsd } from '../lib/format.js';
 
 export interface RecommendOptions {
   strategy: Strategy;
@@ -90,19 +91,6 @@ export function durationPercentileMs(result: PowerValueResult, p: number, rule: 
 
 // ---------------------------------------------------------------------------------------------------------
 // Sentences
-
-/** Dollars with 3 significant digits and no exponent: $0.00000210 → "$0.0000021". */
-export function formatUsd(usd: number): string {
-  if (usd === 0) return '$0';
-  const decimals = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(usd))));
-  const fixed = usd.toFixed(Math.min(decimals, 20));
-  return `$${fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed}`;
-}
-
-/** Milliseconds with one decimal (two below 10 ms): "123.4 ms", "4.56 ms". */
-export function formatMs(ms: number): string {
-  return `${Number(ms.toFixed(Math.abs(ms) < 10 ? 2 : 1))} ms`;
-}
 
 function ofSizes(n: number): string {
   return n === 1 ? 'the only memory size with results' : `of ${n} memory sizes`;

@@ -1,4 +1,4 @@
-// The tuning plan's pure parts: which payload each invocation sends, clamps, and power value lists.
+// The tuning plan's pure parts: which payload each invocation sends, the balanced weight's clamp, and power value lists.
 
 import type { WeightedPayload } from '../types.js';
 
@@ -10,19 +10,9 @@ export const ALL_POWER_VALUES_MB: readonly number[] = Object.freeze(
   Array.from({ length: (3008 - 128) / 64 + 1 }, (_, i) => 128 + i * 64),
 );
 
-/** Dedupe and sort ascending. Range checks (MIN_MEMORY_MB … MAX_MEMORY_MB) belong to settings. */
-export function normalisePowerValues(values: readonly number[]): number[] {
-  return [...new Set(values)].sort((a, b) => a - b);
-}
-
 function clamp(x: number, low: number, high: number, name: string): number {
   if (Number.isNaN(x)) throw new RangeError(`${name} must be a number, got NaN`);
   return Math.min(high, Math.max(low, x));
-}
-
-/** discardTopBottom clamped to [0, 0.4] like the original tool (so the trimmed mean keeps ≥ 20% of a sample). */
-export function clampDiscardTopBottom(x: number): number {
-  return clamp(x, 0, 0.4, 'discardTopBottom');
 }
 
 /** balancedWeight clamped to [0, 1]: 0 = speed only, 1 = cost only. */

@@ -1,0 +1,232 @@
+// What a report shows, decided once for every renderer (markdown.ts for the comment and summary, html.ts for the
+// artefact): which comparison the headline quotes, the saving, the Δ at each memory size, the rows that matter,
+// the links. Pure data and plain words: no markdown, no HTML, no escaping (each renderer escapes what it prints).
+// A results file is untrusted input (comment-only mode may render one uploaded by a fork): nothing here trusts a
+// URL or text in it beyond what the figures say.
+
+import type { MetricComparison, PowerValueResult, RunResult, Verdict, VerdictLevel } from '../types.js';
+import { LEVEL_RANK } from '../gate/levels.js';
+import { entryAt } from '../results/figures.js';
+import { formatCount, formatMemory, formatMs, formatPct, formatUsdDelta, truncateText } from '../lib/format.js';
+import { compareVisualizationUrl, visualizationUrl, type VisualizationPoint } from '../results/visualization.js';
+
+export interface ReportInput {
+  result: RunResult;
+  verdict?: Verdict | null;
+  /** The baseline run, when there is one: the table's Δ columns, the chart's line and the compare link use it. */
+  baseline?: RunResult | null;
+  /** Link to the workflow run, when known. */
+  runUrl?: string;
+}
+
+export const VERDICT_ICON: Record<VerdictLevel, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
+/** The headline's icon when no gate ran. */
+export const NO_VERDICT_ICON = '⚡';
+
+// ---------------------------------------------------------------------------------------------------------
+// Headline
+
+const KIND_WORDS: Record<MetricComparison['kind'], string> = {
+  cost: 'cost per invocation',
+  duration: 'duration',
+  'monthly-cost': 'monthly cost',
+};
+
+/**
+ * The comparison the headline quotes: the worst level first; within a level the configured memory (the one with
+ * the monthly figure), then cost before duration, significant before not, then the largest change.
+ */
+export function headlineComparison(verdict: Verdict): MetricComparison | null {
+  const candidates = verdict.comparisons.filter((row) => row.deltaPct !== null && row.kind !== 'monthly-cost');
+  if (candidates.length === 0) return null;
+  const monthlyMemory = verdict.comparisons.find((row) => row.kind === 'monthly-cost')?.memoryMb;
+  const score = (row: MetricComparison): number[] => [
+    LEVEL_RANK[row.level],
+    // The configured memory is what production pays for: quote it whenever it is at the worst level.
+    row.memoryMb === monthlyMemory ? 1 : 0,
+    row.kind === 'cost' ? 1 : 0,
+    row.significant ? 1 : 0,
+    Math.abs(row.deltaPct ?? 0),
+  ];
+  const better = (a: number[], b: number[]): boolean => {
+    for (let i = 0; i < a.length; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+    return false;
+  };
+  return candidates.reduce((best, row) => (better(score(row), score(best)) ? row : best));
+}
+
+/**
+ * "cost per invocation +18.2% at 512 MB, +$42.10/month at 10M invocations/month" (prefixed "no significant
+ * change: " when the quoted change is within noise), or null when nothing was compared.
+ */
+export function headlineNumber(verdict: Verdict, monthlyInvocations: number | undefined): string | null {
+  const row = headlineComparison(verdict);
+  if (!row) return null;
+  const at = row.memoryMb !== undefined ? ` at ${formatMemory(row.memoryMb)}` : '';
+  const prefix = row.significant ? '' : 'no significant change: ';
+  const parts = [`${prefix}${KIND_WORDS[row.kind]} ${formatPct(row.deltaPct)}${at}`];
+  if (verdict.monthlyCostDeltaUsd !== null && Number.isFinite(verdict.monthlyCostDeltaUsd)) {
+    const volume = monthlyInvocations ? ` at ${formatCount(monthlyInvocations)} invocations/month` : '';
+    parts.push(`${formatUsdDelta(verdict.monthlyCostDeltaUsd)}/month${volume}`);
+  }
+  return parts.join(', ');
+}
+
+/**
+ * A warn or fail against a stored run says what the reader should weigh: that run was measured at another time, in
+ * other execution environments, which no interval over one run's samples can fully see (docs/gate.md, "Stored
+ * baselines"); a live baseline can.
+ */
+export function storedBaselineNote(verdict: Verdict): string {
+  if (verdict.baselineKind !== 'stored' || verdict.level === 'pass') return '';
+  return ' — a stored run, measured at another time in other execution environments: it can flag what a live baseline-function would show as noise (docs/gate.md)';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Recommendation
+
+/** Cost saving of the recommendation over the configured memory, percent; null when either is unknown. */
+export function savingPct(result: RunResult): number | null {
+  const recommended = result.recommendation?.costPerInvocationUsd;
+  const current = result.current.costPerInvocationUsd;
+  if (recommended === undefined || current === null || current === 0) return null;
+  return (1 - recommended / current) * 100;
+}
+
+/**
+ * What switching to the recommendation changes a month at the configured volume (negative: it saves), or null
+ * without a volume, a recommendation or a current cost.
+ */
+export function monthlyChangeUsd(result: RunResult): number | null {
+  const monthly = result.settings.monthlyInvocations;
+  const rec = result.recommendation;
+  if (!monthly || !rec || result.current.costPerInvocationUsd === null) return null;
+  return (rec.costPerInvocationUsd - result.current.costPerInvocationUsd) * monthly;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The table
+
+export interface DeltaCell {
+  deltaPct: number;
+  /** Undefined when the gate did not test this memory size. */
+  significant?: boolean;
+  level?: VerdictLevel;
+}
+
+function ratioPct(pr: number | null | undefined, base: number | null | undefined): number | null {
+  if (typeof pr !== 'number' || typeof base !== 'number' || !Number.isFinite(pr) || !Number.isFinite(base) || base <= 0) return null;
+  return (pr / base - 1) * 100;
+}
+
+/**
+ * Δ at one memory size: the gate's comparison when it compared this memory with the same memory on the base
+ * (it knows the significance), else the change of the two runs' own figures, without a significance mark.
+ */
+export function deltaAt(input: ReportInput, memoryMb: number, kind: 'cost' | 'duration'): DeltaCell | null {
+  const tested = input.verdict?.comparisons.find(
+    (row) => row.kind === kind && row.memoryMb === memoryMb && (row.baseMemoryMb ?? memoryMb) === memoryMb && row.deltaPct !== null,
+  );
+  if (tested && tested.deltaPct !== null) return { deltaPct: tested.deltaPct, significant: tested.significant, level: tested.level };
+  const pr = entryAt(input.result, memoryMb);
+  const base = entryAt(input.baseline, memoryMb);
+  if (pr?.status !== 'ok' || base?.status !== 'ok') return null;
+  const deltaPct =
+    kind === 'cost' ? ratioPct(pr.costPerInvocationUsd, base.costPerInvocationUsd) : ratioPct(pr.duration?.trimmedMean, base.duration?.trimmedMean);
+  return deltaPct === null ? null : { deltaPct };
+}
+
+/** The table has Δ columns when there is a baseline run or the gate compared some memory size. */
+export function hasBaselineColumns(input: ReportInput): boolean {
+  return Boolean(input.baseline) || Boolean(input.verdict?.comparisons.some((row) => row.deltaPct !== null && row.memoryMb !== undefined));
+}
+
+/** "3 / 10 (Runtime.OutOfMemory ×3, 1 more type)": the most frequent error type only, so the cell stays narrow. */
+export function errorsText(entry: PowerValueResult, escape: (text: string) => string = (text) => text): string {
+  const types = Object.entries(entry.errorTypes).sort(([, a], [, b]) => b - a);
+  const count = `${entry.errors}\u00a0/\u00a0${entry.invocations}`;
+  const [top] = types;
+  if (!top) return count;
+  const more = types.length > 1 ? `, ${types.length - 1} more type${types.length === 2 ? '' : 's'}` : '';
+  return `${count} (${escape(truncateText(top[0], 40))} ×${top[1]}${more})`;
+}
+
+/** Beyond this many memory sizes (power-values ALL has 46) the table shows the rows that matter, the rest folded. */
+export const MAX_TABLE_ROWS = 12;
+
+/** The rows a reviewer needs: recommended, configured, those the gate compared, the fastest and the cheapest. */
+export function keyMemorySizes(input: ReportInput): Set<number> {
+  const { result } = input;
+  const keys = new Set<number>();
+  if (result.recommendation) keys.add(result.recommendation.memoryMb);
+  keys.add(result.current.memoryMb);
+  for (const row of input.verdict?.comparisons ?? []) if (row.memoryMb !== undefined) keys.add(row.memoryMb);
+  const ok = result.powerValues.filter((entry) => entry.status === 'ok' && entry.duration && entry.costPerInvocationUsd !== null);
+  const fastest = ok.reduce<PowerValueResult | undefined>((best, entry) => (!best || (entry.duration?.trimmedMean ?? Infinity) < (best.duration?.trimmedMean ?? Infinity) ? entry : best), undefined);
+  const cheapest = ok.reduce<PowerValueResult | undefined>((best, entry) => (!best || (entry.costPerInvocationUsd ?? Infinity) < (best.costPerInvocationUsd ?? Infinity) ? entry : best), undefined);
+  if (fastest) keys.add(fastest.memoryMb);
+  if (cheapest) keys.add(cheapest.memoryMb);
+  return keys;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Details
+
+/** Cold starts and their mean Init Duration, or for SnapStart versions their mean Restore Duration: "1 × 180 ms". */
+export function coldStartTexts(entry: PowerValueResult): string[] {
+  const parts: string[] = [];
+  if (entry.coldStart) parts.push(`${entry.coldStart.count} × ${formatMs(entry.coldStart.mean)}`);
+  if (entry.restore) parts.push(`${entry.restore.count} × ${formatMs(entry.restore.mean)} restore`);
+  return parts;
+}
+
+export interface FirstError {
+  memoryMb: number;
+  errorType: string;
+  errorMessage: string;
+}
+
+/**
+ * The first error message at each memory size that has one. Messages are kept in results.json only when Lambda
+ * wrote them or the user opted in (log-payloads).
+ */
+export function firstErrors(result: RunResult): FirstError[] {
+  return result.powerValues.flatMap((entry) => {
+    const sample = entry.samples.find((s) => s.errorType !== undefined && s.errorMessage);
+    return sample ? [{ memoryMb: entry.memoryMb, errorType: sample.errorType ?? '', errorMessage: sample.errorMessage ?? '' }] : [];
+  });
+}
+
+/** A commit's short SHA, or null when the field is not a SHA (a results file is untrusted). */
+export const shortSha = (sha: string | undefined): string | null => (sha && /^[0-9a-f]{7,40}$/i.test(sha) ? sha.slice(0, 7) : null);
+
+// ---------------------------------------------------------------------------------------------------------
+// Links
+
+export function visualizationPoints(result: RunResult): VisualizationPoint[] {
+  return result.powerValues.flatMap((entry) => {
+    const durationMs = entry.duration?.trimmedMean;
+    if (entry.status !== 'ok' || typeof durationMs !== 'number' || typeof entry.costPerInvocationUsd !== 'number') return [];
+    return [{ memoryMb: entry.memoryMb, durationMs, costUsd: entry.costPerInvocationUsd }];
+  });
+}
+
+/** Legends for the compare chart: plain words and a short SHA only (they end up in a URL and a third-party page). */
+function legendFor(run: RunResult, fallback: string): string {
+  const sha = shortSha(run.git?.sha);
+  const pr = run.git?.pullRequest;
+  if (fallback === 'PR' && Number.isInteger(pr)) return sha ? `PR #${pr} (${sha})` : `PR #${pr}`;
+  return sha ? `${fallback} (${sha})` : fallback;
+}
+
+/** The lambda-power-tuning.show links, rebuilt from the figures (a results file's own URL field is not trusted). */
+export function visualizationLinks(result: RunResult, baseline?: RunResult | null): { single: string | null; compare: string | null } {
+  const points = visualizationPoints(result);
+  const single = points.length > 0 ? visualizationUrl(points) : null;
+  const basePoints = baseline ? visualizationPoints(baseline) : [];
+  const compare =
+    baseline && points.length > 0 && basePoints.length > 0
+      ? compareVisualizationUrl(basePoints, points, legendFor(baseline, 'baseline'), legendFor(result, result.git?.pullRequest ? 'PR' : 'this run'))
+      : null;
+  return { single, compare };
+}
