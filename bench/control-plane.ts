@@ -7,8 +7,9 @@
 // preparing N versions waits at least N windows plus the restore's one. This shows how close a LambdaTarget gets to
 // that floor and how many ResourceConflictExceptions it provokes. (Until the emulator learned this, it held $LATEST
 // after every publish too, and the floor here was 2 × N + 1 windows.)
-// The revision's target.ts is loaded from `git show <rev>:src/tuning/target.ts` into a temporary directory; its
-// imports of the engine's other modules resolve to this tree's.
+// The revision's src/ is extracted (`git archive <rev> src`) into a temporary directory and its LambdaTarget (and
+// tuneTogether) loaded from there: LambdaTarget is several modules (target.ts, versions.ts, control-plane.ts,
+// leftovers.ts, …), so the revision's engine is compared whole, not its target.ts over this tree's helpers.
 //
 // Each chain also reports its busiest second of control-plane requests (clean-up included) and how many the
 // emulator refused for Lambda's 15-per-second quota (goal: 0).
@@ -16,7 +17,7 @@
 //   npm run bench -- control-plane [--against HEAD] [--no-quota]
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -42,45 +43,32 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const POWER_VALUES_MB = [128, 256, 512, 1024, 1536];
 
 type TargetClass = typeof LambdaTarget;
+type TuneTogether = typeof tuneTogether;
+
+/** The revision's src/ under `dir` (with this tree's node_modules beside it), or false when it has no src/tuning/target.ts. */
+function extractSourceAt(revision: string, dir: string): boolean {
+  try {
+    execFileSync('git', ['cat-file', '-e', `${revision}:src/tuning/target.ts`], { cwd: ROOT, stdio: 'ignore' });
+  } catch {
+    return false;
+  }
+  const archive = execFileSync('git', ['archive', '--format=tar', revision, 'src'], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+  execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return true;
+}
 
 /** The revision's LambdaTarget, or undefined when that revision has no src/tuning/target.ts. */
 async function targetAt(revision: string, dir: string): Promise<TargetClass | undefined> {
-  let source: string;
-  try {
-    source = execFileSync('git', ['show', `${revision}:src/tuning/target.ts`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return undefined;
-  }
-  const tuning = join(ROOT, 'src/tuning/');
-  const rewritten = source.replace(/from '(\.\.?\/[^']+)'/g, (_match, path: string) => `from '${pathToFileURL(join(tuning, path)).href}'`);
-  const file = join(dir, 'target.ts');
-  writeFileSync(file, rewritten);
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  const module = (await import(pathToFileURL(file).href)) as { LambdaTarget: TargetClass };
+  if (!extractSourceAt(revision, dir)) return undefined;
+  const module = (await import(pathToFileURL(join(dir, 'src/tuning/target.ts')).href)) as { LambdaTarget: TargetClass };
   return module.LambdaTarget;
 }
 
-type TuneTogether = typeof tuneTogether;
-
-/**
- * The revision's tuneTogether, its own target.ts beside it (so its clean-up is the revision's), the engine's other
- * modules from this tree. Undefined when the revision has none.
- */
+/** The revision's tuneTogether with its own engine (its clean-up is the revision's). Undefined when it has none. */
 async function tunerAt(revision: string, dir: string): Promise<TuneTogether | undefined> {
-  const tuning = join(ROOT, 'src/tuning/');
-  for (const name of ['target.ts', 'tuner.ts']) {
-    let source: string;
-    try {
-      source = execFileSync('git', ['show', `${revision}:src/tuning/${name}`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    } catch {
-      return undefined;
-    }
-    const rewritten = source.replace(/from '(\.\.?\/[^']+)'/g, (match, path: string) =>
-      path === './target.js' ? match : `from '${pathToFileURL(join(tuning, path)).href}'`,
-    );
-    writeFileSync(join(dir, name), rewritten);
-  }
-  const module = (await import(pathToFileURL(join(dir, 'tuner.ts')).href)) as { tuneTogether: TuneTogether };
+  if (!extractSourceAt(revision, dir)) return undefined;
+  const module = (await import(pathToFileURL(join(dir, 'src/tuning/tuner.ts')).href)) as { tuneTogether?: TuneTogether };
   return module.tuneTogether;
 }
 
@@ -193,7 +181,6 @@ export async function runControlPlane(options: ControlPlaneOptions = CONTROL_PLA
     );
 
     const tunerDir = mkdtempSync(join(tmpdir(), 'lpg-tuner-'));
-    symlinkSync(join(ROOT, 'node_modules'), join(tunerDir, 'node_modules'));
     const OldTune = await tunerAt(options.against, tunerDir);
     if (OldTune) {
       await bench.emulator.createFunction({ name: 'gate-pr', sample: 'noop', memoryMb: 1024 });

@@ -46,7 +46,7 @@ function usage(): string {
     `  names: ${OURS.join(', ')} (the default: all of these), or ${Object.keys(OTHERS).join(', ')} (separate scripts)`,
     '  --quick        fewer repeats and invocations: a quick look, noisier figures',
     '  --policy-grid  sampling: also replay other first-round sizes and growth factors (about a minute more)',
-    '  --against REV  control-plane: the git revision whose src/tuning/target.ts to compare with (default HEAD)',
+    '  --against REV  control-plane: the git revision whose engine (src/) to compare with (default HEAD)',
     "  --no-quota     control-plane: turn off the emulator's 15-per-second control-plane quota (to see the demand)",
   ].join('\n');
 }

@@ -75,6 +75,10 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
   const hooks: {
     beforeInvoke?: (memoryMb: number) => void | Promise<void>;
     beforeUpdate?: (memoryMb: number | undefined) => void;
+    /** Before GetFunctionConfiguration answers: a deploy may land here. */
+    beforeRead?: () => void;
+    /** Before PublishVersion: may throw, as Lambda refuses a publish. */
+    beforePublish?: () => void;
     beforeCreateAlias?: (name: string) => void;
     beforeDeleteVersion?: (version: string) => void;
   } = {};
@@ -99,6 +103,7 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
 
   mock.on(GetFunctionConfigurationCommand).callsFake(() => {
     calls.push('GetFunctionConfiguration');
+    hooks.beforeRead?.();
     return structuredClone(latest);
   });
   mock.on(GetFunctionCommand).callsFake(() => {
@@ -117,6 +122,7 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
   });
   mock.on(PublishVersionCommand).callsFake((input) => {
     calls.push('PublishVersion');
+    hooks.beforePublish?.();
     conflictIfUpdating();
     if (input.RevisionId && input.RevisionId !== latest.RevisionId) {
       const error = new Error('revision mismatch');

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PublishVersionCommand, UpdateAliasCommand, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
-import { markerRunId, versionDescription } from '../../src/tuning/target.js';
+import { markerRunId, versionDescription } from '../../src/tuning/markers.js';
 import { newRunId, TuningCancelledError, tune } from '../../src/tuning/tuner.js';
 import type { RunResult } from '../../src/types.js';
 import {

@@ -14,7 +14,7 @@ import type { FaultConfig } from '../../emulator/lambda/faults.js';
 import type { CreateFunctionSpec } from '../../emulator/lambda/server.js';
 import { main } from '../../src/cli.js';
 import { messageOf } from '../../src/lib/errors.js';
-import { parseStateAliasName } from '../../src/tuning/target.js';
+import { parseStateAliasName } from '../../src/tuning/markers.js';
 import { TuningCancelledError, tune } from '../../src/tuning/tuner.js';
 import { unpacedLimiter } from '../helpers/settings.js';
 import type { RunResult, TuningSettings } from '../../src/types.js';
@@ -71,7 +71,7 @@ function timeoutOf(fn: Partial<CreateFunctionSpec> | undefined): Partial<LeftSta
 }
 const UFC = 'UpdateFunctionConfiguration' as const;
 const ALWAYS = 1;
-/** The run's state alias, lpg-<run>-until-<deadline> (src/tuning/target.ts stateAliasName). */
+/** The run's state alias, lpg-<run>-until-<deadline> (src/tuning/markers.ts stateAliasName). */
 const STATE_ALIAS = '*-until-\\d{8}T\\d{6}Z';
 
 // With power values [128, 256]: update 1 and 2 prepare the memory sizes, update 3 restores $LATEST.

@@ -1,14 +1,20 @@
 // docs/SECURITY.md's IAM policy must be exactly the Lambda API the engine calls, like the README's list
-// (__tests__/unit/iam-drift.test.ts): read the commands out of the only module that calls Lambda, so a new call
+// (__tests__/unit/iam-drift.test.ts): read the commands out of the engine (src/tuning), which alone calls Lambda, so a new call
 // without its permission, or a permission nothing uses, fails here. Its OIDC trust policy must pin the audience and
 // the repository.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Every module of the engine (src/tuning, its subfolders too), where LambdaTarget and its helpers call Lambda. */
+function engineSource(): string {
+  const files = readdirSync('src/tuning', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  return files.map((file) => readFileSync(`src/tuning/${file}`, 'utf8')).join('\n');
+}
 
 const IAM_ACTION_BY_COMMAND: Record<string, string> = { Invoke: 'InvokeFunction' };
 
 function actionsCalledByEngine(): Set<string> {
-  const source = readFileSync('src/tuning/target.ts', 'utf8');
+  const source = engineSource();
   const actions = new Set<string>();
   for (const [, command] of source.matchAll(/new (\w+)Command\(/g)) actions.add(`lambda:${IAM_ACTION_BY_COMMAND[command ?? ''] ?? command}`);
   // waitUntilFunctionUpdatedV2 polls GetFunction.

@@ -1,11 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
-// The README's IAM list must be exactly the Lambda API the engine calls: read the commands out of the only module
-// that calls Lambda (target.ts) so adding a call without documenting its permission fails here.
+/** Every module of the engine (src/tuning, its subfolders too), where LambdaTarget and its helpers call Lambda. */
+function engineSource(): string {
+  const files = readdirSync('src/tuning', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  return files.map((file) => readFileSync(`src/tuning/${file}`, 'utf8')).join('\n');
+}
+
+// The README's IAM list must be exactly the Lambda API the engine calls: read the commands out of the engine's
+// modules (LambdaTarget and its helpers in src/tuning are the only Lambda callers) so adding a call without
+// documenting its permission fails here.
 const IAM_ACTION_BY_COMMAND: Record<string, string> = { Invoke: 'InvokeFunction' };
 
 function actionsCalledByEngine(): Set<string> {
-  const source = readFileSync('src/tuning/target.ts', 'utf8');
+  const source = engineSource();
   const actions = new Set<string>();
   for (const [, command] of source.matchAll(/new (\w+)Command\(/g)) {
     actions.add(`lambda:${IAM_ACTION_BY_COMMAND[command ?? ''] ?? command}`);

@@ -1,7 +1,7 @@
 // The recovery data a run writes on the function (docs/recovery.md): markers that carry the original memory and the
 // run's deadline, and the state alias whose name carries the deadline. Pure formatting and parsing.
 
-import { aliasRunId, markerRunId, parseMarker, parseStateAliasName, runMarker, stateAliasName, versionRunId } from '../../src/tuning/target.js';
+import { aliasRunId, markerRunId, parseMarker, parseStateAliasName, runMarker, stateAliasName, versionRunId } from '../../src/tuning/markers.js';
 import { runDeadlineMs } from '../../src/tuning/tuner.js';
 
 const DEADLINE_MS = Date.parse('2026-12-01T10:05:00Z');

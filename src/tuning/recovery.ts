@@ -7,15 +7,10 @@
 import type { AliasConfiguration } from '@aws-sdk/client-lambda';
 import type { EngineLogger } from '../lib/ports.js';
 import { messageOf } from '../lib/errors.js';
-import {
-  aliasRunId,
-  identityFromConfiguration,
-  parseMarker,
-  parseStateAliasName,
-  versionRunId,
-  type FunctionSnapshot,
-  type LambdaTarget,
-} from './target.js';
+import { snapshotOf } from './function-config.js';
+import { runAliasNames } from './leftovers.js';
+import { aliasRunId, parseMarker, parseStateAliasName } from './markers.js';
+import type { LambdaTarget } from './target.js';
 
 /** $LATEST's fields a run changes, as they were before it. */
 export interface OriginalConfiguration {
@@ -35,7 +30,7 @@ export interface RemovedLeftovers {
 
 /** One run's aliases (`lpg-<run>-*`) among a function's aliases, and its deadline when its state alias says it. */
 export function runAliases(aliases: readonly AliasConfiguration[], runId: string): { names: string[]; deadlineMs?: number; originalDescription?: string } {
-  const names = aliases.map((alias) => alias.Name ?? '').filter((name) => aliasRunId(name) === runId);
+  const names = runAliasNames(aliases, runId);
   const state = aliases.find((alias) => parseStateAliasName(alias.Name ?? '')?.runId === runId);
   const parsed = state ? parseStateAliasName(state.Name ?? '') : undefined;
   return {
@@ -72,15 +67,8 @@ export async function removeRunLeftovers(
     if (memoryMb === undefined || description === undefined) {
       removed.problems.push(`$LATEST carries run ${runId}'s marker but its original configuration is unknown (no state alias): set MemorySize and Description back by hand`);
     } else {
-      const snapshot: FunctionSnapshot = {
-        identity: identityFromConfiguration(config, region),
-        functionArn,
-        memoryMb,
-        description,
-        timeoutSec: config.Timeout ?? 3,
-        revisionId: config.RevisionId ?? '',
-        environment: config.Environment?.Variables ?? {},
-      };
+      // The function's ARN as given (the post step's saved one), not as read back.
+      const snapshot = { ...snapshotOf(config, region, functionArn, { memoryMb, description }), functionArn };
       try {
         await target.restore(snapshot);
         removed.restoredMemoryMb = memoryMb;
@@ -90,23 +78,15 @@ export async function removeRunLeftovers(
     }
   }
 
+  // The aliases, then the versions, by the one clean-up there is (leftovers.ts); the state alias last, and only when
+  // nothing else is left.
   const stateAlias = aliases.names.find((name) => parseStateAliasName(name) !== undefined);
-  for (const name of aliases.names.filter((entry) => entry !== stateAlias)) {
-    try {
-      await target.deleteAlias(functionArn, name);
-      removed.deletedAliases.push(name);
-    } catch (error) {
-      removed.problems.push(`alias ${name}: ${messageOf(error)}`);
-    }
-  }
-  for (const { version, description } of await target.listVersions(functionArn)) {
-    if (versionRunId(description) !== runId) continue;
-    try {
-      await target.deletePublishedVersion(functionArn, version);
-      removed.deletedVersions.push(version);
-    } catch (error) {
-      removed.problems.push(`version ${version}: ${messageOf(error)}`);
-    }
+  const aliasReport = await target.removeLeftovers(functionArn, { aliases: aliases.names.filter((entry) => entry !== stateAlias), versions: [] });
+  const versionReport = await target.removeLeftovers(functionArn, { aliases: [], versions: await target.listRunVersions(functionArn, runId) });
+  for (const report of [aliasReport, versionReport]) {
+    removed.deletedAliases.push(...report.deletedAliases);
+    removed.deletedVersions.push(...report.deletedVersions);
+    removed.problems.push(...report.problems);
   }
   if (stateAlias && removed.problems.length === 0) {
     try {
