@@ -5,7 +5,8 @@
 
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { parseFunctionName } from '../settings/index.js';
-import { tuneTogether, type TunerDeps } from '../tuning/tuner.js';
+import type { TunerDeps } from '../tuning/run-state.js';
+import { tuneTogether } from '../tuning/tuner.js';
 import type { GateSettings, RunResult, TuningSettings } from '../types.js';
 import type { LoadedBaseline } from './baseline.js';
 import { gateSampling } from './sequential.js';

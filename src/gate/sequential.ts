@@ -35,7 +35,7 @@
 // Not sampled further: the monthly and absolute limits (they follow from the same figures), and runs measuring
 // only cold starts (each of their invocations needs a version of its own).
 
-import type { ExtraRound, ExtraSampling } from '../tuning/tuner.js';
+import type { ExtraRound, ExtraSampling } from '../tuning/rounds/environment-blocks.js';
 import type { GateSettings, MetricComparison, RunResult, Sample } from '../types.js';
 import { compareRuns, measuredSamples } from './compare.js';
 import { BLOCK_INVOCATIONS, minFailEnvironments } from './looks.js';
