@@ -133,7 +133,7 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
     }
   }
   // Auto-optimize after the verdict, and only on a run that passes (tuning/apply.ts, docs/gate.md).
-  if (result) failure ??= await autoOptimize(result, settings.tuning, tunerDeps, failure, deps.signal);
+  if (result) failure = (await autoOptimize(result, settings.tuning, tunerDeps, failure, deps.signal)) ?? failure;
   const baselineResult = baseline?.result ?? null;
   const reportInput = result ? { result, verdict, baseline: baselineResult, runUrl: deps.runUrl } : null;
   const markdown = reportInput ? renderReport(reportInput) : renderFailureReport(failure ?? 'Tuning failed', deps.runUrl);

@@ -33,7 +33,8 @@ export async function autoOptimize(
     result.applied = await applyRecommendation(result, settings, deps, signal);
     return undefined;
   } catch (error) {
-    return messageOf(error);
+    // The job's failure sentence, as the flow gives any TuningFailedError's: its message, without the class name.
+    return error instanceof TuningFailedError ? error.message : messageOf(error);
   }
 }
 
