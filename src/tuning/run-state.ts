@@ -38,7 +38,7 @@ export interface TunerDeps {
   cleanupBudgetMs?: number;
 }
 
-/** One function measured in a run. The first subject is the primary: the one auto-optimize applies to. */
+/** One function measured in a run. The first subject is the primary: the one judged, and the one auto-optimize (apply.ts) applies to. */
 export interface TuningSubject {
   settings: TuningSettings;
   /** Defaults to deps.client (another region needs another client). */
