@@ -135,3 +135,10 @@ export function buildResult(
 export function resultsOf(run: Pick<RunState, 'runId' | 'states' | 'measured' | 'startedAt' | 'clock'>): RunResult[] {
   return run.states.map((state, index) => buildResult(run.runId, state.settings, state.snapshot, state.prices, run.measured[index] ?? [], run.startedAt, run.clock, false));
 }
+
+/** A dry run's results: every planned power value without samples, and no recommendation. */
+export function dryRunResults(run: Pick<RunState, 'runId' | 'states' | 'startedAt' | 'clock'>): RunResult[] {
+  return run.states.map((state) =>
+    buildResult(run.runId, state.settings, state.snapshot, state.prices, state.plans.map((plan) => emptyResult(plan.memoryMb)), run.startedAt, run.clock, true),
+  );
+}

@@ -34,7 +34,7 @@ import {
   type TunerDeps,
   type TuningSubject,
 } from './run-state.js';
-import { buildResult, emptyResult, failedResult, resultsOf } from './summary.js';
+import { dryRunResults, failedResult, resultsOf } from './summary.js';
 import type { PreparedVersion } from './target.js';
 import { Turnstile } from './turnstile.js';
 
@@ -56,9 +56,7 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
   const run = await openRun(subjects, deps, signal);
   if (run.settings.dryRun) {
     run.logger.info('Dry run: settings are valid and the function exists; nothing was changed or invoked.');
-    return run.states.map((state) =>
-      buildResult(run.runId, state.settings, state.snapshot, state.prices, state.plans.map((plan) => emptyResult(plan.memoryMb)), run.startedAt, run.clock, true),
-    );
+    return dryRunResults(run);
   }
   const rounds = roundsFor(run.settings, extra);
   const budget = cleanupBudget(signal, deps.cleanupBudgetMs ?? CLEANUP_BUDGET_MS);
