@@ -17,7 +17,8 @@ import { performance } from 'node:perf_hooks';
 import { adaptivePolicy, planNextRound, type AdaptivePolicy } from '../src/tuning/adaptive.js';
 import { recommend } from '../src/tuning/analyze.js';
 import { pricesFor } from '../src/tuning/pricing.js';
-import { summarisePowerValue, tune } from '../src/tuning/tuner.js';
+import { summarisePowerValue } from '../src/tuning/summary.js';
+import { tune } from '../src/tuning/tuner.js';
 import type { PowerValueResult, Prices, Sample, SamplingStopReason, TuningSettings } from '../src/types.js';
 import { heading, machineNote, note, percent, seconds, seededRandom, startBenchEmulator, table, tuningSettings, type BenchEmulator } from './lib.js';
 import { tuningSettings as defaultTuningSettings } from '../__tests__/helpers/settings.js';
@@ -138,7 +139,7 @@ interface AdaptiveOutcome {
   stopReason: SamplingStopReason;
 }
 
-/** The tuner's rounds (tuner.ts sampleUntilSettled), drawing from the pools instead of invoking. */
+/** The tuner's rounds (tuning/rounds/adaptive.ts sampleUntilSettled), drawing from the pools instead of invoking. */
 export function adaptiveReplay(pools: Pool[], settings: TuningSettings, prices: Prices, policy: AdaptivePolicy, random: () => number): AdaptiveOutcome {
   let results = pools.map((pool) => summarise(pool, draw(pool, 0, policy.initialInvocations, random), settings, prices));
   for (let rounds = 1; ; rounds++) {

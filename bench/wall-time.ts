@@ -14,7 +14,8 @@
 
 import { performance } from 'node:perf_hooks';
 import { LambdaTarget, type PreparedVersion } from '../src/tuning/target.js';
-import { newRunId, tune } from '../src/tuning/tuner.js';
+import { newRunId } from '../src/tuning/run-state.js';
+import { tune } from '../src/tuning/tuner.js';
 import { realSleep } from '../src/lib/ports.js';
 import type { TuningSettings } from '../src/types.js';
 import { heading, machineNote, note, ratio, seconds, startBenchEmulator, table, tuningSettings, type BenchEmulator, type Call } from './lib.js';

@@ -15,7 +15,9 @@ import { ARTEFACT_NAMES, BASELINE_COPY_NAME, readBoundedText } from './lib/paths
 import { InputError, parseFunctionName } from './settings/index.js';
 import type { Clock, EngineLogger } from './lib/ports.js';
 import { messageOf } from './lib/errors.js';
-import { TuningCancelledError, TuningFailedError, tune, type TunerDeps } from './tuning/tuner.js';
+import { autoOptimize } from './tuning/apply.js';
+import { TuningCancelledError, TuningFailedError, type TunerDeps } from './tuning/run-state.js';
+import { tune } from './tuning/tuner.js';
 import type { RunResult, Settings, Verdict } from './types.js';
 
 export interface FlowDeps {
@@ -131,6 +133,8 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
       else deps.logger.warning('The gate verdict is fail, but fail-on-regression is false: the job passes.');
     }
   }
+  // Auto-optimize after the verdict, and only on a run that passes (tuning/apply.ts, docs/gate.md).
+  if (result) failure = (await autoOptimize(result, settings.tuning, tunerDeps, failure, deps.signal)) ?? failure;
   const baselineResult = baseline?.result ?? null;
   const reportInput = result ? { result, verdict, baseline: baselineResult, runUrl: deps.runUrl } : null;
   const markdown = reportInput ? renderReport(reportInput) : renderFailureReport(failure ?? 'Tuning failed', deps.runUrl);

@@ -1,7 +1,7 @@
 // Hand-made RunResults for the gate's tests: every sample given explicitly, prices chosen so costs are round.
 
 import { RESULTS_SCHEMA_VERSION, type PowerValueResult, type Prices, type RunResult, type Sample, type TuningSettings } from '../../src/types.js';
-import { summarisePowerValue } from '../../src/tuning/tuner.js';
+import { summarisePowerValue } from '../../src/tuning/summary.js';
 import { tuningSettings } from './settings.js';
 
 /** results.json keeps no payloads unless log-payloads is on. */

@@ -8,7 +8,8 @@ import { GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, List
 import { findPython, startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { renderReport } from '../../src/report/markdown.js';
 import { silentLogger, type EngineLogger } from '../../src/lib/ports.js';
-import { TuningCancelledError, TuningFailedError, tune } from '../../src/tuning/tuner.js';
+import { TuningCancelledError, TuningFailedError } from '../../src/tuning/run-state.js';
+import { tune } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { tuningSettings } from '../helpers/settings.js';
 

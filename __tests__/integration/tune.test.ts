@@ -9,7 +9,8 @@ import {
 } from '@aws-sdk/client-lambda';
 import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { silentLogger } from '../../src/lib/ports.js';
-import { TuningFailedError, tune } from '../../src/tuning/tuner.js';
+import { TuningFailedError } from '../../src/tuning/run-state.js';
+import { tune } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { tuningSettings } from '../helpers/settings.js';
 

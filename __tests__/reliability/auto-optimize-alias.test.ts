@@ -10,6 +10,7 @@ import {
   UpdateFunctionConfigurationCommand,
   waitUntilFunctionUpdatedV2,
 } from '@aws-sdk/client-lambda';
+import { applyRecommendation } from '../../src/tuning/apply.js';
 import { tune } from '../../src/tuning/tuner.js';
 import { createOriginal, fastSleep, recordingLogger, settingsFor, settledStateOf, startHarness, type Harness } from './harness.js';
 
@@ -70,6 +71,8 @@ describe('auto-optimize-alias', () => {
     await withTwoVersions('plain-fn');
     await harness.checkClient.send(new CreateAliasCommand({ FunctionName: 'plain-fn', Name: 'live', FunctionVersion: '1' }));
     const result = await tune(optimizeSettings('plain-fn'), deps());
+    // The flow applies it once the run passed (tuning/apply.ts).
+    result.applied = await applyRecommendation(result, optimizeSettings('plain-fn'), deps());
     // Versions 3 and 4 were the run's own (deleted); the applied one comes after them.
     expect(result.applied).toMatchObject({ target: 'alias', alias: 'live', version: '5' });
     const alias = await harness.checkClient.send(new GetAliasCommand({ FunctionName: 'plain-fn', Name: 'live' }));

@@ -17,7 +17,8 @@ import { GetFunctionConfigurationCommand, LambdaClient, TooManyRequestsException
 import { startEmulator } from '../../emulator/lambda/server.js';
 import { realSleep } from '../../src/lib/ports.js';
 import { messageOf } from '../../src/lib/errors.js';
-import { TuningCancelledError, TuningFailedError, tune, tuneTogether } from '../../src/tuning/tuner.js';
+import { TuningCancelledError, TuningFailedError } from '../../src/tuning/run-state.js';
+import { tune, tuneTogether } from '../../src/tuning/tuner.js';
 import {
   FIXTURE_FUNCTIONS,
   LEFT_AS_FOUND,

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PublishVersionCommand, UpdateAliasCommand, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { markerRunId, versionDescription } from '../../src/tuning/markers.js';
-import { newRunId, TuningCancelledError, tune } from '../../src/tuning/tuner.js';
+import { newRunId, TuningCancelledError } from '../../src/tuning/run-state.js';
+import { tune } from '../../src/tuning/tuner.js';
 import type { RunResult } from '../../src/types.js';
 import {
   FIXTURE_FUNCTIONS,

@@ -15,7 +15,8 @@ import type { CreateFunctionSpec } from '../../emulator/lambda/server.js';
 import { main } from '../../src/cli.js';
 import { messageOf } from '../../src/lib/errors.js';
 import { parseStateAliasName } from '../../src/tuning/markers.js';
-import { TuningCancelledError, tune } from '../../src/tuning/tuner.js';
+import { TuningCancelledError } from '../../src/tuning/run-state.js';
+import { tune } from '../../src/tuning/tuner.js';
 import { unpacedLimiter } from '../helpers/settings.js';
 import type { RunResult, TuningSettings } from '../../src/types.js';
 import {

@@ -11,7 +11,8 @@ import {
 import { InputError, parseSettings } from '../../src/settings/index.js';
 import { silentLogger } from '../../src/lib/ports.js';
 import { pricesFor } from '../../src/tuning/pricing.js';
-import { summarisePowerValue, tune } from '../../src/tuning/tuner.js';
+import { summarisePowerValue } from '../../src/tuning/summary.js';
+import { tune } from '../../src/tuning/tuner.js';
 import type { PowerValueResult, Sample, TuningSettings } from '../../src/types.js';
 import { createFakeLambda } from '../helpers/fake-lambda.js';
 import { tuningSettings } from '../helpers/settings.js';

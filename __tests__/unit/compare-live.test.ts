@@ -3,7 +3,8 @@
 import { baselineSettings, tuneWithLiveBaseline } from '../../src/gate/live.js';
 import { silentLogger } from '../../src/lib/ports.js';
 import { parseFunctionName } from '../../src/settings/index.js';
-import { Turnstile, tuneTogether } from '../../src/tuning/tuner.js';
+import { Turnstile } from '../../src/tuning/turnstile.js';
+import { tuneTogether } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { createFakeLambda } from '../helpers/fake-lambda.js';
 import { tuningSettings } from '../helpers/settings.js';

@@ -2,7 +2,7 @@
 // run's deadline, and the state alias whose name carries the deadline. Pure formatting and parsing.
 
 import { aliasRunId, markerRunId, parseMarker, parseStateAliasName, runMarker, stateAliasName, versionRunId } from '../../src/tuning/markers.js';
-import { runDeadlineMs } from '../../src/tuning/tuner.js';
+import { runDeadlineMs } from '../../src/tuning/run-state.js';
 
 const DEADLINE_MS = Date.parse('2026-12-01T10:05:00Z');
 

@@ -1,6 +1,11 @@
 import { InvokeCommand, PublishVersionCommand, ResourceConflictException } from '@aws-sdk/client-lambda';
 import { silentLogger, type EngineLogger } from '../../src/lib/ports.js';
-import { TuningCancelledError, TuningFailedError, fitInTime, sampleFromOutcome, summarisePowerValue, tune, tuneTogether, type ExtraSampling } from '../../src/tuning/tuner.js';
+import { TuningCancelledError, TuningFailedError } from '../../src/tuning/run-state.js';
+import { sampleFromOutcome } from '../../src/tuning/sample.js';
+import { summarisePowerValue } from '../../src/tuning/summary.js';
+import { fitInTime, type ExtraSampling } from '../../src/tuning/rounds/environment-blocks.js';
+import { tune, tuneTogether } from '../../src/tuning/tuner.js';
+import { applyRecommendation } from '../../src/tuning/apply.js';
 import type { TuningSettings } from '../../src/types.js';
 import { createFakeLambda, reportLine } from '../helpers/fake-lambda.js';
 import { ROUND_PRICES } from '../helpers/run-fixture.js';
@@ -19,6 +24,13 @@ const deps = (client: ReturnType<typeof createFakeLambda>['client'], logger: Eng
   runId: 'test1234',
   waiterMinDelaySec: 0.001,
 });
+
+/** tune, then auto-optimize as the flow does once the run passed (tuning/apply.ts). */
+async function tuneAndApply(settings: TuningSettings, tunerDeps: ReturnType<typeof deps>) {
+  const result = await tune(settings, tunerDeps);
+  result.applied = await applyRecommendation(result, settings, tunerDeps);
+  return result;
+}
 
 function expectLeftAsFound(fake: ReturnType<typeof createFakeLambda>, memoryMb = 1024) {
   expect(fake.latest.MemorySize).toBe(memoryMb);
@@ -197,7 +209,7 @@ describe('tune', () => {
 
   it('auto-optimize applies the recommendation to $LATEST', async () => {
     const fake = createFakeLambda({ behaviour: (memoryMb) => ({ durationMs: memoryMb >= 512 ? 40 : 200 }) });
-    const result = await tune(settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, strategy: 'speed' }), deps(fake.client));
+    const result = await tuneAndApply(settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, strategy: 'speed' }), deps(fake.client));
     expect(result.applied).toEqual({ target: '$LATEST', memoryMb: 512 });
     expect(fake.latest.MemorySize).toBe(512);
     expect(fake.aliases.size).toBe(0);
@@ -205,7 +217,7 @@ describe('tune', () => {
 
   it('auto-optimize to an alias keeps one version and leaves $LATEST alone', async () => {
     const fake = createFakeLambda({ behaviour: (memoryMb) => ({ durationMs: memoryMb >= 512 ? 40 : 200 }) });
-    const result = await tune(settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, autoOptimizeAlias: 'live', strategy: 'speed' }), deps(fake.client));
+    const result = await tuneAndApply(settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, autoOptimizeAlias: 'live', strategy: 'speed' }), deps(fake.client));
     expect(result.applied).toEqual(expect.objectContaining({ target: 'alias', alias: 'live', memoryMb: 512 }));
     expect(fake.latest.MemorySize).toBe(1024);
     expect([...fake.aliases.keys()]).toEqual(['live']);
@@ -329,7 +341,7 @@ describe('tune keeps what it measured when only the last step fails', () => {
     fake.hooks.beforeCreateAlias = (name) => {
       if (name === 'live') throw accessDenied();
     };
-    const error = await tune(settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, autoOptimizeAlias: 'live', strategy: 'speed' }), deps(fake.client)).catch(
+    const error = await tuneAndApply(settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, autoOptimizeAlias: 'live', strategy: 'speed' }), deps(fake.client)).catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(TuningFailedError);

@@ -4,7 +4,8 @@
 // or the service's drift between two runs — the main source of false alarms with a stored baseline — cancels out.
 
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { tuneTogether, type TunerDeps } from '../tuning/tuner.js';
+import type { TunerDeps } from '../tuning/run-state.js';
+import { tuneTogether } from '../tuning/tuner.js';
 import type { GateSettings, RunResult, TuningSettings } from '../types.js';
 import type { LoadedBaseline } from './baseline.js';
 import { gateSampling } from './sequential.js';

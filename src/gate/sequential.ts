@@ -38,7 +38,7 @@
 import { formatPct } from '../lib/format.js';
 import { entryAt } from '../results/figures.js';
 import { measuredSamples } from '../tuning/samples.js';
-import type { ExtraRound, ExtraSampling } from '../tuning/tuner.js';
+import type { ExtraRound, ExtraSampling } from '../tuning/rounds/environment-blocks.js';
 import type { GateSettings, MetricComparison, RunResult, Sample } from '../types.js';
 import { compareRuns } from './compare.js';
 import { BLOCK_INVOCATIONS, minFailEnvironments } from './looks.js';

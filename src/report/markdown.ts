@@ -50,7 +50,7 @@ export function renderReport(input: ReportInput): string {
   if (result.dryRun) return [headline(input), dryRunSection(result), links(input), details(input)].join('\n\n') + '\n';
   const sections = [
     headline(input),
-    recommendationSection(result),
+    recommendationSection(result, input.verdict),
     powerValueTable(input),
     failures(result),
     chartMarkdown(result, input.baseline),
@@ -108,7 +108,7 @@ function perMillion(costPerInvocationUsd: number | null | undefined): string {
   return `${formatUsd(costPerMillionUsd(costPerInvocationUsd))} per 1M invocations`;
 }
 
-function recommendationSection(result: RunResult): string {
+function recommendationSection(result: RunResult, verdict: ReportInput['verdict']): string {
   const rec = result.recommendation;
   if (!rec) {
     return `**No recommendation:** no memory size met the ${codeSpan(result.settings.strategy)} strategy's conditions (see the table).`;
@@ -135,6 +135,13 @@ function recommendationSection(result: RunResult): string {
       result.applied.target === 'alias'
         ? `Applied: alias ${codeSpan(result.applied.alias ?? '')} now points at version ${escapeMarkdown(result.applied.version ?? '?')} (${formatMemory(result.applied.memoryMb)}).`
         : `Applied: $LATEST now has ${formatMemory(result.applied.memoryMb)}.`,
+    );
+  } else if (result.settings.autoOptimize) {
+    // Auto-optimize applies only to a run that passes (tuning/apply.ts, docs/gate.md).
+    lines.push(
+      verdict?.level === 'fail'
+        ? 'Not applied: auto-optimize changes the function only when the run passes, and the gate verdict is fail.'
+        : 'Not applied: auto-optimize changes the function only when the run passes (the log says why this one did not).',
     );
   }
   return lines.join('\\\n');

@@ -172,7 +172,7 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'tuning',
     default: 'false',
     boolean: true,
-    description: 'Apply the recommended memory to the function after tuning.',
+    description: 'Apply the recommended memory to the function after the run, only when it passes: never when the gate (or tuning, or clean-up) fails the job.',
   },
   {
     name: 'auto-optimize-alias',
