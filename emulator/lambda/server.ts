@@ -14,7 +14,7 @@ import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests,
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
 import { filterSystemLog } from './logformat.js';
 import { ControlPlaneQuota, peakPerSecond, type ControlPlaneQuotaOptions } from './quota.js';
-import type { FunctionRuntimeSpec, InvokeResult } from './sandbox.js';
+import type { FunctionRuntimeSpec, InvokeResult } from './sandbox/index.js';
 import {
   ACCOUNT_ID,
   FunctionStore,
@@ -33,7 +33,7 @@ import {
 export type { FaultConfig, OperationName } from './faults.js';
 export type { ContractViolation } from '../contracts/lambda.js';
 
-// ---- the sandbox contract (emulator/lambda/sandbox.ts implements it; a type-only import loads nothing) ----
+// ---- the sandbox contract (emulator/lambda/sandbox/ implements it; a type-only import loads nothing) ----
 
 export type { FunctionRuntimeSpec, InvokeResult };
 
@@ -78,7 +78,7 @@ export interface EmulatorOptions {
    * On by default, as on AWS; `false` turns it off.
    */
   controlPlaneQuota?: ControlPlaneQuotaOptions | false;
-  /** The execution environments; default a new SandboxPool from ./sandbox.js (closed by close()). */
+  /** The execution environments; default a new SandboxPool from ./sandbox/index.js (closed by close()). */
   pool?: SandboxPoolLike;
   /** For the default pool: cores kept free of running sandboxes (SandboxPoolOptions.reservedCores). Default 0. */
   reservedCores?: number;
@@ -762,6 +762,6 @@ function send(res: ServerResponse, requestId: string, reply: Reply) {
 
 /** The real execution environments; imported lazily so tests that inject a pool never load child-process code. */
 async function defaultPool(logger: (line: string) => void, options: { reservedCores: number; freezeIdle: boolean }): Promise<SandboxPoolLike> {
-  const { SandboxPool } = await import('./sandbox.js');
+  const { SandboxPool } = await import('./sandbox/index.js');
   return new SandboxPool({ logger, ...options });
 }
