@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { delimiter, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { checkContract, lambdaContracts, type ContractViolation } from '../contracts/lambda.js';
 import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
@@ -364,7 +365,8 @@ function pageOf(query: URLSearchParams) {
 
 interface Reply {
   status: number;
-  body?: Buffer | Record<string, unknown>;
+  /** Raw bytes, or an object sent as JSON (the store's answers are the SDK's output shapes). */
+  body?: Buffer | object;
   headers?: Record<string, string>;
 }
 
@@ -556,7 +558,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   }
 
-  function createFunctionFromApi(request: Record<string, unknown>): Record<string, unknown> {
+  function createFunctionFromApi(request: Record<string, unknown>): FunctionConfiguration {
     const name = optionalString(request, 'FunctionName') ?? '';
     const code = (request['Code'] ?? {}) as Record<string, unknown>;
     if (request['PackageType'] === 'Image' || code['ImageUri'] !== undefined || code['ZipFile'] !== undefined || code['S3Bucket'] !== 'local') {
