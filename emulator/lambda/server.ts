@@ -1,6 +1,6 @@
 // The emulator's HTTP face: the Lambda REST API subset (2015-03-31 paths) that the engine and the AWS CLI use,
 // answered the way Lambda answers it, so the real @aws-sdk/client-lambda works against it with only `endpoint`
-// set. Control-plane semantics live in state.ts, failures on demand in faults.ts, execution in sandbox.ts.
+// set. Control-plane semantics live in state.ts, failures on demand in faults.ts, execution in sandbox/.
 
 import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
