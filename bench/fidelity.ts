@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { type FunctionRuntimeSpec, SandboxPool } from '../emulator/lambda/sandbox.js';
+import { type FunctionRuntimeSpec, SandboxPool } from '../emulator/lambda/sandbox/index.js';
 import { startEmulator } from '../emulator/lambda/server.js';
 import { decodeLogResult, parseReport } from '../src/tuning/logs.js';
 import { percentile, trimmedMean } from '../src/tuning/stats.js';

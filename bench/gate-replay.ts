@@ -37,8 +37,8 @@ import { silentLogger } from '../src/lib/ports.js';
 import type { ExtraSampling } from '../src/tuning/rounds/environment-blocks.js';
 import { tuneTogether } from '../src/tuning/tuner.js';
 import type { GateSettings, RunResult, Sample } from '../src/types.js';
-import { makeRun } from '../__tests__/helpers/run-fixture.js';
-import { gateSettings } from '../__tests__/helpers/settings.js';
+import { makeRun } from '../emulator/fixtures/runs.js';
+import { gateSettings } from '../emulator/fixtures/settings.js';
 import { heading, machineNote, note, seededRandom, startBenchEmulator, table, tuningSettings, wilson } from './lib.js';
 
 const { values: args, positionals } = parseArgs({

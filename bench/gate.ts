@@ -44,7 +44,7 @@ import { tuneWithLiveBaseline } from '../src/gate/live.js';
 import { silentLogger } from '../src/lib/ports.js';
 import { tune, tuneTogether } from '../src/tuning/tuner.js';
 import type { GateSettings, RunResult, TuningSettings, Verdict } from '../src/types.js';
-import { gateSettings } from '../__tests__/helpers/settings.js';
+import { gateSettings } from '../emulator/fixtures/settings.js';
 import { heading, machineNote, note, startBenchEmulator, table, tuningSettings, wilson } from './lib.js';
 
 const { values: args } = parseArgs({

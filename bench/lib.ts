@@ -8,7 +8,7 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/
 import { waiterMinDelaySecFor } from '../src/tuning/client.js';
 import type { EngineLogger } from '../src/lib/ports.js';
 import type { TuningSettings } from '../src/types.js';
-import { tuningSettings as defaultTuningSettings } from '../__tests__/helpers/settings.js';
+import { tuningSettings as defaultTuningSettings } from '../emulator/fixtures/settings.js';
 
 export interface BenchEmulator {
   emulator: Emulator;

@@ -31,7 +31,7 @@ import vm from 'node:vm';
 import { tune } from '../src/tuning/tuner.js';
 import type { TuningSettings } from '../src/types.js';
 import { heading, machineNote, note, quietLogger, seconds, table } from './lib.js';
-import { tuningSettings } from '../__tests__/helpers/settings.js';
+import { tuningSettings } from '../emulator/fixtures/settings.js';
 
 export interface OverheadOptions {
   invocations: number;

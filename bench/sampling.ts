@@ -21,7 +21,7 @@ import { summarisePowerValue } from '../src/tuning/summary.js';
 import { tune } from '../src/tuning/tuner.js';
 import type { PowerValueResult, Prices, Sample, SamplingStopReason, TuningSettings } from '../src/types.js';
 import { heading, machineNote, note, percent, seconds, seededRandom, startBenchEmulator, table, tuningSettings, type BenchEmulator } from './lib.js';
-import { tuningSettings as defaultTuningSettings } from '../__tests__/helpers/settings.js';
+import { tuningSettings as defaultTuningSettings } from '../emulator/fixtures/settings.js';
 
 export interface SamplingOptions {
   /** Seeded repeats per scenario. */

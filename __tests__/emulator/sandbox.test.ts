@@ -13,7 +13,7 @@ import {
   SandboxPool,
   classifyExit,
   modeledDurationMs,
-} from '../../emulator/lambda/sandbox.js';
+} from '../../emulator/lambda/sandbox/index.js';
 import { billedDurationMs, formatAppLog, formatReport, formatRuntimeError } from '../../emulator/lambda/logformat.js';
 import { cpuQuotaUs, detectLayout, parseMountInfo, parseProcCgroup, vcpusForMemory } from '../../emulator/lambda/cgroups.js';
 

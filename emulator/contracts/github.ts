@@ -252,6 +252,7 @@ export async function githubGraphqlSchema(): Promise<GraphQLSchema> {
 
 /** The schema package and version, for the demo's closing line. */
 export function graphqlSchemaSource(): string {
+  // The package exports no package.json, so it is read from the project's node_modules (emulator/contracts/ → root).
   const file = new URL('../../node_modules/@octokit/graphql-schema/package.json', import.meta.url);
   return `@octokit/graphql-schema@${(JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version}`;
 }

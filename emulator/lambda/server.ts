@@ -1,6 +1,6 @@
 // The emulator's HTTP face: the Lambda REST API subset (2015-03-31 paths) that the engine and the AWS CLI use,
 // answered the way Lambda answers it, so the real @aws-sdk/client-lambda works against it with only `endpoint`
-// set. Control-plane semantics live in state.ts, failures on demand in faults.ts, execution in sandbox.ts.
+// set. Control-plane semantics live in state.ts, failures on demand in faults.ts, execution in sandbox/.
 
 import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
@@ -9,12 +9,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { delimiter, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { checkContract, lambdaContracts, type ContractViolation } from '../contracts/lambda.js';
 import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
 import { filterSystemLog } from './logformat.js';
 import { ControlPlaneQuota, peakPerSecond, type ControlPlaneQuotaOptions } from './quota.js';
-import type { FunctionRuntimeSpec, InvokeResult } from './sandbox.js';
+import type { FunctionRuntimeSpec, InvokeResult } from './sandbox/index.js';
 import {
   ACCOUNT_ID,
   FunctionStore,
@@ -33,7 +34,7 @@ import {
 export type { FaultConfig, OperationName } from './faults.js';
 export type { ContractViolation } from '../contracts/lambda.js';
 
-// ---- the sandbox contract (emulator/lambda/sandbox.ts implements it; a type-only import loads nothing) ----
+// ---- the sandbox contract (emulator/lambda/sandbox/ implements it; a type-only import loads nothing) ----
 
 export type { FunctionRuntimeSpec, InvokeResult };
 
@@ -78,7 +79,7 @@ export interface EmulatorOptions {
    * On by default, as on AWS; `false` turns it off.
    */
   controlPlaneQuota?: ControlPlaneQuotaOptions | false;
-  /** The execution environments; default a new SandboxPool from ./sandbox.js (closed by close()). */
+  /** The execution environments; default a new SandboxPool from ./sandbox/index.js (closed by close()). */
   pool?: SandboxPoolLike;
   /** For the default pool: cores kept free of running sandboxes (SandboxPoolOptions.reservedCores). Default 0. */
   reservedCores?: number;
@@ -364,7 +365,8 @@ function pageOf(query: URLSearchParams) {
 
 interface Reply {
   status: number;
-  body?: Buffer | Record<string, unknown>;
+  /** Raw bytes, or an object sent as JSON (the store's answers are the SDK's output shapes). */
+  body?: Buffer | object;
   headers?: Record<string, string>;
 }
 
@@ -556,7 +558,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   }
 
-  function createFunctionFromApi(request: Record<string, unknown>): Record<string, unknown> {
+  function createFunctionFromApi(request: Record<string, unknown>): FunctionConfiguration {
     const name = optionalString(request, 'FunctionName') ?? '';
     const code = (request['Code'] ?? {}) as Record<string, unknown>;
     if (request['PackageType'] === 'Image' || code['ImageUri'] !== undefined || code['ZipFile'] !== undefined || code['S3Bucket'] !== 'local') {
@@ -762,6 +764,6 @@ function send(res: ServerResponse, requestId: string, reply: Reply) {
 
 /** The real execution environments; imported lazily so tests that inject a pool never load child-process code. */
 async function defaultPool(logger: (line: string) => void, options: { reservedCores: number; freezeIdle: boolean }): Promise<SandboxPoolLike> {
-  const { SandboxPool } = await import('./sandbox.js');
+  const { SandboxPool } = await import('./sandbox/index.js');
   return new SandboxPool({ logger, ...options });
 }

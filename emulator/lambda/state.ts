@@ -3,6 +3,20 @@
 // lazily whenever a function is touched, so tests can step through it deterministically.
 
 import { randomUUID } from 'node:crypto';
+// The answers are typed with the SDK's own output shapes (generated from the same API model), so a field the emulator
+// returns with a type or value Lambda's model does not have shows up as a type error. Type-only: nothing is loaded.
+import type {
+  AliasConfiguration,
+  ApplicationLogLevel,
+  FunctionConfiguration,
+  GetFunctionResponse,
+  LastUpdateStatusReasonCode,
+  ListAliasesResponse,
+  ListFunctionsResponse,
+  ListVersionsByFunctionResponse,
+  Runtime,
+  SystemLogLevel,
+} from '@aws-sdk/client-lambda';
 import { conflict, invalidParameter, LambdaError, notFound, preconditionFailed, validationError } from './errors.js';
 
 export const ACCOUNT_ID = '123456789012';
@@ -27,6 +41,15 @@ const FUNCTION_NAME_PATTERN =
   /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
 const ALIAS_NAME_PATTERN = /^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/;
 const UPDATE_IN_PROGRESS_REASON = 'The function is being created.';
+/**
+ * LastUpdateStatusReasonCode while an update is InProgress. The API model lists 'Creating' for StateReasonCode only,
+ * yet Lambda sends it here too: UpdateFunctionConfiguration answers LastUpdateStatus "InProgress",
+ * LastUpdateStatusReason "The function is being created.", LastUpdateStatusReasonCode "Creating" (a recorded response
+ * in DataDog/stratus-red-team, docs/attack-techniques/AWS/aws.persistence.lambda-layer-extension.md, and the AWS CLI
+ * output of update-function-configuration that many published walkthroughs show). So the stand-in says what the
+ * service says, not what the SDK's type allows; a client must not reject a reason code it does not know.
+ */
+const UPDATE_IN_PROGRESS_REASON_CODE = 'Creating' as string as LastUpdateStatusReasonCode;
 /** The Python runtimes the emulator runs (with this machine's python3); SnapStart is offered for Python 3.12+. */
 export const PYTHON_RUNTIMES = ['python3.12', 'python3.13'] as const;
 
@@ -38,8 +61,8 @@ export type SnapStartApplyOn = 'PublishedVersions' | 'None';
 export interface LoggingConfig {
   LogFormat: LogFormat;
   LogGroup: string;
-  ApplicationLogLevel?: string;
-  SystemLogLevel?: string;
+  ApplicationLogLevel?: ApplicationLogLevel;
+  SystemLogLevel?: SystemLogLevel;
 }
 
 /** One version's configuration: $LATEST (mutable) or a published version (an immutable snapshot). */
@@ -49,7 +72,7 @@ export interface VersionConfig {
   codeSha256: string;
   codeSizeBytes: number;
   handler: string;
-  runtime: string;
+  runtime: Runtime;
   role: string;
   description: string;
   timeoutSec: number;
@@ -283,7 +306,7 @@ function validateEnvironment(variables: Record<string, unknown>) {
 
 export const isPythonRuntime = (runtime: string): boolean => (PYTHON_RUNTIMES as readonly string[]).includes(runtime);
 
-function validateRuntime(runtime: string, unavailable?: (runtime: string) => string | undefined) {
+function validateRuntime(runtime: string, unavailable?: (runtime: string) => string | undefined): asserts runtime is Runtime {
   if (!/^nodejs\d+\.x$/.test(runtime) && !isPythonRuntime(runtime)) {
     throw invalidParameter(
       `The runtime parameter of ${runtime} is not supported by the emulator: it runs Node.js handlers (e.g. ${DEFAULT_RUNTIME}) and Python handlers (${PYTHON_RUNTIMES.join(', ')}).`,
@@ -348,7 +371,7 @@ export class FunctionStore {
     return [...this.functions.keys()].sort();
   }
 
-  createFunction(input: CreateFunctionInput): Record<string, unknown> {
+  createFunction(input: CreateFunctionInput): FunctionConfiguration {
     if (!/^[a-zA-Z0-9-_]{1,64}$/.test(input.name)) {
       throw validationError(input.name, 'functionName', 'Member must satisfy regular expression pattern: [a-zA-Z0-9-_]{1,64}');
     }
@@ -392,13 +415,13 @@ export class FunctionStore {
     return this.render(fn, latest);
   }
 
-  getConfiguration(functionName: string, qualifier?: string): Record<string, unknown> {
+  getConfiguration(functionName: string, qualifier?: string): FunctionConfiguration {
     const { fn, ref } = this.lookup(functionName, qualifier);
     const { config, arnQualifier } = this.configFor(fn, ref.qualifier);
     return this.render(fn, config, arnQualifier);
   }
 
-  getFunction(functionName: string, qualifier?: string): Record<string, unknown> {
+  getFunction(functionName: string, qualifier?: string): GetFunctionResponse {
     const { fn, ref } = this.lookup(functionName, qualifier);
     const { config, arnQualifier } = this.configFor(fn, ref.qualifier);
     return {
@@ -407,7 +430,7 @@ export class FunctionStore {
     };
   }
 
-  listFunctions(page: PageRequest, allVersions: boolean): Record<string, unknown> {
+  listFunctions(page: PageRequest, allVersions: boolean): ListFunctionsResponse {
     const configs: Array<{ key: string; fn: FunctionRecord; config: VersionConfig }> = [];
     for (const name of this.names()) {
       const fn = this.settled(name);
@@ -437,7 +460,7 @@ export class FunctionStore {
     }
   }
 
-  updateConfiguration(functionName: string, update: ConfigurationUpdate): Record<string, unknown> {
+  updateConfiguration(functionName: string, update: ConfigurationUpdate): FunctionConfiguration {
     const { fn, ref } = this.lookup(functionName);
     if (ref.qualifier !== undefined && ref.qualifier !== LATEST) {
       throw invalidParameter('Only the $LATEST version of a function can be updated; published versions are immutable.');
@@ -481,7 +504,7 @@ export class FunctionStore {
   publishVersion(
     functionName: string,
     request: { RevisionId?: string; CodeSha256?: string; Description?: string },
-  ): Record<string, unknown> {
+  ): FunctionConfiguration {
     const { fn, ref } = this.lookup(functionName);
     if (ref.qualifier !== undefined) throw invalidParameter('PublishVersion takes an unqualified function name or ARN.');
     this.assertNotBusy(fn);
@@ -504,7 +527,7 @@ export class FunctionStore {
     return this.render(fn, version, version.version);
   }
 
-  listVersions(functionName: string, page: PageRequest): Record<string, unknown> {
+  listVersions(functionName: string, page: PageRequest): ListVersionsByFunctionResponse {
     const { fn, ref } = this.lookup(functionName);
     if (ref.qualifier !== undefined) throw invalidParameter('ListVersionsByFunction takes an unqualified function name or ARN.');
     const all = [fn.latest, ...[...fn.versions.values()].sort((a, b) => compareVersions(a.version, b.version))];
@@ -539,7 +562,7 @@ export class FunctionStore {
     this.options.retire(fn.name, version);
   }
 
-  createAlias(functionName: string, input: AliasInput): Record<string, unknown> {
+  createAlias(functionName: string, input: AliasInput): AliasConfiguration {
     const fn = this.unqualified(functionName, 'CreateAlias');
     const name = input.Name ?? '';
     if (!ALIAS_NAME_PATTERN.test(name) || name.length > 128) {
@@ -560,12 +583,12 @@ export class FunctionStore {
     return this.renderAlias(fn, alias);
   }
 
-  getAlias(functionName: string, aliasName: string): Record<string, unknown> {
+  getAlias(functionName: string, aliasName: string): AliasConfiguration {
     const fn = this.unqualified(functionName, 'GetAlias');
     return this.renderAlias(fn, this.alias(fn, aliasName));
   }
 
-  updateAlias(functionName: string, aliasName: string, input: AliasInput): Record<string, unknown> {
+  updateAlias(functionName: string, aliasName: string, input: AliasInput): AliasConfiguration {
     const fn = this.unqualified(functionName, 'UpdateAlias');
     const alias = this.alias(fn, aliasName);
     this.assertRevision(alias.revisionId, input.RevisionId);
@@ -592,7 +615,7 @@ export class FunctionStore {
     fn.aliases.delete(aliasName);
   }
 
-  listAliases(functionName: string, functionVersion: string | undefined, page: PageRequest): Record<string, unknown> {
+  listAliases(functionName: string, functionVersion: string | undefined, page: PageRequest): ListAliasesResponse {
     const fn = this.unqualified(functionName, 'ListAliases');
     const aliases = [...fn.aliases.values()]
       .filter((a) => functionVersion === undefined || a.functionVersion === functionVersion)
@@ -764,7 +787,7 @@ export class FunctionStore {
     return config.pendingUntilMs !== undefined && this.options.now() < config.pendingUntilMs ? 'Pending' : 'Active';
   }
 
-  private render(fn: FunctionRecord, config: VersionConfig, arnQualifier?: string): Record<string, unknown> {
+  private render(fn: FunctionRecord, config: VersionConfig, arnQualifier?: string): FunctionConfiguration {
     const isLatest = config.version === LATEST;
     const pending = isLatest ? fn.pending : undefined;
     const creating = pending?.kind === 'create';
@@ -792,7 +815,7 @@ export class FunctionStore {
       State: creating || versionPending ? 'Pending' : 'Active',
       ...(creating || versionPending ? { StateReason: 'The function is being created.', StateReasonCode: 'Creating' } : {}),
       ...(creating ? {} : { LastUpdateStatus: updating ? 'InProgress' : 'Successful' }),
-      ...(updating ? { LastUpdateStatusReason: UPDATE_IN_PROGRESS_REASON, LastUpdateStatusReasonCode: 'Creating' } : {}),
+      ...(updating ? { LastUpdateStatusReason: UPDATE_IN_PROGRESS_REASON, LastUpdateStatusReasonCode: UPDATE_IN_PROGRESS_REASON_CODE } : {}),
       PackageType: 'Zip',
       Architectures: [config.architecture],
       EphemeralStorage: { Size: 512 },
@@ -803,7 +826,7 @@ export class FunctionStore {
     };
   }
 
-  private renderAlias(fn: FunctionRecord, alias: AliasRecord): Record<string, unknown> {
+  private renderAlias(fn: FunctionRecord, alias: AliasRecord): AliasConfiguration {
     return {
       AliasArn: this.functionArn(fn.name, alias.name),
       Name: alias.name,
