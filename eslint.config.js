@@ -25,11 +25,52 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['../gate/*', '../report/*', '../action/*', '../settings*', '../inputs*', '../flow*', '../main*', '../cli*', '../post*'], message: 'src/tuning is the engine: it imports nothing above it (DESIGN.md, layers).' },
-            { group: ['@actions/*'], message: 'The engine never imports @actions/*: inject a port instead (tuning/ports.ts).' },
+            { group: ['**/gate/**', '**/report/**', '**/action/**', '**/settings/**', '**/flow.js', '**/cli.js', '**/cli-args.js', '../index.js', '../../index.js'], message: 'src/tuning is the engine: it imports nothing above it (DESIGN.md, layers).' },
+            { group: ['@actions/*'], message: 'The engine never imports @actions/*: inject a port instead (lib/ports.ts).' },
           ],
         },
       ],
+    },
+  },
+  {
+    // The gate judges results; it reads no inputs (the front doors parse them) and renders nothing.
+    files: ['src/gate/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/settings/**', '**/report/**', '**/action/**', '**/flow.js', '**/cli.js', '**/cli-args.js'], message: 'src/gate judges what it is given: no settings parsing, no rendering (DESIGN.md, layers).' },
+          ],
+        },
+      ],
+      // The data branch takes an injected Octokit: the gate may name its type, never load @actions/*.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@actions/*'], allowTypeImports: true, message: 'The gate never loads @actions/*: the front doors inject the client.' }] },
+      ],
+    },
+  },
+  {
+    // The report renders what it is given: it parses no inputs and calls no service but through injected ports.
+    files: ['src/report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/settings/**', '**/action/**', '**/flow.js', '**/cli.js', '**/cli-args.js', '**/tuning/target*', '**/tuning/tuner*'], message: 'src/report renders what it is given (DESIGN.md, layers).' },
+            { group: ['@actions/*'], message: 'The report never imports @actions/*: the front doors do the GitHub I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // results.json's contract sits under everything that reads or writes it.
+    files: ['src/results/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/tuning/**', '**/gate/**', '**/report/**', '**/settings/**', '**/action/**', '**/flow.js', '**/cli.js', '**/cli-args.js'], message: 'src/results is the contract: it imports only lib/ and the types (DESIGN.md, layers).' }] }],
     },
   },
   {
