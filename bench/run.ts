@@ -46,7 +46,8 @@ function usage(): string {
     `  names: ${OURS.join(', ')} (the default: all of these), or ${Object.keys(OTHERS).join(', ')} (separate scripts)`,
     '  --quick        fewer repeats and invocations: a quick look, noisier figures',
     '  --policy-grid  sampling: also replay other first-round sizes and growth factors (about a minute more)',
-    '  --against REV  control-plane: the git revision whose engine (src/) to compare with (default HEAD)',
+    '  --against REV  control-plane: the git revision whose engine (src/) to compare with (default HEAD);',
+    '                 startup: a revision whose committed dist/ is measured in the same run',
     "  --no-quota     control-plane: turn off the emulator's 15-per-second control-plane quota (to see the demand)",
   ].join('\n');
 }
@@ -61,7 +62,8 @@ async function runOurs(name: (typeof OURS)[number]): Promise<void> {
     case 'overhead':
       return runOverhead(quick ? { ...OVERHEAD_DEFAULTS, invocations: 100 } : OVERHEAD_DEFAULTS);
     case 'startup':
-      return runStartup(quick ? { ...STARTUP_DEFAULTS, repeats: 3 } : STARTUP_DEFAULTS);
+      // --against only when given: the control-plane bench's default (HEAD) would compare dist/ with itself.
+      return runStartup({ ...STARTUP_DEFAULTS, ...(quick ? { repeats: 3 } : {}), ...(process.argv.includes('--against') ? { against: flags.against } : {}) });
     case 'control-plane':
       return runControlPlane({ ...CONTROL_PLANE_DEFAULTS, against: flags.against, quota: !flags['no-quota'], ...(quick ? { repeats: 1 } : {}) });
   }

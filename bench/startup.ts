@@ -6,10 +6,13 @@
 // (performance.now()), from just before spawn() to the request's arrival. `node -e 0` is measured the same way
 // (spawn → exit) as the floor: what starting Node itself costs on this machine.
 //
-//   npm run bench -- startup [--quick]
+//   npm run bench -- startup [--quick] [--against <git revision>]
+//
+// With --against, that revision's committed dist/ is measured in the same run, alternating with this tree's dist/
+// and `node -e 0`, so a before/after comparison sees the same machine load.
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +24,8 @@ import { heading, machineNote, median, note, table } from './lib.js';
 
 export interface StartupOptions {
   repeats: number;
+  /** A git revision whose committed dist/ is measured alongside this tree's. */
+  against?: string;
 }
 
 export const STARTUP_DEFAULTS: StartupOptions = { repeats: 7 };
@@ -30,7 +35,7 @@ const DIST = join(ROOT, 'dist');
 const ENTRY = join(DIST, 'index.js');
 
 /** spawn → the first request at a stand-in Lambda endpoint, in ms. */
-async function timeToFirstRequest(workspace: string): Promise<number> {
+async function timeToFirstRequest(workspace: string, entry = ENTRY): Promise<number> {
   let firstRequestMs: number | undefined;
   let onFirst: () => void = () => {};
   const firstRequest = new Promise<void>((resolve) => (onFirst = resolve));
@@ -63,7 +68,7 @@ async function timeToFirstRequest(workspace: string): Promise<number> {
     INPUT_REGION: 'us-east-1',
   };
   const startedMs = performance.now();
-  const child = spawn(process.execPath, [ENTRY], { cwd: workspace, env, stdio: 'ignore' });
+  const child = spawn(process.execPath, [entry], { cwd: workspace, env, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const outcome = await Promise.race([firstRequest.then(() => 'request' as const), exited.then(() => 'exit' as const)]);
   child.kill('SIGKILL');
@@ -81,12 +86,21 @@ async function bareNodeMs(): Promise<number> {
   return performance.now() - startedMs;
 }
 
-function sizes(): { file: string; bytes: number; gzipBytes: number }[] {
-  return readdirSync(DIST)
+/** A revision's committed dist/ (every file git has there), written to a directory of its own. */
+function distAt(revision: string, into: string): string {
+  const dir = join(into, 'dist');
+  mkdirSync(dir, { recursive: true });
+  const files = execFileSync('git', ['ls-tree', '--name-only', `${revision}:dist`], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+  for (const file of files) writeFileSync(join(dir, file), execFileSync('git', ['show', `${revision}:dist/${file}`], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }));
+  return dir;
+}
+
+function sizes(dist = DIST, label = 'dist'): { file: string; bytes: number; gzipBytes: number }[] {
+  return readdirSync(dist)
     .map((file) => {
-      const path = join(DIST, file);
+      const path = join(dist, file);
       const bytes = statSync(path).size;
-      return { file: `dist/${file}`, bytes, gzipBytes: gzipSync(readFileSync(path)).length };
+      return { file: `${label}/${file}`, bytes, gzipBytes: gzipSync(readFileSync(path)).length };
     })
     .sort((a, b) => b.bytes - a.bytes);
 }
@@ -107,13 +121,19 @@ export async function runStartup(options: StartupOptions = STARTUP_DEFAULTS): Pr
   const before = machineNote();
   const action: number[] = [];
   const bare: number[] = [];
+  const other: number[] = [];
+  const otherDist = options.against ? distAt(options.against, workspace) : undefined;
+  const otherEntry = otherDist ? join(otherDist, 'index.js') : undefined;
+  const otherSizes = otherDist && options.against ? sizes(otherDist, `${options.against}:dist`) : [];
   try {
-    // Alternate, so a change in the machine's load hits both alike; the first of each warms the file cache.
+    // Alternate, so a change in the machine's load hits all alike; the first of each warms the file cache.
     await timeToFirstRequest(workspace);
+    if (otherEntry) await timeToFirstRequest(workspace, otherEntry);
     await bareNodeMs();
     for (let i = 0; i < options.repeats; i++) {
       note(`startup: run ${i + 1} of ${options.repeats}`);
       action.push(await timeToFirstRequest(workspace));
+      if (otherEntry) other.push(await timeToFirstRequest(workspace, otherEntry));
       bare.push(await bareNodeMs());
     }
   } finally {
@@ -127,12 +147,19 @@ export async function runStartup(options: StartupOptions = STARTUP_DEFAULTS): Pr
         ['node dist/index.js → first Lambda request', ms(median(action)), ms(Math.min(...action)), ms(Math.max(...action))],
         ['node -e 0 (spawn → exit)', ms(median(bare)), ms(Math.min(...bare)), ms(Math.max(...bare))],
         ['the action’s own share (difference of medians)', ms(median(action) - median(bare)), '', ''],
+        ...(options.against
+          ? [
+              [`${options.against}'s dist/index.js → first Lambda request`, ms(median(other)), ms(Math.min(...other)), ms(Math.max(...other))],
+              [`${options.against}'s own share (difference of medians)`, ms(median(other) - median(bare)), '', ''],
+            ]
+          : []),
       ],
     ),
   );
   const built = statSync(ENTRY).mtime.toISOString();
   console.log(`\ndist/ (built ${built}):`);
   const files = sizes();
-  console.log(table(['file', 'size', 'gzip'], [...files.map((f) => [f.file, kb(f.bytes), kb(f.gzipBytes)]), ['total', kb(files.reduce((t, f) => t + f.bytes, 0)), kb(files.reduce((t, f) => t + f.gzipBytes, 0))]]));
+  const rows = (list: typeof files) => [...list.map((f) => [f.file, kb(f.bytes), kb(f.gzipBytes)]), ['total', kb(list.reduce((t, f) => t + f.bytes, 0)), kb(list.reduce((t, f) => t + f.gzipBytes, 0))]];
+  console.log(table(['file', 'size', 'gzip'], [...rows(files), ...(otherSizes.length > 0 ? rows(otherSizes) : [])]));
   console.log(`After: ${machineNote()}.`);
 }
