@@ -39,13 +39,14 @@ afterAll(async () => {
 });
 
 const SLEEP_MS = 250;
-const slowFunction = (name: string) => createOriginal(harness, name, { codeDir: join(FIXTURE_FUNCTIONS, 'slow'), environment: { SLEEP_MS: String(SLEEP_MS) } });
+const slowFunction = (name: string, sleepMs = SLEEP_MS) =>
+  createOriginal(harness, name, { codeDir: join(FIXTURE_FUNCTIONS, 'slow'), environment: { SLEEP_MS: String(sleepMs) } });
 
-async function expectLeftAsFound(functionName: string) {
+async function expectLeftAsFound(functionName: string, sleepMs = SLEEP_MS) {
   const state = await settledStateOf(harness.checkClient, functionName);
   expect({ ...state, lastUpdateStatus: undefined }).toEqual({
     ...LEFT_AS_FOUND,
-    environment: { ...LEFT_AS_FOUND.environment, SLEEP_MS: String(SLEEP_MS) },
+    environment: { ...LEFT_AS_FOUND.environment, SLEEP_MS: String(sleepMs) },
     lastUpdateStatus: undefined,
   });
 }
@@ -94,13 +95,17 @@ describe('the post step', () => {
 
   it("after GitHub's cancel sequence (SIGINT, 7.5 s, SIGTERM, 2.5 s, SIGKILL) during a slow clean-up: finishes the clean-up", async () => {
     const name = 'post-cancel-slow';
-    await slowFunction(name);
+    // Invocations of 2 s: after the second, at least 20 s of measuring remain, so however late this process sees it
+    // on a loaded machine, the signal below always lands before the main step could have started its clean-up.
+    const sleepMs = 2_000;
+    await slowFunction(name, sleepMs);
     const inputs = { 'function-name': name, 'power-values': '128,256,512', invocations: '4' };
     const { child, statePath } = startMain(name, inputs);
     await until(() => (harness.requestsFor(name).Invoke ?? 0) >= 2, 'two invocations');
-    // Every control-plane call now takes 2.5 s: restoring and deleting three versions and their aliases needs far
-    // more than the 10 s the runner grants.
-    harness.emulator.setFaults(name, { controlPlaneLatencyMs: 2_500 });
+    // Every control-plane call now takes 4 s: restoring $LATEST alone (update, then the waiter's read) outlasts the
+    // 7 s budget, so the three versions and their aliases cannot all go however they are deleted (in parallel, 10 at
+    // a time), and the runner's 10 s end the step first.
+    harness.emulator.setFaults(name, { controlPlaneLatencyMs: 4_000 });
     child.child.kill('SIGINT');
     await realSleep(7_500);
     child.child.kill('SIGTERM');
@@ -118,8 +123,8 @@ describe('the post step', () => {
     const post = await runPost(name, statePath, inputs);
     expect(post.code).toBe(0);
     expect(post.lines.filter((line) => line.startsWith('::error'))).toEqual([]);
-    await expectLeftAsFound(name);
-  }, 60_000);
+    await expectLeftAsFound(name, sleepMs);
+  }, 90_000);
 
   it('after a main step that cleaned up: one line, no change, two read calls', async () => {
     const name = 'post-clean';
