@@ -77,7 +77,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     });
     logger.finish();
     if (outcome.result) {
-      const { renderTerminalTable } = await import('./report/markdown.js');
+      const { renderTerminalTable } = await import(/* webpackMode: "eager" */ './report/markdown.js');
       writeLines(io.stdout, `\n${renderTerminalTable(outcome.result)}\n`);
     }
     writeLines(io.stdout, `results: ${outcome.resultsPath || 'none written (the run measured nothing)'}\nreport:  ${outcome.reportPath}`);

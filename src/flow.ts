@@ -2,8 +2,8 @@
 // tune (with the live baseline when there is one). "Judge and report": the verdict, the report, results.json and
 // report.md, the outputs. comment-only (action/comment-only.ts) runs the second half on results measured elsewhere.
 // Neither GitHub nor a terminal is known here: the caller turns the outcome into a job summary, a comment, outputs
-// and an exit code. What only some runs need (the live gate, the renderers) is imported when it is needed, so the
-// first Lambda request is not held up by code that may never run.
+// and an exit code. What only some runs need (the live gate, the verdict, the renderers) is imported when it is
+// needed (see src/index.ts on `webpackMode`).
 
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -76,8 +76,8 @@ export interface ReportOptions {
    */
   gate: 'enforce' | 'inform';
   /**
-   * Where results.json, report.md and report.html go (next to settings.tuning.resultsPath); false writes nothing and
-   * reports resultsPath as given (comment-only's results-file).
+   * true: write results.json (settings.tuning.resultsPath), report.md and report.html beside it. `{ resultsPath }`:
+   * write nothing, and name that file in the outputs (comment-only's results-file, measured elsewhere).
    */
   write: true | { resultsPath: string };
 }
@@ -85,7 +85,8 @@ export interface ReportOptions {
 /** Both halves, as both doors run them. */
 export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowOutcome> {
   const measured = await measure(settings, deps);
-  return judgeAndReport(measured, settings, { logger: deps.logger, gate: 'enforce', write: true, ...(deps.runUrl ? { runUrl: deps.runUrl } : {}) });
+  const runUrl = deps.runUrl ? { runUrl: deps.runUrl } : {};
+  return judgeAndReport(measured, settings, { logger: deps.logger, gate: 'enforce', write: true, ...runUrl });
 }
 
 /**
@@ -128,7 +129,7 @@ export async function measure(settings: Settings, deps: FlowDeps): Promise<Measu
   let failure: string | undefined;
   try {
     if (plan.source === 'function') {
-      const { tuneWithLiveBaseline } = await import('./gate/live.js');
+      const { tuneWithLiveBaseline } = await import(/* webpackMode: "eager" */ './gate/live.js');
       const live = await tuneWithLiveBaseline(settings.tuning, plan.functionName, { ...tunerDeps, clientFor: deps.clientFor }, deps.signal, settings.gate);
       result = live.result;
       baseline = live.baseline;
@@ -163,7 +164,7 @@ export async function judgeAndReport(measured: Measured, settings: Settings, opt
   let failure = measured.failure;
   let verdict: Verdict | null = null;
   if (result && !result.dryRun) {
-    const { compareRuns } = await import('./gate/compare.js');
+    const { compareRuns } = await import(/* webpackMode: "eager" */ './gate/compare.js');
     verdict = compareRuns(result, baseline?.result ?? null, settings.gate, settings.tuning.monthlyInvocations ?? 0, {
       ...(baseline ? { baselineDescription: baseline.description } : {}),
       ...(baseline?.history ? { history: baseline.history } : {}),
@@ -182,7 +183,7 @@ export async function judgeAndReport(measured: Measured, settings: Settings, opt
   // never calls AWS): after the verdict, so "apply even if the gate fails?" is decided with the verdict in hand,
   // and before the report, so the report and results.json say what was applied.
 
-  const { renderFailureReport, renderReport, savingPct } = await import('./report/markdown.js');
+  const { renderFailureReport, renderReport, savingPct } = await import(/* webpackMode: "eager" */ './report/markdown.js');
   const baselineResult = baseline?.result ?? null;
   const reportInput = result ? { result, verdict, baseline: baselineResult, runUrl: options.runUrl } : null;
   const markdown = reportInput ? renderReport(reportInput) : renderFailureReport(failure ?? 'Tuning failed', options.runUrl);
@@ -191,14 +192,16 @@ export async function judgeAndReport(measured: Measured, settings: Settings, opt
   const reportDir = dirname(resultsPath);
   const reportPath = join(reportDir, 'report.md');
   if (options.write !== true) {
-    return { result, verdict, baseline: baselineResult, markdown, outputs: outputsFor(result, verdict, options.write.resultsPath, saving), resultsPath: options.write.resultsPath, reportPath: '', ...(failure ? { failure } : {}) };
+    const given = options.write.resultsPath;
+    const outputs = outputsFor(result, verdict, given, saving);
+    return { result, verdict, baseline: baselineResult, markdown, outputs, resultsPath: given, reportPath: '', ...(failure ? { failure } : {}) };
   }
   await mkdir(reportDir, { recursive: true });
   if (result) await writeFresh(resultsPath, JSON.stringify(result, null, 2) + '\n');
   await writeFresh(reportPath, markdown);
   if (reportInput) {
     // A self-contained page (inline SVG charts, no network) for an artifact upload.
-    const { renderHtmlReport } = await import('./report/html.js');
+    const { renderHtmlReport } = await import(/* webpackMode: "eager" */ './report/html.js');
     await writeFresh(join(reportDir, 'report.html'), renderHtmlReport(reportInput));
   }
   const written = result ? resultsPath : '';

@@ -1,8 +1,10 @@
 // One bundle, three front doors: GitHub runs this file as the action's main step and as its post step (action.yml
 // runs.post; the main step leaves `isPost` in the step state, as actions/checkout does); bin/lambda-power-gate.js runs
 // it as the CLI (it sets LAMBDA_POWER_GATE_CLI first). One bundle halves the build time and the size of dist/.
-// The main step is in index.js itself; the CLI and the post step are imported only when they are the door that runs
-// (ncc puts each dynamic import in a chunk file next to index.js), so the main step's start does not load them.
+// The CLI and the post step are imported only when they are the door that runs, so the main step does not load them.
+// `webpackMode: "eager"` on every import() in src/ keeps ncc's output one file: with chunk files, ncc's licenses.txt
+// lists only the last chunk's packages (license-webpack-plugin writes one file per chunk under the same name). The
+// code is still in index.js, parsed at start, but a module is run only when its import() is.
 import * as core from '@actions/core';
 import { run } from './action/main.js';
 import { inertText, MAX_LOG_LINE_CHARS } from './lib/untrusted.js';
@@ -11,7 +13,7 @@ import { inertText, MAX_LOG_LINE_CHARS } from './lib/untrusted.js';
 const oneLine = (error: unknown) => inertText(error instanceof Error ? error.message : String(error), MAX_LOG_LINE_CHARS);
 
 if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
-  import('./cli.js')
+  import(/* webpackMode: "eager" */ './cli.js')
     .then(({ main }) => main(process.argv.slice(2)))
     .then(
       (code) => {
@@ -24,7 +26,7 @@ if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
     );
 } else if (core.getState('isPost') === 'true') {
   // setFailed escapes the message as command data.
-  import('./action/post.js')
+  import(/* webpackMode: "eager" */ './action/post.js')
     .then(({ post }) => post())
     .catch((error: unknown) => core.setFailed(`Post step: unexpected failure: ${oneLine(error)}`));
 } else {

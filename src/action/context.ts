@@ -57,7 +57,9 @@ export function readRunContext(context: GitHubContext): RunContext {
     workingBranches: workingBranches(payload, head, base, ref),
     ...defaultBranchPush(eventName, payload, sha, ref),
     ...workflowRun(payload),
-    ...(serverUrl && repository && runId !== undefined ? { runUrl: `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}` } : {}),
+    ...(serverUrl && repository && runId !== undefined
+      ? { runUrl: `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}` }
+      : {}),
   };
 }
 
@@ -77,7 +79,12 @@ function workingBranches(payload: Json, head: Json | undefined, base: Json | und
 }
 
 /** A push to the default branch becomes history, stored under its commit. */
-function defaultBranchPush(eventName: string, payload: Json, sha: string | undefined, ref: string | undefined): Pick<RunContext, 'defaultBranchPush'> {
+function defaultBranchPush(
+  eventName: string,
+  payload: Json,
+  sha: string | undefined,
+  ref: string | undefined,
+): Pick<RunContext, 'defaultBranchPush'> {
   const branch = text(record(payload.repository)?.default_branch);
   if (eventName !== 'push' || !branch || !sha || ref !== `refs/heads/${branch}`) return {};
   const committedAt = text(record(payload.head_commit)?.timestamp);

@@ -1,6 +1,6 @@
 // Everything the action reads from or writes to GitHub: the event, the step's outputs, the job summary, the PR
 // comment and the data branch. Octokit (@actions/github) and the report modules are imported only by the runs that
-// use them: most runs start, and reach their first Lambda request, without loading either.
+// use them, and only once the run is measured (see src/index.ts on `webpackMode`).
 
 import { existsSync, readFileSync } from 'node:fs';
 import * as core from '@actions/core';
@@ -43,7 +43,7 @@ export function setOutputs(outputs: Record<string, string>): void {
 /** The job summary, cut to GitHub's limit; a failure to write it warns (the report is in report.md too). */
 export async function writeSummary(markdown: string): Promise<void> {
   try {
-    const { fitToLimit, GITHUB_SUMMARY_MAX_CHARS } = await import('../report/markdown.js');
+    const { fitToLimit, GITHUB_SUMMARY_MAX_CHARS } = await import(/* webpackMode: "eager" */ '../report/markdown.js');
     await core.summary.addRaw(fitToLimit(markdown, GITHUB_SUMMARY_MAX_CHARS, 'report.md next to results.json')).write();
   } catch (error) {
     actionLog.warning(`Could not write the job summary: ${messageOf(error)}`);
@@ -55,7 +55,10 @@ export async function dataBranch(settings: Settings, run: RunContext, env: NodeJ
   const branch = settings.gate.baselineBranch;
   const token = settings.report.githubToken;
   if (settings.gate.baselineSource !== 'branch' || !branch || !token || !env.GITHUB_REPOSITORY || !run.repository) return undefined;
-  const [{ getOctokit }, { DataBranch }] = await Promise.all([import('@actions/github'), import('../gate/databranch.js')]);
+  const [{ getOctokit }, { DataBranch }] = await Promise.all([
+    import(/* webpackMode: "eager" */ '@actions/github'),
+    import(/* webpackMode: "eager" */ '../gate/databranch.js'),
+  ]);
   return new DataBranch({
     octokit: getOctokit(token, env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
     owner: run.repository.owner,
@@ -117,7 +120,10 @@ export async function publish(
   }
   try {
     const repository = requireRepository(run);
-    const [{ getOctokit }, { publishComment }] = await Promise.all([import('@actions/github'), import('../report/comment.js')]);
+    const [{ getOctokit }, { publishComment }] = await Promise.all([
+      import(/* webpackMode: "eager" */ '@actions/github'),
+      import(/* webpackMode: "eager" */ '../report/comment.js'),
+    ]);
     const octokit = getOctokit(settings.report.githubToken);
     const outcome = await publishComment(octokit as unknown as CommentsApi, {
       mode: settings.report.commentMode,
@@ -147,7 +153,7 @@ export async function pullRequestBase(settings: Settings, run: RunContext, issue
   if (!settings.report.githubToken) return undefined;
   try {
     const repository = requireRepository(run);
-    const { getOctokit } = await import('@actions/github');
+    const { getOctokit } = await import(/* webpackMode: "eager" */ '@actions/github');
     const { data } = await getOctokit(settings.report.githubToken).rest.pulls.get({ ...repository, pull_number: issueNumber });
     return data.base.sha;
   } catch (error) {

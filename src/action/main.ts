@@ -76,7 +76,13 @@ export async function run(options: RunOptions = {}): Promise<void> {
 }
 
 /** mode: tune — measure, judge and report, then tell GitHub: the data branch, outputs, summary, comment, exit code. */
-async function tuneAndReport(settings: Settings, context: RunContext, env: NodeJS.ProcessEnv, signal: AbortSignal, clock: Clock | undefined): Promise<void> {
+async function tuneAndReport(
+  settings: Settings,
+  context: RunContext,
+  env: NodeJS.ProcessEnv,
+  signal: AbortSignal,
+  clock: Clock | undefined,
+): Promise<void> {
   const history = await dataBranch(settings, context, env);
   const { headSha: sha, ref, pullRequest, runUrl } = context;
   const outcome = await runFlow(settings, {

@@ -38,7 +38,8 @@ export function cancellation(options: CancellationOptions): Cancellation {
   const onInt = handler('SIGINT');
   signalSource.on('SIGTERM', onTerm);
   signalSource.on('SIGINT', onInt);
-  const timedOut = timeoutSignal(options.timeoutMinutes * minuteMs, new Error(`timeout-minutes (${options.timeoutMinutes}) reached`), () => disposed);
+  const reason = new Error(`timeout-minutes (${options.timeoutMinutes}) reached`);
+  const timedOut = timeoutSignal(options.timeoutMinutes * minuteMs, reason, () => disposed);
   return {
     signal: AbortSignal.any([stopped.signal, timedOut]),
     dispose: () => {
