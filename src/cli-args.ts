@@ -1,6 +1,8 @@
 // The CLI's front door: flags are the action's inputs 1:1 (`--<input-name>`), so both doors share INPUTS and
-// parseSettings. This module only turns argv into the same name → string map the action's getInput would give.
+// parseSettings. This module only turns argv into the same name → string map the action's getInput would give,
+// with node:util parseArgs built from the inputs table.
 
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { INPUT_GROUPS, INPUTS, inputSpec, type InputSpec } from './settings/inputs.js';
 import { closestMatch, InputError, type InputReader } from './settings/index.js';
 
@@ -18,20 +20,30 @@ const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', '1', '0']);
 const HELP_FLAGS = new Set(['--help', '-h']);
 const VERSION_FLAGS = new Set(['--version', '-v', '-V']);
 
+/** parseArgs' options: one flag per input, a boolean input a boolean flag (it takes no value of its own). */
+const OPTIONS: ParseArgsConfig['options'] = Object.fromEntries(
+  INPUTS.map((spec) => [spec.name, { type: spec.boolean ? ('boolean' as const) : ('string' as const) }]),
+);
+
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+
 /**
  * argv without node and the script (process.argv.slice(2)). No arguments means help; flags without a command
  * mean tune. `--flag value` and `--flag=value` both work; a boolean flag alone means true, `--no-<flag>` false.
+ * node:util parseArgs splits argv into tokens (non-strict, so that an unknown flag gets our "did you mean" rather
+ * than its error); what a token means is decided here.
  */
 export function parseCliArgs(argv: string[]): CliArgs {
   const [first] = argv;
   if (first === undefined) return { command: 'help', inputs: {} };
   let command: CliCommand = 'tune';
-  let index = 0;
+  let flags = argv;
   if (!first.startsWith('-')) {
     command = parseCommand(first);
-    index = 1;
     if (command !== 'tune') return { command, inputs: {} };
+    flags = argv.slice(1);
   }
+  const { tokens = [] } = parseArgs({ args: flags, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
 
   const inputs: Record<string, string> = {};
   let wantsHelp = false;
@@ -41,56 +53,55 @@ export function parseCliArgs(argv: string[]): CliArgs {
     inputs[name] = value;
   };
 
-  for (; index < argv.length; index++) {
-    const arg = argv[index] ?? '';
-    if (HELP_FLAGS.has(arg)) {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token === undefined) continue;
+    if (token.kind === 'option-terminator') throw unknownFlag('', '--');
+    if (token.kind === 'positional') {
+      if (token.value === '-') throw unknownFlag('', '-');
+      throw new InputError(token.value, `Unexpected argument ${JSON.stringify(token.value)}; give values after a flag, as --name value or --name=value (see ${CLI_NAME} help)`);
+    }
+    // What was typed: parseArgs splits `-xyz` into -x -y -z, and the message quotes the argument as given.
+    const given = flags[token.index] ?? token.rawName;
+    if (HELP_FLAGS.has(given)) {
       wantsHelp = true;
       continue;
     }
-    if (VERSION_FLAGS.has(arg)) {
+    if (VERSION_FLAGS.has(given)) {
       wantsVersion = true;
       continue;
     }
-    if (!arg.startsWith('--')) {
-      if (arg.startsWith('-')) throw unknownFlag(arg.replace(/^-+/, ''), arg);
-      throw new InputError(arg, `Unexpected argument ${JSON.stringify(arg)}; give values after a flag, as --name value or --name=value (see ${CLI_NAME} help)`);
-    }
-    const body = arg.slice(2);
-    const equals = body.indexOf('=');
-    const name = equals === -1 ? body : body.slice(0, equals);
-    let value = equals === -1 ? undefined : body.slice(equals + 1);
-    const spec = inputSpec(name);
+    if (!given.startsWith('--')) throw unknownFlag(given.replace(/^-+/, ''), given);
+    const spec = inputSpec(token.name);
     if (!spec) {
-      const negated = name.startsWith('no-') ? inputSpec(name.slice(3)) : undefined;
-      if (negated?.boolean && value === undefined) {
+      const negated = token.name.startsWith('no-') ? inputSpec(token.name.slice(3)) : undefined;
+      if (negated?.boolean && token.value === undefined) {
         set(negated.name, 'false');
         continue;
       }
-      throw unknownFlag(name, arg);
+      throw unknownFlag(token.name, given);
     }
-    if (value === undefined) {
-      const next = argv[index + 1];
-      if (spec.boolean) {
-        // A boolean flag takes the next word only when it is a boolean, so `--dry-run --region x` works.
-        if (next !== undefined && BOOLEAN_WORDS.has(next.toLowerCase())) {
-          value = next;
-          index++;
-        } else {
-          value = 'true';
-        }
-      } else {
-        if (next === undefined || next.startsWith('--')) {
-          throw new InputError(name, `Flag --${name} needs a value, e.g. --${name} <${spec.valueName ?? 'value'}> or --${name}=<${spec.valueName ?? 'value'}>`);
-        }
-        value = next;
-        index++;
-      }
+    if (spec.boolean) {
+      // A boolean flag takes the next word only when it is a boolean, so `--dry-run --region x` works.
+      const next = booleanWordAfter(token, tokens[index + 1]);
+      if (next !== undefined) index++;
+      set(spec.name, token.value ?? next ?? 'true');
+      continue;
     }
-    set(name, value);
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
+      throw new InputError(spec.name, `Flag --${spec.name} needs a value, e.g. --${spec.name} <${spec.valueName ?? 'value'}> or --${spec.name}=<${spec.valueName ?? 'value'}>`);
+    }
+    set(spec.name, token.value);
   }
   if (wantsHelp) return { command: 'help', inputs: {} };
   if (wantsVersion) return { command: 'version', inputs: {} };
   return { command, inputs };
+}
+
+/** The word right after a bare boolean flag, when it is a boolean word (`--dry-run false`). */
+function booleanWordAfter(flag: Token, next: Token | undefined): string | undefined {
+  if (flag.kind !== 'option' || flag.value !== undefined || next?.kind !== 'positional' || next.index !== flag.index + 1) return undefined;
+  return BOOLEAN_WORDS.has(next.value.toLowerCase()) ? next.value : undefined;
 }
 
 /** The CLI's InputReader: '' for an absent flag, as getInput gives, so parseSettings applies the defaults. */

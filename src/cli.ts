@@ -4,11 +4,12 @@
 import { parseCliArgs, helpText } from './cli-args.js';
 import { runFlow } from './flow.js';
 import { readBoundedText } from './lib/paths.js';
-import { renderTerminalTable } from './report/terminal.js';
 import { InputError, parseSettings } from './settings/index.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
 import type { EngineLogger } from './lib/ports.js';
 import { messageOf } from './lib/errors.js';
+import { cancellation } from './lib/cancellation.js';
+import { progressThrottle } from './lib/progress.js';
 import { TOOL_VERSION } from './lib/version.js';
 import { commandSafeLines, newStopToken } from './lib/untrusted.js';
 
@@ -61,30 +62,24 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     return 1;
   }
 
-  const controller = new AbortController();
-  const onSignal = (name: string) => () => {
-    io.stderr.write(`\n${name}: stopping, restoring the function and deleting this run's versions and aliases…\n`);
-    controller.abort(new Error(`${name} received`));
-  };
-  const onTerm = onSignal('SIGTERM');
-  const onInt = onSignal('SIGINT');
-  io.signalSource.on('SIGTERM', onTerm);
-  io.signalSource.on('SIGINT', onInt);
-  const timer = setTimeout(
-    () => controller.abort(new Error(`timeout-minutes (${settings.tuning.timeoutMinutes}) reached`)),
-    settings.tuning.timeoutMinutes * 60_000,
-  );
-  timer.unref();
+  const stop = cancellation({
+    timeoutMinutes: settings.tuning.timeoutMinutes,
+    signalSource: io.signalSource,
+    onSignal: (name) => io.stderr.write(`\n${name}: stopping, restoring the function and deleting this run's versions and aliases…\n`),
+  });
   const logger = terminalLogger(io.stderr);
   try {
     const outcome = await runFlow(settings, {
       client: createLambdaClient(settings.tuning, io.env),
       logger,
-      signal: controller.signal,
+      signal: stop.signal,
       waiterMinDelaySec: waiterMinDelaySecFor(settings.tuning.endpoint),
     });
     logger.finish();
-    if (outcome.result) writeLines(io.stdout, `\n${renderTerminalTable(outcome.result)}\n`);
+    if (outcome.result) {
+      const { renderTerminalTable } = await import(/* webpackMode: "eager" */ './report/terminal.js');
+      writeLines(io.stdout, `\n${renderTerminalTable(outcome.result)}\n`);
+    }
     writeLines(io.stdout, `results: ${outcome.resultsPath || 'none written (the run measured nothing)'}\nreport:  ${outcome.reportPath}`);
     if (outcome.result?.visualizationUrl) writeLines(io.stdout, `chart:   ${outcome.result.visualizationUrl}`);
     if (outcome.failure) {
@@ -93,16 +88,14 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     }
     return 0;
   } finally {
-    clearTimeout(timer);
-    io.signalSource.off('SIGTERM', onTerm);
-    io.signalSource.off('SIGINT', onInt);
+    stop.dispose();
   }
 }
 
 /** Logs to stderr; on a terminal, progress is one live line for all memory sizes. */
 function terminalLogger(stream: NodeJS.WritableStream & { isTTY?: boolean }): EngineLogger & { finish(): void } {
   const progress = new Map<number, string>();
-  const lastDecile = new Map<number, number>();
+  const worthALine = progressThrottle();
   let live = false;
   const clearLive = () => {
     if (live) stream.write('\r\x1b[K');
@@ -127,10 +120,7 @@ function terminalLogger(stream: NodeJS.WritableStream & { isTTY?: boolean }): En
         live = true;
         return;
       }
-      const decile = Math.floor((done / total) * 10);
-      if (decile === lastDecile.get(memoryMb) && done !== total) return;
-      lastDecile.set(memoryMb, decile);
-      line(`${memoryMb} MB: ${done}/${total} invocations`);
+      if (worthALine(memoryMb, done, total)) line(`${memoryMb} MB: ${done}/${total} invocations`);
     },
     finish: clearLive,
   };

@@ -1,20 +1,18 @@
-// The flow both front doors share (the action's main.ts and the CLI): tune, write results.json and report.md,
-// compute the outputs. Neither GitHub nor a terminal is known here: the caller turns the outcome into a job
-// summary, a comment, outputs and an exit code.
+// The flow both front doors share (the action's main.ts and the CLI), in two halves. "Measure": load the baseline,
+// tune (with the live baseline when there is one). "Judge and report": the verdict, the report, results.json and
+// report.md, the outputs. comment-only (action/comment-only.ts) runs the second half on results measured elsewhere.
+// Neither GitHub nor a terminal is known here: the caller turns the outcome into a job summary, a comment, outputs
+// and an exit code. What only some runs need (the live gate, the verdict, the renderers) is imported when it is
+// needed (see src/index.ts on `webpackMode`).
 
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { loadBaseline, type BaselineHistory, type BaselinePlan, type BaselineTarget, type LoadedBaseline } from './gate/baseline.js';
-import { compareRuns } from './gate/compare.js';
-import { tuneWithLiveBaseline } from './gate/live.js';
-import { renderHtmlReport } from './report/html.js';
-import { renderFailureReport, renderReport } from './report/markdown.js';
-import { savingPct } from './report/model.js';
 import { ARTEFACT_NAMES, BASELINE_COPY_NAME, readBoundedText } from './lib/paths.js';
-import { InputError, parseFunctionName } from './settings/index.js';
+import { parseFunctionName } from './settings/index.js';
 import type { Clock, EngineLogger } from './lib/ports.js';
-import { messageOf } from './lib/errors.js';
+import { InputError, messageOf } from './lib/errors.js';
 import { autoOptimize } from './tuning/apply.js';
 import { TuningCancelledError, TuningFailedError, type TunerDeps } from './tuning/run-state.js';
 import { tune } from './tuning/tuner.js';
@@ -42,6 +40,20 @@ export interface FlowDeps {
   controlPlaneLimiter?: TunerDeps['controlPlaneLimiter'];
 }
 
+/** What "measure" hands to "judge and report". */
+export interface Measured {
+  /** Null when the run failed before it measured anything. */
+  result: RunResult | null;
+  /** The baseline to compare with, when there is one. */
+  baseline: LoadedBaseline | null;
+  /** Why a baseline that was asked for could not be used (the verdict says so). */
+  baselineProblem?: string;
+  /** Why there is no baseline, when that is expected (a data branch without an entry yet). */
+  noBaselineNote?: string;
+  /** Set when measuring failed, in one sentence. */
+  failure?: string;
+}
+
 export interface FlowOutcome {
   /** Null when the run failed before it measured anything. */
   result: RunResult | null;
@@ -57,17 +69,47 @@ export interface FlowOutcome {
   failure?: string;
 }
 
+export interface ReportOptions {
+  logger: EngineLogger;
+  runUrl?: string;
+  /**
+   * 'enforce' (a measuring run): a fail verdict fails the job unless fail-on-regression is false. 'inform'
+   * (comment-only): the verdict is reported, and the measuring workflow's own check is the gate.
+   */
+  gate: 'enforce' | 'inform';
+  /**
+   * true: write results.json (settings.tuning.resultsPath), report.md and report.html beside it. `{ resultsPath }`:
+   * write nothing, and name that file in the outputs (comment-only's results-file, measured elsewhere).
+   */
+  write: true | { resultsPath: string };
+  /**
+   * Auto-optimize (tuning/apply.ts), given only by a measuring run (comment-only never calls AWS). It runs after the
+   * verdict, so "apply even if the gate fails?" is decided with the verdict in hand (it applies only on a run that
+   * passes: docs/gate.md), and before the report, so the report and results.json say what was applied. Returns a
+   * failure when applying failed.
+   */
+  apply?: (result: RunResult, failure: string | undefined) => Promise<string | undefined>;
+}
+
+/** Both halves, as both doors run them. */
 export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowOutcome> {
+  const measured = await measure(settings, deps);
+  const runUrl = deps.runUrl ? { runUrl: deps.runUrl } : {};
+  const apply = (result: RunResult, failure: string | undefined) => autoOptimize(result, settings.tuning, tunerDepsOf(deps), failure, deps.signal);
+  return judgeAndReport(measured, settings, { logger: deps.logger, gate: 'enforce', write: true, apply, ...runUrl });
+}
+
+/**
+ * Loads the baseline (a bad baseline-file fails here, before any AWS call) and tunes. Never throws for what a run
+ * can meet: a failure is in the outcome, with whatever was measured before it.
+ */
+export async function measure(settings: Settings, deps: FlowDeps): Promise<Measured> {
   const resultsPath = settings.tuning.resultsPath;
   const reportDir = dirname(resultsPath);
-  const reportPath = join(reportDir, 'report.md');
-  let result: RunResult | null = null;
-  let failure: string | undefined;
   // An earlier run's files would otherwise outlive a run that fails or is cancelled before writing its own, and
   // the outputs, the CLI and an artifact upload would present them as this run's.
   await removePreviousArtefacts(resultsPath, reportDir);
 
-  // The baseline first: a bad baseline-file fails here, before any AWS call.
   let plan: BaselinePlan;
   try {
     plan = await loadBaseline(settings.gate, {
@@ -76,11 +118,7 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
       target: deps.baselineTarget,
     });
   } catch (error) {
-    failure = error instanceof InputError ? error.message : `Baseline: ${messageOf(error)}`;
-    const markdown = renderFailureReport(failure, deps.runUrl);
-    await mkdir(reportDir, { recursive: true });
-    await writeFresh(reportPath, markdown);
-    return { result: null, verdict: null, baseline: null, markdown, outputs: outputsFor(null, null, ''), resultsPath: '', reportPath, failure };
+    return { result: null, baseline: null, failure: error instanceof InputError ? error.message : `Baseline: ${messageOf(error)}` };
   }
   let baseline: LoadedBaseline | null = plan.source === 'file' || plan.source === 'branch' ? plan.baseline : null;
   let baselineProblem = plan.source === 'file' || plan.source === 'branch' ? plan.problem : undefined;
@@ -89,16 +127,12 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
   else if (baselineProblem) deps.logger.warning(`No baseline: ${baselineProblem}`);
   else if (noBaselineNote) deps.logger.info(`No baseline: ${noBaselineNote}`);
 
-  const tunerDeps = {
-    client: deps.client,
-    logger: deps.logger,
-    clock: deps.clock,
-    waiterMinDelaySec: deps.waiterMinDelaySec,
-    onSnapshot: deps.onSnapshot,
-    ...(deps.controlPlaneLimiter ? { controlPlaneLimiter: deps.controlPlaneLimiter } : {}),
-  };
+  const tunerDeps = tunerDepsOf(deps);
+  let result: RunResult | null = null;
+  let failure: string | undefined;
   try {
     if (plan.source === 'function') {
+      const { tuneWithLiveBaseline } = await import(/* webpackMode: "eager" */ './gate/live.js');
       const live = await tuneWithLiveBaseline(settings.tuning, parseFunctionName(plan.functionName), { ...tunerDeps, clientFor: deps.clientFor }, deps.signal, settings.gate);
       result = live.result;
       baseline = live.baseline;
@@ -118,38 +152,67 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
     }
   }
   if (result && deps.git) result.git = deps.git;
+  return {
+    result,
+    baseline,
+    ...(baselineProblem ? { baselineProblem } : {}),
+    ...(noBaselineNote ? { noBaselineNote } : {}),
+    ...(failure ? { failure } : {}),
+  };
+}
 
+/** The verdict against the baseline, the report, and (for a measuring run) results.json, report.md and report.html. */
+export async function judgeAndReport(measured: Measured, settings: Settings, options: ReportOptions): Promise<FlowOutcome> {
+  const { result, baseline } = measured;
+  let failure = measured.failure;
   let verdict: Verdict | null = null;
   if (result && !result.dryRun) {
+    const { compareRuns } = await import(/* webpackMode: "eager" */ './gate/compare.js');
     verdict = compareRuns(result, baseline?.result ?? null, settings.gate, settings.tuning.monthlyInvocations ?? 0, {
       ...(baseline ? { baselineDescription: baseline.description } : {}),
       ...(baseline?.history ? { history: baseline.history } : {}),
-      ...(noBaselineNote ? { noBaselineNote } : {}),
-      ...(baselineProblem ? { baselineProblem } : {}),
+      ...(measured.noBaselineNote ? { noBaselineNote: measured.noBaselineNote } : {}),
+      ...(measured.baselineProblem ? { baselineProblem: measured.baselineProblem } : {}),
     });
-    deps.logger.info(`Gate: ${verdict.level}. ${verdict.reason}`);
-    if (verdict.level === 'fail' && failure === undefined) {
-      if (settings.gate.failOnRegression) failure = `Regression gate failed: ${verdict.reason}`;
-      else deps.logger.warning('The gate verdict is fail, but fail-on-regression is false: the job passes.');
+    if (options.gate === 'enforce') {
+      options.logger.info(`Gate: ${verdict.level}. ${verdict.reason}`);
+      if (verdict.level === 'fail' && failure === undefined) {
+        if (settings.gate.failOnRegression) failure = `Regression gate failed: ${verdict.reason}`;
+        else options.logger.warning('The gate verdict is fail, but fail-on-regression is false: the job passes.');
+      }
     }
   }
-  // Auto-optimize after the verdict, and only on a run that passes (tuning/apply.ts, docs/gate.md).
-  if (result) failure = (await autoOptimize(result, settings.tuning, tunerDeps, failure, deps.signal)) ?? failure;
+  if (result && options.apply) failure = (await options.apply(result, failure)) ?? failure;
+
+  const { renderFailureReport, renderReport } = await import(/* webpackMode: "eager" */ './report/markdown.js');
+  const { savingPct } = await import(/* webpackMode: "eager" */ './report/model.js');
   const baselineResult = baseline?.result ?? null;
-  const reportInput = result ? { result, verdict, baseline: baselineResult, runUrl: deps.runUrl } : null;
-  const markdown = reportInput ? renderReport(reportInput) : renderFailureReport(failure ?? 'Tuning failed', deps.runUrl);
+  const reportInput = result ? { result, verdict, baseline: baselineResult, runUrl: options.runUrl } : null;
+  const markdown = reportInput ? renderReport(reportInput) : renderFailureReport(failure ?? 'Tuning failed', options.runUrl);
+  const saving = result ? savingPct(result) : null;
+  const resultsPath = settings.tuning.resultsPath;
+  const reportDir = dirname(resultsPath);
+  const reportPath = join(reportDir, 'report.md');
+  if (options.write !== true) {
+    const given = options.write.resultsPath;
+    const outputs = outputsFor(result, verdict, given, saving);
+    return { result, verdict, baseline: baselineResult, markdown, outputs, resultsPath: given, reportPath: '', ...(failure ? { failure } : {}) };
+  }
   await mkdir(reportDir, { recursive: true });
   if (result) await writeFresh(resultsPath, JSON.stringify(result, null, 2) + '\n');
   await writeFresh(reportPath, markdown);
-  // A self-contained page (inline SVG charts, no network) for an artifact upload.
-  if (reportInput) await writeFresh(join(reportDir, 'report.html'), renderHtmlReport(reportInput));
+  if (reportInput) {
+    // A self-contained page (inline SVG charts, no network) for an artifact upload.
+    const { renderHtmlReport } = await import(/* webpackMode: "eager" */ './report/html.js');
+    await writeFresh(join(reportDir, 'report.html'), renderHtmlReport(reportInput));
+  }
   const written = result ? resultsPath : '';
   return {
     result,
     verdict,
     baseline: baselineResult,
     markdown,
-    outputs: outputsFor(result, verdict, written),
+    outputs: outputsFor(result, verdict, written, saving),
     resultsPath: written,
     reportPath,
     ...(failure ? { failure } : {}),
@@ -161,7 +224,6 @@ async function writeBaselineCopy(reportDir: string, baseline: RunResult): Promis
   await mkdir(reportDir, { recursive: true });
   await writeFresh(join(reportDir, BASELINE_COPY_NAME), JSON.stringify(baseline, null, 2) + '\n');
 }
-
 
 async function removePreviousArtefacts(resultsPath: string, reportDir: string): Promise<void> {
   for (const path of [resultsPath, ...ARTEFACT_NAMES.map((name) => join(reportDir, name))]) {
@@ -180,11 +242,11 @@ async function writeFresh(path: string, text: string): Promise<void> {
   await writeFile(path, text, { flag: 'wx' });
 }
 
-export function outputsFor(result: RunResult | null, verdict: Verdict | null, resultsPath: string): Record<string, string> {
+/** The step's outputs; `saving` is the recommendation's saving in percent (report/markdown.ts savingPct). */
+function outputsFor(result: RunResult | null, verdict: Verdict | null, resultsPath: string, saving: number | null): Record<string, string> {
   const outputs: Record<string, string> = { 'results-path': resultsPath };
   if (!result) return outputs;
   const rec = result.recommendation;
-  const saving = savingPct(result);
   Object.assign(outputs, {
     'recommended-memory': rec ? String(rec.memoryMb) : '',
     'recommended-cost': rec ? String(rec.costPerInvocationUsd) : '',
@@ -203,4 +265,16 @@ export function outputsFor(result: RunResult | null, verdict: Verdict | null, re
     });
   }
   return outputs;
+}
+
+/** What the engine needs of the flow's collaborators. */
+function tunerDepsOf(deps: FlowDeps): TunerDeps {
+  return {
+    client: deps.client,
+    logger: deps.logger,
+    clock: deps.clock,
+    waiterMinDelaySec: deps.waiterMinDelaySec,
+    onSnapshot: deps.onSnapshot,
+    ...(deps.controlPlaneLimiter ? { controlPlaneLimiter: deps.controlPlaneLimiter } : {}),
+  };
 }

@@ -1,8 +1,8 @@
 // The data branch is never a working branch (issue 11, 3): through the action's run(), a baseline-branch that
 // is the default branch, the pull request's base or head, the pushed branch, or written as a ref fails with one
 // line before any request to GitHub or Lambda, so nothing is committed onto main or onto a branch named
-// "refs/heads/main". The event is changed between cases on @actions/github's context object (read once per module
-// registry, shared with main.ts).
+// "refs/heads/main". Each case writes its event file and sets GITHUB_EVENT_NAME and GITHUB_REF, as a runner does
+// (the action reads them at the start of each run).
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ let emulator: Emulator;
 let stub: GitHubApiStub;
 let workspace: string;
 let run: () => Promise<void>;
-let context: typeof import('@actions/github').context;
+let eventEnv: Record<string, string> = {};
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
@@ -42,7 +42,6 @@ beforeAll(async () => {
     GITHUB_WORKSPACE: workspace,
   });
   ({ run } = await import('../../src/action/main.js'));
-  ({ context } = await import('@actions/github'));
 });
 
 afterAll(async () => {
@@ -53,16 +52,18 @@ afterAll(async () => {
 
 const lambdaRequests = () => Object.values(emulator.stats().requests).reduce((sum, count) => sum + count, 0);
 
+function setEvent(name: string, ref: string, payload: Record<string, unknown>): void {
+  const path = join(workspace, `event-${name}.json`);
+  writeFileSync(path, JSON.stringify(payload));
+  eventEnv = { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: path, GITHUB_REF: ref };
+}
+
 function onPush(branch: string): void {
-  context.eventName = 'push';
-  context.ref = `refs/heads/${branch}`;
-  context.payload = { ref: `refs/heads/${branch}`, before: BEFORE, after: HEAD, repository };
+  setEvent('push', `refs/heads/${branch}`, { ref: `refs/heads/${branch}`, before: BEFORE, after: HEAD, repository });
 }
 
 function onPullRequest(base: string, head: string): void {
-  context.eventName = 'pull_request';
-  context.ref = 'refs/pull/7/merge';
-  context.payload = { pull_request: { number: 7, base: { ref: base, sha: BEFORE }, head: { ref: head, sha: HEAD } }, repository };
+  setEvent('pull_request', 'refs/pull/7/merge', { pull_request: { number: 7, base: { ref: base, sha: BEFORE }, head: { ref: head, sha: HEAD } }, repository });
 }
 
 async function runWith(branch: string) {
@@ -71,7 +72,7 @@ async function runWith(branch: string) {
   const outcome = await runActionInProcess(
     run,
     { 'function-name': 'orders-main', endpoint: emulator.endpoint, 'power-values': '128', invocations: '5', 'baseline-branch': branch, 'github-token': 'test-token' },
-    { workspace },
+    { workspace, env: eventEnv },
   );
   return { ...outcome, githubRequests: stub.requests.slice(requestsBefore), lambdaRequests: lambdaRequests() - lambdaBefore };
 }

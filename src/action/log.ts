@@ -4,6 +4,7 @@
 
 import * as core from '@actions/core';
 import type { EngineLogger } from '../lib/ports.js';
+import { progressThrottle } from '../lib/progress.js';
 import { commandSafeLines, inertText, MAX_LOG_LINE_CHARS, newStopToken } from '../lib/untrusted.js';
 
 /** Annotations (warning, notice, error) are escaped by @actions/core (%, CR, LF); what is left is made inert. */
@@ -23,17 +24,14 @@ export const actionLog = {
 
 /** The engine's logger on GitHub: progress is a line per tenth of the work, to keep 500 invocations readable. */
 export function actionsEngineLogger(): EngineLogger {
-  const lastDecile = new Map<number, number>();
+  const worthALine = progressThrottle();
   return {
     info: actionLog.info,
     warning: actionLog.warning,
     debug: actionLog.debug,
     group: actionLog.group,
     progress: (memoryMb, done, total) => {
-      const decile = Math.floor((done / total) * 10);
-      if (decile === lastDecile.get(memoryMb) && done !== total) return;
-      lastDecile.set(memoryMb, decile);
-      actionLog.info(`${memoryMb} MB: ${done}/${total} invocations`);
+      if (worthALine(memoryMb, done, total)) actionLog.info(`${memoryMb} MB: ${done}/${total} invocations`);
     },
   };
 }
