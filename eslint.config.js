@@ -6,7 +6,27 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', fetch: 'readonly', performance: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly', setImmediate: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        fetch: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+        setImmediate: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
@@ -25,8 +45,24 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/gate/**', '**/report/**', '**/action/**', '**/settings/**', '**/flow.js', '**/cli.js', '**/cli-args.js', '../index.js', '../../index.js'], message: 'src/tuning is the engine: it imports nothing above it (DESIGN.md, layers).' },
-            { group: ['@actions/*'], message: 'The engine never imports @actions/*: inject a port instead (lib/ports.ts).' },
+            {
+              group: [
+                '**/gate/**',
+                '**/report/**',
+                '**/action/**',
+                '**/settings/**',
+                '**/flow.js',
+                '**/cli.js',
+                '**/cli-args.js',
+                '../index.js',
+                '../../index.js',
+              ],
+              message: 'src/tuning is the engine: it imports nothing above it (DESIGN.md, layers).',
+            },
+            {
+              group: ['@actions/*'],
+              message: 'The engine never imports @actions/*: inject a port instead (lib/ports.ts).',
+            },
           ],
         },
       ],
@@ -40,14 +76,25 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/settings/**', '**/report/**', '**/action/**', '**/flow.js', '**/cli.js', '**/cli-args.js'], message: 'src/gate judges what it is given: no settings parsing, no rendering (DESIGN.md, layers).' },
+            {
+              group: ['**/settings/**', '**/report/**', '**/action/**', '**/flow.js', '**/cli.js', '**/cli-args.js'],
+              message: 'src/gate judges what it is given: no settings parsing, no rendering (DESIGN.md, layers).',
+            },
           ],
         },
       ],
       // The data branch takes an injected Octokit: the gate may name its type, never load @actions/*.
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@actions/*'], allowTypeImports: true, message: 'The gate never loads @actions/*: the front doors inject the client.' }] },
+        {
+          patterns: [
+            {
+              group: ['@actions/*'],
+              allowTypeImports: true,
+              message: 'The gate never loads @actions/*: the front doors inject the client.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -59,8 +106,22 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/settings/**', '**/action/**', '**/flow.js', '**/cli.js', '**/cli-args.js', '**/tuning/target*', '**/tuning/tuner*'], message: 'src/report renders what it is given (DESIGN.md, layers).' },
-            { group: ['@actions/*'], message: 'The report never imports @actions/*: the front doors do the GitHub I/O.' },
+            {
+              group: [
+                '**/settings/**',
+                '**/action/**',
+                '**/flow.js',
+                '**/cli.js',
+                '**/cli-args.js',
+                '**/tuning/target*',
+                '**/tuning/tuner*',
+              ],
+              message: 'src/report renders what it is given (DESIGN.md, layers).',
+            },
+            {
+              group: ['@actions/*'],
+              message: 'The report never imports @actions/*: the front doors do the GitHub I/O.',
+            },
           ],
         },
       ],
@@ -70,14 +131,36 @@ export default tseslint.config(
     // results.json's contract sits under everything that reads or writes it.
     files: ['src/results/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/tuning/**', '**/gate/**', '**/report/**', '**/settings/**', '**/action/**', '**/flow.js', '**/cli.js', '**/cli-args.js'], message: 'src/results is the contract: it imports only lib/ and the types (DESIGN.md, layers).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/tuning/**',
+                '**/gate/**',
+                '**/report/**',
+                '**/settings/**',
+                '**/action/**',
+                '**/flow.js',
+                '**/cli.js',
+                '**/cli-args.js',
+              ],
+              message: 'src/results is the contract: it imports only lib/ and the types (DESIGN.md, layers).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The one sanitiser and the other shared helpers depend on nothing of the project.
     files: ['src/lib/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'src/lib is the bottom layer: it imports nothing of the project.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*'], message: 'src/lib is the bottom layer: it imports nothing of the project.' }] },
+      ],
     },
   },
 );

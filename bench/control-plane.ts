@@ -26,7 +26,16 @@ import { peakPerSecond } from '../emulator/lambda/quota.js';
 import { realSleep } from '../src/lib/ports.js';
 import { LambdaTarget } from '../src/tuning/target.js';
 import { tuneTogether } from '../src/tuning/tuner.js';
-import { heading, machineNote, note, seconds, startBenchEmulator, table, tuningSettings, type BenchEmulator } from './lib.js';
+import {
+  heading,
+  machineNote,
+  note,
+  seconds,
+  startBenchEmulator,
+  table,
+  tuningSettings,
+  type BenchEmulator,
+} from './lib.js';
 
 export interface ControlPlaneOptions {
   /** The git revision to compare with. */
@@ -37,7 +46,12 @@ export interface ControlPlaneOptions {
   quota: boolean;
 }
 
-export const CONTROL_PLANE_DEFAULTS: ControlPlaneOptions = { against: 'HEAD', repeats: 3, updateDelayMs: 1000, quota: true };
+export const CONTROL_PLANE_DEFAULTS: ControlPlaneOptions = {
+  against: 'HEAD',
+  repeats: 3,
+  updateDelayMs: 1000,
+  quota: true,
+};
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const POWER_VALUES_MB = [128, 256, 512, 1024, 1536];
@@ -52,7 +66,10 @@ function extractSourceAt(revision: string, dir: string): boolean {
   } catch {
     return false;
   }
-  const archive = execFileSync('git', ['archive', '--format=tar', revision, 'src'], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+  const archive = execFileSync('git', ['archive', '--format=tar', revision, 'src'], {
+    cwd: ROOT,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return true;
@@ -68,7 +85,9 @@ async function targetAt(revision: string, dir: string): Promise<TargetClass | un
 /** The revision's tuneTogether with its own engine (its clean-up is the revision's). Undefined when it has none. */
 async function tunerAt(revision: string, dir: string): Promise<TuneTogether | undefined> {
   if (!extractSourceAt(revision, dir)) return undefined;
-  const module = (await import(pathToFileURL(join(dir, 'src/tuning/tuner.ts')).href)) as { tuneTogether?: TuneTogether };
+  const module = (await import(pathToFileURL(join(dir, 'src/tuning/tuner.ts')).href)) as {
+    tuneTogether?: TuneTogether;
+  };
   return module.tuneTogether;
 }
 
@@ -82,14 +101,27 @@ interface GateRun {
 
 /** A live gate's whole run: the PR's and the baseline's function tuned together, then restored and cleaned up. */
 async function gateRun(bench: BenchEmulator, side: string, tune: TuneTogether, runId: string): Promise<GateRun> {
-  const settings = tuningSettings('gate-pr', bench.emulator, { powerValuesMb: POWER_VALUES_MB, invocationsPerValue: 2 });
+  const settings = tuningSettings('gate-pr', bench.emulator, {
+    powerValuesMb: POWER_VALUES_MB,
+    invocationsPerValue: 2,
+  });
   const before = bench.emulator.stats();
   const started = performance.now();
-  await tune([{ settings }, { settings: { ...settings, functionName: 'gate-base' }, label: 'baseline' }], { ...bench.deps, sleep: realSleep, runId });
+  await tune([{ settings }, { settings: { ...settings, functionName: 'gate-base' }, label: 'baseline' }], {
+    ...bench.deps,
+    sleep: realSleep,
+    runId,
+  });
   const wallMs = performance.now() - started;
   const after = bench.emulator.stats();
   const arrivals = after.controlPlaneArrivalsMs.slice(before.controlPlaneArrivalsMs.length);
-  return { side, wallMs, requests: arrivals.length, peakPerSecond: peakPerSecond(arrivals), throttled: after.throttledByQuota - before.throttledByQuota };
+  return {
+    side,
+    wallMs,
+    requests: arrivals.length,
+    peakPerSecond: peakPerSecond(arrivals),
+    throttled: after.throttledByQuota - before.throttledByQuota,
+  };
 }
 
 interface ChainRun {
@@ -105,7 +137,12 @@ interface ChainRun {
 }
 
 async function chain(bench: BenchEmulator, side: string, Target: TargetClass, runId: string): Promise<ChainRun> {
-  const target = new Target(bench.client, 'control-plane', bench.emulator.region, { logger: bench.deps.logger, sleep: realSleep, runId, waiterMinDelaySec: bench.deps.waiterMinDelaySec });
+  const target = new Target(bench.client, 'control-plane', bench.emulator.region, {
+    logger: bench.deps.logger,
+    sleep: realSleep,
+    runId,
+    waiterMinDelaySec: bench.deps.waiterMinDelaySec,
+  });
   const snapshot = await target.snapshot();
   bench.trace.reset();
   const before = bench.emulator.stats();
@@ -138,7 +175,10 @@ async function chain(bench: BenchEmulator, side: string, Target: TargetClass, ru
 export async function runControlPlane(options: ControlPlaneOptions = CONTROL_PLANE_DEFAULTS): Promise<void> {
   heading(`5. Control plane: ${POWER_VALUES_MB.length} versions and the restore, this tree against ${options.against}`);
   const dir = mkdtempSync(join(tmpdir(), 'lpg-target-'));
-  const bench = await startBenchEmulator({ updateDelayMs: options.updateDelayMs, ...(options.quota ? {} : { controlPlaneQuota: false }) });
+  const bench = await startBenchEmulator({
+    updateDelayMs: options.updateDelayMs,
+    ...(options.quota ? {} : { controlPlaneQuota: false }),
+  });
   try {
     const Old = await targetAt(options.against, dir);
     if (!Old) {
@@ -161,7 +201,16 @@ export async function runControlPlane(options: ControlPlaneOptions = CONTROL_PLA
     );
     console.log(
       table(
-        ['target.ts', 'last version ready', 'restored', 'restored / floor', 'ResourceConflictExceptions', 'GetFunction polls', 'peak requests/s', 'throttled'],
+        [
+          'target.ts',
+          'last version ready',
+          'restored',
+          'restored / floor',
+          'ResourceConflictExceptions',
+          'GetFunction polls',
+          'peak requests/s',
+          'throttled',
+        ],
         runs.map((run) => [
           run.side,
           seconds(run.lastReadyMs),
@@ -198,7 +247,13 @@ export async function runControlPlane(options: ControlPlaneOptions = CONTROL_PLA
       console.log(
         table(
           ['tuner + target', 'wall time', 'control-plane requests', 'peak requests/s', 'throttled'],
-          gateRuns.map((run) => [run.side, seconds(run.wallMs), String(run.requests), String(run.peakPerSecond), String(run.throttled)]),
+          gateRuns.map((run) => [
+            run.side,
+            seconds(run.wallMs),
+            String(run.requests),
+            String(run.peakPerSecond),
+            String(run.throttled),
+          ]),
         ),
       );
     }

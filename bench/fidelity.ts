@@ -58,7 +58,8 @@ async function measurePrimes(pool: SandboxPool, invocations: number): Promise<Ma
     const cold = await pool.invoke(fn, Buffer.from('{}'), requestId());
     if (cold.functionError) throw new Error(`primes failed at ${memoryMb} MB: ${cold.payload.toString()}`);
     const durations: number[] = [];
-    for (let i = 0; i < invocations; i++) durations.push((await pool.invoke(fn, Buffer.from('{}'), requestId())).durationMs);
+    for (let i = 0; i < invocations; i++)
+      durations.push((await pool.invoke(fn, Buffer.from('{}'), requestId())).durationMs);
     meanMsByMemory.set(memoryMb, trimmedMean(durations, DISCARD_TOP_BOTTOM));
     process.stderr.write(`  ${pool.cpuMode} ${memoryMb} MB: ${durations.map((d) => d.toFixed(0)).join(', ')} ms\n`);
   }
@@ -71,10 +72,17 @@ async function measurePrimes(pool: SandboxPool, invocations: number): Promise<Ma
  */
 async function measureHttpOverhead(invocations: number): Promise<number[]> {
   const emulator = await startEmulator({ updateDelayMs: 0 });
-  const client = new LambdaClient({ region: emulator.region, endpoint: emulator.endpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const client = new LambdaClient({
+    region: emulator.region,
+    endpoint: emulator.endpoint,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
   try {
     await emulator.createFunction({ name: 'noop', sample: 'noop', memoryMb: 1024 });
-    const invoke = () => client.send(new InvokeCommand({ FunctionName: 'noop', LogType: 'Tail', Payload: Buffer.from('{"items":[3,1,2]}') }));
+    const invoke = () =>
+      client.send(
+        new InvokeCommand({ FunctionName: 'noop', LogType: 'Tail', Payload: Buffer.from('{"items":[3,1,2]}') }),
+      );
     await invoke();
     const overheadsMs: number[] = [];
     for (let i = 0; i < invocations; i++) {

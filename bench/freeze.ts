@@ -33,7 +33,9 @@ const MEMORY_MB = Number(args.memory);
 const REPEATS = Number(args.repeats);
 
 async function invoke(client: LambdaClient, name: string): Promise<number> {
-  const response = await client.send(new InvokeCommand({ FunctionName: name, LogType: 'Tail', Payload: new TextEncoder().encode('{}') }));
+  const response = await client.send(
+    new InvokeCommand({ FunctionName: name, LogType: 'Tail', Payload: new TextEncoder().encode('{}') }),
+  );
   const report = parseReport(Buffer.from(response.LogResult ?? '', 'base64').toString('utf8'));
   if (!report) throw new Error(`no REPORT line from ${name}`);
   return report.durationMs;
@@ -81,10 +83,15 @@ async function measure(freezeIdle: boolean, repeat: number): Promise<Record<Patt
 }
 
 async function main(): Promise<void> {
-  note(`${INVOCATIONS} warm invocations per pattern, primes n=${args.n} m=${args.m} at ${MEMORY_MB} MB, ${REPEATS} repeats per mode; ${machineNote()}`);
+  note(
+    `${INVOCATIONS} warm invocations per pattern, primes n=${args.n} m=${args.m} at ${MEMORY_MB} MB, ${REPEATS} repeats per mode; ${machineNote()}`,
+  );
   const rows: string[][] = [];
   // Modes alternate within each repeat, so slow drift of the machine hits both alike.
-  const results: Record<'frozen' | 'unfrozen', Record<Pattern, number[]>> = { frozen: { alone: [], turns: [], paced: [] }, unfrozen: { alone: [], turns: [], paced: [] } };
+  const results: Record<'frozen' | 'unfrozen', Record<Pattern, number[]>> = {
+    frozen: { alone: [], turns: [], paced: [] },
+    unfrozen: { alone: [], turns: [], paced: [] },
+  };
   for (let repeat = 0; repeat < REPEATS; repeat++) {
     for (const mode of ['frozen', 'unfrozen'] as const) {
       const measured = await measure(mode === 'frozen', repeat);
@@ -96,14 +103,23 @@ async function main(): Promise<void> {
     const figures = results[mode];
     rows.push([
       mode,
-      ...(['alone', 'turns', 'paced'] as const).map((pattern) => `${median(figures[pattern]).toFixed(1)} ms (sd ${logSd(figures[pattern]).toFixed(2)})`),
+      ...(['alone', 'turns', 'paced'] as const).map(
+        (pattern) => `${median(figures[pattern]).toFixed(1)} ms (sd ${logSd(figures[pattern]).toFixed(2)})`,
+      ),
       (median(figures.alone) / median(figures.turns)).toFixed(2),
       (median(figures.paced) / median(figures.turns)).toFixed(2),
     ]);
   }
   heading(`Freezing idle environments: median Duration (sd of log Duration) at ${MEMORY_MB} MB`);
-  console.log(table(['emulator', 'back to back', 'taking turns', 'paced (idle = own duration)', 'alone / turns', 'paced / turns'], rows));
-  console.log(`\n1.00 means the idle time between invocations does not change what is measured, as on Lambda. ${machineNote()}.`);
+  console.log(
+    table(
+      ['emulator', 'back to back', 'taking turns', 'paced (idle = own duration)', 'alone / turns', 'paced / turns'],
+      rows,
+    ),
+  );
+  console.log(
+    `\n1.00 means the idle time between invocations does not change what is measured, as on Lambda. ${machineNote()}.`,
+  );
 }
 
 await main();

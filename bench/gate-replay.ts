@@ -99,7 +99,9 @@ const workloadOf = (name: string) => {
 async function collect(): Promise<void> {
   const blocks = Number(args.blocks);
   const workloads = String(args.workloads).split(',');
-  const powerValues = String(args['power-values'] ?? '128,512,1769').split(',').map(Number);
+  const powerValues = String(args['power-values'] ?? '128,512,1769')
+    .split(',')
+    .map(Number);
   const bench = await startBenchEmulator({ updateDelayMs: 50, reservedCores: Number(args['reserved-cores']) });
   const { emulator, deps } = bench;
   note(`emulator at ${emulator.endpoint}, CPU limits: ${emulator.cpuMode ?? 'unknown'}; ${machineNote()}`);
@@ -109,8 +111,15 @@ async function collect(): Promise<void> {
       for (const memoryMb of powerValues) {
         const started = Date.now();
         const names = [`${workload}-${memoryMb}-a`, `${workload}-${memoryMb}-b`];
-        for (const name of names) await emulator.createFunction({ name, sample: workloadOf(workload).sample, memoryMb, environment: workloadOf(workload).environment });
-        const settings = (name: string) => tuningSettings(name, emulator, { powerValuesMb: [memoryMb], invocationsPerValue: 10 });
+        for (const name of names)
+          await emulator.createFunction({
+            name,
+            sample: workloadOf(workload).sample,
+            memoryMb,
+            environment: workloadOf(workload).environment,
+          });
+        const settings = (name: string) =>
+          tuningSettings(name, emulator, { powerValuesMb: [memoryMb], invocationsPerValue: 10 });
         // Every round asks for more environments until `blocks` extra ones exist per function, two at a time as the
         // live gate runs them.
         let added = 0;
@@ -121,7 +130,11 @@ async function collect(): Promise<void> {
             if (added >= blocks) return { pairings: [], settled: true, reason: 'pool complete' };
             const more = Math.min(8, blocks - added);
             added += more;
-            return { pairings: [{ memoryBySubject: [memoryMb, memoryMb], environments: more }], settled: false, reason: `${more} more` };
+            return {
+              pairings: [{ memoryBySubject: [memoryMb, memoryMb], environments: more }],
+              settled: false,
+              reason: `${more} more`,
+            };
           },
         };
         const [a, b] = await tuneTogether(
@@ -156,14 +169,19 @@ async function collect(): Promise<void> {
         pools.push({ workload, memoryMb, pairs });
         const warm = pairs.flatMap(([x, y]) => [...x, ...y]).filter((sample) => !sample.coldStart);
         const meanMs = warm.reduce((sum, sample) => sum + sample.durationMs, 0) / Math.max(1, warm.length);
-        note(`${workload} at ${memoryMb} MB: ${pairs.length} pairs of environments, warm mean ${meanMs.toFixed(2)} ms (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+        note(
+          `${workload} at ${memoryMb} MB: ${pairs.length} pairs of environments, warm mean ${meanMs.toFixed(2)} ms (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+        );
       }
     }
   } finally {
     await bench.close();
   }
   mkdirSync(dirname(String(args.data)), { recursive: true });
-  writeFileSync(String(args.data), JSON.stringify({ collectedAt: new Date().toISOString(), machine: machineNote(), pools }) + '\n');
+  writeFileSync(
+    String(args.data),
+    JSON.stringify({ collectedAt: new Date().toISOString(), machine: machineNote(), pools }) + '\n',
+  );
   note(`wrote ${args.data}`);
 }
 
@@ -199,7 +217,13 @@ function sampleOf(pooled: PooledSample, environment: number, factor: number): Sa
 }
 
 /** One replayed live A/A (or A/B) run: the gate's rounds served from the pool, then its verdict. */
-function replayOnce(pool: Pool, settings: ReplaySettings, gate: GateSettings, factor: number, random: () => number): { level: string; invocations: number; reason: string } {
+function replayOnce(
+  pool: Pool,
+  settings: ReplaySettings,
+  gate: GateSettings,
+  factor: number,
+  random: () => number,
+): { level: string; invocations: number; reason: string } {
   const pr: Sample[] = [];
   const base: Sample[] = [];
   const draw = (environment: number, count: number) => {
@@ -212,7 +236,12 @@ function replayOnce(pool: Pool, settings: ReplaySettings, gate: GateSettings, fa
   };
   draw(0, settings.invocations);
   const run = (samples: Sample[]) =>
-    makeRun({ configuredMb: pool.memoryMb, invocationsPerValue: settings.invocations, powerValues: [{ memoryMb: pool.memoryMb, samples: [...samples] }], runId: LIVE_RUN });
+    makeRun({
+      configuredMb: pool.memoryMb,
+      invocationsPerValue: settings.invocations,
+      powerValues: [{ memoryMb: pool.memoryMb, samples: [...samples] }],
+      runId: LIVE_RUN,
+    });
   let environments = 1;
   for (let round = 0; round < 10; round++) {
     const next = nextGateRound(run(pr), run(base), gate);
@@ -232,30 +261,48 @@ const rate = (hits: number, n: number) => {
 
 function replay(): void {
   const files = String(args.data).split(',');
-  const loaded = files.map((file) => JSON.parse(readFileSync(file, 'utf8')) as { collectedAt: string; machine: string; pools: Pool[] });
+  const loaded = files.map(
+    (file) => JSON.parse(readFileSync(file, 'utf8')) as { collectedAt: string; machine: string; pools: Pool[] },
+  );
   const only = args.pools ? new Set(String(args.pools).split(',')) : undefined;
   const data = {
     collectedAt: loaded.map((entry) => entry.collectedAt).join(', '),
     machine: loaded[0]?.machine ?? '',
-    pools: loaded.flatMap((entry) => entry.pools).filter((pool) => !only || only.has(pool.workload) || only.has(`${pool.workload}:${pool.memoryMb}`)),
+    pools: loaded
+      .flatMap((entry) => entry.pools)
+      .filter((pool) => !only || only.has(pool.workload) || only.has(`${pool.workload}:${pool.memoryMb}`)),
   };
   const replays = Number(args.replays);
   const detectionReplays = Number(args['detection-replays']);
   heading('The live gate replayed on measured environments (bench/gate-replay.ts)');
-  note(`pools collected ${data.collectedAt} (${data.machine}); ${replays} A/A replays and ${detectionReplays} per detection scenario per row, seed ${args.seed}`);
+  note(
+    `pools collected ${data.collectedAt} (${data.machine}); ${replays} A/A replays and ${detectionReplays} per detection scenario per row, seed ${args.seed}`,
+  );
   const rows: string[][] = [];
   const totals = new Map<string, { fail: number; warn: number; n: number }>();
   for (const pool of data.pools) {
     for (const settings of SETTINGS) {
-      const gate = gateSettings({ baselineSource: 'function', baselineFunction: 'twin', maxInvocations: settings.maxInvocations, maxCostIncreasePct: 5, warnCostIncreasePct: 2.5, maxDurationIncreasePct: 10, warnDurationIncreasePct: 5 });
+      const gate = gateSettings({
+        baselineSource: 'function',
+        baselineFunction: 'twin',
+        maxInvocations: settings.maxInvocations,
+        maxCostIncreasePct: 5,
+        warnCostIncreasePct: 2.5,
+        maxDurationIncreasePct: 10,
+        warnDurationIncreasePct: 5,
+      });
       const random = seededRandom(Number(args.seed) * 7919 + pool.memoryMb + settings.maxInvocations);
       const aa = Array.from({ length: replays }, () => replayOnce(pool, settings, gate, 1, random));
-      const detect = (factor: number) => Array.from({ length: detectionReplays }, () => replayOnce(pool, settings, gate, factor, random));
+      const detect = (factor: number) =>
+        Array.from({ length: detectionReplays }, () => replayOnce(pool, settings, gate, factor, random));
       const b10 = detect(1.1);
       const b25 = detect(1.25);
       const fails = aa.filter((entry) => entry.level === 'fail').length;
       // --show-fails N: why the first N false fails failed, to see what kind of noise gets through.
-      for (const entry of aa.filter((candidate) => candidate.level === 'fail').slice(0, Number(args['show-fails'] ?? 0))) note(`false fail, ${pool.workload} ${pool.memoryMb} MB, ${settings.label}: ${entry.reason}`);
+      for (const entry of aa
+        .filter((candidate) => candidate.level === 'fail')
+        .slice(0, Number(args['show-fails'] ?? 0)))
+        note(`false fail, ${pool.workload} ${pool.memoryMb} MB, ${settings.label}: ${entry.reason}`);
       const warns = aa.filter((entry) => entry.level === 'warn').length;
       const total = totals.get(settings.label) ?? { fail: 0, warn: 0, n: 0 };
       totals.set(settings.label, { fail: total.fail + fails, warn: total.warn + warns, n: total.n + replays });
@@ -271,7 +318,20 @@ function replay(): void {
       ]);
     }
   }
-  console.log(table(['workload', 'settings', 'A/A false fail [95% Wilson]', 'A/A false warn', '+10% fail', '+25% fail', 'invocations per function, median (A/A / +25%)'], rows));
+  console.log(
+    table(
+      [
+        'workload',
+        'settings',
+        'A/A false fail [95% Wilson]',
+        'A/A false warn',
+        '+10% fail',
+        '+25% fail',
+        'invocations per function, median (A/A / +25%)',
+      ],
+      rows,
+    ),
+  );
   console.log();
   console.log(
     table(
@@ -287,31 +347,69 @@ function replay(): void {
 async function live(): Promise<void> {
   const repeats = Number(args.repeats);
   const workload = String(args.workload);
-  const powerValues = String(args['power-values'] ?? '128,256,1024').split(',').map(Number);
+  const powerValues = String(args['power-values'] ?? '128,256,1024')
+    .split(',')
+    .map(Number);
   const bench = await startBenchEmulator({ updateDelayMs: 50, reservedCores: Number(args['reserved-cores']) });
   const { emulator, deps } = bench;
-  heading(`Live A/A: ${workload}, invocations ${args.invocations}, gate-max-invocations ${args['max-invocations']}, power values ${powerValues.join(',')}`);
+  heading(
+    `Live A/A: ${workload}, invocations ${args.invocations}, gate-max-invocations ${args['max-invocations']}, power values ${powerValues.join(',')}`,
+  );
   note(`emulator at ${emulator.endpoint}, CPU limits: ${emulator.cpuMode ?? 'unknown'}; ${machineNote()}`);
   const levels: string[] = [];
   try {
     // Configured at the first power value, so the gate compares there and at the recommendation.
     const configuredMb = powerValues[0] ?? 1024;
-    for (const name of ['live-pr', 'live-base']) await emulator.createFunction({ name, sample: workloadOf(workload).sample, memoryMb: configuredMb, environment: workloadOf(workload).environment });
-    const gate = gateSettings({ baselineSource: 'function', baselineFunction: 'live-base', maxInvocations: Number(args['max-invocations']), maxCostIncreasePct: 5, warnCostIncreasePct: 2.5, maxDurationIncreasePct: 10, warnDurationIncreasePct: 5 });
+    for (const name of ['live-pr', 'live-base'])
+      await emulator.createFunction({
+        name,
+        sample: workloadOf(workload).sample,
+        memoryMb: configuredMb,
+        environment: workloadOf(workload).environment,
+      });
+    const gate = gateSettings({
+      baselineSource: 'function',
+      baselineFunction: 'live-base',
+      maxInvocations: Number(args['max-invocations']),
+      maxCostIncreasePct: 5,
+      warnCostIncreasePct: 2.5,
+      maxDurationIncreasePct: 10,
+      warnDurationIncreasePct: 5,
+    });
     for (let repeat = 0; repeat < repeats; repeat++) {
-      const settings = tuningSettings('live-pr', emulator, { powerValuesMb: powerValues, invocationsPerValue: Number(args.invocations) });
-      const outcome = await tuneWithLiveBaseline(settings, { functionName: 'live-base' }, { ...deps, logger: silentLogger }, undefined, gate);
+      const settings = tuningSettings('live-pr', emulator, {
+        powerValuesMb: powerValues,
+        invocationsPerValue: Number(args.invocations),
+      });
+      const outcome = await tuneWithLiveBaseline(
+        settings,
+        { functionName: 'live-base' },
+        { ...deps, logger: silentLogger },
+        undefined,
+        gate,
+      );
       if (!outcome.baseline) throw new Error(`no baseline: ${outcome.problem ?? 'unknown'}`);
       const verdict = compareRuns(outcome.result, outcome.baseline.result, gate, 0);
       levels.push(verdict.level);
-      const invocations = outcome.result.powerValues.map((entry) => `${entry.memoryMb} MB ×${entry.invocations}`).join(', ');
+      const invocations = outcome.result.powerValues
+        .map((entry) => `${entry.memoryMb} MB ×${entry.invocations}`)
+        .join(', ');
       note(`repeat ${repeat + 1}: ${verdict.level} (${invocations}) — ${verdict.reason}`);
     }
   } finally {
     await bench.close();
   }
   const count = (level: string) => levels.filter((entry) => entry === level).length;
-  console.log(table(['verdict', 'runs'], [['fail', rate(count('fail'), repeats)], ['warn', rate(count('warn'), repeats)], ['pass', rate(count('pass'), repeats)]]));
+  console.log(
+    table(
+      ['verdict', 'runs'],
+      [
+        ['fail', rate(count('fail'), repeats)],
+        ['warn', rate(count('warn'), repeats)],
+        ['pass', rate(count('pass'), repeats)],
+      ],
+    ),
+  );
 }
 
 const command = positionals[0] ?? 'replay';

@@ -88,7 +88,9 @@ const gate = (source: GateSettings['baselineSource'], extra: Partial<GateSetting
   });
 
 type Scenario = 'A/A' | 'A/B +10%' | 'A/B +25%';
-const SCENARIOS: Scenario[] = (['A/A', 'A/B +10%', 'A/B +25%'] as const).filter((scenario) => String(args.scenarios).split(',').includes(scenario));
+const SCENARIOS: Scenario[] = (['A/A', 'A/B +10%', 'A/B +25%'] as const).filter((scenario) =>
+  String(args.scenarios).split(',').includes(scenario),
+);
 
 interface Observation {
   source: string;
@@ -103,7 +105,10 @@ interface Observation {
 }
 
 /** github-action-benchmark's rule on our data: PR / base of the trimmed means at the configured memory. */
-function plainRatio(pr: RunResult, base: RunResult): { alert: boolean; costPct: number | null; durationPct: number | null } {
+function plainRatio(
+  pr: RunResult,
+  base: RunResult,
+): { alert: boolean; costPct: number | null; durationPct: number | null } {
   const prEntry = pr.powerValues.find((entry) => entry.memoryMb === pr.current.memoryMb);
   const baseEntry = base.powerValues.find((entry) => entry.memoryMb === base.current.memoryMb);
   const ratioPct = (a: number | null | undefined, b: number | null | undefined) => (a && b ? (a / b - 1) * 100 : null);
@@ -115,7 +120,15 @@ function plainRatio(pr: RunResult, base: RunResult): { alert: boolean; costPct: 
 function observe(source: string, scenario: Scenario, pr: RunResult, base: RunResult, verdict: Verdict): Observation {
   const ratio = plainRatio(pr, base);
   const invocations = pr.powerValues.find((entry) => entry.memoryMb === pr.current.memoryMb)?.invocations ?? 0;
-  return { source, scenario, verdict, ratioAlert: ratio.alert, invocations, costRatioPct: ratio.costPct, durationRatioPct: ratio.durationPct };
+  return {
+    source,
+    scenario,
+    verdict,
+    ratioAlert: ratio.alert,
+    invocations,
+    costRatioPct: ratio.costPct,
+    durationRatioPct: ratio.durationPct,
+  };
 }
 
 /** The least-squares line y = intercept + slope·x. */
@@ -154,49 +167,108 @@ async function main(): Promise<void> {
   const bench = await startBenchEmulator({ updateDelayMs: 50, reservedCores: Number(args['reserved-cores']) });
   const { emulator, deps } = bench;
   note(`emulator at ${emulator.endpoint}, CPU limits: ${emulator.cpuMode ?? 'unknown'}; ${machineNote()}`);
-  const environment = (multiplier: string) => ({ PRIMES_N: String(args.n), PRIMES_M: String(args.m), WORK_MULTIPLIER: multiplier });
-  await emulator.createFunction({ name: 'primes-a', sample: 'primes', memoryMb: CONFIGURED_MB, environment: environment('1') });
-  await emulator.createFunction({ name: 'primes-a-twin', sample: 'primes', memoryMb: CONFIGURED_MB, environment: environment('1') });
+  const environment = (multiplier: string) => ({
+    PRIMES_N: String(args.n),
+    PRIMES_M: String(args.m),
+    WORK_MULTIPLIER: multiplier,
+  });
+  await emulator.createFunction({
+    name: 'primes-a',
+    sample: 'primes',
+    memoryMb: CONFIGURED_MB,
+    environment: environment('1'),
+  });
+  await emulator.createFunction({
+    name: 'primes-a-twin',
+    sample: 'primes',
+    memoryMb: CONFIGURED_MB,
+    environment: environment('1'),
+  });
   const settings = (functionName: string, overrides: Partial<TuningSettings> = {}) =>
-    tuningSettings(functionName, emulator, { powerValuesMb: POWER_VALUES, invocationsPerValue: Number(args.invocations), monthlyInvocations: MONTHLY, ...overrides });
+    tuningSettings(functionName, emulator, {
+      powerValuesMb: POWER_VALUES,
+      invocationsPerValue: Number(args.invocations),
+      monthlyInvocations: MONTHLY,
+      ...overrides,
+    });
 
   // ---- calibration: cost against WORK_MULTIPLIER near the effects wanted (1, 1.1, 1.25, 1.5), all four measured
   // together with interleaved invocations, and a least-squares line through them: cost is not proportional to
   // work (fixed per-invocation overhead, the request price), so the multiplier for +10% cost is read off the line.
   const calibrationPoints = [1, 1.1, 1.25, 1.5];
   for (const multiplier of calibrationPoints) {
-    await emulator.createFunction({ name: `primes-cal-${Math.round(multiplier * 100)}`, sample: 'primes', memoryMb: CONFIGURED_MB, environment: environment(String(multiplier)) });
+    await emulator.createFunction({
+      name: `primes-cal-${Math.round(multiplier * 100)}`,
+      sample: 'primes',
+      memoryMb: CONFIGURED_MB,
+      environment: environment(String(multiplier)),
+    });
   }
-  const calibrationSettings = (name: string) => settings(name, { powerValuesMb: [CONFIGURED_MB], invocationsPerValue: Number(args['calibration-invocations']) });
-  const calibrationRuns = await tuneTogether(calibrationPoints.map((multiplier) => ({ settings: calibrationSettings(`primes-cal-${Math.round(multiplier * 100)}`), label: `×${multiplier}` })), { ...deps, logger: silentLogger });
+  const calibrationSettings = (name: string) =>
+    settings(name, { powerValuesMb: [CONFIGURED_MB], invocationsPerValue: Number(args['calibration-invocations']) });
+  const calibrationRuns = await tuneTogether(
+    calibrationPoints.map((multiplier) => ({
+      settings: calibrationSettings(`primes-cal-${Math.round(multiplier * 100)}`),
+      label: `×${multiplier}`,
+    })),
+    { ...deps, logger: silentLogger },
+  );
   const costs = calibrationRuns.map((run) => run.powerValues[0]?.costPerInvocationUsd ?? NaN);
   const line = leastSquares(calibrationPoints, costs);
   const baseCost = line.intercept + line.slope;
   const multiplierFor = (increase: number) => Math.round((1 + (increase * baseCost) / line.slope) * 100) / 100;
-  const multipliers: Record<'A/B +10%' | 'A/B +25%', number> = { 'A/B +10%': multiplierFor(0.1), 'A/B +25%': multiplierFor(0.25) };
-  if (!(line.slope > 0) || !Number.isFinite(multipliers['A/B +10%'])) throw new Error(`calibration failed: costs ${costs.join(', ')} at ×${calibrationPoints.join(', ×')}`);
+  const multipliers: Record<'A/B +10%' | 'A/B +25%', number> = {
+    'A/B +10%': multiplierFor(0.1),
+    'A/B +25%': multiplierFor(0.25),
+  };
+  if (!(line.slope > 0) || !Number.isFinite(multipliers['A/B +10%']))
+    throw new Error(`calibration failed: costs ${costs.join(', ')} at ×${calibrationPoints.join(', ×')}`);
   note(
     `calibration at ${CONFIGURED_MB} MB, ${args['calibration-invocations']} interleaved invocations at each of ×${calibrationPoints.join(', ×')}: cost relative to ×1 ` +
       `${costs.map((cost) => `${((cost / (costs[0] ?? NaN) - 1) * 100).toFixed(1)}%`).join(', ')}; fitted line → +10% cost is WORK_MULTIPLIER ${multipliers['A/B +10%']}, +25% is ${multipliers['A/B +25%']}`,
   );
-  await emulator.createFunction({ name: 'primes-b10', sample: 'primes', memoryMb: CONFIGURED_MB, environment: environment(String(multipliers['A/B +10%'])) });
-  await emulator.createFunction({ name: 'primes-b25', sample: 'primes', memoryMb: CONFIGURED_MB, environment: environment(String(multipliers['A/B +25%'])) });
+  await emulator.createFunction({
+    name: 'primes-b10',
+    sample: 'primes',
+    memoryMb: CONFIGURED_MB,
+    environment: environment(String(multipliers['A/B +10%'])),
+  });
+  await emulator.createFunction({
+    name: 'primes-b25',
+    sample: 'primes',
+    memoryMb: CONFIGURED_MB,
+    environment: environment(String(multipliers['A/B +25%'])),
+  });
   const observations: Observation[] = [];
 
   // ---- live A/B
   if (SOURCES.has('function')) {
-    const pairs = ([
-      ['A/A', 'primes-a', 'primes-a-twin'],
-      ['A/B +10%', 'primes-b10', 'primes-a'],
-      ['A/B +25%', 'primes-b25', 'primes-a'],
-    ] as [Scenario, string, string][]).filter(([scenario]) => SCENARIOS.includes(scenario));
+    const pairs = (
+      [
+        ['A/A', 'primes-a', 'primes-a-twin'],
+        ['A/B +10%', 'primes-b10', 'primes-a'],
+        ['A/B +25%', 'primes-b25', 'primes-a'],
+      ] as [Scenario, string, string][]
+    ).filter(([scenario]) => SCENARIOS.includes(scenario));
     for (let repeat = 0; repeat < REPEATS; repeat++) {
       for (const [scenario, prName, baseName] of pairs) {
-        const live = await tuneWithLiveBaseline(settings(prName), { functionName: baseName }, deps, undefined, gate('function'));
+        const live = await tuneWithLiveBaseline(
+          settings(prName),
+          { functionName: baseName },
+          deps,
+          undefined,
+          gate('function'),
+        );
         if (!live.baseline) throw new Error(`live baseline failed: ${live.problem ?? 'unknown'}`);
-        const verdict = compareRuns(live.result, live.baseline.result, gate('function'), MONTHLY, { baselineDescription: live.baseline.description });
+        const verdict = compareRuns(live.result, live.baseline.result, gate('function'), MONTHLY, {
+          baselineDescription: live.baseline.description,
+        });
         // --save-dir keeps each live pair for a closer look (which samples made a false alarm).
-        if (args['save-dir']) writeFileSync(join(args['save-dir'], `${scenario.replace(/\W+/g, '')}-${repeat}.json`), JSON.stringify({ pr: live.result, base: live.baseline.result, verdict }));
+        if (args['save-dir'])
+          writeFileSync(
+            join(args['save-dir'], `${scenario.replace(/\W+/g, '')}-${repeat}.json`),
+            JSON.stringify({ pr: live.result, base: live.baseline.result, verdict }),
+          );
         observations.push(observe('function', scenario, live.result, live.baseline.result, verdict));
       }
       note(`function: repeat ${repeat + 1}/${REPEATS} done (${((performance.now() - started) / 1000).toFixed(0)} s)`);
@@ -210,16 +282,36 @@ async function main(): Promise<void> {
     const directory = mkdtempSync(join(tmpdir(), 'lpg-bench-gate-'));
     const stub = await startGitHubApiStub({ owner: 'bench', repo: 'primes' });
     const commits = Array.from({ length: WARMUP + REPEATS + 1 }, (_, index) => index.toString(16).padStart(40, '0'));
-    stub.addHistory(commits.map((sha, index) => ({ sha, date: new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString() })));
-    const history = new DataBranch({ octokit: getOctokit('bench', { baseUrl: stub.url }), owner: stub.owner, repo: stub.repo, branch: 'lambda-power-gate-data', historyLimit: 1000 });
+    stub.addHistory(
+      commits.map((sha, index) => ({ sha, date: new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString() })),
+    );
+    const history = new DataBranch({
+      octokit: getOctokit('bench', { baseUrl: stub.url }),
+      owner: stub.owner,
+      repo: stub.repo,
+      branch: 'lambda-power-gate-data',
+      historyLimit: 1000,
+    });
     let disagreements = 0;
     let compared = 0;
     const evaluate = async (scenario: Scenario, pr: RunResult, baseIndex: number): Promise<void> => {
-      const context: BaselineContext = { readFile: (path) => readFileSync(path, 'utf8'), history, target: { sha: commits[baseIndex] as string, label: 'the PR base' } };
+      const context: BaselineContext = {
+        readFile: (path) => readFileSync(path, 'utf8'),
+        history,
+        target: { sha: commits[baseIndex] as string, label: 'the PR base' },
+      };
       const verdicts: Partial<Record<'file' | 'branch', Verdict>> = {};
       for (const source of ['file', 'branch'] as const) {
         if (!SOURCES.has(source)) continue;
-        const plan = await loadBaseline(gate(source, source === 'file' ? { baselineFile: join(directory, `a-${baseIndex}.json`) } : { baselineBranch: 'lambda-power-gate-data' }), context);
+        const plan = await loadBaseline(
+          gate(
+            source,
+            source === 'file'
+              ? { baselineFile: join(directory, `a-${baseIndex}.json`) }
+              : { baselineBranch: 'lambda-power-gate-data' },
+          ),
+          context,
+        );
         if (plan.source !== source || !plan.baseline) throw new Error(`no ${source} baseline for commit ${baseIndex}`);
         const verdict = compareRuns(pr, plan.baseline.result, gate(source), MONTHLY, {
           baselineDescription: plan.baseline.description,
@@ -229,7 +321,8 @@ async function main(): Promise<void> {
         observations.push(observe(source, scenario, pr, plan.baseline.result, verdict));
       }
       compared++;
-      if (verdicts.file && verdicts.branch && verdicts.file.costDeltaPct !== verdicts.branch.costDeltaPct) disagreements++;
+      if (verdicts.file && verdicts.branch && verdicts.file.costDeltaPct !== verdicts.branch.costDeltaPct)
+        disagreements++;
     };
     const store = async (run: RunResult, index: number): Promise<void> => {
       run.git = { sha: commits[index] as string };
@@ -249,10 +342,14 @@ async function main(): Promise<void> {
       note(`sequential: round ${round + 1}/${REPEATS} done (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
     if (SOURCES.has('file') && SOURCES.has('branch')) {
-      note(`file and branch compared the same runs (headline deltas differ in ${disagreements} of ${compared}: 0 expected); the branch also estimates run-to-run noise from its history`);
+      note(
+        `file and branch compared the same runs (headline deltas differ in ${disagreements} of ${compared}: 0 expected); the branch also estimates run-to-run noise from its history`,
+      );
     }
     // The data branch's reads and writes must be ones GitHub accepts (emulator/contracts/github.ts); 0 expected.
-    note(`GitHub contract violations: ${stub.violations.length}${stub.violations.map((entry) => `\n  ${entry.kind}: ${entry.message}`).join('')}`);
+    note(
+      `GitHub contract violations: ${stub.violations.length}${stub.violations.map((entry) => `\n  ${entry.kind}: ${entry.message}`).join('')}`,
+    );
     await stub.close();
   }
   await bench.close();
@@ -263,14 +360,18 @@ async function main(): Promise<void> {
     `${REPEATS} repeats per cell; power values ${POWER_VALUES.join(', ')} MB (configured ${CONFIGURED_MB} MB), ${args.invocations} invocations each, ` +
       `primes n=${args.n} m=${args.m}; gate: cost and duration limits ${THRESHOLD_PCT}% (warn ${THRESHOLD_PCT / 2}%), 95% confidence, min-samples 5.`,
   );
-  console.log('Rates with 95% Wilson intervals. "gate fail" is the verdict the job fails on; "ratio alert" is the plain rule.\n');
+  console.log(
+    'Rates with 95% Wilson intervals. "gate fail" is the verdict the job fails on; "ratio alert" is the plain rule.\n',
+  );
   const rows: string[][] = [];
   for (const source of ['function', 'file', 'branch']) {
     for (const scenario of SCENARIOS) {
       const cell = observations.filter((entry) => entry.source === source && entry.scenario === scenario);
       if (cell.length === 0) continue;
       const fails = cell.filter((entry) => entry.verdict.level === 'fail').length;
-      const costFails = cell.filter((entry) => entry.verdict.comparisons.some((row) => row.kind === 'cost' && row.level === 'fail')).length;
+      const costFails = cell.filter((entry) =>
+        entry.verdict.comparisons.some((row) => row.kind === 'cost' && row.level === 'fail'),
+      ).length;
       const warns = cell.filter((entry) => entry.verdict.level === 'warn').length;
       const alerts = cell.filter((entry) => entry.ratioAlert).length;
       rows.push([
@@ -287,11 +388,30 @@ async function main(): Promise<void> {
       ]);
     }
   }
-  console.log(table(['source', 'scenario', 'gate fail', 'cost fail', 'warn', 'ratio alert (plain)', 'median cost Δ', 'median duration Δ', 'median |cost Δ|', 'invocations at configured'], rows));
+  console.log(
+    table(
+      [
+        'source',
+        'scenario',
+        'gate fail',
+        'cost fail',
+        'warn',
+        'ratio alert (plain)',
+        'median cost Δ',
+        'median duration Δ',
+        'median |cost Δ|',
+        'invocations at configured',
+      ],
+      rows,
+    ),
+  );
   const falseAlarms = observations.filter((entry) => entry.scenario === 'A/A' && entry.verdict.level === 'fail');
   if (falseAlarms.length > 0) {
     console.log('\nA/A runs the gate failed (the first failing check of each):');
-    for (const entry of falseAlarms) console.log(`  ${entry.source}: ${entry.verdict.comparisons.find((row) => row.level === 'fail')?.reason ?? entry.verdict.reason}`);
+    for (const entry of falseAlarms)
+      console.log(
+        `  ${entry.source}: ${entry.verdict.comparisons.find((row) => row.level === 'fail')?.reason ?? entry.verdict.reason}`,
+      );
   }
   const misses = observations.filter((entry) => entry.scenario === 'A/B +10%' && entry.verdict.level !== 'fail');
   if (misses.length > 0) {
@@ -301,7 +421,9 @@ async function main(): Promise<void> {
       console.log(`  ${entry.source} (${entry.invocations} invocations): ${cost?.reason ?? entry.verdict.reason}`);
     }
   }
-  console.log(`\nGoal: A/A gate fail ≤ 1%, A/B +10% gate fail ≥ 95%. Wall time ${((performance.now() - started) / 60000).toFixed(1)} min; ${machineNote()}.`);
+  console.log(
+    `\nGoal: A/A gate fail ≤ 1%, A/B +10% gate fail ≥ 95%. Wall time ${((performance.now() - started) / 60000).toFixed(1)} min; ${machineNote()}.`,
+  );
 }
 
 await main();

@@ -61,7 +61,11 @@ export class CallTrace {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const input = args.input as { Qualifier?: string; Name?: string };
-        const call: Call = { operation: String(context.commandName ?? '').replace(/Command$/, ''), startMs: performance.now(), endMs: 0 };
+        const call: Call = {
+          operation: String(context.commandName ?? '').replace(/Command$/, ''),
+          startMs: performance.now(),
+          endMs: 0,
+        };
         const alias = input.Qualifier ?? input.Name;
         if (alias !== undefined) call.alias = alias;
         try {
@@ -83,14 +87,19 @@ export class CallTrace {
   }
 
   count(operation: string, error?: string): number {
-    return this.calls.filter((call) => call.operation === operation && (error === undefined || call.error === error)).length;
+    return this.calls.filter((call) => call.operation === operation && (error === undefined || call.error === error))
+      .length;
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Settings and logging
 
-export function tuningSettings(functionName: string, emulator: Emulator, overrides: Partial<TuningSettings> = {}): TuningSettings {
+export function tuningSettings(
+  functionName: string,
+  emulator: Emulator,
+  overrides: Partial<TuningSettings> = {},
+): TuningSettings {
   return defaultTuningSettings({
     functionName,
     region: emulator.region,
@@ -124,7 +133,9 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? NaN)
+    : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
 }
 
 export function sum(values: readonly number[]): number {
@@ -137,9 +148,13 @@ export const percent = (fraction: number): string => `${(fraction * 100).toFixed
 
 /** A plain-text table: the first column left-aligned, the others right-aligned. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join('  ');
   return [line(headers), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 

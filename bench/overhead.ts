@@ -73,7 +73,12 @@ v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
 /** CPU and memory of this process around fn. */
-async function measure(client: string, invocations: number, fn: () => Promise<unknown>, emulatorCpu?: () => number): Promise<Measurement> {
+async function measure(
+  client: string,
+  invocations: number,
+  fn: () => Promise<unknown>,
+  emulatorCpu?: () => number,
+): Promise<Measurement> {
   gc();
   const rssBefore = process.memoryUsage().rss;
   const heapBefore = process.memoryUsage().heapUsed;
@@ -185,9 +190,13 @@ interface ChildEmulator {
 }
 
 async function startChildEmulator(): Promise<ChildEmulator> {
-  const child = spawn(process.execPath, ['--import', 'tsx', EMULATOR_CLI, '--port', '0', '--update-delay-ms', '50', '--quiet'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', EMULATOR_CLI, '--port', '0', '--update-delay-ms', '50', '--quiet'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const endpoint = await new Promise<string>((resolve, reject) => {
     let text = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -204,7 +213,9 @@ async function startChildEmulator(): Promise<ChildEmulator> {
     cpuMs: () => {
       try {
         // Fields 14 and 15 of /proc/<pid>/stat (after the command in parentheses): utime, stime in clock ticks.
-        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8')
+          .replace(/^.*\) /, '')
+          .split(' ');
         return (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
       } catch {
         return NaN;
@@ -227,17 +238,35 @@ export async function runOverhead(options: OverheadOptions = OVERHEAD_DEFAULTS):
   note(`overhead: fake client, ${total} invocations`);
   const fake = fakeClient();
   // A warm-up run first, so both measurements see code the JIT has already compiled.
-  await tune({ ...settingsFor({ ...options, invocations: 20 }) }, { client: fake, logger: quietLogger, waiterMinDelaySec: 0.01 });
-  results.push(await measure('fake client (the engine alone)', total, () => tune(settingsFor(options), { client: fake, logger: quietLogger, waiterMinDelaySec: 0.01 })));
+  await tune(
+    { ...settingsFor({ ...options, invocations: 20 }) },
+    { client: fake, logger: quietLogger, waiterMinDelaySec: 0.01 },
+  );
+  results.push(
+    await measure('fake client (the engine alone)', total, () =>
+      tune(settingsFor(options), { client: fake, logger: quietLogger, waiterMinDelaySec: 0.01 }),
+    ),
+  );
 
   note('overhead: starting the emulator in a child process');
   const emulator = await startChildEmulator();
-  const client = new LambdaClient({ region: 'us-east-1', endpoint: emulator.endpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const client = new LambdaClient({
+    region: 'us-east-1',
+    endpoint: emulator.endpoint,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
   try {
     const deps = { client, logger: quietLogger, waiterMinDelaySec: 0.05 };
     await tune(settingsFor({ ...options, invocations: 20 }, emulator.endpoint), deps);
     note(`overhead: real SDK over HTTP to the emulator, ${total} invocations`);
-    results.push(await measure('SDK over HTTP (emulator in a child)', total, () => tune(settingsFor(options, emulator.endpoint), deps), () => emulator.cpuMs()));
+    results.push(
+      await measure(
+        'SDK over HTTP (emulator in a child)',
+        total,
+        () => tune(settingsFor(options, emulator.endpoint), deps),
+        () => emulator.cpuMs(),
+      ),
+    );
   } finally {
     client.destroy();
     await emulator.stop();
@@ -249,7 +278,16 @@ export async function runOverhead(options: OverheadOptions = OVERHEAD_DEFAULTS):
   );
   console.log(
     table(
-      ['client', 'wall', 'engine CPU', 'CPU per invocation', 'RSS growth (peak)', 'heap growth (peak)', 'heap retained', 'emulator process CPU per invocation'],
+      [
+        'client',
+        'wall',
+        'engine CPU',
+        'CPU per invocation',
+        'RSS growth (peak)',
+        'heap growth (peak)',
+        'heap retained',
+        'emulator process CPU per invocation',
+      ],
       results.map((m) => [
         m.client,
         seconds(m.wallMs),
@@ -263,5 +301,7 @@ export async function runOverhead(options: OverheadOptions = OVERHEAD_DEFAULTS):
     ),
   );
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`\nThis process's peak RSS over its whole life (tsx and every benchmark so far included): ${maxRssMb.toFixed(0)} MB. After: ${machineNote()}.`);
+  console.log(
+    `\nThis process's peak RSS over its whole life (tsx and every benchmark so far included): ${maxRssMb.toFixed(0)} MB. After: ${machineNote()}.`,
+  );
 }

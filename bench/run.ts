@@ -58,14 +58,27 @@ async function runOurs(name: (typeof OURS)[number]): Promise<void> {
     case 'wall':
       return runWallTime(quick ? { ...WALL_TIME_DEFAULTS, repeats: 1, invocations: 5 } : WALL_TIME_DEFAULTS);
     case 'sampling':
-      return runSampling({ ...SAMPLING_DEFAULTS, ...(quick ? { repeats: 100, poolSize: 80, liveRuns: 1 } : {}), policyGrid: flags['policy-grid'] });
+      return runSampling({
+        ...SAMPLING_DEFAULTS,
+        ...(quick ? { repeats: 100, poolSize: 80, liveRuns: 1 } : {}),
+        policyGrid: flags['policy-grid'],
+      });
     case 'overhead':
       return runOverhead(quick ? { ...OVERHEAD_DEFAULTS, invocations: 100 } : OVERHEAD_DEFAULTS);
     case 'startup':
       // --against only when given: the control-plane bench's default (HEAD) would compare dist/ with itself.
-      return runStartup({ ...STARTUP_DEFAULTS, ...(quick ? { repeats: 3 } : {}), ...(process.argv.includes('--against') ? { against: flags.against } : {}) });
+      return runStartup({
+        ...STARTUP_DEFAULTS,
+        ...(quick ? { repeats: 3 } : {}),
+        ...(process.argv.includes('--against') ? { against: flags.against } : {}),
+      });
     case 'control-plane':
-      return runControlPlane({ ...CONTROL_PLANE_DEFAULTS, against: flags.against, quota: !flags['no-quota'], ...(quick ? { repeats: 1 } : {}) });
+      return runControlPlane({
+        ...CONTROL_PLANE_DEFAULTS,
+        against: flags.against,
+        quota: !flags['no-quota'],
+        ...(quick ? { repeats: 1 } : {}),
+      });
   }
 }
 

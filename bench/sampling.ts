@@ -20,7 +20,18 @@ import { pricesFor } from '../src/tuning/pricing.js';
 import { summarisePowerValue } from '../src/tuning/summary.js';
 import { tune } from '../src/tuning/tuner.js';
 import type { PowerValueResult, Prices, Sample, SamplingStopReason, TuningSettings } from '../src/types.js';
-import { heading, machineNote, note, percent, seconds, seededRandom, startBenchEmulator, table, tuningSettings, type BenchEmulator } from './lib.js';
+import {
+  heading,
+  machineNote,
+  note,
+  percent,
+  seconds,
+  seededRandom,
+  startBenchEmulator,
+  table,
+  tuningSettings,
+  type BenchEmulator,
+} from './lib.js';
 import { tuningSettings as defaultTuningSettings } from '../emulator/fixtures/settings.js';
 
 export interface SamplingOptions {
@@ -35,7 +46,13 @@ export interface SamplingOptions {
   policyGrid: boolean;
 }
 
-export const SAMPLING_DEFAULTS: SamplingOptions = { repeats: 400, poolSize: 200, liveRuns: 3, fixedInvocations: 50, policyGrid: false };
+export const SAMPLING_DEFAULTS: SamplingOptions = {
+  repeats: 400,
+  poolSize: 200,
+  liveRuns: 3,
+  fixedInvocations: 50,
+  policyGrid: false,
+};
 
 /** Alternatives to adaptivePolicy()'s first round (a fifth of the cap) and growth (× 1.5), for --policy-grid. */
 const POLICY_GRID = [
@@ -58,8 +75,18 @@ export interface Workload {
 
 export const WORKLOADS: Workload[] = [
   { name: 'noop', sample: 'noop', environment: {}, what: 'no-op (< 1 ms)' },
-  { name: 'network', sample: 'network', environment: { NETWORK_LATENCY_MS: '20' }, what: 'network-bound (waits 20 ms)' },
-  { name: 'primes', sample: 'primes', environment: { PRIMES_N: '1', PRIMES_M: '1000000' }, what: 'CPU-bound (all primes ≤ 1M, ~7 ms of a vCPU)' },
+  {
+    name: 'network',
+    sample: 'network',
+    environment: { NETWORK_LATENCY_MS: '20' },
+    what: 'network-bound (waits 20 ms)',
+  },
+  {
+    name: 'primes',
+    sample: 'primes',
+    environment: { PRIMES_N: '1', PRIMES_M: '1000000' },
+    what: 'CPU-bound (all primes ≤ 1M, ~7 ms of a vCPU)',
+  },
 ];
 
 export interface Scenario {
@@ -89,8 +116,17 @@ export interface Pool {
 
 export async function recordPools(bench: BenchEmulator, workload: Workload, poolSize: number): Promise<Pool[]> {
   const name = `pool-${workload.name}`;
-  await bench.emulator.createFunction({ name, sample: workload.sample, memoryMb: 1024, timeoutSec: 60, environment: workload.environment });
-  const result = await tune(tuningSettings(name, bench.emulator, { powerValuesMb: POWER_VALUES_MB, invocationsPerValue: poolSize }), bench.deps);
+  await bench.emulator.createFunction({
+    name,
+    sample: workload.sample,
+    memoryMb: 1024,
+    timeoutSec: 60,
+    environment: workload.environment,
+  });
+  const result = await tune(
+    tuningSettings(name, bench.emulator, { powerValuesMb: POWER_VALUES_MB, invocationsPerValue: poolSize }),
+    bench.deps,
+  );
   return result.powerValues.map((entry) => ({
     memoryMb: entry.memoryMb,
     cold: entry.samples.filter((sample) => sample.coldStart && sample.errorType === undefined),
@@ -110,7 +146,11 @@ function draw(pool: Pool, alreadyDrawn: number, count: number, random: () => num
 }
 
 function settingsFor(scenario: Scenario): TuningSettings {
-  return { ...tuningSettingsTemplate, strategy: scenario.strategy, ...(scenario.percentileLimit ? { percentileLimit: scenario.percentileLimit } : {}) };
+  return {
+    ...tuningSettingsTemplate,
+    strategy: scenario.strategy,
+    ...(scenario.percentileLimit ? { percentileLimit: scenario.percentileLimit } : {}),
+  };
 }
 
 const tuningSettingsTemplate: TuningSettings = defaultTuningSettings({
@@ -128,8 +168,17 @@ function recommendOf(powerValues: PowerValueResult[], settings: TuningSettings):
   return recommend(powerValues, settings)?.memoryMb ?? null;
 }
 
-function fixedReplay(pools: Pool[], settings: TuningSettings, prices: Prices, n: number, random: () => number): number | null {
-  return recommendOf(pools.map((pool) => summarise(pool, draw(pool, 0, n, random), settings, prices)), settings);
+function fixedReplay(
+  pools: Pool[],
+  settings: TuningSettings,
+  prices: Prices,
+  n: number,
+  random: () => number,
+): number | null {
+  return recommendOf(
+    pools.map((pool) => summarise(pool, draw(pool, 0, n, random), settings, prices)),
+    settings,
+  );
 }
 
 interface AdaptiveOutcome {
@@ -140,8 +189,16 @@ interface AdaptiveOutcome {
 }
 
 /** The tuner's rounds (tuning/rounds/adaptive.ts sampleUntilSettled), drawing from the pools instead of invoking. */
-export function adaptiveReplay(pools: Pool[], settings: TuningSettings, prices: Prices, policy: AdaptivePolicy, random: () => number): AdaptiveOutcome {
-  let results = pools.map((pool) => summarise(pool, draw(pool, 0, policy.initialInvocations, random), settings, prices));
+export function adaptiveReplay(
+  pools: Pool[],
+  settings: TuningSettings,
+  prices: Prices,
+  policy: AdaptivePolicy,
+  random: () => number,
+): AdaptiveOutcome {
+  let results = pools.map((pool) =>
+    summarise(pool, draw(pool, 0, policy.initialInvocations, random), settings, prices),
+  );
   for (let rounds = 1; ; rounds++) {
     const next = planNextRound(results, settings, prices, policy);
     if (next.stopReason !== undefined) {
@@ -221,7 +278,9 @@ export function replayScenario(
 /** A p90 limit halfway between 256 and 512 MB's pool p90: sizes from 512 MB up meet it, 128 and 256 MB do not. */
 export function percentileLimitFrom(pools: Pool[]): TuningSettings['percentileLimit'] {
   const p90 = (memoryMb: number) => {
-    const warm = [...(pools.find((pool) => pool.memoryMb === memoryMb)?.warm ?? [])].map((s) => s.durationMs).sort((a, b) => a - b);
+    const warm = [...(pools.find((pool) => pool.memoryMb === memoryMb)?.warm ?? [])]
+      .map((s) => s.durationMs)
+      .sort((a, b) => a - b);
     return warm[Math.floor(warm.length * 0.9)] ?? NaN;
   };
   return { percentile: 90, maxDurationMs: Math.round((p90(256) + p90(512)) / 2) };
@@ -239,7 +298,13 @@ async function liveRuns(bench: BenchEmulator, options: SamplingOptions): Promise
   const rows: string[][] = [];
   for (const { workload, strategy } of live) {
     const name = `live-${workload.name}`;
-    await bench.emulator.createFunction({ name, sample: workload.sample, memoryMb: 1024, timeoutSec: 60, environment: workload.environment });
+    await bench.emulator.createFunction({
+      name,
+      sample: workload.sample,
+      memoryMb: 1024,
+      timeoutSec: 60,
+      environment: workload.environment,
+    });
     for (let run = 1; run <= options.liveRuns; run++) {
       for (const sampling of ['fixed', 'adaptive'] as const) {
         note(`sampling: live ${workload.name} / ${strategy}, ${sampling}, run ${run} of ${options.liveRuns}`);
@@ -265,7 +330,12 @@ async function liveRuns(bench: BenchEmulator, options: SamplingOptions): Promise
       }
     }
   }
-  console.log(table(['workload / strategy', 'sampling', 'recommends', 'invocations', 'per memory size', 'rounds, stop', 'wall'], rows));
+  console.log(
+    table(
+      ['workload / strategy', 'sampling', 'recommends', 'invocations', 'per memory size', 'rounds, stop', 'wall'],
+      rows,
+    ),
+  );
 }
 
 export async function runSampling(options: SamplingOptions = SAMPLING_DEFAULTS): Promise<void> {
@@ -281,7 +351,9 @@ export async function runSampling(options: SamplingOptions = SAMPLING_DEFAULTS):
     }
     const recorded = machineNote();
     const scenarios = SCENARIOS.map((scenario) =>
-      scenario.strategy === 'percentile' ? { ...scenario, percentileLimit: percentileLimitFrom(pools.get(scenario.workload) ?? []) } : scenario,
+      scenario.strategy === 'percentile'
+        ? { ...scenario, percentileLimit: percentileLimitFrom(pools.get(scenario.workload) ?? []) }
+        : scenario,
     );
 
     console.log(
@@ -294,13 +366,28 @@ export async function runSampling(options: SamplingOptions = SAMPLING_DEFAULTS):
 
     const outcomes = new Map<number, ScenarioOutcome[]>();
     for (const confidence of CONFIDENCES) {
-      outcomes.set(confidence, scenarios.map((scenario) => replayScenario(pools.get(scenario.workload) ?? [], scenario, prices, options, confidence)));
+      outcomes.set(
+        confidence,
+        scenarios.map((scenario) =>
+          replayScenario(pools.get(scenario.workload) ?? [], scenario, prices, options, confidence),
+        ),
+      );
     }
     const main = outcomes.get(0.95) ?? [];
     console.log('At confidence 0.95 (the default):');
     console.log(
       table(
-        ['workload / strategy', 'pool says', 'fixed = pool', 'fixed = fixed', 'adaptive = fixed', 'adaptive = pool', 'adaptive invocations', 'settled', 'rounds'],
+        [
+          'workload / strategy',
+          'pool says',
+          'fixed = pool',
+          'fixed = fixed',
+          'adaptive = fixed',
+          'adaptive = pool',
+          'adaptive invocations',
+          'settled',
+          'rounds',
+        ],
         main.map((o) => [
           label(o.scenario),
           mb(o.poolMb),
@@ -327,13 +414,18 @@ export async function runSampling(options: SamplingOptions = SAMPLING_DEFAULTS):
           label(scenario),
           ...CONFIDENCES.flatMap((c) => {
             const o = outcomes.get(c)?.[index];
-            return o ? [percent(o.adaptiveMatchesFixed), percent(o.meanInvocations / o.fixedInvocationsTotal)] : ['', ''];
+            return o
+              ? [percent(o.adaptiveMatchesFixed), percent(o.meanInvocations / o.fixedInvocationsTotal)]
+              : ['', ''];
           }),
         ]),
       ),
     );
-    const overall = (key: 'adaptiveMatchesFixed' | 'fixedMatchesFixed') => main.reduce((total, o) => total + o[key], 0) / main.length;
-    const spent = main.reduce((total, o) => total + o.meanInvocations, 0) / main.reduce((total, o) => total + o.fixedInvocationsTotal, 0);
+    const overall = (key: 'adaptiveMatchesFixed' | 'fixedMatchesFixed') =>
+      main.reduce((total, o) => total + o[key], 0) / main.length;
+    const spent =
+      main.reduce((total, o) => total + o.meanInvocations, 0) /
+      main.reduce((total, o) => total + o.fixedInvocationsTotal, 0);
     const clear = main.filter((o) => o.fixedMatchesFixed >= 0.95);
     console.log(
       `\nOver all ${main.length} scenarios at 0.95: adaptive = fixed in ${percent(overall('adaptiveMatchesFixed'))} of repeats ` +
@@ -362,7 +454,9 @@ export async function runSampling(options: SamplingOptions = SAMPLING_DEFAULTS):
       );
     }
 
-    console.log(`\nB. Live runs on the emulator (InProgress window 200 ms), alternating fixed and adaptive; ${machineNote()}:`);
+    console.log(
+      `\nB. Live runs on the emulator (InProgress window 200 ms), alternating fixed and adaptive; ${machineNote()}:`,
+    );
     await liveRuns(bench, options);
   } finally {
     await bench.close();

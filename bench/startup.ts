@@ -74,7 +74,8 @@ async function timeToFirstRequest(workspace: string, entry = ENTRY): Promise<num
   child.kill('SIGKILL');
   await exited;
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (outcome !== 'request' || firstRequestMs === undefined) throw new Error('dist/index.js exited before making any Lambda request');
+  if (outcome !== 'request' || firstRequestMs === undefined)
+    throw new Error('dist/index.js exited before making any Lambda request');
   return firstRequestMs - startedMs;
 }
 
@@ -90,8 +91,14 @@ async function bareNodeMs(): Promise<number> {
 function distAt(revision: string, into: string): string {
   const dir = join(into, 'dist');
   mkdirSync(dir, { recursive: true });
-  const files = execFileSync('git', ['ls-tree', '--name-only', `${revision}:dist`], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
-  for (const file of files) writeFileSync(join(dir, file), execFileSync('git', ['show', `${revision}:dist/${file}`], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }));
+  const files = execFileSync('git', ['ls-tree', '--name-only', `${revision}:dist`], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
+  for (const file of files)
+    writeFileSync(
+      join(dir, file),
+      execFileSync('git', ['show', `${revision}:dist/${file}`], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }),
+    );
   return dir;
 }
 
@@ -144,12 +151,22 @@ export async function runStartup(options: StartupOptions = STARTUP_DEFAULTS): Pr
     table(
       ['', 'median', 'min', 'max'],
       [
-        ['node dist/index.js → first Lambda request', ms(median(action)), ms(Math.min(...action)), ms(Math.max(...action))],
+        [
+          'node dist/index.js → first Lambda request',
+          ms(median(action)),
+          ms(Math.min(...action)),
+          ms(Math.max(...action)),
+        ],
         ['node -e 0 (spawn → exit)', ms(median(bare)), ms(Math.min(...bare)), ms(Math.max(...bare))],
         ['the action’s own share (difference of medians)', ms(median(action) - median(bare)), '', ''],
         ...(options.against
           ? [
-              [`${options.against}'s dist/index.js → first Lambda request`, ms(median(other)), ms(Math.min(...other)), ms(Math.max(...other))],
+              [
+                `${options.against}'s dist/index.js → first Lambda request`,
+                ms(median(other)),
+                ms(Math.min(...other)),
+                ms(Math.max(...other)),
+              ],
               [`${options.against}'s own share (difference of medians)`, ms(median(other) - median(bare)), '', ''],
             ]
           : []),
@@ -159,7 +176,10 @@ export async function runStartup(options: StartupOptions = STARTUP_DEFAULTS): Pr
   const built = statSync(ENTRY).mtime.toISOString();
   console.log(`\ndist/ (built ${built}):`);
   const files = sizes();
-  const rows = (list: typeof files) => [...list.map((f) => [f.file, kb(f.bytes), kb(f.gzipBytes)]), ['total', kb(list.reduce((t, f) => t + f.bytes, 0)), kb(list.reduce((t, f) => t + f.gzipBytes, 0))]];
+  const rows = (list: typeof files) => [
+    ...list.map((f) => [f.file, kb(f.bytes), kb(f.gzipBytes)]),
+    ['total', kb(list.reduce((t, f) => t + f.bytes, 0)), kb(list.reduce((t, f) => t + f.gzipBytes, 0))],
+  ];
   console.log(table(['file', 'size', 'gzip'], [...rows(files), ...(otherSizes.length > 0 ? rows(otherSizes) : [])]));
   console.log(`After: ${machineNote()}.`);
 }

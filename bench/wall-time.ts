@@ -18,7 +18,18 @@ import { newRunId } from '../src/tuning/run-state.js';
 import { tune } from '../src/tuning/tuner.js';
 import { realSleep } from '../src/lib/ports.js';
 import type { TuningSettings } from '../src/types.js';
-import { heading, machineNote, note, ratio, seconds, startBenchEmulator, table, tuningSettings, type BenchEmulator, type Call } from './lib.js';
+import {
+  heading,
+  machineNote,
+  note,
+  ratio,
+  seconds,
+  startBenchEmulator,
+  table,
+  tuningSettings,
+  type BenchEmulator,
+  type Call,
+} from './lib.js';
 
 export interface WallTimeOptions {
   repeats: number;
@@ -51,7 +62,8 @@ export async function originalShape(bench: BenchEmulator, settings: TuningSettin
     await target.restore(snapshot);
     await Promise.all(
       prepared.map(async (version) => {
-        for (let i = 0; i < settings.invocationsPerValue; i++) await target.invoke(snapshot.functionArn, version.alias, '{}');
+        for (let i = 0; i < settings.invocationsPerValue; i++)
+          await target.invoke(snapshot.functionArn, version.alias, '{}');
       }),
     );
   } finally {
@@ -63,7 +75,13 @@ export async function originalShape(bench: BenchEmulator, settings: TuningSettin
 interface Timeline {
   wallMs: number;
   /** Per memory size, ms since the start: alias created, first invocation started, last invocation ended. */
-  rows: { memoryMb: number; aliasReadyMs: number; firstInvokeMs: number; lastInvokeEndMs: number; invokeSpanMs: number }[];
+  rows: {
+    memoryMb: number;
+    aliasReadyMs: number;
+    firstInvokeMs: number;
+    lastInvokeEndMs: number;
+    invokeSpanMs: number;
+  }[];
   /** Start → first invocation; last invocation → end. */
   headMs: number;
   tailMs: number;
@@ -78,7 +96,13 @@ function timelineOf(calls: readonly Call[], startMs: number, endMs: number): Tim
     const alias = calls.find((call) => call.operation === 'CreateAlias' && call.alias?.endsWith(`-${memoryMb}`));
     const first = Math.min(...mine.map((call) => call.startMs));
     const last = Math.max(...mine.map((call) => call.endMs));
-    return { memoryMb, aliasReadyMs: (alias?.endMs ?? NaN) - startMs, firstInvokeMs: first - startMs, lastInvokeEndMs: last - startMs, invokeSpanMs: last - first };
+    return {
+      memoryMb,
+      aliasReadyMs: (alias?.endMs ?? NaN) - startMs,
+      firstInvokeMs: first - startMs,
+      lastInvokeEndMs: last - startMs,
+      invokeSpanMs: last - first,
+    };
   });
   const firstInvoke = Math.min(...invokes.map((call) => call.startMs));
   const lastInvokeEnd = Math.max(...invokes.map((call) => call.endMs));
@@ -92,7 +116,11 @@ function timelineOf(calls: readonly Call[], startMs: number, endMs: number): Tim
   };
 }
 
-async function measure(bench: BenchEmulator, shape: 'engine' | 'original', settings: TuningSettings): Promise<Timeline> {
+async function measure(
+  bench: BenchEmulator,
+  shape: 'engine' | 'original',
+  settings: TuningSettings,
+): Promise<Timeline> {
   bench.trace.reset();
   const startMs = performance.now();
   if (shape === 'engine') await tune(settings, bench.deps);
@@ -104,8 +132,17 @@ export async function runWallTime(options: WallTimeOptions = WALL_TIME_DEFAULTS)
   heading('1. Wall time: the engine against the original tool’s shape');
   const bench = await startBenchEmulator({ updateDelayMs: options.updateDelayMs });
   try {
-    await bench.emulator.createFunction({ name: 'wall-primes', sample: WORKLOAD.sample, memoryMb: 1024, timeoutSec: 60, environment: WORKLOAD.environment });
-    const settings = tuningSettings('wall-primes', bench.emulator, { powerValuesMb: POWER_VALUES_MB, invocationsPerValue: options.invocations });
+    await bench.emulator.createFunction({
+      name: 'wall-primes',
+      sample: WORKLOAD.sample,
+      memoryMb: 1024,
+      timeoutSec: 60,
+      environment: WORKLOAD.environment,
+    });
+    const settings = tuningSettings('wall-primes', bench.emulator, {
+      powerValuesMb: POWER_VALUES_MB,
+      invocationsPerValue: options.invocations,
+    });
     const loadBefore = machineNote();
     const results: { shape: string; timeline: Timeline }[] = [];
     // Alternate the two shapes so a change in the machine's load hits both alike.
@@ -129,7 +166,13 @@ export async function runWallTime(options: WallTimeOptions = WALL_TIME_DEFAULTS)
       console.log(
         table(
           ['memory', 'alias ready', 'first invoke', 'last invoke end', 'invoking'],
-          timeline.rows.map((row) => [`${row.memoryMb} MB`, seconds(row.aliasReadyMs), seconds(row.firstInvokeMs), seconds(row.lastInvokeEndMs), seconds(row.invokeSpanMs)]),
+          timeline.rows.map((row) => [
+            `${row.memoryMb} MB`,
+            seconds(row.aliasReadyMs),
+            seconds(row.firstInvokeMs),
+            seconds(row.lastInvokeEndMs),
+            seconds(row.invokeSpanMs),
+          ]),
         ),
       );
       console.log('');
@@ -140,10 +183,33 @@ export async function runWallTime(options: WallTimeOptions = WALL_TIME_DEFAULTS)
       // Unavoidable: nothing can be invoked before one version exists, and clean-up follows the last invocation.
       const firstVersionMs = timeline.rows[0]?.aliasReadyMs ?? NaN;
       const goal = (timeline.wallMs - firstVersionMs - timeline.tailMs) / slowestMs;
-      return [shape, seconds(timeline.wallMs), seconds(slowestMs), seconds(firstVersionMs), seconds(timeline.headMs), seconds(timeline.tailMs), ratio(goal), String(timeline.conflicts), String(timeline.controlPlaneCalls)];
+      return [
+        shape,
+        seconds(timeline.wallMs),
+        seconds(slowestMs),
+        seconds(firstVersionMs),
+        seconds(timeline.headMs),
+        seconds(timeline.tailMs),
+        ratio(goal),
+        String(timeline.conflicts),
+        String(timeline.controlPlaneCalls),
+      ];
     });
     console.log(
-      table(['shape', 'wall', 'slowest invoking (S)', 'first version (F)', 'to 1st invoke', 'clean-up (C)', '(wall − F − C) / S', 'conflicts', 'control-plane calls'], rows),
+      table(
+        [
+          'shape',
+          'wall',
+          'slowest invoking (S)',
+          'first version (F)',
+          'to 1st invoke',
+          'clean-up (C)',
+          '(wall − F − C) / S',
+          'conflicts',
+          'control-plane calls',
+        ],
+        rows,
+      ),
     );
     const engineWall = results.filter((entry) => entry.shape === 'engine').map((entry) => entry.timeline.wallMs);
     const originalWall = results.filter((entry) => entry.shape === 'original').map((entry) => entry.timeline.wallMs);

@@ -38,13 +38,33 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
   try {
-    say(`Emulator: ${emulator.endpoint} (CPU limits: ${emulator.cpuMode === 'model' ? 'CPU-time model, cgroups not writable' : 'cgroups'})`);
+    say(
+      `Emulator: ${emulator.endpoint} (CPU limits: ${emulator.cpuMode === 'model' ? 'CPU-time model, cgroups not writable' : 'cgroups'})`,
+    );
     // The talk's CPU-bound workload ("compute N times all primes ≤ M"), deployed twice per service as a team would:
     // the base branch's stack (staging) and the PR's. The gate tunes both in one run, taking turns (live A/B).
     const work = { PRIMES_N: '10', PRIMES_M: '500000' };
-    await emulator.createFunction({ name: 'checkout-staging', sample: 'primes', memoryMb: 1024, environment: work, description: 'checkout, main' });
-    await emulator.createFunction({ name: 'checkout-pr-42', sample: 'primes', memoryMb: 1024, environment: work, description: 'checkout, PR #42' });
-    await emulator.createFunction({ name: 'search-staging', sample: 'primes', memoryMb: 1024, environment: work, description: 'search, main' });
+    await emulator.createFunction({
+      name: 'checkout-staging',
+      sample: 'primes',
+      memoryMb: 1024,
+      environment: work,
+      description: 'checkout, main',
+    });
+    await emulator.createFunction({
+      name: 'checkout-pr-42',
+      sample: 'primes',
+      memoryMb: 1024,
+      environment: work,
+      description: 'checkout, PR #42',
+    });
+    await emulator.createFunction({
+      name: 'search-staging',
+      sample: 'primes',
+      memoryMb: 1024,
+      environment: work,
+      description: 'search, main',
+    });
     // PR #43 makes search do half as much work again: the slower variant the gate must catch.
     await emulator.createFunction({
       name: 'search-pr-43',
@@ -53,11 +73,27 @@ async function main(): Promise<number> {
       environment: { ...work, WORK_MULTIPLIER: '1.5' },
       description: 'search, PR #43',
     });
-    say('Deployed checkout-staging, checkout-pr-42 (same code), search-staging, search-pr-43 (50% more work): primes, 1024 MB\n');
+    say(
+      'Deployed checkout-staging, checkout-pr-42 (same code), search-staging, search-pr-43 (50% more work): primes, 1024 MB\n',
+    );
 
     const scenarios = [
-      { pr: 42, key: 'checkout', fn: 'checkout-pr-42', base: 'checkout-staging', shouldPass: true, expect: 'passes: same code as the base branch' },
-      { pr: 43, key: 'search', fn: 'search-pr-43', base: 'search-staging', shouldPass: false, expect: 'fails: 50% more work per request' },
+      {
+        pr: 42,
+        key: 'checkout',
+        fn: 'checkout-pr-42',
+        base: 'checkout-staging',
+        shouldPass: true,
+        expect: 'passes: same code as the base branch',
+      },
+      {
+        pr: 43,
+        key: 'search',
+        fn: 'search-pr-43',
+        base: 'search-staging',
+        shouldPass: false,
+        expect: 'fails: 50% more work per request',
+      },
     ];
     const summaries: string[] = [];
     let asExpected = true;
@@ -102,9 +138,13 @@ async function main(): Promise<number> {
       say('');
       if (existsSync(resultsPath)) {
         // Read back as every reader does: through the one results schema (a drifted writer fails the demo here).
-        const result = parseRunResult(readFileSync(resultsPath, 'utf8'), (problem) => new Error(`${resultsPath} ${problem}`));
+        const result = parseRunResult(
+          readFileSync(resultsPath, 'utf8'),
+          (problem) => new Error(`${resultsPath} ${problem}`),
+        );
         say(renderTerminalTable(result));
-        if (result.recommendation) say(`\nRecommendation: ${result.recommendation.memoryMb} MB (${result.recommendation.reason})`);
+        if (result.recommendation)
+          say(`\nRecommendation: ${result.recommendation.memoryMb} MB (${result.recommendation.reason})`);
       }
       const verdict = run.outputs.verdict ?? 'none';
       say(
@@ -143,8 +183,13 @@ async function main(): Promise<number> {
     // Every request the action sent was checked against the official Lambda API model (emulator/contracts/lambda.ts);
     // one that broke it is an engine bug real Lambda would refuse.
     const lambdaViolations = emulator.contractViolations();
-    say(`Lambda API contract violations: ${lambdaViolations.length}${lambdaViolations.length === 0 ? ' (every request satisfied the Lambda API model)' : ''}`);
-    for (const violation of lambdaViolations) say(`  ${violation.kind} ${violation.operation ?? ''} ${violation.method} ${violation.path}: ${violation.message}`);
+    say(
+      `Lambda API contract violations: ${lambdaViolations.length}${lambdaViolations.length === 0 ? ' (every request satisfied the Lambda API model)' : ''}`,
+    );
+    for (const violation of lambdaViolations)
+      say(
+        `  ${violation.kind} ${violation.operation ?? ''} ${violation.method} ${violation.path}: ${violation.message}`,
+      );
     // The demo itself succeeds when the gate did what each scenario expects (pass, then fail) and nothing broke
     // GitHub's or Lambda's contract.
     if (!asExpected) say('\nUnexpected: a scenario did not end as expected (see above).');

@@ -22,13 +22,15 @@ const USAGE = `Usage: npm run emulator -- [options]
 function integerFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`--${name} must be a non-negative integer, got ${value}`);
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new Error(`--${name} must be a non-negative integer, got ${value}`);
   return parsed;
 }
 
 function positiveFlag(value: string, name: string): number {
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive integer or off, got ${value}`);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new Error(`--${name} must be a positive integer or off, got ${value}`);
   return parsed;
 }
 
@@ -61,7 +63,12 @@ async function main(): Promise<number> {
   const concurrencyLimit = integerFlag(values['concurrency-limit'], 'concurrency-limit');
   const snapStartPendingMs = integerFlag(values['snapstart-pending-ms'], 'snapstart-pending-ms');
   const quotaFlag = values['control-plane-quota'];
-  const controlPlaneQuota = quotaFlag === 'off' ? false : quotaFlag === undefined ? undefined : { requestsPerSecond: positiveFlag(quotaFlag, 'control-plane-quota') };
+  const controlPlaneQuota =
+    quotaFlag === 'off'
+      ? false
+      : quotaFlag === undefined
+        ? undefined
+        : { requestsPerSecond: positiveFlag(quotaFlag, 'control-plane-quota') };
   const stamp = () => new Date().toISOString().slice(11, 23);
 
   const emulator = await startEmulator({
@@ -77,7 +84,9 @@ async function main(): Promise<number> {
   });
 
   // Ask the emulator itself, over its own API, so what is printed is what clients will see.
-  const listed = (await (await fetch(`${emulator.endpoint}/2015-03-31/functions?MaxItems=50`)).json()) as { Functions?: ListedFunction[] };
+  const listed = (await (await fetch(`${emulator.endpoint}/2015-03-31/functions?MaxItems=50`)).json()) as {
+    Functions?: ListedFunction[];
+  };
   const functions = listed.Functions ?? [];
   const cpu =
     emulator.cpuMode === 'cgroup'

@@ -45,13 +45,31 @@ const SERVED = [
 ];
 
 /** JSON Schema keywords that constrain a value; descriptions, examples and defaults are dropped. */
-const KEPT = ['type', 'nullable', 'enum', 'required', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'additionalProperties'];
+const KEPT = [
+  'type',
+  'nullable',
+  'enum',
+  'required',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'additionalProperties',
+];
 
 function loadDescription(path) {
   if (path) return JSON.parse(readFileSync(path, 'utf8'));
   const dir = mkdtempSync(join(tmpdir(), 'github-contract-'));
   try {
-    const tarball = execFileSync('npm', ['pack', `${PACKAGE}@${VERSION}`, '--silent'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop();
+    const tarball = execFileSync('npm', ['pack', `${PACKAGE}@${VERSION}`, '--silent'], { cwd: dir, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop();
     execFileSync('tar', ['-xzf', tarball, 'package/generated/api.github.com.json'], { cwd: dir });
     return JSON.parse(readFileSync(join(dir, 'package/generated/api.github.com.json'), 'utf8'));
   } finally {
@@ -62,7 +80,10 @@ function loadDescription(path) {
 function resolver(description) {
   const deref = (node) => {
     if (!node || typeof node !== 'object' || !('$ref' in node)) return node;
-    const target = node.$ref.replace(/^#\//, '').split('/').reduce((at, key) => at?.[key], description);
+    const target = node.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((at, key) => at?.[key], description);
     if (!target) throw new Error(`unresolved ${node.$ref}`);
     return deref(target);
   };
@@ -73,11 +94,18 @@ function resolver(description) {
     const out = {};
     for (const key of KEPT) {
       if (!(key in schema)) continue;
-      out[key] = key === 'additionalProperties' && typeof schema[key] === 'object' ? compact(schema[key], depth + 1) : schema[key];
+      out[key] =
+        key === 'additionalProperties' && typeof schema[key] === 'object'
+          ? compact(schema[key], depth + 1)
+          : schema[key];
     }
-    if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([name, value]) => [name, compact(value, depth + 1)]));
+    if (schema.properties)
+      out.properties = Object.fromEntries(
+        Object.entries(schema.properties).map(([name, value]) => [name, compact(value, depth + 1)]),
+      );
     if (schema.items) out.items = compact(schema.items, depth + 1);
-    for (const key of ['oneOf', 'anyOf', 'allOf']) if (schema[key]) out[key] = schema[key].map((entry) => compact(entry, depth + 1));
+    for (const key of ['oneOf', 'anyOf', 'allOf'])
+      if (schema[key]) out[key] = schema[key].map((entry) => compact(entry, depth + 1));
     return out;
   };
   return { deref, compact };
@@ -96,7 +124,8 @@ function build(description) {
       if (!operation || typeof operation !== 'object' || !operation.operationId) continue;
       methods.push(method.toUpperCase());
       const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(deref);
-      for (const parameter of parameters) if (parameter.in === 'path' && parameter['x-multi-segment']) multiSegment.add(parameter.name);
+      for (const parameter of parameters)
+        if (parameter.in === 'path' && parameter['x-multi-segment']) multiSegment.add(parameter.name);
       if (!SERVED.includes(operation.operationId)) continue;
       const body = operation.requestBody?.content?.['application/json']?.schema;
       operations[operation.operationId] = {
@@ -112,12 +141,17 @@ function build(description) {
             ...(parameter.required ? { required: true } : {}),
             schema: compact(parameter.schema ?? {}),
             // "(max 100)" is in per_page's description, not its schema; the stand-in enforces it.
-            ...(/\(max (\d+)\)/.exec(parameter.description ?? '') ? { documentedMax: Number(/\(max (\d+)\)/.exec(parameter.description)[1]) } : {}),
+            ...(/\(max (\d+)\)/.exec(parameter.description ?? '')
+              ? { documentedMax: Number(/\(max (\d+)\)/.exec(parameter.description)[1]) }
+              : {}),
           })),
         ...(body ? { body: compact(body), bodyRequired: operation.requestBody.required === true } : {}),
       };
     }
-    paths[template] = { methods: methods.sort(), ...(multiSegment.size ? { multiSegment: [...multiSegment].sort() } : {}) };
+    paths[template] = {
+      methods: methods.sort(),
+      ...(multiSegment.size ? { multiSegment: [...multiSegment].sort() } : {}),
+    };
   }
   const missing = SERVED.filter((id) => !operations[id]);
   if (missing.length) throw new Error(`not in the description: ${missing.join(', ')}`);
@@ -142,5 +176,7 @@ if (check) {
   console.log('emulator/contracts/github-rest.json matches the description.');
 } else {
   writeFileSync(OUTPUT, text);
-  console.log(`wrote emulator/contracts/github-rest.json (${text.length} bytes) from ${PACKAGE}@${description.info.version}`);
+  console.log(
+    `wrote emulator/contracts/github-rest.json (${text.length} bytes) from ${PACKAGE}@${description.info.version}`,
+  );
 }

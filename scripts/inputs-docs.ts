@@ -25,7 +25,8 @@ const code = (text: string): string => '`' + text + '`';
 
 function defaultCell(spec: InputSpec): string {
   if (spec.required) return '**required**';
-  if (spec.defaultText) return `_${escapeCell(spec.defaultText.replace('${{ github.token }}', code('${{ github.token }}')))}_`;
+  if (spec.defaultText)
+    return `_${escapeCell(spec.defaultText.replace('${{ github.token }}', code('${{ github.token }}')))}_`;
   if (spec.default !== undefined) return code(escapeCell(spec.default));
   return '';
 }
@@ -65,7 +66,11 @@ export function actionInputs(): Record<string, ActionInput> {
       const declaredDefault = spec.actionDefault ?? spec.default;
       return [
         spec.name,
-        { description: spec.description, required: spec.required ?? false, ...(declaredDefault === undefined ? {} : { default: declaredDefault }) },
+        {
+          description: spec.description,
+          required: spec.required ?? false,
+          ...(declaredDefault === undefined ? {} : { default: declaredDefault }),
+        },
       ];
     }),
   );
@@ -97,7 +102,10 @@ export function writeInputsDocs(root: string): void {
     const readme = readFileSync(readmePath, 'utf8');
     if (readmeInputsSection(readme) !== undefined) {
       const start = readme.indexOf(README_START) + README_START.length;
-      writeFileSync(readmePath, `${readme.slice(0, start)}\n${renderInputsTables()}${readme.slice(readme.indexOf(README_END))}`);
+      writeFileSync(
+        readmePath,
+        `${readme.slice(0, start)}\n${renderInputsTables()}${readme.slice(readme.indexOf(README_END))}`,
+      );
     }
   }
 }

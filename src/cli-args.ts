@@ -43,7 +43,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (command !== 'tune') return { command, inputs: {} };
     flags = argv.slice(1);
   }
-  const { tokens = [] } = parseArgs({ args: flags, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const { tokens = [] } = parseArgs({
+    args: flags,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
 
   const inputs: Record<string, string> = {};
   let wantsHelp = false;
@@ -59,7 +65,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (token.kind === 'option-terminator') throw unknownFlag('', '--');
     if (token.kind === 'positional') {
       if (token.value === '-') throw unknownFlag('', '-');
-      throw new InputError(token.value, `Unexpected argument ${JSON.stringify(token.value)}; give values after a flag, as --name value or --name=value (see ${CLI_NAME} help)`);
+      throw new InputError(
+        token.value,
+        `Unexpected argument ${JSON.stringify(token.value)}; give values after a flag, as --name value or --name=value (see ${CLI_NAME} help)`,
+      );
     }
     // What was typed: parseArgs splits `-xyz` into -x -y -z, and the message quotes the argument as given.
     const given = flags[token.index] ?? token.rawName;
@@ -89,7 +98,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
       continue;
     }
     if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
-      throw new InputError(spec.name, `Flag --${spec.name} needs a value, e.g. --${spec.name} <${spec.valueName ?? 'value'}> or --${spec.name}=<${spec.valueName ?? 'value'}>`);
+      throw new InputError(
+        spec.name,
+        `Flag --${spec.name} needs a value, e.g. --${spec.name} <${spec.valueName ?? 'value'}> or --${spec.name}=<${spec.valueName ?? 'value'}>`,
+      );
     }
     set(spec.name, token.value);
   }
@@ -100,7 +112,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
 
 /** The word right after a bare boolean flag, when it is a boolean word (`--dry-run false`). */
 function booleanWordAfter(flag: Token, next: Token | undefined): string | undefined {
-  if (flag.kind !== 'option' || flag.value !== undefined || next?.kind !== 'positional' || next.index !== flag.index + 1) return undefined;
+  if (
+    flag.kind !== 'option' ||
+    flag.value !== undefined ||
+    next?.kind !== 'positional' ||
+    next.index !== flag.index + 1
+  )
+    return undefined;
   return BOOLEAN_WORDS.has(next.value.toLowerCase()) ? next.value : undefined;
 }
 
@@ -140,7 +158,10 @@ const ENVIRONMENT: readonly [string, string][] = [
     "Credentials, read by the AWS SDK's default provider chain (any of its sources work).",
   ],
   ['GITHUB_TOKEN', 'Token for the pull request comment and the baseline branch when --github-token is not given.'],
-  ['GITHUB_WORKSPACE', 'Base directory for relative paths (results-path, payload-file, baseline-file); else the current directory.'],
+  [
+    'GITHUB_WORKSPACE',
+    'Base directory for relative paths (results-path, payload-file, baseline-file); else the current directory.',
+  ],
 ];
 
 export function helpText(): string {

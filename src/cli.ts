@@ -19,7 +19,8 @@ import { commandSafeLines, newStopToken } from './lib/untrusted.js';
  * escape sequence could rewrite the screen.
  */
 export function writeLines(stream: NodeJS.WritableStream, text: string): void {
-  for (const line of text.split('\n')) for (const safe of commandSafeLines(line, newStopToken)) stream.write(`${safe}\n`);
+  for (const line of text.split('\n'))
+    for (const safe of commandSafeLines(line, newStopToken)) stream.write(`${safe}\n`);
 }
 
 export interface CliIo {
@@ -30,7 +31,13 @@ export interface CliIo {
   signalSource: NodeJS.EventEmitter;
 }
 
-const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), signalSource: process });
+const defaultIo = (): CliIo => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  signalSource: process,
+});
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   let parsed;
@@ -65,7 +72,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   const stop = cancellation({
     timeoutMinutes: settings.tuning.timeoutMinutes,
     signalSource: io.signalSource,
-    onSignal: (name) => io.stderr.write(`\n${name}: stopping, restoring the function and deleting this run's versions and aliases…\n`),
+    onSignal: (name) =>
+      io.stderr.write(`\n${name}: stopping, restoring the function and deleting this run's versions and aliases…\n`),
   });
   const logger = terminalLogger(io.stderr);
   try {
@@ -80,7 +88,10 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       const { renderTerminalTable } = await import(/* webpackMode: "eager" */ './report/terminal.js');
       writeLines(io.stdout, `\n${renderTerminalTable(outcome.result)}\n`);
     }
-    writeLines(io.stdout, `results: ${outcome.resultsPath || 'none written (the run measured nothing)'}\nreport:  ${outcome.reportPath}`);
+    writeLines(
+      io.stdout,
+      `results: ${outcome.resultsPath || 'none written (the run measured nothing)'}\nreport:  ${outcome.reportPath}`,
+    );
     if (outcome.result?.visualizationUrl) writeLines(io.stdout, `chart:   ${outcome.result.visualizationUrl}`);
     if (outcome.failure) {
       writeLines(io.stderr, `lambda-power-gate: ${outcome.failure}`);

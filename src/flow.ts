@@ -8,7 +8,13 @@
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { loadBaseline, type BaselineHistory, type BaselinePlan, type BaselineTarget, type LoadedBaseline } from './gate/baseline.js';
+import {
+  loadBaseline,
+  type BaselineHistory,
+  type BaselinePlan,
+  type BaselineTarget,
+  type LoadedBaseline,
+} from './gate/baseline.js';
 import { ARTEFACT_NAMES, BASELINE_COPY_NAME, readBoundedText } from './lib/paths.js';
 import { parseFunctionName } from './settings/index.js';
 import type { Clock, EngineLogger } from './lib/ports.js';
@@ -95,7 +101,8 @@ export interface ReportOptions {
 export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowOutcome> {
   const measured = await measure(settings, deps);
   const runUrl = deps.runUrl ? { runUrl: deps.runUrl } : {};
-  const apply = (result: RunResult, failure: string | undefined) => autoOptimize(result, settings.tuning, tunerDepsOf(deps), failure, deps.signal);
+  const apply = (result: RunResult, failure: string | undefined) =>
+    autoOptimize(result, settings.tuning, tunerDepsOf(deps), failure, deps.signal);
   return judgeAndReport(measured, settings, { logger: deps.logger, gate: 'enforce', write: true, apply, ...runUrl });
 }
 
@@ -118,7 +125,11 @@ export async function measure(settings: Settings, deps: FlowDeps): Promise<Measu
       target: deps.baselineTarget,
     });
   } catch (error) {
-    return { result: null, baseline: null, failure: error instanceof InputError ? error.message : `Baseline: ${messageOf(error)}` };
+    return {
+      result: null,
+      baseline: null,
+      failure: error instanceof InputError ? error.message : `Baseline: ${messageOf(error)}`,
+    };
   }
   let baseline: LoadedBaseline | null = plan.source === 'file' || plan.source === 'branch' ? plan.baseline : null;
   let baselineProblem = plan.source === 'file' || plan.source === 'branch' ? plan.problem : undefined;
@@ -133,7 +144,13 @@ export async function measure(settings: Settings, deps: FlowDeps): Promise<Measu
   try {
     if (plan.source === 'function') {
       const { tuneWithLiveBaseline } = await import(/* webpackMode: "eager" */ './gate/live.js');
-      const live = await tuneWithLiveBaseline(settings.tuning, parseFunctionName(plan.functionName), { ...tunerDeps, clientFor: deps.clientFor }, deps.signal, settings.gate);
+      const live = await tuneWithLiveBaseline(
+        settings.tuning,
+        parseFunctionName(plan.functionName),
+        { ...tunerDeps, clientFor: deps.clientFor },
+        deps.signal,
+        settings.gate,
+      );
       result = live.result;
       baseline = live.baseline;
       baselineProblem = live.problem;
@@ -162,7 +179,11 @@ export async function measure(settings: Settings, deps: FlowDeps): Promise<Measu
 }
 
 /** The verdict against the baseline, the report, and (for a measuring run) results.json, report.md and report.html. */
-export async function judgeAndReport(measured: Measured, settings: Settings, options: ReportOptions): Promise<FlowOutcome> {
+export async function judgeAndReport(
+  measured: Measured,
+  settings: Settings,
+  options: ReportOptions,
+): Promise<FlowOutcome> {
   const { result, baseline } = measured;
   let failure = measured.failure;
   let verdict: Verdict | null = null;
@@ -188,7 +209,9 @@ export async function judgeAndReport(measured: Measured, settings: Settings, opt
   const { savingPct } = await import(/* webpackMode: "eager" */ './report/model.js');
   const baselineResult = baseline?.result ?? null;
   const reportInput = result ? { result, verdict, baseline: baselineResult, runUrl: options.runUrl } : null;
-  const markdown = reportInput ? renderReport(reportInput) : renderFailureReport(failure ?? 'Tuning failed', options.runUrl);
+  const markdown = reportInput
+    ? renderReport(reportInput)
+    : renderFailureReport(failure ?? 'Tuning failed', options.runUrl);
   const saving = result ? savingPct(result) : null;
   const resultsPath = settings.tuning.resultsPath;
   const reportDir = dirname(resultsPath);
@@ -196,7 +219,16 @@ export async function judgeAndReport(measured: Measured, settings: Settings, opt
   if (options.write !== true) {
     const given = options.write.resultsPath;
     const outputs = outputsFor(result, verdict, given, saving);
-    return { result, verdict, baseline: baselineResult, markdown, outputs, resultsPath: given, reportPath: '', ...(failure ? { failure } : {}) };
+    return {
+      result,
+      verdict,
+      baseline: baselineResult,
+      markdown,
+      outputs,
+      resultsPath: given,
+      reportPath: '',
+      ...(failure ? { failure } : {}),
+    };
   }
   await mkdir(reportDir, { recursive: true });
   if (result) await writeFresh(resultsPath, JSON.stringify(result, null, 2) + '\n');
@@ -243,7 +275,12 @@ async function writeFresh(path: string, text: string): Promise<void> {
 }
 
 /** The step's outputs; `saving` is the recommendation's saving in percent (report/markdown.ts savingPct). */
-function outputsFor(result: RunResult | null, verdict: Verdict | null, resultsPath: string, saving: number | null): Record<string, string> {
+function outputsFor(
+  result: RunResult | null,
+  verdict: Verdict | null,
+  resultsPath: string,
+  saving: number | null,
+): Record<string, string> {
   const outputs: Record<string, string> = { 'results-path': resultsPath };
   if (!result) return outputs;
   const rec = result.recommendation;

@@ -10,7 +10,8 @@ import { run } from './action/main.js';
 import { inertText, MAX_LOG_LINE_CHARS } from './lib/untrusted.js';
 
 /** An unexpected error in one line, through the sanitiser (it may quote anything, function output included). */
-const oneLine = (error: unknown) => inertText(error instanceof Error ? error.message : String(error), MAX_LOG_LINE_CHARS);
+const oneLine = (error: unknown) =>
+  inertText(error instanceof Error ? error.message : String(error), MAX_LOG_LINE_CHARS);
 
 if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
   import(/* webpackMode: "eager" */ './cli.js')

@@ -142,7 +142,9 @@ export interface ReportRecord {
  * recordedSettingsSchema). A setting added here and not there fails the typecheck, naming it, instead of being
  * dropped when a stored run is read back.
  */
-export type EveryTuningSettingRecorded = NoneLeft<Exclude<keyof Omit<TuningSettings, 'payloads'>, keyof RecordedSettings>>;
+export type EveryTuningSettingRecorded = NoneLeft<
+  Exclude<keyof Omit<TuningSettings, 'payloads'>, keyof RecordedSettings>
+>;
 type NoneLeft<T extends never> = T;
 
 // ---------------------------------------------------------------------------------------------------------

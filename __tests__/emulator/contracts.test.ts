@@ -13,8 +13,19 @@ import {
   ListVersionsByFunctionCommand,
   UpdateFunctionConfigurationCommand,
 } from '@aws-sdk/client-lambda';
-import { lambdaContracts, matchOperation, validateRequest, type RequestParts } from '../../emulator/contracts/lambda.js';
-import { startEmulator, type Emulator, type FunctionRuntimeSpec, type InvokeResult, type SandboxPoolLike } from '../../emulator/lambda/server.js';
+import {
+  lambdaContracts,
+  matchOperation,
+  validateRequest,
+  type RequestParts,
+} from '../../emulator/contracts/lambda.js';
+import {
+  startEmulator,
+  type Emulator,
+  type FunctionRuntimeSpec,
+  type InvokeResult,
+  type SandboxPoolLike,
+} from '../../emulator/lambda/server.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const GENERATOR = join(ROOT, 'scripts', 'gen-lambda-contracts.mjs');
@@ -26,7 +37,7 @@ const modelPresent = spawnSync('python3', ['-c', 'import botocore'], { stdio: 'i
 describe('the generated constraints file', () => {
   (modelPresent ? it : it.skip)(
     modelPresent
-      ? 'is current: regenerating it from the machine\'s botocore model gives the committed file byte for byte'
+      ? "is current: regenerating it from the machine's botocore model gives the committed file byte for byte"
       : 'is current (SKIPPED: botocore is not installed here, so there is no model to regenerate from; pip install botocore)',
     () => {
       const check = spawnSync(process.execPath, [GENERATOR, '--check'], { encoding: 'utf8' });
@@ -36,7 +47,11 @@ describe('the generated constraints file', () => {
   );
 
   it('records where it came from and covers every operation of the model', () => {
-    expect(contracts.provenance).toMatchObject({ apiVersion: '2015-03-31', protocol: 'rest-json', modelFile: expect.stringMatching(/^service-2\.json/) });
+    expect(contracts.provenance).toMatchObject({
+      apiVersion: '2015-03-31',
+      protocol: 'rest-json',
+      modelFile: expect.stringMatching(/^service-2\.json/),
+    });
     expect(contracts.provenance['modelJsonSha256']).toMatch(/^[0-9a-f]{64}$/);
     expect(contracts.provenance['botocoreVersion']).toMatch(/^\d+\.\d+\.\d+$/);
     expect(Object.keys(contracts.operations).length).toBe(contracts.provenance['operations']);
@@ -47,15 +62,26 @@ describe('the generated constraints file', () => {
     });
     expect(contracts.shapes['Description']).toMatchObject({ type: 'string', max: 256 });
     // Java patterns are full-matched: anchored in their JavaScript form.
-    expect(contracts.shapes['Alias']).toMatchObject({ pattern: '(?!^[0-9]+$)([a-zA-Z0-9-_]+)', jsPattern: '^(?:(?!^[0-9]+$)([a-zA-Z0-9-_]+))$' });
+    expect(contracts.shapes['Alias']).toMatchObject({
+      pattern: '(?!^[0-9]+$)([a-zA-Z0-9-_]+)',
+      jsPattern: '^(?:(?!^[0-9]+$)([a-zA-Z0-9-_]+))$',
+    });
   });
 });
 
 describe('routing by the model', () => {
-  const match = (method: string, path: string, query = '') => matchOperation(contracts, method, path, new URLSearchParams(query))?.operation;
+  const match = (method: string, path: string, query = '') =>
+    matchOperation(contracts, method, path, new URLSearchParams(query))?.operation;
 
   it('finds every operation by method and path, decoding labels', () => {
-    expect(matchOperation(contracts, 'POST', '/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Afn/invocations', new URLSearchParams())).toEqual({
+    expect(
+      matchOperation(
+        contracts,
+        'POST',
+        '/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Afn/invocations',
+        new URLSearchParams(),
+      ),
+    ).toEqual({
       operation: 'Invoke',
       labels: { FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:fn' },
     });
@@ -73,35 +99,60 @@ describe('routing by the model', () => {
 });
 
 describe('validation messages (pure)', () => {
-  const request = (parts: Partial<RequestParts>): RequestParts => ({ labels: {}, query: new URLSearchParams(), headers: {}, body: Buffer.alloc(0), ...parts });
+  const request = (parts: Partial<RequestParts>): RequestParts => ({
+    labels: {},
+    query: new URLSearchParams(),
+    headers: {},
+    body: Buffer.alloc(0),
+    ...parts,
+  });
   const json = (value: unknown) => Buffer.from(JSON.stringify(value));
-  const messageOf = (operation: string, parts: Partial<RequestParts>) => validateRequest(contracts, operation, request(parts))?.error.message;
+  const messageOf = (operation: string, parts: Partial<RequestParts>) =>
+    validateRequest(contracts, operation, request(parts))?.error.message;
 
   it('reports a Description over 256 characters as Lambda words it', () => {
     const description = 'd'.repeat(300);
-    const answer = validateRequest(contracts, 'UpdateFunctionConfiguration', request({ labels: { FunctionName: 'fn' }, body: json({ Description: description }) }));
+    const answer = validateRequest(
+      contracts,
+      'UpdateFunctionConfiguration',
+      request({ labels: { FunctionName: 'fn' }, body: json({ Description: description }) }),
+    );
     expect(answer?.error).toMatchObject({ code: 'ValidationException', status: 400 });
     expect(answer?.error.message).toBe(
       `1 validation error detected: Value '${description}' at 'description' failed to satisfy constraint: Member must have length less than or equal to 256`,
     );
-    expect(messageOf('UpdateFunctionConfiguration', { labels: { FunctionName: 'fn' }, body: json({ Description: 'd'.repeat(256) }) })).toBeUndefined();
+    expect(
+      messageOf('UpdateFunctionConfiguration', {
+        labels: { FunctionName: 'fn' },
+        body: json({ Description: 'd'.repeat(256) }),
+      }),
+    ).toBeUndefined();
   });
 
   it('reports missing required members, ranges, patterns, enums and several errors at once', () => {
-    expect(messageOf('CreateAlias', { labels: { FunctionName: 'fn' }, body: json({ Name: '123', FunctionVersion: '1' }) })).toBe(
+    expect(
+      messageOf('CreateAlias', { labels: { FunctionName: 'fn' }, body: json({ Name: '123', FunctionVersion: '1' }) }),
+    ).toBe(
       "1 validation error detected: Value '123' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)",
     );
     expect(messageOf('CreateAlias', { labels: { FunctionName: 'fn' }, body: json({ FunctionVersion: '1' }) })).toBe(
       "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null",
     );
-    expect(messageOf('UpdateFunctionConfiguration', { labels: { FunctionName: 'fn' }, body: json({ MemorySize: 64, Timeout: 0 }) })).toBe(
+    expect(
+      messageOf('UpdateFunctionConfiguration', {
+        labels: { FunctionName: 'fn' },
+        body: json({ MemorySize: 64, Timeout: 0 }),
+      }),
+    ).toBe(
       "2 validation errors detected: Value '0' at 'timeout' failed to satisfy constraint: Member must have value greater than or equal to 1; " +
         "Value '64' at 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128",
     );
     expect(messageOf('Invoke', { labels: { FunctionName: 'fn' }, headers: { 'x-amz-invocation-type': 'Sync' } })).toBe(
       "1 validation error detected: Value 'Sync' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]",
     );
-    expect(messageOf('ListVersionsByFunction', { labels: { FunctionName: 'fn' }, query: new URLSearchParams('MaxItems=0') })).toBe(
+    expect(
+      messageOf('ListVersionsByFunction', { labels: { FunctionName: 'fn' }, query: new URLSearchParams('MaxItems=0') }),
+    ).toBe(
       "1 validation error detected: Value '0' at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1",
     );
     expect(messageOf('UpdateFunctionConfiguration', { labels: { FunctionName: 'f'.repeat(141) } })).toMatch(
@@ -111,22 +162,37 @@ describe('validation messages (pure)', () => {
 
   it('reports nested members by path, list elements and map keys on their container, and leaves sensitive values out', () => {
     expect(
-      messageOf('UpdateAlias', { labels: { FunctionName: 'fn', Name: 'live' }, body: json({ RoutingConfig: { AdditionalVersionWeights: { '2': 1.5 } } }) }),
+      messageOf('UpdateAlias', {
+        labels: { FunctionName: 'fn', Name: 'live' },
+        body: json({ RoutingConfig: { AdditionalVersionWeights: { '2': 1.5 } } }),
+      }),
     ).toBe(
       "1 validation error detected: Value '{2=1.5}' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map value must satisfy constraint: [Member must have value less than or equal to 1.0]",
     );
-    expect(messageOf('UpdateFunctionConfiguration', { labels: { FunctionName: 'fn' }, body: json({ Architectures: undefined, Layers: [''] }) })).toBe(
+    expect(
+      messageOf('UpdateFunctionConfiguration', {
+        labels: { FunctionName: 'fn' },
+        body: json({ Architectures: undefined, Layers: [''] }),
+      }),
+    ).toBe(
       "1 validation error detected: Value '[]' at 'layers' failed to satisfy constraint: Member must satisfy constraint: [Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+]",
     );
     expect(
-      messageOf('UpdateFunctionConfiguration', { labels: { FunctionName: 'fn' }, body: json({ Environment: { Variables: { '1BAD': 'secret-value' } } }) }),
+      messageOf('UpdateFunctionConfiguration', {
+        labels: { FunctionName: 'fn' },
+        body: json({ Environment: { Variables: { '1BAD': 'secret-value' } } }),
+      }),
     ).toBe(
       "1 validation error detected: Value at 'environment.variables' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+]",
     );
   });
 
-  it('answers a body that is not the model\'s JSON with InvalidRequestContentException', () => {
-    const answer = validateRequest(contracts, 'UpdateFunctionConfiguration', request({ labels: { FunctionName: 'fn' }, body: json({ MemorySize: '256' }) }));
+  it("answers a body that is not the model's JSON with InvalidRequestContentException", () => {
+    const answer = validateRequest(
+      contracts,
+      'UpdateFunctionConfiguration',
+      request({ labels: { FunctionName: 'fn' }, body: json({ MemorySize: '256' }) }),
+    );
     expect(answer).toMatchObject({ kind: 'malformed', error: { code: 'InvalidRequestContentException' } });
     expect(answer?.error.message).toMatch(/^Could not parse request body into json: 'memorySize' must be a integer/);
   });
@@ -137,7 +203,14 @@ class EchoPool implements SandboxPoolLike {
   readonly cpuMode = 'model' as const;
   async invoke(spec: FunctionRuntimeSpec, payload: Buffer, requestId: string): Promise<InvokeResult> {
     const log = `START RequestId: ${requestId} Version: ${spec.version}\nEND RequestId: ${requestId}\nREPORT RequestId: ${requestId}\tDuration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: ${spec.memoryMb} MB\tMax Memory Used: 40 MB\t\n`;
-    return { payload: Buffer.from(String(payload.length)), log, durationMs: 1, billedDurationMs: 1, maxMemoryUsedMb: 40, executedVersion: spec.version };
+    return {
+      payload: Buffer.from(String(payload.length)),
+      log,
+      durationMs: 1,
+      billedDurationMs: 1,
+      maxMemoryUsedMb: 40,
+      executedVersion: spec.version,
+    };
   }
   async retire(): Promise<void> {}
   async close(): Promise<void> {}
@@ -154,7 +227,12 @@ describe('the emulator answers violations as Lambda does, through the real SDK',
     writeFileSync(join(codeDir, 'index.mjs'), 'export const handler = async (event) => event;\n');
     emulator = await startEmulator({ pool: new EchoPool(), updateDelayMs: 0, logger: (line) => logLines.push(line) });
     await emulator.createFunction({ name: 'fn', codeDir });
-    lambda = new LambdaClient({ endpoint: emulator.endpoint, region: emulator.region, credentials: { accessKeyId: 't', secretAccessKey: 't' }, maxAttempts: 1 });
+    lambda = new LambdaClient({
+      endpoint: emulator.endpoint,
+      region: emulator.region,
+      credentials: { accessKeyId: 't', secretAccessKey: 't' },
+      maxAttempts: 1,
+    });
   });
   afterAll(async () => {
     lambda.destroy();
@@ -165,22 +243,37 @@ describe('the emulator answers violations as Lambda does, through the real SDK',
   it('catches a 300-character Description on UpdateFunctionConfiguration: 400 ValidationException, counted and logged', async () => {
     const before = emulator.contractViolations().length;
     const description = 'x'.repeat(300);
-    await expect(lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', Description: description }))).rejects.toMatchObject({
+    await expect(
+      lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', Description: description })),
+    ).rejects.toMatchObject({
       name: 'ValidationException',
       message: `1 validation error detected: Value '${description}' at 'description' failed to satisfy constraint: Member must have length less than or equal to 256`,
       $metadata: { httpStatusCode: 400 },
     });
     expect(emulator.contractViolations().slice(before)).toEqual([
-      expect.objectContaining({ kind: 'validation', operation: 'UpdateFunctionConfiguration', method: 'PUT', path: '/2015-03-31/functions/fn/configuration' }),
+      expect.objectContaining({
+        kind: 'validation',
+        operation: 'UpdateFunctionConfiguration',
+        method: 'PUT',
+        path: '/2015-03-31/functions/fn/configuration',
+      }),
     ]);
-    expect(logLines.some((line) => line.startsWith('contract violation [validation] UpdateFunctionConfiguration PUT') && line.includes('→ 400 ValidationException'))).toBe(true);
+    expect(
+      logLines.some(
+        (line) =>
+          line.startsWith('contract violation [validation] UpdateFunctionConfiguration PUT') &&
+          line.includes('→ 400 ValidationException'),
+      ),
+    ).toBe(true);
     // The request never reached the store: nothing changed.
     expect(emulator.stats().requests['UpdateFunctionConfiguration'] ?? 0).toBe(0);
   });
 
   it('passes MemorySize 10241 (the model allows 32768) to the service, which refuses it for an on-demand function', async () => {
     const before = emulator.contractViolations().length;
-    await expect(lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 10241 }))).rejects.toMatchObject({
+    await expect(
+      lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 10241 })),
+    ).rejects.toMatchObject({
       name: 'ValidationException',
       message: "'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to 10240",
     });
@@ -190,7 +283,9 @@ describe('the emulator answers violations as Lambda does, through the real SDK',
   it('names an operation of the model that the emulator does not implement (501, not a silent 404)', async () => {
     await expect(lambda.send(new GetPolicyCommand({ FunctionName: 'fn' }))).rejects.toMatchObject({
       name: 'NotImplementedException',
-      message: expect.stringMatching(/^GetPolicy \(GET \/2015-03-31\/functions\/\{FunctionName\}\/policy\) is a Lambda API operation that this emulator does not implement/),
+      message: expect.stringMatching(
+        /^GetPolicy \(GET \/2015-03-31\/functions\/\{FunctionName\}\/policy\) is a Lambda API operation that this emulator does not implement/,
+      ),
       $metadata: { httpStatusCode: 501 },
     });
     expect(emulator.contractViolations().at(-1)).toMatchObject({ kind: 'unimplemented', operation: 'GetPolicy' });
@@ -200,12 +295,18 @@ describe('the emulator answers violations as Lambda does, through the real SDK',
     const response = await fetch(`${emulator.endpoint}/2015-03-31/functions/fn/nothing-here`, { method: 'POST' });
     expect(response.status).toBe(404);
     expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
-    expect(emulator.contractViolations().at(-1)).toMatchObject({ kind: 'unknown-operation', method: 'POST', path: '/2015-03-31/functions/fn/nothing-here' });
+    expect(emulator.contractViolations().at(-1)).toMatchObject({
+      kind: 'unknown-operation',
+      method: 'POST',
+      path: '/2015-03-31/functions/fn/nothing-here',
+    });
   });
 
   it('refuses a request payload of exactly 6291456 bytes (Lambda takes only smaller ones) and takes one byte less', async () => {
     const payloadOf = (bytes: number) => Buffer.from(`"${'a'.repeat(bytes - 2)}"`);
-    await expect(lambda.send(new InvokeCommand({ FunctionName: 'fn', Payload: payloadOf(6291456) }))).rejects.toMatchObject({
+    await expect(
+      lambda.send(new InvokeCommand({ FunctionName: 'fn', Payload: payloadOf(6291456) })),
+    ).rejects.toMatchObject({
       name: 'RequestEntityTooLargeException',
       message: 'Request must be smaller than 6291456 bytes for the InvokeFunction operation',
       $metadata: { httpStatusCode: 413 },

@@ -8,8 +8,16 @@ describe('ControlPlaneQuota', () => {
   it('admits 15 control-plane requests in an instant and refuses the 16th, whatever the operations', () => {
     let nowMs = 0;
     const quota = new ControlPlaneQuota({}, () => nowMs);
-    const operations = ['GetFunctionConfiguration', 'UpdateFunctionConfiguration', 'PublishVersion', 'CreateAlias', 'DeleteAlias'] as const;
-    const verdicts = Array.from({ length: 16 }, (_, index) => quota.admit(operations[index % operations.length] ?? 'GetAlias'));
+    const operations = [
+      'GetFunctionConfiguration',
+      'UpdateFunctionConfiguration',
+      'PublishVersion',
+      'CreateAlias',
+      'DeleteAlias',
+    ] as const;
+    const verdicts = Array.from({ length: 16 }, (_, index) =>
+      quota.admit(operations[index % operations.length] ?? 'GetAlias'),
+    );
     expect(verdicts.slice(0, 15)).toEqual(Array.from({ length: 15 }, () => undefined));
     expect(verdicts[15]).toEqual({ retryAfterSeconds: 1 });
     // A token comes back every 1/15 s.
@@ -29,7 +37,11 @@ describe('ControlPlaneQuota', () => {
 
   it('takes other rates when told', () => {
     const quota = new ControlPlaneQuota({ requestsPerSecond: 2 }, () => 0);
-    expect([quota.admit('GetAlias'), quota.admit('GetAlias'), quota.admit('GetAlias')]).toEqual([undefined, undefined, { retryAfterSeconds: 1 }]);
+    expect([quota.admit('GetAlias'), quota.admit('GetAlias'), quota.admit('GetAlias')]).toEqual([
+      undefined,
+      undefined,
+      { retryAfterSeconds: 1 },
+    ]);
   });
 });
 
@@ -42,7 +54,7 @@ describe('peakPerSecond', () => {
 });
 
 describe('a slow control plane', () => {
-  it('draws each call\'s latency from the range, reproducibly for a seed', () => {
+  it("draws each call's latency from the range, reproducibly for a seed", () => {
     const draw = () => {
       const faults = new FaultInjector();
       faults.set('fn', { controlPlaneLatencyMs: { minMs: 800, maxMs: 1500 }, seed: 5 });

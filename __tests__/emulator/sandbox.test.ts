@@ -15,7 +15,13 @@ import {
   modeledDurationMs,
 } from '../../emulator/lambda/sandbox/index.js';
 import { billedDurationMs, formatAppLog, formatReport, formatRuntimeError } from '../../emulator/lambda/logformat.js';
-import { cpuQuotaUs, detectLayout, parseMountInfo, parseProcCgroup, vcpusForMemory } from '../../emulator/lambda/cgroups.js';
+import {
+  cpuQuotaUs,
+  detectLayout,
+  parseMountInfo,
+  parseProcCgroup,
+  vcpusForMemory,
+} from '../../emulator/lambda/cgroups.js';
 
 const FUNCTIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../emulator/functions');
 
@@ -75,7 +81,9 @@ describe('logformat (pure)', () => {
         initDurationMs: 150.12,
         status: 'success',
       }),
-    ).toBe('REPORT RequestId: abc\tDuration: 12.34 ms\tBilled Duration: 163 ms\tMemory Size: 128 MB\tMax Memory Used: 70 MB\tInit Duration: 150.12 ms\t\n');
+    ).toBe(
+      'REPORT RequestId: abc\tDuration: 12.34 ms\tBilled Duration: 163 ms\tMemory Size: 128 MB\tMax Memory Used: 70 MB\tInit Duration: 150.12 ms\t\n',
+    );
   });
 
   it('ends a timed-out or crashed REPORT with its status instead of the trailing tab', () => {
@@ -105,8 +113,12 @@ describe('logformat (pure)', () => {
   it('formats application lines and runtime errors in both formats', () => {
     const line = { time, requestId: 'abc', level: 'INFO' as const, message: 'hello' };
     expect(formatAppLog('Text', line)).toBe('2024-05-01T12:00:00.000Z\tabc\tINFO\thello\n');
-    expect(formatAppLog('JSON', line)).toBe('{"timestamp":"2024-05-01T12:00:00.000Z","level":"INFO","requestId":"abc","message":"hello"}\n');
-    expect(formatAppLog('Text', { ...line, requestId: undefined })).toBe('2024-05-01T12:00:00.000Z\tundefined\tINFO\thello\n');
+    expect(formatAppLog('JSON', line)).toBe(
+      '{"timestamp":"2024-05-01T12:00:00.000Z","level":"INFO","requestId":"abc","message":"hello"}\n',
+    );
+    expect(formatAppLog('Text', { ...line, requestId: undefined })).toBe(
+      '2024-05-01T12:00:00.000Z\tundefined\tINFO\thello\n',
+    );
     const error = { errorType: 'Error', errorMessage: 'boom', trace: ['Error: boom'] };
     expect(formatRuntimeError('Text', time, 'abc', 'Invoke Error', error)).toBe(
       '2024-05-01T12:00:00.000Z\tabc\tERROR\tInvoke Error \t{"errorType":"Error","errorMessage":"boom","stack":["Error: boom"]}\n',
@@ -147,11 +159,20 @@ describe('CPU model, exit classification, scheduler, cgroup parsing (pure)', () 
       reason: 'Runtime exited with error: signal: killed',
     });
     expect(classifyExit({ ...base, signal: 'SIGKILL' }).errorType).toBe('Runtime.ExitError');
-    expect(classifyExit({ ...base, signal: 'SIGABRT', stderrTail: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory' })).toEqual({
+    expect(
+      classifyExit({
+        ...base,
+        signal: 'SIGABRT',
+        stderrTail: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      }),
+    ).toEqual({
       errorType: 'Runtime.OutOfMemory',
       reason: 'Runtime exited with error: signal: aborted',
     });
-    expect(classifyExit({ ...base, code: 3 })).toEqual({ errorType: 'Runtime.ExitError', reason: 'Runtime exited with error: exit status 3' });
+    expect(classifyExit({ ...base, code: 3 })).toEqual({
+      errorType: 'Runtime.ExitError',
+      reason: 'Runtime exited with error: exit status 3',
+    });
     expect(classifyExit({ ...base, code: 0 }).reason).toBe('Runtime exited without providing a reason');
     expect(classifyExit({ ...base, signal: 'SIGKILL', watchdogOom: true }).errorType).toBe('Runtime.OutOfMemory');
   });
@@ -206,7 +227,11 @@ describe('CPU model, exit classification, scheduler, cgroup parsing (pure)', () 
     });
     // A container whose mount shows a subtree of the hierarchy as its root.
     const nested = '32 31 0:29 /docker/x /sys/fs/cgroup/cpu rw - cgroup cgroup rw,cpu,cpuacct';
-    expect(detectLayout(nested, '5:cpu,cpuacct:/docker/x/inner')).toEqual({ version: 1, cpuDir: '/sys/fs/cgroup/cpu/inner', memoryDir: undefined });
+    expect(detectLayout(nested, '5:cpu,cpuacct:/docker/x/inner')).toEqual({
+      version: 1,
+      cpuDir: '/sys/fs/cgroup/cpu/inner',
+      memoryDir: undefined,
+    });
   });
 });
 
@@ -282,17 +307,29 @@ describe('SandboxPool', () => {
   });
 
   it('passes the environment and captures console output as Lambda formats it', async () => {
-    const primes = await pool.invoke(spec('primes', 1024, { environment: { PRIMES_N: '2', PRIMES_M: '100' } }), event({}), 'env-1');
+    const primes = await pool.invoke(
+      spec('primes', 1024, { environment: { PRIMES_N: '2', PRIMES_M: '100' } }),
+      event({}),
+      'env-1',
+    );
     expect(body(primes)).toEqual({ times: 2, limit: 100, primes: 25 });
     const logged = await pool.invoke(spec('faulty', 256), event({ mode: 'log' }), 'log-1');
-    expect(logged.log).toMatch(/^\S+Z\tundefined\tINFO\tfaulty: module loaded\nSTART RequestId: log-1 Version: \$LATEST\n/);
-    expect(logged.log).toMatch(/\tlog-1\tINFO\tinfo line \{ a: 1 \}\n\S+\tlog-1\tWARN\twarn line\n\S+\tlog-1\tERROR\terror line\nraw stdout line\nEND RequestId: log-1\n/);
+    expect(logged.log).toMatch(
+      /^\S+Z\tundefined\tINFO\tfaulty: module loaded\nSTART RequestId: log-1 Version: \$LATEST\n/,
+    );
+    expect(logged.log).toMatch(
+      /\tlog-1\tINFO\tinfo line \{ a: 1 \}\n\S+\tlog-1\tWARN\twarn line\n\S+\tlog-1\tERROR\terror line\nraw stdout line\nEND RequestId: log-1\n/,
+    );
     expect(Number(body(logged).remainingMs)).toBeGreaterThan(0);
     expect(Number(body(logged).remainingMs)).toBeLessThanOrEqual(10_000);
   });
 
   it('supports callback-style handlers and fills the context', async () => {
-    const result = await pool.invoke(spec('callback', 256, { invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:callback:live' }), event({ x: 1 }), 'cb-1');
+    const result = await pool.invoke(
+      spec('callback', 256, { invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:callback:live' }),
+      event({ x: 1 }),
+      'cb-1',
+    );
     expect(body(result)).toEqual({
       awsRequestId: 'cb-1',
       functionName: 'callback',
@@ -314,7 +351,9 @@ describe('SandboxPool', () => {
     const payload = body(thrown);
     expect(payload).toMatchObject({ errorType: 'PaymentDeclined', errorMessage: 'card declined' });
     expect(Array.isArray(payload.trace)).toBe(true);
-    expect(thrown.log).toMatch(/\terr-1\tERROR\tInvoke Error \t\{"errorType":"PaymentDeclined","errorMessage":"card declined","stack":\[/);
+    expect(thrown.log).toMatch(
+      /\terr-1\tERROR\tInvoke Error \t\{"errorType":"PaymentDeclined","errorMessage":"card declined","stack":\[/,
+    );
     expect(parseTextReport(thrown.log).status).toBeUndefined(); // the platform saw a normal invocation
     const rejected = await pool.invoke(spec('faulty', 256), event({ mode: 'reject' }), 'err-2');
     expect(rejected.errorType).toBe('TypeError');
@@ -325,7 +364,10 @@ describe('SandboxPool', () => {
     const result = await pool.invoke(spec('faulty', 128, { timeoutSec: 1 }), event({ mode: 'hang' }), 'hang-1');
     expect(result.functionError).toBe('Unhandled');
     expect(result.errorType).toBe('Sandbox.Timedout');
-    expect(body(result)).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: 'RequestId: hang-1 Error: Task timed out after 1.00 seconds' });
+    expect(body(result)).toEqual({
+      errorType: 'Sandbox.Timedout',
+      errorMessage: 'RequestId: hang-1 Error: Task timed out after 1.00 seconds',
+    });
     expect(result.durationMs).toBe(1000);
     expect(result.log).toMatch(/Z hang-1 Task timed out after 1\.00 seconds\nEND RequestId: hang-1\n/);
     expect(parseTextReport(result.log)).toMatchObject({ durationMs: 1000, status: 'timeout' });
@@ -334,9 +376,16 @@ describe('SandboxPool', () => {
   });
 
   it('reports a crash as Runtime.ExitError and starts a fresh environment next time', async () => {
-    const crashed = await pool.invoke(spec('faulty', 256, { environment: { CASE: 'exit' } }), event({ mode: 'exit' }), 'exit-1');
+    const crashed = await pool.invoke(
+      spec('faulty', 256, { environment: { CASE: 'exit' } }),
+      event({ mode: 'exit' }),
+      'exit-1',
+    );
     expect(crashed.errorType).toBe('Runtime.ExitError');
-    expect(body(crashed)).toEqual({ errorType: 'Runtime.ExitError', errorMessage: 'RequestId: exit-1 Error: Runtime exited with error: exit status 3' });
+    expect(body(crashed)).toEqual({
+      errorType: 'Runtime.ExitError',
+      errorMessage: 'RequestId: exit-1 Error: Runtime exited with error: exit status 3',
+    });
     expect(parseTextReport(crashed.log)).toMatchObject({ status: 'error', errorType: 'Runtime.ExitError' });
     const next = await pool.invoke(spec('faulty', 256, { environment: { CASE: 'exit' } }), event({}), 'exit-2');
     expect(next.initDurationMs).toBeDefined();
@@ -344,7 +393,11 @@ describe('SandboxPool', () => {
   });
 
   it('answers an uncaught exception with that error, then drops the environment', async () => {
-    const result = await pool.invoke(spec('faulty', 256, { environment: { CASE: 'uncaught' } }), event({ mode: 'uncaught' }), 'unc-1');
+    const result = await pool.invoke(
+      spec('faulty', 256, { environment: { CASE: 'uncaught' } }),
+      event({ mode: 'uncaught' }),
+      'unc-1',
+    );
     expect(result.errorType).toBe('RangeError');
     expect(result.log).toContain('\tunc-1\tERROR\tUncaught Exception \t{"errorType":"RangeError"');
     expect(parseTextReport(result.log)).toMatchObject({ status: 'error', errorType: 'Runtime.ExitError' });
@@ -357,7 +410,11 @@ describe('SandboxPool', () => {
     expect(small.functionError).toBe('Unhandled');
     expect(small.errorType).toBe('Runtime.OutOfMemory');
     expect(small.maxMemoryUsedMb).toBe(128);
-    expect(parseTextReport(small.log)).toMatchObject({ status: 'error', errorType: 'Runtime.OutOfMemory', maxMemoryUsedMb: 128 });
+    expect(parseTextReport(small.log)).toMatchObject({
+      status: 'error',
+      errorType: 'Runtime.OutOfMemory',
+      maxMemoryUsedMb: 128,
+    });
     const large = await pool.invoke(spec('memory-hungry', 1024), event({}), 'oom-2');
     expect(large.functionError).toBeUndefined();
     expect(body(large)).toEqual({ allocatedMb: 400 });
@@ -370,7 +427,16 @@ describe('SandboxPool', () => {
     const lines = result.log
       .split('\n')
       .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { type?: string; record?: Record<string, unknown>; level?: string; requestId?: string; message?: string });
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            type?: string;
+            record?: Record<string, unknown>;
+            level?: string;
+            requestId?: string;
+            message?: string;
+          },
+      );
     expect(lines.find((l) => l.type === 'platform.start')?.record).toEqual({ requestId: 'json-1', version: '$LATEST' });
     expect(lines.filter((l) => l.requestId === 'json-1' && l.level).map((l) => [l.level, l.message])).toEqual([
       ['INFO', 'info line { a: 1 }'],
@@ -384,7 +450,13 @@ describe('SandboxPool', () => {
     };
     expect(report.requestId).toBe('json-1');
     expect(report.status).toBe('success');
-    expect(Object.keys(report.metrics)).toEqual(['durationMs', 'billedDurationMs', 'memorySizeMB', 'maxMemoryUsedMB', 'initDurationMs']);
+    expect(Object.keys(report.metrics)).toEqual([
+      'durationMs',
+      'billedDurationMs',
+      'memorySizeMB',
+      'maxMemoryUsedMB',
+      'initDurationMs',
+    ]);
     expect(report.metrics).toMatchObject({
       durationMs: result.durationMs,
       billedDurationMs: result.billedDurationMs,
@@ -444,7 +516,11 @@ describe('SandboxPool', () => {
 
 describe('SandboxPool lifecycle and fallbacks', () => {
   it('reservedCores keeps cores free of running sandboxes, never fewer than one for them', async () => {
-    const pools = [new SandboxPool({ cores: 4 }), new SandboxPool({ cores: 4, reservedCores: 1 }), new SandboxPool({ cores: 2, reservedCores: 5 })];
+    const pools = [
+      new SandboxPool({ cores: 4 }),
+      new SandboxPool({ cores: 4, reservedCores: 1 }),
+      new SandboxPool({ cores: 2, reservedCores: 5 }),
+    ];
     try {
       expect(pools.map((pool) => pool.scheduler.capacity)).toEqual([4000, 3000, 1000]);
     } finally {
@@ -456,7 +532,10 @@ describe('SandboxPool lifecycle and fallbacks', () => {
     const pool = new SandboxPool();
     await pool.invoke(spec('noop', 128), event({}), 'close-1');
     await pool.invoke(spec('callback', 256), event({}), 'close-2');
-    const pids = pool.environments().map((env) => env.pid).filter((pid): pid is number => pid !== undefined);
+    const pids = pool
+      .environments()
+      .map((env) => env.pid)
+      .filter((pid): pid is number => pid !== undefined);
     const dirs = pool.cgroupDirectories();
     if (pool.cpuMode === 'cgroup') expect(dirs.length).toBeGreaterThan(0);
     await pool.close();
@@ -464,7 +543,9 @@ describe('SandboxPool lifecycle and fallbacks', () => {
     for (const dir of dirs) expect(fs.existsSync(dir)).toBe(false);
     expect(pool.cgroupDirectories()).toEqual([]);
     if (fs.existsSync('/sys/fs/cgroup/cpu')) {
-      const leftovers = fs.readdirSync('/sys/fs/cgroup/cpu').filter((d) => d.startsWith(`lambda-power-gate-${process.pid}-`));
+      const leftovers = fs
+        .readdirSync('/sys/fs/cgroup/cpu')
+        .filter((d) => d.startsWith(`lambda-power-gate-${process.pid}-`));
       // Other pools of this test file may still be open; none of this pool's directories may remain.
       for (const dir of dirs) expect(leftovers).not.toContain(path.basename(dir));
     }
@@ -474,7 +555,8 @@ describe('SandboxPool lifecycle and fallbacks', () => {
   it('removes groups left behind by an emulator process that died without cleaning up', async () => {
     const cpuRoot = '/sys/fs/cgroup/cpu';
     const probe = new SandboxPool();
-    const writable = probe.cpuMode === 'cgroup' && probe.cgroupDirectories().some((dir) => path.dirname(dir) === cpuRoot);
+    const writable =
+      probe.cpuMode === 'cgroup' && probe.cgroupDirectories().some((dir) => path.dirname(dir) === cpuRoot);
     await probe.close();
     if (!writable) return; // nothing to leave behind where cgroups are not writable
     const { spawnSync } = await import('node:child_process');
@@ -496,7 +578,8 @@ describe('SandboxPool lifecycle and fallbacks', () => {
       await pool.invoke(spec('noop', 128), event({}), 'reap-1');
       const [env] = pool.environments();
       expect(env?.state).toBe('idle');
-      for (let waited = 0; pool.environments().length > 0 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      for (let waited = 0; pool.environments().length > 0 && waited < 5000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
       expect(pool.environments()).toEqual([]);
       if (env?.pid !== undefined) expect(isAlive(env.pid)).toBe(false);
     } finally {
@@ -511,7 +594,8 @@ describe('SandboxPool lifecycle and fallbacks', () => {
       const pid = pool.environments()[0]?.pid;
       expect(pid).toBeDefined();
       process.kill(pid as number, 'SIGKILL');
-      for (let waited = 0; pool.environments().length > 0 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      for (let waited = 0; pool.environments().length > 0 && waited < 5000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
       expect(pool.environments()).toEqual([]);
       const next = await pool.invoke(spec('noop', 128), event({}), 'die-2');
       expect(next.initDurationMs).toBeDefined();
@@ -529,20 +613,28 @@ describe('SandboxPool lifecycle and fallbacks', () => {
       const result = await pool.invoke(spec('memory-hungry', 256), event({}), 'watchdog-1');
       expect(result.errorType).toBe('Runtime.OutOfMemory');
       expect(result.maxMemoryUsedMb).toBe(256);
-      const fits = await pool.invoke(spec('memory-hungry', 256, { environment: { MEMORY_HUNGRY_MB: '50' } }), event({}), 'watchdog-2');
+      const fits = await pool.invoke(
+        spec('memory-hungry', 256, { environment: { MEMORY_HUNGRY_MB: '50' } }),
+        event({}),
+        'watchdog-2',
+      );
       expect(body(fits)).toEqual({ allocatedMb: 50 });
     } finally {
       await pool.close();
     }
   });
 
-  it("uses the declared CPU-time model when asked, and says so", async () => {
+  it('uses the declared CPU-time model when asked, and says so', async () => {
     const said: string[] = [];
     const pool = new SandboxPool({ cpuMode: 'model', logger: (line) => said.push(line) });
     try {
       expect(pool.cpuMode).toBe('model');
       expect(said.join('\n')).toMatch(/CPU-time model/);
-      const result = await pool.invoke(spec('primes', 512, { environment: { PRIMES_N: '1', PRIMES_M: '1000' } }), event({}), 'model-1');
+      const result = await pool.invoke(
+        spec('primes', 512, { environment: { PRIMES_N: '1', PRIMES_M: '1000' } }),
+        event({}),
+        'model-1',
+      );
       expect(body(result)).toEqual({ times: 1, limit: 1000, primes: 168 });
     } finally {
       await pool.close();
@@ -569,7 +661,9 @@ describe('init over the init phase limit, and the response limit', () => {
     // The retried init ran inside the invocation: its Duration includes it and no Init Duration is reported.
     expect(first.initDurationMs).toBeUndefined();
     expect(first.durationMs).toBeGreaterThanOrEqual(800);
-    expect(first.log).toMatch(/^.*init: sleeping 800 ms\n(.|\n)*INIT_REPORT Init Duration: \d+\.\d\d ms\tPhase: init\tStatus: timeout\nSTART RequestId: slow-1 Version: \$LATEST\n.*init: sleeping 800 ms\nEND RequestId: slow-1\nREPORT RequestId: slow-1\tDuration: /);
+    expect(first.log).toMatch(
+      /^.*init: sleeping 800 ms\n(.|\n)*INIT_REPORT Init Duration: \d+\.\d\d ms\tPhase: init\tStatus: timeout\nSTART RequestId: slow-1 Version: \$LATEST\n.*init: sleeping 800 ms\nEND RequestId: slow-1\nREPORT RequestId: slow-1\tDuration: /,
+    );
     const report = parseTextReport(first.log);
     expect(report).toMatchObject({ durationMs: first.durationMs, initDurationMs: undefined, status: undefined });
     expect(first.billedDurationMs).toBe(billedDurationMs(first.durationMs));
@@ -583,17 +677,37 @@ describe('init over the init phase limit, and the response limit', () => {
   it("times the invocation out when the retried init uses up the function's timeout", async () => {
     const result = await pool.invoke(slowInit(2500, 1), event({}), 'slow-3');
     expect(result.errorType).toBe('Sandbox.Timedout');
-    expect(body(result)).toEqual({ errorType: 'Sandbox.Timedout', errorMessage: 'RequestId: slow-3 Error: Task timed out after 1.00 seconds' });
-    expect(result.log).toMatch(/INIT_REPORT Init Duration: [\d.]+ ms\tPhase: init\tStatus: timeout\nSTART RequestId: slow-3/);
-    expect(result.log).toMatch(/INIT_REPORT Init Duration: [\d.]+ ms\tPhase: invoke\tStatus: timeout\nEND RequestId: slow-3\n/);
+    expect(body(result)).toEqual({
+      errorType: 'Sandbox.Timedout',
+      errorMessage: 'RequestId: slow-3 Error: Task timed out after 1.00 seconds',
+    });
+    expect(result.log).toMatch(
+      /INIT_REPORT Init Duration: [\d.]+ ms\tPhase: init\tStatus: timeout\nSTART RequestId: slow-3/,
+    );
+    expect(result.log).toMatch(
+      /INIT_REPORT Init Duration: [\d.]+ ms\tPhase: invoke\tStatus: timeout\nEND RequestId: slow-3\n/,
+    );
     expect(parseTextReport(result.log)).toMatchObject({ status: 'timeout' });
   });
 
   it('writes platform.initReport in the JSON log format', async () => {
     const result = await pool.invoke(slowInit(600, 5, 'JSON'), event({}), 'slow-4');
-    const events = result.log.split('\n').filter((line) => line.startsWith('{"time"')).map((line) => JSON.parse(line) as { type: string; record: Record<string, unknown> });
-    expect(events.map((e) => e.type)).toEqual(['platform.initReport', 'platform.start', 'platform.runtimeDone', 'platform.report']);
-    expect(events[0]?.record).toMatchObject({ initializationType: 'on-demand', phase: 'init', status: 'timeout', metrics: { durationMs: expect.any(Number) } });
+    const events = result.log
+      .split('\n')
+      .filter((line) => line.startsWith('{"time"'))
+      .map((line) => JSON.parse(line) as { type: string; record: Record<string, unknown> });
+    expect(events.map((e) => e.type)).toEqual([
+      'platform.initReport',
+      'platform.start',
+      'platform.runtimeDone',
+      'platform.report',
+    ]);
+    expect(events[0]?.record).toMatchObject({
+      initializationType: 'on-demand',
+      phase: 'init',
+      status: 'timeout',
+      metrics: { durationMs: expect.any(Number) },
+    });
     expect(events[3]?.record['metrics']).not.toHaveProperty('initDurationMs');
   });
 
@@ -601,7 +715,10 @@ describe('init over the init phase limit, and the response limit', () => {
     const codeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lpg-response-'));
     try {
       // The handler returns a string of `bytes` - 2 characters: its JSON (with the quotes) is `bytes` long.
-      fs.writeFileSync(path.join(codeDir, 'index.mjs'), "export const handler = async (event) => 'r'.repeat(event.bytes - 2);\n");
+      fs.writeFileSync(
+        path.join(codeDir, 'index.mjs'),
+        "export const handler = async (event) => 'r'.repeat(event.bytes - 2);\n",
+      );
       const fn = spec('response-limit', 512, { codeDir });
       const fits = await pool.invoke(fn, event({ bytes: 6291556 }), 'resp-1');
       expect(fits.functionError).toBeUndefined();

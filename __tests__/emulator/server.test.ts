@@ -121,10 +121,20 @@ interface Setup {
 async function setup(options: EmulatorOptions = {}): Promise<Setup> {
   let nowMs = START_MS;
   const pool = new FakePool();
-  const emulator = await startEmulator({ pool, clock: () => nowMs, updateDelayMs: 50, controlPlaneQuota: false, ...options });
+  const emulator = await startEmulator({
+    pool,
+    clock: () => nowMs,
+    updateDelayMs: 50,
+    controlPlaneQuota: false,
+    ...options,
+  });
   open.push(emulator);
   await emulator.createFunction({ name: 'fn', codeDir });
-  const clientConfig = { endpoint: emulator.endpoint, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+  const clientConfig = {
+    endpoint: emulator.endpoint,
+    region: REGION,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  };
   return {
     emulator,
     pool,
@@ -200,7 +210,9 @@ describe('configuration', () => {
     expect(await ask(`${ARN_PREFIX}fn:1`)).toMatchObject({ Version: '1' });
     expect(await ask('fn', '$LATEST')).toMatchObject({ Version: '$LATEST', FunctionArn: `${ARN_PREFIX}fn:$LATEST` });
     await expect(ask('fn:1', '2')).rejects.toBeInstanceOf(InvalidParameterValueException);
-    await expect(ask('arn:aws:lambda:eu-west-1:123456789012:function:fn')).rejects.toBeInstanceOf(ResourceNotFoundException);
+    await expect(ask('arn:aws:lambda:eu-west-1:123456789012:function:fn')).rejects.toBeInstanceOf(
+      ResourceNotFoundException,
+    );
   });
 
   it('raises ResourceNotFoundException with Lambda message for unknown functions and versions', async () => {
@@ -212,7 +224,9 @@ describe('configuration', () => {
       Type: 'User',
       $metadata: { httpStatusCode: 404 },
     });
-    await expect(s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn', Qualifier: '7' }))).rejects.toMatchObject({
+    await expect(
+      s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn', Qualifier: '7' })),
+    ).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
       message: `Function not found: ${ARN_PREFIX}fn:7`,
     });
@@ -237,7 +251,12 @@ describe('UpdateFunctionConfiguration and the InProgress window', () => {
       Description: 'tuned',
       Timeout: 10,
       Environment: { Variables: { MODE: 'fast' } },
-      LoggingConfig: { LogFormat: 'JSON', LogGroup: '/aws/lambda/fn', ApplicationLogLevel: 'INFO', SystemLogLevel: 'INFO' },
+      LoggingConfig: {
+        LogFormat: 'JSON',
+        LogGroup: '/aws/lambda/fn',
+        ApplicationLogLevel: 'INFO',
+        SystemLogLevel: 'INFO',
+      },
       State: 'Active',
       LastUpdateStatus: 'InProgress',
       LastUpdateStatusReason: 'The function is being created.',
@@ -253,7 +272,9 @@ describe('UpdateFunctionConfiguration and the InProgress window', () => {
     });
 
     s.advance(49);
-    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }))).LastUpdateStatus).toBe('InProgress');
+    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }))).LastUpdateStatus).toBe(
+      'InProgress',
+    );
     s.advance(1);
     const done = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }));
     expect(done.LastUpdateStatus).toBe('Successful');
@@ -267,7 +288,10 @@ describe('UpdateFunctionConfiguration and the InProgress window', () => {
   it('returns once Successful through the SDK waiter (real clock)', async () => {
     const s = await setup({ clock: Date.now });
     await s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 256 }));
-    const waited = await waitUntilFunctionUpdatedV2({ client: s.lambda, minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 20 }, { FunctionName: 'fn' });
+    const waited = await waitUntilFunctionUpdatedV2(
+      { client: s.lambda, minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 20 },
+      { FunctionName: 'fn' },
+    );
     expect(waited.state).toBe('SUCCESS');
     const config = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }));
     expect(config).toMatchObject({ LastUpdateStatus: 'Successful', MemorySize: 256 });
@@ -276,32 +300,42 @@ describe('UpdateFunctionConfiguration and the InProgress window', () => {
   it('enforces RevisionId when the request carries one', async () => {
     const s = await setup();
     const { RevisionId } = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }));
-    const stale = s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 256, RevisionId: 'not-it' }));
+    const stale = s.lambda.send(
+      new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 256, RevisionId: 'not-it' }),
+    );
     await expect(stale).rejects.toBeInstanceOf(PreconditionFailedException);
     await expect(stale).rejects.toMatchObject({ $metadata: { httpStatusCode: 412 } });
-    const updated = await s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 256, RevisionId }));
+    const updated = await s.lambda.send(
+      new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 256, RevisionId }),
+    );
     s.advance(50);
     // The RevisionId UpdateFunctionConfiguration returned is stale once the update has finished.
-    await expect(s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn', RevisionId: updated.RevisionId }))).rejects.toBeInstanceOf(
-      PreconditionFailedException,
-    );
+    await expect(
+      s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn', RevisionId: updated.RevisionId })),
+    ).rejects.toBeInstanceOf(PreconditionFailedException);
     const current = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }));
-    const published = await s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn', RevisionId: current.RevisionId }));
+    const published = await s.lambda.send(
+      new PublishVersionCommand({ FunctionName: 'fn', RevisionId: current.RevisionId }),
+    );
     expect(published).toMatchObject({ Version: '1', MemorySize: 256 });
   });
 
   it('validates values as Lambda does', async () => {
     const s = await setup();
-    await expect(s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 100 }))).rejects.toMatchObject({
+    await expect(
+      s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 100 })),
+    ).rejects.toMatchObject({
       name: 'ValidationException',
       $metadata: { httpStatusCode: 400 },
     });
     await expect(
-      s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', Environment: { Variables: { AWS_REGION: 'x' } } })),
+      s.lambda.send(
+        new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', Environment: { Variables: { AWS_REGION: 'x' } } }),
+      ),
     ).rejects.toBeInstanceOf(InvalidParameterValueException);
-    await expect(s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn:1', MemorySize: 256 }))).rejects.toBeInstanceOf(
-      InvalidParameterValueException,
-    );
+    await expect(
+      s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn:1', MemorySize: 256 })),
+    ).rejects.toBeInstanceOf(InvalidParameterValueException);
   });
 });
 
@@ -309,7 +343,12 @@ describe('PublishVersion and versions', () => {
   it('publishes immutable snapshots and returns the last version when nothing changed', async () => {
     const s = await setup();
     const v1 = await publishAt(s, 256);
-    expect(v1).toMatchObject({ Version: '1', MemorySize: 256, FunctionArn: `${ARN_PREFIX}fn:1`, LastUpdateStatus: 'Successful' });
+    expect(v1).toMatchObject({
+      Version: '1',
+      MemorySize: 256,
+      FunctionArn: `${ARN_PREFIX}fn:1`,
+      LastUpdateStatus: 'Successful',
+    });
     expect(v1.$metadata.httpStatusCode).toBe(201);
     const v2 = await publishAt(s, 1024);
     expect(v2.Version).toBe('2');
@@ -323,10 +362,12 @@ describe('PublishVersion and versions', () => {
   it('takes a Description for the version and checks CodeSha256', async () => {
     const s = await setup();
     const { CodeSha256 } = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }));
-    await expect(s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn', CodeSha256: 'AAAA' }))).rejects.toBeInstanceOf(
-      InvalidParameterValueException,
+    await expect(
+      s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn', CodeSha256: 'AAAA' })),
+    ).rejects.toBeInstanceOf(InvalidParameterValueException);
+    const published = await s.lambda.send(
+      new PublishVersionCommand({ FunctionName: 'fn', CodeSha256, Description: 'run 42' }),
     );
-    const published = await s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn', CodeSha256, Description: 'run 42' }));
     expect(published).toMatchObject({ Version: '1', Description: 'run 42' });
     expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }))).Description).toBe('');
   });
@@ -337,10 +378,18 @@ describe('PublishVersion and versions', () => {
     const first = await s.lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'fn', MaxItems: 2 }));
     expect(first.Versions?.map((v) => v.Version)).toEqual(['$LATEST', '1']);
     expect(first.Versions?.[0]?.FunctionArn).toBe(`${ARN_PREFIX}fn:$LATEST`);
-    const second = await s.lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'fn', MaxItems: 2, Marker: first.NextMarker }));
-    expect(second.Versions?.map((v) => [v.Version, v.MemorySize])).toEqual([['2', 512], ['3', 1024]]);
+    const second = await s.lambda.send(
+      new ListVersionsByFunctionCommand({ FunctionName: 'fn', MaxItems: 2, Marker: first.NextMarker }),
+    );
+    expect(second.Versions?.map((v) => [v.Version, v.MemorySize])).toEqual([
+      ['2', 512],
+      ['3', 1024],
+    ]);
     const seen: string[] = [];
-    for await (const page of paginateListVersionsByFunction({ client: s.lambda, pageSize: 4 }, { FunctionName: 'fn' })) {
+    for await (const page of paginateListVersionsByFunction(
+      { client: s.lambda, pageSize: 4 },
+      { FunctionName: 'fn' },
+    )) {
       seen.push((page.Versions ?? []).map((v) => v.Version).join(','));
     }
     expect(seen).toEqual(['$LATEST,1,2,3', '4,5']);
@@ -353,16 +402,18 @@ describe('PublishVersion and versions', () => {
     await s.lambda.send(new CreateAliasCommand({ FunctionName: 'fn', Name: 'live', FunctionVersion: '1' }));
     const blocked = s.lambda.send(new DeleteFunctionCommand({ FunctionName: 'fn', Qualifier: '1' }));
     await expect(blocked).rejects.toBeInstanceOf(ResourceConflictException);
-    await expect(blocked).rejects.toMatchObject({ message: 'Unable to delete version because the following aliases reference it: [live]' });
-    await expect(s.lambda.send(new DeleteFunctionCommand({ FunctionName: 'fn', Qualifier: '$LATEST' }))).rejects.toBeInstanceOf(
-      InvalidParameterValueException,
-    );
+    await expect(blocked).rejects.toMatchObject({
+      message: 'Unable to delete version because the following aliases reference it: [live]',
+    });
+    await expect(
+      s.lambda.send(new DeleteFunctionCommand({ FunctionName: 'fn', Qualifier: '$LATEST' })),
+    ).rejects.toBeInstanceOf(InvalidParameterValueException);
     const deleted = await s.lambda.send(new DeleteFunctionCommand({ FunctionName: 'fn:2' }));
     expect(deleted.StatusCode).toBe(204);
     expect(s.pool.retired).toContainEqual(['fn', '2']);
-    await expect(s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn', Qualifier: '2' }))).rejects.toBeInstanceOf(
-      ResourceNotFoundException,
-    );
+    await expect(
+      s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn', Qualifier: '2' })),
+    ).rejects.toBeInstanceOf(ResourceNotFoundException);
     // Version numbers are never reused.
     expect((await publishAt(s, 1024)).Version).toBe('3');
   });
@@ -371,7 +422,9 @@ describe('PublishVersion and versions', () => {
     const s = await setup();
     await publishAt(s, 256);
     await s.lambda.send(new DeleteFunctionCommand({ FunctionName: `${ARN_PREFIX}fn` }));
-    await expect(s.lambda.send(new GetFunctionCommand({ FunctionName: 'fn' }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+    await expect(s.lambda.send(new GetFunctionCommand({ FunctionName: 'fn' }))).rejects.toBeInstanceOf(
+      ResourceNotFoundException,
+    );
     expect(s.pool.retired).toContainEqual(['fn', undefined]);
   });
 });
@@ -386,16 +439,22 @@ describe('PublishVersion leaves $LATEST free', () => {
     await s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 256 }));
     s.advance(50);
     const before = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }));
-    const published = await s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn', RevisionId: before.RevisionId }));
+    const published = await s.lambda.send(
+      new PublishVersionCommand({ FunctionName: 'fn', RevisionId: before.RevisionId }),
+    );
     expect(published).toMatchObject({ Version: '1', State: 'Active' });
     const after = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }));
     expect(after.LastUpdateStatus).toBe('Successful');
     expect(after.RevisionId).not.toBe(before.RevisionId);
     // A RevisionId read before the publish no longer guards a change; the one read after it does, with no wait.
     await expect(
-      s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 512, RevisionId: before.RevisionId })),
+      s.lambda.send(
+        new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 512, RevisionId: before.RevisionId }),
+      ),
     ).rejects.toBeInstanceOf(PreconditionFailedException);
-    const next = await s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 512, RevisionId: after.RevisionId }));
+    const next = await s.lambda.send(
+      new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 512, RevisionId: after.RevisionId }),
+    );
     expect(next).toMatchObject({ MemorySize: 512, LastUpdateStatus: 'InProgress' });
   });
 
@@ -404,22 +463,40 @@ describe('PublishVersion leaves $LATEST free', () => {
     await publishAt(s, 256);
     const before = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }));
     expect((await s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn' }))).Version).toBe('1');
-    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }))).RevisionId).toBe(before.RevisionId);
+    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }))).RevisionId).toBe(
+      before.RevisionId,
+    );
   });
 });
 
 describe('versions that take time to become Active', () => {
-  const busy = 'The operation cannot be performed at this time. The function is currently in the following state: Pending';
+  const busy =
+    'The operation cannot be performed at this time. The function is currently in the following state: Pending';
 
   it('keeps a SnapStart version Pending for its window and refuses to invoke it, directly or through an alias', async () => {
     // A python3.12 function is SnapStart-capable; the fake pool runs nothing, so any interpreter path will do.
     const s = await setup({ snapStartPendingMs: 5000, python: '/usr/bin/python3' });
-    await s.emulator.createFunction({ name: 'snap', codeDir, runtime: 'python3.12', handler: 'index.handler', snapStart: true });
+    await s.emulator.createFunction({
+      name: 'snap',
+      codeDir,
+      runtime: 'python3.12',
+      handler: 'index.handler',
+      snapStart: true,
+    });
     const latest = await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'snap' }));
-    expect(latest).toMatchObject({ Runtime: 'python3.12', State: 'Active', SnapStart: { ApplyOn: 'PublishedVersions', OptimizationStatus: 'Off' } });
+    expect(latest).toMatchObject({
+      Runtime: 'python3.12',
+      State: 'Active',
+      SnapStart: { ApplyOn: 'PublishedVersions', OptimizationStatus: 'Off' },
+    });
     const published = await publishAt(s, 256, 'snap');
     // AWS docs (snapstart-activate): a version is ready when "OptimizationStatus is On and State is Active".
-    expect(published).toMatchObject({ Version: '1', State: 'Pending', StateReasonCode: 'Creating', SnapStart: { ApplyOn: 'PublishedVersions', OptimizationStatus: 'On' } });
+    expect(published).toMatchObject({
+      Version: '1',
+      State: 'Pending',
+      StateReasonCode: 'Creating',
+      SnapStart: { ApplyOn: 'PublishedVersions', OptimizationStatus: 'On' },
+    });
     await s.lambda.send(new CreateAliasCommand({ FunctionName: 'snap', Name: 'live', FunctionVersion: '1' }));
     for (const Qualifier of ['1', 'live']) {
       const refused = s.lambda.send(new InvokeCommand({ FunctionName: 'snap', Qualifier }));
@@ -433,7 +510,10 @@ describe('versions that take time to become Active', () => {
     expect(version).toMatchObject({ State: 'Active', SnapStart: { OptimizationStatus: 'On' } });
     expect(version.StateReasonCode).toBeUndefined();
     await s.lambda.send(new InvokeCommand({ FunctionName: 'snap', Qualifier: 'live' }));
-    expect(s.pool.calls.map((call) => [call.spec.version, call.spec.snapStart])).toEqual([['$LATEST', false], ['1', true]]);
+    expect(s.pool.calls.map((call) => [call.spec.version, call.spec.snapStart])).toEqual([
+      ['$LATEST', false],
+      ['1', true],
+    ]);
   });
 
   it('waits through the SDK waiter waitUntilPublishedVersionActive (real clock)', async () => {
@@ -441,7 +521,10 @@ describe('versions that take time to become Active', () => {
     await s.emulator.createFunction({ name: 'snap', codeDir, runtime: 'python3.13', snapStart: true });
     const published = await s.lambda.send(new PublishVersionCommand({ FunctionName: 'snap' }));
     expect(published.State).toBe('Pending');
-    const waited = await waitUntilPublishedVersionActive({ client: s.lambda, minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 20 }, { FunctionName: 'snap', Qualifier: published.Version });
+    const waited = await waitUntilPublishedVersionActive(
+      { client: s.lambda, minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 20 },
+      { FunctionName: 'snap', Qualifier: published.Version },
+    );
     expect(waited.state).toBe('SUCCESS');
   });
 
@@ -450,9 +533,13 @@ describe('versions that take time to become Active', () => {
     await s.emulator.createFunction({ name: 'quick', codeDir, versionPendingMs: 0 });
     expect((await publishAt(s, 256)).State).toBe('Pending');
     // publishAt advanced 50 ms after the publish: 150 ms of the 200 ms window left.
-    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn', Qualifier: '1' }))).State).toBe('Pending');
+    expect(
+      (await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn', Qualifier: '1' }))).State,
+    ).toBe('Pending');
     s.advance(150);
-    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn', Qualifier: '1' }))).State).toBe('Active');
+    expect(
+      (await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn', Qualifier: '1' }))).State,
+    ).toBe('Active');
     expect((await publishAt(s, 256, 'quick')).State).toBe('Active');
   });
 
@@ -460,17 +547,25 @@ describe('versions that take time to become Active', () => {
     const s = await setup();
     // Lambda offers SnapStart for Java 11+, Python 3.12+ and .NET 8+; on AWS a Node.js function gets
     // "nodejs22.x is not supported for SnapStart enabled functions." (localstack/localstack#12458).
-    await expect(s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', SnapStart: { ApplyOn: 'PublishedVersions' } }))).rejects.toMatchObject({
+    await expect(
+      s.lambda.send(
+        new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', SnapStart: { ApplyOn: 'PublishedVersions' } }),
+      ),
+    ).rejects.toMatchObject({
       name: 'InvalidParameterValueException',
       message: 'nodejs20.x is not supported for SnapStart enabled functions.',
       $metadata: { httpStatusCode: 400 },
     });
-    await expect(s.emulator.createFunction({ name: 'node-snap', codeDir, snapStart: true })).rejects.toThrow('nodejs20.x is not supported for SnapStart enabled functions.');
+    await expect(s.emulator.createFunction({ name: 'node-snap', codeDir, snapStart: true })).rejects.toThrow(
+      'nodejs20.x is not supported for SnapStart enabled functions.',
+    );
   });
 
   it('says so when python3 is missing', async () => {
     const s = await setup({ python: null });
-    await expect(s.emulator.createFunction({ name: 'py', codeDir, runtime: 'python3.12' })).rejects.toThrow(/python3\.12 cannot run here: no python3 on PATH/);
+    await expect(s.emulator.createFunction({ name: 'py', codeDir, runtime: 'python3.12' })).rejects.toThrow(
+      /python3\.12 cannot run here: no python3 on PATH/,
+    );
     expect(s.emulator.python).toEqual({ missing: expect.stringContaining('no python3 on PATH') });
   });
 });
@@ -480,23 +575,41 @@ describe('aliases', () => {
     const s = await setup();
     await publishAt(s, 256);
     await publishAt(s, 512);
-    const created = await s.lambda.send(new CreateAliasCommand({ FunctionName: 'fn', Name: 'run-1-256', FunctionVersion: '1', Description: 'd' }));
-    expect(created).toMatchObject({ AliasArn: `${ARN_PREFIX}fn:run-1-256`, Name: 'run-1-256', FunctionVersion: '1', Description: 'd' });
+    const created = await s.lambda.send(
+      new CreateAliasCommand({ FunctionName: 'fn', Name: 'run-1-256', FunctionVersion: '1', Description: 'd' }),
+    );
+    expect(created).toMatchObject({
+      AliasArn: `${ARN_PREFIX}fn:run-1-256`,
+      Name: 'run-1-256',
+      FunctionVersion: '1',
+      Description: 'd',
+    });
     expect(created.$metadata.httpStatusCode).toBe(201);
-    await expect(s.lambda.send(new CreateAliasCommand({ FunctionName: 'fn', Name: 'run-1-256', FunctionVersion: '1' }))).rejects.toMatchObject({
+    await expect(
+      s.lambda.send(new CreateAliasCommand({ FunctionName: 'fn', Name: 'run-1-256', FunctionVersion: '1' })),
+    ).rejects.toMatchObject({
       name: 'ResourceConflictException',
       message: `Alias already exists: ${ARN_PREFIX}fn:run-1-256`,
     });
-    await expect(s.lambda.send(new CreateAliasCommand({ FunctionName: 'fn', Name: 'x', FunctionVersion: '9' }))).rejects.toBeInstanceOf(
-      ResourceNotFoundException,
-    );
-    expect(await s.lambda.send(new GetAliasCommand({ FunctionName: 'fn', Name: 'run-1-256' }))).toMatchObject({ FunctionVersion: '1' });
+    await expect(
+      s.lambda.send(new CreateAliasCommand({ FunctionName: 'fn', Name: 'x', FunctionVersion: '9' })),
+    ).rejects.toBeInstanceOf(ResourceNotFoundException);
+    expect(await s.lambda.send(new GetAliasCommand({ FunctionName: 'fn', Name: 'run-1-256' }))).toMatchObject({
+      FunctionVersion: '1',
+    });
 
     await expect(
-      s.lambda.send(new UpdateAliasCommand({ FunctionName: 'fn', Name: 'run-1-256', FunctionVersion: '2', RevisionId: 'stale' })),
+      s.lambda.send(
+        new UpdateAliasCommand({ FunctionName: 'fn', Name: 'run-1-256', FunctionVersion: '2', RevisionId: 'stale' }),
+      ),
     ).rejects.toBeInstanceOf(PreconditionFailedException);
     const updated = await s.lambda.send(
-      new UpdateAliasCommand({ FunctionName: 'fn', Name: 'run-1-256', FunctionVersion: '2', RevisionId: created.RevisionId }),
+      new UpdateAliasCommand({
+        FunctionName: 'fn',
+        Name: 'run-1-256',
+        FunctionVersion: '2',
+        RevisionId: created.RevisionId,
+      }),
     );
     expect(updated.FunctionVersion).toBe('2');
     expect(updated.RevisionId).not.toBe(created.RevisionId);
@@ -505,7 +618,9 @@ describe('aliases', () => {
     await s.lambda.send(new CreateAliasCommand({ FunctionName: 'fn', Name: 'z-last', FunctionVersion: '1' }));
     const page1 = await s.lambda.send(new ListAliasesCommand({ FunctionName: 'fn', MaxItems: 2 }));
     expect(page1.Aliases?.map((a) => a.Name)).toEqual(['a-first', 'run-1-256']);
-    const page2 = await s.lambda.send(new ListAliasesCommand({ FunctionName: 'fn', MaxItems: 2, Marker: page1.NextMarker }));
+    const page2 = await s.lambda.send(
+      new ListAliasesCommand({ FunctionName: 'fn', MaxItems: 2, Marker: page1.NextMarker }),
+    );
     expect(page2.Aliases?.map((a) => a.Name)).toEqual(['z-last']);
     expect(page2.NextMarker).toBeUndefined();
     const onVersion1 = await s.lambda.send(new ListAliasesCommand({ FunctionName: 'fn', FunctionVersion: '1' }));
@@ -531,8 +646,16 @@ describe('aliases', () => {
     expect(viaArn.ExecutedVersion).toBe('1');
     const latest = await s.lambda.send(new InvokeCommand({ FunctionName: 'fn' }));
     expect(latest.ExecutedVersion).toBe('$LATEST');
-    expect(s.pool.calls.map((c) => [c.spec.version, c.spec.memoryMb])).toEqual([['1', 1024], ['1', 1024], ['$LATEST', 128]]);
-    expect(s.pool.calls.map((c) => c.spec.invokedFunctionArn)).toEqual([`${ARN_PREFIX}fn:big`, `${ARN_PREFIX}fn:big`, `${ARN_PREFIX}fn`]);
+    expect(s.pool.calls.map((c) => [c.spec.version, c.spec.memoryMb])).toEqual([
+      ['1', 1024],
+      ['1', 1024],
+      ['$LATEST', 128],
+    ]);
+    expect(s.pool.calls.map((c) => c.spec.invokedFunctionArn)).toEqual([
+      `${ARN_PREFIX}fn:big`,
+      `${ARN_PREFIX}fn:big`,
+      `${ARN_PREFIX}fn`,
+    ]);
     expect(s.pool.calls[0]?.spec).toEqual({
       functionName: 'fn',
       invokedFunctionArn: `${ARN_PREFIX}fn:big`,
@@ -559,7 +682,9 @@ describe('Invoke', () => {
       errorType: 'Error',
       log: longLog,
     });
-    const response = await s.lambda.send(new InvokeCommand({ FunctionName: 'fn', LogType: 'Tail', Payload: Buffer.from('{"n":1}') }));
+    const response = await s.lambda.send(
+      new InvokeCommand({ FunctionName: 'fn', LogType: 'Tail', Payload: Buffer.from('{"n":1}') }),
+    );
     expect(response.StatusCode).toBe(200);
     expect(response.FunctionError).toBe('Unhandled');
     expect(JSON.parse(decode(response.Payload))).toEqual({ errorType: 'Error', errorMessage: 'boom' });
@@ -579,17 +704,21 @@ describe('Invoke', () => {
 
   it('rejects a payload that is not JSON', async () => {
     const s = await setup();
-    await expect(s.lambda.send(new InvokeCommand({ FunctionName: 'fn', Payload: Buffer.from('not json') }))).rejects.toBeInstanceOf(
-      InvalidRequestContentException,
-    );
+    await expect(
+      s.lambda.send(new InvokeCommand({ FunctionName: 'fn', Payload: Buffer.from('not json') })),
+    ).rejects.toBeInstanceOf(InvalidRequestContentException);
     expect(s.pool.calls).toHaveLength(0);
   });
 
   it('answers Event with 202 and DryRun with 204', async () => {
     const s = await setup();
-    expect((await s.lambda.send(new InvokeCommand({ FunctionName: 'fn', InvocationType: 'DryRun' }))).StatusCode).toBe(204);
+    expect((await s.lambda.send(new InvokeCommand({ FunctionName: 'fn', InvocationType: 'DryRun' }))).StatusCode).toBe(
+      204,
+    );
     expect(s.pool.calls).toHaveLength(0);
-    expect((await s.lambda.send(new InvokeCommand({ FunctionName: 'fn', InvocationType: 'Event' }))).StatusCode).toBe(202);
+    expect((await s.lambda.send(new InvokeCommand({ FunctionName: 'fn', InvocationType: 'Event' }))).StatusCode).toBe(
+      202,
+    );
     await s.pool.waitForCalls(1);
   });
 
@@ -629,48 +758,79 @@ describe('CreateFunction over the API', () => {
         Architectures: ['arm64'],
       }),
     );
-    expect(created).toMatchObject({ FunctionName: 'made', State: 'Pending', StateReasonCode: 'Creating', MemorySize: 256, Architectures: ['arm64'] });
+    expect(created).toMatchObject({
+      FunctionName: 'made',
+      State: 'Pending',
+      StateReasonCode: 'Creating',
+      MemorySize: 256,
+      Architectures: ['arm64'],
+    });
     expect(created.$metadata.httpStatusCode).toBe(201);
     await expect(s.lambda.send(new InvokeCommand({ FunctionName: 'made' }))).rejects.toMatchObject({
       name: 'ResourceConflictException',
-      message: 'The operation cannot be performed at this time. The function is currently in the following state: Pending',
+      message:
+        'The operation cannot be performed at this time. The function is currently in the following state: Pending',
     });
     s.advance(50);
     expect(await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'made' }))).toMatchObject({
       State: 'Active',
       LastUpdateStatus: 'Successful',
     });
-    await expect(s.lambda.send(new InvokeCommand({ FunctionName: 'made' }))).resolves.toMatchObject({ StatusCode: 200 });
+    await expect(s.lambda.send(new InvokeCommand({ FunctionName: 'made' }))).resolves.toMatchObject({
+      StatusCode: 200,
+    });
   });
 
   it('rejects zip code, unknown directories and duplicate names', async () => {
     const s = await setup();
     const base = { Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x' as const, Handler: 'index.handler' };
     await expect(
-      s.lambda.send(new CreateFunctionCommand({ ...base, FunctionName: 'zip', Code: { ZipFile: new Uint8Array([1, 2]) } })),
+      s.lambda.send(
+        new CreateFunctionCommand({ ...base, FunctionName: 'zip', Code: { ZipFile: new Uint8Array([1, 2]) } }),
+      ),
     ).rejects.toBeInstanceOf(InvalidParameterValueException);
     await expect(
-      s.lambda.send(new CreateFunctionCommand({ ...base, FunctionName: 'gone', Code: { S3Bucket: 'local', S3Key: join(codeDir, 'missing') } })),
+      s.lambda.send(
+        new CreateFunctionCommand({
+          ...base,
+          FunctionName: 'gone',
+          Code: { S3Bucket: 'local', S3Key: join(codeDir, 'missing') },
+        }),
+      ),
     ).rejects.toBeInstanceOf(InvalidParameterValueException);
     await expect(
-      s.lambda.send(new CreateFunctionCommand({ ...base, FunctionName: 'fn', Code: { S3Bucket: 'local', S3Key: codeDir } })),
+      s.lambda.send(
+        new CreateFunctionCommand({ ...base, FunctionName: 'fn', Code: { S3Bucket: 'local', S3Key: codeDir } }),
+      ),
     ).rejects.toMatchObject({ name: 'ResourceConflictException', message: 'Function already exist: fn' });
   });
 });
 
 describe('fault injection', () => {
   it('throttles the next N requests of an operation, with Reason and Retry-After', async () => {
-    const s = await setup({ faults: { throttle: { operations: ['GetFunctionConfiguration'], next: 2, retryAfterSeconds: 0 } } });
+    const s = await setup({
+      faults: { throttle: { operations: ['GetFunctionConfiguration'], next: 2, retryAfterSeconds: 0 } },
+    });
     const get = () => s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }));
-    await expect(s.lambda.send(new GetAliasCommand({ FunctionName: 'fn', Name: 'x' }))).rejects.toBeInstanceOf(ResourceNotFoundException);
-    await expect(get()).rejects.toMatchObject({ name: 'TooManyRequestsException', Reason: 'CallerRateLimitExceeded', retryAfterSeconds: '0' });
+    await expect(s.lambda.send(new GetAliasCommand({ FunctionName: 'fn', Name: 'x' }))).rejects.toBeInstanceOf(
+      ResourceNotFoundException,
+    );
+    await expect(get()).rejects.toMatchObject({
+      name: 'TooManyRequestsException',
+      Reason: 'CallerRateLimitExceeded',
+      retryAfterSeconds: '0',
+    });
     await expect(get()).rejects.toBeInstanceOf(TooManyRequestsException);
     await expect(get()).resolves.toMatchObject({ FunctionName: 'fn' });
   });
 
   it('lets the SDK retry through a burst: every attempt reaches the emulator', async () => {
-    const s = await setup({ faults: { throttle: { operations: ['GetFunctionConfiguration'], next: 2, retryAfterSeconds: 0 } } });
-    await expect(s.retrying.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }))).resolves.toMatchObject({ FunctionName: 'fn' });
+    const s = await setup({
+      faults: { throttle: { operations: ['GetFunctionConfiguration'], next: 2, retryAfterSeconds: 0 } },
+    });
+    await expect(s.retrying.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }))).resolves.toMatchObject({
+      FunctionName: 'fn',
+    });
     expect(s.emulator.stats().requests['GetFunctionConfiguration']).toBe(3);
   });
 
@@ -707,11 +867,15 @@ describe('fault injection', () => {
   it('drops the connection without answering', async () => {
     const s = await setup();
     s.emulator.setFaults('*', { dropConnection: { operations: ['PublishVersion'], next: 1 } });
-    const dropped = await s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn' })).catch((error: unknown) => error);
+    const dropped = await s.lambda
+      .send(new PublishVersionCommand({ FunctionName: 'fn' }))
+      .catch((error: unknown) => error);
     expect(dropped).toBeInstanceOf(Error);
     expect(dropped).not.toBeInstanceOf(LambdaServiceException);
     expect(s.emulator.stats().requests['PublishVersion']).toBe(1);
-    await expect(s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn' }))).resolves.toMatchObject({ Version: '1' });
+    await expect(s.lambda.send(new PublishVersionCommand({ FunctionName: 'fn' }))).resolves.toMatchObject({
+      Version: '1',
+    });
   });
 
   it('keeps per-function faults to that function', async () => {
@@ -723,7 +887,9 @@ describe('fault injection', () => {
       Reason: 'ConcurrentInvocationLimitExceeded',
     });
     s.emulator.setFaults('other', {});
-    await expect(s.lambda.send(new InvokeCommand({ FunctionName: 'other' }))).resolves.toMatchObject({ StatusCode: 200 });
+    await expect(s.lambda.send(new InvokeCommand({ FunctionName: 'other' }))).resolves.toMatchObject({
+      StatusCode: 200,
+    });
   });
 
   it('slows the control plane but not invocations', async () => {
@@ -749,9 +915,13 @@ describe('fault injection', () => {
     s.emulator.setFaults('fn', { updateDelayMs: 5000 });
     await s.lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fn', MemorySize: 256 }));
     s.advance(4999);
-    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }))).LastUpdateStatus).toBe('InProgress');
+    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }))).LastUpdateStatus).toBe(
+      'InProgress',
+    );
     s.advance(1);
-    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }))).LastUpdateStatus).toBe('Successful');
+    expect((await s.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'fn' }))).LastUpdateStatus).toBe(
+      'Successful',
+    );
   });
 
   it('crashes the next N invocations with Runtime.ExitError and a cold environment after', async () => {
@@ -760,12 +930,16 @@ describe('fault injection', () => {
     const crashed = await s.lambda.send(new InvokeCommand({ FunctionName: 'fn', LogType: 'Tail' }));
     expect(crashed.FunctionError).toBe('Unhandled');
     expect(JSON.parse(decode(crashed.Payload))).toMatchObject({ errorType: 'Runtime.ExitError' });
-    const log = Buffer.from(crashed.LogResult ?? '', 'base64').toString('utf8').split('\n');
+    const log = Buffer.from(crashed.LogResult ?? '', 'base64')
+      .toString('utf8')
+      .split('\n');
     const errorLine = log.findIndex((l) => l.includes('Error: Runtime exited with error'));
     expect(errorLine).toBeGreaterThan(0);
     expect(log[errorLine + 1]).toBe('Runtime.ExitError');
     expect(log[errorLine + 2]).toMatch(/^END RequestId: /);
-    expect(log[errorLine + 3]).toMatch(/^REPORT RequestId: .*\tDuration: 1\.50 ms\t.*\tMax Memory Used: 40 MB\tStatus: error\tError Type: Runtime\.ExitError$/);
+    expect(log[errorLine + 3]).toMatch(
+      /^REPORT RequestId: .*\tDuration: 1\.50 ms\t.*\tMax Memory Used: 40 MB\tStatus: error\tError Type: Runtime\.ExitError$/,
+    );
     expect(s.pool.retired).toEqual([['fn', '$LATEST']]);
     const next = await s.lambda.send(new InvokeCommand({ FunctionName: 'fn' }));
     expect(next.FunctionError).toBeUndefined();
@@ -780,14 +954,29 @@ describe('asRuntimeExit', () => {
       '{"time":"t","type":"platform.runtimeDone","record":{"requestId":"r","status":"success"}}\n' +
       '{"time":"t","type":"platform.report","record":{"requestId":"r","metrics":{"durationMs":1.5},"status":"success"}}\n';
     const crashed = asRuntimeExit(
-      { payload: Buffer.from('{}'), log, durationMs: 1.5, billedDurationMs: 2, maxMemoryUsedMb: 40, executedVersion: '$LATEST' },
+      {
+        payload: Buffer.from('{}'),
+        log,
+        durationMs: 1.5,
+        billedDurationMs: 2,
+        maxMemoryUsedMb: 40,
+        executedVersion: '$LATEST',
+      },
       'r',
       'JSON',
     );
-    const records = crashed.log.trimEnd().split('\n').map((line) => JSON.parse(line) as { type?: string; record?: object });
+    const records = crashed.log
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type?: string; record?: object });
     expect(records[1]).toEqual({ timestamp: 't', level: 'INFO', requestId: 'r', message: 'hi' });
     expect(records[2]?.record).toEqual({ requestId: 'r', status: 'error', errorType: 'Runtime.ExitError' });
-    expect(records[3]?.record).toEqual({ requestId: 'r', metrics: { durationMs: 1.5 }, status: 'error', errorType: 'Runtime.ExitError' });
+    expect(records[3]?.record).toEqual({
+      requestId: 'r',
+      metrics: { durationMs: 1.5 },
+      status: 'error',
+      errorType: 'Runtime.ExitError',
+    });
     expect(crashed).toMatchObject({ functionError: 'Unhandled', errorType: 'Runtime.ExitError' });
   });
 });
@@ -815,7 +1004,9 @@ describe('with the real SandboxPool', () => {
       maxAttempts: 1,
     });
     const invoke = async () => {
-      const response = await lambda.send(new InvokeCommand({ FunctionName: 'noop', LogType: 'Tail', Payload: JSON.stringify({ items: [3, 1, 2] }) }));
+      const response = await lambda.send(
+        new InvokeCommand({ FunctionName: 'noop', LogType: 'Tail', Payload: JSON.stringify({ items: [3, 1, 2] }) }),
+      );
       const log = Buffer.from(response.LogResult ?? '', 'base64').toString('utf8');
       return { response, report: log.split('\n').find((line) => line.startsWith('REPORT RequestId: ')) ?? '' };
     };
@@ -829,7 +1020,10 @@ describe('with the real SandboxPool', () => {
     expect(warm.report).not.toContain('Init Duration');
 
     await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'noop', MemorySize: 256 }));
-    await waitUntilFunctionUpdatedV2({ client: lambda, minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 20 }, { FunctionName: 'noop' });
+    await waitUntilFunctionUpdatedV2(
+      { client: lambda, minDelay: 0.05, maxDelay: 0.1, maxWaitTime: 20 },
+      { FunctionName: 'noop' },
+    );
     const afterUpdate = await invoke();
     expect(afterUpdate.report).toContain('\tMemory Size: 256 MB\t');
     expect(afterUpdate.report).toContain('\tInit Duration: ');

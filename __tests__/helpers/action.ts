@@ -17,7 +17,12 @@ export interface InProcessOutcome {
 
 let summaryPathOfThisFile: string | undefined;
 
-type RunFunction = (options?: { env?: NodeJS.ProcessEnv; signalSource?: NodeJS.EventEmitter; minuteMs?: number; clock?: Clock }) => Promise<void>;
+type RunFunction = (options?: {
+  env?: NodeJS.ProcessEnv;
+  signalSource?: NodeJS.EventEmitter;
+  minuteMs?: number;
+  clock?: Clock;
+}) => Promise<void>;
 
 /**
  * Runs the action's run() with these inputs as INPUT_* variables. The caller imports run() once (after setting
@@ -26,7 +31,13 @@ type RunFunction = (options?: { env?: NodeJS.ProcessEnv; signalSource?: NodeJS.E
 export async function runActionInProcess(
   run: RunFunction,
   inputs: Record<string, string>,
-  options: { workspace: string; env?: Record<string, string>; minuteMs?: number; signalSource?: NodeJS.EventEmitter; clock?: Clock },
+  options: {
+    workspace: string;
+    env?: Record<string, string>;
+    minuteMs?: number;
+    signalSource?: NodeJS.EventEmitter;
+    clock?: Clock;
+  },
 ): Promise<InProcessOutcome> {
   mkdirSync(options.workspace, { recursive: true });
   const outputsPath = join(options.workspace, `output-${Math.random().toString(36).slice(2)}.txt`);
@@ -37,7 +48,12 @@ export async function runActionInProcess(
   writeFileSync(summaryPath, '');
   const saved = { ...process.env };
   for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
-  Object.assign(process.env, { GITHUB_OUTPUT: outputsPath, GITHUB_STEP_SUMMARY: summaryPath, GITHUB_WORKSPACE: options.workspace }, options.env, inputEnv(inputs));
+  Object.assign(
+    process.env,
+    { GITHUB_OUTPUT: outputsPath, GITHUB_STEP_SUMMARY: summaryPath, GITHUB_WORKSPACE: options.workspace },
+    options.env,
+    inputEnv(inputs),
+  );
   const stdout: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array) => {
@@ -58,5 +74,10 @@ export async function runActionInProcess(
   // core.setFailed sets the exit code of the process running the action: here, jest's.
   const exitCode = Number(process.exitCode ?? 0);
   process.exitCode = undefined;
-  return { exitCode, log: stdout.join(''), outputs: parseOutputsFile(readFileSync(outputsPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8') };
+  return {
+    exitCode,
+    log: stdout.join(''),
+    outputs: parseOutputsFile(readFileSync(outputsPath, 'utf8')),
+    summary: readFileSync(summaryPath, 'utf8'),
+  };
 }

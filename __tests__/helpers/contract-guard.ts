@@ -13,6 +13,10 @@ const stop = observeContractViolations((violation) => seen.push(violation));
 afterAll(() => {
   stop();
   if (!guarded || seen.length === 0) return;
-  const list = seen.map((v) => `  ${v.kind} ${v.operation ?? ''} ${v.method} ${v.path}: ${v.message.slice(0, 300)}`).join('\n');
-  throw new Error(`${seen.length} Lambda API contract violation(s) in this file (emulator/contracts/lambda.ts):\n${list}`);
+  const list = seen
+    .map((v) => `  ${v.kind} ${v.operation ?? ''} ${v.method} ${v.path}: ${v.message.slice(0, 300)}`)
+    .join('\n');
+  throw new Error(
+    `${seen.length} Lambda API contract violation(s) in this file (emulator/contracts/lambda.ts):\n${list}`,
+  );
 });

@@ -131,7 +131,12 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
     }
     const version = String(nextVersion++);
     const state = options.publishedState?.(latest.MemorySize ?? 0) ?? { State: 'Active' };
-    const config = { ...structuredClone(latest), Version: version, Description: input.Description ?? latest.Description, ...state };
+    const config = {
+      ...structuredClone(latest),
+      Version: version,
+      Description: input.Description ?? latest.Description,
+      ...state,
+    };
     versions.set(version, config);
     // Publishing moves $LATEST's RevisionId on, as LocalStack's publish does (no lock, though).
     revision++;
@@ -195,5 +200,15 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
     };
   });
 
-  return { client, mock, latest, versions, aliases, calls, invokedQualifiers, hooks, throttling: () => new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }) };
+  return {
+    client,
+    mock,
+    latest,
+    versions,
+    aliases,
+    calls,
+    invokedQualifiers,
+    hooks,
+    throttling: () => new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }),
+  };
 }

@@ -1,7 +1,16 @@
 // RunResult and Verdict fixtures built by hand for the report tests: every figure is written here or follows
 // from one line of arithmetic, so a golden file can be checked by eye.
 
-import type { DurationStats, MetricComparison, PowerValueResult, Prices, RunResult, Sample, TuningSettings, Verdict } from '../../src/types.js';
+import type {
+  DurationStats,
+  MetricComparison,
+  PowerValueResult,
+  Prices,
+  RunResult,
+  Sample,
+  TuningSettings,
+  Verdict,
+} from '../../src/types.js';
 import { tuningSettings } from './settings.js';
 
 /** The settings as results.json records them: the shared builder's, payloads replaced by their count. */
@@ -61,7 +70,12 @@ export function okEntry(memoryMb: number, durationMs: number, extra: Partial<Pow
   };
 }
 
-export function failedEntry(memoryMb: number, errorType: string, reason: string, samples: Sample[] = []): PowerValueResult {
+export function failedEntry(
+  memoryMb: number,
+  errorType: string,
+  reason: string,
+  samples: Sample[] = [],
+): PowerValueResult {
   return {
     memoryMb,
     status: 'failed',
@@ -81,9 +95,14 @@ export function failedEntry(memoryMb: number, errorType: string, reason: string,
 /** Durations (trimmed mean, ms) of the base branch's run. At 512 MB it is the cheapest. */
 export const BASE_DURATIONS_MS: Record<number, number> = { 128: 310, 256: 150, 512: 74, 1024: 40, 1536: 39 };
 
-export function runResult(durations: Record<number, number> = BASE_DURATIONS_MS, overrides: Partial<RunResult> = {}): RunResult {
+export function runResult(
+  durations: Record<number, number> = BASE_DURATIONS_MS,
+  overrides: Partial<RunResult> = {},
+): RunResult {
   const powerValues = Object.entries(durations).map(([memory, duration]) => okEntry(Number(memory), duration));
-  const cheapest = powerValues.reduce((best, entry) => ((entry.costPerInvocationUsd ?? Infinity) < (best.costPerInvocationUsd ?? Infinity) ? entry : best));
+  const cheapest = powerValues.reduce((best, entry) =>
+    (entry.costPerInvocationUsd ?? Infinity) < (best.costPerInvocationUsd ?? Infinity) ? entry : best,
+  );
   const current = powerValues.find((entry) => entry.memoryMb === 1024);
   return {
     schemaVersion: 1,
@@ -145,7 +164,17 @@ export function prRun(durations: Record<number, number>, overrides: Partial<RunR
 }
 
 function comparison(row: Partial<MetricComparison> & Pick<MetricComparison, 'metric' | 'kind'>): MetricComparison {
-  return { baseValue: null, prValue: null, deltaPct: null, ciLowPct: null, ciHighPct: null, significant: false, level: 'pass', reason: '', ...row };
+  return {
+    baseValue: null,
+    prValue: null,
+    deltaPct: null,
+    ciLowPct: null,
+    ciHighPct: null,
+    significant: false,
+    level: 'pass',
+    reason: '',
+    ...row,
+  };
 }
 
 /** The gate's rows at one memory size, from the two runs' own figures, with the CI and level given. */
@@ -161,7 +190,8 @@ export function rowsAt(
 ): MetricComparison[] {
   const prEntry = pr.powerValues.find((entry) => entry.memoryMb === memoryMb);
   const baseEntry = base.powerValues.find((entry) => entry.memoryMb === memoryMb);
-  const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b != null ? (a / b - 1) * 100 : null);
+  const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+    a != null && b != null ? (a / b - 1) * 100 : null;
   return [
     comparison({
       metric: `cost per invocation at ${memoryMb} MB (${label})`,
@@ -184,7 +214,13 @@ export function rowsAt(
   ];
 }
 
-export function monthlyRow(pr: RunResult, base: RunResult, memoryMb: number, monthlyInvocations: number, cost: MetricComparison): MetricComparison {
+export function monthlyRow(
+  pr: RunResult,
+  base: RunResult,
+  memoryMb: number,
+  monthlyInvocations: number,
+  cost: MetricComparison,
+): MetricComparison {
   const prCost = pr.powerValues.find((entry) => entry.memoryMb === memoryMb)?.costPerInvocationUsd ?? 0;
   const baseCost = base.powerValues.find((entry) => entry.memoryMb === memoryMb)?.costPerInvocationUsd ?? 0;
   return comparison({
@@ -211,7 +247,14 @@ export interface Scenario {
 const RUN_URL = 'https://github.com/acme/shop/actions/runs/123456789';
 const BASELINE_DESCRIPTION = 'data branch entry for aaaaaaa (the PR base)';
 
-function verdictOf(pr: RunResult, base: RunResult, level: Verdict['level'], reason: string, rows: MetricComparison[], configured = 1024): Verdict {
+function verdictOf(
+  pr: RunResult,
+  base: RunResult,
+  level: Verdict['level'],
+  reason: string,
+  rows: MetricComparison[],
+  configured = 1024,
+): Verdict {
   const cost = rows.find((row) => row.kind === 'cost' && row.memoryMb === configured);
   const duration = rows.find((row) => row.kind === 'duration' && row.memoryMb === configured);
   const monthly = cost ? [monthlyRow(pr, base, configured, pr.settings.monthlyInvocations ?? 0, cost)] : [];
@@ -228,22 +271,35 @@ function verdictOf(pr: RunResult, base: RunResult, level: Verdict['level'], reas
   };
 }
 
-const pct = (value: number | null | undefined): string => (value == null ? '–' : `${value > 0.05 ? '+' : ''}${value.toFixed(1)}%`);
+const pct = (value: number | null | undefined): string =>
+  value == null ? '–' : `${value > 0.05 ? '+' : ''}${value.toFixed(1)}%`;
 
 /** The gate's sentence for a pass, from the rows at the configured 1024 MB. */
 function noRegressionReason(rows: MetricComparison[]): string {
-  const at = (kind: MetricComparison['kind']) => rows.find((row) => row.kind === kind && row.memoryMb === 1024)?.deltaPct;
+  const at = (kind: MetricComparison['kind']) =>
+    rows.find((row) => row.kind === kind && row.memoryMb === 1024)?.deltaPct;
   return `No significant regression against the ${BASELINE_DESCRIPTION}: cost ${pct(at('cost'))}, duration ${pct(at('duration'))} at 1024 MB, configured.`;
 }
 
 /** A passing scenario: at the configured (1024 MB) and recommended (512 MB) memory, changes within this interval. */
 function withinNoise(pr: RunResult, base: RunResult, ciLowPct: number, ciHighPct: number): Scenario {
-  const notSignificant = { ciLowPct, ciHighPct, significant: false, level: 'pass' as const, reason: 'Not statistically significant.' };
+  const notSignificant = {
+    ciLowPct,
+    ciHighPct,
+    significant: false,
+    level: 'pass' as const,
+    reason: 'Not statistically significant.',
+  };
   const rows = [
     ...rowsAt(pr, base, 1024, 'configured', { cost: notSignificant, duration: notSignificant }),
     ...rowsAt(pr, base, 512, 'recommended', { cost: notSignificant, duration: notSignificant }),
   ];
-  return { result: pr, baseline: base, verdict: verdictOf(pr, base, 'pass', noRegressionReason(rows), rows), runUrl: RUN_URL };
+  return {
+    result: pr,
+    baseline: base,
+    verdict: verdictOf(pr, base, 'pass', noRegressionReason(rows), rows),
+    runUrl: RUN_URL,
+  };
 }
 
 /** Noise only: every change within a few percent and not significant. */
@@ -271,18 +327,48 @@ export function warnScenario(): Scenario {
   );
   const rows = [
     ...rowsAt(pr, base, 1024, 'configured', {
-      cost: { ciLowPct: 1.2, ciHighPct: 6.9, significant: true, level: 'pass', reason: 'Cost per invocation at 1024 MB, configured rose 7.7%, significant but within the 8% warn limit.' },
-      duration: { ciLowPct: 5.5, ciHighPct: 12.8, significant: true, level: 'warn', reason: 'Duration at 1024 MB, configured rose 9.0%, significant and above the 5% warn limit.' },
+      cost: {
+        ciLowPct: 1.2,
+        ciHighPct: 6.9,
+        significant: true,
+        level: 'pass',
+        reason: 'Cost per invocation at 1024 MB, configured rose 7.7%, significant but within the 8% warn limit.',
+      },
+      duration: {
+        ciLowPct: 5.5,
+        ciHighPct: 12.8,
+        significant: true,
+        level: 'warn',
+        reason: 'Duration at 1024 MB, configured rose 9.0%, significant and above the 5% warn limit.',
+      },
     }),
     ...rowsAt(pr, base, 512, 'recommended', {
-      cost: { ciLowPct: -0.4, ciHighPct: 9.8, significant: false, level: 'pass', reason: 'Not statistically significant.' },
-      duration: { ciLowPct: -1.1, ciHighPct: 11.2, significant: false, level: 'pass', reason: 'Not statistically significant.' },
+      cost: {
+        ciLowPct: -0.4,
+        ciHighPct: 9.8,
+        significant: false,
+        level: 'pass',
+        reason: 'Not statistically significant.',
+      },
+      duration: {
+        ciLowPct: -1.1,
+        ciHighPct: 11.2,
+        significant: false,
+        level: 'pass',
+        reason: 'Not statistically significant.',
+      },
     }),
   ];
   return {
     result: pr,
     baseline: base,
-    verdict: verdictOf(pr, base, 'warn', 'Duration at 1024 MB, configured rose 9.0% (95% CI +5.5% to +12.8%), significant and above the 5% warn limit.', rows),
+    verdict: verdictOf(
+      pr,
+      base,
+      'warn',
+      'Duration at 1024 MB, configured rose 9.0% (95% CI +5.5% to +12.8%), significant and above the 5% warn limit.',
+      rows,
+    ),
     runUrl: RUN_URL,
   };
 }
@@ -293,18 +379,48 @@ export function failScenario(): Scenario {
   const pr = prRun({ 128: 365, 256: 180, 512: 88, 1024: 48, 1536: 46 });
   const rows = [
     ...rowsAt(pr, base, 1024, 'configured', {
-      cost: { ciLowPct: 12.4, ciHighPct: 24.9, significant: true, level: 'fail', reason: 'Cost per invocation at 1024 MB, configured rose 15.4%, significant and above the 5% fail limit.' },
-      duration: { ciLowPct: 14.0, ciHighPct: 26.3, significant: true, level: 'fail', reason: 'Duration at 1024 MB, configured rose 20.0%, significant and above the 10% fail limit.' },
+      cost: {
+        ciLowPct: 12.4,
+        ciHighPct: 24.9,
+        significant: true,
+        level: 'fail',
+        reason: 'Cost per invocation at 1024 MB, configured rose 15.4%, significant and above the 5% fail limit.',
+      },
+      duration: {
+        ciLowPct: 14.0,
+        ciHighPct: 26.3,
+        significant: true,
+        level: 'fail',
+        reason: 'Duration at 1024 MB, configured rose 20.0%, significant and above the 10% fail limit.',
+      },
     }),
     ...rowsAt(pr, base, 512, 'recommended', {
-      cost: { ciLowPct: 9.9, ciHighPct: 21.7, significant: true, level: 'fail', reason: 'Cost per invocation at 512 MB, recommended rose 14.3%, significant and above the 5% fail limit.' },
-      duration: { ciLowPct: 12.2, ciHighPct: 26.1, significant: true, level: 'fail', reason: 'Duration at 512 MB, recommended rose 18.9%, significant and above the 10% fail limit.' },
+      cost: {
+        ciLowPct: 9.9,
+        ciHighPct: 21.7,
+        significant: true,
+        level: 'fail',
+        reason: 'Cost per invocation at 512 MB, recommended rose 14.3%, significant and above the 5% fail limit.',
+      },
+      duration: {
+        ciLowPct: 12.2,
+        ciHighPct: 26.1,
+        significant: true,
+        level: 'fail',
+        reason: 'Duration at 512 MB, recommended rose 18.9%, significant and above the 10% fail limit.',
+      },
     }),
   ];
   return {
     result: pr,
     baseline: base,
-    verdict: verdictOf(pr, base, 'fail', 'Cost per invocation at 1024 MB, configured rose 15.4% (95% CI +12.4% to +24.9%), significant and above the 5% fail limit; 3 more checks failed.', rows),
+    verdict: verdictOf(
+      pr,
+      base,
+      'fail',
+      'Cost per invocation at 1024 MB, configured rose 15.4% (95% CI +12.4% to +24.9%), significant and above the 5% fail limit; 3 more checks failed.',
+      rows,
+    ),
     runUrl: RUN_URL,
   };
 }
@@ -317,7 +433,8 @@ export function noBaselineScenario(): Scenario {
     baseline: null,
     verdict: {
       level: 'pass',
-      reason: 'No baseline to compare with and no absolute limit set, so nothing is gated (a first run never fails for lack of history).',
+      reason:
+        'No baseline to compare with and no absolute limit set, so nothing is gated (a first run never fails for lack of history).',
       comparisons: [],
       baselineDescription: null,
       costDeltaPct: null,
@@ -332,16 +449,21 @@ export function noBaselineScenario(): Scenario {
 export function failedPowerValueScenario(): Scenario {
   const base = baselineRun();
   const pr = prRun({ 256: 150, 512: 74, 1024: 40, 1536: 39 });
-  const oom = failedEntry(128, 'Runtime.OutOfMemory', 'failed with Runtime.OutOfMemory: Runtime exited with error: signal: killed (invocation 1 of 10)', [
-    {
-      durationMs: 0,
-      billedDurationMs: 0,
-      errorType: 'Runtime.OutOfMemory',
-      errorMessage: 'Runtime exited with error: signal: killed <img src=x onerror=alert(1)> @octocat #1 | *not bold*',
-      payloadIndex: 0,
-      coldStart: true,
-    },
-  ]);
+  const oom = failedEntry(
+    128,
+    'Runtime.OutOfMemory',
+    'failed with Runtime.OutOfMemory: Runtime exited with error: signal: killed (invocation 1 of 10)',
+    [
+      {
+        durationMs: 0,
+        billedDurationMs: 0,
+        errorType: 'Runtime.OutOfMemory',
+        errorMessage: 'Runtime exited with error: signal: killed <img src=x onerror=alert(1)> @octocat #1 | *not bold*',
+        payloadIndex: 0,
+        coldStart: true,
+      },
+    ],
+  );
   pr.powerValues = [oom, ...pr.powerValues];
   pr.settings.powerValuesMb = [128, ...pr.settings.powerValuesMb];
   return withinNoise(pr, base, -2.0, 2.0);
@@ -375,12 +497,16 @@ export function veryLongScenario(): Scenario {
               },
             ],
           ),
-          errorTypes: Object.fromEntries(Array.from({ length: 12 }, (_, k) => [`Custom.Error${k}${'Y'.repeat(50)}`, 1])),
+          errorTypes: Object.fromEntries(
+            Array.from({ length: 12 }, (_, k) => [`Custom.Error${k}${'Y'.repeat(50)}`, 1]),
+          ),
         },
   );
   const cheapest = pr.powerValues
     .filter((entry) => entry.status === 'ok')
-    .reduce((best, entry) => ((entry.costPerInvocationUsd ?? Infinity) < (best.costPerInvocationUsd ?? Infinity) ? entry : best));
+    .reduce((best, entry) =>
+      (entry.costPerInvocationUsd ?? Infinity) < (best.costPerInvocationUsd ?? Infinity) ? entry : best,
+    );
   pr.recommendation = {
     strategy: 'cost',
     memoryMb: cheapest.memoryMb,

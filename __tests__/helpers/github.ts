@@ -7,7 +7,9 @@ import type { ContractViolation, GitHubApiStub } from '../../emulator/github/api
 export function expectNoContractViolations(stub: GitHubApiStub): void {
   const found = takeViolations(stub);
   if (found.length > 0) {
-    throw new Error(`GitHub contract violations (${found.length}):\n${found.map((entry) => `  ${entry.kind}: ${entry.message}`).join('\n')}`);
+    throw new Error(
+      `GitHub contract violations (${found.length}):\n${found.map((entry) => `  ${entry.kind}: ${entry.message}`).join('\n')}`,
+    );
   }
 }
 

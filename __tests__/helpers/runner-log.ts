@@ -32,15 +32,30 @@ export function executedCommands(lines: string[]): ExecutedCommand[] {
     const legacy = line.indexOf('##[');
     if (legacy >= 0 && line.indexOf(']', legacy) > legacy) {
       const info = line.slice(legacy + 3, line.indexOf(']', legacy));
-      executed.push({ line: index, name: (info.split(' ')[0] ?? '').toLowerCase(), data: line.slice(line.indexOf(']', legacy) + 1) });
+      executed.push({
+        line: index,
+        name: (info.split(' ')[0] ?? '').toLowerCase(),
+        data: line.slice(line.indexOf(']', legacy) + 1),
+      });
     }
   });
   return executed;
 }
 
 /** The commands the action itself may issue through @actions/core, and the stop/resume pair of the sanitiser. */
-export const ACTION_COMMANDS = new Set(['warning', 'error', 'notice', 'debug', 'group', 'endgroup', 'add-mask', 'stop-commands', 'resume-commands']);
+export const ACTION_COMMANDS = new Set([
+  'warning',
+  'error',
+  'notice',
+  'debug',
+  'group',
+  'endgroup',
+  'add-mask',
+  'stop-commands',
+  'resume-commands',
+]);
 
 /** Characters no output may carry: C0 and C1 controls (but line feed), DEL, bidi controls, invisible operators. */
-// eslint-disable-next-line no-control-regex
-export const UNSAFE_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/;
+export const UNSAFE_CHARS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/;

@@ -4,7 +4,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionConfigurationCommand,
+  LambdaClient,
+  ListAliasesCommand,
+  ListVersionsByFunctionCommand,
+} from '@aws-sdk/client-lambda';
 import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
 import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
@@ -26,7 +31,11 @@ beforeAll(async () => {
   const repo = { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' } };
   writeFileSync(
     join(workspace, 'event.json'),
-    JSON.stringify({ number: 7, pull_request: { number: 7, head: { sha: 'abc', repo }, base: { sha: 'def', repo } }, repository: repo }),
+    JSON.stringify({
+      number: 7,
+      pull_request: { number: 7, head: { sha: 'abc', repo }, base: { sha: 'def', repo } },
+      repository: repo,
+    }),
   );
   // @actions/github reads the event when it is first imported.
   Object.assign(process.env, {
@@ -61,12 +70,23 @@ async function runAction(inputs: Record<string, string>) {
   return runActionInProcess(run, { 'github-token': 'test-token', ...inputs }, { workspace });
 }
 
-const client = () => new LambdaClient({ region: 'us-east-1', endpoint: emulator.endpoint, credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+const client = () =>
+  new LambdaClient({
+    region: 'us-east-1',
+    endpoint: emulator.endpoint,
+    credentials: { accessKeyId: 't', secretAccessKey: 't' },
+  });
 
 describe('the action on the emulator', () => {
   it('tunes, writes results.json, the summary, the outputs and one sticky comment', async () => {
     await emulator.createFunction({ name: 'orders', sample: 'noop', memoryMb: 512, description: 'orders' });
-    const inputs = { 'function-name': 'orders', endpoint: emulator.endpoint, 'power-values': '128,512', invocations: '3', key: 'orders' };
+    const inputs = {
+      'function-name': 'orders',
+      endpoint: emulator.endpoint,
+      'power-values': '128,512',
+      invocations: '3',
+      key: 'orders',
+    };
     const first = await runAction(inputs);
     expect(first.exitCode).toBe(0);
     expect(first.outputs['recommended-memory']).toMatch(/^(128|512)$/);
@@ -79,21 +99,35 @@ describe('the action on the emulator', () => {
     expect(result.powerValues.map((entry) => entry.memoryMb)).toEqual([128, 512]);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
     expect(first.summary).toContain('128 MB');
-    const mine = github.comments.filter((comment) => comment.body.includes('lambda-power-gate') && comment.body.includes('orders'));
+    const mine = github.comments.filter(
+      (comment) => comment.body.includes('lambda-power-gate') && comment.body.includes('orders'),
+    );
     expect(mine).toHaveLength(1);
 
     // A second run on the same PR updates the same comment instead of adding one.
     const second = await runAction(inputs);
     expect(second.exitCode).toBe(0);
-    expect(github.comments.filter((comment) => comment.body.includes('lambda-power-gate') && comment.body.includes('orders'))).toHaveLength(1);
+    expect(
+      github.comments.filter(
+        (comment) => comment.body.includes('lambda-power-gate') && comment.body.includes('orders'),
+      ),
+    ).toHaveLength(1);
     const lambda = client();
     expect((await lambda.send(new ListAliasesCommand({ FunctionName: 'orders' }))).Aliases).toEqual([]);
-    expect((await lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'orders' }))).Versions?.map((v) => v.Version)).toEqual(['$LATEST']);
+    expect(
+      (await lambda.send(new ListVersionsByFunctionCommand({ FunctionName: 'orders' }))).Versions?.map(
+        (v) => v.Version,
+      ),
+    ).toEqual(['$LATEST']);
   });
 
   it('rejects bad input in one line, exit code 1, without calling Lambda', async () => {
     const before = JSON.stringify(emulator.stats().requests);
-    const outcome = await runAction({ 'function-name': 'orders', endpoint: emulator.endpoint, 'power-values': '64,128' });
+    const outcome = await runAction({
+      'function-name': 'orders',
+      endpoint: emulator.endpoint,
+      'power-values': '64,128',
+    });
     expect(outcome.exitCode).toBe(1);
     const errors = outcome.log.split('\n').filter((line) => line.startsWith('::error'));
     expect(errors).toHaveLength(1);
@@ -104,8 +138,20 @@ describe('the action on the emulator', () => {
 
   it('fails the job loudly when every memory size fails, and restores the function', async () => {
     // A long timeout so a loaded runner reaches the memory limit before the function's timeout.
-    await emulator.createFunction({ name: 'oom', sample: 'memory-hungry', memoryMb: 256, timeoutSec: 30, description: 'oom' });
-    const outcome = await runAction({ 'function-name': 'oom', endpoint: emulator.endpoint, 'power-values': '128,256', invocations: '2', key: 'oom' });
+    await emulator.createFunction({
+      name: 'oom',
+      sample: 'memory-hungry',
+      memoryMb: 256,
+      timeoutSec: 30,
+      description: 'oom',
+    });
+    const outcome = await runAction({
+      'function-name': 'oom',
+      endpoint: emulator.endpoint,
+      'power-values': '128,256',
+      invocations: '2',
+      key: 'oom',
+    });
     expect(outcome.exitCode).toBe(1);
     expect(outcome.log).toMatch(/::error::.*Every memory size failed/);
     expect(outcome.summary).toMatch(/failed/i);
@@ -117,11 +163,21 @@ describe('the action on the emulator', () => {
 describe('hide-and-new on a pull request with many earlier reports', () => {
   /** Earlier reports of the key by the Actions bot, all minimised by earlier runs except the last one. */
   function earlierReports(key: string, count: number) {
-    const earlier = Array.from({ length: count }, (_, index) => github.addComment(7, `${commentMarker({ key })}\nrun ${index + 1}`));
-    for (const comment of earlier.slice(0, -1)) Object.assign(comment, { isMinimized: true, minimizedReason: 'OUTDATED' });
+    const earlier = Array.from({ length: count }, (_, index) =>
+      github.addComment(7, `${commentMarker({ key })}\nrun ${index + 1}`),
+    );
+    for (const comment of earlier.slice(0, -1))
+      Object.assign(comment, { isMinimized: true, minimizedReason: 'OUTDATED' });
     return earlier;
   }
-  const inputs = (name: string) => ({ 'function-name': name, endpoint: emulator.endpoint, 'power-values': '128,256', invocations: '2', key: name, 'comment-mode': 'hide-and-new' });
+  const inputs = (name: string) => ({
+    'function-name': name,
+    endpoint: emulator.endpoint,
+    'power-values': '128,256',
+    invocations: '2',
+    key: name,
+    'comment-mode': 'hide-and-new',
+  });
 
   it('the 151st run posts, hides the last report, sets comment-url and warns of nothing (GitHub takes 100 node ids a query)', async () => {
     await emulator.createFunction({ name: 'reports', sample: 'noop', memoryMb: 256, description: 'reports' });
@@ -136,8 +192,12 @@ describe('hide-and-new on a pull request with many earlier reports', () => {
     expect(outcome.outputs['comment-url']).toBe(posted?.html_url);
     expect(posted?.isMinimized).toBe(false);
     expect(earlier.every((comment) => comment.isMinimized)).toBe(true);
-    const nodeQueries = github.requests.slice(from).filter((request) => request.path === '/graphql' && String(request.body?.['query']).includes('nodes('));
-    expect(nodeQueries.map((request) => (request.body?.['variables'] as { ids: string[] }).ids.length)).toEqual([100, 50]);
+    const nodeQueries = github.requests
+      .slice(from)
+      .filter((request) => request.path === '/graphql' && String(request.body?.['query']).includes('nodes('));
+    expect(nodeQueries.map((request) => (request.body?.['variables'] as { ids: string[] }).ids.length)).toEqual([
+      100, 50,
+    ]);
   });
 
   it('a failure to hide the earlier reports does not mask the posted one: comment-url is set, the warning says what failed', async () => {
@@ -148,7 +208,9 @@ describe('hide-and-new on a pull request with many earlier reports', () => {
     expect(outcome.exitCode).toBe(0);
     const posted = github.commentsOn(7).at(-1);
     expect(outcome.outputs['comment-url']).toBe(posted?.html_url);
-    expect(outcome.log).toContain(`::warning::PR comment posted (${posted?.html_url}), but could not hide the earlier comments: 403`);
+    expect(outcome.log).toContain(
+      `::warning::PR comment posted (${posted?.html_url}), but could not hide the earlier comments: 403`,
+    );
     expect(outcome.log).not.toContain('Could not post the PR comment');
   });
 });

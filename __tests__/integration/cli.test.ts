@@ -37,7 +37,13 @@ function capture() {
 async function cli(argv: string[]) {
   const stdout = capture();
   const stderr = capture();
-  const code = await main(argv, { stdout: stdout.stream, stderr: stderr.stream, env: { PATH: process.env.PATH }, cwd: dir, signalSource: new EventEmitter() });
+  const code = await main(argv, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    env: { PATH: process.env.PATH },
+    cwd: dir,
+    signalSource: new EventEmitter(),
+  });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
@@ -79,7 +85,14 @@ describe('lambda-power-gate CLI', () => {
 
   it('rejects bad input before calling Lambda', async () => {
     const before = JSON.stringify(emulator.stats().requests);
-    const { code, stderr } = await cli(['tune', '--function-name', 'cli-fn', `--endpoint=${emulator.endpoint}`, '--invocations', 'many']);
+    const { code, stderr } = await cli([
+      'tune',
+      '--function-name',
+      'cli-fn',
+      `--endpoint=${emulator.endpoint}`,
+      '--invocations',
+      'many',
+    ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^lambda-power-gate: Input 'invocations'/);
     expect(JSON.stringify(emulator.stats().requests)).toBe(before);

@@ -22,7 +22,10 @@ beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'lpg-comment-only-'));
   writeFileSync(
     join(workspace, 'event.json'),
-    JSON.stringify({ workflow_run: { id: 1, event: 'pull_request', head_sha: MEASURED_SHA, pull_requests: [] }, repository: { full_name: 'acme/shop' } }),
+    JSON.stringify({
+      workflow_run: { id: 1, event: 'pull_request', head_sha: MEASURED_SHA, pull_requests: [] },
+      repository: { full_name: 'acme/shop' },
+    }),
   );
   writeFileSync(join(workspace, 'results.json'), JSON.stringify(baselineRun()));
   writeFileSync(join(workspace, 'forged.json'), JSON.stringify({ ...baselineRun(), schemaVersion: 99 }));

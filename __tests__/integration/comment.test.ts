@@ -80,7 +80,10 @@ test('stale guard: a run for an older commit never overwrites the newer commitâ€
   stub.setPullHead(PR, NEW_SHA);
   await publishComment(api(), options({ commitSha: NEW_SHA, body: 'report of the new commit' }));
   const stale = await publishComment(api(), options({ commitSha: OLD_SHA, body: 'report of the old commit' }));
-  expect(stale).toEqual({ action: 'skipped', reason: expect.stringMatching(/newer commit \(2222222, 2026-11-28T10:00:00.000Z\) than this run's \(1111111/) });
+  expect(stale).toEqual({
+    action: 'skipped',
+    reason: expect.stringMatching(/newer commit \(2222222, 2026-11-28T10:00:00.000Z\) than this run's \(1111111/),
+  });
   expect(stub.commentsOn(PR)[0]?.body).toContain('report of the new commit');
 
   const rerun = await publishComment(api(), options({ commitSha: NEW_SHA, body: 're-run of the new commit' }));
@@ -105,12 +108,16 @@ test('hide-and-new: posts a new comment and minimises the earlier ones as OUTDAT
   const third = await publishComment(api(), options({ mode: 'hide-and-new', body: 'third' }));
   // Only 'second' is minimised now: 'first' already was (the nodes query said so).
   expect(third).toMatchObject({ action: 'created', hidden: [stub.commentsOn(PR)[1]?.id] });
-  expect(stub.commentsOn(PR).map((comment) => [comment.body.split('\n')[1], comment.isMinimized, comment.minimizedReason])).toEqual([
+  expect(
+    stub.commentsOn(PR).map((comment) => [comment.body.split('\n')[1], comment.isMinimized, comment.minimizedReason]),
+  ).toEqual([
     ['first', true, 'OUTDATED'],
     ['second', true, 'OUTDATED'],
     ['third', false, null],
   ]);
-  const mutations = stub.requests.filter((request) => request.path === '/graphql' && String(request.body?.['query']).includes('minimizeComment'));
+  const mutations = stub.requests.filter(
+    (request) => request.path === '/graphql' && String(request.body?.['query']).includes('minimizeComment'),
+  );
   expect(mutations).toHaveLength(2);
 });
 
@@ -127,15 +134,26 @@ test('a failure to tidy up after posting is reported with the posted comment, ne
   await publishComment(api(), options({ commitSha: OLD_SHA, body: 'first' }));
   stub.failNext({ method: 'DELETE', path: /\/issues\/comments\/\d+$/ }, 403);
   const deleted = await publishComment(api(), options({ mode: 'delete-and-new', body: 'second' }));
-  expect(deleted).toMatchObject({ action: 'created', deleted: [], cleanupError: expect.stringMatching(/^could not delete the earlier comments: 403 /) });
+  expect(deleted).toMatchObject({
+    action: 'created',
+    deleted: [],
+    cleanupError: expect.stringMatching(/^could not delete the earlier comments: 403 /),
+  });
   stub.failNext({ method: 'POST', path: /^\/graphql$/ }, 502, 4);
   const hidden = await publishComment(api(), options({ mode: 'hide-and-new', body: 'third' }));
-  expect(hidden).toMatchObject({ action: 'created', hidden: [], cleanupError: expect.stringMatching(/^could not hide the earlier comments: 502 /) });
+  expect(hidden).toMatchObject({
+    action: 'created',
+    hidden: [],
+    cleanupError: expect.stringMatching(/^could not hide the earlier comments: 502 /),
+  });
   expect(stub.commentsOn(PR).map((comment) => comment.body.split('\n')[1])).toEqual(['first', 'second', 'third']);
 });
 
 test('off posts nothing and calls nothing', async () => {
-  expect(await publishComment(api(), options({ mode: 'off' }))).toEqual({ action: 'skipped', reason: 'comment-mode is off.' });
+  expect(await publishComment(api(), options({ mode: 'off' }))).toEqual({
+    action: 'skipped',
+    reason: 'comment-mode is off.',
+  });
   expect(stub.requests).toHaveLength(0);
 });
 
@@ -167,13 +185,19 @@ test("with a personal access token only that user's comments are ours", async ()
 });
 
 test('a forkâ€™s read-only token: GitHub answers 403 and the error reaches the caller with its status', async () => {
-  await expect(publishComment(api(FORK_TOKEN), options())).rejects.toMatchObject({ status: 403, message: expect.stringContaining('Resource not accessible by integration') });
+  await expect(publishComment(api(FORK_TOKEN), options())).rejects.toMatchObject({
+    status: 403,
+    message: expect.stringContaining('Resource not accessible by integration'),
+  });
 });
 
 test('comment-only mode: the PR head must be the measured commit', async () => {
   stub.setPullHead(PR, NEW_SHA);
   const wrong = await publishComment(api(), options({ verifyPullRequestHead: true, commitSha: OLD_SHA }));
-  expect(wrong).toEqual({ action: 'skipped', reason: expect.stringMatching(/^pull request #42 is at 2222222, not at the measured commit 1111111/) });
+  expect(wrong).toEqual({
+    action: 'skipped',
+    reason: expect.stringMatching(/^pull request #42 is at 2222222, not at the measured commit 1111111/),
+  });
   expect(stub.commentsOn(PR)).toHaveLength(0);
   expect((await publishComment(api(), options({ verifyPullRequestHead: true }))).action).toBe('created');
 });

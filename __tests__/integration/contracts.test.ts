@@ -5,7 +5,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetAliasCommand, GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
+import {
+  GetAliasCommand,
+  GetFunctionConfigurationCommand,
+  LambdaClient,
+  ListAliasesCommand,
+  ListVersionsByFunctionCommand,
+} from '@aws-sdk/client-lambda';
 import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { runFlow, type FlowDeps } from '../../src/flow.js';
 import { parseSettings } from '../../src/settings/index.js';
@@ -19,10 +25,26 @@ const PRIMES = { PRIMES_N: '4', PRIMES_M: '200000' };
 
 beforeAll(async () => {
   emulator = await startEmulator({ updateDelayMs: 50 });
-  client = new LambdaClient({ region: emulator.region, endpoint: emulator.endpoint, credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+  client = new LambdaClient({
+    region: emulator.region,
+    endpoint: emulator.endpoint,
+    credentials: { accessKeyId: 't', secretAccessKey: 't' },
+  });
   workspace = mkdtempSync(join(tmpdir(), 'lpg-contracts-'));
-  await emulator.createFunction({ name: 'orders', sample: 'primes', memoryMb: 1024, description: 'as deployed', environment: PRIMES });
-  await emulator.createFunction({ name: 'orders-twin', sample: 'primes', memoryMb: 1024, description: 'twin', environment: PRIMES });
+  await emulator.createFunction({
+    name: 'orders',
+    sample: 'primes',
+    memoryMb: 1024,
+    description: 'as deployed',
+    environment: PRIMES,
+  });
+  await emulator.createFunction({
+    name: 'orders-twin',
+    sample: 'primes',
+    memoryMb: 1024,
+    description: 'twin',
+    environment: PRIMES,
+  });
   await emulator.createFunction({ name: 'cold', sample: 'noop', memoryMb: 256, description: 'cold starts' });
 });
 
@@ -38,14 +60,24 @@ function settingsFor(inputs: Record<string, string>): Settings {
     'results-path': join(workspace, `run-${runCount++}`, 'results.json'),
     ...inputs,
   };
-  return parseSettings((name) => all[name] ?? '', { env: {}, cwd: workspace, readFile: (path) => readFileSync(path, 'utf8') }).settings;
+  return parseSettings((name) => all[name] ?? '', {
+    env: {},
+    cwd: workspace,
+    readFile: (path) => readFileSync(path, 'utf8'),
+  }).settings;
 }
 
 const flowDeps = (): FlowDeps => ({ client, logger: silentLogger, waiterMinDelaySec: 0.05 });
 
 async function expectCleanedUp(functionName: string, aliases: string[] = []) {
-  expect(((await client.send(new ListAliasesCommand({ FunctionName: functionName }))).Aliases ?? []).map((alias) => alias.Name)).toEqual(aliases);
-  const versions = ((await client.send(new ListVersionsByFunctionCommand({ FunctionName: functionName }))).Versions ?? []).map((v) => v.Version);
+  expect(
+    ((await client.send(new ListAliasesCommand({ FunctionName: functionName }))).Aliases ?? []).map(
+      (alias) => alias.Name,
+    ),
+  ).toEqual(aliases);
+  const versions = (
+    (await client.send(new ListVersionsByFunctionCommand({ FunctionName: functionName }))).Versions ?? []
+  ).map((v) => v.Version);
   expect(versions.filter((version) => version !== '$LATEST').length).toBe(aliases.length);
 }
 
@@ -70,7 +102,9 @@ describe('the engine keeps to the Lambda API model', () => {
     expect(outcome.failure).toBeUndefined();
     expect(outcome.result?.gateSampling?.added.length).toBeGreaterThan(0);
     // Auto-optimize kept one version behind the alias; everything else the run made is gone.
-    expect((await client.send(new GetAliasCommand({ FunctionName: 'orders', Name: 'live' }))).FunctionVersion).toMatch(/^\d+$/);
+    expect((await client.send(new GetAliasCommand({ FunctionName: 'orders', Name: 'live' }))).FunctionVersion).toMatch(
+      /^\d+$/,
+    );
     await expectCleanedUp('orders', ['live']);
     await expectCleanedUp('orders-twin');
     expect(emulator.contractViolations()).toEqual([]);
@@ -78,18 +112,37 @@ describe('the engine keeps to the Lambda API model', () => {
 
   it('cold-start versions and auto-optimize on $LATEST, then a dry run: zero contract violations', async () => {
     const cold = await runFlow(
-      settingsFor({ 'function-name': 'cold', 'power-values': '128,256', invocations: '2', 'only-cold-starts': 'true', 'auto-optimize': 'true' }),
+      settingsFor({
+        'function-name': 'cold',
+        'power-values': '128,256',
+        invocations: '2',
+        'only-cold-starts': 'true',
+        'auto-optimize': 'true',
+      }),
       flowDeps(),
     );
     expect(cold.failure).toBeUndefined();
-    expect((await client.send(new GetFunctionConfigurationCommand({ FunctionName: 'cold' }))).MemorySize).toBe(cold.result?.recommendation?.memoryMb);
+    expect((await client.send(new GetFunctionConfigurationCommand({ FunctionName: 'cold' }))).MemorySize).toBe(
+      cold.result?.recommendation?.memoryMb,
+    );
     await expectCleanedUp('cold');
-    const dry = await runFlow(settingsFor({ 'function-name': 'cold', 'power-values': '128', invocations: '2', 'dry-run': 'true' }), flowDeps());
+    const dry = await runFlow(
+      settingsFor({ 'function-name': 'cold', 'power-values': '128', invocations: '2', 'dry-run': 'true' }),
+      flowDeps(),
+    );
     expect(dry.failure).toBeUndefined();
     expect(emulator.contractViolations()).toEqual([]);
     // Every operation the engine used is one the emulator serves and the model defines.
     expect(Object.keys(emulator.stats().requests).sort()).toEqual(
-      expect.arrayContaining(['CreateAlias', 'DeleteAlias', 'DeleteFunction', 'GetFunctionConfiguration', 'Invoke', 'PublishVersion', 'UpdateFunctionConfiguration']),
+      expect.arrayContaining([
+        'CreateAlias',
+        'DeleteAlias',
+        'DeleteFunction',
+        'GetFunctionConfiguration',
+        'Invoke',
+        'PublishVersion',
+        'UpdateFunctionConfiguration',
+      ]),
     );
   });
 });

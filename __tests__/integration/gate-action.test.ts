@@ -36,7 +36,13 @@ beforeAll(async () => {
   const repository = { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' }, default_branch: 'main' };
   writeFileSync(
     join(workspace, 'event.json'),
-    JSON.stringify({ ref: 'refs/heads/main', before: BEFORE, after: HEAD, head_commit: { id: HEAD, timestamp: '2026-03-02T10:00:00Z' }, repository }),
+    JSON.stringify({
+      ref: 'refs/heads/main',
+      before: BEFORE,
+      after: HEAD,
+      head_commit: { id: HEAD, timestamp: '2026-03-02T10:00:00Z' },
+      repository,
+    }),
   );
   Object.assign(process.env, {
     GITHUB_EVENT_NAME: 'push',
@@ -70,34 +76,73 @@ async function runAction(inputs: Record<string, string>) {
 
 describe('a push to the default branch with baseline-branch', () => {
   it('stores the run under the key and commit, and compares with the entry of the commit before the push', async () => {
-    const inputs = { 'function-name': 'orders-main', key: 'orders', endpoint: emulator.endpoint, 'power-values': '128,512', invocations: '3', 'baseline-branch': BRANCH };
+    const inputs = {
+      'function-name': 'orders-main',
+      key: 'orders',
+      endpoint: emulator.endpoint,
+      'power-values': '128,512',
+      invocations: '3',
+      'baseline-branch': BRANCH,
+    };
 
     // First push ever: no branch yet, so no baseline; the run creates the branch.
     const first = await runAction(inputs);
     expect(first.exitCode).toBe(0);
     expect(first.outputs['verdict']).toBe('pass');
     expect(first.log).toContain('No baseline: the data branch lambda-power-gate-data does not exist yet');
-    expect(first.log).toMatch(/Stored as orders\/runs\/b{40}\.json on lambda-power-gate-data \(commit [0-9a-f]{7}; 1 runs kept for orders\)/);
+    expect(first.log).toMatch(
+      /Stored as orders\/runs\/b{40}\.json on lambda-power-gate-data \(commit [0-9a-f]{7}; 1 runs kept for orders\)/,
+    );
     const index = JSON.parse(stub.readFile(BRANCH, 'orders/index.json') ?? 'null') as HistoryIndex;
-    expect(index.entries).toEqual([expect.objectContaining({ sha: HEAD, ref: 'refs/heads/main', committedAt: '2026-03-02T10:00:00Z', path: `orders/runs/${HEAD}.json` })]);
+    expect(index.entries).toEqual([
+      expect.objectContaining({
+        sha: HEAD,
+        ref: 'refs/heads/main',
+        committedAt: '2026-03-02T10:00:00Z',
+        path: `orders/runs/${HEAD}.json`,
+      }),
+    ]);
     const stored = JSON.parse(stub.readFile(BRANCH, `orders/runs/${HEAD}.json`) ?? 'null') as RunResult;
     expect(stored.git?.sha).toBe(HEAD);
     expect(stored.powerValues.map((entry) => entry.samples.length)).toEqual([3, 3]);
 
     // An earlier push had stored the commit before this one; a re-run of this push compares with it, and replaces
     // its own entry instead of adding a second one.
-    await new DataBranch({ octokit: getOctokit('t', { baseUrl: stub.url }), owner: 'acme', repo: 'shop', branch: BRANCH, historyLimit: 20 }).save('orders', stored, { sha: BEFORE });
+    await new DataBranch({
+      octokit: getOctokit('t', { baseUrl: stub.url }),
+      owner: 'acme',
+      repo: 'shop',
+      branch: BRANCH,
+      historyLimit: 20,
+    }).save('orders', stored, { sha: BEFORE });
     const again = await runAction(inputs);
     expect(again.exitCode).toBe(0);
-    expect(again.log).toContain('Baseline: data branch lambda-power-gate-data entry for aaaaaaa (the commit before this push)');
+    expect(again.log).toContain(
+      'Baseline: data branch lambda-power-gate-data entry for aaaaaaa (the commit before this push)',
+    );
     expect(again.outputs['cost-delta-percent']).toMatch(/^-?\d+\.\d\d$/);
-    expect((JSON.parse(stub.readFile(BRANCH, 'orders/index.json') ?? 'null') as HistoryIndex).entries.map((entry) => entry.sha)).toEqual([HEAD, BEFORE]);
+    expect(
+      (JSON.parse(stub.readFile(BRANCH, 'orders/index.json') ?? 'null') as HistoryIndex).entries.map(
+        (entry) => entry.sha,
+      ),
+    ).toEqual([HEAD, BEFORE]);
   });
 
   it('warns, without failing the job, when the token may not write the branch', async () => {
-    stub.failNext({ method: 'POST', path: /\/git\/blobs$/ }, 403, 2, { message: 'Resource not accessible by integration' });
-    const outcome = await runAction({ 'function-name': 'orders-main', key: 'payments', endpoint: emulator.endpoint, 'power-values': '128', invocations: '2', 'baseline-branch': BRANCH });
+    stub.failNext({ method: 'POST', path: /\/git\/blobs$/ }, 403, 2, {
+      message: 'Resource not accessible by integration',
+    });
+    const outcome = await runAction({
+      'function-name': 'orders-main',
+      key: 'payments',
+      endpoint: emulator.endpoint,
+      'power-values': '128',
+      invocations: '2',
+      'baseline-branch': BRANCH,
+    });
     expect(outcome.exitCode).toBe(0);
-    expect(outcome.log).toMatch(/::warning::Could not store this run on lambda-power-gate-data \(.*Resource not accessible by integration.*\); .*permissions: contents: write/);
+    expect(outcome.log).toMatch(
+      /::warning::Could not store this run on lambda-power-gate-data \(.*Resource not accessible by integration.*\); .*permissions: contents: write/,
+    );
   });
 });

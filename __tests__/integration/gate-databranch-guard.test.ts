@@ -31,7 +31,10 @@ beforeAll(async () => {
     { sha: HEAD, date: '2026-03-02T10:00:00Z' },
   ]);
   workspace = mkdtempSync(join(tmpdir(), 'lpg-databranch-guard-'));
-  writeFileSync(join(workspace, 'event.json'), JSON.stringify({ ref: 'refs/heads/main', before: BEFORE, after: HEAD, repository }));
+  writeFileSync(
+    join(workspace, 'event.json'),
+    JSON.stringify({ ref: 'refs/heads/main', before: BEFORE, after: HEAD, repository }),
+  );
   Object.assign(process.env, {
     GITHUB_EVENT_NAME: 'push',
     GITHUB_EVENT_PATH: join(workspace, 'event.json'),
@@ -63,7 +66,10 @@ function onPush(branch: string): void {
 }
 
 function onPullRequest(base: string, head: string): void {
-  setEvent('pull_request', 'refs/pull/7/merge', { pull_request: { number: 7, base: { ref: base, sha: BEFORE }, head: { ref: head, sha: HEAD } }, repository });
+  setEvent('pull_request', 'refs/pull/7/merge', {
+    pull_request: { number: 7, base: { ref: base, sha: BEFORE }, head: { ref: head, sha: HEAD } },
+    repository,
+  });
 }
 
 async function runWith(branch: string) {
@@ -71,33 +77,62 @@ async function runWith(branch: string) {
   const lambdaBefore = lambdaRequests();
   const outcome = await runActionInProcess(
     run,
-    { 'function-name': 'orders-main', endpoint: emulator.endpoint, 'power-values': '128', invocations: '5', 'baseline-branch': branch, 'github-token': 'test-token' },
+    {
+      'function-name': 'orders-main',
+      endpoint: emulator.endpoint,
+      'power-values': '128',
+      invocations: '5',
+      'baseline-branch': branch,
+      'github-token': 'test-token',
+    },
     { workspace, env: eventEnv },
   );
-  return { ...outcome, githubRequests: stub.requests.slice(requestsBefore), lambdaRequests: lambdaRequests() - lambdaBefore };
+  return {
+    ...outcome,
+    githubRequests: stub.requests.slice(requestsBefore),
+    lambdaRequests: lambdaRequests() - lambdaBefore,
+  };
 }
 
 describe('baseline-branch is never a working branch', () => {
   it.each([
     ['the default branch, on a push to it', () => onPush('main'), 'main', /"main" is the repository's default branch/],
     ['the pushed branch', () => onPush('release'), 'release', /"release" is the branch this workflow runs on/],
-    ["the pull request's base", () => onPullRequest('develop', 'feature-x'), 'develop', /"develop" is the pull request's base branch/],
-    ["the pull request's head", () => onPullRequest('develop', 'feature-x'), 'feature-x', /"feature-x" is the pull request's head branch/],
-    ['the default branch, on a pull request', () => onPullRequest('develop', 'feature-x'), 'main', /"main" is the repository's default branch/],
+    [
+      "the pull request's base",
+      () => onPullRequest('develop', 'feature-x'),
+      'develop',
+      /"develop" is the pull request's base branch/,
+    ],
+    [
+      "the pull request's head",
+      () => onPullRequest('develop', 'feature-x'),
+      'feature-x',
+      /"feature-x" is the pull request's head branch/,
+    ],
+    [
+      'the default branch, on a pull request',
+      () => onPullRequest('develop', 'feature-x'),
+      'main',
+      /"main" is the repository's default branch/,
+    ],
     ['written as refs/heads/…', () => onPush('main'), 'refs/heads/main', /is written as a ref, not a branch name/],
     ['written as heads/…', () => onPush('main'), 'heads/main', /is written as a ref, not a branch name/],
     ['HEAD', () => onPush('main'), 'HEAD', /is written as a ref, not a branch name/],
-  ])('%s → one error line, no request to GitHub or Lambda, nothing written', async (_what, setEvent, branch, fragment) => {
-    setEvent();
-    const outcome = await runWith(branch);
-    expect(outcome.exitCode).toBe(1);
-    const errors = outcome.log.split('\n').filter((line) => line.startsWith('::error'));
-    expect(errors).toEqual([expect.stringMatching(/^::error::Input 'baseline-branch': \S/)]);
-    expect(errors[0]).toMatch(fragment);
-    expect(errors[0]).toMatch(/e\.g\. lambda-power-gate-data/);
-    expect(outcome.githubRequests).toEqual([]);
-    expect(outcome.lambdaRequests).toBe(0);
-  });
+  ])(
+    '%s → one error line, no request to GitHub or Lambda, nothing written',
+    async (_what, setEvent, branch, fragment) => {
+      setEvent();
+      const outcome = await runWith(branch);
+      expect(outcome.exitCode).toBe(1);
+      const errors = outcome.log.split('\n').filter((line) => line.startsWith('::error'));
+      expect(errors).toEqual([expect.stringMatching(/^::error::Input 'baseline-branch': \S/)]);
+      expect(errors[0]).toMatch(fragment);
+      expect(errors[0]).toMatch(/e\.g\. lambda-power-gate-data/);
+      expect(outcome.githubRequests).toEqual([]);
+      expect(outcome.lambdaRequests).toBe(0);
+    },
+  );
 
   it('a branch of its own still works: the push to main stores the run there', async () => {
     onPush('main');

@@ -35,7 +35,13 @@ function branch(historyLimit = 20): DataBranch {
   });
 }
 
-const run = (commit: string, durationMs = 100) => makeRun({ configuredMb: 1024, sha: commit, powerValues: [{ memoryMb: 1024, durationsMs: repeat(durationMs, 5) }], runId: `run-${commit}-${durationMs}` });
+const run = (commit: string, durationMs = 100) =>
+  makeRun({
+    configuredMb: 1024,
+    sha: commit,
+    powerValues: [{ memoryMb: 1024, durationsMs: repeat(durationMs, 5) }],
+    runId: `run-${commit}-${durationMs}`,
+  });
 
 function index(key = 'orders-api'): HistoryIndex {
   return JSON.parse(stub.readFile(BRANCH, `${key}/index.json`) ?? 'null') as HistoryIndex;
@@ -44,15 +50,36 @@ function index(key = 'orders-api'): HistoryIndex {
 describe('DataBranch', () => {
   it('says there is no baseline before the branch exists', async () => {
     const found = await branch().find('orders-api', { sha: C[2] });
-    expect(found).toEqual({ baseline: null, note: 'the data branch lambda-power-gate-data does not exist yet; the first push to the default branch creates it' });
+    expect(found).toEqual({
+      baseline: null,
+      note: 'the data branch lambda-power-gate-data does not exist yet; the first push to the default branch creates it',
+    });
   });
 
   it('creates the branch on the first save and reads the entry back for the same commit', async () => {
-    const saved = await branch().save('orders-api', run(C[0] as string), { sha: C[0] as string, ref: 'refs/heads/main', committedAt: '2026-03-01T10:00:00Z' });
-    expect(saved).toEqual({ commitSha: stub.refSha(BRANCH), path: `orders-api/runs/${C[0]}.json`, attempts: 1, kept: 1, dropped: [] });
+    const saved = await branch().save('orders-api', run(C[0] as string), {
+      sha: C[0] as string,
+      ref: 'refs/heads/main',
+      committedAt: '2026-03-01T10:00:00Z',
+    });
+    expect(saved).toEqual({
+      commitSha: stub.refSha(BRANCH),
+      path: `orders-api/runs/${C[0]}.json`,
+      attempts: 1,
+      kept: 1,
+      dropped: [],
+    });
     expect(stub.listFiles(BRANCH)).toEqual(['README.md', 'orders-api/index.json', `orders-api/runs/${C[0]}.json`]);
     expect(index().entries).toEqual([
-      { sha: C[0], ref: 'refs/heads/main', committedAt: '2026-03-01T10:00:00Z', storedAt: '2026-03-10T00:00:00.000Z', path: `orders-api/runs/${C[0]}.json`, toolVersion: '0.0.0-test', recommendedMemoryMb: 1024 },
+      {
+        sha: C[0],
+        ref: 'refs/heads/main',
+        committedAt: '2026-03-01T10:00:00Z',
+        storedAt: '2026-03-10T00:00:00.000Z',
+        path: `orders-api/runs/${C[0]}.json`,
+        toolVersion: '0.0.0-test',
+        recommendedMemoryMb: 1024,
+      },
     ]);
     // The token went to the API.
     expect(stub.requests.every((request) => request.authorization === 'token test-token')).toBe(true);
@@ -67,7 +94,9 @@ describe('DataBranch', () => {
     await data.save('orders-api', run(C[0] as string, 100), { sha: C[0] as string });
     await data.save('orders-api', run(C[2] as string, 110), { sha: C[2] as string });
     const found = await data.find('orders-api', { sha: C[4] });
-    expect(found.baseline?.description).toBe('data branch lambda-power-gate-data entry for 3333333 (the nearest stored ancestor of the base 5555555, 2 commits earlier)');
+    expect(found.baseline?.description).toBe(
+      'data branch lambda-power-gate-data entry for 3333333 (the nearest stored ancestor of the base 5555555, 2 commits earlier)',
+    );
     expect(found.baseline?.result.git?.sha).toBe(C[2]);
     const older = await data.find('orders-api', { sha: C[1] });
     expect(older.baseline?.result.git?.sha).toBe(C[0]);
@@ -91,14 +120,21 @@ describe('DataBranch', () => {
     stub.failNext({ method: 'GET', path: /\/commits$/ }, 500);
     const found = await data.find('orders-api', { sha: C[3] });
     expect(found.baseline?.result.git?.sha).toBe(C[0]);
-    expect(found.baseline?.description).toMatch(/the newest entry committed before the base 4444444; its ancestry was not checked/);
+    expect(found.baseline?.description).toMatch(
+      /the newest entry committed before the base 4444444; its ancestry was not checked/,
+    );
   });
 
   it('keeps the last history-limit runs and deletes the rest', async () => {
     const data = branch(2);
     for (const commit of C.slice(0, 3)) await data.save('orders-api', run(commit), { sha: commit });
     expect(index().entries.map((entry) => entry.sha)).toEqual([C[2], C[1]]);
-    expect(stub.listFiles(BRANCH)).toEqual(['README.md', 'orders-api/index.json', `orders-api/runs/${C[1]}.json`, `orders-api/runs/${C[2]}.json`]);
+    expect(stub.listFiles(BRANCH)).toEqual([
+      'README.md',
+      'orders-api/index.json',
+      `orders-api/runs/${C[1]}.json`,
+      `orders-api/runs/${C[2]}.json`,
+    ]);
   });
 
   it('replaces the entry of a commit measured again', async () => {
@@ -115,7 +151,10 @@ describe('DataBranch', () => {
     await data.save('orders-api', run(C[0] as string), { sha: C[0] as string });
     let moved = 0;
     stub.beforeRefUpdate = () => {
-      if (moved++ === 0) stub.commitFiles(BRANCH, { 'payments-api/index.json': '{"schemaVersion":1,"key":"payments-api","entries":[]}' });
+      if (moved++ === 0)
+        stub.commitFiles(BRANCH, {
+          'payments-api/index.json': '{"schemaVersion":1,"key":"payments-api","entries":[]}',
+        });
     };
     const saved = await data.save('orders-api', run(C[1] as string), { sha: C[1] as string });
     expect(saved.attempts).toBe(2);
@@ -142,8 +181,12 @@ describe('DataBranch', () => {
   });
 
   it('gives up on errors that are not conflicts', async () => {
-    stub.failNext({ method: 'POST', path: /\/git\/blobs$/ }, 403, 1, { message: 'Resource not accessible by integration' });
-    await expect(branch().save('orders-api', run(C[0] as string), { sha: C[0] as string })).rejects.toThrow(/Resource not accessible by integration/);
+    stub.failNext({ method: 'POST', path: /\/git\/blobs$/ }, 403, 1, {
+      message: 'Resource not accessible by integration',
+    });
+    await expect(branch().save('orders-api', run(C[0] as string), { sha: C[0] as string })).rejects.toThrow(
+      /Resource not accessible by integration/,
+    );
   });
 });
 
@@ -155,19 +198,34 @@ describe('loadBaseline from the data branch', () => {
 
   it('reports a first run as no baseline, with the reason', async () => {
     const plan = await loadBaseline(gate, { readFile, history: branch(), target: { sha: C[1] } });
-    expect(plan).toEqual({ source: 'branch', baseline: null, note: 'the data branch lambda-power-gate-data does not exist yet; the first push to the default branch creates it' });
+    expect(plan).toEqual({
+      source: 'branch',
+      baseline: null,
+      note: 'the data branch lambda-power-gate-data does not exist yet; the first push to the default branch creates it',
+    });
   });
 
   it('turns an unreadable branch into a problem, not a crash', async () => {
     stub.failNext({ method: 'GET', path: /\/git\/ref\// }, 401, 1, { message: 'Bad credentials' });
     const plan = await loadBaseline(gate, { readFile, history: branch(), target: { sha: C[1] } });
-    expect(plan).toEqual({ source: 'branch', baseline: null, problem: 'the data branch lambda-power-gate-data could not be read (Bad credentials)' });
+    expect(plan).toEqual({
+      source: 'branch',
+      baseline: null,
+      problem: 'the data branch lambda-power-gate-data could not be read (Bad credentials)',
+    });
   });
 
   it('rejects a stored entry that is not a results.json', async () => {
     await branch().save('orders-api', run(C[0] as string), { sha: C[0] as string });
     stub.commitFiles(BRANCH, { [`orders-api/runs/${C[0]}.json`]: '{"schemaVersion": 2}' });
     const plan = await loadBaseline(gate, { readFile, history: branch(), target: { sha: C[0] } });
-    expect(plan).toEqual(expect.objectContaining({ baseline: null, problem: expect.stringMatching(/has schemaVersion 2, but this version of lambda-power-gate reads schemaVersion 1/) }));
+    expect(plan).toEqual(
+      expect.objectContaining({
+        baseline: null,
+        problem: expect.stringMatching(
+          /has schemaVersion 2, but this version of lambda-power-gate reads schemaVersion 1/,
+        ),
+      }),
+    );
   });
 });

@@ -5,7 +5,12 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionConfigurationCommand,
+  LambdaClient,
+  ListAliasesCommand,
+  ListVersionsByFunctionCommand,
+} from '@aws-sdk/client-lambda';
 import { getOctokit } from '@actions/github';
 import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { runFlow, type FlowDeps } from '../../src/flow.js';
@@ -27,11 +32,33 @@ const PRIMES = { PRIMES_N: '4', PRIMES_M: '200000' };
 beforeAll(async () => {
   // The gate's logic, not Lambda's pace: the quota and the engine's limiter are tested in reliability/cleanup.test.ts.
   emulator = await startEmulator({ updateDelayMs: 50, controlPlaneQuota: false });
-  client = new LambdaClient({ region: emulator.region, endpoint: emulator.endpoint, credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+  client = new LambdaClient({
+    region: emulator.region,
+    endpoint: emulator.endpoint,
+    credentials: { accessKeyId: 't', secretAccessKey: 't' },
+  });
   workspace = mkdtempSync(join(tmpdir(), 'lpg-gate-'));
-  await emulator.createFunction({ name: 'orders', sample: 'primes', memoryMb: 1024, description: 'as deployed', environment: PRIMES });
-  await emulator.createFunction({ name: 'orders-twin', sample: 'primes', memoryMb: 1024, description: 'twin', environment: PRIMES });
-  await emulator.createFunction({ name: 'orders-slow', sample: 'primes', memoryMb: 1024, description: 'slow', environment: { ...PRIMES, WORK_MULTIPLIER: '4' } });
+  await emulator.createFunction({
+    name: 'orders',
+    sample: 'primes',
+    memoryMb: 1024,
+    description: 'as deployed',
+    environment: PRIMES,
+  });
+  await emulator.createFunction({
+    name: 'orders-twin',
+    sample: 'primes',
+    memoryMb: 1024,
+    description: 'twin',
+    environment: PRIMES,
+  });
+  await emulator.createFunction({
+    name: 'orders-slow',
+    sample: 'primes',
+    memoryMb: 1024,
+    description: 'slow',
+    environment: { ...PRIMES, WORK_MULTIPLIER: '4' },
+  });
   await emulator.createFunction({ name: 'ping', sample: 'noop', memoryMb: 1024, description: 'ping' });
   await emulator.createFunction({ name: 'ping-twin', sample: 'noop', memoryMb: 1024, description: 'ping twin' });
 });
@@ -51,16 +78,30 @@ function settingsFor(inputs: Record<string, string>): Settings {
     'results-path': join(workspace, `run-${runCount++}`, 'results.json'),
     ...inputs,
   };
-  return parseSettings((name) => all[name] ?? '', { env: {}, cwd: workspace, readFile: (path) => readFileSync(path, 'utf8') }).settings;
+  return parseSettings((name) => all[name] ?? '', {
+    env: {},
+    cwd: workspace,
+    readFile: (path) => readFileSync(path, 'utf8'),
+  }).settings;
 }
 
-const flowDeps = (extra: Partial<FlowDeps> = {}): FlowDeps => ({ client, logger: silentLogger, waiterMinDelaySec: 0.05, controlPlaneLimiter: unpacedLimiter(), ...extra });
+const flowDeps = (extra: Partial<FlowDeps> = {}): FlowDeps => ({
+  client,
+  logger: silentLogger,
+  waiterMinDelaySec: 0.05,
+  controlPlaneLimiter: unpacedLimiter(),
+  ...extra,
+});
 
 async function expectLeftAsFound(functionName: string, memoryMb: number) {
   const config = await client.send(new GetFunctionConfigurationCommand({ FunctionName: functionName }));
   expect(config.MemorySize).toBe(memoryMb);
   expect((await client.send(new ListAliasesCommand({ FunctionName: functionName }))).Aliases ?? []).toEqual([]);
-  expect(((await client.send(new ListVersionsByFunctionCommand({ FunctionName: functionName }))).Versions ?? []).map((v) => v.Version)).toEqual(['$LATEST']);
+  expect(
+    ((await client.send(new ListVersionsByFunctionCommand({ FunctionName: functionName }))).Versions ?? []).map(
+      (v) => v.Version,
+    ),
+  ).toEqual(['$LATEST']);
 }
 
 describe('no baseline', () => {
@@ -104,17 +145,27 @@ describe('baseline-file', () => {
   });
 
   it('fails a function doing 4× the work, with the reason, the outputs and the job failure', async () => {
-    const outcome = await runFlow(settingsFor({ 'function-name': 'orders-slow', 'baseline-file': baselinePath, 'max-cost-increase': '20' }), flowDeps());
+    const outcome = await runFlow(
+      settingsFor({ 'function-name': 'orders-slow', 'baseline-file': baselinePath, 'max-cost-increase': '20' }),
+      flowDeps(),
+    );
     expect(outcome.verdict?.level).toBe('fail');
     expect(outcome.outputs['verdict']).toBe('fail');
     expect(Number(outcome.outputs['cost-delta-percent'])).toBeGreaterThan(20);
-    expect(outcome.failure).toMatch(/^Regression gate failed: .*rose \d+\.\d% .*significant and above the 20% fail limit/);
+    expect(outcome.failure).toMatch(
+      /^Regression gate failed: .*rose \d+\.\d% .*significant and above the 20% fail limit/,
+    );
     await expectLeftAsFound('orders-slow', 1024);
   });
 
   it('with fail-on-regression false, reports the fail verdict but does not fail the job', async () => {
     const outcome = await runFlow(
-      settingsFor({ 'function-name': 'orders-slow', 'baseline-file': baselinePath, 'max-cost-increase': '20', 'fail-on-regression': 'false' }),
+      settingsFor({
+        'function-name': 'orders-slow',
+        'baseline-file': baselinePath,
+        'max-cost-increase': '20',
+        'fail-on-regression': 'false',
+      }),
       flowDeps(),
     );
     expect(outcome.verdict?.level).toBe('fail');
@@ -126,10 +177,15 @@ describe('baseline-file', () => {
     writeFileSync(bad, JSON.stringify({ benchmarks: [] }));
     const before = JSON.stringify(emulator.stats().requests);
     const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-file': bad }), flowDeps());
-    expect(outcome.failure).toBe(`Input 'baseline-file': ${bad} is not a lambda-power-gate results.json (no schemaVersion)`);
+    expect(outcome.failure).toBe(
+      `Input 'baseline-file': ${bad} is not a lambda-power-gate results.json (no schemaVersion)`,
+    );
     expect(outcome.result).toBeNull();
     expect(JSON.stringify(emulator.stats().requests)).toBe(before);
-    const missing = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-file': join(workspace, 'nope.json') }), flowDeps());
+    const missing = await runFlow(
+      settingsFor({ 'function-name': 'orders', 'baseline-file': join(workspace, 'nope.json') }),
+      flowDeps(),
+    );
     expect(missing.failure).toMatch(/^Input 'baseline-file': cannot read .*nope\.json \(no such file\)/);
   });
 });
@@ -152,40 +208,70 @@ describe('baseline-branch', () => {
     await stub.close();
   });
   const history = () =>
-    new DataBranch({ octokit: getOctokit('test-token', { baseUrl: stub.url }), owner: stub.owner, repo: stub.repo, branch: 'lambda-power-gate-data', historyLimit: 5, sleep: async () => {} });
+    new DataBranch({
+      octokit: getOctokit('test-token', { baseUrl: stub.url }),
+      owner: stub.owner,
+      repo: stub.repo,
+      branch: 'lambda-power-gate-data',
+      historyLimit: 5,
+      sleep: async () => {},
+    });
 
   it('a PR before any push passes: the data branch does not exist yet', async () => {
-    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }), flowDeps({ history: history(), baselineTarget: { sha: C2 } }));
+    const outcome = await runFlow(
+      settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }),
+      flowDeps({ history: history(), baselineTarget: { sha: C2 } }),
+    );
     expect(outcome.verdict?.level).toBe('pass');
-    expect(outcome.verdict?.reason).toMatch(/^No baseline to compare with \(the data branch lambda-power-gate-data does not exist yet; the first push to the default branch creates it\)/);
+    expect(outcome.verdict?.reason).toMatch(
+      /^No baseline to compare with \(the data branch lambda-power-gate-data does not exist yet; the first push to the default branch creates it\)/,
+    );
   });
 
   it('stores the default branch run, and a PR based on a later commit compares with the nearest earlier entry', async () => {
     // The push to main at C1, as main.ts stores it.
-    const push = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }), flowDeps({ history: history(), git: { sha: C1 } }));
+    const push = await runFlow(
+      settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }),
+      flowDeps({ history: history(), git: { sha: C1 } }),
+    );
     await history().save('orders', push.result as RunResult, { sha: C1, committedAt: '2026-03-01T10:00:00Z' });
     expect(stub.listFiles('lambda-power-gate-data')).toContain(`orders/runs/${C1}.json`);
 
     // A PR whose base is C3 (no entry): compared with C1's entry, two commits earlier, and a 4× slower function fails.
     const pr = await runFlow(
-      settingsFor({ 'function-name': 'orders-slow', key: 'orders', 'baseline-branch': 'lambda-power-gate-data', 'max-cost-increase': '20' }),
+      settingsFor({
+        'function-name': 'orders-slow',
+        key: 'orders',
+        'baseline-branch': 'lambda-power-gate-data',
+        'max-cost-increase': '20',
+      }),
       flowDeps({ history: history(), baselineTarget: { sha: C3 } }),
     );
-    expect(pr.verdict?.baselineDescription).toBe('data branch lambda-power-gate-data entry for 1111111 (the nearest stored ancestor of the base 3333333, 2 commits earlier)');
+    expect(pr.verdict?.baselineDescription).toBe(
+      'data branch lambda-power-gate-data entry for 1111111 (the nearest stored ancestor of the base 3333333, 2 commits earlier)',
+    );
     expect(pr.verdict?.level).toBe('fail');
     expect(pr.baseline?.git?.sha).toBe(C1);
   });
 
   it('an unreadable data branch warns instead of passing silently', async () => {
     stub.failNext({ method: 'GET', path: /\/git\/ref\// }, 500, 1, { message: 'Server Error' });
-    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }), flowDeps({ history: history(), baselineTarget: { sha: C1 } }));
+    const outcome = await runFlow(
+      settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }),
+      flowDeps({ history: history(), baselineTarget: { sha: C1 } }),
+    );
     expect(outcome.verdict?.level).toBe('warn');
-    expect(outcome.verdict?.reason).toBe('No comparison: the data branch lambda-power-gate-data could not be read (Server Error).');
+    expect(outcome.verdict?.reason).toBe(
+      'No comparison: the data branch lambda-power-gate-data could not be read (Server Error).',
+    );
     expect(outcome.failure).toBeUndefined();
   });
 
   it('without the GitHub API, names the input and stops before tuning', async () => {
-    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }), flowDeps());
+    const outcome = await runFlow(
+      settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }),
+      flowDeps(),
+    );
     expect(outcome.failure).toMatch(/^Input 'baseline-branch': needs the GitHub API/);
     expect(outcome.result).toBeNull();
   });
@@ -193,13 +279,24 @@ describe('baseline-branch', () => {
 
 describe('baseline-function (live A/B)', () => {
   it('A/A: the twin function passes within a loose limit; both functions are left as found', async () => {
-    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-function': 'orders-twin', 'max-cost-increase': '200', 'max-duration-increase': '200' }), flowDeps());
+    const outcome = await runFlow(
+      settingsFor({
+        'function-name': 'orders',
+        'baseline-function': 'orders-twin',
+        'max-cost-increase': '200',
+        'max-duration-increase': '200',
+      }),
+      flowDeps(),
+    );
     expect(outcome.failure).toBeUndefined();
-    expect(outcome.verdict?.baselineDescription).toBe('live baseline function orders-twin, measured in the same run with interleaved invocations');
+    expect(outcome.verdict?.baselineDescription).toBe(
+      'live baseline function orders-twin, measured in the same run with interleaved invocations',
+    );
     expect(outcome.verdict?.level).toBe('pass');
     expect(outcome.baseline?.function.name).toBe('orders-twin');
     // Both sides got the same invocations at each memory size: 6 planned, more only where a comparison was open.
-    const counts = (run: RunResult | null | undefined) => run?.powerValues.map((entry) => [entry.memoryMb, entry.invocations]);
+    const counts = (run: RunResult | null | undefined) =>
+      run?.powerValues.map((entry) => [entry.memoryMb, entry.invocations]);
     expect(counts(outcome.baseline)).toEqual(counts(outcome.result));
     for (const [, invocations] of counts(outcome.result) ?? []) expect(invocations).toBeGreaterThanOrEqual(6);
     // The baseline's own results are kept next to the PR's.
@@ -209,7 +306,10 @@ describe('baseline-function (live A/B)', () => {
   });
 
   it('fails the 4× slower PR function against the live baseline', async () => {
-    const outcome = await runFlow(settingsFor({ 'function-name': 'orders-slow', 'baseline-function': 'orders', 'max-cost-increase': '20' }), flowDeps());
+    const outcome = await runFlow(
+      settingsFor({ 'function-name': 'orders-slow', 'baseline-function': 'orders', 'max-cost-increase': '20' }),
+      flowDeps(),
+    );
     expect(outcome.verdict?.level).toBe('fail');
     expect(outcome.failure).toMatch(/^Regression gate failed: /);
     await expectLeftAsFound('orders-slow', 1024);
@@ -220,7 +320,13 @@ describe('baseline-function (live A/B)', () => {
     // 3 invocations leave 2 warm samples, under min-samples (4), in one environment per function: open, so both
     // functions get two fresh versions of 10 invocations each at 1024 MB, and then the budget (23) is spent.
     const outcome = await runFlow(
-      settingsFor({ 'function-name': 'orders', 'baseline-function': 'orders-twin', invocations: '3', 'gate-max-invocations': '23', 'power-values': '1024' }),
+      settingsFor({
+        'function-name': 'orders',
+        'baseline-function': 'orders-twin',
+        invocations: '3',
+        'gate-max-invocations': '23',
+        'power-values': '1024',
+      }),
       flowDeps(),
     );
     expect(outcome.failure).toBeUndefined();
@@ -238,25 +344,45 @@ describe('baseline-function (live A/B)', () => {
       }
       return tally;
     };
-    const expected = { '0': { invocations: 3, cold: 1 }, '1': { invocations: 10, cold: 1 }, '2': { invocations: 10, cold: 1 } };
+    const expected = {
+      '0': { invocations: 3, cold: 1 },
+      '1': { invocations: 10, cold: 1 },
+      '2': { invocations: 10, cold: 1 },
+    };
     expect(environments(entry?.samples)).toEqual(expected);
     expect(environments(outcome.baseline?.powerValues[0]?.samples)).toEqual(expected);
     const summary = outcome.result?.gateSampling;
-    expect(summary).toEqual(expect.objectContaining({ rounds: 1, maxInvocations: 23, added: [{ memoryMb: 1024, invocations: 20, environments: 2 }] }));
+    expect(summary).toEqual(
+      expect.objectContaining({
+        rounds: 1,
+        maxInvocations: 23,
+        added: [{ memoryMb: 1024, invocations: 20, environments: 2 }],
+      }),
+    );
     // Three pairs of environments may settle it; if not, the budget is spent.
-    expect(summary?.reason).toMatch(/^(gate-max-invocations \(23\) reached with 1024 MB: |every comparison with the baseline is settled$)/);
+    expect(summary?.reason).toMatch(
+      /^(gate-max-invocations \(23\) reached with 1024 MB: |every comparison with the baseline is settled$)/,
+    );
     expect(outcome.baseline?.gateSampling?.added).toEqual([{ memoryMb: 1024, invocations: 20, environments: 2 }]);
     expect(readFileSync(outcome.resultsPath, 'utf8')).toContain('"gateSampling"');
     // The verdict counts the three pairs of environments, not the 22 invocations. (Duration: billed cost can be the
     // same 1 ms in every sample, an exact comparison with no interval, depending on how fast the machine is.)
-    expect(outcome.verdict?.comparisons.find((row) => row.kind === 'duration')?.reason).toMatch(/over 3 pairs of execution environments/);
+    expect(outcome.verdict?.comparisons.find((row) => row.kind === 'duration')?.reason).toMatch(
+      /over 3 pairs of execution environments/,
+    );
     await expectLeftAsFound('orders', 1024);
     await expectLeftAsFound('orders-twin', 1024);
   });
 
   it('gate-max-invocations 0 keeps the planned invocations', async () => {
     const outcome = await runFlow(
-      settingsFor({ 'function-name': 'orders', 'baseline-function': 'orders-twin', invocations: '5', 'gate-max-invocations': '0', 'power-values': '1024' }),
+      settingsFor({
+        'function-name': 'orders',
+        'baseline-function': 'orders-twin',
+        invocations: '5',
+        'gate-max-invocations': '0',
+        'power-values': '1024',
+      }),
       flowDeps(),
     );
     expect(outcome.result?.powerValues[0]?.invocations).toBe(5);
@@ -265,7 +391,10 @@ describe('baseline-function (live A/B)', () => {
 
   it('a baseline function that does not exist stops the run before the PR function is changed', async () => {
     const before = emulator.stats().requests['UpdateFunctionConfiguration'] ?? 0;
-    const outcome = await runFlow(settingsFor({ 'function-name': 'orders', 'baseline-function': 'no-such-function' }), flowDeps());
+    const outcome = await runFlow(
+      settingsFor({ 'function-name': 'orders', 'baseline-function': 'no-such-function' }),
+      flowDeps(),
+    );
     expect(outcome.failure).toMatch(/^Tuning failed: ResourceNotFoundException: .*no-such-function/);
     expect(emulator.stats().requests['UpdateFunctionConfiguration'] ?? 0).toBe(before);
   });
@@ -276,28 +405,44 @@ describe('identical code never fails (issue 13)', () => {
   // same code. It failed 2 runs in 15 ("Duration at 256 MB rose 41.9% (95% CI +32.8% to +59.3% over 2 pairs of
   // execution environments)"). Now every duration change is under the 1 ms floor, and a cap with room for one block
   // cannot reach the 7 environments a fail needs anyway. Three runs here; bench/gate-replay.ts live runs it 20 times.
-  it.each([1, 2, 3])('noop twins, invocations 4, gate-max-invocations 16: run %i passes, every comparison within noise', async () => {
-    const settings = settingsFor({
-      'function-name': 'ping',
-      'baseline-function': 'ping-twin',
-      'power-values': '128,256,1024',
-      invocations: '4',
-      'min-samples': '2',
-      'gate-max-invocations': '16',
-    });
-    const outcome = await runFlow(settings, flowDeps());
-    expect(outcome.failure).toBeUndefined();
-    expect(outcome.verdict?.level).not.toBe('fail');
-    const durations = outcome.verdict?.comparisons.filter((row) => row.kind === 'duration') ?? [];
-    expect(durations.length).toBeGreaterThan(0);
-    for (const row of durations) expect({ metric: row.metric, belowFloor: row.belowFloor, level: row.level }).toEqual({ metric: row.metric, belowFloor: true, level: 'pass' });
-    await expectLeftAsFound('ping', 1024);
-    await expectLeftAsFound('ping-twin', 1024);
-  });
+  it.each([1, 2, 3])(
+    'noop twins, invocations 4, gate-max-invocations 16: run %i passes, every comparison within noise',
+    async () => {
+      const settings = settingsFor({
+        'function-name': 'ping',
+        'baseline-function': 'ping-twin',
+        'power-values': '128,256,1024',
+        invocations: '4',
+        'min-samples': '2',
+        'gate-max-invocations': '16',
+      });
+      const outcome = await runFlow(settings, flowDeps());
+      expect(outcome.failure).toBeUndefined();
+      expect(outcome.verdict?.level).not.toBe('fail');
+      const durations = outcome.verdict?.comparisons.filter((row) => row.kind === 'duration') ?? [];
+      expect(durations.length).toBeGreaterThan(0);
+      for (const row of durations)
+        expect({ metric: row.metric, belowFloor: row.belowFloor, level: row.level }).toEqual({
+          metric: row.metric,
+          belowFloor: true,
+          level: 'pass',
+        });
+      await expectLeftAsFound('ping', 1024);
+      await expectLeftAsFound('ping-twin', 1024);
+    },
+  );
 
   it('the same twins with the floor turned off: at most a warning, since one block cannot give the 7 environments a fail needs', async () => {
     const outcome = await runFlow(
-      settingsFor({ 'function-name': 'ping', 'baseline-function': 'ping-twin', 'power-values': '256', invocations: '4', 'min-samples': '2', 'gate-max-invocations': '16', 'min-duration-change-ms': '0' }),
+      settingsFor({
+        'function-name': 'ping',
+        'baseline-function': 'ping-twin',
+        'power-values': '256',
+        invocations: '4',
+        'min-samples': '2',
+        'gate-max-invocations': '16',
+        'min-duration-change-ms': '0',
+      }),
       flowDeps(),
     );
     expect(outcome.verdict?.level).not.toBe('fail');

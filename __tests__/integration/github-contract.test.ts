@@ -20,7 +20,11 @@ afterEach(async () => {
   expectNoContractViolations(stub);
 });
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${stub.url}${path}`, {
     method,
     headers: { authorization: 'token test', 'content-type': 'application/json' },
@@ -30,13 +34,17 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
-const graphql = (query: string, variables: Record<string, unknown> = {}) => call('POST', '/graphql', { query, variables });
+const graphql = (query: string, variables: Record<string, unknown> = {}) =>
+  call('POST', '/graphql', { query, variables });
 const kinds = () => takeViolations(stub).map((entry) => entry.kind);
 
 describe('REST: operations', () => {
   test('a path GitHub does not know: 404 Not Found, as GitHub answers, and a violation', async () => {
     const answer = await call('GET', '/repos/acme/shop/no-such-thing');
-    expect(answer).toEqual({ status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } });
+    expect(answer).toEqual({
+      status: 404,
+      body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
+    });
     expect(kinds()).toEqual(['unknown-operation']);
   });
 
@@ -53,7 +61,14 @@ describe('REST: operations', () => {
   });
 
   test('every operation in the generated contract is implemented by the stand-in', async () => {
-    const placeholders: Record<string, string> = { owner: 'acme', repo: 'shop', ref: 'heads/main', issue_number: '1', pull_number: '1', comment_id: '1' };
+    const placeholders: Record<string, string> = {
+      owner: 'acme',
+      repo: 'shop',
+      ref: 'heads/main',
+      issue_number: '1',
+      pull_number: '1',
+      comment_id: '1',
+    };
     for (const [id, operation] of Object.entries(loadRestContract().operations)) {
       const path = operation.path.replace(/\{(\w+)\}/g, (_all, name: string) => placeholders[name] ?? 'a'.repeat(40));
       await call(operation.method, path, operation.method === 'GET' || operation.method === 'DELETE' ? undefined : {});
@@ -62,23 +77,38 @@ describe('REST: operations', () => {
   });
 
   test('multi-segment parameters: a ref with slashes reaches git/get-ref, not another template', () => {
-    expect(matchRoute('GET', '/repos/acme/shop/git/ref/heads/feature/x')).toMatchObject({ kind: 'known', operationId: 'git/get-ref', params: { ref: 'heads/feature/x' } });
-    expect(matchRoute('PATCH', '/repos/acme/shop/git/refs/heads/lambda-power-gate-data')).toMatchObject({ operationId: 'git/update-ref' });
-    expect(matchRoute('GET', '/repos/acme/shop/issues/7/comments')).toMatchObject({ operationId: 'issues/list-comments', params: { issue_number: '7' } });
+    expect(matchRoute('GET', '/repos/acme/shop/git/ref/heads/feature/x')).toMatchObject({
+      kind: 'known',
+      operationId: 'git/get-ref',
+      params: { ref: 'heads/feature/x' },
+    });
+    expect(matchRoute('PATCH', '/repos/acme/shop/git/refs/heads/lambda-power-gate-data')).toMatchObject({
+      operationId: 'git/update-ref',
+    });
+    expect(matchRoute('GET', '/repos/acme/shop/issues/7/comments')).toMatchObject({
+      operationId: 'issues/list-comments',
+      params: { issue_number: '7' },
+    });
   });
 
-  test("the contract file names its source and version (regenerate: node scripts/github-contract.mjs)", () => {
+  test('the contract file names its source and version (regenerate: node scripts/github-contract.mjs)', () => {
     const contract = loadRestContract();
     expect(contract.source).toMatch(/^@octokit\/openapi@\d+\.\d+\.\d+ generated\/api\.github\.com\.json/);
     expect(Object.keys(contract.paths).length).toBeGreaterThan(500);
-    for (const operation of Object.values(contract.operations)) expect(contract.paths[operation.path]?.methods).toContain(operation.method);
+    for (const operation of Object.values(contract.operations))
+      expect(contract.paths[operation.path]?.methods).toContain(operation.method);
   });
 
   // The description itself is 13 MB and not a dependency; when a copy is at hand, the committed file must match it.
   const description = process.env['GITHUB_OPENAPI_DESCRIPTION'];
-  (description && existsSync(description) ? test : test.skip)('the committed contract matches the description in GITHUB_OPENAPI_DESCRIPTION', () => {
-    expect(() => execFileSync('node', ['scripts/github-contract.mjs', '--check', description ?? ''], { encoding: 'utf8' })).not.toThrow();
-  });
+  (description && existsSync(description) ? test : test.skip)(
+    'the committed contract matches the description in GITHUB_OPENAPI_DESCRIPTION',
+    () => {
+      expect(() =>
+        execFileSync('node', ['scripts/github-contract.mjs', '--check', description ?? ''], { encoding: 'utf8' }),
+      ).not.toThrow();
+    },
+  );
 });
 
 describe('REST: parameters and bodies against the description', () => {
@@ -86,7 +116,11 @@ describe('REST: parameters and bodies against the description', () => {
     const answer = await call('POST', '/repos/acme/shop/issues/7/comments', {});
     expect(answer).toEqual({
       status: 422,
-      body: { message: 'Invalid request.\n\n"body" wasn\'t supplied.', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment', status: '422' },
+      body: {
+        message: 'Invalid request.\n\n"body" wasn\'t supplied.',
+        documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+        status: '422',
+      },
     });
     expect(kinds()).toEqual(['invalid-request']);
   });
@@ -95,9 +129,13 @@ describe('REST: parameters and bodies against the description', () => {
     const force = await call('PATCH', '/repos/acme/shop/git/refs/heads/main', { sha: 'a'.repeat(40), force: 'yes' });
     expect(force.status).toBe(422);
     expect(force.body['message']).toBe('Invalid request.\n\nFor \'properties/force\', "yes" is not a boolean.');
-    const mode = await call('POST', '/repos/acme/shop/git/trees', { tree: [{ path: 'a.json', mode: '100600', type: 'blob', content: '{}' }] });
+    const mode = await call('POST', '/repos/acme/shop/git/trees', {
+      tree: [{ path: 'a.json', mode: '100600', type: 'blob', content: '{}' }],
+    });
     expect(mode.status).toBe(422);
-    expect(mode.body['message']).toMatch(/For 'properties\/tree\/items\/0\/properties\/mode', "100600" is not a member of/);
+    expect(mode.body['message']).toMatch(
+      /For 'properties\/tree\/items\/0\/properties\/mode', "100600" is not a member of/,
+    );
     expect(kinds()).toEqual(['invalid-request', 'invalid-request']);
   });
 
@@ -133,14 +171,23 @@ describe('REST: limits the description does not carry', () => {
         message: 'Validation Failed',
         documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
         status: '422',
-        errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' }],
+        errors: [
+          {
+            resource: 'IssueComment',
+            code: 'unprocessable',
+            field: 'data',
+            message: 'Body is too long (maximum is 65536 characters)',
+          },
+        ],
       },
     });
     expect(kinds()).toEqual(['limit']);
     // Characters, not UTF-16 units: the emoji counts once.
     expect((await call('POST', '/repos/acme/shop/issues/7/comments', { body: body(65_536) })).status).toBe(201);
     const [comment] = stub.commentsOn(7);
-    expect((await call('PATCH', `/repos/acme/shop/issues/comments/${comment?.id}`, { body: body(65_537) })).status).toBe(422);
+    expect(
+      (await call('PATCH', `/repos/acme/shop/issues/comments/${comment?.id}`, { body: body(65_537) })).status,
+    ).toBe(422);
     expect(kinds()).toEqual(['limit']);
   });
 
@@ -149,19 +196,34 @@ describe('REST: limits the description does not carry', () => {
     const answer = await call('GET', '/repos/acme/shop/issues/7/comments?per_page=101');
     expect(answer.status).toBe(200);
     expect(answer.body).toHaveLength(100);
-    expect(takeViolations(stub)).toEqual([expect.objectContaining({ kind: 'limit', message: expect.stringContaining("per_page=101 is over GitHub's documented maximum of 100") })]);
+    expect(takeViolations(stub)).toEqual([
+      expect.objectContaining({
+        kind: 'limit',
+        message: expect.stringContaining("per_page=101 is over GitHub's documented maximum of 100"),
+      }),
+    ]);
     expect((await call('GET', '/repos/acme/shop/issues/7/comments?per_page=100')).body).toHaveLength(100);
   });
 });
 
-describe('GraphQL against GitHub\'s schema', () => {
+describe("GraphQL against GitHub's schema", () => {
   const NODES = 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on IssueComment { id isMinimized } } }';
 
-  test('a field the schema does not have: HTTP 200 with errors in GitHub\'s shape, and a violation', async () => {
-    const answer = await graphql('query($ids: [ID!]!) { nodes(ids: $ids) { ... on IssueComment { id isHidden } } }', { ids: [] });
+  test("a field the schema does not have: HTTP 200 with errors in GitHub's shape, and a violation", async () => {
+    const answer = await graphql('query($ids: [ID!]!) { nodes(ids: $ids) { ... on IssueComment { id isHidden } } }', {
+      ids: [],
+    });
     expect(answer).toEqual({
       status: 200,
-      body: { errors: [{ locations: [{ line: 1, column: 67 }], extensions: { code: 'undefinedField', typeName: 'IssueComment', fieldName: 'isHidden' }, message: "Field 'isHidden' doesn't exist on type 'IssueComment'" }] },
+      body: {
+        errors: [
+          {
+            locations: [{ line: 1, column: 67 }],
+            extensions: { code: 'undefinedField', typeName: 'IssueComment', fieldName: 'isHidden' },
+            message: "Field 'isHidden' doesn't exist on type 'IssueComment'",
+          },
+        ],
+      },
     });
     expect(kinds()).toEqual(['graphql']);
   });
@@ -169,17 +231,30 @@ describe('GraphQL against GitHub\'s schema', () => {
   test('variables that do not fit the operation, and a syntax error: errors, and violations', async () => {
     // (A single id where a list is declared is fine: GraphQL coerces it to a list of one.)
     expect((await graphql(NODES, { ids: [true] })).body['errors']).toBeDefined();
-    expect((await graphql(NODES, {})).body['errors']).toEqual([expect.objectContaining({ message: expect.stringContaining('$ids') })]);
-    expect((await graphql('query { nodes(ids: [) }')).body['errors']).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Syntax Error/) })]);
+    expect((await graphql(NODES, {})).body['errors']).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('$ids') }),
+    ]);
+    expect((await graphql('query { nodes(ids: [) }')).body['errors']).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^Syntax Error/) }),
+    ]);
     expect(kinds()).toEqual(['graphql', 'graphql', 'graphql']);
   });
 
-  test('more than 100 node ids: ARGUMENT_LIMIT with GitHub\'s message and no data; 100 pass', async () => {
+  test("more than 100 node ids: ARGUMENT_LIMIT with GitHub's message and no data; 100 pass", async () => {
     const ids = Array.from({ length: 101 }, (_, index) => stub.addComment(7, `c${index}`).node_id);
     const refused = await graphql(NODES, { ids });
     expect(refused).toEqual({
       status: 200,
-      body: { errors: [{ type: 'ARGUMENT_LIMIT', path: ['nodes'], locations: [{ line: 1, column: 23 }], message: 'You may not provide more than 100 node ids; you provided 101.' }] },
+      body: {
+        errors: [
+          {
+            type: 'ARGUMENT_LIMIT',
+            path: ['nodes'],
+            locations: [{ line: 1, column: 23 }],
+            message: 'You may not provide more than 100 node ids; you provided 101.',
+          },
+        ],
+      },
     });
     expect(kinds()).toEqual(['limit']);
     const accepted = await graphql(NODES, { ids: ids.slice(0, 100) });
@@ -192,24 +267,37 @@ describe('GraphQL against GitHub\'s schema', () => {
     const answer = await graphql(NODES, { ids: ['IC_nope', known.node_id] });
     expect(answer.body).toEqual({
       data: { nodes: [null, { id: known.node_id, isMinimized: false }] },
-      errors: [{ type: 'NOT_FOUND', path: ['nodes', 0], locations: [{ line: 1, column: 23 }], message: "Could not resolve to a node with the global id of 'IC_nope'." }],
+      errors: [
+        {
+          type: 'NOT_FOUND',
+          path: ['nodes', 0],
+          locations: [{ line: 1, column: 23 }],
+          message: "Could not resolve to a node with the global id of 'IC_nope'.",
+        },
+      ],
     });
     expect(kinds()).toEqual([]);
   });
 
   test('minimizeComment with a classifier the schema does not have is refused; OUTDATED minimises', async () => {
     const comment = stub.addComment(7, 'old');
-    const mutation = (classifier: string) => `mutation($id: ID!) { minimizeComment(input: { subjectId: $id, classifier: ${classifier} }) { minimizedComment { isMinimized } } }`;
+    const mutation = (classifier: string) =>
+      `mutation($id: ID!) { minimizeComment(input: { subjectId: $id, classifier: ${classifier} }) { minimizedComment { isMinimized } } }`;
     expect((await graphql(mutation('STALE'), { id: comment.node_id })).body['errors']).toBeDefined();
     expect(kinds()).toEqual(['graphql']);
     expect(comment.isMinimized).toBe(false);
-    expect((await graphql(mutation('OUTDATED'), { id: comment.node_id })).body).toEqual({ data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
+    expect((await graphql(mutation('OUTDATED'), { id: comment.node_id })).body).toEqual({
+      data: { minimizeComment: { minimizedComment: { isMinimized: true } } },
+    });
     expect([comment.isMinimized, comment.minimizedReason]).toEqual([true, 'OUTDATED']);
   });
 });
 
 test('the stand-in never ships: the contract and the schema are devDependencies, outside src/', () => {
-  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
   for (const name of ['@octokit/graphql-schema', 'graphql']) {
     expect(manifest.devDependencies[name]).toBeDefined();
     expect(manifest.dependencies[name]).toBeUndefined();

@@ -4,7 +4,12 @@
 // and reports the cold starts' Restore Duration. The sample is a Python handler (emulator/functions/snapstart-py),
 // because Lambda offers SnapStart for Java, Python and .NET, not Node.js; without python3 these tests are skipped.
 
-import { GetFunctionConfigurationCommand, LambdaClient, ListAliasesCommand, ListVersionsByFunctionCommand } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionConfigurationCommand,
+  LambdaClient,
+  ListAliasesCommand,
+  ListVersionsByFunctionCommand,
+} from '@aws-sdk/client-lambda';
 import { findPython, startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { renderReport } from '../../src/report/markdown.js';
 import { silentLogger, type EngineLogger } from '../../src/lib/ports.js';
@@ -15,7 +20,8 @@ import { tuningSettings } from '../helpers/settings.js';
 
 const python = findPython();
 const describePython = python ? describe : describe.skip;
-if (!python) console.warn('SnapStart integration tests skipped: no python3 on PATH (the SnapStart sample is a Python function)');
+if (!python)
+  console.warn('SnapStart integration tests skipped: no python3 on PATH (the SnapStart sample is a Python function)');
 
 /** Long enough that an invocation sent at once after PublishVersion meets a Pending version. */
 const SNAPSHOT_MS = 1500;
@@ -26,7 +32,11 @@ let client: LambdaClient;
 beforeAll(async () => {
   if (!python) return;
   emulator = await startEmulator({ updateDelayMs: 50, snapStartPendingMs: SNAPSHOT_MS });
-  client = new LambdaClient({ region: emulator.region, endpoint: emulator.endpoint, credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+  client = new LambdaClient({
+    region: emulator.region,
+    endpoint: emulator.endpoint,
+    credentials: { accessKeyId: 't', secretAccessKey: 't' },
+  });
 });
 
 afterAll(async () => {
@@ -49,7 +59,12 @@ function settingsFor(functionName: string, overrides: Partial<TuningSettings> = 
 
 function recordingLogger(): EngineLogger & { lines: string[] } {
   const lines: string[] = [];
-  return { ...silentLogger, lines, info: (line) => lines.push(line), warning: (line) => lines.push(`warning: ${line}`) };
+  return {
+    ...silentLogger,
+    lines,
+    info: (line) => lines.push(line),
+    warning: (line) => lines.push(`warning: ${line}`),
+  };
 }
 
 const deps = { waiterMinDelaySec: 0.05, versionWaiterMinDelaySec: 0.1 };
@@ -94,7 +109,10 @@ describePython('SnapStart versions on the emulator', () => {
       // One cold start per version, restored from the "snapshot": Restore Duration, no Init Duration.
       const cold = entry.samples.filter((sample) => sample.coldStart);
       expect(cold).toHaveLength(1);
-      expect(cold[0]).toMatchObject({ restoreDurationMs: expect.any(Number), billedRestoreDurationMs: expect.any(Number) });
+      expect(cold[0]).toMatchObject({
+        restoreDurationMs: expect.any(Number),
+        billedRestoreDurationMs: expect.any(Number),
+      });
       expect(cold[0]?.initDurationMs).toBeUndefined();
       expect(entry.restore?.count).toBe(1);
       expect(entry.coldStart).toBeNull();
@@ -114,15 +132,27 @@ describePython('SnapStart versions on the emulator', () => {
   }, 60_000);
 
   it('stops waiting when the run is cancelled, and still deletes the Pending version', async () => {
-    await emulator.createFunction({ name: 'snap-cancel', sample: 'snapstart-py', runtime: 'python3.12', snapStart: true, memoryMb: 512, timeoutSec: 30, description: 'as deployed', versionPendingMs: 600_000 });
+    await emulator.createFunction({
+      name: 'snap-cancel',
+      sample: 'snapstart-py',
+      runtime: 'python3.12',
+      snapStart: true,
+      memoryMb: 512,
+      timeoutSec: 30,
+      description: 'as deployed',
+      versionPendingMs: 600_000,
+    });
     const controller = new AbortController();
     const logger = recordingLogger();
     logger.info = (line) => {
       logger.lines.push(line);
-      if (/is Pending \(SnapStart snapshot\), waiting up to/.test(line)) setTimeout(() => controller.abort(new Error('cancelled by the test')), 200);
+      if (/is Pending \(SnapStart snapshot\), waiting up to/.test(line))
+        setTimeout(() => controller.abort(new Error('cancelled by the test')), 200);
     };
     const startedMs = Date.now();
-    const error = await tune(settingsFor('snap-cancel'), { client, logger, ...deps }, controller.signal).catch((caught: unknown) => caught);
+    const error = await tune(settingsFor('snap-cancel'), { client, logger, ...deps }, controller.signal).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(TuningCancelledError);
     // A 10-minute snapshot, and the run was over within seconds of the cancellation.
     expect(Date.now() - startedMs).toBeLessThan(60_000);
@@ -135,9 +165,16 @@ describePython('SnapStart versions on the emulator', () => {
     let calls = 0;
     // The run started almost timeoutMinutes (1) ago: half a second is left when the first version is published.
     const clock = { now: () => new Date(calls++ === 0 ? start - 59_500 : Date.now()) };
-    const error = await tune(settingsFor('snap-late', { timeoutMinutes: 1 }), { client, logger: silentLogger, clock, ...deps }).catch((caught: unknown) => caught);
+    const error = await tune(settingsFor('snap-late', { timeoutMinutes: 1 }), {
+      client,
+      logger: silentLogger,
+      clock,
+      ...deps,
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TuningFailedError);
-    expect((error as TuningFailedError).message).toMatch(/version \d+ is Pending \(SnapStart snapshot\) and no time is left within timeout-minutes/);
+    expect((error as TuningFailedError).message).toMatch(
+      /version \d+ is Pending \(SnapStart snapshot\) and no time is left within timeout-minutes/,
+    );
     await expectLeftAsFound('snap-late');
   }, 60_000);
 });

@@ -19,7 +19,11 @@ let client: LambdaClient;
 
 beforeAll(async () => {
   emulator = await startEmulator({ updateDelayMs: 50 });
-  client = new LambdaClient({ region: emulator.region, endpoint: emulator.endpoint, credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+  client = new LambdaClient({
+    region: emulator.region,
+    endpoint: emulator.endpoint,
+    credentials: { accessKeyId: 't', secretAccessKey: 't' },
+  });
 });
 
 afterAll(async () => {
@@ -70,15 +74,26 @@ describe('tuning on the emulator', () => {
       expect(entry.costPerInvocationUsd).toBeGreaterThan(0);
     }
     expect(result.recommendation?.memoryMb).toBeDefined();
-    expect(result.function).toEqual(expect.objectContaining({ name: 'full', originalMemoryMb: 512, runtime: 'nodejs20.x' }));
+    expect(result.function).toEqual(
+      expect.objectContaining({ name: 'full', originalMemoryMb: 512, runtime: 'nodejs20.x' }),
+    );
     await expectLeftAsFound('full', 512, 'as deployed');
   });
 
   it('skips the memory sizes that run out of memory and recommends among the rest', async () => {
     // A long timeout: at 256 MB (15% of a vCPU) on a loaded CI runner, reaching the memory limit can take over 3 s,
     // and this test is about running out of memory, not about timing out.
-    await emulator.createFunction({ name: 'hungry', sample: 'memory-hungry', memoryMb: 1024, timeoutSec: 30, description: 'd' });
-    const result = await tune(settingsFor('hungry', { powerValuesMb: [256, 1024], invocationsPerValue: 2 }), { client, ...deps });
+    await emulator.createFunction({
+      name: 'hungry',
+      sample: 'memory-hungry',
+      memoryMb: 1024,
+      timeoutSec: 30,
+      description: 'd',
+    });
+    const result = await tune(settingsFor('hungry', { powerValuesMb: [256, 1024], invocationsPerValue: 2 }), {
+      client,
+      ...deps,
+    });
     const [small, large] = result.powerValues;
     expect(small).toEqual(expect.objectContaining({ status: 'failed', errorTypes: { 'Runtime.OutOfMemory': 1 } }));
     expect(large?.status).toBe('ok');
@@ -96,7 +111,10 @@ describe('tuning on the emulator', () => {
       environment: { PRIMES_N: '20', PRIMES_M: '1000000' },
       description: 'd',
     });
-    const result = await tune(settingsFor('slow', { powerValuesMb: [128, 1769], invocationsPerValue: 2 }), { client, ...deps });
+    const result = await tune(settingsFor('slow', { powerValuesMb: [128, 1769], invocationsPerValue: 2 }), {
+      client,
+      ...deps,
+    });
     const [small, large] = result.powerValues;
     expect(small?.status).toBe('failed');
     expect(small?.failureReason).toMatch(/Sandbox\.Timedout.*Task timed out after 1\.00 seconds/);
@@ -128,18 +146,36 @@ describe('tuning on the emulator', () => {
   });
 
   it('after a run where everything fails, leaves no alias or version and $LATEST as found', async () => {
-    await emulator.createFunction({ name: 'broken', sample: 'memory-hungry', memoryMb: 256, timeoutSec: 30, description: 'd' });
-    const error = await tune(settingsFor('broken', { powerValuesMb: [128, 256] }), { client, ...deps }).catch((caught: unknown) => caught);
+    await emulator.createFunction({
+      name: 'broken',
+      sample: 'memory-hungry',
+      memoryMb: 256,
+      timeoutSec: 30,
+      description: 'd',
+    });
+    const error = await tune(settingsFor('broken', { powerValuesMb: [128, 256] }), { client, ...deps }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(TuningFailedError);
     expect((error as Error).message).toMatch(/^Every memory size failed: 128 MB failed with Runtime\.OutOfMemory/);
     await expectLeftAsFound('broken', 256, 'd');
   });
 
   it('parses JSON-format logs, warm invocations included', async () => {
-    await emulator.createFunction({ name: 'json-logs', sample: 'noop', memoryMb: 256, logFormat: 'JSON', description: 'd' });
+    await emulator.createFunction({
+      name: 'json-logs',
+      sample: 'noop',
+      memoryMb: 256,
+      logFormat: 'JSON',
+      description: 'd',
+    });
     const result = await tune(settingsFor('json-logs', { invocationsPerValue: 4 }), { client, ...deps });
     expect(result.function.logFormat).toBe('JSON');
-    expect(result.powerValues.every((entry) => entry.status === 'ok' && entry.duration?.count === 3 && entry.coldStart?.count === 1)).toBe(true);
+    expect(
+      result.powerValues.every(
+        (entry) => entry.status === 'ok' && entry.duration?.count === 3 && entry.coldStart?.count === 1,
+      ),
+    ).toBe(true);
     await expectLeftAsFound('json-logs', 256, 'd');
   });
 });

@@ -12,7 +12,15 @@ import {
 } from '@aws-sdk/client-lambda';
 import { applyRecommendation } from '../../src/tuning/apply.js';
 import { tune } from '../../src/tuning/tuner.js';
-import { createOriginal, fastSleep, recordingLogger, settingsFor, settledStateOf, startHarness, type Harness } from './harness.js';
+import {
+  createOriginal,
+  fastSleep,
+  recordingLogger,
+  settingsFor,
+  settledStateOf,
+  startHarness,
+  type Harness,
+} from './harness.js';
 
 let harness: Harness;
 
@@ -27,7 +35,8 @@ afterAll(async () => {
 async function withTwoVersions(name: string): Promise<void> {
   await createOriginal(harness, name);
   const client = harness.checkClient;
-  const settle = () => waitUntilFunctionUpdatedV2({ client, maxWaitTime: 30, minDelay: 0.1 } as never, { FunctionName: name });
+  const settle = () =>
+    waitUntilFunctionUpdatedV2({ client, maxWaitTime: 30, minDelay: 0.1 } as never, { FunctionName: name });
   for (const description of ['release 1', 'release 2', 'as deployed']) {
     await client.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, Description: description }));
     await settle();
@@ -38,19 +47,35 @@ async function withTwoVersions(name: string): Promise<void> {
   }
 }
 
-const optimizeSettings = (name: string) => settingsFor(harness, name, { powerValuesMb: [128, 256], autoOptimize: true, autoOptimizeAlias: 'live', strategy: 'speed' });
-const deps = () => ({ client: harness.engineClient, logger: recordingLogger(), sleep: fastSleep, waiterMinDelaySec: 0.05 });
+const optimizeSettings = (name: string) =>
+  settingsFor(harness, name, {
+    powerValuesMb: [128, 256],
+    autoOptimize: true,
+    autoOptimizeAlias: 'live',
+    strategy: 'speed',
+  });
+const deps = () => ({
+  client: harness.engineClient,
+  logger: recordingLogger(),
+  sleep: fastSleep,
+  waiterMinDelaySec: 0.05,
+});
 
 describe('auto-optimize-alias', () => {
   it('refuses an alias with weighted routing before measuring, and changes nothing', async () => {
     await withTwoVersions('canary-fn');
     await harness.checkClient.send(
-      new CreateAliasCommand({ FunctionName: 'canary-fn', Name: 'live', FunctionVersion: '1', RoutingConfig: { AdditionalVersionWeights: { '2': 0.1 } } }),
+      new CreateAliasCommand({
+        FunctionName: 'canary-fn',
+        Name: 'live',
+        FunctionVersion: '1',
+        RoutingConfig: { AdditionalVersionWeights: { '2': 0.1 } },
+      }),
     );
     const before = await harness.checkClient.send(new GetAliasCommand({ FunctionName: 'canary-fn', Name: 'live' }));
 
     await expect(tune(optimizeSettings('canary-fn'), deps())).rejects.toThrow(
-      'alias live splits traffic (version 1 primary, version 2 at 10%): auto-optimize never moves an alias with weighted routing, so a deployment\'s canary weights are kept; finish or roll back that deployment, or leave auto-optimize-alias unset',
+      "alias live splits traffic (version 1 primary, version 2 at 10%): auto-optimize never moves an alias with weighted routing, so a deployment's canary weights are kept; finish or roll back that deployment, or leave auto-optimize-alias unset",
     );
 
     const after = await harness.checkClient.send(new GetAliasCommand({ FunctionName: 'canary-fn', Name: 'live' }));
@@ -64,12 +89,19 @@ describe('auto-optimize-alias', () => {
     expect(requests['UpdateFunctionConfiguration']).toBe(3); // the test's own three
     expect(requests['PublishVersion']).toBe(2);
     const state = await settledStateOf(harness.checkClient, 'canary-fn');
-    expect(state).toMatchObject({ memoryMb: 512, description: 'as deployed', aliases: ['live'], versions: ['$LATEST', '1', '2'] });
+    expect(state).toMatchObject({
+      memoryMb: 512,
+      description: 'as deployed',
+      aliases: ['live'],
+      versions: ['$LATEST', '1', '2'],
+    });
   });
 
   it('moves an alias without weights to a new version with the recommended memory', async () => {
     await withTwoVersions('plain-fn');
-    await harness.checkClient.send(new CreateAliasCommand({ FunctionName: 'plain-fn', Name: 'live', FunctionVersion: '1' }));
+    await harness.checkClient.send(
+      new CreateAliasCommand({ FunctionName: 'plain-fn', Name: 'live', FunctionVersion: '1' }),
+    );
     const result = await tune(optimizeSettings('plain-fn'), deps());
     // The flow applies it once the run passed (tuning/apply.ts).
     result.applied = await applyRecommendation(result, optimizeSettings('plain-fn'), deps());

@@ -10,7 +10,15 @@ import { GetAliasCommand } from '@aws-sdk/client-lambda';
 import { runFlow } from '../../src/flow.js';
 import { parseSettings } from '../../src/settings/index.js';
 import type { Settings } from '../../src/types.js';
-import { createOriginal, LEFT_AS_FOUND, ORIGINAL, recordingLogger, settledStateOf, startHarness, type Harness } from './harness.js';
+import {
+  createOriginal,
+  LEFT_AS_FOUND,
+  ORIGINAL,
+  recordingLogger,
+  settledStateOf,
+  startHarness,
+  type Harness,
+} from './harness.js';
 
 let harness: Harness;
 let workspace: string;
@@ -36,7 +44,11 @@ function settingsFor(inputs: Record<string, string>): Settings {
     'results-path': join(workspace, `run-${runCount++}`, 'results.json'),
     ...inputs,
   };
-  return parseSettings((name) => all[name] ?? '', { env: {}, cwd: workspace, readFile: (path) => readFileSync(path, 'utf8') }).settings;
+  return parseSettings((name) => all[name] ?? '', {
+    env: {},
+    cwd: workspace,
+    readFile: (path) => readFileSync(path, 'utf8'),
+  }).settings;
 }
 
 async function flow(inputs: Record<string, string>) {
@@ -57,8 +69,16 @@ describe('auto-optimize applies only to a run that passes', () => {
     expect(recommended).not.toBe(ORIGINAL.memoryMb);
     expect(outcome.result?.applied).toBeUndefined();
     expect(await settledStateOf(harness.checkClient, 'gate-fails-latest')).toMatchObject(LEFT_AS_FOUND);
-    expect(logger.lines).toContainEqual(expect.stringMatching(new RegExp(`^warning: Auto-optimize did not apply ${recommended} MB: it changes the function only when the run passes, and this one failed \\(Regression gate failed: `)));
-    expect(report).toContain('Not applied: auto-optimize changes the function only when the run passes, and the gate verdict is fail.');
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^warning: Auto-optimize did not apply ${recommended} MB: it changes the function only when the run passes, and this one failed \\(Regression gate failed: `,
+        ),
+      ),
+    );
+    expect(report).toContain(
+      'Not applied: auto-optimize changes the function only when the run passes, and the gate verdict is fail.',
+    );
     // results.json, what a later comment-only run or a data branch reads, agrees.
     expect(JSON.parse(readFileSync(outcome.resultsPath, 'utf8')).applied).toBeUndefined();
   });
@@ -69,7 +89,9 @@ describe('auto-optimize applies only to a run that passes', () => {
 
     expect(outcome.verdict?.level).toBe('fail');
     expect(outcome.result?.applied).toBeUndefined();
-    await expect(harness.checkClient.send(new GetAliasCommand({ FunctionName: 'gate-fails-alias', Name: 'live' }))).rejects.toThrow(/not found/i);
+    await expect(
+      harness.checkClient.send(new GetAliasCommand({ FunctionName: 'gate-fails-alias', Name: 'live' })),
+    ).rejects.toThrow(/not found/i);
     expect(await settledStateOf(harness.checkClient, 'gate-fails-alias')).toMatchObject(LEFT_AS_FOUND);
   });
 
@@ -84,6 +106,9 @@ describe('auto-optimize applies only to a run that passes', () => {
     const state = await settledStateOf(harness.checkClient, 'gate-informs');
     expect(state).toMatchObject({ ...LEFT_AS_FOUND, memoryMb: recommended });
     expect(report).toContain(`Applied: $LATEST now has`);
-    expect(JSON.parse(readFileSync(outcome.resultsPath, 'utf8')).applied).toEqual({ target: '$LATEST', memoryMb: recommended });
+    expect(JSON.parse(readFileSync(outcome.resultsPath, 'utf8')).applied).toEqual({
+      target: '$LATEST',
+      memoryMb: recommended,
+    });
   });
 });

@@ -65,13 +65,21 @@ const CASES: Case[] = [
   ['weight as a string', { payload: weighted('{"payload":{},"weight":"3"}') }, 'payload'],
   ['zero weight', { payload: weighted('{"payload":{},"weight":1},{"payload":{},"weight":0}') }, 'payload'],
   ['negative weight', { payload: weighted('{"payload":{},"weight":-1}') }, 'payload'],
-  ['weights need more invocations', { invocations: '5', payload: weighted('{"payload":{"a":1},"weight":1},{"payload":{"b":2},"weight":9}') }, 'invocations'],
+  [
+    'weights need more invocations',
+    { invocations: '5', payload: weighted('{"payload":{"a":1},"weight":1},{"payload":{"b":2},"weight":9}') },
+    'invocations',
+  ],
   // payload files
   ['missing payload file', { 'payload-file': 'events/none.json' }, 'payload-file'],
   ['payload file with bad JSON', { 'payload-file': 'events/broken.json' }, 'payload-file'],
   ['empty payload file', { 'payload-file': 'events/empty.json' }, 'payload-file'],
   ['payload and payload file', { 'payload-file': 'events/ok.json', payload: '{"a":1}' }, 'payload-file'],
-  ['payload file weights need more invocations', { 'payload-file': 'events/heavy.json', invocations: '3' }, 'invocations'],
+  [
+    'payload file weights need more invocations',
+    { 'payload-file': 'events/heavy.json', invocations: '3' },
+    'invocations',
+  ],
   // thresholds and percentages
   ['negative cost increase', { 'max-cost-increase': '-5' }, 'max-cost-increase'],
   ['cost increase in words', { 'max-cost-increase': 'five' }, 'max-cost-increase'],
@@ -137,7 +145,11 @@ const CASES: Case[] = [
 ];
 
 function inputsOf(overrides: Record<string, string>): Record<string, string> {
-  const inputs: Record<string, string> = { 'function-name': 'bad-input', endpoint: harness.emulator.endpoint, ...overrides };
+  const inputs: Record<string, string> = {
+    'function-name': 'bad-input',
+    endpoint: harness.emulator.endpoint,
+    ...overrides,
+  };
   return Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== ''));
 }
 
@@ -148,35 +160,52 @@ describe(`malformed inputs (${CASES.length} cases)`, () => {
     expect(CASES.length).toBeGreaterThanOrEqual(50);
   });
 
-  it.each(CASES)('action: %s → one error line naming the input, exit 1, no Lambda call', async (_what, overrides, input, env = {}) => {
-    const before = totalRequests();
-    const outcome = await runActionInProcess(run, inputsOf(overrides), { workspace, env: { AWS_REGION: '', AWS_DEFAULT_REGION: '', ...env } });
-    expect(outcome.exitCode).toBe(1);
-    const errors = outcome.log.split('\n').filter((line) => line.startsWith('::error'));
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(new RegExp(`^::error::Input '${input}': \\S`));
-    expect(outcome.log).not.toMatch(/\n\s+at /);
-    expect(outcome.log).not.toContain('s3cr3t');
-    expect(totalRequests()).toBe(before);
-  });
-
-  it.each(CASES)('CLI: %s → one stderr line naming the input, exit 1, no Lambda call', async (_what, overrides, input, env = {}) => {
-    const before = totalRequests();
-    const chunks = { stdout: [] as string[], stderr: [] as string[] };
-    const sink = (into: string[]) =>
-      new Writable({
-        write(chunk, _encoding, callback) {
-          into.push(String(chunk));
-          callback();
-        },
+  it.each(CASES)(
+    'action: %s → one error line naming the input, exit 1, no Lambda call',
+    async (_what, overrides, input, env = {}) => {
+      const before = totalRequests();
+      const outcome = await runActionInProcess(run, inputsOf(overrides), {
+        workspace,
+        env: { AWS_REGION: '', AWS_DEFAULT_REGION: '', ...env },
       });
-    const flags = Object.entries(inputsOf(overrides)).map(([name, value]) => `--${name}=${value}`);
-    const code = await main(['tune', ...flags], { stdout: sink(chunks.stdout), stderr: sink(chunks.stderr), env: { PATH: process.env.PATH, ...env }, cwd: workspace, signalSource: new EventEmitter() });
-    expect(code).toBe(1);
-    const stderr = chunks.stderr.join('');
-    expect(stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(new RegExp(`^lambda-power-gate: Input '${input}': \\S`))]);
-    expect(chunks.stdout.join('')).toBe('');
-    expect(stderr).not.toContain('s3cr3t');
-    expect(totalRequests()).toBe(before);
-  });
+      expect(outcome.exitCode).toBe(1);
+      const errors = outcome.log.split('\n').filter((line) => line.startsWith('::error'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(new RegExp(`^::error::Input '${input}': \\S`));
+      expect(outcome.log).not.toMatch(/\n\s+at /);
+      expect(outcome.log).not.toContain('s3cr3t');
+      expect(totalRequests()).toBe(before);
+    },
+  );
+
+  it.each(CASES)(
+    'CLI: %s → one stderr line naming the input, exit 1, no Lambda call',
+    async (_what, overrides, input, env = {}) => {
+      const before = totalRequests();
+      const chunks = { stdout: [] as string[], stderr: [] as string[] };
+      const sink = (into: string[]) =>
+        new Writable({
+          write(chunk, _encoding, callback) {
+            into.push(String(chunk));
+            callback();
+          },
+        });
+      const flags = Object.entries(inputsOf(overrides)).map(([name, value]) => `--${name}=${value}`);
+      const code = await main(['tune', ...flags], {
+        stdout: sink(chunks.stdout),
+        stderr: sink(chunks.stderr),
+        env: { PATH: process.env.PATH, ...env },
+        cwd: workspace,
+        signalSource: new EventEmitter(),
+      });
+      expect(code).toBe(1);
+      const stderr = chunks.stderr.join('');
+      expect(stderr.trimEnd().split('\n')).toEqual([
+        expect.stringMatching(new RegExp(`^lambda-power-gate: Input '${input}': \\S`)),
+      ]);
+      expect(chunks.stdout.join('')).toBe('');
+      expect(stderr).not.toContain('s3cr3t');
+      expect(totalRequests()).toBe(before);
+    },
+  );
 });

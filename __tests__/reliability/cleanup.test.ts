@@ -51,12 +51,23 @@ describe("the emulator's control-plane quota", () => {
   it('refuses the 16th control-plane request in a second with TooManyRequestsException, as Lambda does; GetFunction and Invoke apart', async () => {
     let nowMs = Date.parse('2026-01-01T00:00:00Z');
     const emulator = await startEmulator({ controlPlaneQuota: { now: () => nowMs }, updateDelayMs: 0 });
-    const client = new LambdaClient({ region: emulator.region, endpoint: emulator.endpoint, credentials: { accessKeyId: 'q', secretAccessKey: 'q' }, maxAttempts: 1 });
+    const client = new LambdaClient({
+      region: emulator.region,
+      endpoint: emulator.endpoint,
+      credentials: { accessKeyId: 'q', secretAccessKey: 'q' },
+      maxAttempts: 1,
+    });
     try {
       await emulator.createFunction({ name: 'quota', sample: 'noop' });
       const read = () => client.send(new GetFunctionConfigurationCommand({ FunctionName: 'quota' }));
       const outcomes = [];
-      for (let i = 0; i < 16; i++) outcomes.push(await read().then(() => 'ok', (error: unknown) => error));
+      for (let i = 0; i < 16; i++)
+        outcomes.push(
+          await read().then(
+            () => 'ok',
+            (error: unknown) => error,
+          ),
+        );
       expect(outcomes.slice(0, 15)).toEqual(Array.from({ length: 15 }, () => 'ok'));
       const refused = outcomes[15];
       expect(refused).toBeInstanceOf(TooManyRequestsException);
@@ -87,7 +98,13 @@ describe("the emulator's control-plane quota", () => {
     const settings = settingsFor(harness, 'quota-pr', { powerValuesMb: [128, 256, 512, 1024] });
     const results = await tuneTogether(
       [{ settings }, { settings: { ...settings, functionName: 'quota-base' }, label: 'baseline' }],
-      { client: harness.engineClient, logger: recordingLogger(), sleep: fastSleep, runId: 'quota1', waiterMinDelaySec: 0.02 },
+      {
+        client: harness.engineClient,
+        logger: recordingLogger(),
+        sleep: fastSleep,
+        runId: 'quota1',
+        waiterMinDelaySec: 0.02,
+      },
     );
     expect(results.map((result) => result.powerValues.map((entry) => entry.status))).toEqual([
       ['ok', 'ok', 'ok', 'ok'],
@@ -110,7 +127,13 @@ describe('lost PublishVersion answers', () => {
     harness.emulator.setFaults(name, { dropResponse: { operations: ['PublishVersion'], probability: 1 } });
     let error: unknown;
     try {
-      await tune(settingsFor(harness, name), { client: harness.engineClient, logger: recordingLogger(), sleep: fastSleep, runId: 'lost1', waiterMinDelaySec: 0.02 });
+      await tune(settingsFor(harness, name), {
+        client: harness.engineClient,
+        logger: recordingLogger(),
+        sleep: fastSleep,
+        runId: 'lost1',
+        waiterMinDelaySec: 0.02,
+      });
     } catch (caught) {
       error = caught;
     } finally {
@@ -129,7 +152,13 @@ describe('retries and the abort signal', () => {
     const name = 'abort-retries';
     await createOriginal(harness, name);
     // Every other control-plane call throttled: the run is in a retry backoff most of the time.
-    harness.emulator.setFaults(name, { throttle: { operations: ['UpdateFunctionConfiguration', 'PublishVersion', 'CreateAlias', 'GetFunctionConfiguration'], probability: 0.5 }, seed: 7 });
+    harness.emulator.setFaults(name, {
+      throttle: {
+        operations: ['UpdateFunctionConfiguration', 'PublishVersion', 'CreateAlias', 'GetFunctionConfiguration'],
+        probability: 0.5,
+      },
+      seed: 7,
+    });
     const controller = new AbortController();
     const logger = recordingLogger();
     let linesAtAbort = -1;
@@ -141,7 +170,10 @@ describe('retries and the abort signal', () => {
     };
     let arrivedAtAbort: ReturnType<typeof arrived> | undefined;
     const poll = setInterval(() => {
-      if (linesAtAbort < 0 && harness.lines.some((line) => line.startsWith(`PublishVersion ${name} `) && line.includes('[fault throttle]'))) {
+      if (
+        linesAtAbort < 0 &&
+        harness.lines.some((line) => line.startsWith(`PublishVersion ${name} `) && line.includes('[fault throttle]'))
+      ) {
         linesAtAbort = harness.lines.length;
         logAtAbort = logger.lines.length;
         arrivedAtAbort = arrived();
@@ -151,7 +183,11 @@ describe('retries and the abort signal', () => {
     let error: unknown;
     try {
       // Real backoff (hundreds of ms): the signal lands inside one.
-      await tune(settingsFor(harness, name, { powerValuesMb: [128, 256, 512] }), { client: harness.engineClient, logger, sleep: realSleep, runId: 'abort1', waiterMinDelaySec: 0.02 }, controller.signal);
+      await tune(
+        settingsFor(harness, name, { powerValuesMb: [128, 256, 512] }),
+        { client: harness.engineClient, logger, sleep: realSleep, runId: 'abort1', waiterMinDelaySec: 0.02 },
+        controller.signal,
+      );
     } catch (caught) {
       error = caught;
     } finally {
@@ -172,15 +208,31 @@ describe("GitHub's cancel sequence on a throttled, slow control plane", () => {
   it('SIGINT, 7.5 s, SIGTERM, 2.5 s, SIGKILL: the function is as found, or one warning names every leftover', async () => {
     const name = 'cancel-throttled';
     await createOriginal(harness, name, { codeDir: join(FIXTURE_FUNCTIONS, 'slow'), environment: { SLEEP_MS: '50' } });
-    harness.emulator.setFaults(name, { throttle: { probability: 0.5 }, controlPlaneLatencyMs: { minMs: 800, maxMs: 1500 }, seed: 3 });
+    harness.emulator.setFaults(name, {
+      throttle: { probability: 0.5 },
+      controlPlaneLatencyMs: { minMs: 800, maxMs: 1500 },
+      seed: 3,
+    });
     const child = spawnAction({
       workspace: join(workspace, name),
-      inputs: { 'function-name': name, endpoint: harness.emulator.endpoint, 'power-values': '128,256,512,1024,1536,2048', invocations: '2', 'comment-mode': 'off' },
+      inputs: {
+        'function-name': name,
+        endpoint: harness.emulator.endpoint,
+        'power-values': '128,256,512,1024,1536,2048',
+        invocations: '2',
+        'comment-mode': 'off',
+      },
     });
     let exitedAtMs: number | undefined;
     void child.exited.then(() => (exitedAtMs = Date.now()));
     // Cancel once two versions exist, while more are being prepared.
-    await until(() => harness.lines.filter((line) => line.startsWith(`PublishVersion ${name} `) && line.includes('→ 201')).length >= 2, 'two versions', 120_000);
+    await until(
+      () =>
+        harness.lines.filter((line) => line.startsWith(`PublishVersion ${name} `) && line.includes('→ 201')).length >=
+        2,
+      'two versions',
+      120_000,
+    );
     const signalledAtMs = Date.now();
     child.child.kill('SIGINT');
     await untilOrTimeout(() => exitedAtMs !== undefined, 7_500);
@@ -200,7 +252,10 @@ describe("GitHub's cancel sequence on a throttled, slow control plane", () => {
     expect(log).not.toMatch(/SIGINT received[\s\S]*MB ready: version/);
     const state = await settledStateOf(harness.checkClient, name);
     // $LATEST first: always back as found.
-    expect({ memoryMb: state.memoryMb, description: state.description }).toEqual({ memoryMb: LEFT_AS_FOUND.memoryMb, description: LEFT_AS_FOUND.description });
+    expect({ memoryMb: state.memoryMb, description: state.description }).toEqual({
+      memoryMb: LEFT_AS_FOUND.memoryMb,
+      description: LEFT_AS_FOUND.description,
+    });
     const aliases = state.aliases;
     const versions = state.versions.filter((version) => version !== '$LATEST');
     const warnings = child.lines.filter((line) => line.startsWith('::warning::Clean-up stopped'));
@@ -222,7 +277,10 @@ describe('a clean-up budget too short for everything', () => {
     await createOriginal(harness, name);
     const controller = new AbortController();
     const poll = setInterval(() => {
-      if (!controller.signal.aborted && harness.lines.filter((line) => line.startsWith(`CreateAlias ${name} `) && line.includes('→ 201')).length >= 4) {
+      if (
+        !controller.signal.aborted &&
+        harness.lines.filter((line) => line.startsWith(`CreateAlias ${name} `) && line.includes('→ 201')).length >= 4
+      ) {
         // Slow answers from the moment of the signal on: the budget cannot cover every delete.
         harness.emulator.setFaults(name, { controlPlaneLatencyMs: 250 });
         controller.abort(new Error('SIGINT received'));
@@ -235,7 +293,14 @@ describe('a clean-up budget too short for everything', () => {
         settingsFor(harness, name, { powerValuesMb: [128, 256, 512, 1024, 1536, 2048] }),
         // The budget shrunk with the control plane's answers: 700 ms against 250 ms a call, where the action has 7 s
         // against a slow control plane's second or more.
-        { client: harness.engineClient, logger, sleep: fastSleep, runId: 'budget1', waiterMinDelaySec: 0.02, cleanupBudgetMs: 700 },
+        {
+          client: harness.engineClient,
+          logger,
+          sleep: fastSleep,
+          runId: 'budget1',
+          waiterMinDelaySec: 0.02,
+          cleanupBudgetMs: 700,
+        },
         controller.signal,
       );
     } catch (caught) {
@@ -252,8 +317,11 @@ describe('a clean-up budget too short for everything', () => {
     expect(warnings).toHaveLength(1);
     for (const alias of state.aliases) expect(warnings[0]).toContain(alias);
     for (const version of versions) expect(warnings[0]).toMatch(new RegExp(`versions [0-9, ]*\\b${version}\\b`));
-    if (state.memoryMb !== LEFT_AS_FOUND.memoryMb || state.description !== LEFT_AS_FOUND.description) expect(warnings[0]).toContain('$LATEST not confirmed back at 512 MB');
-    expect(messageOf(error)).toMatch(/clean-up of budget-short is incomplete, and the warning above names what is left/);
+    if (state.memoryMb !== LEFT_AS_FOUND.memoryMb || state.description !== LEFT_AS_FOUND.description)
+      expect(warnings[0]).toContain('$LATEST not confirmed back at 512 MB');
+    expect(messageOf(error)).toMatch(
+      /clean-up of budget-short is incomplete, and the warning above names what is left/,
+    );
   });
 });
 
@@ -262,4 +330,3 @@ async function untilOrTimeout(predicate: () => boolean, timeoutMs: number): Prom
   const started = Date.now();
   while (!predicate() && Date.now() - started < timeoutMs) await realSleep(20);
 }
-

@@ -68,7 +68,11 @@ function expectMeasurementsFromRightVersions(functionName: string, runIds: strin
   for (const runId of runIds) {
     for (const invoke of observed.invokes.filter((entry) => entry.alias.startsWith(`lpg-${runId}-`))) {
       const memoryMb = aliasMemoryMb(invoke.alias);
-      expect({ alias: invoke.alias, reportMemoryMb: invoke.reportMemoryMb, versionMemoryMb: observed.publishedMemoryMb.get(`${functionName}:${invoke.executedVersion}`) }).toEqual({
+      expect({
+        alias: invoke.alias,
+        reportMemoryMb: invoke.reportMemoryMb,
+        versionMemoryMb: observed.publishedMemoryMb.get(`${functionName}:${invoke.executedVersion}`),
+      }).toEqual({
         alias: invoke.alias,
         reportMemoryMb: memoryMb,
         versionMemoryMb: memoryMb,
@@ -80,7 +84,9 @@ function expectMeasurementsFromRightVersions(functionName: string, runIds: strin
 }
 
 function expectEveryPowerValueOk(result: RunResult, powerValuesMb: number[]) {
-  expect(result.powerValues.map((entry) => [entry.memoryMb, entry.status, entry.invocations, entry.errors])).toEqual(powerValuesMb.map((memoryMb) => [memoryMb, 'ok', 2, 0]));
+  expect(result.powerValues.map((entry) => [entry.memoryMb, entry.status, entry.invocations, entry.errors])).toEqual(
+    powerValuesMb.map((memoryMb) => [memoryMb, 'ok', 2, 0]),
+  );
   // Each run's snapshot is the function's own configuration, never another run's memory size.
   expect(result.function.originalMemoryMb).toBe(ORIGINAL.memoryMb);
   expect(result.current.memoryMb).toBe(ORIGINAL.memoryMb);
@@ -105,16 +111,19 @@ describe('markers: how a run recognises another run on $LATEST', () => {
 });
 
 describe('concurrent runs on one function', () => {
-  it.each([2, 4])('%i runs started together all succeed, measure the right versions and leave the function as found', async (count) => {
-    const name = `together-${count}`;
-    await createOriginal(harness, name);
-    const runIds = Array.from({ length: count }, (_, index) => `t${count}${index}${newRunId()}`);
-    const runs = runIds.map((runId, index) => runTune(name, runId, POWER_VALUES[index] ?? [128, 256]));
-    const results = await Promise.all(runs.map((run) => run.promise));
-    results.forEach((result, index) => expectEveryPowerValueOk(result, POWER_VALUES[index] ?? []));
-    expect(expectMeasurementsFromRightVersions(name, runIds)).toBe(count * 2 * 2);
-    await expectLeftAsFound(name);
-  });
+  it.each([2, 4])(
+    '%i runs started together all succeed, measure the right versions and leave the function as found',
+    async (count) => {
+      const name = `together-${count}`;
+      await createOriginal(harness, name);
+      const runIds = Array.from({ length: count }, (_, index) => `t${count}${index}${newRunId()}`);
+      const runs = runIds.map((runId, index) => runTune(name, runId, POWER_VALUES[index] ?? [128, 256]));
+      const results = await Promise.all(runs.map((run) => run.promise));
+      results.forEach((result, index) => expectEveryPowerValueOk(result, POWER_VALUES[index] ?? []));
+      expect(expectMeasurementsFromRightVersions(name, runIds)).toBe(count * 2 * 2);
+      await expectLeftAsFound(name);
+    },
+  );
 
   it('a run that starts while another holds $LATEST at a tested memory size waits, then snapshots the original', async () => {
     const name = 'staggered';
@@ -124,7 +133,10 @@ describe('concurrent runs on one function', () => {
     harness.emulator.setFaults(name, { updateDelayMs: 400 });
     const first = runTune(name, 'stgA', [128, 256]);
     // The second run starts the moment the first has put its first memory size on $LATEST.
-    await until(() => (harness.requestsFor(name).UpdateFunctionConfiguration ?? 0) >= 1, 'the first run to change $LATEST');
+    await until(
+      () => (harness.requestsFor(name).UpdateFunctionConfiguration ?? 0) >= 1,
+      'the first run to change $LATEST',
+    );
     const second = runTune(name, 'stgB', [1024, 2048]);
     const [a, b] = await Promise.all([first.promise, second.promise]);
     expectEveryPowerValueOk(a, [128, 256]);
@@ -140,7 +152,10 @@ describe('concurrent runs on one function', () => {
     const runs = [runTune(name, 'chnA', [128, 256])];
     await until(() => (harness.requestsFor(name).UpdateFunctionConfiguration ?? 0) >= 1, 'run A to change $LATEST');
     runs.push(runTune(name, 'chnB', [192, 320]));
-    await until(() => (harness.requestsFor(name).UpdateFunctionConfiguration ?? 0) >= 2, 'run A to change $LATEST again');
+    await until(
+      () => (harness.requestsFor(name).UpdateFunctionConfiguration ?? 0) >= 2,
+      'run A to change $LATEST again',
+    );
     runs.push(runTune(name, 'chnC', [128, 640]));
     const results = await Promise.all(runs.map((run) => run.promise));
     expectEveryPowerValueOk(results[0] as RunResult, [128, 256]);
@@ -154,18 +169,36 @@ describe('concurrent runs on one function', () => {
     const name = 'wait-cancelled';
     await createOriginal(harness, name);
     // A live run's marker (just set): the new run waits for it, and its timeout or a SIGTERM ends the wait.
-    await harness.checkClient.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, MemorySize: 256, Description: 'lambda-power-gate liveRun 256 MB' }));
+    await harness.checkClient.send(
+      new UpdateFunctionConfigurationCommand({
+        FunctionName: name,
+        MemorySize: 256,
+        Description: 'lambda-power-gate liveRun 256 MB',
+      }),
+    );
     const controller = new AbortController();
     const logger = recordingLogger();
-    const running = tune(settingsFor(harness, name), { client: harness.engineClient, logger, sleep: fastSleep, runId: 'waiter', waiterMinDelaySec: 0.02 }, controller.signal);
-    await until(() => logger.lines.some((line) => line.includes('held by another lambda-power-gate run (liveRun')), 'the run to start waiting');
+    const running = tune(
+      settingsFor(harness, name),
+      { client: harness.engineClient, logger, sleep: fastSleep, runId: 'waiter', waiterMinDelaySec: 0.02 },
+      controller.signal,
+    );
+    await until(
+      () => logger.lines.some((line) => line.includes('held by another lambda-power-gate run (liveRun')),
+      'the run to start waiting',
+    );
     controller.abort(new Error('SIGTERM received'));
     const error = await running.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TuningCancelledError);
     expect((error as Error).message).toBe('Tuning cancelled (SIGTERM received) before anything was changed');
     expect(harness.requestsFor(name).UpdateFunctionConfiguration).toBe(1);
     const state = await settledStateOf(harness.checkClient, name);
-    expect([state.memoryMb, state.description, state.aliases, state.versions]).toEqual([256, 'lambda-power-gate liveRun 256 MB', [], ['$LATEST']]);
+    expect([state.memoryMb, state.description, state.aliases, state.versions]).toEqual([
+      256,
+      'lambda-power-gate liveRun 256 MB',
+      [],
+      ['$LATEST'],
+    ]);
   });
 
   it('two action processes tuning one function at once both pass and leave it as found', async () => {
@@ -175,7 +208,13 @@ describe('concurrent runs on one function', () => {
     const start = (label: string, powerValues: string) =>
       spawnAction({
         workspace: join(workspace, label),
-        inputs: { 'function-name': name, endpoint: harness.emulator.endpoint, 'power-values': powerValues, invocations: '2', 'comment-mode': 'off' },
+        inputs: {
+          'function-name': name,
+          endpoint: harness.emulator.endpoint,
+          'power-values': powerValues,
+          invocations: '2',
+          'comment-mode': 'off',
+        },
       });
     const processes = [start('a', '128,256'), start('b', '256,1024')];
     const codes = await Promise.all(processes.map((child) => child.exited));
@@ -195,18 +234,30 @@ describe('an alias repointed under a running measurement', () => {
     // Someone else's version 1 (512 MB), published before the run: it must survive the run's clean-up.
     await harness.checkClient.send(new PublishVersionCommand({ FunctionName: name, Description: 'release 1' }));
     const running = runTune(name, 'rpt', [128, 256], 6);
-    await until(() => harness.lines.some((line) => line.startsWith(`Invoke ${name}?Qualifier=lpg-rpt-128 → 200`)), 'the first 128 MB measurement');
+    await until(
+      () => harness.lines.some((line) => line.startsWith(`Invoke ${name}?Qualifier=lpg-rpt-128 → 200`)),
+      'the first 128 MB measurement',
+    );
     // A deploy script repoints "our" alias at version 1.
-    await harness.checkClient.send(new UpdateAliasCommand({ FunctionName: name, Name: 'lpg-rpt-128', FunctionVersion: '1' }));
+    await harness.checkClient.send(
+      new UpdateAliasCommand({ FunctionName: name, Name: 'lpg-rpt-128', FunctionVersion: '1' }),
+    );
     const result = await running.promise;
     const [small, large] = result.powerValues;
     expect(small?.status).toBe('failed');
-    expect(small?.failureReason).toMatch(/^failed with WrongVersionError: WrongVersionError: alias lpg-rpt-128 ran version 1 at 512 MB, expected version 2 at 128 MB/);
+    expect(small?.failureReason).toMatch(
+      /^failed with WrongVersionError: WrongVersionError: alias lpg-rpt-128 ran version 1 at 512 MB, expected version 2 at 128 MB/,
+    );
     // What was measured before the switch is all from version 2; nothing from version 1 became a sample.
     expect(small?.samples.filter((sample) => sample.errorType === undefined).length).toBeGreaterThanOrEqual(1);
     expect(large).toMatchObject({ status: 'ok', invocations: 6, errors: 0 });
     const state = await settledStateOf(harness.checkClient, name);
-    expect([state.memoryMb, state.description, state.aliases, state.versions]).toEqual([ORIGINAL.memoryMb, ORIGINAL.description, [], ['$LATEST', '1']]);
+    expect([state.memoryMb, state.description, state.aliases, state.versions]).toEqual([
+      ORIGINAL.memoryMb,
+      ORIGINAL.description,
+      [],
+      ['$LATEST', '1'],
+    ]);
   });
 });
 
@@ -223,11 +274,20 @@ describe('a run killed before it could restore', () => {
   });
 
   it('fails at once, naming the dead run and the fix, and changes nothing', async () => {
-    await stale.emulator.createFunction({ name: 'abandoned', sample: 'noop', memoryMb: 256, description: 'lambda-power-gate deadbeef 256 MB' });
+    await stale.emulator.createFunction({
+      name: 'abandoned',
+      sample: 'noop',
+      memoryMb: 256,
+      description: 'lambda-power-gate deadbeef 256 MB',
+    });
     const logger = recordingLogger();
-    const error = await tune(settingsFor(stale, 'abandoned'), { client: stale.engineClient, logger, sleep: fastSleep, runId: 'next', waiterMinDelaySec: 0.02 }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await tune(settingsFor(stale, 'abandoned'), {
+      client: stale.engineClient,
+      logger,
+      sleep: fastSleep,
+      runId: 'next',
+      waiterMinDelaySec: 0.02,
+    }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'AbandonedRunError' });
     expect((error as Error).message).toMatch(
       /^\$LATEST of abandoned has carried "lambda-power-gate deadbeef 256 MB" since \S+: lambda-power-gate run deadbeef set it and never put the function back .*set MemorySize and Description back by hand, delete the aliases named lpg-deadbeef-\* and their versions, then run again$/,

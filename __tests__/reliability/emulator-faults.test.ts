@@ -1,7 +1,11 @@
 // The fault kinds the reliability suite added to the emulator: `after` (aim at one step of a sequence),
 // `conflict` (409 storms) and `dropResponse` (the request happens, the answer is lost).
 
-import { GetFunctionConfigurationCommand, PublishVersionCommand, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionConfigurationCommand,
+  PublishVersionCommand,
+  UpdateFunctionConfigurationCommand,
+} from '@aws-sdk/client-lambda';
 import { startHarness, type Harness } from './harness.js';
 
 let harness: Harness;
@@ -37,12 +41,15 @@ describe('emulator faults added for the reliability suite', () => {
     harness.emulator.setFaults('fx', { throttle: { operations: ['PublishVersion'], after: 1, next: 1 } });
     expect(await outcome(get())).toBe('ok');
     expect(await outcome(harness.engineClient.send(new PublishVersionCommand({ FunctionName: 'fx' })))).toBe('ok');
-    expect(await outcome(harness.engineClient.send(new PublishVersionCommand({ FunctionName: 'fx' })))).toBe('TooManyRequestsException');
+    expect(await outcome(harness.engineClient.send(new PublishVersionCommand({ FunctionName: 'fx' })))).toBe(
+      'TooManyRequestsException',
+    );
   });
 
   it('answers 409 ResourceConflictException storms without touching the function', async () => {
     harness.emulator.setFaults('fx', { conflict: { operations: ['UpdateFunctionConfiguration'], next: 3 } });
-    const update = () => harness.engineClient.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fx', MemorySize: 1024 }));
+    const update = () =>
+      harness.engineClient.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fx', MemorySize: 1024 }));
     const error = await update().catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'ResourceConflictException', $metadata: { httpStatusCode: 409 } });
     expect((error as Error).message).toMatch(/An update is in progress/);
@@ -55,12 +62,18 @@ describe('emulator faults added for the reliability suite', () => {
 
   it('carries out a request whose answer it then drops', async () => {
     harness.emulator.setFaults('fx', { dropResponse: { operations: ['UpdateFunctionConfiguration'], next: 1 } });
-    const lost = await harness.engineClient.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fx', MemorySize: 640 })).catch((caught: unknown) => caught);
+    const lost = await harness.engineClient
+      .send(new UpdateFunctionConfigurationCommand({ FunctionName: 'fx', MemorySize: 640 }))
+      .catch((caught: unknown) => caught);
     // The caller sees a reset connection, exactly as for a request that never arrived (under jest's VM realm the
     // SDK wraps the error, so read its text) ...
     expect(String(lost)).toMatch(/socket hang up/);
     // ... but this one took effect.
     expect((await get()).MemorySize).toBe(640);
-    expect(harness.faultsFired('fx').at(-1)).toEqual({ operation: 'UpdateFunctionConfiguration', functionName: 'fx', kind: 'dropResponse' });
+    expect(harness.faultsFired('fx').at(-1)).toEqual({
+      operation: 'UpdateFunctionConfiguration',
+      functionName: 'fx',
+      kind: 'dropResponse',
+    });
   });
 });

@@ -14,7 +14,12 @@ import {
   type PublishVersionCommandOutput,
 } from '@aws-sdk/client-lambda';
 import { inputEnv, parseOutputsFile } from '../../emulator/github/runner.js';
-import { startEmulator, type CreateFunctionSpec, type Emulator, type EmulatorOptions } from '../../emulator/lambda/server.js';
+import {
+  startEmulator,
+  type CreateFunctionSpec,
+  type Emulator,
+  type EmulatorOptions,
+} from '../../emulator/lambda/server.js';
 import { parseReport } from '../../src/tuning/logs.js';
 import { realSleep, type EngineLogger, type Sleep } from '../../src/lib/ports.js';
 import type { TuningSettings } from '../../src/types.js';
@@ -57,7 +62,12 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
   const lines: string[] = [];
   const emulator = await startEmulator({ updateDelayMs: 30, ...options, logger: (line) => lines.push(line) });
   const credentials = { accessKeyId: 'reliability', secretAccessKey: 'reliability' };
-  const engineClient = new LambdaClient({ region: emulator.region, endpoint: emulator.endpoint, credentials, maxAttempts: 1 });
+  const engineClient = new LambdaClient({
+    region: emulator.region,
+    endpoint: emulator.endpoint,
+    credentials,
+    maxAttempts: 1,
+  });
   const checkClient = new LambdaClient({ region: emulator.region, endpoint: emulator.endpoint, credentials });
   const operationLine = /^(\w+) ([\w-]+)\S* → .*\[fault (\w+)\]$/;
   return {
@@ -94,7 +104,11 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
   };
 }
 
-export function createOriginal(harness: Harness, name: string, spec: Partial<CreateFunctionSpec> = {}): Promise<string> {
+export function createOriginal(
+  harness: Harness,
+  name: string,
+  spec: Partial<CreateFunctionSpec> = {},
+): Promise<string> {
   return harness.emulator.createFunction({
     name,
     sample: 'noop',
@@ -106,7 +120,11 @@ export function createOriginal(harness: Harness, name: string, spec: Partial<Cre
   });
 }
 
-export function settingsFor(harness: Harness, functionName: string, overrides: Partial<TuningSettings> = {}): TuningSettings {
+export function settingsFor(
+  harness: Harness,
+  functionName: string,
+  overrides: Partial<TuningSettings> = {},
+): TuningSettings {
   return tuningSettings({
     functionName,
     region: harness.emulator.region,
@@ -205,11 +223,16 @@ export function observe(client: LambdaClient): { invokes: ObservedInvoke[]; publ
       if (context.commandName === 'InvokeCommand') {
         const output = out.output as InvokeCommandOutput;
         const tail = output.LogResult ? Buffer.from(output.LogResult, 'base64').toString('utf8') : '';
-        invokes.push({ alias: input.Qualifier ?? '', executedVersion: output.ExecutedVersion, reportMemoryMb: parseReport(tail)?.memorySizeMb });
+        invokes.push({
+          alias: input.Qualifier ?? '',
+          executedVersion: output.ExecutedVersion,
+          reportMemoryMb: parseReport(tail)?.memorySizeMb,
+        });
       }
       if (context.commandName === 'PublishVersionCommand') {
         const output = out.output as PublishVersionCommandOutput;
-        if (output.Version && output.MemorySize !== undefined) publishedMemoryMb.set(`${output.FunctionName}:${output.Version}`, output.MemorySize);
+        if (output.Version && output.MemorySize !== undefined)
+          publishedMemoryMb.set(`${output.FunctionName}:${output.Version}`, output.MemorySize);
       }
       return out;
     },
@@ -306,8 +329,13 @@ export function spawnAction(options: {
         done();
       });
     });
-  const streams = Promise.all([collect(child.stdout as NodeJS.ReadableStream), collect(child.stderr as NodeJS.ReadableStream)]);
-  const exited = new Promise<number>((resolveExit) => child.on('exit', (code, signal) => resolveExit(code ?? (signal ? 128 : 1)))).then(async (code) => {
+  const streams = Promise.all([
+    collect(child.stdout as NodeJS.ReadableStream),
+    collect(child.stderr as NodeJS.ReadableStream),
+  ]);
+  const exited = new Promise<number>((resolveExit) =>
+    child.on('exit', (code, signal) => resolveExit(code ?? (signal ? 128 : 1))),
+  ).then(async (code) => {
     await streams;
     return code;
   });

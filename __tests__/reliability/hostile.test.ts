@@ -51,7 +51,11 @@ const pullRequestEvent = (number: number) => ({
 function filesUnder(dir: string): { where: string; text: string }[] {
   return readdirSync(dir).flatMap((entry) => {
     const path = join(dir, entry);
-    return statSync(path).isDirectory() ? filesUnder(path) : entry === 'event.json' ? [] : [{ where: path, text: readFileSync(path, 'utf8') }];
+    return statSync(path).isDirectory()
+      ? filesUnder(path)
+      : entry === 'event.json'
+        ? []
+        : [{ where: path, text: readFileSync(path, 'utf8') }];
   });
 }
 
@@ -74,29 +78,43 @@ async function runHostile(issueNumber: number, event: Record<string, unknown>, e
     event: pullRequestEvent(issueNumber),
   });
   const exitCode = await child.exited;
-  const comments = github.comments.filter((comment) => comment.issueNumber === issueNumber).map((comment) => ({ where: `comment ${comment.id}`, text: comment.body }));
+  const comments = github.comments
+    .filter((comment) => comment.issueNumber === issueNumber)
+    .map((comment) => ({ where: `comment ${comment.id}`, text: comment.body }));
   return { exitCode, lines: child.lines, workspace, produced: [...filesUnder(workspace), ...comments] };
 }
 
 describe('a hostile function cannot reach the runner, the comment or the reports', () => {
   it('workflow commands, escapes and bidi controls in its error type and message stay inert (live baseline, log-payloads on)', async () => {
-    const { exitCode, lines, workspace, produced } = await runHostile(61, { errorType: ATTACKS, errorMessage: ATTACKS, log: [ATTACKS] }, { 'baseline-function': 'hostile-base', 'log-payloads': 'true' });
+    const { exitCode, lines, workspace, produced } = await runHostile(
+      61,
+      { errorType: ATTACKS, errorMessage: ATTACKS, log: [ATTACKS] },
+      { 'baseline-function': 'hostile-base', 'log-payloads': 'true' },
+    );
     expect(exitCode).toBe(1);
     // The runner executes only the action's own commands: no stop-commands with the function's token, no
     // set-output, no forged error. The failure is still reported, as one annotation.
     const commands = executedCommands(lines);
     expect(commands.filter((command) => !ACTION_COMMANDS.has(command.name))).toEqual([]);
-    expect(commands.filter((command) => command.name === 'stop-commands').map((command) => command.data)).not.toContain('pwnd');
+    expect(commands.filter((command) => command.name === 'stop-commands').map((command) => command.data)).not.toContain(
+      'pwnd',
+    );
     expect(commands.filter((command) => command.name === 'error')).toHaveLength(1);
     // The hostile text did reach the log (the run reported it), wrapped where it looks like a command.
     expect(lines.some((line) => line.includes('::stop-commands::pwnd'))).toBe(true);
     expect(lines.join('\n')).not.toMatch(UNSAFE_CHARS);
     // The comment, the summary, report.md and report.html carry no control character; results.json keeps the raw
     // error type for allowed-exceptions, bounded.
-    const reports = produced.filter((entry) => !entry.where.endsWith('.json') && !entry.where.endsWith('github-output.txt'));
+    const reports = produced.filter(
+      (entry) => !entry.where.endsWith('.json') && !entry.where.endsWith('github-output.txt'),
+    );
     expect(reports.map((entry) => entry.where).some((where) => where.startsWith('comment'))).toBe(true);
     expect(reports.some((entry) => entry.where.endsWith('report.html'))).toBe(true);
-    for (const entry of reports) expect({ where: entry.where, unsafe: UNSAFE_CHARS.exec(entry.text)?.[0] }).toEqual({ where: entry.where, unsafe: undefined });
+    for (const entry of reports)
+      expect({ where: entry.where, unsafe: UNSAFE_CHARS.exec(entry.text)?.[0] }).toEqual({
+        where: entry.where,
+        unsafe: undefined,
+      });
     const result = JSON.parse(readFileSync(join(workspace, 'lambda-power-gate', 'results.json'), 'utf8')) as RunResult;
     const types = Object.keys(result.powerValues[0]?.errorTypes ?? {});
     expect(types).toHaveLength(1);
@@ -111,7 +129,9 @@ describe('a hostile function cannot reach the runner, the comment or the reports
     const longest = Math.max(...lines.map((line) => line.length));
     expect(longest).toBeLessThan(13_000);
     const result = JSON.parse(readFileSync(join(workspace, 'lambda-power-gate', 'results.json'), 'utf8')) as RunResult;
-    expect(Math.max(...Object.keys(result.powerValues[0]?.errorTypes ?? {}).map((type) => type.length))).toBeLessThanOrEqual(256);
+    expect(
+      Math.max(...Object.keys(result.powerValues[0]?.errorTypes ?? {}).map((type) => type.length)),
+    ).toBeLessThanOrEqual(256);
   });
 
   it('the CLI prints no escape sequence and no command line from the function', async () => {
@@ -124,11 +144,25 @@ describe('a hostile function cannot reach the runner, the comment or the reports
     });
     const cwd = mkdtempSync(join(tmpdir(), 'lpg-hostile-cli-'));
     const code = await main(
-      ['tune', '--function-name', 'hostile-pr', `--endpoint=${harness.emulator.endpoint}`, '--power-values', '128', '--invocations', '2', '--payload', JSON.stringify({ errorType: ATTACKS })],
+      [
+        'tune',
+        '--function-name',
+        'hostile-pr',
+        `--endpoint=${harness.emulator.endpoint}`,
+        '--power-values',
+        '128',
+        '--invocations',
+        '2',
+        '--payload',
+        JSON.stringify({ errorType: ATTACKS }),
+      ],
       { stdout: stream, stderr: stream, env: { PATH: process.env.PATH }, cwd, signalSource: new EventEmitter() },
     );
     const lines = chunks.join('').split('\n');
-    expect({ code, lines }).toEqual({ code: 1, lines: expect.arrayContaining([expect.stringContaining('::stop-commands::pwnd')]) });
+    expect({ code, lines }).toEqual({
+      code: 1,
+      lines: expect.arrayContaining([expect.stringContaining('::stop-commands::pwnd')]),
+    });
     expect(executedCommands(lines).filter((command) => !ACTION_COMMANDS.has(command.name))).toEqual([]);
     expect(lines.join('\n')).not.toMatch(UNSAFE_CHARS);
   });

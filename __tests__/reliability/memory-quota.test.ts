@@ -4,7 +4,16 @@
 // it, measures the others, and leaves the function as found.
 
 import { tune } from '../../src/tuning/tuner.js';
-import { createOriginal, fastSleep, LEFT_AS_FOUND, recordingLogger, settingsFor, settledStateOf, startHarness, type Harness } from './harness.js';
+import {
+  createOriginal,
+  fastSleep,
+  LEFT_AS_FOUND,
+  recordingLogger,
+  settingsFor,
+  settledStateOf,
+  startHarness,
+  type Harness,
+} from './harness.js';
 
 let harness: Harness;
 
@@ -19,14 +28,21 @@ afterAll(async () => {
 describe('a memory size above the account quota', () => {
   it('is reported as failed with the quota and the fix; the other memory sizes are measured', async () => {
     const logger = recordingLogger();
-    const result = await tune(settingsFor(harness, 'quota-fn', { powerValuesMb: [128, 4096] }), { client: harness.engineClient, logger, sleep: fastSleep, waiterMinDelaySec: 0.05 });
+    const result = await tune(settingsFor(harness, 'quota-fn', { powerValuesMb: [128, 4096] }), {
+      client: harness.engineClient,
+      logger,
+      sleep: fastSleep,
+      waiterMinDelaySec: 0.05,
+    });
     const [low, high] = result.powerValues;
     expect(low).toMatchObject({ memoryMb: 128, status: 'ok' });
     expect(high).toMatchObject({ memoryMb: 4096, status: 'failed' });
     expect(high?.failureReason).toBe(
       'could not be prepared: Lambda refused 4096 MB (this account allows at most 3008 MB): new accounts have reduced memory quotas; use power-values up to 3008 MB, or ask AWS (Service Quotas or Support) to raise the memory quota',
     );
-    expect(logger.lines).toContainEqual(expect.stringMatching(/^warning: 4096 MB could not be prepared and is skipped: Lambda refused 4096 MB/));
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(/^warning: 4096 MB could not be prepared and is skipped: Lambda refused 4096 MB/),
+    );
     expect(result.recommendation?.memoryMb).toBe(128);
     expect(await settledStateOf(harness.checkClient, 'quota-fn')).toMatchObject(LEFT_AS_FOUND);
   });

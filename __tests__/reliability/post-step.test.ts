@@ -40,7 +40,10 @@ afterAll(async () => {
 
 const SLEEP_MS = 250;
 const slowFunction = (name: string, sleepMs = SLEEP_MS) =>
-  createOriginal(harness, name, { codeDir: join(FIXTURE_FUNCTIONS, 'slow'), environment: { SLEEP_MS: String(sleepMs) } });
+  createOriginal(harness, name, {
+    codeDir: join(FIXTURE_FUNCTIONS, 'slow'),
+    environment: { SLEEP_MS: String(sleepMs) },
+  });
 
 async function expectLeftAsFound(functionName: string, sleepMs = SLEEP_MS) {
   const state = await settledStateOf(harness.checkClient, functionName);
@@ -55,23 +58,37 @@ async function expectLeftAsFound(functionName: string, sleepMs = SLEEP_MS) {
 function startMain(name: string, inputs: Record<string, string>): { child: ActionProcess; statePath: string } {
   const dir = join(workspace, name);
   const statePath = join(dir, 'github-state.txt');
-  const child = spawnAction({ workspace: dir, inputs: { 'comment-mode': 'off', endpoint: harness.emulator.endpoint, ...inputs }, env: { GITHUB_STATE: statePath } });
+  const child = spawnAction({
+    workspace: dir,
+    inputs: { 'comment-mode': 'off', endpoint: harness.emulator.endpoint, ...inputs },
+    env: { GITHUB_STATE: statePath },
+  });
   writeFileSync(statePath, '', { flag: 'a' });
   return { child, statePath };
 }
 
 /** The post step as the runner starts it: the same inputs, and the saved state as STATE_<name>. */
-async function runPost(name: string, statePath: string, inputs: Record<string, string>): Promise<ActionProcess & { code: number }> {
+async function runPost(
+  name: string,
+  statePath: string,
+  inputs: Record<string, string>,
+): Promise<ActionProcess & { code: number }> {
   const state = parseOutputsFile(readFileSync(statePath, 'utf8'));
   const env = Object.fromEntries(Object.entries(state).map(([key, value]) => [`STATE_${key}`, value]));
-  const post = spawnAction({ workspace: join(workspace, `${name}-post`), inputs: { 'comment-mode': 'off', endpoint: harness.emulator.endpoint, ...inputs }, env });
+  const post = spawnAction({
+    workspace: join(workspace, `${name}-post`),
+    inputs: { 'comment-mode': 'off', endpoint: harness.emulator.endpoint, ...inputs },
+    env,
+  });
   return { ...post, code: await post.exited };
 }
 
 /** The killed run left something: otherwise a test below would pass without anything to clean up. */
 async function expectLeftovers(functionName: string) {
   const state = await stateOf(harness.checkClient, functionName);
-  expect(state.aliases.filter((alias) => alias.startsWith('lpg-')).length + state.versions.length - 1).toBeGreaterThan(0);
+  expect(state.aliases.filter((alias) => alias.startsWith('lpg-')).length + state.versions.length - 1).toBeGreaterThan(
+    0,
+  );
 }
 
 describe('the post step', () => {
@@ -84,12 +101,21 @@ describe('the post step', () => {
     child.child.kill('SIGKILL');
     await child.exited;
     await expectLeftovers(name);
-    expect(parseOutputsFile(readFileSync(statePath, 'utf8'))).toMatchObject({ isPost: 'true', run: expect.stringContaining(`"name":"${name}"`) });
+    expect(parseOutputsFile(readFileSync(statePath, 'utf8'))).toMatchObject({
+      isPost: 'true',
+      run: expect.stringContaining(`"name":"${name}"`),
+    });
 
     const post = await runPost(name, statePath, inputs);
     expect(post.code).toBe(0);
     expect(post.lines.filter((line) => line.startsWith('::error'))).toEqual([]);
-    expect(post.lines.some((line) => /^::warning::The main step did not finish cleaning up run \w+ .*the post step did: post-kill-prepare: .*deleted \d+ aliases/.test(line))).toBe(true);
+    expect(
+      post.lines.some((line) =>
+        /^::warning::The main step did not finish cleaning up run \w+ .*the post step did: post-kill-prepare: .*deleted \d+ aliases/.test(
+          line,
+        ),
+      ),
+    ).toBe(true);
     await expectLeftAsFound(name);
   });
 
@@ -115,8 +141,15 @@ describe('the post step', () => {
     // SIGTERM) and names what it leaves; on a slower machine the SIGKILL cuts it off first.
     const code = await child.exited;
     expect([1, 128]).toContain(code);
-    if (code === 1) expect(child.lines.some((line) => line.startsWith('::warning::Clean-up stopped when its 7 s after the cancel signal ran out'))).toBe(true);
-    expect(child.lines).toContain(`::warning::SIGINT received: stopping, restoring the function and deleting this run's versions and aliases`);
+    if (code === 1)
+      expect(
+        child.lines.some((line) =>
+          line.startsWith('::warning::Clean-up stopped when its 7 s after the cancel signal ran out'),
+        ),
+      ).toBe(true);
+    expect(child.lines).toContain(
+      `::warning::SIGINT received: stopping, restoring the function and deleting this run's versions and aliases`,
+    );
     harness.emulator.setFaults(name, {});
     await expectLeftovers(name);
 
@@ -136,11 +169,19 @@ describe('the post step', () => {
     const post = await runPost(name, statePath, inputs);
     expect(post.code).toBe(0);
     // One line (stderr may carry Node's own warnings, which are not the action's).
-    expect(post.lines.filter((line) => line.startsWith('lambda-power-gate') || (line.startsWith('::') && !line.startsWith('::debug')))).toEqual([
+    expect(
+      post.lines.filter(
+        (line) => line.startsWith('lambda-power-gate') || (line.startsWith('::') && !line.startsWith('::debug')),
+      ),
+    ).toEqual([
       expect.stringMatching(/^lambda-power-gate post step: run \w+ left nothing behind; nothing to clean up\.$/),
     ]);
     const after = harness.requestsFor(name);
-    const calls = Object.fromEntries(Object.entries(after).map(([operation, count]) => [operation, count - (before[operation] ?? 0)]).filter(([, count]) => Number(count) > 0));
+    const calls = Object.fromEntries(
+      Object.entries(after)
+        .map(([operation, count]) => [operation, count - (before[operation] ?? 0)])
+        .filter(([, count]) => Number(count) > 0),
+    );
     expect(calls).toEqual({ GetFunctionConfiguration: 1, ListAliases: 1 });
     await expectLeftAsFound(name);
   });
@@ -163,7 +204,7 @@ describe('the next run, where no post step ran', () => {
   /** The next run, in this process, its clock this far ahead (the killed run's deadline is 30 + 10 minutes after its start). */
   const later = (minutes: number) => ({ now: () => new Date(Date.now() + minutes * 60_000) });
 
-  it('on the PR function: puts back $LATEST from the killed run\'s marker, removes its aliases and versions, says so, and tunes', async () => {
+  it("on the PR function: puts back $LATEST from the killed run's marker, removes its aliases and versions, says so, and tunes", async () => {
     const name = 'next-pr';
     await slowFunction(name);
     const { child } = startMain(name, { 'function-name': name, 'power-values': '128,256,512,1024', invocations: '4' });
@@ -171,21 +212,33 @@ describe('the next run, where no post step ran', () => {
     child.child.kill('SIGKILL');
     await child.exited;
     await expectLeftovers(name);
-    expect((await stateOf(harness.checkClient, name)).description).toMatch(/^lambda-power-gate \w+ \d+ MB \(was 512 MB, until \S+Z\)$/);
+    expect((await stateOf(harness.checkClient, name)).description).toMatch(
+      /^lambda-power-gate \w+ \d+ MB \(was 512 MB, until \S+Z\)$/,
+    );
 
     const outcome = await runActionInProcess(
       run,
-      { 'function-name': name, endpoint: harness.emulator.endpoint, 'power-values': '128', invocations: '2', 'comment-mode': 'off' },
+      {
+        'function-name': name,
+        endpoint: harness.emulator.endpoint,
+        'power-values': '128',
+        invocations: '2',
+        'comment-mode': 'off',
+      },
       { workspace: join(workspace, `${name}-next`), clock: later(45) },
     );
     expect(outcome.exitCode).toBe(0);
-    expect(outcome.log).toMatch(/::warning::\$LATEST of next-pr carried run \w+'s marker and its deadline \S+ has passed \(was that run killed\?\): put back to 512 MB/);
-    expect(outcome.log).toMatch(/::warning::Run \w+ ended at \S+ without cleaning up \(was it killed\?\); removed what it left: next-pr: deleted \d+ aliases \(lpg-\w+-\d+.*\); deleted \d+ versions/);
+    expect(outcome.log).toMatch(
+      /::warning::\$LATEST of next-pr carried run \w+'s marker and its deadline \S+ has passed \(was that run killed\?\): put back to 512 MB/,
+    );
+    expect(outcome.log).toMatch(
+      /::warning::Run \w+ ended at \S+ without cleaning up \(was it killed\?\); removed what it left: next-pr: deleted \d+ aliases \(lpg-\w+-\d+.*\); deleted \d+ versions/,
+    );
     expect(outcome.outputs['current-memory']).toBe('512');
     await expectLeftAsFound(name);
   }, 60_000);
 
-  it('on the PR function, before the killed run\'s deadline: takes $LATEST back after 5 minutes unchanged and leaves the aliases alone, saying until when', async () => {
+  it("on the PR function, before the killed run's deadline: takes $LATEST back after 5 minutes unchanged and leaves the aliases alone, saying until when", async () => {
     const name = 'next-pr-early';
     await slowFunction(name);
     const { child } = startMain(name, { 'function-name': name, 'power-values': '128,256,512,1024', invocations: '4' });
@@ -195,12 +248,22 @@ describe('the next run, where no post step ran', () => {
 
     const outcome = await runActionInProcess(
       run,
-      { 'function-name': name, endpoint: harness.emulator.endpoint, 'power-values': '128', invocations: '2', 'comment-mode': 'off' },
+      {
+        'function-name': name,
+        endpoint: harness.emulator.endpoint,
+        'power-values': '128',
+        invocations: '2',
+        'comment-mode': 'off',
+      },
       { workspace: join(workspace, `${name}-next`), clock: later(6) },
     );
     expect(outcome.exitCode).toBe(0);
-    expect(outcome.log).toMatch(/::warning::\$LATEST of next-pr-early carried run \w+'s marker and it has not changed for 6 minutes/);
-    expect(outcome.log).toMatch(/next-pr-early has \d+ aliases of lambda-power-gate run \w+, which may still be running until \S+: left alone/);
+    expect(outcome.log).toMatch(
+      /::warning::\$LATEST of next-pr-early carried run \w+'s marker and it has not changed for 6 minutes/,
+    );
+    expect(outcome.log).toMatch(
+      /next-pr-early has \d+ aliases of lambda-power-gate run \w+, which may still be running until \S+: left alone/,
+    );
     const state = await settledStateOf(harness.checkClient, name);
     expect([state.memoryMb, state.description]).toEqual([LEFT_AS_FOUND.memoryMb, LEFT_AS_FOUND.description]);
     expect(state.aliases.length).toBeGreaterThan(0);
@@ -208,14 +271,25 @@ describe('the next run, where no post step ran', () => {
 
   it('a marker whose state alias is gone: never guesses the description, stops with the fix (memory included)', async () => {
     const name = 'next-no-state-alias';
-    await createOriginal(harness, name, { description: 'lambda-power-gate 0badc0de 256 MB (was 512 MB, until 2026-01-01T00:00:00Z)', memoryMb: 256 });
+    await createOriginal(harness, name, {
+      description: 'lambda-power-gate 0badc0de 256 MB (was 512 MB, until 2026-01-01T00:00:00Z)',
+      memoryMb: 256,
+    });
     const outcome = await runActionInProcess(
       run,
-      { 'function-name': name, endpoint: harness.emulator.endpoint, 'power-values': '128', invocations: '2', 'comment-mode': 'off' },
+      {
+        'function-name': name,
+        endpoint: harness.emulator.endpoint,
+        'power-values': '128',
+        invocations: '2',
+        'comment-mode': 'off',
+      },
       { workspace: join(workspace, name), clock: later(0) },
     );
     expect(outcome.exitCode).toBe(1);
-    expect(outcome.log).toMatch(/::error::.*lambda-power-gate run 0badc0de set it and never put the function back \(was that run killed\?\)\. Its original description is unknown here \(its state alias is gone\): set MemorySize back to 512 and Description by hand, delete the aliases named lpg-0badc0de-\* and their versions, then run again/);
+    expect(outcome.log).toMatch(
+      /::error::.*lambda-power-gate run 0badc0de set it and never put the function back \(was that run killed\?\)\. Its original description is unknown here \(its state alias is gone\): set MemorySize back to 512 and Description by hand, delete the aliases named lpg-0badc0de-\* and their versions, then run again/,
+    );
     const state = await settledStateOf(harness.checkClient, name);
     expect([state.memoryMb, state.aliases, state.versions]).toEqual([256, [], ['$LATEST']]);
   });
@@ -223,7 +297,13 @@ describe('the next run, where no post step ran', () => {
   it('on the baseline function: removes what the killed run left on it, says so, and compares', async () => {
     const [pr, base, nextPr] = ['next-gate-pr', 'next-gate-base', 'next-gate-pr2'];
     for (const name of [pr, base, nextPr]) await slowFunction(name);
-    const { child } = startMain(pr, { 'function-name': pr, 'baseline-function': base, 'power-values': '128,256', invocations: '4', 'gate-max-invocations': '0' });
+    const { child } = startMain(pr, {
+      'function-name': pr,
+      'baseline-function': base,
+      'power-values': '128,256',
+      invocations: '4',
+      'gate-max-invocations': '0',
+    });
     await until(() => (harness.requestsFor(base).Invoke ?? 0) >= 2, 'two invocations of the baseline function');
     child.child.kill('SIGKILL');
     await child.exited;
@@ -243,7 +323,9 @@ describe('the next run, where no post step ran', () => {
       { workspace: join(workspace, `${nextPr}-next`), clock: later(45) },
     );
     expect(outcome.exitCode).toBe(0);
-    expect(outcome.log).toMatch(/::warning::\[baseline\] Run \w+ ended at \S+ without cleaning up \(was it killed\?\); removed what it left: next-gate-base: .*deleted \d+ aliases/);
+    expect(outcome.log).toMatch(
+      /::warning::\[baseline\] Run \w+ ended at \S+ without cleaning up \(was it killed\?\); removed what it left: next-gate-base: .*deleted \d+ aliases/,
+    );
     await expectLeftAsFound(base);
     await expectLeftAsFound(nextPr);
   }, 60_000);

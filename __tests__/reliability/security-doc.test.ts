@@ -16,7 +16,8 @@ const IAM_ACTION_BY_COMMAND: Record<string, string> = { Invoke: 'InvokeFunction'
 function actionsCalledByEngine(): Set<string> {
   const source = engineSource();
   const actions = new Set<string>();
-  for (const [, command] of source.matchAll(/new (\w+)Command\(/g)) actions.add(`lambda:${IAM_ACTION_BY_COMMAND[command ?? ''] ?? command}`);
+  for (const [, command] of source.matchAll(/new (\w+)Command\(/g))
+    actions.add(`lambda:${IAM_ACTION_BY_COMMAND[command ?? ''] ?? command}`);
   // waitUntilFunctionUpdatedV2 polls GetFunction.
   if (source.includes('waitUntilFunctionUpdatedV2')) actions.add('lambda:GetFunction');
   return actions;
@@ -35,7 +36,8 @@ interface PolicyDocument {
   Statement: Statement[];
 }
 
-const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 function policies(): PolicyDocument[] {
   const doc = readFileSync('docs/SECURITY.md', 'utf8');
@@ -43,20 +45,28 @@ function policies(): PolicyDocument[] {
 }
 
 const permissionPolicy = () => {
-  const found = policies().filter((policy) => policy.Statement.some((statement) => list(statement.Action).some((action) => action.startsWith('lambda:'))));
+  const found = policies().filter((policy) =>
+    policy.Statement.some((statement) => list(statement.Action).some((action) => action.startsWith('lambda:'))),
+  );
   expect(found).toHaveLength(1);
   return found[0] as PolicyDocument;
 };
 
 const trustPolicy = () => {
-  const found = policies().filter((policy) => policy.Statement.some((statement) => list(statement.Action).includes('sts:AssumeRoleWithWebIdentity')));
+  const found = policies().filter((policy) =>
+    policy.Statement.some((statement) => list(statement.Action).includes('sts:AssumeRoleWithWebIdentity')),
+  );
   expect(found).toHaveLength(1);
   return found[0] as PolicyDocument;
 };
 
 describe('docs/SECURITY.md', () => {
   it('the IAM policy allows exactly the Lambda actions the engine calls', () => {
-    const allowed = new Set(permissionPolicy().Statement.filter((statement) => statement.Effect === 'Allow').flatMap((statement) => list(statement.Action)));
+    const allowed = new Set(
+      permissionPolicy()
+        .Statement.filter((statement) => statement.Effect === 'Allow')
+        .flatMap((statement) => list(statement.Action)),
+    );
     expect([...allowed].sort()).toEqual([...actionsCalledByEngine()].sort());
     expect(actionsCalledByEngine().size).toBeGreaterThanOrEqual(9);
   });
@@ -66,7 +76,8 @@ describe('docs/SECURITY.md', () => {
       for (const action of list(statement.Action)) expect(action).toMatch(/^lambda:[A-Za-z]+$/);
       const resources = list(statement.Resource);
       expect(resources.length).toBeGreaterThan(0);
-      for (const resource of resources) expect(resource).toMatch(/^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+(:\*)?$/);
+      for (const resource of resources)
+        expect(resource).toMatch(/^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+(:\*)?$/);
       // Only qualified ARNs: the function itself can never be deleted.
       if (list(statement.Action).includes('lambda:DeleteFunction')) {
         expect(list(statement.Action)).toEqual(['lambda:DeleteFunction']);
@@ -80,9 +91,13 @@ describe('docs/SECURITY.md', () => {
     expect(others).toEqual([]);
     expect(statement?.Principal?.Federated).toMatch(/:oidc-provider\/token\.actions\.githubusercontent\.com$/);
     expect(statement?.Condition?.StringEquals?.['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
-    const subjects = list(statement?.Condition?.StringLike?.['token.actions.githubusercontent.com:sub'] ?? statement?.Condition?.StringEquals?.['token.actions.githubusercontent.com:sub']);
+    const subjects = list(
+      statement?.Condition?.StringLike?.['token.actions.githubusercontent.com:sub'] ??
+        statement?.Condition?.StringEquals?.['token.actions.githubusercontent.com:sub'],
+    );
     expect(subjects.length).toBeGreaterThan(0);
     // One repository, named: never repo:* or repo:owner/*.
-    for (const subject of subjects) expect(subject).toMatch(/^repo:[\w.-]+\/[\w.-]+:(pull_request|ref:refs\/heads\/[\w./-]+|environment:[\w.-]+)$/);
+    for (const subject of subjects)
+      expect(subject).toMatch(/^repo:[\w.-]+\/[\w.-]+:(pull_request|ref:refs\/heads\/[\w./-]+|environment:[\w.-]+)$/);
   });
 });

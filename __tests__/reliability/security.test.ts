@@ -42,7 +42,11 @@ const pullRequestEvent = (number: number) => ({
 });
 
 /** Every file the run wrote under its workspace, plus its log and the comments it posted. */
-function everythingProduced(workspace: string, lines: string[], issueNumber: number): { where: string; text: string }[] {
+function everythingProduced(
+  workspace: string,
+  lines: string[],
+  issueNumber: number,
+): { where: string; text: string }[] {
   const produced: { where: string; text: string }[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir)) {
@@ -54,7 +58,8 @@ function everythingProduced(workspace: string, lines: string[], issueNumber: num
   walk(workspace);
   // The runner consumes ::add-mask:: itself (it is how a secret gets masked); everything else is shown.
   produced.push({ where: 'log', text: lines.filter((line) => !line.startsWith('::add-mask::')).join('\n') });
-  for (const comment of github.comments.filter((entry) => entry.issueNumber === issueNumber)) produced.push({ where: `comment ${comment.id}`, text: comment.body });
+  for (const comment of github.comments.filter((entry) => entry.issueNumber === issueNumber))
+    produced.push({ where: `comment ${comment.id}`, text: comment.body });
   return produced;
 }
 
@@ -75,7 +80,13 @@ async function runEcho(name: string, issueNumber: number, inputs: Record<string,
       key: name,
       ...inputs,
     },
-    env: { AWS_ACCESS_KEY_ID: SECRETS.AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: SECRETS.AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN: SECRETS.AWS_SESSION_TOKEN, GITHUB_TOKEN: SECRETS.GITHUB_TOKEN, AWS_REGION: 'us-east-1' },
+    env: {
+      AWS_ACCESS_KEY_ID: SECRETS.AWS_ACCESS_KEY_ID,
+      AWS_SECRET_ACCESS_KEY: SECRETS.AWS_SECRET_ACCESS_KEY,
+      AWS_SESSION_TOKEN: SECRETS.AWS_SESSION_TOKEN,
+      GITHUB_TOKEN: SECRETS.GITHUB_TOKEN,
+      AWS_REGION: 'us-east-1',
+    },
     githubApiUrl: github.url,
     event: pullRequestEvent(issueNumber),
   });
@@ -87,9 +98,14 @@ describe('secrets and payloads stay out of every output', () => {
   it('a successful run prints no credential, token, payload or function output', async () => {
     const name = 'secure-ok';
     const functionSecret = `fn-env-secret-${randomUUID()}`;
-    await createOriginal(harness, name, { codeDir: join(FIXTURE_FUNCTIONS, 'echo'), environment: { ECHO_SECRET: functionSecret } });
+    await createOriginal(harness, name, {
+      codeDir: join(FIXTURE_FUNCTIONS, 'echo'),
+      environment: { ECHO_SECRET: functionSecret },
+    });
     const marker = `payload-marker-${randomUUID()}`;
-    const { exitCode, child, produced } = await runEcho(name, 31, { payload: JSON.stringify({ marker, card: '4111111111111111' }) });
+    const { exitCode, child, produced } = await runEcho(name, 31, {
+      payload: JSON.stringify({ marker, card: '4111111111111111' }),
+    });
     expect(exitCode).toBe(0);
     // The run did report: a comment, a summary, results.json — so the search below has something to search.
     expect(github.comments.filter((comment) => comment.issueNumber === 31)).toHaveLength(1);
@@ -107,7 +123,9 @@ describe('secrets and payloads stay out of every output', () => {
     const marker = `error-marker-${randomUUID()}`;
     const { exitCode, child, produced } = await runEcho(name, 32, { payload: JSON.stringify({ marker, fail: true }) });
     expect(exitCode).toBe(1);
-    expect(child.lines.filter((line) => line.startsWith('::error'))).toEqual([expect.stringMatching(/^::error::Every memory size failed: 128 MB failed with Error \(invocation 1 of 2\)/)]);
+    expect(child.lines.filter((line) => line.startsWith('::error'))).toEqual([
+      expect.stringMatching(/^::error::Every memory size failed: 128 MB failed with Error \(invocation 1 of 2\)/),
+    ]);
     for (const [label, secret] of Object.entries({ ...SECRETS, marker })) {
       expect({ label, leaks: leaks(produced, secret) }).toEqual({ label, leaks: [] });
     }
@@ -117,7 +135,10 @@ describe('secrets and payloads stay out of every output', () => {
     const name = 'secure-opt-in';
     await createOriginal(harness, name, { codeDir: join(FIXTURE_FUNCTIONS, 'echo') });
     const marker = `opt-in-marker-${randomUUID()}`;
-    const { exitCode, produced } = await runEcho(name, 33, { payload: JSON.stringify({ marker, fail: true }), 'log-payloads': 'true' });
+    const { exitCode, produced } = await runEcho(name, 33, {
+      payload: JSON.stringify({ marker, fail: true }),
+      'log-payloads': 'true',
+    });
     expect(exitCode).toBe(1);
     // Opted in: the payload is in results.json and the handler's message (which quotes it) in the log.
     expect(leaks(produced, marker).some((where) => where.endsWith('results.json'))).toBe(true);

@@ -4,7 +4,16 @@
 
 import { InvokeCommand, UpdateFunctionConfigurationCommand, waitUntilFunctionUpdatedV2 } from '@aws-sdk/client-lambda';
 import { tune } from '../../src/tuning/tuner.js';
-import { createOriginal, fastSleep, recordingLogger, settingsFor, settledStateOf, startHarness, LEFT_AS_FOUND, type Harness } from './harness.js';
+import {
+  createOriginal,
+  fastSleep,
+  recordingLogger,
+  settingsFor,
+  settledStateOf,
+  startHarness,
+  LEFT_AS_FOUND,
+  type Harness,
+} from './harness.js';
 
 let harness: Harness;
 
@@ -17,15 +26,28 @@ afterAll(async () => {
 
 async function withSystemLogLevel(name: string, level: 'INFO' | 'WARN'): Promise<void> {
   await createOriginal(harness, name);
-  await harness.checkClient.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, LoggingConfig: { LogFormat: 'JSON', SystemLogLevel: level } }));
-  await waitUntilFunctionUpdatedV2({ client: harness.checkClient, maxWaitTime: 30, minDelay: 0.1 } as never, { FunctionName: name });
+  await harness.checkClient.send(
+    new UpdateFunctionConfigurationCommand({
+      FunctionName: name,
+      LoggingConfig: { LogFormat: 'JSON', SystemLogLevel: level },
+    }),
+  );
+  await waitUntilFunctionUpdatedV2({ client: harness.checkClient, maxWaitTime: 30, minDelay: 0.1 } as never, {
+    FunctionName: name,
+  });
   // The configuration change itself is the original here: the run must leave it so.
-  await harness.checkClient.send(new UpdateFunctionConfigurationCommand({ FunctionName: name, Description: 'as deployed' }));
-  await waitUntilFunctionUpdatedV2({ client: harness.checkClient, maxWaitTime: 30, minDelay: 0.1 } as never, { FunctionName: name });
+  await harness.checkClient.send(
+    new UpdateFunctionConfigurationCommand({ FunctionName: name, Description: 'as deployed' }),
+  );
+  await waitUntilFunctionUpdatedV2({ client: harness.checkClient, maxWaitTime: 30, minDelay: 0.1 } as never, {
+    FunctionName: name,
+  });
 }
 
 async function tailOf(name: string): Promise<string> {
-  const answer = await harness.checkClient.send(new InvokeCommand({ FunctionName: name, LogType: 'Tail', Payload: new TextEncoder().encode('{}') }));
+  const answer = await harness.checkClient.send(
+    new InvokeCommand({ FunctionName: name, LogType: 'Tail', Payload: new TextEncoder().encode('{}') }),
+  );
   return Buffer.from(answer.LogResult ?? '', 'base64').toString('utf8');
 }
 
@@ -42,7 +64,14 @@ describe('SystemLogLevel', () => {
   it('engine: a function at WARN is refused at the snapshot with the fix, and nothing is changed', async () => {
     await withSystemLogLevel('quiet-fn', 'WARN');
     const logger = recordingLogger();
-    await expect(tune(settingsFor(harness, 'quiet-fn'), { client: harness.engineClient, logger, sleep: fastSleep, waiterMinDelaySec: 0.05 })).rejects.toThrow(
+    await expect(
+      tune(settingsFor(harness, 'quiet-fn'), {
+        client: harness.engineClient,
+        logger,
+        sleep: fastSleep,
+        waiterMinDelaySec: 0.05,
+      }),
+    ).rejects.toThrow(
       /quiet-fn logs system events at WARN, so Lambda sends no platform\.report .*set LoggingConfig\.SystemLogLevel to INFO or DEBUG/,
     );
     const requests = harness.requestsFor('quiet-fn');
@@ -50,6 +79,11 @@ describe('SystemLogLevel', () => {
     expect(requests['Invoke']).toBeUndefined();
     expect(requests['PublishVersion']).toBeUndefined();
     const state = await settledStateOf(harness.checkClient, 'quiet-fn');
-    expect(state).toMatchObject({ memoryMb: LEFT_AS_FOUND.memoryMb, description: 'as deployed', aliases: [], versions: ['$LATEST'] });
+    expect(state).toMatchObject({
+      memoryMb: LEFT_AS_FOUND.memoryMb,
+      description: 'as deployed',
+      aliases: [],
+      versions: ['$LATEST'],
+    });
   });
 });

@@ -20,7 +20,14 @@ import { tuningSettings } from '../helpers/settings.js';
 const prices = pricesFor('us-east-1', 'x86_64');
 
 function settingsOf(overrides: Partial<AdaptiveSettings> = {}): AdaptiveSettings {
-  return { strategy: 'speed', balancedWeight: 0.5, discardTopBottom: 0, allowedExceptions: [], onlyColdStarts: false, ...overrides };
+  return {
+    strategy: 'speed',
+    balancedWeight: 0.5,
+    discardTopBottom: 0,
+    allowedExceptions: [],
+    onlyColdStarts: false,
+    ...overrides,
+  };
 }
 
 function warm(durationMs: number, billedDurationMs = Math.ceil(durationMs)): Sample {
@@ -29,7 +36,12 @@ function warm(durationMs: number, billedDurationMs = Math.ceil(durationMs)): Sam
 
 /** A power value summarised exactly as the tuner summarises it, from warm samples with these durations. */
 function measuredAt(memoryMb: number, durationsMs: number[], settings = settingsOf()): PowerValueResult {
-  return summarisePowerValue(memoryMb, durationsMs.map((d) => warm(d)), settings, prices);
+  return summarisePowerValue(
+    memoryMb,
+    durationsMs.map((d) => warm(d)),
+    settings,
+    prices,
+  );
 }
 
 describe('trimmedMeanInterval', () => {
@@ -91,7 +103,12 @@ describe('planNextRound', () => {
   const policy = adaptivePolicy(50);
 
   it('stops when the leader is clear of every other memory size', () => {
-    const next = planNextRound([measuredAt(128, [100, 101, 99, 100, 102]), measuredAt(1024, [10, 11, 9, 10, 10])], settingsOf(), prices, policy);
+    const next = planNextRound(
+      [measuredAt(128, [100, 101, 99, 100, 102]), measuredAt(1024, [10, 11, 9, 10, 10])],
+      settingsOf(),
+      prices,
+      policy,
+    );
     expect(next).toEqual(expect.objectContaining({ stopReason: 'settled', leaderMb: 1024, openMb: [] }));
     expect(next.additions.size).toBe(0);
   });
@@ -130,19 +147,33 @@ describe('planNextRound', () => {
 
   it('settles on cost from billed durations: 1 ms at 128 MB beats 1 ms at 256 MB with no spread', () => {
     const settings = settingsOf({ strategy: 'cost' });
-    const next = planNextRound([measuredAt(128, [0.5, 0.6, 0.4], settings), measuredAt(256, [0.3, 0.3, 0.4], settings)], settings, prices, policy);
+    const next = planNextRound(
+      [measuredAt(128, [0.5, 0.6, 0.4], settings), measuredAt(256, [0.3, 0.3, 0.4], settings)],
+      settings,
+      prices,
+      policy,
+    );
     expect(next).toEqual(expect.objectContaining({ stopReason: 'settled', leaderMb: 128 }));
   });
 
   it('compares the balanced score', () => {
     // Durations equal and steady: only cost differs (256 MB costs twice as much per ms), so 128 MB leads clearly.
     const settings = settingsOf({ strategy: 'balanced' });
-    const next = planNextRound([measuredAt(128, [10, 10, 10, 10]), measuredAt(256, [10, 10, 10, 10])], settings, prices, policy);
+    const next = planNextRound(
+      [measuredAt(128, [10, 10, 10, 10]), measuredAt(256, [10, 10, 10, 10])],
+      settings,
+      prices,
+      policy,
+    );
     expect(next).toEqual(expect.objectContaining({ stopReason: 'settled', leaderMb: 128 }));
   });
 
   it('ignores failed power values and says when there is nothing to compare', () => {
-    const failed: PowerValueResult = { ...measuredAt(128, [1]), status: 'failed', failureReason: 'failed with Runtime.OutOfMemory' };
+    const failed: PowerValueResult = {
+      ...measuredAt(128, [1]),
+      status: 'failed',
+      failureReason: 'failed with Runtime.OutOfMemory',
+    };
     expect(planNextRound([failed], settingsOf(), prices, policy).stopReason).toBe('no-candidates');
     expect(planNextRound([failed, measuredAt(256, [5, 6])], settingsOf(), prices, policy)).toEqual(
       expect.objectContaining({ stopReason: 'one-candidate', leaderMb: 256 }),
@@ -156,14 +187,24 @@ describe('planNextRound', () => {
 
     it('settles once the cheapest size that meets the limit is shown to meet it and cheaper ones are shown not to', () => {
       // 128 MB: median 104.75, lower bound x(6) = 102.5 > 20 → out. 256 MB: upper bound x(15) = 7 ≤ 20 → in.
-      const next = planNextRound([measuredAt(128, twenty(100), settings), measuredAt(256, twenty(0), settings)], settings, prices, policy);
+      const next = planNextRound(
+        [measuredAt(128, twenty(100), settings), measuredAt(256, twenty(0), settings)],
+        settings,
+        prices,
+        policy,
+      );
       expect(next).toEqual(expect.objectContaining({ stopReason: 'settled', leaderMb: 256 }));
     });
 
     it('keeps sampling a cheaper size whose percentile may still be within the limit', () => {
       // 128 MB: values 14..23.5, median 18.75 (in by the estimate), bounds x(6) = 16.5, x(15) = 21 → unknown.
       // 256 MB: values 10..19.5, in for sure (x(15) = 17) but clearly dearer (≈ 15 ms × 256 MB vs ≈ 19 ms × 128 MB).
-      const next = planNextRound([measuredAt(128, twenty(14), settings), measuredAt(256, twenty(10), settings)], settings, prices, policy);
+      const next = planNextRound(
+        [measuredAt(128, twenty(14), settings), measuredAt(256, twenty(10), settings)],
+        settings,
+        prices,
+        policy,
+      );
       expect(next.stopReason).toBeUndefined();
       expect(next.leaderMb).toBe(128);
       expect(next.openMb).toEqual([128]);
@@ -183,21 +224,47 @@ describe('interleavePayloads', () => {
 describe('describeSampling', () => {
   it('says what was spent and why it stopped', () => {
     expect(
-      describeSampling({ mode: 'adaptive', confidence: 0.95, rounds: 3, stopReason: 'settled', reason: '', invocations: 120, maxInvocations: 300, maxInvocationsPerValue: 50 }),
-    ).toBe('Adaptive sampling: 120 of 300 invocations (cap 50 per memory size) in 3 rounds; stopped because the recommendation was settled at 95% confidence.');
+      describeSampling({
+        mode: 'adaptive',
+        confidence: 0.95,
+        rounds: 3,
+        stopReason: 'settled',
+        reason: '',
+        invocations: 120,
+        maxInvocations: 300,
+        maxInvocationsPerValue: 50,
+      }),
+    ).toBe(
+      'Adaptive sampling: 120 of 300 invocations (cap 50 per memory size) in 3 rounds; stopped because the recommendation was settled at 95% confidence.',
+    );
   });
 });
 
 describe('tune with adaptive sampling', () => {
   function settingsFor(overrides: Partial<TuningSettings>): TuningSettings {
-    return tuningSettings({ invocationsPerValue: 50, strategy: 'speed', sampling: 'adaptive', samplingConfidence: 0.95, ...overrides });
+    return tuningSettings({
+      invocationsPerValue: 50,
+      strategy: 'speed',
+      sampling: 'adaptive',
+      samplingConfidence: 0.95,
+      ...overrides,
+    });
   }
-  const deps = (client: ReturnType<typeof createFakeLambda>['client']) => ({ client, logger: silentLogger, sleep: async () => {}, random: () => 0.5, runId: 'adapt123', waiterMinDelaySec: 0.001 });
+  const deps = (client: ReturnType<typeof createFakeLambda>['client']) => ({
+    client,
+    logger: silentLogger,
+    sleep: async () => {},
+    random: () => 0.5,
+    runId: 'adapt123',
+    waiterMinDelaySec: 0.001,
+  });
   /** ±1 % around a base duration, repeating every 4 invocations. */
   const wobble = (baseMs: number, index: number) => baseMs * (1 + [0, 0.01, -0.01, 0.005][index % 4]!);
 
   it('stops after the first round when one memory size is clearly fastest', async () => {
-    const fake = createFakeLambda({ behaviour: (memoryMb, index) => ({ durationMs: wobble(100_000 / memoryMb, index) }) });
+    const fake = createFakeLambda({
+      behaviour: (memoryMb, index) => ({ durationMs: wobble(100_000 / memoryMb, index) }),
+    });
     const result = await tune(settingsFor({}), deps(fake.client));
     expect(result.powerValues.map((entry) => [entry.memoryMb, entry.invocations, entry.sampling])).toEqual([
       [128, 10, { rounds: 1, open: false }],
@@ -206,14 +273,25 @@ describe('tune with adaptive sampling', () => {
     ]);
     expect(result.recommendation?.memoryMb).toBe(1024);
     expect(result.sampling).toEqual(
-      expect.objectContaining({ mode: 'adaptive', rounds: 1, stopReason: 'settled', invocations: 30, maxInvocations: 150, maxInvocationsPerValue: 50 }),
+      expect.objectContaining({
+        mode: 'adaptive',
+        rounds: 1,
+        stopReason: 'settled',
+        invocations: 30,
+        maxInvocations: 150,
+        maxInvocationsPerValue: 50,
+      }),
     );
     expect(fake.aliases.size).toBe(0);
   });
 
   it('spends more only on the sizes that stay close, up to the cap', async () => {
     // 512 and 1024 MB take the same time on average (they alternate which is faster); 128 MB is far behind.
-    const fake = createFakeLambda({ behaviour: (memoryMb, index) => ({ durationMs: memoryMb === 128 ? 500 : wobble(100, index + (memoryMb === 512 ? 2 : 0)) }) });
+    const fake = createFakeLambda({
+      behaviour: (memoryMb, index) => ({
+        durationMs: memoryMb === 128 ? 500 : wobble(100, index + (memoryMb === 512 ? 2 : 0)),
+      }),
+    });
     const result = await tune(settingsFor({}), deps(fake.client));
     // 10 → 15 → 23 → 35 → 50
     expect(result.powerValues.map((entry) => [entry.memoryMb, entry.invocations, entry.sampling])).toEqual([
@@ -221,14 +299,20 @@ describe('tune with adaptive sampling', () => {
       [512, 50, { rounds: 5, open: true }],
       [1024, 50, { rounds: 5, open: true }],
     ]);
-    expect(result.sampling).toEqual(expect.objectContaining({ rounds: 5, stopReason: 'max-invocations', invocations: 110 }));
+    expect(result.sampling).toEqual(
+      expect.objectContaining({ rounds: 5, stopReason: 'max-invocations', invocations: 110 }),
+    );
   });
 });
 
 describe('the sampling inputs', () => {
   const ARN = 'arn:aws:lambda:eu-west-1:123456789012:function:orders';
   const parse = (inputs: Record<string, string>) =>
-    parseSettings((name) => ({ 'function-name': ARN, ...inputs })[name] ?? '', { env: {}, cwd: '/repo', readFile: () => '' });
+    parseSettings((name) => ({ 'function-name': ARN, ...inputs })[name] ?? '', {
+      env: {},
+      cwd: '/repo',
+      readFile: () => '',
+    });
   const message = (inputs: Record<string, string>) => {
     try {
       parse(inputs);
@@ -247,7 +331,9 @@ describe('the sampling inputs', () => {
 
   it('reads adaptive sampling with its confidence, invocations being the cap', () => {
     const { settings, warnings } = parse({ sampling: 'Adaptive', 'sampling-confidence': '0.99', invocations: '50' });
-    expect(settings.tuning).toEqual(expect.objectContaining({ sampling: 'adaptive', samplingConfidence: 0.99, invocationsPerValue: 50 }));
+    expect(settings.tuning).toEqual(
+      expect.objectContaining({ sampling: 'adaptive', samplingConfidence: 0.99, invocationsPerValue: 50 }),
+    );
     expect(warnings).toEqual([]);
   });
 
@@ -259,9 +345,15 @@ describe('the sampling inputs', () => {
   });
 
   it('rejects what cannot work, naming the input', () => {
-    expect(message({ sampling: 'smart' })).toMatch(/^Input 'sampling': "?smart"? is not a sampling mode; use one of fixed, adaptive/);
-    expect(message({ sampling: 'adaptive', 'only-cold-starts': 'true', invocations: '50' })).toMatch(/^Input 'sampling': adaptive does not work with only-cold-starts true/);
-    expect(message({ sampling: 'adaptive', 'sampling-confidence': '0.5' })).toMatch(/^Input 'sampling-confidence': 0\.5 is not above 0\.5/);
+    expect(message({ sampling: 'smart' })).toMatch(
+      /^Input 'sampling': "?smart"? is not a sampling mode; use one of fixed, adaptive/,
+    );
+    expect(message({ sampling: 'adaptive', 'only-cold-starts': 'true', invocations: '50' })).toMatch(
+      /^Input 'sampling': adaptive does not work with only-cold-starts true/,
+    );
+    expect(message({ sampling: 'adaptive', 'sampling-confidence': '0.5' })).toMatch(
+      /^Input 'sampling-confidence': 0\.5 is not above 0\.5/,
+    );
   });
 
   it('warns that sampling-confidence alone does nothing', () => {

@@ -25,7 +25,13 @@ function stats(trimmedMeanMs: number): DurationStats {
 }
 
 function sample(durationMs: number, errorType?: string): Sample {
-  return { durationMs, billedDurationMs: Math.ceil(durationMs), payloadIndex: 0, coldStart: false, ...(errorType ? { errorType } : {}) };
+  return {
+    durationMs,
+    billedDurationMs: Math.ceil(durationMs),
+    payloadIndex: 0,
+    coldStart: false,
+    ...(errorType ? { errorType } : {}),
+  };
 }
 
 /** An 'ok' power value whose trimmed-mean duration and cost are given; samples only matter to 'percentile'. */
@@ -112,7 +118,12 @@ describe('recommend: cost', () => {
   it('considers only ok entries with a duration and a cost', () => {
     const noCost = { ...ok(128, 10, 1e-9), costPerInvocationUsd: null };
     const noDuration = { ...ok(192, 10, 1e-9), duration: null };
-    const values = [failed(64, 'All 5 invocations failed with Runtime.OutOfMemory.'), noCost, noDuration, ok(1024, 50, 5e-6)];
+    const values = [
+      failed(64, 'All 5 invocations failed with Runtime.OutOfMemory.'),
+      noCost,
+      noDuration,
+      ok(1024, 50, 5e-6),
+    ];
     expect(recommend(values, cost)).toMatchObject({
       memoryMb: 1024,
       reason: 'the only memory size with results at $0.00000500 per invocation (50.0 ms)',
@@ -150,7 +161,8 @@ describe('recommend: balanced', () => {
     expect(recommend(values, balanced(0.5))).toMatchObject({
       strategy: 'balanced',
       memoryMb: 256,
-      reason: 'best balance of cost and speed of 3 memory sizes (weight 0.5 on cost) at $0.00000150 per invocation and 50.0 ms',
+      reason:
+        'best balance of cost and speed of 3 memory sizes (weight 0.5 on cost) at $0.00000150 per invocation and 50.0 ms',
     });
   });
 
@@ -295,15 +307,37 @@ describe('percentile strategy and the cold start tuning causes', () => {
     billedDurationMs: 100,
     maxMemoryUsedMb: 70,
   };
-  const withDuration = { ...entry, duration: { count: 9, mean: 99, trimmedMean: 99, median: 99, p90: 102, p95: 102.6, p99: 102.9, min: 95, max: 103, stdDev: 2.7, ci95Low: 97, ci95High: 101 } };
+  const withDuration = {
+    ...entry,
+    duration: {
+      count: 9,
+      mean: 99,
+      trimmedMean: 99,
+      median: 99,
+      p90: 102,
+      p95: 102.6,
+      p99: 102.9,
+      min: 95,
+      max: 103,
+      stdDev: 2.7,
+      ci95Low: 97,
+      ci95High: 101,
+    },
+  };
 
   it('leaves the cold start out of the percentile it checks', () => {
     expect(durationPercentileMs(withDuration, 95)).toBeCloseTo(102.6, 10);
-    const recommendation = recommend([withDuration], { strategy: 'percentile', balancedWeight: 0.5, percentileLimit: { percentile: 95, maxDurationMs: 300 } });
+    const recommendation = recommend([withDuration], {
+      strategy: 'percentile',
+      balancedWeight: 0.5,
+      percentileLimit: { percentile: 95, maxDurationMs: 300 },
+    });
     expect(recommendation?.memoryMb).toBe(1024);
   });
 
   it('keeps it when cold starts are what is measured', () => {
-    expect(durationPercentileMs(withDuration, 95, { allowedExceptions: [], onlyColdStarts: true })).toBeGreaterThan(400);
+    expect(durationPercentileMs(withDuration, 95, { allowedExceptions: [], onlyColdStarts: true })).toBeGreaterThan(
+      400,
+    );
   });
 });

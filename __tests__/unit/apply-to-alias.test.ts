@@ -15,7 +15,13 @@ const noSleep = async () => {};
 function setUp() {
   const fake = createFakeLambda();
   const warnings: string[] = [];
-  const logger: EngineLogger = { info: () => {}, warning: (message) => warnings.push(message), debug: () => {}, group: (_name, fn) => fn(), progress: () => {} };
+  const logger: EngineLogger = {
+    info: () => {},
+    warning: (message) => warnings.push(message),
+    debug: () => {},
+    group: (_name, fn) => fn(),
+    progress: () => {},
+  };
   const target = new LambdaTarget(fake.client, 'fake-fn', 'us-east-1', {
     logger,
     sleep: noSleep,
@@ -39,7 +45,10 @@ const paths = {
   applyToAlias: async (target: LambdaTarget) => target.applyToAlias(await target.snapshot(), 256, 'live'),
 };
 
-const preconditionFailed = () => Object.assign(new Error('The Revision Id provided does not match the latest Revision Id'), { name: 'PreconditionFailedException' });
+const preconditionFailed = () =>
+  Object.assign(new Error('The Revision Id provided does not match the latest Revision Id'), {
+    name: 'PreconditionFailedException',
+  });
 
 describe.each(Object.entries(paths))('%s publishes by the one guarded path', (_name, publish) => {
   it('redoes the whole step when $LATEST changed between its read and its publish (PublishVersion refused with 412)', async () => {
@@ -68,12 +77,15 @@ describe.each(Object.entries(paths))('%s publishes by the one guarded path', (_n
     // Read 1 is the snapshot, read 2 our turn before the update; read 3, after it, finds a deploy's 512 MB, not ours.
     let reads = 0;
     fake.hooks.beforeRead = () => {
-      if (++reads === 3) Object.assign(fake.latest, { MemorySize: 512, Description: 'deployed meanwhile', RevisionId: 'rev-deploy' });
+      if (++reads === 3)
+        Object.assign(fake.latest, { MemorySize: 512, Description: 'deployed meanwhile', RevisionId: 'rev-deploy' });
     };
     const version = await publish(target);
 
     expect(fake.versions.get(version)?.MemorySize).toBe(256);
-    expect(warnings.some((line) => /^Preparing 256 MB again \(attempt 2\): ConcurrentChangeError/.test(line))).toBe(true);
+    expect(warnings.some((line) => /^Preparing 256 MB again \(attempt 2\): ConcurrentChangeError/.test(line))).toBe(
+      true,
+    );
     const published = fake.mock.commandCalls(PublishVersionCommand).map((call) => call.args[0].input);
     expect(published).toHaveLength(1);
     expect(published[0]?.RevisionId).not.toBe('rev-deploy');

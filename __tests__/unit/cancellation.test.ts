@@ -4,19 +4,27 @@
 import { EventEmitter } from 'node:events';
 import { cancellation } from '../../src/lib/cancellation.js';
 
-const aborted = (signal: AbortSignal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+const aborted = (signal: AbortSignal) =>
+  new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 
 describe('cancellation', () => {
-  test.each(['SIGINT', 'SIGTERM'] as const)('%s aborts with "<signal> received", after the door has said so', (name) => {
-    const source = new EventEmitter();
-    const said: string[] = [];
-    const stop = cancellation({ timeoutMinutes: 60, signalSource: source, onSignal: (signal) => said.push(`${signal}, aborted: ${stop.signal.aborted}`) });
-    source.emit(name);
-    expect(said).toEqual([`${name}, aborted: false`]);
-    expect(stop.signal.aborted).toBe(true);
-    expect(stop.signal.reason).toEqual(new Error(`${name} received`));
-    stop.dispose();
-  });
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s aborts with "<signal> received", after the door has said so',
+    (name) => {
+      const source = new EventEmitter();
+      const said: string[] = [];
+      const stop = cancellation({
+        timeoutMinutes: 60,
+        signalSource: source,
+        onSignal: (signal) => said.push(`${signal}, aborted: ${stop.signal.aborted}`),
+      });
+      source.emit(name);
+      expect(said).toEqual([`${name}, aborted: false`]);
+      expect(stop.signal.aborted).toBe(true);
+      expect(stop.signal.reason).toEqual(new Error(`${name} received`));
+      stop.dispose();
+    },
+  );
 
   test('timeout-minutes aborts with a reason naming the input and its value', async () => {
     const stop = cancellation({ timeoutMinutes: 2, minuteMs: 5, signalSource: new EventEmitter(), onSignal: () => {} });
@@ -42,9 +50,14 @@ describe('cancellation', () => {
     expect(stop.signal.aborted).toBe(false);
   });
 
-  test('the action keeps its handlers after an aborted run, so the runner\'s SIGTERM 7.5 s later does not kill it unreported', () => {
+  test("the action keeps its handlers after an aborted run, so the runner's SIGTERM 7.5 s later does not kill it unreported", () => {
     const source = new EventEmitter();
-    const stop = cancellation({ timeoutMinutes: 60, signalSource: source, onSignal: () => {}, keepHandlersOnceAborted: true });
+    const stop = cancellation({
+      timeoutMinutes: 60,
+      signalSource: source,
+      onSignal: () => {},
+      keepHandlersOnceAborted: true,
+    });
     source.emit('SIGINT');
     stop.dispose();
     expect(source.listenerCount('SIGTERM')).toBe(1);

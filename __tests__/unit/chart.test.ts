@@ -1,7 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHART_INIT, chartData, thinOut, chartMarkdown, chartNumber, mermaidCharts, niceCeiling, renderXyChart } from '../../src/report/chart.js';
+import {
+  CHART_INIT,
+  chartData,
+  thinOut,
+  chartMarkdown,
+  chartNumber,
+  mermaidCharts,
+  niceCeiling,
+  renderXyChart,
+} from '../../src/report/chart.js';
 import { renderReport } from '../../src/report/markdown.js';
 import {
   baselineRun,
@@ -21,7 +30,11 @@ type ParseResult = { ok: true; diagramType: string } | { ok: false; error: strin
 
 /** mermaid.parse in a plain Node process (mermaid needs jsdom, which jest's ESM runtime cannot load). */
 function mermaidParse(diagrams: string[]): ParseResult[] {
-  const out = execFileSync(process.execPath, [PARSER], { input: JSON.stringify(diagrams), encoding: 'utf8', timeout: 60_000 });
+  const out = execFileSync(process.execPath, [PARSER], {
+    input: JSON.stringify(diagrams),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return JSON.parse(out) as ParseResult[];
 }
 
@@ -88,7 +101,9 @@ describe('chartData', () => {
     expect(data.memoryMb.length).toBeLessThanOrEqual(16);
     expect(data.memoryMb).toEqual(expect.arrayContaining([128, 1024, 9216, 10240]));
     expect(data.pr.durationMs[data.memoryMb.indexOf(1024)]).toBe(40);
-    expect(data.notes.at(-1)).toBe(`${data.memoryMb.length} of the 80 measured memory sizes are charted, so the labels stay readable; the table has them all.`);
+    expect(data.notes.at(-1)).toBe(
+      `${data.memoryMb.length} of the 80 measured memory sizes are charted, so the labels stay readable; the table has them all.`,
+    );
   });
 
   test('nothing to chart when every memory size failed', () => {
@@ -101,17 +116,34 @@ describe('chartData', () => {
 
 describe('mermaid source', () => {
   test('niceCeiling rounds up to 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k', () => {
-    expect([0.9, 1, 1.01, 1.3, 2.2, 3.5, 7, 9, 11, 401.5, 0.0033].map(niceCeiling)).toEqual([1, 1, 1.2, 1.5, 2.5, 4, 8, 10, 12, 500, 0.004]);
+    expect([0.9, 1, 1.01, 1.3, 2.2, 3.5, 7, 9, 11, 401.5, 0.0033].map(niceCeiling)).toEqual([
+      1, 1, 1.2, 1.5, 2.5, 4, 8, 10, 12, 500, 0.004,
+    ]);
     expect(niceCeiling(0)).toBe(1);
   });
 
   test('chartNumber: 4 significant digits, never an exponent', () => {
-    expect([365, 0.8166680, 1234.567, 0.0000021, 1e-9, 12_345_678].map(chartNumber)).toEqual(['365', '0.8167', '1235', '0.0000021', '0', '12350000']);
+    expect([365, 0.816668, 1234.567, 0.0000021, 1e-9, 12_345_678].map(chartNumber)).toEqual([
+      '365',
+      '0.8167',
+      '1235',
+      '0.0000021',
+      '0',
+      '12350000',
+    ]);
   });
 
   test('renderXyChart: title, axes from 0, bar and line', () => {
     expect(
-      renderXyChart({ title: 'Say "hi"', xAxisLabel: 'Memory (MB)', categories: ['128', '1 GB'], yAxisLabel: 'ms', yMax: 400, bar: [1, 2], line: [3, 4] }),
+      renderXyChart({
+        title: 'Say "hi"',
+        xAxisLabel: 'Memory (MB)',
+        categories: ['128', '1 GB'],
+        yAxisLabel: 'ms',
+        yMax: 400,
+        bar: [1, 2],
+        line: [3, 4],
+      }),
     ).toBe(
       [
         CHART_INIT,
@@ -134,7 +166,14 @@ describe('mermaid source', () => {
   });
 
   test("every chart of every golden scenario is accepted by mermaid's own parser; a broken one is not", () => {
-    const scenarios = [passScenario(), warnScenario(), failScenario(), noBaselineScenario(), failedPowerValueScenario(), veryLongScenario()];
+    const scenarios = [
+      passScenario(),
+      warnScenario(),
+      failScenario(),
+      noBaselineScenario(),
+      failedPowerValueScenario(),
+      veryLongScenario(),
+    ];
     const diagrams = scenarios.flatMap((scenario) => mermaidBlocks(renderReport(scenario)));
     expect(diagrams).toHaveLength(12);
     const broken = diagrams[0]!.replace(/bar \[/, 'bar [oops, ');

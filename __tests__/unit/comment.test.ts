@@ -44,5 +44,8 @@ describe('isStale', () => {
 });
 
 test('markedBody keeps short bodies whole', () => {
-  expect(markedBody('hello\n', { key: 'k' })).toEqual({ body: '<!-- lambda-power-gate key=k -->\nhello\n', truncated: false });
+  expect(markedBody('hello\n', { key: 'k' })).toEqual({
+    body: '<!-- lambda-power-gate key=k -->\nhello\n',
+    truncated: false,
+  });
 });

@@ -45,7 +45,8 @@ function pair() {
   return { pr, base, order, inFlight };
 }
 
-const at = (order: string[], memoryMb: number) => order.filter((entry) => entry.endsWith(`@${memoryMb}`)).map((entry) => entry.split('@')[0]);
+const at = (order: string[], memoryMb: number) =>
+  order.filter((entry) => entry.endsWith(`@${memoryMb}`)).map((entry) => entry.split('@')[0]);
 
 /** Each party passes `times[party]` times, yielding while it holds its turn; the order in which they passed. */
 async function passes(turnstile: Turnstile, times: number[]): Promise<number[]> {
@@ -82,7 +83,10 @@ describe('Turnstile', () => {
 describe('tuneTogether', () => {
   it('alternates the two functions at each memory size (ABBA), one invocation at a time', async () => {
     const { pr, base, order, inFlight } = pair();
-    const [prResult, baseResult] = await tuneTogether([{ settings: settingsFor() }, { settings: settingsFor(), client: base.client, label: 'baseline' }], deps(pr.client));
+    const [prResult, baseResult] = await tuneTogether(
+      [{ settings: settingsFor() }, { settings: settingsFor(), client: base.client, label: 'baseline' }],
+      deps(pr.client),
+    );
     for (const memoryMb of [512, 1024]) {
       expect(at(order, memoryMb)).toEqual(['pr', 'base', 'base', 'pr', 'pr', 'base', 'base', 'pr']);
       expect(inFlight.get(memoryMb)).toBe(1);
@@ -99,7 +103,13 @@ describe('tuneTogether', () => {
   it('with parallel invocation, submits them alternately to the shared queue', async () => {
     const { pr, base, order } = pair();
     await tuneTogether(
-      [{ settings: settingsFor({ parallelInvocation: true, concurrency: 1, powerValuesMb: [512] }) }, { settings: settingsFor({ parallelInvocation: true, concurrency: 1, powerValuesMb: [512] }), client: base.client }],
+      [
+        { settings: settingsFor({ parallelInvocation: true, concurrency: 1, powerValuesMb: [512] }) },
+        {
+          settings: settingsFor({ parallelInvocation: true, concurrency: 1, powerValuesMb: [512] }),
+          client: base.client,
+        },
+      ],
       deps(pr.client),
     );
     expect(at(order, 512)).toEqual(['pr', 'base', 'base', 'pr', 'pr', 'base', 'base', 'pr']);
@@ -107,12 +117,20 @@ describe('tuneTogether', () => {
 
   it('when one function stops early at a memory size, the other carries on alone', async () => {
     const { pr, order } = pair();
-    const base = createFakeLambda({ behaviour: (memoryMb) => (memoryMb === 512 ? { durationMs: 5, functionError: { errorType: 'Boom', errorMessage: 'no' } } : { durationMs: 50 }) });
+    const base = createFakeLambda({
+      behaviour: (memoryMb) =>
+        memoryMb === 512
+          ? { durationMs: 5, functionError: { errorType: 'Boom', errorMessage: 'no' } }
+          : { durationMs: 50 },
+    });
     base.hooks.beforeInvoke = async (memoryMb) => {
       order.push(`base@${memoryMb}`);
       await new Promise((resolve) => setImmediate(resolve));
     };
-    const [prResult, baseResult] = await tuneTogether([{ settings: settingsFor() }, { settings: settingsFor(), client: base.client }], deps(pr.client));
+    const [prResult, baseResult] = await tuneTogether(
+      [{ settings: settingsFor() }, { settings: settingsFor(), client: base.client }],
+      deps(pr.client),
+    );
     expect(at(order, 512)).toEqual(['pr', 'base', 'pr', 'pr', 'pr']);
     expect(prResult?.powerValues[0]).toEqual(expect.objectContaining({ status: 'ok', invocations: 4 }));
     expect(baseResult?.powerValues[0]).toEqual(expect.objectContaining({ status: 'failed', invocations: 1 }));
@@ -122,14 +140,20 @@ describe('tuneTogether', () => {
     const pr = createFakeLambda();
     const base = createFakeLambda();
     base.mock.reset();
-    base.mock.onAnyCommand().rejects(Object.assign(new Error('Function not found: fake-fn'), { name: 'ResourceNotFoundException' }));
-    await expect(tuneTogether([{ settings: settingsFor() }, { settings: settingsFor(), client: base.client }], deps(pr.client))).rejects.toThrow(/Function not found/);
+    base.mock
+      .onAnyCommand()
+      .rejects(Object.assign(new Error('Function not found: fake-fn'), { name: 'ResourceNotFoundException' }));
+    await expect(
+      tuneTogether([{ settings: settingsFor() }, { settings: settingsFor(), client: base.client }], deps(pr.client)),
+    ).rejects.toThrow(/Function not found/);
     expect(pr.calls).not.toContain('UpdateFunctionConfiguration');
   });
 
   it('refuses functions with different plans', async () => {
     const pr = createFakeLambda();
-    await expect(tuneTogether([{ settings: settingsFor() }, { settings: settingsFor({ powerValuesMb: [128] }) }], deps(pr.client))).rejects.toThrow(/same power values/);
+    await expect(
+      tuneTogether([{ settings: settingsFor() }, { settings: settingsFor({ powerValuesMb: [128] }) }], deps(pr.client)),
+    ).rejects.toThrow(/same power values/);
   });
 });
 
@@ -140,30 +164,49 @@ describe('tuneWithLiveBaseline', () => {
       parseFunctionName('arn:aws:lambda:eu-west-1:123456789012:function:orders-prod:live'),
     );
     expect(derived).toEqual(
-      expect.objectContaining({ functionName: 'arn:aws:lambda:eu-west-1:123456789012:function:orders-prod', qualifier: 'live', region: 'eu-west-1', autoOptimize: false }),
+      expect.objectContaining({
+        functionName: 'arn:aws:lambda:eu-west-1:123456789012:function:orders-prod',
+        qualifier: 'live',
+        region: 'eu-west-1',
+        autoOptimize: false,
+      }),
     );
     expect(derived.autoOptimizeAlias).toBeUndefined();
   });
 
   it('uses a client for the baseline region, and reports a baseline that failed everywhere as a problem', async () => {
     const pr = createFakeLambda();
-    const base = createFakeLambda({ behaviour: () => ({ durationMs: 5, functionError: { errorType: 'Boom', errorMessage: 'no' } }) });
-    const regions: string[] = [];
-    const outcome = await tuneWithLiveBaseline(settingsFor(), parseFunctionName('arn:aws:lambda:eu-west-1:123456789012:function:fake-fn'), {
-      ...deps(pr.client),
-      clientFor: (region) => {
-        regions.push(region);
-        return base.client;
-      },
+    const base = createFakeLambda({
+      behaviour: () => ({ durationMs: 5, functionError: { errorType: 'Boom', errorMessage: 'no' } }),
     });
+    const regions: string[] = [];
+    const outcome = await tuneWithLiveBaseline(
+      settingsFor(),
+      parseFunctionName('arn:aws:lambda:eu-west-1:123456789012:function:fake-fn'),
+      {
+        ...deps(pr.client),
+        clientFor: (region) => {
+          regions.push(region);
+          return base.client;
+        },
+      },
+    );
     expect(regions).toEqual(['eu-west-1']);
     expect(outcome.baseline).toBeNull();
-    expect(outcome.problem).toMatch(/^the baseline function fake-fn failed at every memory size \(512 MB failed with Boom/);
+    expect(outcome.problem).toMatch(
+      /^the baseline function fake-fn failed at every memory size \(512 MB failed with Boom/,
+    );
   });
 
   it('without a client for another region, says so', async () => {
     const pr = createFakeLambda();
-    await expect(tuneWithLiveBaseline(settingsFor(), parseFunctionName('arn:aws:lambda:eu-west-1:123456789012:function:x'), deps(pr.client))).rejects.toThrow(
+    await expect(
+      tuneWithLiveBaseline(
+        settingsFor(),
+        parseFunctionName('arn:aws:lambda:eu-west-1:123456789012:function:x'),
+        deps(pr.client),
+      ),
+    ).rejects.toThrow(
       'baseline-function is in eu-west-1 and function-name in us-east-1; tune functions of one region together',
     );
   });

@@ -72,14 +72,36 @@ describe('ratioInterval', () => {
 
   it('zero variance on both sides: the difference is exact, with a zero-width interval', () => {
     const up = ratioInterval([110, 110, 110], [100, 100, 100], 0, 0, 0.95);
-    expect(up).toEqual({ ratio: expect.closeTo(1.1, 12), low: expect.closeTo(1.1, 12), high: expect.closeTo(1.1, 12), degreesOfFreedom: Infinity, exact: true, logRatio: expect.closeTo(Math.log(1.1), 12), standardError: 0 });
+    expect(up).toEqual({
+      ratio: expect.closeTo(1.1, 12),
+      low: expect.closeTo(1.1, 12),
+      high: expect.closeTo(1.1, 12),
+      degreesOfFreedom: Infinity,
+      exact: true,
+      logRatio: expect.closeTo(Math.log(1.1), 12),
+      standardError: 0,
+    });
     const same = ratioInterval([100, 100, 100], [100, 100, 100], 0, 0, 0.95);
-    expect(same).toEqual({ ratio: 1, low: 1, high: 1, degreesOfFreedom: Infinity, exact: true, logRatio: 0, standardError: 0 });
+    expect(same).toEqual({
+      ratio: 1,
+      low: 1,
+      high: 1,
+      degreesOfFreedom: Infinity,
+      exact: true,
+      logRatio: 0,
+      standardError: 0,
+    });
   });
 
   it('zero variance on one side: the other side alone sets the width (df = h − 1)', () => {
     // base logs all ln 100; PR logs ln100 + 0, 0.1, 0.2: diff 0.1, se² = 0.01/3, df = 2, t(0.975, 2) = 4.3026527.
-    const interval = ratioInterval(exps([0, 0.1, 0.2]).map((value) => value * 100), [100, 100, 100], 0, 0, 0.95);
+    const interval = ratioInterval(
+      exps([0, 0.1, 0.2]).map((value) => value * 100),
+      [100, 100, 100],
+      0,
+      0,
+      0.95,
+    );
     expect(interval?.degreesOfFreedom).toBeCloseTo(2, 9);
     const halfWidth = 4.3026527 * Math.sqrt(0.01 / 3);
     expect(interval?.low).toBeCloseTo(Math.exp(0.1 - halfWidth), 6);
@@ -100,10 +122,14 @@ describe('ratioInterval', () => {
 });
 
 describe('runToRunVariance', () => {
-  it('is the variance of the runs\' trimmed log means minus their within-run error', () => {
+  it("is the variance of the runs' trimmed log means minus their within-run error", () => {
     // Three runs with constant values e^0, e^0.1, e^0.2: within-run error 0; means 0, 0.1, 0.2 → variance 0.01.
     const constant = (log: number) => ({ values: [1, 1, 1].map(() => Math.exp(log)), trim: 0 });
-    expect(runToRunVariance([constant(0), constant(0.1), constant(0.2)])).toEqual({ variance: expect.closeTo(0.01, 12), degreesOfFreedom: 2, runs: 3 });
+    expect(runToRunVariance([constant(0), constant(0.1), constant(0.2)])).toEqual({
+      variance: expect.closeTo(0.01, 12),
+      degreesOfFreedom: 2,
+      runs: 3,
+    });
     // Runs whose means differ by less than their own noise explains: no extra variance.
     const noisy = (shift: number) => ({ values: [0, 0.1, 0.2].map((log) => Math.exp(log + shift)), trim: 0 });
     // means 0.1, 0.11, 0.12 → observed 0.0001; within 0.01/3 each → floored at 0.
@@ -111,12 +137,24 @@ describe('runToRunVariance', () => {
   });
 
   it('needs three runs', () => {
-    expect(runToRunVariance([{ values: [1, 2], trim: 0 }, { values: [1, 2], trim: 0 }])).toBeNull();
+    expect(
+      runToRunVariance([
+        { values: [1, 2], trim: 0 },
+        { values: [1, 2], trim: 0 },
+      ]),
+    ).toBeNull();
   });
 
   it('widens the interval: 2σ²_b joins the squared error, with its own degrees of freedom', () => {
     // Exact +0.1 on the log scale; with σ²_b = 0.01 from 3 runs: se² = 0.02, df = 2, t(0.975, 2) = 4.3026527.
-    const interval = ratioInterval([1, 1, 1].map(() => Math.exp(0.1)), [1, 1, 1], 0, 0, 0.95, { variance: 0.01, degreesOfFreedom: 2, runs: 3 });
+    const interval = ratioInterval(
+      [1, 1, 1].map(() => Math.exp(0.1)),
+      [1, 1, 1],
+      0,
+      0,
+      0.95,
+      { variance: 0.01, degreesOfFreedom: 2, runs: 3 },
+    );
     expect(interval?.exact).toBe(false);
     expect(interval?.degreesOfFreedom).toBeCloseTo(2, 9);
     expect(interval?.low).toBeCloseTo(Math.exp(0.1 - 4.3026527 * Math.sqrt(0.02)), 6);
@@ -130,7 +168,13 @@ describe('blockRatioInterval', () => {
   it("is Student's t over the blocks' paired differences of log means", () => {
     // Differences of block log means 0.1, 0.2, 0.0: mean 0.1, s² = (0 + 0.01 + 0.01) / 2 = 0.01, se = √(0.01/3),
     // t(0.975, 2) = 4.302653, half-width 0.248414.
-    const interval = blockRatioInterval(blocks([0.1, 0.1], [0.25, 0.15], [0, 0]), blocks([0, 0], [0, 0], [0, 0]), 0, 0, 0.95);
+    const interval = blockRatioInterval(
+      blocks([0.1, 0.1], [0.25, 0.15], [0, 0]),
+      blocks([0, 0], [0, 0], [0, 0]),
+      0,
+      0,
+      0.95,
+    );
     expect(interval?.blocks).toBe(3);
     expect(interval?.degreesOfFreedom).toBe(2);
     expect(interval?.ratio).toBeCloseTo(Math.exp(0.1), 12);

@@ -10,20 +10,31 @@ const GATE = gateSettings();
 const MONTHLY = 1_000_000;
 
 function row(verdict: Verdict, kind: MetricComparison['kind'], metric: string | RegExp = /./): MetricComparison {
-  const found = verdict.comparisons.find((entry) => entry.kind === kind && (typeof metric === 'string' ? entry.metric === metric : metric.test(entry.metric)));
-  if (!found) throw new Error(`no ${kind} row matching ${String(metric)} in ${JSON.stringify(verdict.comparisons.map((entry) => entry.metric))}`);
+  const found = verdict.comparisons.find(
+    (entry) =>
+      entry.kind === kind && (typeof metric === 'string' ? entry.metric === metric : metric.test(entry.metric)),
+  );
+  if (!found)
+    throw new Error(
+      `no ${kind} row matching ${String(metric)} in ${JSON.stringify(verdict.comparisons.map((entry) => entry.metric))}`,
+    );
   return found;
 }
 
-const single = (durationsMs: number[], configuredMb = 1024) => makeRun({ configuredMb, powerValues: [{ memoryMb: configuredMb, durationsMs }], sha: 'b'.repeat(40) });
+const single = (durationsMs: number[], configuredMb = 1024) =>
+  makeRun({ configuredMb, powerValues: [{ memoryMb: configuredMb, durationsMs }], sha: 'b'.repeat(40) });
 
 describe('compareRuns: zero variance', () => {
   it('identical samples on both sides: unchanged, not significant, pass', () => {
     const verdict = compareRuns(single(repeat(100, 5)), single(repeat(100, 5)), GATE, MONTHLY);
     const cost = row(verdict, 'cost');
-    expect(cost).toEqual(expect.objectContaining({ deltaPct: 0, ciLowPct: 0, ciHighPct: 0, significant: false, level: 'pass' }));
+    expect(cost).toEqual(
+      expect.objectContaining({ deltaPct: 0, ciLowPct: 0, ciHighPct: 0, significant: false, level: 'pass' }),
+    );
     expect(cost.metric).toBe('cost per invocation at 1024 MB (configured, recommended)');
-    expect(cost.reason).toBe('Cost per invocation at 1024 MB (configured, recommended) is unchanged: every sample on each side is the same.');
+    expect(cost.reason).toBe(
+      'Cost per invocation at 1024 MB (configured, recommended) is unchanged: every sample on each side is the same.',
+    );
     expect(verdict.level).toBe('pass');
     expect(verdict.reason).toBe(
       `No significant regression against the run of orders-api at bbbbbbb (2026-03-01): cost 0.0%, duration 0.0% at 1024 MB (configured, recommended).`,
@@ -67,15 +78,25 @@ describe('compareRuns: significance', () => {
     expect(cost.ciHighPct).toBeCloseTo(23.49, 2);
     expect(cost.significant).toBe(false);
     expect(cost.level).toBe('pass');
-    expect(cost.reason).toBe('Cost per invocation at 1024 MB (configured, recommended) rose 10.0% (95% CI -2.0% to +23.5%), which is not statistically significant.');
+    expect(cost.reason).toBe(
+      'Cost per invocation at 1024 MB (configured, recommended) rose 10.0% (95% CI -2.0% to +23.5%), which is not statistically significant.',
+    );
     expect(verdict.level).toBe('pass');
   });
 
   it('+20% over a cold start: trimming keeps the interval tight and it fails', () => {
     // Yuen at trim 0.2 (k = 2 of 10): interval exp(0.16061 … 0.20404) − 1 = +17.42% … +22.63%, df 10.
     const base = [400, 100, 102, 98, 101, 99, 103, 97, 100, 100];
-    const pr = makeRun({ configuredMb: 1024, discardTopBottom: 0.2, powerValues: [{ memoryMb: 1024, durationsMs: base.map((value) => value * 1.2) }] });
-    const baseline = makeRun({ configuredMb: 1024, discardTopBottom: 0.2, powerValues: [{ memoryMb: 1024, durationsMs: base }] });
+    const pr = makeRun({
+      configuredMb: 1024,
+      discardTopBottom: 0.2,
+      powerValues: [{ memoryMb: 1024, durationsMs: base.map((value) => value * 1.2) }],
+    });
+    const baseline = makeRun({
+      configuredMb: 1024,
+      discardTopBottom: 0.2,
+      powerValues: [{ memoryMb: 1024, durationsMs: base }],
+    });
     const verdict = compareRuns(pr, baseline, GATE, MONTHLY);
     const duration = row(verdict, 'duration');
     expect(duration.deltaPct).toBeCloseTo(20, 9);
@@ -83,7 +104,9 @@ describe('compareRuns: significance', () => {
     expect(duration.ciHighPct).toBeCloseTo(22.6343, 3);
     expect(duration.level).toBe('fail');
     expect(verdict.level).toBe('fail');
-    expect(verdict.reason).toMatch(/^Cost per invocation at 1024 MB \(configured, recommended\) rose 20\.0% \(95% CI \+17\.4% to \+22\.6%\), significant and above the 5% fail limit; 1 more check failed\.$/);
+    expect(verdict.reason).toMatch(
+      /^Cost per invocation at 1024 MB \(configured, recommended\) rose 20\.0% \(95% CI \+17\.4% to \+22\.6%\), significant and above the 5% fail limit; 1 more check failed\.$/,
+    );
   });
 
   it('a significant change between the warn and fail limits warns', () => {
@@ -106,7 +129,9 @@ describe('compareRuns: significance', () => {
     expect(cost.deltaPct).toBeCloseTo(-10, 9);
     expect(cost.reason).toMatch(/fell 10\.0% .*: a significant improvement\.$/);
     expect(verdict.level).toBe('pass');
-    expect(verdict.reason).toMatch(/and cost per invocation at 1024 MB \(configured, recommended\) improved -10\.0%\.$/);
+    expect(verdict.reason).toMatch(
+      /and cost per invocation at 1024 MB \(configured, recommended\) improved -10\.0%\.$/,
+    );
   });
 });
 
@@ -139,8 +164,14 @@ describe('compareRuns: the minimum-sample guard and tiny samples', () => {
   it("leaves tuning's own cold start out, as the run's statistics do", () => {
     // 5 invocations, the first a cold start: 4 warm samples remain, below min-samples 5; the cold 400 ms is not
     // part of the comparison (the warm values are identical, so the change is exactly 0).
-    const withCold = (durationsMs: number[]) => makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs, coldFirst: true }] });
-    const verdict = compareRuns(withCold([400, 100, 100, 100, 100]), withCold([900, 100, 100, 100, 100]), GATE, MONTHLY);
+    const withCold = (durationsMs: number[]) =>
+      makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs, coldFirst: true }] });
+    const verdict = compareRuns(
+      withCold([400, 100, 100, 100, 100]),
+      withCold([900, 100, 100, 100, 100]),
+      GATE,
+      MONTHLY,
+    );
     const cost = row(verdict, 'cost');
     expect(cost.deltaPct).toBe(0);
     expect(cost.reason).toMatch(/only 4 measured samples \(min-samples is 5\)/);
@@ -212,17 +243,24 @@ describe('compareRuns: failed and missing power values', () => {
       ],
     });
     const verdict = compareRuns(pr, baseline, GATE, MONTHLY);
-    expect(row(verdict, 'cost', /at 128 MB/)).toEqual(expect.objectContaining({ level: 'warn', metric: "cost per invocation at 128 MB (base's recommendation)" }));
+    expect(row(verdict, 'cost', /at 128 MB/)).toEqual(
+      expect.objectContaining({ level: 'warn', metric: "cost per invocation at 128 MB (base's recommendation)" }),
+    );
     expect(verdict.level).toBe('warn');
   });
 
   it('a power value the base failed and the PR passes is an improvement, not compared', () => {
     const pr = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 5) }] });
-    const baseline = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 5), failWith: 'Sandbox.Timedout' }] });
+    const baseline = makeRun({
+      configuredMb: 1024,
+      powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 5), failWith: 'Sandbox.Timedout' }],
+    });
     const verdict = compareRuns(pr, baseline, GATE, MONTHLY);
     const configured = row(verdict, 'cost', /at 1024 MB \(configured/);
     expect(configured.level).toBe('pass');
-    expect(configured.reason).toMatch(/^The PR succeeds at 1024 MB \(configured.*\), where the baseline failed \(an improvement, not compared\)/);
+    expect(configured.reason).toMatch(
+      /^The PR succeeds at 1024 MB \(configured.*\), where the baseline failed \(an improvement, not compared\)/,
+    );
     // Nothing measured successfully on both sides: a visible warning, not a silent pass.
     expect(row(verdict, 'cost', 'comparison with the baseline').level).toBe('warn');
     expect(verdict.level).toBe('warn');
@@ -241,7 +279,9 @@ describe('compareRuns: failed and missing power values', () => {
     // The PR recommends 512 MB (150 ms × 0.5 GB is cheaper than 100 ms × 1 GB), which the base never measured.
     const missing = row(verdict, 'cost', /at 512 MB/);
     expect(missing).toEqual(expect.objectContaining({ level: 'pass', deltaPct: null, baseValue: null }));
-    expect(missing.reason).toBe("Not compared at 512 MB (PR's recommendation): the baseline did not measure 512 MB (its power values differ from the PR's).");
+    expect(missing.reason).toBe(
+      "Not compared at 512 MB (PR's recommendation): the baseline did not measure 512 MB (its power values differ from the PR's).",
+    );
     expect(verdict.costDeltaPct).toBe(0);
     expect(verdict.level).toBe('pass');
   });
@@ -250,8 +290,20 @@ describe('compareRuns: failed and missing power values', () => {
 describe('compareRuns: configured memory', () => {
   it('a PR that changes MemorySize is judged on the memory it sets', () => {
     // PR at 2048 MB, 60 ms: 60 × 2 × 1e-8 = 1.2e-6; base at 1024 MB, 100 ms: 1e-6 → cost +20%, duration −40%.
-    const pr = makeRun({ configuredMb: 2048, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 5) }, { memoryMb: 2048, durationsMs: repeat(60, 5) }] });
-    const baseline = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 5) }, { memoryMb: 2048, durationsMs: repeat(60, 5) }] });
+    const pr = makeRun({
+      configuredMb: 2048,
+      powerValues: [
+        { memoryMb: 1024, durationsMs: repeat(100, 5) },
+        { memoryMb: 2048, durationsMs: repeat(60, 5) },
+      ],
+    });
+    const baseline = makeRun({
+      configuredMb: 1024,
+      powerValues: [
+        { memoryMb: 1024, durationsMs: repeat(100, 5) },
+        { memoryMb: 2048, durationsMs: repeat(60, 5) },
+      ],
+    });
     const verdict = compareRuns(pr, baseline, GATE, MONTHLY);
     const cost = row(verdict, 'cost', /configured/);
     expect(cost.metric).toBe("cost per invocation at 2048 MB against the base's 1024 MB (configured)");
@@ -270,24 +322,40 @@ describe('compareRuns: configured memory', () => {
 describe('compareRuns: monthly cost and prices', () => {
   it('fails on a significant monthly increase above the limit', () => {
     // +3% at 1e-6 per invocation and 1,000,000 a month: +$0.03 against a $0.02 limit.
-    const verdict = compareRuns(single(repeat(103, 5)), single(repeat(100, 5)), { ...GATE, maxMonthlyCostIncreaseUsd: 0.02 }, MONTHLY);
+    const verdict = compareRuns(
+      single(repeat(103, 5)),
+      single(repeat(100, 5)),
+      { ...GATE, maxMonthlyCostIncreaseUsd: 0.02 },
+      MONTHLY,
+    );
     const monthly = row(verdict, 'monthly-cost');
     expect(monthly.baseValue).toBeCloseTo(1, 9);
     expect(monthly.prValue).toBeCloseTo(1.03, 9);
     expect(monthly.level).toBe('fail');
-    expect(monthly.reason).toBe('Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.03 ($1.00 → $1.03), a significant increase above the $0.02 limit.');
+    expect(monthly.reason).toBe(
+      'Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.03 ($1.00 → $1.03), a significant increase above the $0.02 limit.',
+    );
     expect(verdict.level).toBe('fail');
   });
 
   it('does not fail on a monthly increase that is not significant', () => {
     const base = [100, 90, 110, 95, 105];
-    const verdict = compareRuns(single(base.map((value) => value * 1.1)), single(base), { ...GATE, maxMonthlyCostIncreaseUsd: 0.01 }, MONTHLY);
+    const verdict = compareRuns(
+      single(base.map((value) => value * 1.1)),
+      single(base),
+      { ...GATE, maxMonthlyCostIncreaseUsd: 0.01 },
+      MONTHLY,
+    );
     expect(row(verdict, 'monthly-cost').level).toBe('pass');
     expect(row(verdict, 'monthly-cost').reason).toMatch(/above the \$0\.01 limit but not statistically significant\.$/);
   });
 
   it('prices the base with the PR prices when region and architecture match (a price update is not a regression)', () => {
-    const baseline = makeRun({ configuredMb: 1024, prices: { ...ROUND_PRICES, pricePerGbSecondUsd: 0.000008 }, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 5) }] });
+    const baseline = makeRun({
+      configuredMb: 1024,
+      prices: { ...ROUND_PRICES, pricePerGbSecondUsd: 0.000008 },
+      powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 5) }],
+    });
     const verdict = compareRuns(single(repeat(100, 5)), baseline, GATE, MONTHLY);
     expect(row(verdict, 'cost').deltaPct).toBe(0);
   });
@@ -310,7 +378,8 @@ describe('compareRuns: no baseline and absolute limits', () => {
     const verdict = compareRuns(single(repeat(100, 5)), null, GATE, MONTHLY);
     expect(verdict).toEqual({
       level: 'pass',
-      reason: 'No baseline to compare with and no absolute limit set, so nothing is gated (a first run never fails for lack of history).',
+      reason:
+        'No baseline to compare with and no absolute limit set, so nothing is gated (a first run never fails for lack of history).',
       comparisons: [],
       baselineDescription: null,
       costDeltaPct: null,
@@ -322,7 +391,9 @@ describe('compareRuns: no baseline and absolute limits', () => {
   it('applies the cost limit without a baseline', () => {
     const verdict = compareRuns(single(repeat(100, 5)), null, { ...GATE, maxCostPerInvocationUsd: 0.0000005 }, MONTHLY);
     expect(verdict.level).toBe('fail');
-    expect(verdict.reason).toBe('The cost per invocation at 1024 MB (configured) is $0.00000100, above the $0.000000500 limit.');
+    expect(verdict.reason).toBe(
+      'The cost per invocation at 1024 MB (configured) is $0.00000100, above the $0.000000500 limit.',
+    );
     expect(verdict.baselineDescription).toBeNull();
   });
 
@@ -330,17 +401,23 @@ describe('compareRuns: no baseline and absolute limits', () => {
     // 100, 100, 100, 100, 200: mean 120 (nothing trimmed); p95 by linear interpolation 100 + 0.8 × 100 = 180.
     const run = single([100, 100, 100, 100, 200]);
     const mean = compareRuns(run, null, { ...GATE, maxDurationMs: 150 }, MONTHLY);
-    expect(mean.comparisons[0]).toEqual(expect.objectContaining({ metric: 'mean duration at 1024 MB (configured)', prValue: 120, level: 'pass' }));
+    expect(mean.comparisons[0]).toEqual(
+      expect.objectContaining({ metric: 'mean duration at 1024 MB (configured)', prValue: 120, level: 'pass' }),
+    );
     expect(mean.reason).toBe('No baseline to compare with, so only the absolute limits apply, and they are met.');
     const p95 = compareRuns(run, null, { ...GATE, maxDurationMs: 150, maxDurationStatistic: 'p95' }, MONTHLY);
-    expect(p95.comparisons[0]).toEqual(expect.objectContaining({ metric: 'p95 duration at 1024 MB (configured)', prValue: 180, level: 'fail' }));
+    expect(p95.comparisons[0]).toEqual(
+      expect.objectContaining({ metric: 'p95 duration at 1024 MB (configured)', prValue: 180, level: 'fail' }),
+    );
     expect(p95.reason).toBe('The p95 duration at 1024 MB (configured) is 180 ms, above the 150 ms limit.');
   });
 
   it('judges the recommendation when the configured memory was not tuned', () => {
     const run = makeRun({ configuredMb: 2048, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 5) }] });
     const verdict = compareRuns(run, null, { ...GATE, maxDurationMs: 150 }, MONTHLY);
-    expect(verdict.comparisons[0]?.metric).toBe('mean duration at 1024 MB (recommended; the configured 2048 MB was not tuned)');
+    expect(verdict.comparisons[0]?.metric).toBe(
+      'mean duration at 1024 MB (recommended; the configured 2048 MB was not tuned)',
+    );
   });
 });
 
@@ -355,7 +432,9 @@ describe('compareRuns: run-to-run noise from stored history', () => {
     const cost = row(compareRuns(pr, base, GATE, MONTHLY, { history }), 'cost');
     expect(cost.significant).toBe(false);
     expect(cost.ciLowPct).toBeCloseTo((Math.exp(0.1 - 4.3026527 * Math.sqrt(0.02)) - 1) * 100, 3);
-    expect(cost.reason).toMatch(/^Cost per invocation at 1024 MB \(configured, recommended\) rose 10\.5% \(95% CI -39\.9% to \+103\.1%, run-to-run noise of 3 stored runs included\), which is not statistically significant\.$/);
+    expect(cost.reason).toMatch(
+      /^Cost per invocation at 1024 MB \(configured, recommended\) rose 10\.5% \(95% CI -39\.9% to \+103\.1%, run-to-run noise of 3 stored runs included\), which is not statistically significant\.$/,
+    );
   });
 
   it('a steady history adds nothing', () => {
@@ -367,7 +446,18 @@ describe('compareRuns: run-to-run noise from stored history', () => {
 
 describe('compareRuns: environments, not invocations, when both sides were measured in several', () => {
   const levels = (values: number[]) =>
-    makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(values.length, (block) => [0.99, 1, 1.01].flatMap((noise) => repeat((values[block] ?? 0) * noise, 4))) }], runId: 'live-run' });
+    makeRun({
+      configuredMb: 1024,
+      powerValues: [
+        {
+          memoryMb: 1024,
+          ...blocked(values.length, (block) =>
+            [0.99, 1, 1.01].flatMap((noise) => repeat((values[block] ?? 0) * noise, 4)),
+          ),
+        },
+      ],
+      runId: 'live-run',
+    });
 
   it('identical code whose environments differ by a few percent: significant counted by invocation, not by environment', () => {
     // Four environments a side; the PR's happened to be slower (+6%, +7%, +5%, +8%) than the base's, 12 tight samples each.
@@ -375,7 +465,15 @@ describe('compareRuns: environments, not invocations, when both sides were measu
     const base = levels([100, 100, 100, 100]);
     // Pooled, 48 tight samples a side make +6.5% look certain; over the 4 pairs of environments the interval is
     // t(3) wide: exp(mean ± 3.182·s/2) of the log differences.
-    const byInvocation = row(compareRuns(single(pr.powerValues[0]?.samples.map((entry) => entry.durationMs) ?? []), single(base.powerValues[0]?.samples.map((entry) => entry.durationMs) ?? []), GATE, MONTHLY), 'cost');
+    const byInvocation = row(
+      compareRuns(
+        single(pr.powerValues[0]?.samples.map((entry) => entry.durationMs) ?? []),
+        single(base.powerValues[0]?.samples.map((entry) => entry.durationMs) ?? []),
+        GATE,
+        MONTHLY,
+      ),
+      'cost',
+    );
     expect(byInvocation.level).toBe('fail');
     const differences = [106, 107, 105, 108].map((level) => Math.log(level / 100));
     const mean = differences.reduce((sum, value) => sum + value, 0) / 4;
@@ -414,7 +512,9 @@ describe('absolute limits when the configured memory fails', () => {
       ],
     });
     const verdict = compareRuns(pr, null, { ...GATE, maxDurationMs: 300 }, 0);
-    const row = verdict.comparisons.find((candidate) => candidate.metric.includes('128 MB') && candidate.kind === 'duration');
+    const row = verdict.comparisons.find(
+      (candidate) => candidate.metric.includes('128 MB') && candidate.kind === 'duration',
+    );
     expect(row?.level).toBe('fail');
     expect(row?.reason).toMatch(/is not met at 128 MB.*Sandbox\.Timedout/);
     expect(verdict.level).toBe('fail');

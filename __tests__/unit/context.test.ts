@@ -33,7 +33,14 @@ const pullRequestPayload = (headRepo: Record<string, unknown> = { full_name: 'ac
 
 describe('readRunContext', () => {
   test('pull_request: the PR, its head commit, its base as the baseline, its branches and the run URL', () => {
-    const context = readRunContext(contextOf({ eventName: 'pull_request', sha: 'f'.repeat(40), ref: 'refs/pull/7/merge', payload: pullRequestPayload() }));
+    const context = readRunContext(
+      contextOf({
+        eventName: 'pull_request',
+        sha: 'f'.repeat(40),
+        ref: 'refs/pull/7/merge',
+        payload: pullRequestPayload(),
+      }),
+    );
     expect(context).toEqual({
       eventName: 'pull_request',
       repository: { owner: 'acme', repo: 'shop' },
@@ -47,11 +54,18 @@ describe('readRunContext', () => {
   });
 
   test('pull_request_target: read as a pull request (the same payload, run in the base repository)', () => {
-    const context = readRunContext(contextOf({ eventName: 'pull_request_target', ref: 'refs/heads/develop', payload: pullRequestPayload() }));
+    const context = readRunContext(
+      contextOf({ eventName: 'pull_request_target', ref: 'refs/heads/develop', payload: pullRequestPayload() }),
+    );
     expect(context.pullRequest).toBe(7);
     expect(context.headSha).toBe(HEAD);
     expect(context.baselineTarget).toEqual({ sha: BASE, label: 'the PR base' });
-    expect(context.workingBranches).toEqual({ defaultBranch: 'main', baseRef: 'develop', headRef: 'feature-x', currentBranch: 'develop' });
+    expect(context.workingBranches).toEqual({
+      defaultBranch: 'main',
+      baseRef: 'develop',
+      headRef: 'feature-x',
+      currentBranch: 'develop',
+    });
     expect(context.defaultBranchPush).toBeUndefined();
   });
 
@@ -60,17 +74,32 @@ describe('readRunContext', () => {
     ['another repository not marked as a fork', { full_name: 'mallory/shop' }],
     ['the same name but marked as a fork', { full_name: 'acme/shop', fork: true }],
   ])('a fork PR (%s): named, so the action neither tunes on AWS nor comments', (_what, headRepo) => {
-    expect(readRunContext(contextOf({ eventName: 'pull_request', payload: pullRequestPayload(headRepo) })).fork).toBe(headRepo.full_name);
+    expect(readRunContext(contextOf({ eventName: 'pull_request', payload: pullRequestPayload(headRepo) })).fork).toBe(
+      headRepo.full_name,
+    );
   });
 
   test('a PR from a branch of the same repository is not a fork', () => {
-    expect(readRunContext(contextOf({ eventName: 'pull_request', payload: pullRequestPayload() })).fork).toBeUndefined();
+    expect(
+      readRunContext(contextOf({ eventName: 'pull_request', payload: pullRequestPayload() })).fork,
+    ).toBeUndefined();
   });
 
   test('a push to the default branch: stored as history under its commit, compared with the commit before it', () => {
-    const payload = { ref: 'refs/heads/main', before: BEFORE, after: HEAD, repository, head_commit: { id: HEAD, timestamp: '2026-03-02T10:00:00Z' } };
+    const payload = {
+      ref: 'refs/heads/main',
+      before: BEFORE,
+      after: HEAD,
+      repository,
+      head_commit: { id: HEAD, timestamp: '2026-03-02T10:00:00Z' },
+    };
     const context = readRunContext(contextOf({ payload }));
-    expect(context.defaultBranchPush).toEqual({ branch: 'main', sha: HEAD, ref: 'refs/heads/main', committedAt: '2026-03-02T10:00:00Z' });
+    expect(context.defaultBranchPush).toEqual({
+      branch: 'main',
+      sha: HEAD,
+      ref: 'refs/heads/main',
+      committedAt: '2026-03-02T10:00:00Z',
+    });
     expect(context.baselineTarget).toEqual({ sha: BEFORE, label: 'the commit before this push' });
     expect(context.workingBranches).toEqual({ defaultBranch: 'main', currentBranch: 'main' });
     expect(context.headSha).toBe(HEAD);
@@ -78,14 +107,28 @@ describe('readRunContext', () => {
   });
 
   test('a push to another branch: not history; the first push of a new branch has no commit before it', () => {
-    const context = readRunContext(contextOf({ ref: 'refs/heads/release', payload: { ref: 'refs/heads/release', before: '0'.repeat(40), repository } }));
+    const context = readRunContext(
+      contextOf({
+        ref: 'refs/heads/release',
+        payload: { ref: 'refs/heads/release', before: '0'.repeat(40), repository },
+      }),
+    );
     expect(context.defaultBranchPush).toBeUndefined();
     expect(context.baselineTarget).toEqual({});
     expect(context.workingBranches).toEqual({ defaultBranch: 'main', currentBranch: 'release' });
   });
 
   test('workflow_run (comment-only): the measuring run, its head commit and pull request; its branch is a working branch', () => {
-    const payload = { workflow_run: { id: 1, event: 'pull_request', head_sha: HEAD, head_branch: 'feature-x', pull_requests: [{ number: 43 }, { number: 44 }] }, repository };
+    const payload = {
+      workflow_run: {
+        id: 1,
+        event: 'pull_request',
+        head_sha: HEAD,
+        head_branch: 'feature-x',
+        pull_requests: [{ number: 43 }, { number: 44 }],
+      },
+      repository,
+    };
     const context = readRunContext(contextOf({ eventName: 'workflow_run', payload }));
     expect(context.workflowRun).toEqual({ headSha: HEAD, pullRequest: 43 });
     expect(context.workingBranches.headRef).toBe('feature-x');

@@ -7,7 +7,11 @@ const ARN = 'arn:aws:lambda:eu-west-1:123456789012:function:orders';
 
 function enumMessage(input: string, value: string): string {
   try {
-    parseSettings((name) => (name === 'function-name' ? ARN : name === input ? value : ''), { env: {}, cwd: '/repo', readFile: () => '{}' });
+    parseSettings((name) => (name === 'function-name' ? ARN : name === input ? value : ''), {
+      env: {},
+      cwd: '/repo',
+      readFile: () => '{}',
+    });
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     return (error as InputError).message;
@@ -45,11 +49,31 @@ describe('closestMatch', () => {
 
 describe('"did you mean" in the enum inputs, message for message', () => {
   test.each([
-    ['strategy', 'balanse', `Input 'strategy': "balanse" is not a strategy; use one of cost, speed, balanced, percentile (did you mean balanced?)`],
-    ['comment-mode', 'hide-and-neww', `Input 'comment-mode': "hide-and-neww" is not a comment mode; use one of update, new, hide-and-new, delete-and-new, off (did you mean hide-and-new?)`],
-    ['max-duration-statistic', 'p9', `Input 'max-duration-statistic': "p9" is not a duration statistic; use one of mean, p50, p90, p95, p99 (did you mean p90?)`],
-    ['sampling', 'Adaptiv', `Input 'sampling': "Adaptiv" is not a sampling mode; use one of fixed, adaptive (did you mean adaptive?)`],
-    ['strategy', 'fastest', `Input 'strategy': "fastest" is not a strategy; use one of cost, speed, balanced, percentile`],
+    [
+      'strategy',
+      'balanse',
+      `Input 'strategy': "balanse" is not a strategy; use one of cost, speed, balanced, percentile (did you mean balanced?)`,
+    ],
+    [
+      'comment-mode',
+      'hide-and-neww',
+      `Input 'comment-mode': "hide-and-neww" is not a comment mode; use one of update, new, hide-and-new, delete-and-new, off (did you mean hide-and-new?)`,
+    ],
+    [
+      'max-duration-statistic',
+      'p9',
+      `Input 'max-duration-statistic': "p9" is not a duration statistic; use one of mean, p50, p90, p95, p99 (did you mean p90?)`,
+    ],
+    [
+      'sampling',
+      'Adaptiv',
+      `Input 'sampling': "Adaptiv" is not a sampling mode; use one of fixed, adaptive (did you mean adaptive?)`,
+    ],
+    [
+      'strategy',
+      'fastest',
+      `Input 'strategy': "fastest" is not a strategy; use one of cost, speed, balanced, percentile`,
+    ],
   ])('%s %s', (input, value, message) => {
     expect(enumMessage(input, value)).toBe(message);
   });

@@ -11,12 +11,17 @@ interface Statement {
   Resource?: unknown;
 }
 
-const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 function securityPolicy(): Statement[] {
   const doc = readFileSync('docs/SECURITY.md', 'utf8');
-  const policies = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1] ?? '') as { Statement: Statement[] });
-  const found = policies.filter((policy) => policy.Statement.some((statement) => list(statement.Action).some((action) => action.startsWith('lambda:'))));
+  const policies = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map(
+    (match) => JSON.parse(match[1] ?? '') as { Statement: Statement[] },
+  );
+  const found = policies.filter((policy) =>
+    policy.Statement.some((statement) => list(statement.Action).some((action) => action.startsWith('lambda:'))),
+  );
   expect(found).toHaveLength(1);
   return found[0]?.Statement ?? [];
 }
@@ -26,8 +31,12 @@ interface Template {
 }
 
 const template = parse(readFileSync('e2e/template.yaml', 'utf8')) as Template;
-const functions = Object.entries(template.Resources).filter(([, resource]) => resource.Type === 'AWS::Lambda::Function');
-const suffixes = functions.map(([, resource]) => String((resource.Properties.FunctionName as { 'Fn::Sub': string })['Fn::Sub']).replace('${AWS::StackName}-', ''));
+const functions = Object.entries(template.Resources).filter(
+  ([, resource]) => resource.Type === 'AWS::Lambda::Function',
+);
+const suffixes = functions.map(([, resource]) =>
+  String((resource.Properties.FunctionName as { 'Fn::Sub': string })['Fn::Sub']).replace('${AWS::StackName}-', ''),
+);
 const arn = (suffix: string, qualified: boolean) =>
   `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:\${AWS::StackName}-${suffix}${qualified ? ':*' : ''}`;
 
@@ -41,7 +50,9 @@ describe('e2e/template.yaml', () => {
   });
 
   it("grants TuningRole exactly docs/SECURITY.md's policy, statement by statement, for the stack's functions", () => {
-    const role = template.Resources.TuningRole?.Properties as { Policies: { PolicyDocument: { Statement: Statement[] } }[] };
+    const role = template.Resources.TuningRole?.Properties as {
+      Policies: { PolicyDocument: { Statement: Statement[] } }[];
+    };
     expect(role.Policies).toHaveLength(1);
     const statements = role.Policies[0]?.PolicyDocument.Statement ?? [];
     const documented = securityPolicy();
@@ -51,13 +62,22 @@ describe('e2e/template.yaml', () => {
     for (const [index, statement] of documented.entries()) {
       // The same shape of resources: the function and its versions, or (DeleteFunction) only its versions.
       const qualifiedOnly = list(statement.Resource as string | string[]).every((resource) => resource.endsWith(':*'));
-      const expected = suffixes.flatMap((suffix) => (qualifiedOnly ? [arn(suffix, true)] : [arn(suffix, false), arn(suffix, true)]));
-      expect(list(statements[index]?.Resource as unknown[]).map((resource) => (resource as { 'Fn::Sub': string })['Fn::Sub'])).toEqual(expected);
+      const expected = suffixes.flatMap((suffix) =>
+        qualifiedOnly ? [arn(suffix, true)] : [arn(suffix, false), arn(suffix, true)],
+      );
+      expect(
+        list(statements[index]?.Resource as unknown[]).map(
+          (resource) => (resource as { 'Fn::Sub': string })['Fn::Sub'],
+        ),
+      ).toEqual(expected);
     }
   });
 
   it("runs the emulator's primes sample (as CommonJS: CloudFormation writes inline Node.js code to index.js)", () => {
-    const sample = readFileSync('emulator/functions/primes/index.mjs', 'utf8').replace('export const handler = ', 'exports.handler = ');
+    const sample = readFileSync('emulator/functions/primes/index.mjs', 'utf8').replace(
+      'export const handler = ',
+      'exports.handler = ',
+    );
     for (const name of ['PrFunction', 'BaseFunction']) {
       const code = (template.Resources[name]?.Properties.Code as { ZipFile: string }).ZipFile;
       expect(code).toBe(sample);

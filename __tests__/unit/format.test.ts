@@ -33,7 +33,7 @@ describe('numbers', () => {
     ]);
   });
 
-  test('formatUsd: thousands separators and cents at every size (the gate\'s monthly figures and the report\'s agree)', () => {
+  test("formatUsd: thousands separators and cents at every size (the gate's monthly figures and the report's agree)", () => {
     expect([1234.5, 1234.504, 1234.505, 999.994, 999.995, 1_234_567.891].map(formatUsd)).toEqual([
       '$1,234.50',
       '$1,234.50',
@@ -50,19 +50,26 @@ describe('numbers', () => {
   });
 
   test('formatUsd: negatives carry the sign before the dollar; zero and negative zero are "$0"', () => {
-    expect([-3, -1234.5, -0.000005, -0, 0, 1e-25].map(formatUsd)).toEqual(['-$3.00', '-$1,234.50', '-$0.00000500', '$0', '$0', '$0']);
+    expect([-3, -1234.5, -0.000005, -0, 0, 1e-25].map(formatUsd)).toEqual([
+      '-$3.00',
+      '-$1,234.50',
+      '-$0.00000500',
+      '$0',
+      '$0',
+      '$0',
+    ]);
   });
 
   test('missing figures read "–" in every formatter', () => {
     for (const value of [null, undefined, NaN, Infinity, -Infinity]) {
-      expect([formatUsd(value), formatUsdDelta(value), formatMs(value), formatPct(value), formatUnsignedPct(value), formatCount(value)]).toEqual([
-        '–',
-        '–',
-        '–',
-        '–',
-        '–',
-        '–',
-      ]);
+      expect([
+        formatUsd(value),
+        formatUsdDelta(value),
+        formatMs(value),
+        formatPct(value),
+        formatUnsignedPct(value),
+        formatCount(value),
+      ]).toEqual(['–', '–', '–', '–', '–', '–']);
     }
   });
 
@@ -121,15 +128,37 @@ describe('numbers', () => {
   });
 
   test('formatMs: zero and negatives (a change in duration), never "-0.00 ms"', () => {
-    expect([0, -0, -0.001, -4.567, -1500, -999.95].map(formatMs)).toEqual(['0.00 ms', '0.00 ms', '-0.00100 ms', '-4.57 ms', '-1.50 s', '-1.00 s']);
+    expect([0, -0, -0.001, -4.567, -1500, -999.95].map(formatMs)).toEqual([
+      '0.00 ms',
+      '0.00 ms',
+      '-0.00100 ms',
+      '-4.57 ms',
+      '-1.50 s',
+      '-1.00 s',
+    ]);
   });
 
   test('formatConfidence: as users write it, up to two decimals, no trailing zeros', () => {
-    expect([0.95, 0.9, 0.99, 0.995, 0.9975, 0.999, 0.501].map((c) => formatConfidence(c))).toEqual(['95%', '90%', '99%', '99.5%', '99.75%', '99.9%', '50.1%']);
+    expect([0.95, 0.9, 0.99, 0.995, 0.9975, 0.999, 0.501].map((c) => formatConfidence(c))).toEqual([
+      '95%',
+      '90%',
+      '99%',
+      '99.5%',
+      '99.75%',
+      '99.9%',
+      '50.1%',
+    ]);
   });
 
   test('formatCount', () => {
-    expect([950, 9999, 12_000, 1_500_000, 10_000_000, 2e9].map(formatCount)).toEqual(['950', '9,999', '12k', '1.5M', '10M', '2B']);
+    expect([950, 9999, 12_000, 1_500_000, 10_000_000, 2e9].map(formatCount)).toEqual([
+      '950',
+      '9,999',
+      '12k',
+      '1.5M',
+      '10M',
+      '2B',
+    ]);
   });
 
   test('truncateText never splits a surrogate pair', () => {
@@ -208,13 +237,23 @@ describe('codeSpan', () => {
 
 describe('escapeHtml and safeUrl', () => {
   test('escapeHtml covers element content and both attribute quotes', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 
   test('safeUrl admits http(s) URLs without characters that could end a link', () => {
     expect(safeUrl('https://github.com/acme/shop/actions/runs/1')).toBe('https://github.com/acme/shop/actions/runs/1');
     expect(safeUrl('https://lambda-power-tuning.show/#gAA=;AIC2;x%20y')).not.toBeNull();
-    for (const bad of ['javascript:alert(1)', 'https://x.example/a)b', 'https://x.example/"onmouseover=', 'https://x.example/ a', 'data:text/html,x', '', null]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'https://x.example/a)b',
+      'https://x.example/"onmouseover=',
+      'https://x.example/ a',
+      'data:text/html,x',
+      '',
+      null,
+    ]) {
       expect(safeUrl(bad)).toBeNull();
     }
   });

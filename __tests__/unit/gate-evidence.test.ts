@@ -18,7 +18,8 @@ const row = (verdict: Verdict, kind: MetricComparison['kind']): MetricComparison
   return found;
 };
 /** Samples alternating ±spread around centre. */
-const around = (centre: number, n: number, spread = 0.05) => Array.from({ length: n }, (_, index) => centre * (index % 2 === 0 ? 1 - spread : 1 + spread));
+const around = (centre: number, n: number, spread = 0.05) =>
+  Array.from({ length: n }, (_, index) => centre * (index % 2 === 0 ? 1 - spread : 1 + spread));
 
 describe('the practical floor (min-duration-change-ms)', () => {
   // The repro: a sub-millisecond handler, its duration up 40% (0.2 → 0.28 ms), significant by any interval.
@@ -59,9 +60,16 @@ describe('one error rate for the verdict: Holm across comparisons', () => {
     const duration = row(alone, 'duration');
     expect(duration.ciLowPct).toBeGreaterThan(0);
     expect(duration.significant).toBe(false);
-    expect(duration.reason).toMatch(/not statistically significant once the verdict's other comparisons are accounted for\.$/);
+    expect(duration.reason).toMatch(
+      /not statistically significant once the verdict's other comparisons are accounted for\.$/,
+    );
     // At 90% confidence (alpha 10%, 5% each) the same change is significant.
-    expect(row(compareRuns(pr, base, gateSettings({ confidence: 0.9, maxCostIncreasePct: 5, maxDurationIncreasePct: 5 }), 0), 'duration').significant).toBe(true);
+    expect(
+      row(
+        compareRuns(pr, base, gateSettings({ confidence: 0.9, maxCostIncreasePct: 5, maxDurationIncreasePct: 5 }), 0),
+        'duration',
+      ).significant,
+    ).toBe(true);
   });
 });
 
@@ -83,26 +91,53 @@ describe('the live gate’s looks and evidence', () => {
   });
 
   const blocks = (count: number, level: number) =>
-    makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(count, (block) => around(level * (1 + 0.01 * (block % 2)), 10, 0.02)) }], runId: LIVE });
+    makeRun({
+      configuredMb: 1024,
+      powerValues: [
+        { memoryMb: 1024, ...blocked(count, (block) => around(level * (1 + 0.01 * (block % 2)), 10, 0.02)) },
+      ],
+      runId: LIVE,
+    });
 
   it('a regression over fewer than 7 pairs of environments warns and says what is missing', () => {
-    const verdict = compareRuns(blocks(6, 150), blocks(6, 100), gateSettings({ baselineSource: 'function', maxInvocations: 60 }), 0);
+    const verdict = compareRuns(
+      blocks(6, 150),
+      blocks(6, 100),
+      gateSettings({ baselineSource: 'function', maxInvocations: 60 }),
+      0,
+    );
     const duration = row(verdict, 'duration');
     expect(duration.level).toBe('warn');
-    expect(duration.reason).toMatch(/above the 10% fail limit, but measured in 6 pairs of execution environments per function: a fail needs 7 \(raise gate-max-invocations\)\.$/);
+    expect(duration.reason).toMatch(
+      /above the 10% fail limit, but measured in 6 pairs of execution environments per function: a fail needs 7 \(raise gate-max-invocations\)\.$/,
+    );
     expect(verdict.level).toBe('warn');
   });
 
   it('the same regression over 7 pairs fails: every pair points up (sign test p = 2/128)', () => {
-    const verdict = compareRuns(blocks(7, 150), blocks(7, 100), gateSettings({ baselineSource: 'function', maxInvocations: 70 }), 0);
+    const verdict = compareRuns(
+      blocks(7, 150),
+      blocks(7, 100),
+      gateSettings({ baselineSource: 'function', maxInvocations: 70 }),
+      0,
+    );
     expect(row(verdict, 'duration').level).toBe('fail');
   });
 
   it('over 7 pairs where the environments disagree in direction, the t interval alone does not fail it', () => {
     // Six pairs +60%, one −5%: t says significant, the sign test (6 of 7, p = 0.125) does not.
     const levels = [1.6, 1.6, 1.6, 1.6, 1.6, 1.6, 0.95];
-    const pr = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(7, (block) => around(100 * (levels[block] ?? 1), 10, 0.02)) }], runId: LIVE });
-    const verdict = compareRuns(pr, blocks(7, 100), gateSettings({ baselineSource: 'function', maxInvocations: 70 }), 0);
+    const pr = makeRun({
+      configuredMb: 1024,
+      powerValues: [{ memoryMb: 1024, ...blocked(7, (block) => around(100 * (levels[block] ?? 1), 10, 0.02)) }],
+      runId: LIVE,
+    });
+    const verdict = compareRuns(
+      pr,
+      blocks(7, 100),
+      gateSettings({ baselineSource: 'function', maxInvocations: 70 }),
+      0,
+    );
     const duration = row(verdict, 'duration');
     expect(duration.ciLowPct).toBeGreaterThan(0);
     expect(duration.level).toBe('pass');
@@ -116,7 +151,11 @@ describe('the live gate’s looks and evidence', () => {
   });
 
   it('sampling goes on where a regression is above the limit in 2 environments: a fail needs 7', () => {
-    const round = nextGateRound(blocks(2, 150), blocks(2, 100), gateSettings({ baselineSource: 'function', maxInvocations: 200 }));
+    const round = nextGateRound(
+      blocks(2, 150),
+      blocks(2, 100),
+      gateSettings({ baselineSource: 'function', maxInvocations: 200 }),
+    );
     expect(round.settled).toBe(false);
     expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 2 }]);
     expect(round.reason).toMatch(/above the 10% limit in 2 environments per function, to be confirmed in others/);
@@ -124,9 +163,15 @@ describe('the live gate’s looks and evidence', () => {
 
   it('a change below the floor settles once a second environment confirms it', () => {
     const tiny = (level: number, environments: number) =>
-      makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(environments, () => around(level, 10, 0.3)) }], runId: LIVE });
+      makeRun({
+        configuredMb: 1024,
+        powerValues: [{ memoryMb: 1024, ...blocked(environments, () => around(level, 10, 0.3)) }],
+        runId: LIVE,
+      });
     const gate = gateSettings({ baselineSource: 'function', maxInvocations: 200 });
-    expect(nextGateRound(tiny(0.3, 1), tiny(0.2, 1), gate).pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 2 }]);
+    expect(nextGateRound(tiny(0.3, 1), tiny(0.2, 1), gate).pairings).toEqual([
+      { memoryBySubject: [1024, 1024], environments: 2 },
+    ]);
     expect(nextGateRound(tiny(0.3, 3), tiny(0.2, 3), gate)).toEqual({
       pairings: [],
       settled: true,
@@ -145,7 +190,13 @@ describe('stored baselines, honestly', () => {
     expect(renderReport({ result: pr, verdict, baseline: stored })).toContain(
       'Baseline: baseline file base.json — a stored run, measured at another time in other execution environments: it can flag what a live baseline-function would show as noise (docs/gate.md)',
     );
-    const live = compareRuns({ ...pr, runId: LIVE }, { ...stored, runId: LIVE }, gateSettings({ baselineSource: 'function' }), 0, { baselineDescription: 'live baseline function twin' });
+    const live = compareRuns(
+      { ...pr, runId: LIVE },
+      { ...stored, runId: LIVE },
+      gateSettings({ baselineSource: 'function' }),
+      0,
+      { baselineDescription: 'live baseline function twin' },
+    );
     expect(live.baselineKind).toBe('live');
     expect(renderReport({ result: pr, verdict: live, baseline: stored })).not.toContain('a stored run');
   });

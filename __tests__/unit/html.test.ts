@@ -4,11 +4,19 @@ import { failScenario, failedPowerValueScenario, noBaselineScenario, prRun } fro
 describe('renderHtmlReport', () => {
   test('self-contained: a CSP that forbids every fetch, and nothing that would fetch', () => {
     const html = renderHtmlReport(failScenario());
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|url\(|@import/i);
     // The only absolute URLs are the links a reader may follow, and the SVG namespace.
     const urls = Array.from(html.matchAll(/https?:\/\/[^"'\s<)]+/g), (match) => match[0].replace(/[#?].*/, ''));
-    expect(new Set(urls)).toEqual(new Set(['https://lambda-power-tuning.show/', 'https://github.com/acme/shop/actions/runs/123456789', 'http://www.w3.org/2000/svg']));
+    expect(new Set(urls)).toEqual(
+      new Set([
+        'https://lambda-power-tuning.show/',
+        'https://github.com/acme/shop/actions/runs/123456789',
+        'http://www.w3.org/2000/svg',
+      ]),
+    );
   });
 
   test('two charts, each with this run and the baseline', () => {
@@ -23,7 +31,9 @@ describe('renderHtmlReport', () => {
   test('verdict, headline number and the per-memory table', () => {
     const html = renderHtmlReport(failScenario());
     expect(html).toContain('<body class="level-fail">');
-    expect(html).toContain('<span class="lvl-fail">Fail</span>: cost per invocation +15.4% at 1024 MB, +$1.33/month at 10M invocations/month');
+    expect(html).toContain(
+      '<span class="lvl-fail">Fail</span>: cost per invocation +15.4% at 1024 MB, +$1.33/month at 10M invocations/month',
+    );
     expect(html.match(/<tr( class="[^"]*")?><td>\d+ MB/g)).toHaveLength(5 + 5 + 5); // memory table + two statistics tables
     expect(html).toContain('<td class="significant lvl-fail" title="significant">❌ +18.9%</td>');
   });

@@ -81,7 +81,12 @@ describe('action.yml', () => {
   });
 
   test('runs dist/index.js on node24, with the same bundle as an always-run post step, and has a name, description and branding', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' });
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/index.js',
+      'post-if': 'always()',
+    });
     expect(typeof action.name).toBe('string');
     expect(typeof action.description).toBe('string');
     expect(typeof action.branding?.icon).toBe('string');
@@ -127,7 +132,8 @@ describe('the CLI flags', () => {
     const help = helpText();
     for (const spec of INPUTS) {
       expect(help).toContain(`--${spec.name}`);
-      if (spec.default !== undefined && !spec.defaultText) expect(help.replace(/\s+/g, ' ')).toContain(`(default: ${spec.default})`);
+      if (spec.default !== undefined && !spec.defaultText)
+        expect(help.replace(/\s+/g, ' ')).toContain(`(default: ${spec.default})`);
     }
   });
 });

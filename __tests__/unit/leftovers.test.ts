@@ -46,8 +46,20 @@ function slowAliasDeletes(fake: ReturnType<typeof createFakeLambda>, delayMs: (n
 
 describe('what is a run leftover', () => {
   it("runAliasNames: the run's lpg-<run>-… aliases, its state alias included; never another run's or the user's", () => {
-    const aliases = ['live', 'lpg-left1-128', 'lpg-left1-256-c2', 'lpg-left10-128', 'lpg-other-128', stateAliasName('left1', Date.UTC(2026, 11, 1, 10))];
-    expect(runAliasNames(aliases.map((Name) => ({ Name })), 'left1')).toEqual(['lpg-left1-128', 'lpg-left1-256-c2', 'lpg-left1-until-20261201T100000Z']);
+    const aliases = [
+      'live',
+      'lpg-left1-128',
+      'lpg-left1-256-c2',
+      'lpg-left10-128',
+      'lpg-other-128',
+      stateAliasName('left1', Date.UTC(2026, 11, 1, 10)),
+    ];
+    expect(
+      runAliasNames(
+        aliases.map((Name) => ({ Name })),
+        'left1',
+      ),
+    ).toEqual(['lpg-left1-128', 'lpg-left1-256-c2', 'lpg-left1-until-20261201T100000Z']);
   });
 
   it("runVersionNumbers: the run's versions by Description, in number order; never the kept auto-optimize version or another run's", () => {
@@ -56,7 +68,10 @@ describe('what is a run leftover', () => {
       { version: '10', description: runMarker('left1', 128, undefined, recovery) },
       { version: '9', description: runMarker('left1', 256, 3, undefined) },
       { version: '11', description: runMarker('left1', 256, { environment: 2 }, recovery) },
-      { version: '12', description: 'lambda-power-gate left1: 256 MB for alias live (was 512 MB, until 2026-12-01T10:00:00Z)' },
+      {
+        version: '12',
+        description: 'lambda-power-gate left1: 256 MB for alias live (was 512 MB, until 2026-12-01T10:00:00Z)',
+      },
       { version: '13', description: runMarker('left10', 128, undefined, recovery) },
       { version: '14', description: 'release 14' },
     ];
@@ -70,7 +85,10 @@ describe('removeLeftovers', () => {
     for (const name of ['lpg-left1-128', 'lpg-left1-256', 'lpg-left1-512']) fake.aliases.set(name, '1');
     // The first alias answers last.
     const seen = slowAliasDeletes(fake, (name) => (name === 'lpg-left1-128' ? 60 : 5));
-    const report = await targetOn(fake).removeLeftovers(ARN, { aliases: ['lpg-left1-128', 'lpg-left1-256', 'lpg-left1-512'], versions: [] });
+    const report = await targetOn(fake).removeLeftovers(ARN, {
+      aliases: ['lpg-left1-128', 'lpg-left1-256', 'lpg-left1-512'],
+      versions: [],
+    });
     expect(seen.answered[seen.answered.length - 1]).toBe('lpg-left1-128');
     expect(report.deletedAliases).toEqual(['lpg-left1-128', 'lpg-left1-256', 'lpg-left1-512']);
     expect(report.remaining).toEqual({ aliases: [], versions: [] });

@@ -88,9 +88,16 @@ describe('withRetry and the abort signal', () => {
       controller.abort(new Error('SIGINT received'));
       if (signal?.aborted) throw signal.reason;
     };
-    await expect(withRetry(attempts, { attempts: 8, baseDelayMs: 500, maxDelayMs: 10_000, sleep, signal: controller.signal, shouldRetry: () => true })).rejects.toThrow(
-      'SIGINT received',
-    );
+    await expect(
+      withRetry(attempts, {
+        attempts: 8,
+        baseDelayMs: 500,
+        maxDelayMs: 10_000,
+        sleep,
+        signal: controller.signal,
+        shouldRetry: () => true,
+      }),
+    ).rejects.toThrow('SIGINT received');
     expect(attempts).toHaveBeenCalledTimes(1);
   });
 
@@ -102,9 +109,16 @@ describe('withRetry and the abort signal', () => {
     const deafSleep: Sleep = async () => {
       controller.abort(new Error('SIGINT received'));
     };
-    await expect(withRetry(attempts, { attempts: 8, baseDelayMs: 1, maxDelayMs: 1, sleep: deafSleep, signal: controller.signal, shouldRetry: () => true })).rejects.toThrow(
-      'SIGINT received',
-    );
+    await expect(
+      withRetry(attempts, {
+        attempts: 8,
+        baseDelayMs: 1,
+        maxDelayMs: 1,
+        sleep: deafSleep,
+        signal: controller.signal,
+        shouldRetry: () => true,
+      }),
+    ).rejects.toThrow('SIGINT received');
     expect(attempts).toHaveBeenCalledTimes(1);
   });
 });

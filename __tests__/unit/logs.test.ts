@@ -224,12 +224,15 @@ describe('parseReport, JSON format', () => {
 
   it('rejects records whose required metrics are missing or not numbers', () => {
     expect(parseReport('{"type":"platform.report","record":{"metrics":{"durationMs":5}}}')).toBeNull();
-    expect(parseReport('{"type":"platform.report","record":{"metrics":{"durationMs":"5","billedDurationMs":5}}}')).toBeNull();
+    expect(
+      parseReport('{"type":"platform.report","record":{"metrics":{"durationMs":"5","billedDurationMs":5}}}'),
+    ).toBeNull();
     expect(parseReport('{"type":"platform.report","record":{"requestId":"x"}}')).toBeNull();
   });
 
   it('drops optional metrics of the wrong type instead of failing', () => {
-    const line = '{"type":"platform.report","record":{"metrics":{"durationMs":1,"billedDurationMs":1,"initDurationMs":null}}}';
+    const line =
+      '{"type":"platform.report","record":{"metrics":{"durationMs":1,"billedDurationMs":1,"initDurationMs":null}}}';
     expect(parseReport(line)).toEqual({ durationMs: 1, billedDurationMs: 1 });
   });
 });

@@ -45,7 +45,11 @@ describe('golden report bodies', () => {
   test('very-long-comment.md: cut to fit GitHub, with the marker, structure closed, and a notice', () => {
     const full = render(veryLongScenario());
     expect(full.length).toBeGreaterThan(GITHUB_COMMENT_MAX_CHARS);
-    const { body, truncated } = markedBody(full, { key: 'checkout-api', sha: 'bbbbbbb2222222222222222222222222222222222'.slice(0, 40), at: '2026-11-28T10:00:00Z' });
+    const { body, truncated } = markedBody(full, {
+      key: 'checkout-api',
+      sha: 'bbbbbbb2222222222222222222222222222222222'.slice(0, 40),
+      at: '2026-11-28T10:00:00Z',
+    });
     expect(truncated).toBe(true);
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_MAX_CHARS);
     expect(body).toContain("This report was cut to fit GitHub's size limit");
@@ -60,8 +64,12 @@ describe('headline', () => {
     const { verdict, result } = failScenario();
     // 1024 MB: base 40 ms → 0.04 s × 1 GB × 0.0000166667 + 0.0000002 = 0.000000866668; PR 48 ms → 0.000001000002.
     // +15.4%, and (1.000002 − 0.866668) × 10 = $1.33 a month at 10M invocations.
-    expect(headlineNumber(verdict!, result.settings.monthlyInvocations)).toBe('cost per invocation +15.4% at 1024 MB, +$1.33/month at 10M invocations/month');
-    expect(render(failScenario()).split('\n')[0]).toBe('### ❌ `checkout-api`: cost per invocation +15.4% at 1024 MB, +$1.33/month at 10M invocations/month');
+    expect(headlineNumber(verdict!, result.settings.monthlyInvocations)).toBe(
+      'cost per invocation +15.4% at 1024 MB, +$1.33/month at 10M invocations/month',
+    );
+    expect(render(failScenario()).split('\n')[0]).toBe(
+      '### ❌ `checkout-api`: cost per invocation +15.4% at 1024 MB, +$1.33/month at 10M invocations/month',
+    );
   });
 
   test('a warn quotes the row over the warn limit, not a larger passing one', () => {
@@ -71,11 +79,15 @@ describe('headline', () => {
 
   test('a pass within noise says so', () => {
     const { verdict, result } = passScenario();
-    expect(headlineNumber(verdict!, result.settings.monthlyInvocations)).toMatch(/^no significant change: cost per invocation \+1\.9% at 1024 MB/);
+    expect(headlineNumber(verdict!, result.settings.monthlyInvocations)).toMatch(
+      /^no significant change: cost per invocation \+1\.9% at 1024 MB/,
+    );
   });
 
   test('without a comparison the recommendation is the headline', () => {
-    expect(render(noBaselineScenario()).split('\n')[0]).toBe('### ✅ `checkout-api`: 512 MB recommended, 5.8% cheaper than the current 1024 MB');
+    expect(render(noBaselineScenario()).split('\n')[0]).toBe(
+      '### ✅ `checkout-api`: 512 MB recommended, 5.8% cheaper than the current 1024 MB',
+    );
     const { result } = noBaselineScenario();
     expect(renderReport({ result }).split('\n')[0]).toMatch(/^### ⚡ /);
   });
@@ -84,14 +96,23 @@ describe('headline', () => {
 describe('table deltas', () => {
   test("the gate's row gives significance; other memory sizes show the runs' own change, unmarked", () => {
     const scenario = failScenario();
-    expect(deltaAt(scenario, 512, 'duration')).toEqual({ deltaPct: expect.closeTo(18.92, 2), significant: true, level: 'fail' });
+    expect(deltaAt(scenario, 512, 'duration')).toEqual({
+      deltaPct: expect.closeTo(18.92, 2),
+      significant: true,
+      level: 'fail',
+    });
     // 128 MB was not compared by the gate: 365 / 310 − 1 = 17.74%.
     expect(deltaAt(scenario, 128, 'duration')).toEqual({ deltaPct: expect.closeTo(17.74, 2) });
   });
 
   test('a comparison of different memory sizes on the two sides is not shown as a same-memory delta', () => {
     const scenario = failScenario();
-    const verdict = { ...scenario.verdict!, comparisons: scenario.verdict!.comparisons.map((row) => (row.memoryMb === 1024 ? { ...row, baseMemoryMb: 512 } : row)) };
+    const verdict = {
+      ...scenario.verdict!,
+      comparisons: scenario.verdict!.comparisons.map((row) =>
+        row.memoryMb === 1024 ? { ...row, baseMemoryMb: 512 } : row,
+      ),
+    };
     expect(deltaAt({ ...scenario, verdict }, 1024, 'cost')?.significant).toBeUndefined();
   });
 });
@@ -122,10 +143,18 @@ describe('fitToLimit', () => {
   });
 
   test('cuts at a line boundary and closes an open fence and details', () => {
-    const text = ['intro', '<details><summary>x</summary>', '', '```mermaid', ...Array.from({ length: 200 }, (_, i) => `line ${i}`)].join('\n');
+    const text = [
+      'intro',
+      '<details><summary>x</summary>',
+      '',
+      '```mermaid',
+      ...Array.from({ length: 200 }, (_, i) => `line ${i}`),
+    ].join('\n');
     const cut = fitToLimit(text, 600, 'the job summary');
     expect(cut.length).toBeLessThanOrEqual(600);
-    expect(cut).toMatch(/line \d+\n```\n\n<\/details>\n\n> \[!WARNING\]\n> This report was cut to fit GitHub's size limit; the full report is in the job summary\.\n$/);
+    expect(cut).toMatch(
+      /line \d+\n```\n\n<\/details>\n\n> \[!WARNING\]\n> This report was cut to fit GitHub's size limit; the full report is in the job summary\.\n$/,
+    );
   });
 
   test('never leaves half a surrogate pair', () => {
@@ -153,7 +182,10 @@ describe('many memory sizes', () => {
     const keyRows = (keyTable ?? '').split('\n').filter((line) => /^\| \**\d+\u00a0MB/.test(line));
     // Configured 1024 MB; recommended 9216 MB, which is also the cheapest and (the first at round(40 × 1024 / m)
     // = 4 ms among the successful, even-numbered sizes) the fastest.
-    expect(keyRows.map((line) => line.split(' | ')[0])).toEqual(['| **1024\u00a0MB**\u00a0📌', '| **9216\u00a0MB**\u00a0⭐']);
+    expect(keyRows.map((line) => line.split(' | ')[0])).toEqual([
+      '| **1024\u00a0MB**\u00a0📌',
+      '| **9216\u00a0MB**\u00a0⭐',
+    ]);
     expect(body).toContain('<details><summary>All 159 memory sizes</summary>');
   });
 
@@ -164,7 +196,12 @@ describe('many memory sizes', () => {
 
   test('an errors cell names the most frequent type only', () => {
     const { result } = failedPowerValueScenario();
-    const entry = { ...result.powerValues[0]!, errors: 4, invocations: 10, errorTypes: { 'Sandbox.Timedout': 1, 'Runtime.OutOfMemory': 3 } };
+    const entry = {
+      ...result.powerValues[0]!,
+      errors: 4,
+      invocations: 10,
+      errorTypes: { 'Sandbox.Timedout': 1, 'Runtime.OutOfMemory': 3 },
+    };
     expect(errorsText(entry)).toBe('4\u00a0/\u00a010 (Runtime.OutOfMemory ×3, 1 more type)');
   });
 });
@@ -174,7 +211,9 @@ describe('other shapes', () => {
     const result = prRun({ 512: 74, 1024: 40 }, { dryRun: true });
     const body = renderReport({ result });
     expect(body.split('\n')[0]).toBe('### 🧪 `checkout-api`: dry run');
-    expect(body).toContain('Would tune 512 MB, 1024 MB with 10 invocations each (20 in all, strategy `cost`). Nothing was changed or invoked.');
+    expect(body).toContain(
+      'Would tune 512 MB, 1024 MB with 10 invocations each (20 in all, strategy `cost`). Nothing was changed or invoked.',
+    );
     expect(body).not.toContain('| Memory |');
   });
 

@@ -41,8 +41,16 @@ describe('pricesFor', () => {
     ['eu-south-2', 0.0000166667, 0.0000133334, 0.0000002],
     ['ca-west-1', 0.0000166667, 0.0000133334, 0.0000002],
   ])('%s has its own prices', (region, x86, arm, request) => {
-    expect(pricesFor(region, 'x86_64')).toMatchObject({ pricePerGbSecondUsd: x86, pricePerRequestUsd: request, fallback: false });
-    expect(pricesFor(region, 'arm64')).toMatchObject({ pricePerGbSecondUsd: arm, pricePerRequestUsd: request, fallback: false });
+    expect(pricesFor(region, 'x86_64')).toMatchObject({
+      pricePerGbSecondUsd: x86,
+      pricePerRequestUsd: request,
+      fallback: false,
+    });
+    expect(pricesFor(region, 'arm64')).toMatchObject({
+      pricePerGbSecondUsd: arm,
+      pricePerRequestUsd: request,
+      fallback: false,
+    });
   });
 
   it('an unknown region gets the us-east-1 prices, flagged as a fallback, and keeps its own name', () => {
@@ -71,7 +79,9 @@ describe('pricesFor', () => {
 
   it('lists at least the main commercial regions', () => {
     expect(PRICED_REGIONS.length).toBeGreaterThanOrEqual(26);
-    expect(PRICED_REGIONS).toEqual(expect.arrayContaining(['us-east-1', 'eu-central-1', 'ap-southeast-2', 'sa-east-1']));
+    expect(PRICED_REGIONS).toEqual(
+      expect.arrayContaining(['us-east-1', 'eu-central-1', 'ap-southeast-2', 'sa-east-1']),
+    );
   });
 
   it('arm64 is 0.8 × x86_64 per GB-s in every region (within rounding of the published figures)', () => {

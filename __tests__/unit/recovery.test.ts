@@ -1,7 +1,15 @@
 // The recovery data a run writes on the function (docs/recovery.md): markers that carry the original memory and the
 // run's deadline, and the state alias whose name carries the deadline. Pure formatting and parsing.
 
-import { aliasRunId, markerRunId, parseMarker, parseStateAliasName, runMarker, stateAliasName, versionRunId } from '../../src/tuning/markers.js';
+import {
+  aliasRunId,
+  markerRunId,
+  parseMarker,
+  parseStateAliasName,
+  runMarker,
+  stateAliasName,
+  versionRunId,
+} from '../../src/tuning/markers.js';
 import { runDeadlineMs } from '../../src/tuning/run-state.js';
 
 const DEADLINE_MS = Date.parse('2026-12-01T10:05:00Z');
@@ -15,9 +23,16 @@ describe('the marker', () => {
     expect(versionRunId(marker)).toBe('3f9a12bc');
   });
 
-  it('fits Lambda\'s 256-character Description at the largest values', () => {
-    const marker = runMarker('ffffffff', 10240, { environment: 999 }, { originalMemoryMb: 10240, deadlineMs: DEADLINE_MS });
-    expect(marker).toBe('lambda-power-gate ffffffff 10240 MB environment 999 (was 10240 MB, until 2026-12-01T10:05:00Z)');
+  it("fits Lambda's 256-character Description at the largest values", () => {
+    const marker = runMarker(
+      'ffffffff',
+      10240,
+      { environment: 999 },
+      { originalMemoryMb: 10240, deadlineMs: DEADLINE_MS },
+    );
+    expect(marker).toBe(
+      'lambda-power-gate ffffffff 10240 MB environment 999 (was 10240 MB, until 2026-12-01T10:05:00Z)',
+    );
     expect(marker.length).toBeLessThanOrEqual(256);
     expect(parseMarker(marker)).toEqual({ runId: 'ffffffff', originalMemoryMb: 10240, deadlineMs: DEADLINE_MS });
   });

@@ -2,7 +2,14 @@
 // functions are exercised in markdown.test.ts through the goldens; these are the pieces html.ts and markdown.ts
 // used to compute each on their own.
 
-import { coldStartTexts, firstErrors, hasBaselineColumns, monthlyChangeUsd, savingPct, shortSha } from '../../src/report/model.js';
+import {
+  coldStartTexts,
+  firstErrors,
+  hasBaselineColumns,
+  monthlyChangeUsd,
+  savingPct,
+  shortSha,
+} from '../../src/report/model.js';
 import type { Sample } from '../../src/types.js';
 import { baselineRun, failedEntry, okEntry, runResult, stats } from '../helpers/fixtures.js';
 
@@ -31,14 +38,31 @@ describe('details', () => {
   });
 
   test('the first error message per memory size, only where one was kept', () => {
-    const sample: Sample = { durationMs: 1, billedDurationMs: 1, payloadIndex: 0, coldStart: false, errorType: 'Runtime.OutOfMemory', errorMessage: 'out of memory' };
+    const sample: Sample = {
+      durationMs: 1,
+      billedDurationMs: 1,
+      payloadIndex: 0,
+      coldStart: false,
+      errorType: 'Runtime.OutOfMemory',
+      errorMessage: 'out of memory',
+    };
     const run = runResult({ 1024: 40 });
-    run.powerValues.push(failedEntry(128, 'Runtime.OutOfMemory', 'every invocation failed', [sample]), failedEntry(256, 'Timeout', 'timed out'));
-    expect(firstErrors(run)).toEqual([{ memoryMb: 128, errorType: 'Runtime.OutOfMemory', errorMessage: 'out of memory' }]);
+    run.powerValues.push(
+      failedEntry(128, 'Runtime.OutOfMemory', 'every invocation failed', [sample]),
+      failedEntry(256, 'Timeout', 'timed out'),
+    );
+    expect(firstErrors(run)).toEqual([
+      { memoryMb: 128, errorType: 'Runtime.OutOfMemory', errorMessage: 'out of memory' },
+    ]);
   });
 
   test('a short SHA only from a SHA (a results file is untrusted)', () => {
-    expect([shortSha('0123456789abcdef'), shortSha('main'), shortSha('<b>x</b>'), shortSha(undefined)]).toEqual(['0123456', null, null, null]);
+    expect([shortSha('0123456789abcdef'), shortSha('main'), shortSha('<b>x</b>'), shortSha(undefined)]).toEqual([
+      '0123456',
+      null,
+      null,
+      null,
+    ]);
   });
 
   test('Δ columns with a baseline run or a compared memory size', () => {

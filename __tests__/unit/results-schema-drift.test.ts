@@ -17,7 +17,11 @@ const SCHEMA_DOC = `${root}docs/results-schema.md`;
 
 function renderResultsJsonSchema(): string {
   const { $schema, ...rest } = z.toJSONSchema(runResultSchema, { target: 'draft-07', io: 'input' });
-  const document = { $schema, title: `lambda-power-gate results.json, schema version ${RESULTS_SCHEMA_VERSION}`, ...rest };
+  const document = {
+    $schema,
+    title: `lambda-power-gate results.json, schema version ${RESULTS_SCHEMA_VERSION}`,
+    ...rest,
+  };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
@@ -29,11 +33,27 @@ describe('docs/results-schema.json', () => {
   });
 
   test('names its version, and every part of a run is a named definition', () => {
-    const schema = JSON.parse(readFileSync(JSON_SCHEMA, 'utf8')) as { title: string; properties: Record<string, unknown>; definitions: Record<string, unknown> };
+    const schema = JSON.parse(readFileSync(JSON_SCHEMA, 'utf8')) as {
+      title: string;
+      properties: Record<string, unknown>;
+      definitions: Record<string, unknown>;
+    };
     expect(schema.title).toContain(`schema version ${RESULTS_SCHEMA_VERSION}`);
     expect(schema.properties['schemaVersion']).toEqual({ type: 'number', const: RESULTS_SCHEMA_VERSION });
     expect(Object.keys(schema.definitions).sort()).toEqual(
-      ['DurationStats', 'FunctionIdentity', 'GateSamplingSummary', 'PercentileLimit', 'PowerValueResult', 'Prices', 'Recommendation', 'RecordedSettings', 'Sample', 'SamplingSummary', 'WeightedPayload'].sort(),
+      [
+        'DurationStats',
+        'FunctionIdentity',
+        'GateSamplingSummary',
+        'PercentileLimit',
+        'PowerValueResult',
+        'Prices',
+        'Recommendation',
+        'RecordedSettings',
+        'Sample',
+        'SamplingSummary',
+        'WeightedPayload',
+      ].sort(),
     );
   });
 });

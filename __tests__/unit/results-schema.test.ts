@@ -27,7 +27,10 @@ async function tunedRun(): Promise<RunResult> {
   const fake = createFakeLambda({
     behaviour: (memoryMb, index) =>
       memoryMb === 128
-        ? { durationMs: 3000, functionError: { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 3.00 seconds' } }
+        ? {
+            durationMs: 3000,
+            functionError: { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 3.00 seconds' },
+          }
         : { durationMs: 100_000 / memoryMb + (index % 3), ...(index === 0 ? { initDurationMs: 150 } : {}) },
   });
   const settings = tuningSettings({
@@ -44,18 +47,50 @@ async function tunedRun(): Promise<RunResult> {
     endpoint: 'http://127.0.0.1:9001',
     monthlyInvocations: 1_000_000,
   });
-  return tune(settings, { client: fake.client, logger: silentLogger, sleep: async () => {}, random: () => 0.5, runId: 'schema01', waiterMinDelaySec: 0.001 });
+  return tune(settings, {
+    client: fake.client,
+    logger: silentLogger,
+    sleep: async () => {},
+    random: () => 0.5,
+    runId: 'schema01',
+    waiterMinDelaySec: 0.001,
+  });
 }
 
 /** A live-gate run as the gate reads it: environment blocks, the gate's extra sampling, a SnapStart memory size. */
 function liveGateRun(): RunResult {
-  const run = makeRun({ configuredMb: 1024, runId: 'live-1', sha: 'a'.repeat(40), powerValues: [{ memoryMb: 1024, ...blocked(3, () => [100, 101, 102]) }] });
-  const snapStart = [sampleFromOutcome({ logTail: SNAPSTART_TAIL, payload: '"ok"' }, 0, false), ...[300, 310].map((durationMs) => ({ durationMs, billedDurationMs: durationMs, payloadIndex: 0, coldStart: false }))];
+  const run = makeRun({
+    configuredMb: 1024,
+    runId: 'live-1',
+    sha: 'a'.repeat(40),
+    powerValues: [{ memoryMb: 1024, ...blocked(3, () => [100, 101, 102]) }],
+  });
+  const snapStart = [
+    sampleFromOutcome({ logTail: SNAPSTART_TAIL, payload: '"ok"' }, 0, false),
+    ...[300, 310].map((durationMs) => ({
+      durationMs,
+      billedDurationMs: durationMs,
+      payloadIndex: 0,
+      coldStart: false,
+    })),
+  ];
   return {
     ...run,
-    settings: { ...run.settings, strategy: 'percentile', percentileLimit: { percentile: 95, maxDurationMs: 300 }, autoOptimize: true, autoOptimizeAlias: 'live' },
+    settings: {
+      ...run.settings,
+      strategy: 'percentile',
+      percentileLimit: { percentile: 95, maxDurationMs: 300 },
+      autoOptimize: true,
+      autoOptimizeAlias: 'live',
+    },
     powerValues: [summarisePowerValue(512, snapStart, run.settings, ROUND_PRICES), ...run.powerValues],
-    gateSampling: { rounds: 1, added: [{ memoryMb: 1024, invocations: 6, environments: 2 }], maxInvocations: 200, settled: true, reason: 'every comparison was settled' },
+    gateSampling: {
+      rounds: 1,
+      added: [{ memoryMb: 1024, invocations: 6, environments: 2 }],
+      maxInvocations: 200,
+      settled: true,
+      reason: 'every comparison was settled',
+    },
     applied: { target: 'alias', alias: 'live', version: '7', memoryMb: 1024 },
     git: { sha: 'a'.repeat(40), ref: 'refs/pull/7/merge', pullRequest: 7 },
   };
@@ -64,18 +99,29 @@ function liveGateRun(): RunResult {
 /** As results.json holds it: what JSON.stringify keeps (undefined fields go). */
 const asWritten = (run: RunResult): unknown => JSON.parse(JSON.stringify(run));
 
-const parse = (document: unknown): RunResult => parseRunResult(JSON.stringify(document), (problem) => new Error(`results.json ${problem}`));
+const parse = (document: unknown): RunResult =>
+  parseRunResult(JSON.stringify(document), (problem) => new Error(`results.json ${problem}`));
 
 /** Every property path the JSON Schema declares (array items as []), and every one a document has. */
-function schemaPaths(schema: Record<string, unknown>, definitions: Record<string, Record<string, unknown>>, prefix = ''): string[] {
+function schemaPaths(
+  schema: Record<string, unknown>,
+  definitions: Record<string, Record<string, unknown>>,
+  prefix = '',
+): string[] {
   const ref = schema['$ref'] as string | undefined;
   if (ref) return schemaPaths(definitions[ref.replace('#/definitions/', '')] ?? {}, definitions, prefix);
-  const branches = [...((schema['anyOf'] as Record<string, unknown>[]) ?? []), ...((schema['allOf'] as Record<string, unknown>[]) ?? [])];
+  const branches = [
+    ...((schema['anyOf'] as Record<string, unknown>[]) ?? []),
+    ...((schema['allOf'] as Record<string, unknown>[]) ?? []),
+  ];
   const properties = (schema['properties'] as Record<string, Record<string, unknown>>) ?? {};
   const items = schema['items'] as Record<string, unknown> | undefined;
   return [
     ...branches.flatMap((branch) => schemaPaths(branch, definitions, prefix)),
-    ...Object.entries(properties).flatMap(([key, value]) => [`${prefix}${key}`, ...schemaPaths(value, definitions, `${prefix}${key}.`)]),
+    ...Object.entries(properties).flatMap(([key, value]) => [
+      `${prefix}${key}`,
+      ...schemaPaths(value, definitions, `${prefix}${key}.`),
+    ]),
     ...(items ? schemaPaths(items, definitions, `${prefix}[].`) : []),
   ];
 }
@@ -84,7 +130,10 @@ function documentPaths(value: unknown, prefix = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((item) => documentPaths(item, `${prefix}[].`));
   if (typeof value !== 'object' || value === null) return [];
   // errorTypes is a record: its keys are error types, not fields.
-  return Object.entries(value).flatMap(([key, inner]) => [`${prefix}${key}`, ...(key === 'errorTypes' ? [] : documentPaths(inner, `${prefix}${key}.`))]);
+  return Object.entries(value).flatMap(([key, inner]) => [
+    `${prefix}${key}`,
+    ...(key === 'errorTypes' ? [] : documentPaths(inner, `${prefix}${key}.`)),
+  ]);
 }
 
 describe('what the engine writes', () => {
@@ -102,7 +151,9 @@ describe('what the engine writes', () => {
   });
 
   test('exercises every field the schema declares, and has none it does not (so the schema is complete)', () => {
-    const declared = new Set(schemaPaths(resultsJsonSchema, resultsJsonSchema['definitions'] as Record<string, Record<string, unknown>>));
+    const declared = new Set(
+      schemaPaths(resultsJsonSchema, resultsJsonSchema['definitions'] as Record<string, Record<string, unknown>>),
+    );
     const written = new Set(documents.flatMap((document) => documentPaths(document)));
     expect([...declared].filter((path) => !written.has(path)).sort()).toEqual([]);
     expect([...written].filter((path) => !declared.has(path)).sort()).toEqual([]);
@@ -113,12 +164,17 @@ describe('reading', () => {
   const run = (): Record<string, unknown> => asWritten(liveGateRun()) as Record<string, unknown>;
 
   test('a version 1 file written before runId, environment blocks, SnapStart restore and sampling summaries still reads', () => {
-    const older = run() as { runId?: string; gateSampling?: unknown; powerValues: { restore?: unknown; samples: Record<string, unknown>[] }[] };
+    const older = run() as {
+      runId?: string;
+      gateSampling?: unknown;
+      powerValues: { restore?: unknown; samples: Record<string, unknown>[] }[];
+    };
     delete older.runId;
     delete older.gateSampling;
     for (const entry of older.powerValues) {
       delete entry.restore;
-      for (const sample of entry.samples) for (const key of ['environment', 'restoreDurationMs', 'billedRestoreDurationMs']) delete sample[key];
+      for (const sample of entry.samples)
+        for (const key of ['environment', 'restoreDurationMs', 'billedRestoreDurationMs']) delete sample[key];
     }
     expect(validate(older)).toBe(true);
     expect(parse(older)).toEqual(older);
@@ -148,7 +204,9 @@ describe('reading', () => {
     delete bad.prices['pricePerRequestUsd'];
     bad.function['originalMemoryMb'] = 1.5;
     expect(validate(bad)).toBe(false);
-    expect(() => parse(bad)).toThrow(/^results\.json is not a valid lambda-power-gate results\.json: function\.originalMemoryMb: Invalid input: expected int, received number \(and 1 more problem\); give a results\.json written by lambda-power-gate/);
+    expect(() => parse(bad)).toThrow(
+      /^results\.json is not a valid lambda-power-gate results\.json: function\.originalMemoryMb: Invalid input: expected int, received number \(and 1 more problem\); give a results\.json written by lambda-power-gate/,
+    );
   });
 
   test('a key chosen by the function (an error type) is shown inert: the message stays one line', () => {
@@ -160,24 +218,39 @@ describe('reading', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toContain('powerValues[0].errorTypes["Boom ::error::forged"]: Invalid input: expected number, received string');
+    expect(message).toContain(
+      'powerValues[0].errorTypes["Boom ::error::forged"]: Invalid input: expected number, received string',
+    );
     expect(message).not.toMatch(/[\r\n]/);
   });
 
   test('a dry run is a valid results.json, refused as a baseline because it measured nothing', async () => {
     const fake = createFakeLambda();
-    const dry = asWritten(await tune(tuningSettings({ dryRun: true }), { client: fake.client, logger: silentLogger, sleep: async () => {}, random: () => 0.5, runId: 'dry1' }));
+    const dry = asWritten(
+      await tune(tuningSettings({ dryRun: true }), {
+        client: fake.client,
+        logger: silentLogger,
+        sleep: async () => {},
+        random: () => 0.5,
+        runId: 'dry1',
+      }),
+    );
     expect(validate(dry)).toBe(true);
     expect(runResultSchema.safeParse(dry).success).toBe(true);
     expect(() => parse(dry)).toThrow('results.json is a dry run, which measured nothing to compare with');
   });
 
   test('another schemaVersion is refused before the schema, naming the version this one reads', () => {
-    expect(() => parse({ ...run(), schemaVersion: 2 })).toThrow('results.json has schemaVersion 2, but this version of lambda-power-gate reads schemaVersion 1');
+    expect(() => parse({ ...run(), schemaVersion: 2 })).toThrow(
+      'results.json has schemaVersion 2, but this version of lambda-power-gate reads schemaVersion 1',
+    );
   });
 
   test('zod and the published JSON Schema agree on what is a results.json', () => {
-    const mutations: [string, (document: Record<string, unknown> & { powerValues: Record<string, unknown>[] }) => void][] = [
+    const mutations: [
+      string,
+      (document: Record<string, unknown> & { powerValues: Record<string, unknown>[] }) => void,
+    ][] = [
       ['a negative memory size', (d) => ((d.powerValues[0] as Record<string, unknown>)['memoryMb'] = -1)],
       ['an unknown status', (d) => ((d.powerValues[0] as Record<string, unknown>)['status'] = 'maybe')],
       ['no recommendation', (d) => (d['recommendation'] = null)],
@@ -185,7 +258,10 @@ describe('reading', () => {
       ['a numeric visualization URL', (d) => (d['visualizationUrl'] = 5)],
       ['another tool', (d) => (d['tool'] = { name: 'aws-lambda-power-tuning', version: '4' })],
       ['a negative cost', (d) => (d['tuningCostUsd'] = -0.01)],
-      ['a discard fraction above one half', (d) => ((d['settings'] as Record<string, unknown>)['discardTopBottom'] = 0.6)],
+      [
+        'a discard fraction above one half',
+        (d) => ((d['settings'] as Record<string, unknown>)['discardTopBottom'] = 0.6),
+      ],
       ['no samples array', (d) => delete (d.powerValues[0] as Record<string, unknown>)['samples']],
     ];
     for (const [what, mutate] of mutations) {

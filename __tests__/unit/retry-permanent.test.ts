@@ -9,7 +9,8 @@ import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { createLambdaClient } from '../../src/tuning/client.js';
 import { isTransient, PERMANENT_SERVICE_ERRORS } from '../../src/lib/retry.js';
 
-const serviceError = (name: string, status: number) => Object.assign(new Error(`${name} from Lambda`), { name, $metadata: { httpStatusCode: status } });
+const serviceError = (name: string, status: number) =>
+  Object.assign(new Error(`${name} from Lambda`), { name, $metadata: { httpStatusCode: status } });
 
 describe('isTransient', () => {
   it.each([
@@ -63,7 +64,10 @@ describe("the SDK client's own retries", () => {
   async function invokeOnce(status: number, type: string): Promise<{ requests: number; name: string }> {
     answer = { status, type };
     requests = 0;
-    const client = createLambdaClient({ region: 'us-east-1', endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }, {});
+    const client = createLambdaClient(
+      { region: 'us-east-1', endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` },
+      {},
+    );
     try {
       await client.send(new InvokeCommand({ FunctionName: 'f', Qualifier: 'a' }));
       return { requests, name: 'none' };
@@ -75,11 +79,17 @@ describe("the SDK client's own retries", () => {
   }
 
   it('sends a KMSAccessDeniedException (502) request once, and the error names it', async () => {
-    expect(await invokeOnce(502, 'KMSAccessDeniedException')).toEqual({ requests: 1, name: 'KMSAccessDeniedException' });
+    expect(await invokeOnce(502, 'KMSAccessDeniedException')).toEqual({
+      requests: 1,
+      name: 'KMSAccessDeniedException',
+    });
   });
 
   it('sends an ENILimitReachedException (502) request once', async () => {
-    expect(await invokeOnce(502, 'ENILimitReachedException')).toEqual({ requests: 1, name: 'ENILimitReachedException' });
+    expect(await invokeOnce(502, 'ENILimitReachedException')).toEqual({
+      requests: 1,
+      name: 'ENILimitReachedException',
+    });
   });
 
   it('still retries a ServiceException (500) up to maxAttempts', async () => {

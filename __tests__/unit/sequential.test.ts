@@ -14,12 +14,18 @@ const GATE = gateSettings({
 
 // Both sides of a live gate are one run: one runId.
 const LIVE = 'live-run';
-const run = (durationsMs: number[], configuredMb = 1024) => makeRun({ configuredMb, powerValues: [{ memoryMb: configuredMb, durationsMs }], runId: LIVE });
+const run = (durationsMs: number[], configuredMb = 1024) =>
+  makeRun({ configuredMb, powerValues: [{ memoryMb: configuredMb, durationsMs }], runId: LIVE });
 /** A run measured in `blocks` environments of 10 samples, block b's level `level(b)` with ±10% noise. */
 const blockedRun = (blocks: number, level: (block: number) => number) =>
-  makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, ...blocked(blocks, (block) => noisy(level(block), 10)) }], runId: LIVE });
+  makeRun({
+    configuredMb: 1024,
+    powerValues: [{ memoryMb: 1024, ...blocked(blocks, (block) => noisy(level(block), 10)) }],
+    runId: LIVE,
+  });
 /** Noisy samples around `centre`: ±10% alternating, so the interval is wide and its centre is known. */
-const noisy = (centre: number, n: number) => Array.from({ length: n }, (_, index) => centre * (index % 2 === 0 ? 0.9 : 1.1));
+const noisy = (centre: number, n: number) =>
+  Array.from({ length: n }, (_, index) => centre * (index % 2 === 0 ? 0.9 : 1.1));
 
 describe('nextGateRound', () => {
   it('within the limit in one environment per function is confirmed in others too; over environments it settles', () => {
@@ -27,19 +33,29 @@ describe('nextGateRound', () => {
     const round = nextGateRound(run(repeat(100, 10)), run(repeat(100, 10)), GATE);
     expect(round.pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 2 }]);
     expect(round.reason).toMatch(/below the 5% limit in one environment per function, to be confirmed in others/);
-    const settled = nextGateRound(blockedRun(3, (block) => 100 + block), blockedRun(3, (block) => 100 + block), { ...GATE, maxInvocations: 200 });
+    const settled = nextGateRound(
+      blockedRun(3, (block) => 100 + block),
+      blockedRun(3, (block) => 100 + block),
+      { ...GATE, maxInvocations: 200 },
+    );
     expect(settled).toEqual({ pairings: [], settled: true, reason: 'every comparison with the baseline is settled' });
   });
 
   it('above the limit in one environment per function is confirmed in fresh environments, then settled', () => {
     const first = nextGateRound(run(noisy(130, 10)), run(noisy(100, 10)), GATE);
     expect(first.pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 2 }]);
-    expect(first.reason).toMatch(/^1024 MB: cost \(CI \+\d+\.\d% to \+\d+\.\d% above the 5% limit in one environment per function, to be confirmed in others\)/);
+    expect(first.reason).toMatch(
+      /^1024 MB: cost \(CI \+\d+\.\d% to \+\d+\.\d% above the 5% limit in one environment per function, to be confirmed in others\)/,
+    );
     // Twelve environments each, every PR block about 30% above its base block: significant for the whole verdict
     // (sign test 2/4096 against 5% over 2 looks and 2 comparisons), so settled.
     const pr = blockedRun(12, (block) => 130 + block);
     const base = blockedRun(12, (block) => 100 + block);
-    expect(nextGateRound(pr, base, { ...GATE, maxInvocations: 200 })).toEqual({ pairings: [], settled: true, reason: 'every comparison with the baseline is settled' });
+    expect(nextGateRound(pr, base, { ...GATE, maxInvocations: 200 })).toEqual({
+      pairings: [],
+      settled: true,
+      reason: 'every comparison with the baseline is settled',
+    });
   });
 
   it('open: an interval that contains the limit adds two environments, then doubles them, for both functions', () => {
@@ -51,7 +67,11 @@ describe('nextGateRound', () => {
       /^1024 MB: cost \(CI -\d+\.\d% to \+\d+\.\d% contains the 5% limit\), duration \(CI .* contains the 5% limit\) → 2 more environments of 10 invocations per function$/,
     );
     // Three environments, their PR/base differences +1%, +5%, +9%: the interval over blocks straddles 5%, so 3 more.
-    const again = nextGateRound(blockedRun(3, (block) => [101, 105, 109][block] ?? 0), blockedRun(3, () => 100), { ...GATE, maxInvocations: 200 });
+    const again = nextGateRound(
+      blockedRun(3, (block) => [101, 105, 109][block] ?? 0),
+      blockedRun(3, () => 100),
+      { ...GATE, maxInvocations: 200 },
+    );
     expect(again.pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 3 }]);
   });
 
@@ -61,11 +81,15 @@ describe('nextGateRound', () => {
     const spent = nextGateRound(run(noisy(105, 40)), run(noisy(100, 40)), GATE);
     expect(spent.pairings).toEqual([]);
     expect(spent.settled).toBe(false);
-    expect(spent.reason).toMatch(/^gate-max-invocations \(40\) reached with 1024 MB: cost \(CI .*\), so the verdict rests on the samples there are$/);
+    expect(spent.reason).toMatch(
+      /^gate-max-invocations \(40\) reached with 1024 MB: cost \(CI .*\), so the verdict rests on the samples there are$/,
+    );
   });
 
   it('counts the larger side, so a side with more samples does not overshoot the budget', () => {
-    expect(nextGateRound(run(noisy(105, 10)), run(noisy(100, 25)), GATE).pairings).toEqual([{ memoryBySubject: [1024, 1024], environments: 1 }]);
+    expect(nextGateRound(run(noisy(105, 10)), run(noisy(100, 25)), GATE).pairings).toEqual([
+      { memoryBySubject: [1024, 1024], environments: 1 },
+    ]);
     expect(nextGateRound(run(noisy(105, 10)), run(noisy(100, 35)), GATE).pairings).toEqual([]);
   });
 
@@ -76,8 +100,24 @@ describe('nextGateRound', () => {
   });
 
   it('a PR that changes MemorySize pairs its memory with the base configured memory', () => {
-    const pr = makeRun({ configuredMb: 2048, recommendedMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 10) }, { memoryMb: 2048, durationsMs: noisy(52, 10) }], runId: LIVE });
-    const base = makeRun({ configuredMb: 1024, recommendedMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 10) }, { memoryMb: 2048, durationsMs: noisy(50, 10) }], runId: LIVE });
+    const pr = makeRun({
+      configuredMb: 2048,
+      recommendedMb: 1024,
+      powerValues: [
+        { memoryMb: 1024, durationsMs: repeat(100, 10) },
+        { memoryMb: 2048, durationsMs: noisy(52, 10) },
+      ],
+      runId: LIVE,
+    });
+    const base = makeRun({
+      configuredMb: 1024,
+      recommendedMb: 1024,
+      powerValues: [
+        { memoryMb: 1024, durationsMs: repeat(100, 10) },
+        { memoryMb: 2048, durationsMs: noisy(50, 10) },
+      ],
+      runId: LIVE,
+    });
     const round = nextGateRound(pr, base, GATE);
     // 2048 MB against the base's 1024 MB is +4% cost (52 ms × 2 GB vs 100 ms × 1 GB) with a wide interval; the
     // recommended 1024 MB on both sides is open too, measured in one environment each.
@@ -89,41 +129,96 @@ describe('nextGateRound', () => {
   });
 
   it('only the warn limit, when the fail limit is off', () => {
-    const warnOnly = { ...GATE, maxCostIncreasePct: undefined, maxDurationIncreasePct: undefined, warnCostIncreasePct: 30, warnDurationIncreasePct: 30 };
+    const warnOnly = {
+      ...GATE,
+      maxCostIncreasePct: undefined,
+      maxDurationIncreasePct: undefined,
+      warnCostIncreasePct: 30,
+      warnDurationIncreasePct: 30,
+    };
     // Over three environments of ±10% noise the interval lies wholly below 30%: settled on the warn limit alone.
-    expect(nextGateRound(blockedRun(3, () => 105), blockedRun(3, () => 100), { ...warnOnly, maxInvocations: 200 }).pairings).toEqual([]);
+    expect(
+      nextGateRound(
+        blockedRun(3, () => 105),
+        blockedRun(3, () => 100),
+        { ...warnOnly, maxInvocations: 200 },
+      ).pairings,
+    ).toEqual([]);
   });
 
   it('no limits at all: nothing to settle', () => {
-    const none = { ...GATE, maxCostIncreasePct: undefined, maxDurationIncreasePct: undefined, warnCostIncreasePct: undefined, warnDurationIncreasePct: undefined };
-    expect(nextGateRound(run(noisy(105, 10)), run(noisy(100, 10)), none)).toEqual(expect.objectContaining({ pairings: [], settled: true }));
+    const none = {
+      ...GATE,
+      maxCostIncreasePct: undefined,
+      maxDurationIncreasePct: undefined,
+      warnCostIncreasePct: undefined,
+      warnDurationIncreasePct: undefined,
+    };
+    expect(nextGateRound(run(noisy(105, 10)), run(noisy(100, 10)), none)).toEqual(
+      expect.objectContaining({ pairings: [], settled: true }),
+    );
   });
 
   it('a memory size failed on a side is not sampled further', () => {
-    const pr = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 3), failWith: 'Runtime.OutOfMemory' }], runId: LIVE });
+    const pr = makeRun({
+      configuredMb: 1024,
+      powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 3), failWith: 'Runtime.OutOfMemory' }],
+      runId: LIVE,
+    });
     expect(nextGateRound(pr, run(noisy(100, 10)), GATE).pairings).toEqual([]);
   });
 
   it('cold-start runs are not sampled further', () => {
     const pr = run(noisy(105, 10));
     pr.settings.onlyColdStarts = true;
-    expect(nextGateRound(pr, run(noisy(100, 10)), GATE)).toEqual(expect.objectContaining({ pairings: [], settled: false, reason: expect.stringMatching(/cold-start/) }));
+    expect(nextGateRound(pr, run(noisy(100, 10)), GATE)).toEqual(
+      expect.objectContaining({ pairings: [], settled: false, reason: expect.stringMatching(/cold-start/) }),
+    );
   });
 });
 
 describe('describeGateSampling', () => {
   it('says what was spent and why it stopped', () => {
     expect(describeGateSampling(undefined)).toBeNull();
-    expect(describeGateSampling({ rounds: 0, added: [], maxInvocations: 100, settled: true, reason: 'every comparison with the baseline is settled' })).toBe(
-      'The planned invocations settled every comparison with the baseline; no extra invocations were needed.',
-    );
-    expect(describeGateSampling({ rounds: 2, added: [{ memoryMb: 1769, invocations: 40, environments: 4 }], maxInvocations: 100, settled: true, reason: 'every comparison with the baseline is settled' })).toBe(
+    expect(
+      describeGateSampling({
+        rounds: 0,
+        added: [],
+        maxInvocations: 100,
+        settled: true,
+        reason: 'every comparison with the baseline is settled',
+      }),
+    ).toBe('The planned invocations settled every comparison with the baseline; no extra invocations were needed.');
+    expect(
+      describeGateSampling({
+        rounds: 2,
+        added: [{ memoryMb: 1769, invocations: 40, environments: 4 }],
+        maxInvocations: 100,
+        settled: true,
+        reason: 'every comparison with the baseline is settled',
+      }),
+    ).toBe(
       'To settle the comparisons with the baseline, each function was measured in 4 more execution environments at 1769 MB (40 invocations), a fresh version each, taking turns with the other function, in 2 rounds, until every comparison was settled.',
     );
-    expect(describeGateSampling({ rounds: 0, added: [], maxInvocations: 200, settled: false, reason: 'no time was left for more within three quarters of timeout-minutes' })).toBe(
+    expect(
+      describeGateSampling({
+        rounds: 0,
+        added: [],
+        maxInvocations: 200,
+        settled: false,
+        reason: 'no time was left for more within three quarters of timeout-minutes',
+      }),
+    ).toBe(
       'No extra invocations to settle the comparisons with the baseline: no time was left for more within three quarters of timeout-minutes.',
     );
-    const spent = { rounds: 4, added: [{ memoryMb: 1769, invocations: 190, environments: 19 }], maxInvocations: 200, settled: false, reason: 'gate-max-invocations (200) reached with 1769 MB: cost (CI +1.0% to +9.0% contains the 5% limit), so the verdict rests on the samples there are' };
+    const spent = {
+      rounds: 4,
+      added: [{ memoryMb: 1769, invocations: 190, environments: 19 }],
+      maxInvocations: 200,
+      settled: false,
+      reason:
+        'gate-max-invocations (200) reached with 1769 MB: cost (CI +1.0% to +9.0% contains the 5% limit), so the verdict rests on the samples there are',
+    };
     expect(describeGateSampling(spent)).toBe(
       'To settle the comparisons with the baseline, each function was measured in 19 more execution environments at 1769 MB (190 invocations), a fresh version each, taking turns with the other function, in 4 rounds; then gate-max-invocations (200) reached with 1769 MB: cost (CI +1.0% to +9.0% contains the 5% limit), so the verdict rests on the samples there are.',
     );

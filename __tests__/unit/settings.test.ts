@@ -66,10 +66,38 @@ describe('parseSettings: malformed inputs', () => {
     ['unquoted key', withArn({ payload: '{a: 1}' }), 'payload', {}, {}, 'not valid JSON'],
     ['multi-line JSON error', withArn({ payload: '{\n  "a": 1\n  "b": 2\n}' }), 'payload', {}, {}, 'line 3, column 3'],
     // weights
-    ['a weighted item without weight', withArn({ payload: weighted('{"payload":{},"weight":1},{"payload":{}}') }), 'payload', {}, {}, 'item 2'],
-    ['weight given as a string', withArn({ payload: weighted('{"payload":{},"weight":"3"}') }), 'payload', {}, {}, 'weight "3", which is not a number'],
-    ['zero weight', withArn({ payload: weighted('{"payload":{},"weight":1},{"payload":{},"weight":0}') }), 'payload', {}, {}, 'not positive'],
-    ['negative weight', withArn({ payload: weighted('{"payload":{},"weight":-1}') }), 'payload', {}, {}, 'not positive'],
+    [
+      'a weighted item without weight',
+      withArn({ payload: weighted('{"payload":{},"weight":1},{"payload":{}}') }),
+      'payload',
+      {},
+      {},
+      'item 2',
+    ],
+    [
+      'weight given as a string',
+      withArn({ payload: weighted('{"payload":{},"weight":"3"}') }),
+      'payload',
+      {},
+      {},
+      'weight "3", which is not a number',
+    ],
+    [
+      'zero weight',
+      withArn({ payload: weighted('{"payload":{},"weight":1},{"payload":{},"weight":0}') }),
+      'payload',
+      {},
+      {},
+      'not positive',
+    ],
+    [
+      'negative weight',
+      withArn({ payload: weighted('{"payload":{},"weight":-1}') }),
+      'payload',
+      {},
+      {},
+      'not positive',
+    ],
     ['infinite weight', withArn({ payload: weighted('{"payload":{},"weight":1e999}') }), 'payload'],
     [
       'too few invocations for the weights',
@@ -81,20 +109,58 @@ describe('parseSettings: malformed inputs', () => {
     ],
     [
       'more weighted payloads than invocations',
-      withArn({ invocations: '2', payload: weighted('{"payload":1,"weight":1},{"payload":2,"weight":1},{"payload":3,"weight":1}') }),
+      withArn({
+        invocations: '2',
+        payload: weighted('{"payload":1,"weight":1},{"payload":2,"weight":1},{"payload":3,"weight":1}'),
+      }),
       'invocations',
       {},
       {},
       'weighted payloads in payload',
     ],
-    ['payload above 6 MB', withArn({ payload: 'x'.repeat(6 * 1024 * 1024 + 1) }), 'payload', {}, {}, 'smaller than 6291456 bytes'],
+    [
+      'payload above 6 MB',
+      withArn({ payload: 'x'.repeat(6 * 1024 * 1024 + 1) }),
+      'payload',
+      {},
+      {},
+      'smaller than 6291456 bytes',
+    ],
     // Lambda: "Request must be smaller than 6291456 bytes for the InvokeFunction operation", so exactly 6 MiB is refused.
-    ['payload of exactly 6 MiB', withArn({ payload: `"${'x'.repeat(6 * 1024 * 1024 - 2)}"` }), 'payload', {}, {}, 'is 6291456 bytes'],
+    [
+      'payload of exactly 6 MiB',
+      withArn({ payload: `"${'x'.repeat(6 * 1024 * 1024 - 2)}"` }),
+      'payload',
+      {},
+      {},
+      'is 6291456 bytes',
+    ],
     // payload-file
     ['missing payload file', withArn({ 'payload-file': 'events/none.json' }), 'payload-file', {}, {}, 'no such file'],
-    ['payload file and payload both', withArn({ 'payload-file': 'e.json', payload: '{"a":1}' }), 'payload-file', {}, { '/repo/e.json': '{}' }, 'not both'],
-    ['payload file with bad JSON', withArn({ 'payload-file': 'e.json' }), 'payload-file', {}, { '/repo/e.json': '{"a":' }, 'not valid JSON'],
-    ['empty payload file', withArn({ 'payload-file': 'e.json' }), 'payload-file', {}, { '/repo/e.json': '\n' }, 'is empty'],
+    [
+      'payload file and payload both',
+      withArn({ 'payload-file': 'e.json', payload: '{"a":1}' }),
+      'payload-file',
+      {},
+      { '/repo/e.json': '{}' },
+      'not both',
+    ],
+    [
+      'payload file with bad JSON',
+      withArn({ 'payload-file': 'e.json' }),
+      'payload-file',
+      {},
+      { '/repo/e.json': '{"a":' },
+      'not valid JSON',
+    ],
+    [
+      'empty payload file',
+      withArn({ 'payload-file': 'e.json' }),
+      'payload-file',
+      {},
+      { '/repo/e.json': '\n' },
+      'is empty',
+    ],
     [
       'weights in a payload file too heavy for invocations',
       withArn({ 'payload-file': 'w.json', invocations: '3' }),
@@ -107,9 +173,30 @@ describe('parseSettings: malformed inputs', () => {
     ['negative percent', withArn({ 'max-cost-increase': '-5' }), 'max-cost-increase', {}, {}, 'below 0%'],
     ['percent in words', withArn({ 'max-cost-increase': 'five' }), 'max-cost-increase', {}, {}, 'not a number'],
     ['double percent sign', withArn({ 'max-duration-increase': '10%%' }), 'max-duration-increase'],
-    ['warn above max cost', withArn({ 'max-cost-increase': '5', 'warn-cost-increase': '8%' }), 'warn-cost-increase', {}, {}, 'above max-cost-increase (5%)'],
-    ['warn above default max duration', withArn({ 'warn-duration-increase': '20' }), 'warn-duration-increase', {}, {}, 'max-duration-increase (10%)'],
-    ['zero cost ceiling', withArn({ 'max-cost-per-invocation': '0' }), 'max-cost-per-invocation', {}, {}, 'not above 0'],
+    [
+      'warn above max cost',
+      withArn({ 'max-cost-increase': '5', 'warn-cost-increase': '8%' }),
+      'warn-cost-increase',
+      {},
+      {},
+      'above max-cost-increase (5%)',
+    ],
+    [
+      'warn above default max duration',
+      withArn({ 'warn-duration-increase': '20' }),
+      'warn-duration-increase',
+      {},
+      {},
+      'max-duration-increase (10%)',
+    ],
+    [
+      'zero cost ceiling',
+      withArn({ 'max-cost-per-invocation': '0' }),
+      'max-cost-per-invocation',
+      {},
+      {},
+      'not above 0',
+    ],
     ['cost ceiling in words', withArn({ 'max-cost-per-invocation': 'cheap' }), 'max-cost-per-invocation'],
     ['negative duration ceiling', withArn({ 'max-duration-ms': '-1' }), 'max-duration-ms'],
     ['negative monthly increase', withArn({ 'max-monthly-cost-increase': '-10' }), 'max-monthly-cost-increase'],
@@ -117,43 +204,218 @@ describe('parseSettings: malformed inputs', () => {
     ['confidence as percent', withArn({ confidence: '95' }), 'confidence', {}, {}, 'e.g. 0.95'],
     ['confidence of 1', withArn({ confidence: '1' }), 'confidence', {}, {}, 'above 0.999'],
     ['one min sample', withArn({ 'min-samples': '1' }), 'min-samples'],
-    ['unknown duration statistic', withArn({ 'max-duration-statistic': 'p75' }), 'max-duration-statistic', {}, {}, 'mean, p50, p90, p95, p99'],
+    [
+      'unknown duration statistic',
+      withArn({ 'max-duration-statistic': 'p75' }),
+      'max-duration-statistic',
+      {},
+      {},
+      'mean, p50, p90, p95, p99',
+    ],
     ['zero history', withArn({ 'history-limit': '0' }), 'history-limit'],
     // function names and ARNs
     ['no function name', {}, 'function-name', {}, {}, 'is required'],
-    ['space in the name', { 'function-name': 'my fn' }, 'function-name', { AWS_REGION: 'us-east-1' }, {}, 'letters, digits, hyphens and underscores'],
-    ['name of 65 characters', { 'function-name': 'a'.repeat(65) }, 'function-name', { AWS_REGION: 'us-east-1' }, {}, 'limit of 64'],
-    ['ARN without a name', { 'function-name': 'arn:aws:lambda:eu-west-1:123456789012:function' }, 'function-name', {}, {}, 'not a complete ARN'],
-    ['S3 ARN', { 'function-name': 'arn:aws:s3:eu-west-1:123456789012:function:x' }, 'function-name', {}, {}, 'service "s3"'],
-    ['short account id', { 'function-name': 'arn:aws:lambda:eu-west-1:12345:function:x' }, 'function-name', {}, {}, 'not 12 digits'],
-    ['bad region in ARN', { 'function-name': 'arn:aws:lambda:euwest1:123456789012:function:x' }, 'function-name', {}, {}, 'not a region code'],
-    ['layer ARN', { 'function-name': 'arn:aws:lambda:eu-west-1:123456789012:layer:x' }, 'function-name', {}, {}, 'not a function ARN'],
-    ['unknown partition', { 'function-name': 'arn:azure:lambda:eu-west-1:123456789012:function:x' }, 'function-name', {}, {}, 'partition'],
-    ['China partition, European region', { 'function-name': 'arn:aws-cn:lambda:eu-west-1:123456789012:function:x' }, 'function-name', {}, {}, 'aws-cn'],
-    ['empty qualifier', { 'function-name': 'my-fn:' }, 'function-name', { AWS_REGION: 'us-east-1' }, {}, "ends with ':'"],
-    ['two qualifiers', { 'function-name': 'my-fn:a:b' }, 'function-name', { AWS_REGION: 'us-east-1' }, {}, "too many ':'"],
-    ['bad qualifier', { 'function-name': 'my-fn:bad!q' }, 'function-name', { AWS_REGION: 'us-east-1' }, {}, 'qualifier "bad!q"'],
-    ['partial ARN with a short account', { 'function-name': '12345:function:x' }, 'function-name', { AWS_REGION: 'us-east-1' }, {}, 'not 12 digits'],
+    [
+      'space in the name',
+      { 'function-name': 'my fn' },
+      'function-name',
+      { AWS_REGION: 'us-east-1' },
+      {},
+      'letters, digits, hyphens and underscores',
+    ],
+    [
+      'name of 65 characters',
+      { 'function-name': 'a'.repeat(65) },
+      'function-name',
+      { AWS_REGION: 'us-east-1' },
+      {},
+      'limit of 64',
+    ],
+    [
+      'ARN without a name',
+      { 'function-name': 'arn:aws:lambda:eu-west-1:123456789012:function' },
+      'function-name',
+      {},
+      {},
+      'not a complete ARN',
+    ],
+    [
+      'S3 ARN',
+      { 'function-name': 'arn:aws:s3:eu-west-1:123456789012:function:x' },
+      'function-name',
+      {},
+      {},
+      'service "s3"',
+    ],
+    [
+      'short account id',
+      { 'function-name': 'arn:aws:lambda:eu-west-1:12345:function:x' },
+      'function-name',
+      {},
+      {},
+      'not 12 digits',
+    ],
+    [
+      'bad region in ARN',
+      { 'function-name': 'arn:aws:lambda:euwest1:123456789012:function:x' },
+      'function-name',
+      {},
+      {},
+      'not a region code',
+    ],
+    [
+      'layer ARN',
+      { 'function-name': 'arn:aws:lambda:eu-west-1:123456789012:layer:x' },
+      'function-name',
+      {},
+      {},
+      'not a function ARN',
+    ],
+    [
+      'unknown partition',
+      { 'function-name': 'arn:azure:lambda:eu-west-1:123456789012:function:x' },
+      'function-name',
+      {},
+      {},
+      'partition',
+    ],
+    [
+      'China partition, European region',
+      { 'function-name': 'arn:aws-cn:lambda:eu-west-1:123456789012:function:x' },
+      'function-name',
+      {},
+      {},
+      'aws-cn',
+    ],
+    [
+      'empty qualifier',
+      { 'function-name': 'my-fn:' },
+      'function-name',
+      { AWS_REGION: 'us-east-1' },
+      {},
+      "ends with ':'",
+    ],
+    [
+      'two qualifiers',
+      { 'function-name': 'my-fn:a:b' },
+      'function-name',
+      { AWS_REGION: 'us-east-1' },
+      {},
+      "too many ':'",
+    ],
+    [
+      'bad qualifier',
+      { 'function-name': 'my-fn:bad!q' },
+      'function-name',
+      { AWS_REGION: 'us-east-1' },
+      {},
+      'qualifier "bad!q"',
+    ],
+    [
+      'partial ARN with a short account',
+      { 'function-name': '12345:function:x' },
+      'function-name',
+      { AWS_REGION: 'us-east-1' },
+      {},
+      'not 12 digits',
+    ],
     ['ARN with extra parts', { 'function-name': `${ARN}:live:extra` }, 'function-name', {}, {}, "too many ':'"],
     // regions
     ['region differs from the ARN', withArn({ region: 'us-east-1' }), 'region', {}, {}, 'set it to eu-west-1'],
     ['region not a code', withArn({ region: 'Europe' }), 'region', {}, {}, 'us-east-1'],
     ['no region anywhere', { 'function-name': 'orders' }, 'region', {}, {}, 'AWS_REGION'],
-    ['bad AWS_REGION', { 'function-name': 'orders' }, 'region', { AWS_REGION: 'nowhere' }, {}, 'AWS_REGION holds "nowhere"'],
+    [
+      'bad AWS_REGION',
+      { 'function-name': 'orders' },
+      'region',
+      { AWS_REGION: 'nowhere' },
+      {},
+      'AWS_REGION holds "nowhere"',
+    ],
     // endpoint
     ['endpoint without scheme', withArn({ endpoint: 'localhost:9001' }), 'endpoint', {}, {}, 'http://127.0.0.1:9001'],
     ['ftp endpoint', withArn({ endpoint: 'ftp://127.0.0.1' }), 'endpoint'],
     // conflicting options
-    ['baseline file and branch', withArn({ 'baseline-file': 'b.json', 'baseline-branch': 'data' }), 'baseline-branch', {}, {}, 'at most one'],
-    ['baseline branch and function', withArn({ 'baseline-branch': 'data', 'baseline-function': 'prod' }), 'baseline-function', {}, {}, 'baseline-branch'],
-    ['parallel with sleep', withArn({ 'parallel-invocation': 'true', 'sleep-between-runs-ms': '100' }), 'sleep-between-runs-ms', {}, {}, 'parallel-invocation'],
-    ['percentile limit with cost', withArn({ 'percentile-limit': 'p95<=300' }), 'percentile-limit', {}, {}, 'strategy is cost'],
-    ['percentile strategy without limit', withArn({ strategy: 'percentile' }), 'percentile-limit', {}, {}, 'is required'],
-    ['alias without auto-optimize', withArn({ 'auto-optimize-alias': 'live' }), 'auto-optimize-alias', {}, {}, 'auto-optimize true'],
-    ['numeric alias', withArn({ 'auto-optimize': 'true', 'auto-optimize-alias': '123' }), 'auto-optimize-alias', {}, {}, 'not only digits'],
-    ['percentile limit with <', withArn({ strategy: 'percentile', 'percentile-limit': 'p95<300' }), 'percentile-limit', {}, {}, 'p95<=300'],
-    ['percentile of 100', withArn({ strategy: 'percentile', 'percentile-limit': 'p100<=300' }), 'percentile-limit', {}, {}, 'between 0 and 100'],
-    ['percentile limit of 0 ms', withArn({ strategy: 'percentile', 'percentile-limit': 'p95<=0' }), 'percentile-limit', {}, {}, 'not above 0'],
+    [
+      'baseline file and branch',
+      withArn({ 'baseline-file': 'b.json', 'baseline-branch': 'data' }),
+      'baseline-branch',
+      {},
+      {},
+      'at most one',
+    ],
+    [
+      'baseline branch and function',
+      withArn({ 'baseline-branch': 'data', 'baseline-function': 'prod' }),
+      'baseline-function',
+      {},
+      {},
+      'baseline-branch',
+    ],
+    [
+      'parallel with sleep',
+      withArn({ 'parallel-invocation': 'true', 'sleep-between-runs-ms': '100' }),
+      'sleep-between-runs-ms',
+      {},
+      {},
+      'parallel-invocation',
+    ],
+    [
+      'percentile limit with cost',
+      withArn({ 'percentile-limit': 'p95<=300' }),
+      'percentile-limit',
+      {},
+      {},
+      'strategy is cost',
+    ],
+    [
+      'percentile strategy without limit',
+      withArn({ strategy: 'percentile' }),
+      'percentile-limit',
+      {},
+      {},
+      'is required',
+    ],
+    [
+      'alias without auto-optimize',
+      withArn({ 'auto-optimize-alias': 'live' }),
+      'auto-optimize-alias',
+      {},
+      {},
+      'auto-optimize true',
+    ],
+    [
+      'numeric alias',
+      withArn({ 'auto-optimize': 'true', 'auto-optimize-alias': '123' }),
+      'auto-optimize-alias',
+      {},
+      {},
+      'not only digits',
+    ],
+    [
+      'percentile limit with <',
+      withArn({ strategy: 'percentile', 'percentile-limit': 'p95<300' }),
+      'percentile-limit',
+      {},
+      {},
+      'p95<=300',
+    ],
+    [
+      'percentile of 100',
+      withArn({ strategy: 'percentile', 'percentile-limit': 'p100<=300' }),
+      'percentile-limit',
+      {},
+      {},
+      'between 0 and 100',
+    ],
+    [
+      'percentile limit of 0 ms',
+      withArn({ strategy: 'percentile', 'percentile-limit': 'p95<=0' }),
+      'percentile-limit',
+      {},
+      {},
+      'not above 0',
+    ],
     ['unknown strategy', withArn({ strategy: 'fastest' }), 'strategy', {}, {}, 'cost, speed, balanced, percentile'],
     ['strategy typo', withArn({ strategy: 'sped' }), 'strategy', {}, {}, 'did you mean speed?'],
     ['unknown comment mode', withArn({ 'comment-mode': 'sticky' }), 'comment-mode', {}, {}, 'hide-and-new'],
@@ -179,7 +441,14 @@ describe('parseSettings: malformed inputs', () => {
     ['key with a slash', withArn({ key: 'team/orders' }), 'key', {}, {}, "no '/'"],
     ['branch with ..', withArn({ 'baseline-branch': 'data..old' }), 'baseline-branch', {}, {}, 'git branch name'],
     ['branch with a space', withArn({ 'baseline-branch': 'my data' }), 'baseline-branch'],
-    ['baseline function with a space', withArn({ 'baseline-function': 'prod fn' }), 'baseline-function', {}, {}, 'letters, digits'],
+    [
+      'baseline function with a space',
+      withArn({ 'baseline-function': 'prod fn' }),
+      'baseline-function',
+      {},
+      {},
+      'letters, digits',
+    ],
   ];
 
   test('the table has at least 50 cases', () => {
@@ -279,7 +548,10 @@ describe('function names', () => {
     ['my_fn:live', { functionName: 'my_fn', name: 'my_fn', qualifier: 'live' }],
     ['my-fn:7', { functionName: 'my-fn', name: 'my-fn', qualifier: '7' }],
     ['my-fn:$LATEST', { functionName: 'my-fn', name: 'my-fn', qualifier: '$LATEST' }],
-    ['123456789012:function:my-fn', { functionName: '123456789012:function:my-fn', name: 'my-fn', accountId: '123456789012' }],
+    [
+      '123456789012:function:my-fn',
+      { functionName: '123456789012:function:my-fn', name: 'my-fn', accountId: '123456789012' },
+    ],
     [
       '123456789012:function:my-fn:prod',
       { functionName: '123456789012:function:my-fn', name: 'my-fn', qualifier: 'prod', accountId: '123456789012' },
@@ -344,10 +616,20 @@ describe('function names', () => {
 
 describe('regions', () => {
   test.each([
-    ['the region input', { 'function-name': 'orders', region: 'ap-southeast-2' }, { AWS_REGION: 'us-east-1' }, 'ap-southeast-2'],
+    [
+      'the region input',
+      { 'function-name': 'orders', region: 'ap-southeast-2' },
+      { AWS_REGION: 'us-east-1' },
+      'ap-southeast-2',
+    ],
     ['the region input equal to the ARN', withArn({ region: 'eu-west-1' }), {}, 'eu-west-1'],
     ['the ARN before the environment', withArn({}), { AWS_REGION: 'us-east-1' }, 'eu-west-1'],
-    ['AWS_REGION', { 'function-name': 'orders' }, { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-central-1' }, 'us-west-2'],
+    [
+      'AWS_REGION',
+      { 'function-name': 'orders' },
+      { AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-central-1' },
+      'us-west-2',
+    ],
     ['AWS_DEFAULT_REGION', { 'function-name': 'orders' }, { AWS_DEFAULT_REGION: 'eu-central-1' }, 'eu-central-1'],
     ['us-east-1 with an endpoint', { 'function-name': 'orders', endpoint: 'http://127.0.0.1:9001' }, {}, 'us-east-1'],
   ])('from %s', (_what, inputs, env, region) => {
@@ -355,7 +637,9 @@ describe('regions', () => {
   });
 
   test('the endpoint is kept', () => {
-    expect(parse(withArn({ endpoint: 'http://127.0.0.1:9001' })).settings.tuning.endpoint).toBe('http://127.0.0.1:9001');
+    expect(parse(withArn({ endpoint: 'http://127.0.0.1:9001' })).settings.tuning.endpoint).toBe(
+      'http://127.0.0.1:9001',
+    );
   });
 });
 
@@ -376,7 +660,9 @@ describe('power values', () => {
   });
 
   test('10,000 duplicates give one warning, not one per duplicate', () => {
-    const { settings, warnings } = parse(withArn({ 'power-values': [...Array(5000).fill('128'), ...Array(5000).fill('256')].join(',') }));
+    const { settings, warnings } = parse(
+      withArn({ 'power-values': [...Array(5000).fill('128'), ...Array(5000).fill('256')].join(',') }),
+    );
     expect(settings.tuning.powerValuesMb).toEqual([128, 256]);
     expect(warnings).toEqual(["Input 'power-values': 128, 256 are given more than once; testing each once"]);
   });
@@ -386,7 +672,9 @@ describe('power values', () => {
     expect(parse(withArn({ 'power-values': values(46) })).settings.tuning.powerValuesMb).toHaveLength(46);
     const error = thrown(() => parse(withArn({ 'power-values': values(10_000) })));
     expect(error.input).toBe('power-values');
-    expect(error.message).toBe("Input 'power-values': has more than 46 different memory sizes (as many as ALL); test fewer, e.g. 128,256,512,1024,1536,3008");
+    expect(error.message).toBe(
+      "Input 'power-values': has more than 46 different memory sizes (as many as ALL); test fewer, e.g. 128,256,512,1024,1536,3008",
+    );
   });
 
   test.each([
@@ -404,7 +692,11 @@ describe('power values', () => {
   ])('integer input %s refuses %s (integers are written in digits)', (input, text) => {
     const error = thrown(() => parse(withArn({ [input]: text })));
     expect(error.input).toBe(input);
-    expect(error.message).toMatch(new RegExp(`^Input '${input}': ${text.replace('.', '\\.')} is not a whole number written in digits \\(no decimal point or exponent\\); \\S`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Input '${input}': ${text.replace('.', '\\.')} is not a whole number written in digits \\(no decimal point or exponent\\); \\S`,
+      ),
+    );
   });
 });
 
@@ -435,7 +727,11 @@ describe('payloads', () => {
 
   test('payload-file is read relative to the workspace; payload "{}" given explicitly does not conflict', () => {
     const files = { '/ws/events/order.json': '{"order": 7}\n' };
-    const { settings } = parse(withArn({ 'payload-file': 'events/order.json', payload: '{}' }), { GITHUB_WORKSPACE: '/ws' }, files);
+    const { settings } = parse(
+      withArn({ 'payload-file': 'events/order.json', payload: '{}' }),
+      { GITHUB_WORKSPACE: '/ws' },
+      files,
+    );
     expect(settings.tuning.payloads).toEqual([{ payload: '{"order": 7}', weight: 1 }]);
   });
 
@@ -477,7 +773,9 @@ describe('clamping and warnings', () => {
   });
 
   test('in-range values are used as given, without warnings', () => {
-    const { settings, warnings } = parse(withArn({ 'discard-top-bottom': '0.4', strategy: 'Balanced', 'balanced-weight': '0' }));
+    const { settings, warnings } = parse(
+      withArn({ 'discard-top-bottom': '0.4', strategy: 'Balanced', 'balanced-weight': '0' }),
+    );
     expect(settings.tuning.discardTopBottom).toBe(0.4);
     expect(settings.tuning.balancedWeight).toBe(0);
     expect(settings.tuning.strategy).toBe('balanced');
@@ -490,18 +788,29 @@ describe('clamping and warnings', () => {
     expect(silent.warnings).toEqual([]);
     const warned = parse(withArn({ 'only-cold-starts': 'yes', 'discard-top-bottom': '0.1' }));
     expect(warned.settings.tuning.discardTopBottom).toBe(0);
-    expect(warned.warnings).toEqual([expect.stringContaining("Input 'discard-top-bottom': 0.1 is ignored with only-cold-starts")]);
+    expect(warned.warnings).toEqual([
+      expect.stringContaining("Input 'discard-top-bottom': 0.1 is ignored with only-cold-starts"),
+    ]);
   });
 
   test('fewer than 5 invocations is a warning, not an error', () => {
     const { settings, warnings } = parse(withArn({ invocations: '3' }));
     expect(settings.tuning.invocationsPerValue).toBe(3);
-    expect(warnings).toEqual([expect.stringContaining("Input 'invocations': 3 invocations per memory size give noisy statistics")]);
+    expect(warnings).toEqual([
+      expect.stringContaining("Input 'invocations': 3 invocations per memory size give noisy statistics"),
+    ]);
   });
 
   test('balanced-weight without strategy balanced, auto-optimize in a dry run, and min-samples above invocations warn', () => {
     const { warnings } = parse(
-      withArn({ 'balanced-weight': '0.7', 'auto-optimize': '1', 'dry-run': 'TRUE', 'baseline-branch': 'data', 'min-samples': '8', invocations: '6' }),
+      withArn({
+        'balanced-weight': '0.7',
+        'auto-optimize': '1',
+        'dry-run': 'TRUE',
+        'baseline-branch': 'data',
+        'min-samples': '8',
+        invocations: '6',
+      }),
     );
     expect(warnings).toEqual([
       expect.stringContaining("Input 'balanced-weight'"),
@@ -610,8 +919,16 @@ describe('everything else, well-formed', () => {
     expect(parse(withArn({ ...live, 'gate-max-invocations': '16' })).warnings).toContain(
       "Input 'gate-max-invocations': at 16 each function is measured in fewer than the 7 execution environments a fail needs at confidence 0.95, so a regression can only warn; set it to at least 64 for the gate to fail",
     );
-    expect(parse(withArn({ ...live, 'gate-max-invocations': '64' })).warnings.filter((text) => text.includes('gate-max-invocations'))).toEqual([]);
-    expect(parse(withArn({ ...live, 'gate-max-invocations': '63' })).warnings.filter((text) => text.includes('gate-max-invocations'))).toHaveLength(1);
+    expect(
+      parse(withArn({ ...live, 'gate-max-invocations': '64' })).warnings.filter((text) =>
+        text.includes('gate-max-invocations'),
+      ),
+    ).toEqual([]);
+    expect(
+      parse(withArn({ ...live, 'gate-max-invocations': '63' })).warnings.filter((text) =>
+        text.includes('gate-max-invocations'),
+      ),
+    ).toHaveLength(1);
     expect(() => parse(withArn({ 'min-duration-change-ms': '-1' }))).toThrow(/Input 'min-duration-change-ms'/);
   });
 
@@ -622,12 +939,20 @@ describe('everything else, well-formed', () => {
   });
 
   test('baseline branch, comment mode and token (input before GITHUB_TOKEN)', () => {
-    const fromEnv = parse(withArn({ 'baseline-branch': 'lambda-power-gate-data', 'comment-mode': 'hide-and-new', 'job-summary': 'no' }), {
-      GITHUB_TOKEN: 'env-token',
-    }).settings;
+    const fromEnv = parse(
+      withArn({ 'baseline-branch': 'lambda-power-gate-data', 'comment-mode': 'hide-and-new', 'job-summary': 'no' }),
+      {
+        GITHUB_TOKEN: 'env-token',
+      },
+    ).settings;
     expect(fromEnv.gate.baselineSource).toBe('branch');
     expect(fromEnv.gate.baselineBranch).toBe('lambda-power-gate-data');
-    expect(fromEnv.report).toStrictEqual({ mode: 'tune', commentMode: 'hide-and-new', githubToken: 'env-token', summary: false });
+    expect(fromEnv.report).toStrictEqual({
+      mode: 'tune',
+      commentMode: 'hide-and-new',
+      githubToken: 'env-token',
+      summary: false,
+    });
     const fromInput = parse(withArn({ 'github-token': 'input-token' }), { GITHUB_TOKEN: 'env-token' }).settings;
     expect(fromInput.report.githubToken).toBe('input-token');
   });
@@ -647,7 +972,10 @@ describe('CLI flags', () => {
   });
 
   test('boolean flags: a following boolean word is their value, --no-<flag> is false', () => {
-    expect(parseCliArgs(['tune', '--dry-run', 'false', '--log-payloads', '--region', 'eu-west-1', '--no-job-summary']).inputs).toEqual({
+    expect(
+      parseCliArgs(['tune', '--dry-run', 'false', '--log-payloads', '--region', 'eu-west-1', '--no-job-summary'])
+        .inputs,
+    ).toEqual({
       'dry-run': 'false',
       'log-payloads': 'true',
       region: 'eu-west-1',
@@ -695,8 +1023,16 @@ describe('CLI flags', () => {
 
 describe('baseline-function must be another deployment', () => {
   test.each([
-    ['a qualifier, which tuning cannot honour', { 'function-name': 'orders-pr-7', 'baseline-function': 'orders-prod:live' }, /has a qualifier \(:live\)/],
-    ['the PR function itself, which would always pass', { 'function-name': 'orders-pr-7', 'baseline-function': 'orders-pr-7' }, /is function-name itself/],
+    [
+      'a qualifier, which tuning cannot honour',
+      { 'function-name': 'orders-pr-7', 'baseline-function': 'orders-prod:live' },
+      /has a qualifier \(:live\)/,
+    ],
+    [
+      'the PR function itself, which would always pass',
+      { 'function-name': 'orders-pr-7', 'baseline-function': 'orders-pr-7' },
+      /is function-name itself/,
+    ],
   ])('rejects %s', (_why, inputs, message) => {
     expect(() => parse({ region: 'us-east-1', ...inputs })).toThrow(message);
   });

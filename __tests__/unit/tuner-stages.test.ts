@@ -13,11 +13,25 @@ import { MAX_RAW_ERROR_TYPE_CHARS } from '../../src/lib/untrusted.js';
 import type { PowerValueResult, RunResult, Sample } from '../../src/types.js';
 import { makeRun } from '../helpers/run-fixture.js';
 
-const fixture = () => makeRun({ configuredMb: 512, powerValues: [{ memoryMb: 256, durationsMs: [10, 11] }, { memoryMb: 512, durationsMs: [10, 11] }], recommendedMb: 256 });
+const fixture = () =>
+  makeRun({
+    configuredMb: 512,
+    powerValues: [
+      { memoryMb: 256, durationsMs: [10, 11] },
+      { memoryMb: 512, durationsMs: [10, 11] },
+    ],
+    recommendedMb: 256,
+  });
 import { tuningSettings } from '../helpers/settings.js';
 
 function sample(environment?: number): Sample {
-  return { durationMs: 10, billedDurationMs: 10, payloadIndex: 0, coldStart: false, ...(environment !== undefined ? { environment } : {}) };
+  return {
+    durationMs: 10,
+    billedDurationMs: 10,
+    payloadIndex: 0,
+    coldStart: false,
+    ...(environment !== undefined ? { environment } : {}),
+  };
 }
 
 function entry(memoryMb: number, samples: Sample[]): PowerValueResult {
@@ -26,16 +40,24 @@ function entry(memoryMb: number, samples: Sample[]): PowerValueResult {
 
 /** A function's state as far as the stages below read it; touching its target fails the test. */
 function stateStub(plans: SubjectState['plans'], logger: EngineLogger = silentLogger): SubjectState {
-  const target = new Proxy({}, { get: (_, name) => () => Promise.reject(new Error(`unexpected Lambda call: ${String(name)}`)) });
+  const target = new Proxy(
+    {},
+    { get: (_, name) => () => Promise.reject(new Error(`unexpected Lambda call: ${String(name)}`)) },
+  );
   return { plans, logger, settings: tuningSettings(), prepared: [], running: [], target } as unknown as SubjectState;
 }
 
 describe('sample.ts: the function error of an invocation', () => {
   it('takes the error type from the payload, else from the FunctionError header, bounded either way', () => {
-    expect(functionErrorOf('{"errorType":"OrderNotFound","errorMessage":"order 7"}', 'Unhandled')).toEqual({ type: 'OrderNotFound', message: 'order 7' });
+    expect(functionErrorOf('{"errorType":"OrderNotFound","errorMessage":"order 7"}', 'Unhandled')).toEqual({
+      type: 'OrderNotFound',
+      message: 'order 7',
+    });
     expect(functionErrorOf('not json', 'Unhandled')).toEqual({ type: 'Unhandled', message: '' });
     expect(functionErrorOf('{"errorType":""}', 'Handled')).toEqual({ type: 'Handled', message: '' });
-    expect(functionErrorOf(JSON.stringify({ errorType: 'E'.repeat(5_000) }), 'Unhandled').type.length).toBeLessThanOrEqual(MAX_RAW_ERROR_TYPE_CHARS);
+    expect(
+      functionErrorOf(JSON.stringify({ errorType: 'E'.repeat(5_000) }), 'Unhandled').type.length,
+    ).toBeLessThanOrEqual(MAX_RAW_ERROR_TYPE_CHARS);
   });
 
   it("shows Lambda's own messages always, and a handler's message only with log-payloads", () => {
@@ -92,8 +114,25 @@ describe('rounds/environment-blocks.ts', () => {
     const lines: string[] = [];
     const logger = { ...silentLogger, info: (line: string) => lines.push(line) };
     const template = fixture();
-    const states = [0, 1].map(() => ({ ...stateStub([], logger), snapshot: { identity: template.function, memoryMb: 512 }, prices: template.prices }) as SubjectState);
-    const run = { runId: 'r1', startedAt: template.startedAt, settings: tuningSettings(), states, measured: [[], []], logger, clock: systemClock, sleep: async () => {}, signal: undefined } as unknown as RunState;
+    const states = [0, 1].map(
+      () =>
+        ({
+          ...stateStub([], logger),
+          snapshot: { identity: template.function, memoryMb: 512 },
+          prices: template.prices,
+        }) as SubjectState,
+    );
+    const run = {
+      runId: 'r1',
+      startedAt: template.startedAt,
+      settings: tuningSettings(),
+      states,
+      measured: [[], []],
+      logger,
+      clock: systemClock,
+      sleep: async () => {},
+      signal: undefined,
+    } as unknown as RunState;
 
     const records = await environmentBlocks(extra).run(run);
 
@@ -113,7 +152,12 @@ describe('apply.ts: auto-optimize only on a run that passes', () => {
     const lines: string[] = [];
     const logger = { ...silentLogger, warning: (line: string) => lines.push(line) };
     const run = result();
-    const outcome = await autoOptimize(run, tuningSettings({ autoOptimize: true }), { client: lambdaUntouched, logger }, 'Regression gate failed: cost +12%');
+    const outcome = await autoOptimize(
+      run,
+      tuningSettings({ autoOptimize: true }),
+      { client: lambdaUntouched, logger },
+      'Regression gate failed: cost +12%',
+    );
     expect(outcome).toBeUndefined();
     expect(run.applied).toBeUndefined();
     expect(lines).toEqual([
@@ -124,14 +168,30 @@ describe('apply.ts: auto-optimize only on a run that passes', () => {
   it('does nothing without auto-optimize, without a recommendation, or on a dry run', async () => {
     const deps = { client: lambdaUntouched, logger: silentLogger };
     expect(await autoOptimize(result(), tuningSettings({ autoOptimize: false }), deps, undefined)).toBeUndefined();
-    expect(await autoOptimize({ ...result(), recommendation: null }, tuningSettings({ autoOptimize: true }), deps, undefined)).toBeUndefined();
-    expect(await autoOptimize({ ...result(), dryRun: true }, tuningSettings({ autoOptimize: true }), deps, undefined)).toBeUndefined();
+    expect(
+      await autoOptimize(
+        { ...result(), recommendation: null },
+        tuningSettings({ autoOptimize: true }),
+        deps,
+        undefined,
+      ),
+    ).toBeUndefined();
+    expect(
+      await autoOptimize({ ...result(), dryRun: true }, tuningSettings({ autoOptimize: true }), deps, undefined),
+    ).toBeUndefined();
   });
 
   it('a failure to apply is the run failure it returns, with the memory size', async () => {
-    const refusing = { send: () => Promise.reject(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' })) } as never;
+    const refusing = {
+      send: () => Promise.reject(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' })),
+    } as never;
     const run = result();
-    const outcome = await autoOptimize(run, tuningSettings({ autoOptimize: true }), { client: refusing, logger: silentLogger, sleep: async () => {} }, undefined);
+    const outcome = await autoOptimize(
+      run,
+      tuningSettings({ autoOptimize: true }),
+      { client: refusing, logger: silentLogger, sleep: async () => {} },
+      undefined,
+    );
     expect(outcome).toMatch(/^Auto-optimize could not apply 256 MB: .*not authorized/);
     expect(run.applied).toBeUndefined();
   });

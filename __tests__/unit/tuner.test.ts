@@ -67,7 +67,9 @@ describe('tune', () => {
     const publish = fake.mock.commandCalls(PublishVersionCommand)[0]?.args[0].input;
     expect(publish?.RevisionId).toMatch(/^rev-/);
     // The run's marker, with what a later run needs if this one is killed (docs/recovery.md).
-    expect(publish?.Description).toMatch(/^lambda-power-gate test1234 256 MB \(was 1024 MB, until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)$/);
+    expect(publish?.Description).toMatch(
+      /^lambda-power-gate test1234 256 MB \(was 1024 MB, until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)$/,
+    );
   });
 
   it('retries throttled invocations with backoff instead of failing the memory size', async () => {
@@ -91,7 +93,8 @@ describe('tune', () => {
     let conflicts = 0;
     fake.hooks.beforeUpdate = () => {
       // Someone else's update is in progress the first time we try.
-      if (conflicts++ === 0) throw new ResourceConflictException({ message: 'An update is in progress for resource', $metadata: {} });
+      if (conflicts++ === 0)
+        throw new ResourceConflictException({ message: 'An update is in progress for resource', $metadata: {} });
     };
     const result = await tune(settingsFor({ powerValuesMb: [256, 512] }), deps(fake.client));
     expect(conflicts).toBeGreaterThan(1);
@@ -103,12 +106,25 @@ describe('tune', () => {
     const fake = createFakeLambda({
       behaviour: (memoryMb) =>
         memoryMb < 512
-          ? { durationMs: 90, functionError: { errorType: 'Runtime.OutOfMemory', errorMessage: 'Runtime exited with error: signal: killed' } }
+          ? {
+              durationMs: 90,
+              functionError: {
+                errorType: 'Runtime.OutOfMemory',
+                errorMessage: 'Runtime exited with error: signal: killed',
+              },
+            }
           : { durationMs: 50_000 / memoryMb },
     });
     const result = await tune(settingsFor({ powerValuesMb: [128, 256, 512, 1024] }), deps(fake.client));
     const [m128, m256, m512] = result.powerValues;
-    expect(m128).toEqual(expect.objectContaining({ status: 'failed', invocations: 1, errors: 1, errorTypes: { 'Runtime.OutOfMemory': 1 } }));
+    expect(m128).toEqual(
+      expect.objectContaining({
+        status: 'failed',
+        invocations: 1,
+        errors: 1,
+        errorTypes: { 'Runtime.OutOfMemory': 1 },
+      }),
+    );
     expect(m128?.failureReason).toContain('Runtime.OutOfMemory');
     expect(m256?.status).toBe('failed');
     expect(m512?.status).toBe('ok');
@@ -118,19 +134,36 @@ describe('tune', () => {
 
   it('counts allowed exceptions as samples instead of failures', async () => {
     const fake = createFakeLambda({
-      behaviour: (_memory, index) => (index % 2 === 0 ? { durationMs: 10, functionError: { errorType: 'ValidationError', errorMessage: 'secret payload' } } : { durationMs: 10 }),
+      behaviour: (_memory, index) =>
+        index % 2 === 0
+          ? { durationMs: 10, functionError: { errorType: 'ValidationError', errorMessage: 'secret payload' } }
+          : { durationMs: 10 },
     });
-    const result = await tune(settingsFor({ powerValuesMb: [256], allowedExceptions: ['ValidationError'] }), deps(fake.client));
-    expect(result.powerValues[0]).toEqual(expect.objectContaining({ status: 'ok', errors: 0, errorTypes: { ValidationError: 3 } }));
+    const result = await tune(
+      settingsFor({ powerValuesMb: [256], allowedExceptions: ['ValidationError'] }),
+      deps(fake.client),
+    );
+    expect(result.powerValues[0]).toEqual(
+      expect.objectContaining({ status: 'ok', errors: 0, errorTypes: { ValidationError: 3 } }),
+    );
     // A handler's own error message is function output: not kept without log-payloads.
     expect(result.powerValues[0]?.samples.find((sample) => sample.errorType)?.errorMessage).toBeUndefined();
   });
 
   it('fails loudly, with the results, when every power value fails', async () => {
-    const fake = createFakeLambda({ behaviour: () => ({ durationMs: 3000, functionError: { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 3.00 seconds' } }) });
-    const error = await tune(settingsFor({ powerValuesMb: [128, 256] }), deps(fake.client)).catch((caught: unknown) => caught);
+    const fake = createFakeLambda({
+      behaviour: () => ({
+        durationMs: 3000,
+        functionError: { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 3.00 seconds' },
+      }),
+    });
+    const error = await tune(settingsFor({ powerValuesMb: [128, 256] }), deps(fake.client)).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(TuningFailedError);
-    expect((error as TuningFailedError).message).toMatch(/Every memory size failed: 128 MB failed with Sandbox\.Timedout: Task timed out after 3\.00 seconds/);
+    expect((error as TuningFailedError).message).toMatch(
+      /Every memory size failed: 128 MB failed with Sandbox\.Timedout: Task timed out after 3\.00 seconds/,
+    );
     expect((error as TuningFailedError).result?.powerValues).toHaveLength(2);
     expectLeftAsFound(fake);
   });
@@ -143,9 +176,11 @@ describe('tune', () => {
       invocations++;
       if (invocations === 3) controller.abort(new Error('SIGTERM received'));
     };
-    const error = await tune(settingsFor({ powerValuesMb: [128, 256, 512, 1024], invocationsPerValue: 20 }), deps(fake.client), controller.signal).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await tune(
+      settingsFor({ powerValuesMb: [128, 256, 512, 1024], invocationsPerValue: 20 }),
+      deps(fake.client),
+      controller.signal,
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TuningCancelledError);
     expect((error as Error).message).toContain('SIGTERM received');
     expect(invocations).toBeLessThan(80);
@@ -161,14 +196,19 @@ describe('tune', () => {
       throw error;
     };
     const result = await tune(settingsFor({ powerValuesMb: [10240, 512] }), deps(fake.client));
-    expect(result.powerValues.find((entry) => entry.memoryMb === 10240)?.failureReason).toMatch(/could not be prepared: Lambda refused 10240 MB: new accounts have reduced memory quotas/);
+    expect(result.powerValues.find((entry) => entry.memoryMb === 10240)?.failureReason).toMatch(
+      /could not be prepared: Lambda refused 10240 MB: new accounts have reduced memory quotas/,
+    );
     expect(result.powerValues.find((entry) => entry.memoryMb === 512)?.status).toBe('ok');
     expectLeftAsFound(fake);
   });
 
   it('skips a memory size whose version Lambda could not make Active, and deletes that version', async () => {
     const fake = createFakeLambda({
-      publishedState: (memoryMb) => (memoryMb === 256 ? { State: 'Failed', StateReason: 'Init failed while taking the snapshot' } : { State: 'Active' }),
+      publishedState: (memoryMb) =>
+        memoryMb === 256
+          ? { State: 'Failed', StateReason: 'Init failed while taking the snapshot' }
+          : { State: 'Active' },
     });
     const result = await tune(settingsFor({ powerValuesMb: [256, 512] }), deps(fake.client));
     expect(result.powerValues.find((entry) => entry.memoryMb === 256)?.failureReason).toMatch(
@@ -182,7 +222,10 @@ describe('tune', () => {
 
   it('in cold-start mode measures each invocation on its own version', async () => {
     const fake = createFakeLambda({ behaviour: () => ({ durationMs: 20, initDurationMs: 150 }) });
-    const result = await tune(settingsFor({ powerValuesMb: [256], invocationsPerValue: 3, onlyColdStarts: true, discardTopBottom: 0 }), deps(fake.client));
+    const result = await tune(
+      settingsFor({ powerValuesMb: [256], invocationsPerValue: 3, onlyColdStarts: true, discardTopBottom: 0 }),
+      deps(fake.client),
+    );
     const qualifiers = fake.mock.commandCalls(InvokeCommand).map((call) => call.args[0].input.Qualifier);
     expect(qualifiers).toEqual(['lpg-test1234-256-c0', 'lpg-test1234-256-c1', 'lpg-test1234-256-c2']);
     expect(result.powerValues[0]?.coldStart?.mean).toBe(150);
@@ -193,10 +236,19 @@ describe('tune', () => {
   it('sends weighted payloads in contiguous blocks', async () => {
     const fake = createFakeLambda();
     await tune(
-      settingsFor({ powerValuesMb: [512], invocationsPerValue: 4, payloads: [{ payload: '"a"', weight: 1 }, { payload: '"b"', weight: 3 }] }),
+      settingsFor({
+        powerValuesMb: [512],
+        invocationsPerValue: 4,
+        payloads: [
+          { payload: '"a"', weight: 1 },
+          { payload: '"b"', weight: 3 },
+        ],
+      }),
       deps(fake.client),
     );
-    const sent = fake.mock.commandCalls(InvokeCommand).map((call) => new TextDecoder().decode(call.args[0].input.Payload as Uint8Array));
+    const sent = fake.mock
+      .commandCalls(InvokeCommand)
+      .map((call) => new TextDecoder().decode(call.args[0].input.Payload as Uint8Array));
     expect(sent).toEqual(['"a"', '"b"', '"b"', '"b"']);
   });
 
@@ -209,7 +261,10 @@ describe('tune', () => {
 
   it('auto-optimize applies the recommendation to $LATEST', async () => {
     const fake = createFakeLambda({ behaviour: (memoryMb) => ({ durationMs: memoryMb >= 512 ? 40 : 200 }) });
-    const result = await tuneAndApply(settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, strategy: 'speed' }), deps(fake.client));
+    const result = await tuneAndApply(
+      settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, strategy: 'speed' }),
+      deps(fake.client),
+    );
     expect(result.applied).toEqual({ target: '$LATEST', memoryMb: 512 });
     expect(fake.latest.MemorySize).toBe(512);
     expect(fake.aliases.size).toBe(0);
@@ -217,7 +272,10 @@ describe('tune', () => {
 
   it('auto-optimize to an alias keeps one version and leaves $LATEST alone', async () => {
     const fake = createFakeLambda({ behaviour: (memoryMb) => ({ durationMs: memoryMb >= 512 ? 40 : 200 }) });
-    const result = await tuneAndApply(settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, autoOptimizeAlias: 'live', strategy: 'speed' }), deps(fake.client));
+    const result = await tuneAndApply(
+      settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, autoOptimizeAlias: 'live', strategy: 'speed' }),
+      deps(fake.client),
+    );
     expect(result.applied).toEqual(expect.objectContaining({ target: 'alias', alias: 'live', memoryMb: 512 }));
     expect(fake.latest.MemorySize).toBe(1024);
     expect([...fake.aliases.keys()]).toEqual(['live']);
@@ -236,7 +294,11 @@ describe('extra sampling (the live gate asks for more)', () => {
         const at1024 = result?.powerValues.find((entry) => entry.memoryMb === 1024)?.invocations ?? 0;
         asked.push(at1024);
         return at1024 < 16
-          ? { pairings: [{ memoryBySubject: [1024], environments: at1024 === 4 ? 1 : 2 }], settled: false, reason: 'open' }
+          ? {
+              pairings: [{ memoryBySubject: [1024], environments: at1024 === 4 ? 1 : 2 }],
+              settled: false,
+              reason: 'open',
+            }
           : { pairings: [], settled: false, reason: 'gate-max-invocations (16) reached' };
       },
     };
@@ -244,18 +306,29 @@ describe('extra sampling (the live gate asks for more)', () => {
       { payload: '{"a":1}', weight: 3 },
       { payload: '{"b":1}', weight: 1 },
     ];
-    const [result] = await tuneTogether([{ settings: settingsFor({ powerValuesMb: [512, 1024], invocationsPerValue: 4, payloads }) }], deps(fake.client), undefined, extra);
+    const [result] = await tuneTogether(
+      [{ settings: settingsFor({ powerValuesMb: [512, 1024], invocationsPerValue: 4, payloads }) }],
+      deps(fake.client),
+      undefined,
+      extra,
+    );
     expect(asked).toEqual([4, 8, 16]);
     const at1024 = result?.powerValues.find((entry) => entry.memoryMb === 1024);
     expect(at1024?.invocations).toBe(16);
     expect(result?.powerValues.find((entry) => entry.memoryMb === 512)?.invocations).toBe(4);
     // Each block is its own version, invoked through its own alias, and its samples say which block they came from.
-    expect(at1024?.samples.map((sample) => sample.environment ?? 0).sort((a, b) => a - b)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
+    expect(at1024?.samples.map((sample) => sample.environment ?? 0).sort((a, b) => a - b)).toEqual([
+      0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3,
+    ]);
     const blockAliases = fake.invokedQualifiers.filter((qualifier) => /-e\d$/.test(qualifier ?? ''));
-    expect(new Set(blockAliases)).toEqual(new Set(['lpg-test1234-1024-e1', 'lpg-test1234-1024-e2', 'lpg-test1234-1024-e3']));
+    expect(new Set(blockAliases)).toEqual(
+      new Set(['lpg-test1234-1024-e1', 'lpg-test1234-1024-e2', 'lpg-test1234-1024-e3']),
+    );
     // 3:1 weights over 4 invocations, interleaved, then cycled: every block of 4 keeps the 3:1 split.
     for (let block = 0; block < 4; block++) {
-      const indexes = at1024?.samples.filter((sample) => (sample.environment ?? 0) === block).map((sample) => sample.payloadIndex) ?? [];
+      const indexes =
+        at1024?.samples.filter((sample) => (sample.environment ?? 0) === block).map((sample) => sample.payloadIndex) ??
+        [];
       expect(indexes.filter((index) => index === 1)).toHaveLength(1);
     }
     expect(result?.gateSampling).toEqual({
@@ -271,15 +344,26 @@ describe('extra sampling (the live gate asks for more)', () => {
   it('an extra environment that cannot be prepared is skipped, the others are measured, and nothing is left behind', async () => {
     const fake = createFakeLambda();
     fake.hooks.beforeCreateAlias = (name) => {
-      if (name.endsWith('-e1')) throw Object.assign(new Error('not authorized to perform: lambda:CreateAlias'), { name: 'AccessDeniedException' });
+      if (name.endsWith('-e1'))
+        throw Object.assign(new Error('not authorized to perform: lambda:CreateAlias'), {
+          name: 'AccessDeniedException',
+        });
     };
     let calls = 0;
     const extra: ExtraSampling = {
       maxInvocations: 100,
       blockInvocations: 3,
-      next: () => (calls++ === 0 ? { pairings: [{ memoryBySubject: [1024], environments: 2 }], settled: false, reason: 'open' } : { pairings: [], settled: true, reason: 'done' }),
+      next: () =>
+        calls++ === 0
+          ? { pairings: [{ memoryBySubject: [1024], environments: 2 }], settled: false, reason: 'open' }
+          : { pairings: [], settled: true, reason: 'done' },
     };
-    const [result] = await tuneTogether([{ settings: settingsFor({ powerValuesMb: [1024], invocationsPerValue: 3 }) }], deps(fake.client), undefined, extra);
+    const [result] = await tuneTogether(
+      [{ settings: settingsFor({ powerValuesMb: [1024], invocationsPerValue: 3 }) }],
+      deps(fake.client),
+      undefined,
+      extra,
+    );
     expect(result?.powerValues[0]?.samples.map((sample) => sample.environment ?? 0)).toEqual([0, 0, 0, 2, 2, 2]);
     expect(result?.gateSampling?.added).toEqual([{ memoryMb: 1024, invocations: 3, environments: 1 }]);
     expectLeftAsFound(fake);
@@ -291,26 +375,71 @@ describe('extra sampling (the live gate asks for more)', () => {
     let calls = 0;
     // The first reading is the run's start; every later one is 25 minutes in (past 22.5 of 30).
     const clock = { now: () => new Date(calls++ === 0 ? start : start + 25 * 60_000) };
-    const extra: ExtraSampling = { maxInvocations: 100, blockInvocations: 5, next: () => ({ pairings: [{ memoryBySubject: [1024], environments: 1 }], settled: false, reason: 'open' }) };
-    const [result] = await tuneTogether([{ settings: settingsFor({ powerValuesMb: [1024], invocationsPerValue: 3, timeoutMinutes: 30 }) }], { ...deps(fake.client), clock }, undefined, extra);
+    const extra: ExtraSampling = {
+      maxInvocations: 100,
+      blockInvocations: 5,
+      next: () => ({ pairings: [{ memoryBySubject: [1024], environments: 1 }], settled: false, reason: 'open' }),
+    };
+    const [result] = await tuneTogether(
+      [{ settings: settingsFor({ powerValuesMb: [1024], invocationsPerValue: 3, timeoutMinutes: 30 }) }],
+      { ...deps(fake.client), clock },
+      undefined,
+      extra,
+    );
     expect(result?.powerValues[0]?.invocations).toBe(3);
-    expect(result?.gateSampling).toEqual(expect.objectContaining({ rounds: 0, settled: false, reason: 'no time was left for more within three quarters of timeout-minutes' }));
+    expect(result?.gateSampling).toEqual(
+      expect.objectContaining({
+        rounds: 0,
+        settled: false,
+        reason: 'no time was left for more within three quarters of timeout-minutes',
+      }),
+    );
     expectLeftAsFound(fake);
   });
 
   it('a round that adds nothing (the memory size failed) ends it instead of looping', async () => {
-    const fake = createFakeLambda({ behaviour: (memoryMb) => (memoryMb === 512 ? { durationMs: 10, functionError: { errorType: 'Boom', errorMessage: 'x' } } : { durationMs: 10 }) });
+    const fake = createFakeLambda({
+      behaviour: (memoryMb) =>
+        memoryMb === 512
+          ? { durationMs: 10, functionError: { errorType: 'Boom', errorMessage: 'x' } }
+          : { durationMs: 10 },
+    });
     let calls = 0;
-    const extra: ExtraSampling = { maxInvocations: 100, blockInvocations: 2, next: () => (calls++ < 50 ? { pairings: [{ memoryBySubject: [512], environments: 1 }], settled: false, reason: 'open' } : { pairings: [], settled: true, reason: 'done' }) };
-    const [result] = await tuneTogether([{ settings: settingsFor({ powerValuesMb: [512, 1024], invocationsPerValue: 3 }) }], deps(fake.client), undefined, extra);
+    const extra: ExtraSampling = {
+      maxInvocations: 100,
+      blockInvocations: 2,
+      next: () =>
+        calls++ < 50
+          ? { pairings: [{ memoryBySubject: [512], environments: 1 }], settled: false, reason: 'open' }
+          : { pairings: [], settled: true, reason: 'done' },
+    };
+    const [result] = await tuneTogether(
+      [{ settings: settingsFor({ powerValuesMb: [512, 1024], invocationsPerValue: 3 }) }],
+      deps(fake.client),
+      undefined,
+      extra,
+    );
     expect(calls).toBe(1);
-    expect(result?.gateSampling).toEqual(expect.objectContaining({ rounds: 1, added: [], settled: false, reason: 'the memory sizes still open could not be invoked again' }));
+    expect(result?.gateSampling).toEqual(
+      expect.objectContaining({
+        rounds: 1,
+        added: [],
+        settled: false,
+        reason: 'the memory sizes still open could not be invoked again',
+      }),
+    );
     expectLeftAsFound(fake);
   });
 });
 
 describe('fitInTime', () => {
-  const entry = (memoryMb: number, billedMs: number) => summarisePowerValue(memoryMb, [{ durationMs: billedMs, billedDurationMs: billedMs, payloadIndex: 0, coldStart: false }], { allowedExceptions: [], discardTopBottom: 0, onlyColdStarts: false }, ROUND_PRICES);
+  const entry = (memoryMb: number, billedMs: number) =>
+    summarisePowerValue(
+      memoryMb,
+      [{ durationMs: billedMs, billedDurationMs: billedMs, payloadIndex: 0, coldStart: false }],
+      { allowedExceptions: [], discardTopBottom: 0, onlyColdStarts: false },
+      ROUND_PRICES,
+    );
   // Two functions; a turn at 1024 MB costs 75 + 25 + 175 + 25 = 300 ms, a block of 10 turns 3 s plus 2 s to prepare.
   const measured = [[entry(1024, 75)], [entry(1024, 175)]];
   const round = { pairings: [{ memoryBySubject: [1024, 1024], environments: 4 }], settled: false, reason: 'open' };
@@ -320,7 +449,11 @@ describe('fitInTime', () => {
   });
 
   it('scales a round down to the time left, and says so', () => {
-    expect(fitInTime(round, measured, 10, 10_000)).toEqual({ pairings: [{ memoryBySubject: [1024, 1024], environments: 2 }], settled: false, reason: 'open (fewer, to stay within three quarters of timeout-minutes)' });
+    expect(fitInTime(round, measured, 10, 10_000)).toEqual({
+      pairings: [{ memoryBySubject: [1024, 1024], environments: 2 }],
+      settled: false,
+      reason: 'open (fewer, to stay within three quarters of timeout-minutes)',
+    });
   });
 
   it('drops pairings with no time for a single block', () => {
@@ -341,11 +474,14 @@ describe('tune keeps what it measured when only the last step fails', () => {
     fake.hooks.beforeCreateAlias = (name) => {
       if (name === 'live') throw accessDenied();
     };
-    const error = await tuneAndApply(settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, autoOptimizeAlias: 'live', strategy: 'speed' }), deps(fake.client)).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await tuneAndApply(
+      settingsFor({ powerValuesMb: [128, 512], autoOptimize: true, autoOptimizeAlias: 'live', strategy: 'speed' }),
+      deps(fake.client),
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TuningFailedError);
-    expect((error as TuningFailedError).message).toMatch(/^Auto-optimize could not apply 512 MB: AccessDeniedException/);
+    expect((error as TuningFailedError).message).toMatch(
+      /^Auto-optimize could not apply 512 MB: AccessDeniedException/,
+    );
     expect((error as TuningFailedError).result?.recommendation?.memoryMb).toBe(512);
     expectLeftAsFound(fake);
   });
@@ -357,9 +493,13 @@ describe('tune keeps what it measured when only the last step fails', () => {
       error.name = 'AccessDeniedException';
       throw error;
     };
-    const error = await tune(settingsFor({ powerValuesMb: [256] }), deps(fake.client)).catch((caught: unknown) => caught);
+    const error = await tune(settingsFor({ powerValuesMb: [256] }), deps(fake.client)).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(TuningFailedError);
-    expect((error as TuningFailedError).message).toMatch(/Clean-up incomplete for fake-fn: version 1: AccessDeniedException/);
+    expect((error as TuningFailedError).message).toMatch(
+      /Clean-up incomplete for fake-fn: version 1: AccessDeniedException/,
+    );
     expect((error as TuningFailedError).result?.powerValues[0]?.status).toBe('ok');
     expect(fake.latest.MemorySize).toBe(1024);
     // Only the run's state alias is left, and named: the post step or the next run finishes from it.
@@ -369,8 +509,22 @@ describe('tune keeps what it measured when only the last step fails', () => {
 });
 
 describe('summarisePowerValue', () => {
-  const prices = { region: 'us-east-1', architecture: 'x86_64' as const, pricePerGbSecondUsd: 0.0000166667, pricePerRequestUsd: 0.0000002, source: 's', asOf: 'd', fallback: false };
-  const sample = (durationMs: number, coldStart = false) => ({ durationMs, billedDurationMs: Math.ceil(durationMs), payloadIndex: 0, coldStart, ...(coldStart ? { initDurationMs: 200 } : {}) });
+  const prices = {
+    region: 'us-east-1',
+    architecture: 'x86_64' as const,
+    pricePerGbSecondUsd: 0.0000166667,
+    pricePerRequestUsd: 0.0000002,
+    source: 's',
+    asOf: 'd',
+    fallback: false,
+  };
+  const sample = (durationMs: number, coldStart = false) => ({
+    durationMs,
+    billedDurationMs: Math.ceil(durationMs),
+    payloadIndex: 0,
+    coldStart,
+    ...(coldStart ? { initDurationMs: 200 } : {}),
+  });
   const settings = { allowedExceptions: [], discardTopBottom: 0, onlyColdStarts: false };
 
   it('leaves the cold start that tuning itself causes out of the warm figures', () => {
@@ -382,7 +536,10 @@ describe('summarisePowerValue', () => {
   });
 
   it('keeps cold samples when measuring cold starts, or when nothing else succeeded', () => {
-    expect(summarisePowerValue(1024, [sample(300, true), sample(100, true)], { ...settings, onlyColdStarts: true }, prices).duration?.mean).toBe(200);
+    expect(
+      summarisePowerValue(1024, [sample(300, true), sample(100, true)], { ...settings, onlyColdStarts: true }, prices)
+        .duration?.mean,
+    ).toBe(200);
     expect(summarisePowerValue(1024, [sample(300, true)], settings, prices).duration?.mean).toBe(300);
   });
 });
@@ -407,7 +564,14 @@ describe('sampleFromOutcome', () => {
 
   it('adds Init Duration to the duration of a cold start', () => {
     const sample = sampleFromOutcome({ logTail: reportLine(10.5, 256, 120.25), payload: '"ok"' }, 0, false);
-    expect(sample).toEqual({ durationMs: 130.75, billedDurationMs: 131, initDurationMs: 120.25, maxMemoryUsedMb: 60, payloadIndex: 0, coldStart: true });
+    expect(sample).toEqual({
+      durationMs: 130.75,
+      billedDurationMs: 131,
+      initDurationMs: 120.25,
+      maxMemoryUsedMb: 60,
+      payloadIndex: 0,
+      coldStart: true,
+    });
   });
 
   it('reports a missing REPORT record as an error of its own', () => {
@@ -417,12 +581,20 @@ describe('sampleFromOutcome', () => {
 
   it('keeps platform error messages and drops handler ones unless payload logging is on', () => {
     const timeout = sampleFromOutcome(
-      { logTail: reportLine(3000, 128), functionError: 'Unhandled', payload: JSON.stringify({ errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 3.00 seconds' }) },
+      {
+        logTail: reportLine(3000, 128),
+        functionError: 'Unhandled',
+        payload: JSON.stringify({ errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 3.00 seconds' }),
+      },
       0,
       false,
     );
     expect(timeout.errorMessage).toBe('Task timed out after 3.00 seconds');
-    const handler = { logTail: reportLine(5, 128), functionError: 'Unhandled', payload: JSON.stringify({ errorType: 'Error', errorMessage: 'user 42 not found' }) };
+    const handler = {
+      logTail: reportLine(5, 128),
+      functionError: 'Unhandled',
+      payload: JSON.stringify({ errorType: 'Error', errorMessage: 'user 42 not found' }),
+    };
     expect(sampleFromOutcome(handler, 0, false).errorMessage).toBeUndefined();
     expect(sampleFromOutcome(handler, 0, true).errorMessage).toBe('user 42 not found');
   });

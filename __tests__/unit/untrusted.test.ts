@@ -81,7 +81,10 @@ describe('commandSafeLines: the runner log', () => {
   });
 
   it.each(HOSTILE_TEXTS.map((text) => [text]))('no command runs from a gate reason quoting %j', (text) => {
-    const lines = commandSafeLines(`Gate: fail. The PR fails at 128 MB, where the baseline succeeded: failed with ${text}.`, token);
+    const lines = commandSafeLines(
+      `Gate: fail. The PR fails at 128 MB, where the baseline succeeded: failed with ${text}.`,
+      token,
+    );
     expect(executedCommands(lines).filter((command) => !ACTION_COMMANDS.has(command.name))).toEqual([]);
     expect(lines.join('\n')).not.toMatch(UNSAFE_CHARS);
   });
@@ -121,22 +124,49 @@ function hostileScenario(raw: string): Scenario {
   if (!failed) throw new Error('fixture changed');
   failed.failureReason = `failed with ${text} (invocation 1 of 10)`;
   failed.errorTypes = { [text]: 3 };
-  failed.samples = [{ durationMs: 0, billedDurationMs: 0, errorType: text, errorMessage: text, payloadIndex: 0, coldStart: false }];
+  failed.samples = [
+    { durationMs: 0, billedDurationMs: 0, errorType: text, errorMessage: text, payloadIndex: 0, coldStart: false },
+  ];
   scenario.result.settings.allowedExceptions = [text];
   if (scenario.result.recommendation) scenario.result.recommendation.reason = text;
   if (scenario.verdict) {
     scenario.verdict.reason = `The PR fails at 128 MB: ${text}.`;
     scenario.verdict.baselineDescription = text;
-    scenario.verdict.comparisons = scenario.verdict.comparisons.map((row) => ({ ...row, reason: text, metric: `${row.metric} ${text}` }));
+    scenario.verdict.comparisons = scenario.verdict.comparisons.map((row) => ({
+      ...row,
+      reason: text,
+      metric: `${row.metric} ${text}`,
+    }));
   }
   return scenario;
 }
 
 /** The HTML tags of a page, in order: untrusted text must add none. */
-const tagsOf = (html: string): string[] => Array.from(html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g), (match) => match[0]);
+const tagsOf = (html: string): string[] =>
+  Array.from(html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)/g), (match) => match[0]);
 
 const hostileArbitrary = fc.oneof(
-  fc.array(fc.constantFrom(...HOSTILE_TEXTS, '\n', '\r', '::', '##[', '%0A', '`', '</details>', '\u202e', '\u001b[', '\u0007', '|', ' ', 'a'), { maxLength: 12 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        ...HOSTILE_TEXTS,
+        '\n',
+        '\r',
+        '::',
+        '##[',
+        '%0A',
+        '`',
+        '</details>',
+        '\u202e',
+        '\u001b[',
+        '\u0007',
+        '|',
+        ' ',
+        'a',
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join('')),
   fc.string({ unit: 'binary', maxLength: 60 }),
 );
 
@@ -211,7 +241,9 @@ describe('every writer, fed random hostile text', () => {
   });
 
   it('a 100 KB error type becomes a capped annotation, not a 300 KB one', () => {
-    const lines = captureStdout(() => actionLog.setFailed(`Every memory size failed: 128 MB failed with ${'%'.repeat(100_000)}`));
+    const lines = captureStdout(() =>
+      actionLog.setFailed(`Every memory size failed: 128 MB failed with ${'%'.repeat(100_000)}`),
+    );
     expect(lines).toHaveLength(1);
     // core escapes each % as %25: the cap applies before, so the line is at most three times the cap.
     expect(lines[0]?.length ?? 0).toBeLessThanOrEqual(MAX_LOG_LINE_CHARS * 3 + 20);

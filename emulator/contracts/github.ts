@@ -61,7 +61,13 @@ export type RouteMatch =
   | { kind: 'unknown' }
   /** GitHub has this path, but not with this method: GitHub answers 404 too (not 405). */
   | { kind: 'wrong-method'; template: string }
-  | { kind: 'known'; template: string; operationId?: string; operation?: ContractOperation; params: Record<string, string> };
+  | {
+      kind: 'known';
+      template: string;
+      operationId?: string;
+      operation?: ContractOperation;
+      params: Record<string, string>;
+    };
 
 /** GitHub's limits that its API descriptions do not carry. */
 export const GITHUB_LIMITS = {
@@ -81,7 +87,8 @@ export const GITHUB_LIMITS = {
 
 const contractPath = new URL('./github-rest.json', import.meta.url);
 let restContract: RestContract | undefined;
-let compiled: { template: string; methods: string[]; pattern: RegExp; names: string[]; literalChars: number }[] | undefined;
+let compiled:
+  { template: string; methods: string[]; pattern: RegExp; names: string[]; literalChars: number }[] | undefined;
 
 export function loadRestContract(): RestContract {
   restContract ??= JSON.parse(readFileSync(contractPath, 'utf8')) as RestContract;
@@ -103,7 +110,13 @@ function routes() {
         return entry.multiSegment?.includes(name) ? '(.+)' : '([^/]+)';
       })
       .join('');
-    return { template, methods: entry.methods, pattern: new RegExp(`^${source}$`), names, literalChars: template.replace(/\{[^}]+\}/g, '').length };
+    return {
+      template,
+      methods: entry.methods,
+      pattern: new RegExp(`^${source}$`),
+      names,
+      literalChars: template.replace(/\{[^}]+\}/g, '').length,
+    };
   });
   return compiled;
 }
@@ -121,8 +134,12 @@ export function matchRoute(method: string, path: string): RouteMatch {
   if (!withMethod) return { kind: 'wrong-method', template: candidates[0]?.route.template ?? '' };
   const { route, match } = withMethod;
   const params = Object.fromEntries(route.names.map((name, index) => [name, match[index + 1] ?? '']));
-  const found = Object.entries(contract.operations).find(([, operation]) => operation.method === method && operation.path === route.template);
-  return found ? { kind: 'known', template: route.template, operationId: found[0], operation: found[1], params } : { kind: 'known', template: route.template, params };
+  const found = Object.entries(contract.operations).find(
+    ([, operation]) => operation.method === method && operation.path === route.template,
+  );
+  return found
+    ? { kind: 'known', template: route.template, operationId: found[0], operation: found[1], params }
+    : { kind: 'known', template: route.template, params };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -157,33 +174,49 @@ function typeOk(type: string | undefined, value: unknown): boolean {
 /** The problems with value against schema, GitHub-worded; empty when it conforms. */
 export function schemaProblems(schema: ContractSchema, value: unknown, at = ''): string[] {
   const where = at === '' ? '' : `For '${at}', `;
-  if (value === null) return schema.nullable || schema.type === undefined ? [] : [`${where}nil is not ${article(schema.type)}.`];
+  if (value === null)
+    return schema.nullable || schema.type === undefined ? [] : [`${where}nil is not ${article(schema.type)}.`];
   for (const sub of schema.allOf ?? []) {
     const problems = schemaProblems(sub, value, at);
     if (problems.length) return problems;
   }
-  if (schema.oneOf && schema.oneOf.filter((sub) => schemaProblems(sub, value, at).length === 0).length !== 1) return [`${where}${ruby(value)} does not match exactly one subschema in "oneOf".`];
-  if (schema.anyOf && !schema.anyOf.some((sub) => schemaProblems(sub, value, at).length === 0)) return [`${where}No subschema in "anyOf" matched.`];
+  if (schema.oneOf && schema.oneOf.filter((sub) => schemaProblems(sub, value, at).length === 0).length !== 1)
+    return [`${where}${ruby(value)} does not match exactly one subschema in "oneOf".`];
+  if (schema.anyOf && !schema.anyOf.some((sub) => schemaProblems(sub, value, at).length === 0))
+    return [`${where}No subschema in "anyOf" matched.`];
   if (!typeOk(schema.type, value)) return [`${where}${ruby(value)} is not ${article(schema.type)}.`];
-  if (schema.enum && !schema.enum.includes(value)) return [`${where}${ruby(value)} is not a member of ${JSON.stringify(schema.enum)}.`];
+  if (schema.enum && !schema.enum.includes(value))
+    return [`${where}${ruby(value)} is not a member of ${JSON.stringify(schema.enum)}.`];
   const problems: string[] = [];
   if (typeof value === 'string') {
-    if (schema.minLength !== undefined && [...value].length < schema.minLength) problems.push(`${where}${ruby(value)} is shorter than ${schema.minLength} characters.`);
-    if (schema.maxLength !== undefined && [...value].length > schema.maxLength) problems.push(`${where}the value is longer than ${schema.maxLength} characters.`);
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) problems.push(`${where}${ruby(value)} does not match /${schema.pattern}/.`);
+    if (schema.minLength !== undefined && [...value].length < schema.minLength)
+      problems.push(`${where}${ruby(value)} is shorter than ${schema.minLength} characters.`);
+    if (schema.maxLength !== undefined && [...value].length > schema.maxLength)
+      problems.push(`${where}the value is longer than ${schema.maxLength} characters.`);
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value))
+      problems.push(`${where}${ruby(value)} does not match /${schema.pattern}/.`);
   }
   if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) problems.push(`${where}${value} is less than the minimum of ${schema.minimum}.`);
-    if (schema.maximum !== undefined && value > schema.maximum) problems.push(`${where}${value} is greater than the maximum of ${schema.maximum}.`);
+    if (schema.minimum !== undefined && value < schema.minimum)
+      problems.push(`${where}${value} is less than the minimum of ${schema.minimum}.`);
+    if (schema.maximum !== undefined && value > schema.maximum)
+      problems.push(`${where}${value} is greater than the maximum of ${schema.maximum}.`);
   }
   if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) problems.push(`${where}${value.length} items is fewer than the minimum of ${schema.minItems}.`);
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) problems.push(`${where}${value.length} items is more than the maximum of ${schema.maxItems}.`);
-    if (schema.items) value.forEach((item, index) => problems.push(...schemaProblems(schema.items as ContractSchema, item, join(at, 'items', index))));
+    if (schema.minItems !== undefined && value.length < schema.minItems)
+      problems.push(`${where}${value.length} items is fewer than the minimum of ${schema.minItems}.`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems)
+      problems.push(`${where}${value.length} items is more than the maximum of ${schema.maxItems}.`);
+    if (schema.items)
+      value.forEach((item, index) =>
+        problems.push(...schemaProblems(schema.items as ContractSchema, item, join(at, 'items', index))),
+      );
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
-    for (const name of schema.required ?? []) if (!(name in record)) problems.push(at === '' ? `"${name}" wasn't supplied.` : `${where}"${name}" wasn't supplied.`);
+    for (const name of schema.required ?? [])
+      if (!(name in record))
+        problems.push(at === '' ? `"${name}" wasn't supplied.` : `${where}"${name}" wasn't supplied.`);
     for (const [name, property] of Object.entries(record)) {
       const known = schema.properties?.[name];
       if (known) problems.push(...schemaProblems(known, property, join(at, 'properties', name)));
@@ -193,8 +226,10 @@ export function schemaProblems(schema: ContractSchema, value: unknown, at = ''):
   return problems;
 }
 
-const join = (at: string, ...parts: (string | number)[]) => [at, ...parts.map(String)].filter((part) => part !== '').join('/');
-const article = (type: string | undefined) => (type === 'array' || type === 'integer' || type === 'object' ? `an ${type}` : `a ${type ?? 'value'}`);
+const join = (at: string, ...parts: (string | number)[]) =>
+  [at, ...parts.map(String)].filter((part) => part !== '').join('/');
+const article = (type: string | undefined) =>
+  type === 'array' || type === 'integer' || type === 'object' ? `an ${type}` : `a ${type ?? 'value'}`;
 
 /** A query or path parameter's text as its schema's type, or undefined when it does not parse as one. */
 function parameterValue(schema: ContractSchema, text: string): unknown {
@@ -219,7 +254,11 @@ export interface ParameterCheck {
   limits: string[];
 }
 
-export function checkParameters(operation: ContractOperation, params: Record<string, string>, query: Record<string, string>): ParameterCheck {
+export function checkParameters(
+  operation: ContractOperation,
+  params: Record<string, string>,
+  query: Record<string, string>,
+): ParameterCheck {
   const check: ParameterCheck = { notFound: [], invalid: [], limits: [] };
   for (const parameter of operation.parameters) {
     const text = parameter.in === 'path' ? params[parameter.name] : query[parameter.name];
@@ -228,10 +267,15 @@ export function checkParameters(operation: ContractOperation, params: Record<str
       continue;
     }
     const value = parameterValue(parameter.schema, text);
-    const problems = value === undefined ? [`For '${parameter.name}', ${ruby(text)} is not ${article(parameter.schema.type)}.`] : schemaProblems(parameter.schema, value, parameter.name);
+    const problems =
+      value === undefined
+        ? [`For '${parameter.name}', ${ruby(text)} is not ${article(parameter.schema.type)}.`]
+        : schemaProblems(parameter.schema, value, parameter.name);
     (parameter.in === 'path' ? check.notFound : check.invalid).push(...problems);
     if (parameter.documentedMax !== undefined && typeof value === 'number' && value > parameter.documentedMax) {
-      check.limits.push(`${parameter.name}=${value} is over GitHub's documented maximum of ${parameter.documentedMax}; GitHub answers ${parameter.documentedMax}.`);
+      check.limits.push(
+        `${parameter.name}=${value} is over GitHub's documented maximum of ${parameter.documentedMax}; GitHub answers ${parameter.documentedMax}.`,
+      );
     }
   }
   return check;

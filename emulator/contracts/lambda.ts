@@ -112,7 +112,12 @@ export interface MatchedOperation {
 }
 
 /** The model's operation for this request, or undefined when no operation has this method and path. */
-export function matchOperation(contracts: Contracts, method: string, pathname: string, query: URLSearchParams): MatchedOperation | undefined {
+export function matchOperation(
+  contracts: Contracts,
+  method: string,
+  pathname: string,
+  query: URLSearchParams,
+): MatchedOperation | undefined {
   const parts = pathname.split('/').filter((part) => part !== '');
   for (const route of routesOf(contracts)) {
     if (route.method !== method || !route.query.every(([key, value]) => query.get(key) === value)) continue;
@@ -222,18 +227,23 @@ class Validator {
     const length = lengthOf(shape, value);
     const isNumber = ['integer', 'long', 'double', 'float'].includes(shape.type) && typeof value === 'number';
     if (length !== undefined) {
-      if (shape.max !== undefined && length > shape.max) failed.push(`Member must have length less than or equal to ${shape.max}`);
-      if (shape.min !== undefined && length < shape.min) failed.push(`Member must have length greater than or equal to ${shape.min}`);
+      if (shape.max !== undefined && length > shape.max)
+        failed.push(`Member must have length less than or equal to ${shape.max}`);
+      if (shape.min !== undefined && length < shape.min)
+        failed.push(`Member must have length greater than or equal to ${shape.min}`);
     }
     if (isNumber) {
-      if (shape.max !== undefined && value > shape.max) failed.push(`Member must have value less than or equal to ${bound(shape, shape.max)}`);
-      if (shape.min !== undefined && value < shape.min) failed.push(`Member must have value greater than or equal to ${bound(shape, shape.min)}`);
+      if (shape.max !== undefined && value > shape.max)
+        failed.push(`Member must have value less than or equal to ${bound(shape, shape.max)}`);
+      if (shape.min !== undefined && value < shape.min)
+        failed.push(`Member must have value greater than or equal to ${bound(shape, shape.min)}`);
     }
     if (typeof value === 'string' && shape.type === 'string') {
       if (shape.jsPattern !== undefined && !new RegExp(shape.jsPattern).test(value)) {
         failed.push(`Member must satisfy regular expression pattern: ${shape.pattern ?? ''}`);
       }
-      if (shape.enum && !shape.enum.includes(value)) failed.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+      if (shape.enum && !shape.enum.includes(value))
+        failed.push(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
     }
     return failed;
   }
@@ -248,7 +258,8 @@ class Validator {
   check(path: string, shapeName: string, value: unknown) {
     const shape = this.shape(shapeName);
     const isKind = JSON_KINDS[shape.type];
-    if (isKind && !isKind(value)) throw new Malformed(`'${path}' must be a ${shape.type}, got ${Array.isArray(value) ? 'array' : typeof value}`);
+    if (isKind && !isKind(value))
+      throw new Malformed(`'${path}' must be a ${shape.type}, got ${Array.isArray(value) ? 'array' : typeof value}`);
     for (const constraint of this.constraints(shape, value)) this.report(path, shape, value, constraint);
     if (shape.type === 'structure') this.structure(path, shape, value as Record<string, unknown>);
     if (shape.type === 'list') this.elements(path, shape, value as unknown[]);
@@ -260,7 +271,8 @@ class Validator {
       const memberValue = value[name];
       const childPath = memberPath(path, name);
       if (memberValue === undefined || memberValue === null) {
-        if (shape.required?.includes(name)) this.report(childPath, this.shape(member.shape), null, 'Member must not be null');
+        if (shape.required?.includes(name))
+          this.report(childPath, this.shape(member.shape), null, 'Member must not be null');
         continue;
       }
       this.check(childPath, member.shape, memberValue);
@@ -273,7 +285,8 @@ class Validator {
     const failed = new Set<string>();
     value.forEach((item, index) => {
       if (item === null || item === undefined) failed.add('Member must not be null');
-      else if (['structure', 'list', 'map'].includes(elementShape.type)) this.check(`${path}.${index + 1}.member`, shape.member ?? '', item);
+      else if (['structure', 'list', 'map'].includes(elementShape.type))
+        this.check(`${path}.${index + 1}.member`, shape.member ?? '', item);
       else {
         const isKind = JSON_KINDS[elementShape.type];
         if (isKind && !isKind(item)) throw new Malformed(`'${path}' must hold ${elementShape.type} values`);
@@ -293,13 +306,16 @@ class Validator {
       if (['structure', 'list', 'map'].includes(valueShape.type)) this.check(`${path}.${key}`, shape.value ?? '', item);
       else {
         const isKind = JSON_KINDS[valueShape.type];
-        if (item !== null && isKind && !isKind(item)) throw new Malformed(`'${path}' must hold ${valueShape.type} values`);
+        if (item !== null && isKind && !isKind(item))
+          throw new Malformed(`'${path}' must hold ${valueShape.type} values`);
         for (const constraint of this.constraints(valueShape, item)) valueFailures.add(constraint);
       }
     }
     const shape2 = { ...shape, sensitive: shape.sensitive || keyShape.sensitive || valueShape.sensitive };
-    if (keyFailures.size > 0) this.report(path, shape2, value, `Map keys must satisfy constraint: [${[...keyFailures].join(', ')}]`);
-    if (valueFailures.size > 0) this.report(path, shape2, value, `Map value must satisfy constraint: [${[...valueFailures].join(', ')}]`);
+    if (keyFailures.size > 0)
+      this.report(path, shape2, value, `Map keys must satisfy constraint: [${[...keyFailures].join(', ')}]`);
+    if (valueFailures.size > 0)
+      this.report(path, shape2, value, `Map value must satisfy constraint: [${[...valueFailures].join(', ')}]`);
   }
 }
 
@@ -323,7 +339,11 @@ function fromText(shape: ContractShape, text: string): unknown {
  * Checks one request against its operation's input shape. Returns the error to answer with (ValidationException
  * for constraint violations, InvalidRequestContentException for a body that is not the model's JSON), or undefined.
  */
-export function validateRequest(contracts: Contracts, operation: string, request: RequestParts): { error: LambdaError; kind: 'validation' | 'malformed' } | undefined {
+export function validateRequest(
+  contracts: Contracts,
+  operation: string,
+  request: RequestParts,
+): { error: LambdaError; kind: 'validation' | 'malformed' } | undefined {
   const op = contracts.operations[operation];
   if (!op?.input) return undefined;
   const validator = new Validator(contracts);
@@ -333,7 +353,9 @@ export function validateRequest(contracts: Contracts, operation: string, request
   let body: Record<string, unknown> = {};
   const payloadMember = input.payload;
   try {
-    const bodyMembers = Object.entries(input.members ?? {}).filter(([name, member]) => member.location === undefined && name !== payloadMember);
+    const bodyMembers = Object.entries(input.members ?? {}).filter(
+      ([name, member]) => member.location === undefined && name !== payloadMember,
+    );
     if (payloadMember === undefined && bodyMembers.length > 0 && request.body.length > 0) {
       let parsed: unknown;
       try {
@@ -341,7 +363,8 @@ export function validateRequest(contracts: Contracts, operation: string, request
       } catch {
         throw new Malformed('the body is not JSON');
       }
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Malformed('the body is not a JSON object');
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Malformed('the body is not a JSON object');
       body = parsed as Record<string, unknown>;
     }
     for (const [name, member] of Object.entries(input.members ?? {})) {
@@ -355,11 +378,13 @@ export function validateRequest(contracts: Contracts, operation: string, request
       } else if (member.location === 'header') {
         const header = request.headers[wire.toLowerCase()];
         raw = Array.isArray(header) ? header[0] : header;
-      } else if (member.location === undefined) raw = name === payloadMember ? (request.body.length > 0 ? request.body : undefined) : body[name];
+      } else if (member.location === undefined)
+        raw = name === payloadMember ? (request.body.length > 0 ? request.body : undefined) : body[name];
       else continue;
       if (typeof raw === 'string' && (member.location === 'querystring' || member.location === 'header')) {
         const converted = fromText(shape, raw);
-        if (converted === undefined) throw new Malformed(`'${memberPath('', name)}' must be a ${shape.type}, got '${raw}'`);
+        if (converted === undefined)
+          throw new Malformed(`'${memberPath('', name)}' must be a ${shape.type}, got '${raw}'`);
         raw = converted;
       }
       if (raw !== undefined) values[name] = raw;
@@ -369,7 +394,13 @@ export function validateRequest(contracts: Contracts, operation: string, request
     if (!(error instanceof Malformed)) throw error;
     // Not confirmed against Lambda word for word: the type and the "Could not parse request body into json" start
     // are what Lambda answers for an unparsable body (the emulator's Invoke already says so).
-    return { error: new LambdaError('InvalidRequestContentException', `Could not parse request body into json: ${error.message}`), kind: 'malformed' };
+    return {
+      error: new LambdaError(
+        'InvalidRequestContentException',
+        `Could not parse request body into json: ${error.message}`,
+      ),
+      kind: 'malformed',
+    };
   }
   if (validator.errors.length === 0) return undefined;
   const count = validator.errors.length;
@@ -413,16 +444,39 @@ function findViolation(
     // Lambda's front end answers a path no operation has with 404 UnknownOperationException (AWS's REST services
     // do; aws-amplify/docs#2173 shows it for a request to the wrong path).
     const error = new LambdaError('UnknownOperationException', 'Unknown operation');
-    return { kind: 'unknown-operation', ...where, message: `${request.method} ${request.pathname}: no operation of the Lambda API has this method and path`, error };
+    return {
+      kind: 'unknown-operation',
+      ...where,
+      message: `${request.method} ${request.pathname}: no operation of the Lambda API has this method and path`,
+      error,
+    };
   }
-  const checked = validateRequest(contracts, matched.operation, { labels: matched.labels, query: request.query, headers: request.headers, body: request.body });
-  if (checked) return { kind: checked.kind, operation: matched.operation, ...where, message: checked.error.message, error: checked.error };
+  const checked = validateRequest(contracts, matched.operation, {
+    labels: matched.labels,
+    query: request.query,
+    headers: request.headers,
+    body: request.body,
+  });
+  if (checked)
+    return {
+      kind: checked.kind,
+      operation: matched.operation,
+      ...where,
+      message: checked.error.message,
+      error: checked.error,
+    };
   if (!serves(matched.operation)) {
     const op = contracts.operations[matched.operation];
     const message =
       `${matched.operation} (${op?.method ?? request.method} ${op?.requestUri ?? request.pathname}) is a Lambda API operation that this emulator ` +
       'does not implement; see emulator/README.md for the operations it serves.';
-    return { kind: 'unimplemented', operation: matched.operation, ...where, message, error: new LambdaError('NotImplementedException', message) };
+    return {
+      kind: 'unimplemented',
+      operation: matched.operation,
+      ...where,
+      message,
+      error: new LambdaError('NotImplementedException', message),
+    };
   }
   return undefined;
 }

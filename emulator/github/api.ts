@@ -25,7 +25,13 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLError } from 'graphql';
-import { GITHUB_LIMITS, checkParameters, githubGraphqlSchema, matchRoute, schemaProblems } from '../contracts/github.js';
+import {
+  GITHUB_LIMITS,
+  checkParameters,
+  githubGraphqlSchema,
+  matchRoute,
+  schemaProblems,
+} from '../contracts/github.js';
 
 export interface StubCommit {
   sha: string;
@@ -178,7 +184,12 @@ const forbidden = () => new HttpError(403, FORBIDDEN);
 // documentation_url: 'https://docs.github.com/rest/releases/releases#get-the-latest-release', status: '404' }
 // (github/rest-api-description#3726, 2024); a path GitHub does not know points at https://docs.github.com/rest
 // (github/rest-api-description#715).
-const errorBody = (status: number, message: string, documentationUrl = DOCS, extra: Record<string, unknown> = {}) => ({ message, documentation_url: documentationUrl, status: String(status), ...extra });
+const errorBody = (status: number, message: string, documentationUrl = DOCS, extra: Record<string, unknown> = {}) => ({
+  message,
+  documentation_url: documentationUrl,
+  status: String(status),
+  ...extra,
+});
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 interface Call {
@@ -299,7 +310,16 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     const chars = [...text].length;
     if (chars > MAX_BODY) {
       violation(record, 'limit', `comment body of ${chars} characters; GitHub's maximum is ${MAX_BODY}`);
-      throw new HttpError(422, 'Validation Failed', DOCS, { errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: `Body is too long (maximum is ${MAX_BODY} characters)` }] });
+      throw new HttpError(422, 'Validation Failed', DOCS, {
+        errors: [
+          {
+            resource: 'IssueComment',
+            code: 'unprocessable',
+            field: 'data',
+            message: `Body is too long (maximum is ${MAX_BODY} characters)`,
+          },
+        ],
+      });
     }
     return text;
   };
@@ -318,11 +338,20 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
   const repoCommitJson = (commit: StubCommit) => ({
     sha: commit.sha,
     node_id: `C_${commit.sha.slice(0, 10)}`,
-    commit: { message: commit.message, author: { name: 'dev', date: commit.date }, committer: { name: 'dev', date: commit.date } },
+    commit: {
+      message: commit.message,
+      author: { name: 'dev', date: commit.date },
+      committer: { name: 'dev', date: commit.date },
+    },
     parents: commit.parents.map((sha) => ({ sha })),
     html_url: `https://github.com/${owner}/${repo}/commit/${commit.sha}`,
   });
-  const refJson = (ref: string, sha: string) => ({ ref: `refs/${ref}`, node_id: 'REF', url: `${url}${prefix}/git/refs/${ref}`, object: { sha, type: 'commit' } });
+  const refJson = (ref: string, sha: string) => ({
+    ref: `refs/${ref}`,
+    node_id: 'REF',
+    url: `${url}${prefix}/git/refs/${ref}`,
+    object: { sha, type: 'commit' },
+  });
   const commentJson = (comment: StubComment) => {
     const { issueNumber, isMinimized: _hidden, minimizedReason: _reason, ...json } = comment;
     return { ...json, issue_url: `${url}${prefix}/issues/${issueNumber}` };
@@ -357,7 +386,8 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       handler: (_p, { body }) => {
         const full = String(body['ref'] ?? '');
         const sha = String(body['sha'] ?? '');
-        if (!full.startsWith('refs/') || full.split('/').length < 3) throw new HttpError(422, 'Reference name is invalid');
+        if (!full.startsWith('refs/') || full.split('/').length < 3)
+          throw new HttpError(422, 'Reference name is invalid');
         if (!commits.has(sha)) throw new HttpError(422, 'Object does not exist');
         const ref = full.slice('refs/'.length);
         if (refs.has(ref)) throw new HttpError(422, 'Reference already exists');
@@ -374,7 +404,8 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
         const current = refs.get(ref);
         if (!current) throw new HttpError(422, 'Reference does not exist');
         if (!commits.has(sha)) throw new HttpError(422, 'Object does not exist');
-        if (body['force'] !== true && !ancestors(sha).some((commit) => commit.sha === current)) throw new HttpError(422, 'Update is not a fast forward');
+        if (body['force'] !== true && !ancestors(sha).some((commit) => commit.sha === current))
+          throw new HttpError(422, 'Update is not a fast forward');
         refs.set(ref, sha);
         return { status: 200, body: refJson(ref, sha) };
       },
@@ -393,8 +424,12 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
         const tree = String(body['tree'] ?? '');
         if (!trees.has(tree)) throw new HttpError(422, 'Tree SHA does not exist');
         const parents = (body['parents'] as string[] | undefined) ?? [];
-        for (const parent of parents) if (!commits.has(parent)) throw new HttpError(422, 'Parent SHA does not exist or is not a commit object');
-        return { status: 201, body: commitJson(storeCommit({ date: now(), parents, message: String(body['message'] ?? ''), tree })) };
+        for (const parent of parents)
+          if (!commits.has(parent)) throw new HttpError(422, 'Parent SHA does not exist or is not a commit object');
+        return {
+          status: 201,
+          body: commitJson(storeCommit({ date: now(), parents, message: String(body['message'] ?? ''), tree })),
+        };
       },
     },
     {
@@ -412,10 +447,12 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
         for (const [path, blob] of tree) {
           const parts = path.split('/');
           for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
-          if (recursive || parts.length === 1) entries.push({ path, mode: '100644', type: 'blob', sha: blob, size: blobs.get(blob)?.length ?? 0 });
+          if (recursive || parts.length === 1)
+            entries.push({ path, mode: '100644', type: 'blob', sha: blob, size: blobs.get(blob)?.length ?? 0 });
         }
         for (const dir of dirs) {
-          if (recursive || !dir.includes('/')) entries.push({ path: dir, mode: '040000', type: 'tree', sha: gitSha('tree', dir + sha) });
+          if (recursive || !dir.includes('/'))
+            entries.push({ path: dir, mode: '040000', type: 'tree', sha: gitSha('tree', dir + sha) });
         }
         return { status: 200, body: { sha, url: `${url}${prefix}/git/trees/${sha}`, tree: entries, truncated: false } };
       },
@@ -425,7 +462,8 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       handler: (_p, call) => {
         const { body } = call;
         const baseTree = body['base_tree'] as string | undefined;
-        if (baseTree !== undefined && !trees.has(baseTree)) throw new HttpError(422, 'base_tree is not a valid tree oid');
+        if (baseTree !== undefined && !trees.has(baseTree))
+          throw new HttpError(422, 'base_tree is not a valid tree oid');
         const next = new Map(baseTree ? trees.get(baseTree) : undefined);
         for (const entry of (body['tree'] as Record<string, unknown>[] | undefined) ?? []) {
           const path = String(entry['path'] ?? '');
@@ -456,14 +494,26 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
         if (!blob) throw new HttpError(404, 'Not Found');
         // GitHub wraps base64 at 60 characters; clients must cope.
         const content = (blob.toString('base64').match(/.{1,60}/g) ?? []).join('\n');
-        return { status: 200, body: { sha, node_id: 'B', size: blob.length, url: `${url}${prefix}/git/blobs/${sha}`, content, encoding: 'base64' } };
+        return {
+          status: 200,
+          body: {
+            sha,
+            node_id: 'B',
+            size: blob.length,
+            url: `${url}${prefix}/git/blobs/${sha}`,
+            content,
+            encoding: 'base64',
+          },
+        };
       },
     },
     {
       operationId: 'git/create-blob',
       handler: (_p, { body }) => {
         const content = String(body['content'] ?? '');
-        const sha = storeBlob(body['encoding'] === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8'));
+        const sha = storeBlob(
+          body['encoding'] === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8'),
+        );
         return { status: 201, body: { sha, url: `${url}${prefix}/git/blobs/${sha}` } };
       },
     },
@@ -492,7 +542,14 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       handler: (p) => {
         const head = pullHeads.get(Number(p['pull_number']));
         if (!head) throw new HttpError(404, 'Not Found');
-        return { status: 200, body: { number: Number(p['pull_number']), head: { sha: head, ref: 'feature' }, base: { sha: '0'.repeat(40), ref: 'main' } } };
+        return {
+          status: 200,
+          body: {
+            number: Number(p['pull_number']),
+            head: { sha: head, ref: 'feature' },
+            base: { sha: '0'.repeat(40), ref: 'main' },
+          },
+        };
       },
     },
     // ---- the token's user
@@ -506,11 +563,19 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     // ---- issue comments
     {
       operationId: 'issues/list-comments',
-      handler: (p, { query }) => paginate(commentsOn(Number(p['issue_number'])).map(commentJson), query, `${prefix}/issues/${p['issue_number']}/comments`),
+      handler: (p, { query }) =>
+        paginate(
+          commentsOn(Number(p['issue_number'])).map(commentJson),
+          query,
+          `${prefix}/issues/${p['issue_number']}/comments`,
+        ),
     },
     {
       operationId: 'issues/create-comment',
-      handler: (p, call) => ({ status: 201, body: commentJson(addComment(Number(p['issue_number']), commentBody(call), call.token.login)) }),
+      handler: (p, call) => ({
+        status: 201,
+        body: commentJson(addComment(Number(p['issue_number']), commentBody(call), call.token.login)),
+      }),
     },
     {
       operationId: 'issues/update-comment',
@@ -537,12 +602,16 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     isMinimized: comment.isMinimized,
     minimizedReason: comment.minimizedReason,
   });
-  const notFound = (id: unknown) => new GitHubGraphqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${String(id)}'.`);
+  const notFound = (id: unknown) =>
+    new GitHubGraphqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${String(id)}'.`);
   const rootValue = (call: Call) => ({
     nodes: ({ ids }: { ids: string[] }) => {
       if (ids.length > GITHUB_LIMITS.nodeIds) {
         violation(call.record, 'limit', `nodes(ids:) with ${ids.length} ids; GitHub allows ${GITHUB_LIMITS.nodeIds}`);
-        throw new GitHubGraphqlError('ARGUMENT_LIMIT', `You may not provide more than ${GITHUB_LIMITS.nodeIds} node ids; you provided ${ids.length}.`);
+        throw new GitHubGraphqlError(
+          'ARGUMENT_LIMIT',
+          `You may not provide more than ${GITHUB_LIMITS.nodeIds} node ids; you provided ${ids.length}.`,
+        );
       }
       // An unknown id is null in place, with a NOT_FOUND error whose path is ["nodes", index] (as GitHub answers).
       return ids.map((id) => {
@@ -582,7 +651,10 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     if (result.data === undefined) return refuse(result.errors ?? []);
     const errors = result.errors?.map(githubGraphqlError);
     // A field error that nulls the whole result (ARGUMENT_LIMIT on the non-null nodes field) comes without data.
-    return { status: 200, body: { ...(result.data === null ? {} : { data: result.data }), ...(errors ? { errors } : {}) } };
+    return {
+      status: 200,
+      body: { ...(result.data === null ? {} : { data: result.data }), ...(errors ? { errors } : {}) },
+    };
   }
 
   /** The description's operation for the request, checked against its parameters and body schema. */
@@ -602,13 +674,24 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     const handler = routes.find((entry) => entry.operationId === found.operationId)?.handler;
     if (!found.operation || !handler) {
       // GitHub would answer it; the stand-in cannot, so it must not pretend (a 404 would read as "absent").
-      violation(call.record, 'not-implemented', `${method} ${found.template} (${found.operationId ?? 'in the description'}) is not implemented by the stand-in`);
-      throw new HttpError(501, `The GitHub API stand-in does not implement ${method} ${found.template}; teach it (emulator/github/api.ts, scripts/github-contract.mjs).`);
+      violation(
+        call.record,
+        'not-implemented',
+        `${method} ${found.template} (${found.operationId ?? 'in the description'}) is not implemented by the stand-in`,
+      );
+      throw new HttpError(
+        501,
+        `The GitHub API stand-in does not implement ${method} ${found.template}; teach it (emulator/github/api.ts, scripts/github-contract.mjs).`,
+      );
     }
     const operation = found.operation;
     const docs = operation.documentationUrl;
     const { owner: ownerParam, repo: repoParam } = found.params;
-    if (ownerParam !== undefined && (ownerParam.toLowerCase() !== owner.toLowerCase() || repoParam?.toLowerCase() !== repo.toLowerCase())) throw new HttpError(404, 'Not Found', docs);
+    if (
+      ownerParam !== undefined &&
+      (ownerParam.toLowerCase() !== owner.toLowerCase() || repoParam?.toLowerCase() !== repo.toLowerCase())
+    )
+      throw new HttpError(404, 'Not Found', docs);
     const checked = checkParameters(operation, found.params, call.query);
     if (checked.notFound.length > 0) {
       violation(call.record, 'invalid-request', `${method} ${path}: ${checked.notFound.join(' ')}`);
@@ -620,7 +703,10 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     }
     for (const limit of checked.limits) violation(call.record, 'limit', `${method} ${path}: ${limit}`);
     if (operation.body) {
-      const problems = call.rawBody === '' && !operation.bodyRequired ? [] : schemaProblems(operation.body, call.rawBody === '' ? {} : call.body);
+      const problems =
+        call.rawBody === '' && !operation.bodyRequired
+          ? []
+          : schemaProblems(operation.body, call.rawBody === '' ? {} : call.body);
       if (problems.length > 0) {
         violation(call.record, 'invalid-request', `${method} ${path}: ${problems.join(' ')}`);
         throw new HttpError(422, `Invalid request.\n\n${problems.join('\n')}`, docs);
@@ -631,11 +717,16 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     try {
       reply = handler(found.params, call);
     } catch (error) {
-      if (error instanceof HttpError && error.documentationUrl === DOCS) throw new HttpError(error.status, error.message, docs, error.extra);
+      if (error instanceof HttpError && error.documentationUrl === DOCS)
+        throw new HttpError(error.status, error.message, docs, error.extra);
       throw error;
     }
     if (reply.status >= 200 && reply.status < 300 && reply.status !== operation.successStatus) {
-      violation(call.record, 'stand-in', `${method} ${path} answered ${reply.status}; GitHub's description says ${operation.successStatus}`);
+      violation(
+        call.record,
+        'stand-in',
+        `${method} ${path} answered ${reply.status}; GitHub's description says ${operation.successStatus}`,
+      );
     }
     return reply;
   }
@@ -656,7 +747,9 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     if (raw) record.body = body;
     const token = tokenOf(record.authorization);
     if (!token) throw new HttpError(401, 'Bad credentials');
-    const fault = faults.find((entry) => entry.remaining > 0 && (!entry.method || entry.method === method) && entry.path.test(path));
+    const fault = faults.find(
+      (entry) => entry.remaining > 0 && (!entry.method || entry.method === method) && entry.path.test(path),
+    );
     if (fault) {
       fault.remaining--;
       return { status: fault.status, body: fault.body };
@@ -690,7 +783,10 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     try {
       reply = await answer(method, path, Buffer.concat(chunks).toString('utf8'), record);
     } catch (error) {
-      reply = error instanceof HttpError ? { status: error.status, body: errorBody(error.status, error.message, error.documentationUrl, error.extra) } : { status: 500, body: { message: String(error) } };
+      reply =
+        error instanceof HttpError
+          ? { status: error.status, body: errorBody(error.status, error.message, error.documentationUrl, error.extra) }
+          : { status: 500, body: { message: String(error) } };
     }
     record.status = reply.status;
     requests.push(record);
@@ -719,7 +815,12 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       for (const entry of list) {
         const previous = history[history.length - 1];
         const parents = entry.parents ?? (previous ? [previous] : []);
-        commits.set(entry.sha, { sha: entry.sha, date: entry.date, parents, message: `commit ${entry.sha.slice(0, 7)}` });
+        commits.set(entry.sha, {
+          sha: entry.sha,
+          date: entry.date,
+          parents,
+          message: `commit ${entry.sha.slice(0, 7)}`,
+        });
         history.push(entry.sha);
       }
     },

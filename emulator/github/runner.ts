@@ -33,7 +33,9 @@ export interface ActionRunResult {
 
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
   // @actions/core reads INPUT_<NAME upper-cased, spaces as underscores>; hyphens stay.
-  return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
+  return Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]),
+  );
 }
 
 /** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` records. */
@@ -119,7 +121,9 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRunRes
   };
   collect(child.stdout);
   collect(child.stderr);
-  const exitCode = await new Promise<number>((resolvePromise) => child.on('close', (code) => resolvePromise(code ?? 1)));
+  const exitCode = await new Promise<number>((resolvePromise) =>
+    child.on('close', (code) => resolvePromise(code ?? 1)),
+  );
   return {
     exitCode,
     outputs: parseOutputsFile(readFileSync(outputsPath, 'utf8')),

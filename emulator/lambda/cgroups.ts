@@ -214,7 +214,11 @@ export class CgroupManager {
     if (layout.version === 0) return { reason: layout.reason };
     const name = `${DIR_PREFIX}${process.pid}-${++poolSequence}`;
     const reasons: string[] = [];
-    const probe = (parent: string | undefined, controller: string, setup: (dir: string) => void): string | undefined => {
+    const probe = (
+      parent: string | undefined,
+      controller: string,
+      setup: (dir: string) => void,
+    ): string | undefined => {
       if (parent === undefined) return undefined;
       sweepStaleGroups(parent);
       const dir = path.join(parent, name);
@@ -257,11 +261,7 @@ export class CgroupManager {
     });
     if (dir === undefined) return { reason: reasons.join('; ') };
     const delegated = new Set((read(path.join(dir, 'cgroup.subtree_control')) ?? '').split(/\s+/));
-    return new CgroupManager(
-      layout,
-      delegated.has('cpu') ? dir : undefined,
-      delegated.has('memory') ? dir : undefined,
-    );
+    return new CgroupManager(layout, delegated.has('cpu') ? dir : undefined, delegated.has('memory') ? dir : undefined);
   }
 
   /** Every directory this manager created and still holds (tests check they are gone after close()). */
@@ -276,9 +276,12 @@ export class CgroupManager {
   }
 
   private createV1(id: string, limits: EnvLimits): EnvCgroup {
-    const cpuDir = this.cpuPoolDir !== undefined && limits.cpuQuotaUs !== undefined ? path.join(this.cpuPoolDir, id) : undefined;
+    const cpuDir =
+      this.cpuPoolDir !== undefined && limits.cpuQuotaUs !== undefined ? path.join(this.cpuPoolDir, id) : undefined;
     const memoryDir =
-      this.memoryPoolDir !== undefined && limits.memoryLimitBytes !== undefined ? path.join(this.memoryPoolDir, id) : undefined;
+      this.memoryPoolDir !== undefined && limits.memoryLimitBytes !== undefined
+        ? path.join(this.memoryPoolDir, id)
+        : undefined;
     const created: string[] = [];
     try {
       if (cpuDir !== undefined) {
@@ -305,7 +308,8 @@ export class CgroupManager {
       joinCpu(pid) {
         if (cpuDir !== undefined) write(path.join(cpuDir, 'cgroup.procs'), String(pid));
       },
-      memoryUsageBytes: () => (memoryDir === undefined ? undefined : readNumber(path.join(memoryDir, 'memory.usage_in_bytes'))),
+      memoryUsageBytes: () =>
+        memoryDir === undefined ? undefined : readNumber(path.join(memoryDir, 'memory.usage_in_bytes')),
       memoryPeakBytes: () =>
         memoryDir === undefined ? undefined : readNumber(path.join(memoryDir, 'memory.max_usage_in_bytes')),
       setMemoryLimitBytes(bytes) {
@@ -404,7 +408,8 @@ export function sweepStaleGroups(parent: string): void {
     if (!match || isAlive(Number(match[1]))) continue;
     const dir = path.join(parent, entry);
     try {
-      for (const child of fs.readdirSync(dir, { withFileTypes: true })) if (child.isDirectory()) rmdir(path.join(dir, child.name));
+      for (const child of fs.readdirSync(dir, { withFileTypes: true }))
+        if (child.isDirectory()) rmdir(path.join(dir, child.name));
     } catch {
       // not ours to worry about
     }

@@ -117,7 +117,8 @@ class FaultScope {
     if (this.fires('dropConnection', this.config.dropConnection, operation)) return { kind: 'dropConnection' };
     const throttle = this.config.throttle;
     if (this.fires('throttle', throttle, operation)) {
-      const reason = throttle?.reason ?? (operation === 'Invoke' ? 'ConcurrentInvocationLimitExceeded' : 'CallerRateLimitExceeded');
+      const reason =
+        throttle?.reason ?? (operation === 'Invoke' ? 'ConcurrentInvocationLimitExceeded' : 'CallerRateLimitExceeded');
       return { kind: 'throttle', reason, retryAfterSeconds: throttle?.retryAfterSeconds ?? 0 };
     }
     if (this.fires('serverError', this.config.serverError, operation)) return { kind: 'serverError' };

@@ -104,7 +104,8 @@ export function formatReport(format: LogFormat, time: Date, report: ReportFields
   ];
   if (report.initDurationMs !== undefined) fields.push(`Init Duration: ${ms2(report.initDurationMs)} ms`);
   if (report.restoreDurationMs !== undefined) fields.push(`Restore Duration: ${ms2(report.restoreDurationMs)} ms`);
-  if (report.billedRestoreDurationMs !== undefined) fields.push(`Billed Restore Duration: ${report.billedRestoreDurationMs} ms`);
+  if (report.billedRestoreDurationMs !== undefined)
+    fields.push(`Billed Restore Duration: ${report.billedRestoreDurationMs} ms`);
   if (report.status === 'success') return `${fields.join('\t')}\t\n`;
   if (report.status === 'timeout') fields.push('Status: timeout');
   else fields.push('Status: error', `Error Type: ${report.errorType ?? 'Runtime.Unknown'}`);
@@ -117,7 +118,10 @@ export function formatReport(format: LogFormat, time: Date, report: ReportFields
  */
 export function formatRestoreReport(format: LogFormat, time: Date, restoreDurationMs: number): string {
   return format === 'JSON'
-    ? platformEvent(time, 'platform.restoreReport', { status: 'success', metrics: { durationMs: roundTo2(restoreDurationMs) } })
+    ? platformEvent(time, 'platform.restoreReport', {
+        status: 'success',
+        metrics: { durationMs: roundTo2(restoreDurationMs) },
+      })
     : `RESTORE_REPORT Restore Duration: ${ms2(restoreDurationMs)} ms\n`;
 }
 
@@ -157,7 +161,11 @@ export function formatRuntimeError(
     });
     return jsonLine(entry);
   }
-  const body = JSON.stringify({ errorType: error.errorType, errorMessage: error.errorMessage, stack: error.trace ?? [] });
+  const body = JSON.stringify({
+    errorType: error.errorType,
+    errorMessage: error.errorMessage,
+    stack: error.trace ?? [],
+  });
   return `${time.toISOString()}\t${requestId ?? 'undefined'}\tERROR\t${label} \t${body}\n`;
 }
 
@@ -185,12 +193,20 @@ export function formatInitReport(
   report: { durationMs: number; phase: 'init' | 'invoke'; status: PlatformStatus; errorType?: string },
 ): string {
   if (format === 'JSON') {
-    const record: Record<string, unknown> = { initializationType: 'on-demand', phase: report.phase, status: report.status };
+    const record: Record<string, unknown> = {
+      initializationType: 'on-demand',
+      phase: report.phase,
+      status: report.status,
+    };
     if (report.errorType !== undefined) record.errorType = report.errorType;
     record.metrics = { durationMs: roundTo2(report.durationMs) };
     return platformEvent(time, 'platform.initReport', record);
   }
-  const fields = [`INIT_REPORT Init Duration: ${ms2(report.durationMs)} ms`, `Phase: ${report.phase}`, `Status: ${report.status}`];
+  const fields = [
+    `INIT_REPORT Init Duration: ${ms2(report.durationMs)} ms`,
+    `Phase: ${report.phase}`,
+    `Status: ${report.status}`,
+  ];
   if (report.errorType !== undefined) fields.push(`Error Type: ${report.errorType}`);
   return `${fields.join('\t')}\n`;
 }
@@ -212,7 +228,12 @@ export function filterSystemLog(log: string, format: LogFormat, systemLogLevel: 
     .filter((line) => {
       try {
         const type = (JSON.parse(line) as { type?: unknown }).type;
-        return !(typeof type === 'string' && /^platform\.(start|runtimeDone|report|initStart|initRuntimeDone|initReport|restoreStart|restoreRuntimeDone|restoreReport)$/.test(type));
+        return !(
+          typeof type === 'string' &&
+          /^platform\.(start|runtimeDone|report|initStart|initRuntimeDone|initReport|restoreStart|restoreRuntimeDone|restoreReport)$/.test(
+            type,
+          )
+        );
       } catch {
         return true;
       }

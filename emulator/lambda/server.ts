@@ -189,7 +189,11 @@ export function route(method: string, pathname: string): Route | undefined {
   };
   if (rawAlias !== undefined) {
     if (resource !== 'aliases') return undefined;
-    const aliasOperations: Partial<Record<string, OperationName>> = { GET: 'GetAlias', PUT: 'UpdateAlias', DELETE: 'DeleteAlias' };
+    const aliasOperations: Partial<Record<string, OperationName>> = {
+      GET: 'GetAlias',
+      PUT: 'UpdateAlias',
+      DELETE: 'DeleteAlias',
+    };
     const operation = aliasOperations[method];
     return operation ? { operation, functionName, aliasName: decodeURIComponent(rawAlias) } : undefined;
   }
@@ -233,13 +237,20 @@ function locateCode(location: string, functionsDir: string): CodeInfo {
 function listSamples(functionsDir: string): string[] {
   if (!existsSync(functionsDir)) return [];
   return readdirSync(functionsDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && ['index.mjs', 'index.js', 'index.cjs', 'index.py'].some((f) => existsSync(join(functionsDir, e.name, f))))
+    .filter(
+      (e) =>
+        e.isDirectory() &&
+        ['index.mjs', 'index.js', 'index.cjs', 'index.py'].some((f) => existsSync(join(functionsDir, e.name, f))),
+    )
     .map((e) => e.name)
     .sort();
 }
 
 /** A sample's own settings: `function.json` next to its handler ({ runtime, snapStart, memoryMb, timeoutSec }). */
-export function sampleManifest(functionsDir: string, sample: string): Partial<Pick<CreateFunctionSpec, 'runtime' | 'snapStart' | 'memoryMb' | 'timeoutSec'>> {
+export function sampleManifest(
+  functionsDir: string,
+  sample: string,
+): Partial<Pick<CreateFunctionSpec, 'runtime' | 'snapStart' | 'memoryMb' | 'timeoutSec'>> {
   const file = join(functionsDir, sample, 'function.json');
   if (!existsSync(file)) return {};
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -261,7 +272,11 @@ export function findPython(path = process.env.PATH ?? ''): string | undefined {
     const candidate = join(dir, 'python3');
     try {
       if (!statSync(candidate).isFile()) continue;
-      const executable = execFileSync(candidate, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      const executable = execFileSync(candidate, ['-c', 'import sys; print(sys.executable)'], {
+        encoding: 'utf8',
+        timeout: 10_000,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
       return executable || candidate;
     } catch {
       // not here, or it does not run
@@ -270,7 +285,11 @@ export function findPython(path = process.env.PATH ?? ''): string | undefined {
   return undefined;
 }
 
-const toRuntimeSpec = (functionName: string, config: VersionConfig, invokedFunctionArn: string): FunctionRuntimeSpec => ({
+const toRuntimeSpec = (
+  functionName: string,
+  config: VersionConfig,
+  invokedFunctionArn: string,
+): FunctionRuntimeSpec => ({
   functionName,
   invokedFunctionArn,
   runtime: config.runtime,
@@ -391,10 +410,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const functionsDir = options.functionsDir ?? defaultFunctionsDir();
   const faults = new FaultInjector(options.faults);
   const ownsPool = options.pool === undefined;
-  const pool = options.pool ?? (await defaultPool(log, { reservedCores: options.reservedCores ?? 0, freezeIdle: options.freezeIdle ?? true }));
+  const pool =
+    options.pool ??
+    (await defaultPool(log, { reservedCores: options.reservedCores ?? 0, freezeIdle: options.freezeIdle ?? true }));
   const requests: Record<string, number> = {};
   const violations: ContractViolation[] = [];
-  const quota = options.controlPlaneQuota === false ? undefined : new ControlPlaneQuota(options.controlPlaneQuota ?? {});
+  const quota =
+    options.controlPlaneQuota === false ? undefined : new ControlPlaneQuota(options.controlPlaneQuota ?? {});
   let throttledByQuota = 0;
   /** Arrival times of requests the 15-per-second quota counts, for the peak per second. */
   const controlPlaneArrivalsMs: number[] = [];
@@ -406,24 +428,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const path = options.python === undefined ? findPython() : (options.python ?? undefined);
       pythonFound = path
         ? { path }
-        : { missing: "no python3 on PATH: this emulator runs python3.12/python3.13 functions with the machine's python3; install Python 3 to use them" };
+        : {
+            missing:
+              "no python3 on PATH: this emulator runs python3.12/python3.13 functions with the machine's python3; install Python 3 to use them",
+          };
     }
     return pythonFound;
   };
   const closing = new AbortController();
   // Retiring is housekeeping: a failure is logged, never turned into an API error.
   const retireQuietly = (name: string, version?: string) => {
-    pool.retire(name, version).catch((error: unknown) => log(`retire ${name}:${version ?? '*'} failed: ${String(error)}`));
+    pool
+      .retire(name, version)
+      .catch((error: unknown) => log(`retire ${name}:${version ?? '*'} failed: ${String(error)}`));
   };
 
   const store = new FunctionStore({
     region,
     now: clock,
     updateDelayMs: (name) => faults.updateDelayMs(name) ?? options.updateDelayMs ?? 1000,
-    versionPendingMs: (_name, snapStart) => (snapStart ? (options.snapStartPendingMs ?? 5000) : (options.versionPendingMs ?? 0)),
+    versionPendingMs: (_name, snapStart) =>
+      snapStart ? (options.snapStartPendingMs ?? 5000) : (options.versionPendingMs ?? 0),
     runtimeUnavailable: (runtime) => {
       const found = isPythonRuntime(runtime) ? python() : undefined;
-      return found && 'missing' in found ? `The runtime parameter of ${runtime} cannot run here: ${found.missing}.` : undefined;
+      return found && 'missing' in found
+        ? `The runtime parameter of ${runtime} cannot run here: ${found.missing}.`
+        : undefined;
     },
     retire: (name, version) => retireQuietly(name, version),
     random: seededRandom(options.seed ?? 1),
@@ -454,24 +484,40 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       publish: extra.publish,
     });
 
-  async function invoke(route: Route, query: URLSearchParams, req: IncomingMessage, body: Buffer, requestId: string): Promise<Reply> {
+  async function invoke(
+    route: Route,
+    query: URLSearchParams,
+    req: IncomingMessage,
+    body: Buffer,
+    requestId: string,
+  ): Promise<Reply> {
     const invocationType = header(req, 'x-amz-invocation-type') ?? 'RequestResponse';
     if (!['RequestResponse', 'Event', 'DryRun'].includes(invocationType)) {
-      throw validationError(invocationType, 'invocationType', 'Member must satisfy enum value set: [Event, RequestResponse, DryRun]');
+      throw validationError(
+        invocationType,
+        'invocationType',
+        'Member must satisfy enum value set: [Event, RequestResponse, DryRun]',
+      );
     }
     const logType = header(req, 'x-amz-log-type') ?? 'None';
     if (!['None', 'Tail'].includes(logType)) {
       throw validationError(logType, 'logType', 'Member must satisfy enum value set: [Tail, None]');
     }
     if (body.length >= MAX_REQUEST_PAYLOAD_BYTES) {
-      throw new LambdaError('RequestEntityTooLargeException', `Request must be smaller than ${MAX_REQUEST_PAYLOAD_BYTES} bytes for the InvokeFunction operation`);
+      throw new LambdaError(
+        'RequestEntityTooLargeException',
+        `Request must be smaller than ${MAX_REQUEST_PAYLOAD_BYTES} bytes for the InvokeFunction operation`,
+      );
     }
     // No payload means an empty event, as on Lambda; anything else must be JSON.
     const payload = body.length === 0 ? Buffer.from('{}') : body;
     try {
       JSON.parse(payload.toString('utf8'));
     } catch (error) {
-      throw new LambdaError('InvalidRequestContentException', `Could not parse request body into json: ${(error as Error).message}`);
+      throw new LambdaError(
+        'InvalidRequestContentException',
+        `Could not parse request body into json: ${(error as Error).message}`,
+      );
     }
     const resolved = store.resolveInvocation(route.functionName ?? '', query.get('Qualifier') ?? undefined);
     if (invocationType === 'DryRun') return { status: 204 };
@@ -480,11 +526,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (interpreter && 'path' in interpreter) spec.pythonPath = interpreter.path;
     if (invocationType === 'Event') {
       // Asynchronous invocations are queued by Lambda, never throttled at the caller: run and forget.
-      pool.invoke(spec, payload, requestId).catch((error: unknown) => log(`Event invocation ${requestId} failed: ${String(error)}`));
+      pool
+        .invoke(spec, payload, requestId)
+        .catch((error: unknown) => log(`Event invocation ${requestId} failed: ${String(error)}`));
       return { status: 202 };
     }
     if (options.concurrencyLimit !== undefined && inFlight >= options.concurrencyLimit) {
-      throw tooManyRequests('ConcurrentInvocationLimitExceeded', 'Rate Exceeded.', options.throttleRetryAfterSeconds ?? 1);
+      throw tooManyRequests(
+        'ConcurrentInvocationLimitExceeded',
+        'Rate Exceeded.',
+        options.throttleRetryAfterSeconds ?? 1,
+      );
     }
     const crash = faults.crashes(resolved.functionName);
     inFlight++;
@@ -493,7 +545,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       result = await pool.invoke(spec, payload, requestId);
     } catch (error) {
       log(`Invoke ${resolved.functionName}:${resolved.executedVersion} ${requestId}: sandbox failed: ${String(error)}`);
-      throw serviceError(`Lambda encountered an internal error while running ${resolved.functionName}: ${(error as Error).message ?? String(error)}`);
+      throw serviceError(
+        `Lambda encountered an internal error while running ${resolved.functionName}: ${(error as Error).message ?? String(error)}`,
+      );
     } finally {
       inFlight--;
     }
@@ -508,11 +562,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       'X-Amz-Executed-Version': result.executedVersion || resolved.executedVersion,
     };
     if (result.functionError) headers['X-Amz-Function-Error'] = result.functionError;
-    if (logType === 'Tail') headers['X-Amz-Log-Result'] = logTail(filterSystemLog(result.log, spec.logFormat, resolved.config.logging.SystemLogLevel));
+    if (logType === 'Tail')
+      headers['X-Amz-Log-Result'] = logTail(
+        filterSystemLog(result.log, spec.logFormat, resolved.config.logging.SystemLogLevel),
+      );
     return { status: 200, body: result.payload, headers };
   }
 
-  async function dispatch(route: Route, query: URLSearchParams, req: IncomingMessage, body: Buffer, requestId: string): Promise<Reply> {
+  async function dispatch(
+    route: Route,
+    query: URLSearchParams,
+    req: IncomingMessage,
+    body: Buffer,
+    requestId: string,
+  ): Promise<Reply> {
     const name = route.functionName ?? '';
     const qualifier = query.get('Qualifier') ?? undefined;
     switch (route.operation) {
@@ -561,18 +624,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   function createFunctionFromApi(request: Record<string, unknown>): FunctionConfiguration {
     const name = optionalString(request, 'FunctionName') ?? '';
     const code = (request['Code'] ?? {}) as Record<string, unknown>;
-    if (request['PackageType'] === 'Image' || code['ImageUri'] !== undefined || code['ZipFile'] !== undefined || code['S3Bucket'] !== 'local') {
+    if (
+      request['PackageType'] === 'Image' ||
+      code['ImageUri'] !== undefined ||
+      code['ZipFile'] !== undefined ||
+      code['S3Bucket'] !== 'local'
+    ) {
       throw invalidParameter(
         "The emulator runs code from a local directory: set Code.S3Bucket to 'local' and Code.S3Key to an absolute " +
           `directory path or a sample function name (${listSamples(functionsDir).join(', ') || 'see emulator/functions'}). ZipFile, S3 and ImageUri code are not supported.`,
       );
     }
     const location = optionalString(code, 'S3Key');
-    if (!location) throw invalidParameter("Code.S3Key must name a directory (absolute path) or a sample function when Code.S3Bucket is 'local'.");
+    if (!location)
+      throw invalidParameter(
+        "Code.S3Key must name a directory (absolute path) or a sample function when Code.S3Bucket is 'local'.",
+      );
     const environment = (request['Environment'] as { Variables?: Record<string, string> } | undefined)?.Variables;
     const architectures = request['Architectures'];
     if (architectures !== undefined && (!Array.isArray(architectures) || architectures.length !== 1)) {
-      throw validationError(JSON.stringify(architectures), 'architectures', 'Member must have length less than or equal to 1');
+      throw validationError(
+        JSON.stringify(architectures),
+        'architectures',
+        'Member must have length less than or equal to 1',
+      );
     }
     const spec: CreateFunctionSpec = {
       name,
@@ -608,20 +683,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (violation) {
       const { error, ...recorded } = violation;
       violations.push(recorded);
-      log(`contract violation [${recorded.kind}] ${recorded.operation ?? ''} ${req.method ?? ''} ${url.pathname} → ${error.status} ${error.code}: ${error.message}`);
+      log(
+        `contract violation [${recorded.kind}] ${recorded.operation ?? ''} ${req.method ?? ''} ${url.pathname} → ${error.status} ${error.code}: ${error.message}`,
+      );
       send(res, requestId, { status: error.status, body: error.body(), headers: { 'x-amzn-errortype': error.code } });
       return;
     }
     const matched = route(req.method ?? 'GET', url.pathname);
     if (!matched) {
-      send(res, requestId, { status: 404, body: new LambdaError('UnknownOperationException', 'Unknown operation').body(), headers: { 'x-amzn-errortype': 'UnknownOperationException' } });
+      send(res, requestId, {
+        status: 404,
+        body: new LambdaError('UnknownOperationException', 'Unknown operation').body(),
+        headers: { 'x-amzn-errortype': 'UnknownOperationException' },
+      });
       return;
     }
     const operation = matched.operation;
     requests[operation] = (requests[operation] ?? 0) + 1;
     let scope: string | undefined;
     try {
-      scope = operation === 'CreateFunction' ? optionalString(parseJsonBody(body), 'FunctionName') : matched.functionName && parseFunctionName(matched.functionName, region).name;
+      scope =
+        operation === 'CreateFunction'
+          ? optionalString(parseJsonBody(body), 'FunctionName')
+          : matched.functionName && parseFunctionName(matched.functionName, region).name;
     } catch {
       scope = undefined; // the operation itself reports the bad name
     }
@@ -633,7 +717,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       throttledByQuota++;
       const error = tooManyRequests('CallerRateLimitExceeded', 'Rate exceeded', overQuota.retryAfterSeconds);
       log(`${operation} ${scope ?? ''} → 429 over the control-plane quota [quota]`);
-      send(res, requestId, { status: error.status, body: error.body(), headers: { 'x-amzn-errortype': error.code, ...error.extra.headers } });
+      send(res, requestId, {
+        status: error.status,
+        body: error.body(),
+        headers: { 'x-amzn-errortype': error.code, ...error.extra.headers },
+      });
       return;
     }
     const fault = faults.requestFault(operation, scope);
@@ -644,11 +732,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return;
       }
       if (fault?.kind === 'throttle') {
-        throw tooManyRequests(fault.reason, operation === 'Invoke' ? 'Rate Exceeded.' : 'Rate exceeded', fault.retryAfterSeconds);
+        throw tooManyRequests(
+          fault.reason,
+          operation === 'Invoke' ? 'Rate Exceeded.' : 'Rate exceeded',
+          fault.retryAfterSeconds,
+        );
       }
       if (fault?.kind === 'serverError') throw serviceError('Lambda encountered an internal error (injected fault)');
       if (fault?.kind === 'conflict') {
-        throw conflict(`The operation cannot be performed at this time. An update is in progress for resource: ${scope ?? ''} (injected fault)`);
+        throw conflict(
+          `The operation cannot be performed at this time. An update is in progress for resource: ${scope ?? ''} (injected fault)`,
+        );
       }
       if (operation !== 'Invoke') {
         const latencyMs = faults.controlPlaneLatencyMs(scope);
@@ -656,7 +750,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       reply = await dispatch(matched, url.searchParams, req, body, requestId);
     } catch (error) {
-      const lambdaError = error instanceof LambdaError ? error : serviceError(`Lambda encountered an internal error: ${String(error)}`);
+      const lambdaError =
+        error instanceof LambdaError ? error : serviceError(`Lambda encountered an internal error: ${String(error)}`);
       if (!(error instanceof LambdaError)) log(`${operation} failed: ${(error as Error).stack ?? String(error)}`);
       reply = {
         status: lambdaError.status,
@@ -670,7 +765,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return;
     }
     // Injected faults are tagged so a test can count the ones that fired.
-    log(`${operation} ${scope ?? ''}${url.search} → ${reply.status} (${Date.now() - startedMs} ms)${fault ? ` [fault ${fault.kind}]` : ''}`);
+    log(
+      `${operation} ${scope ?? ''}${url.search} → ${reply.status} (${Date.now() - startedMs} ms)${fault ? ` [fault ${fault.kind}]` : ''}`,
+    );
     send(res, requestId, reply);
   }
 
@@ -763,7 +860,10 @@ function send(res: ServerResponse, requestId: string, reply: Reply) {
 }
 
 /** The real execution environments; imported lazily so tests that inject a pool never load child-process code. */
-async function defaultPool(logger: (line: string) => void, options: { reservedCores: number; freezeIdle: boolean }): Promise<SandboxPoolLike> {
+async function defaultPool(
+  logger: (line: string) => void,
+  options: { reservedCores: number; freezeIdle: boolean },
+): Promise<SandboxPoolLike> {
   const { SandboxPool } = await import('./sandbox/index.js');
   return new SandboxPool({ logger, ...options });
 }

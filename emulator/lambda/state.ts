@@ -31,11 +31,24 @@ const MAX_TIMEOUT_SEC = 900;
 const MAX_ENVIRONMENT_BYTES = 4096;
 /** Variables Lambda sets itself; a function configuration may not override them. */
 const RESERVED_ENVIRONMENT_KEYS = [
-  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV',
-  'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION',
-  'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME',
-  'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
-  'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+  '_HANDLER',
+  '_X_AMZN_TRACE_ID',
+  'AWS_DEFAULT_REGION',
+  'AWS_REGION',
+  'AWS_EXECUTION_ENV',
+  'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+  'AWS_LAMBDA_FUNCTION_VERSION',
+  'AWS_LAMBDA_INITIALIZATION_TYPE',
+  'AWS_LAMBDA_LOG_GROUP_NAME',
+  'AWS_LAMBDA_LOG_STREAM_NAME',
+  'AWS_ACCESS_KEY',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_LAMBDA_RUNTIME_API',
+  'LAMBDA_TASK_ROOT',
+  'LAMBDA_RUNTIME_DIR',
 ];
 const FUNCTION_NAME_PATTERN =
   /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
@@ -208,7 +221,11 @@ export interface FunctionReference {
 export function parseFunctionName(raw: string, region: string): FunctionReference {
   const match = FUNCTION_NAME_PATTERN.exec(raw);
   if (!match || raw.length > 170) {
-    throw validationError(raw, 'functionName', `Member must satisfy regular expression pattern: ${FUNCTION_NAME_PATTERN.source}`);
+    throw validationError(
+      raw,
+      'functionName',
+      `Member must satisfy regular expression pattern: ${FUNCTION_NAME_PATTERN.source}`,
+    );
   }
   const [, , , regionPart, , accountPart, , name = '', , qualifier] = match;
   const arnLike = regionPart !== undefined || accountPart !== undefined;
@@ -228,8 +245,17 @@ export const formatLastModified = (ms: number) => new Date(ms).toISOString().rep
 function fingerprint(config: VersionConfig): string {
   const environment = Object.entries(config.environment).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify([
-    config.codeSha256, config.handler, config.runtime, config.role, config.description, config.timeoutSec,
-    config.memoryMb, environment, config.logging, config.architecture, config.snapStart,
+    config.codeSha256,
+    config.handler,
+    config.runtime,
+    config.role,
+    config.description,
+    config.timeoutSec,
+    config.memoryMb,
+    environment,
+    config.logging,
+    config.architecture,
+    config.snapStart,
   ]);
 }
 
@@ -243,7 +269,12 @@ const compareVersions = (a: string, b: string) => {
 const encodeMarker = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
 
 /** One page of items sorted by key; the marker names the first key of the next page. */
-function paginate<T>(items: T[], keyOf: (item: T) => string, compare: (a: string, b: string) => number, page: PageRequest) {
+function paginate<T>(
+  items: T[],
+  keyOf: (item: T) => string,
+  compare: (a: string, b: string) => number,
+  page: PageRequest,
+) {
   if (page.maxItems !== undefined && (!Number.isInteger(page.maxItems) || page.maxItems < 1 || page.maxItems > 10000)) {
     throw validationError(page.maxItems, 'maxItems', 'Member must have value between 1 and 10000');
   }
@@ -271,7 +302,10 @@ function validateMemory(memoryMb: unknown) {
     // The model allows up to 32768 (Lambda Managed Instances); an on-demand function's limit is the service's, and
     // Lambda words it without the validation layer's preamble (ubc-cirrus-lab/parrotfish#38, an account limit of 3008:
     // "ValidationException … 'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to 3008").
-    throw new LambdaError('ValidationException', `'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to ${MAX_MEMORY_MB}`);
+    throw new LambdaError(
+      'ValidationException',
+      `'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to ${MAX_MEMORY_MB}`,
+    );
   }
 }
 
@@ -280,7 +314,9 @@ function validateTimeout(timeoutSec: unknown) {
     throw validationError(timeoutSec, 'timeout', 'Member must have value greater than or equal to 1');
   }
   if (timeoutSec > MAX_TIMEOUT_SEC) {
-    throw invalidParameter(`${timeoutSec} is not a valid timeout value. The maximum timeout is ${MAX_TIMEOUT_SEC} seconds.`);
+    throw invalidParameter(
+      `${timeoutSec} is not a valid timeout value. The maximum timeout is ${MAX_TIMEOUT_SEC} seconds.`,
+    );
   }
 }
 
@@ -293,7 +329,8 @@ function validateEnvironment(variables: Record<string, unknown>) {
     );
   }
   for (const [key, value] of Object.entries(variables)) {
-    if (!/^[a-zA-Z]([a-zA-Z0-9_])*$/.test(key)) throw validationError(key, 'environment.variables', 'Member must satisfy key pattern [a-zA-Z]([a-zA-Z0-9_])+');
+    if (!/^[a-zA-Z]([a-zA-Z0-9_])*$/.test(key))
+      throw validationError(key, 'environment.variables', 'Member must satisfy key pattern [a-zA-Z]([a-zA-Z0-9_])+');
     if (typeof value !== 'string') throw invalidParameter(`Environment variable ${key} must be a string`);
   }
   const sizeBytes = Buffer.byteLength(JSON.stringify(variables), 'utf8');
@@ -306,7 +343,10 @@ function validateEnvironment(variables: Record<string, unknown>) {
 
 export const isPythonRuntime = (runtime: string): boolean => (PYTHON_RUNTIMES as readonly string[]).includes(runtime);
 
-function validateRuntime(runtime: string, unavailable?: (runtime: string) => string | undefined): asserts runtime is Runtime {
+function validateRuntime(
+  runtime: string,
+  unavailable?: (runtime: string) => string | undefined,
+): asserts runtime is Runtime {
   if (!/^nodejs\d+\.x$/.test(runtime) && !isPythonRuntime(runtime)) {
     throw invalidParameter(
       `The runtime parameter of ${runtime} is not supported by the emulator: it runs Node.js handlers (e.g. ${DEFAULT_RUNTIME}) and Python handlers (${PYTHON_RUNTIMES.join(', ')}).`,
@@ -318,7 +358,11 @@ function validateRuntime(runtime: string, unavailable?: (runtime: string) => str
 
 function validateSnapStartApplyOn(applyOn: unknown): SnapStartApplyOn {
   if (applyOn !== 'PublishedVersions' && applyOn !== 'None') {
-    throw validationError(applyOn, 'snapStart.applyOn', 'Member must satisfy enum value set: [PublishedVersions, None]');
+    throw validationError(
+      applyOn,
+      'snapStart.applyOn',
+      'Member must satisfy enum value set: [PublishedVersions, None]',
+    );
   }
   return applyOn;
 }
@@ -338,7 +382,11 @@ function validateSnapStart(runtime: string, applyOn: SnapStartApplyOn) {
 function mergeLogging(current: LoggingConfig, update: Partial<LoggingConfig>): LoggingConfig {
   const merged: LoggingConfig = { ...current, ...update };
   if (merged.LogFormat !== 'Text' && merged.LogFormat !== 'JSON') {
-    throw validationError(merged.LogFormat, 'loggingConfig.logFormat', 'Member must satisfy enum value set: [JSON, Text]');
+    throw validationError(
+      merged.LogFormat,
+      'loggingConfig.logFormat',
+      'Member must satisfy enum value set: [JSON, Text]',
+    );
   }
   if (merged.LogFormat === 'Text') {
     if (update.ApplicationLogLevel !== undefined || update.SystemLogLevel !== undefined) {
@@ -373,7 +421,11 @@ export class FunctionStore {
 
   createFunction(input: CreateFunctionInput): FunctionConfiguration {
     if (!/^[a-zA-Z0-9-_]{1,64}$/.test(input.name)) {
-      throw validationError(input.name, 'functionName', 'Member must satisfy regular expression pattern: [a-zA-Z0-9-_]{1,64}');
+      throw validationError(
+        input.name,
+        'functionName',
+        'Member must satisfy regular expression pattern: [a-zA-Z0-9-_]{1,64}',
+      );
     }
     if (this.functions.has(input.name)) throw conflict(`Function already exist: ${input.name}`);
     const runtime = input.runtime ?? DEFAULT_RUNTIME;
@@ -441,7 +493,12 @@ export class FunctionStore {
         }
       }
     }
-    const { items, nextMarker } = paginate(configs, (c) => c.key, (a, b) => a.localeCompare(b), page);
+    const { items, nextMarker } = paginate(
+      configs,
+      (c) => c.key,
+      (a, b) => a.localeCompare(b),
+      page,
+    );
     return {
       Functions: items.map(({ fn, config }) => this.render(fn, config, allVersions ? config.version : undefined)),
       ...(nextMarker === undefined ? {} : { NextMarker: nextMarker }),
@@ -456,18 +513,27 @@ export class FunctionStore {
   private checkAccountMemoryQuota(memoryMb: number): void {
     const limit = this.options.accountMemoryLimitMb;
     if (limit !== undefined && memoryMb > limit) {
-      throw new LambdaError('ValidationException', `'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to ${limit}`);
+      throw new LambdaError(
+        'ValidationException',
+        `'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to ${limit}`,
+      );
     }
   }
 
   updateConfiguration(functionName: string, update: ConfigurationUpdate): FunctionConfiguration {
     const { fn, ref } = this.lookup(functionName);
     if (ref.qualifier !== undefined && ref.qualifier !== LATEST) {
-      throw invalidParameter('Only the $LATEST version of a function can be updated; published versions are immutable.');
+      throw invalidParameter(
+        'Only the $LATEST version of a function can be updated; published versions are immutable.',
+      );
     }
     this.assertNotBusy(fn);
     this.assertRevision(fn.latest.revisionId, update.RevisionId);
-    const next: VersionConfig = { ...fn.latest, environment: { ...fn.latest.environment }, logging: { ...fn.latest.logging } };
+    const next: VersionConfig = {
+      ...fn.latest,
+      environment: { ...fn.latest.environment },
+      logging: { ...fn.latest.logging },
+    };
     if (update.MemorySize !== undefined) {
       validateMemory(update.MemorySize);
       this.checkAccountMemoryQuota(update.MemorySize);
@@ -506,7 +572,8 @@ export class FunctionStore {
     request: { RevisionId?: string; CodeSha256?: string; Description?: string },
   ): FunctionConfiguration {
     const { fn, ref } = this.lookup(functionName);
-    if (ref.qualifier !== undefined) throw invalidParameter('PublishVersion takes an unqualified function name or ARN.');
+    if (ref.qualifier !== undefined)
+      throw invalidParameter('PublishVersion takes an unqualified function name or ARN.');
     this.assertNotBusy(fn);
     this.assertRevision(fn.latest.revisionId, request.RevisionId);
     if (request.CodeSha256 !== undefined && request.CodeSha256 !== fn.latest.codeSha256) {
@@ -529,7 +596,8 @@ export class FunctionStore {
 
   listVersions(functionName: string, page: PageRequest): ListVersionsByFunctionResponse {
     const { fn, ref } = this.lookup(functionName);
-    if (ref.qualifier !== undefined) throw invalidParameter('ListVersionsByFunction takes an unqualified function name or ARN.');
+    if (ref.qualifier !== undefined)
+      throw invalidParameter('ListVersionsByFunction takes an unqualified function name or ARN.');
     const all = [fn.latest, ...[...fn.versions.values()].sort((a, b) => compareVersions(a.version, b.version))];
     const { items, nextMarker } = paginate(all, (c) => c.version, compareVersions, page);
     return {
@@ -549,14 +617,18 @@ export class FunctionStore {
     const version = ref.qualifier;
     if (version === LATEST) throw invalidParameter('$LATEST version cannot be deleted without deleting the function.');
     if (!/^\d+$/.test(version)) {
-      throw invalidParameter(`Deletion of aliases is not supported with DeleteFunction; use DeleteAlias for ${version}.`);
+      throw invalidParameter(
+        `Deletion of aliases is not supported with DeleteFunction; use DeleteAlias for ${version}.`,
+      );
     }
     if (!fn.versions.has(version)) throw notFound(`Function not found: ${this.functionArn(fn.name, version)}`);
     const referencing = [...fn.aliases.values()]
       .filter((a) => a.functionVersion === version || a.additionalVersionWeights?.[version] !== undefined)
       .map((a) => a.name);
     if (referencing.length > 0) {
-      throw conflict(`Unable to delete version because the following aliases reference it: [${referencing.join(', ')}]`);
+      throw conflict(
+        `Unable to delete version because the following aliases reference it: [${referencing.join(', ')}]`,
+      );
     }
     fn.versions.delete(version);
     this.options.retire(fn.name, version);
@@ -566,7 +638,11 @@ export class FunctionStore {
     const fn = this.unqualified(functionName, 'CreateAlias');
     const name = input.Name ?? '';
     if (!ALIAS_NAME_PATTERN.test(name) || name.length > 128) {
-      throw validationError(name, 'name', `Member must satisfy regular expression pattern: ${ALIAS_NAME_PATTERN.source}`);
+      throw validationError(
+        name,
+        'name',
+        `Member must satisfy regular expression pattern: ${ALIAS_NAME_PATTERN.source}`,
+      );
     }
     if (fn.aliases.has(name)) throw conflict(`Alias already exists: ${this.functionArn(fn.name, name)}`);
     const functionVersion = input.FunctionVersion ?? '';
@@ -620,7 +696,12 @@ export class FunctionStore {
     const aliases = [...fn.aliases.values()]
       .filter((a) => functionVersion === undefined || a.functionVersion === functionVersion)
       .sort((a, b) => a.name.localeCompare(b.name));
-    const { items, nextMarker } = paginate(aliases, (a) => a.name, (a, b) => a.localeCompare(b), page);
+    const { items, nextMarker } = paginate(
+      aliases,
+      (a) => a.name,
+      (a, b) => a.localeCompare(b),
+      page,
+    );
     return {
       Aliases: items.map((a) => this.renderAlias(fn, a)),
       ...(nextMarker === undefined ? {} : { NextMarker: nextMarker }),
@@ -688,7 +769,9 @@ export class FunctionStore {
     if (qualifier === undefined) return { config: fn.latest };
     if (qualifier === LATEST) return { config: fn.latest, arnQualifier: LATEST };
     const alias = fn.aliases.get(qualifier);
-    const config = fn.versions.get(alias ? alias.functionVersion : qualifier) ?? (alias?.functionVersion === LATEST ? fn.latest : undefined);
+    const config =
+      fn.versions.get(alias ? alias.functionVersion : qualifier) ??
+      (alias?.functionVersion === LATEST ? fn.latest : undefined);
     if (!config) throw notFound(`Function not found: ${this.functionArn(fn.name, qualifier)}`);
     return { config, arnQualifier: qualifier };
   }
@@ -717,11 +800,17 @@ export class FunctionStore {
     if (!weights || Object.keys(weights).length === 0) return undefined;
     let total = 0;
     for (const [version, weight] of Object.entries(weights)) {
-      if (version === primaryVersion) throw invalidParameter('The primary version and the additional version cannot be the same.');
-      if (version === LATEST || primaryVersion === LATEST) throw invalidParameter('Routing configuration is supported only between published versions.');
+      if (version === primaryVersion)
+        throw invalidParameter('The primary version and the additional version cannot be the same.');
+      if (version === LATEST || primaryVersion === LATEST)
+        throw invalidParameter('Routing configuration is supported only between published versions.');
       this.assertVersionExists(fn, version);
       if (typeof weight !== 'number' || weight < 0 || weight > 1) {
-        throw validationError(weight, 'routingConfig.additionalVersionWeights', 'Member must have value between 0.0 and 1.0');
+        throw validationError(
+          weight,
+          'routingConfig.additionalVersionWeights',
+          'Member must have value between 0.0 and 1.0',
+        );
       }
       total += weight;
     }
@@ -732,7 +821,11 @@ export class FunctionStore {
   private assertVersionExists(fn: FunctionRecord, version: string) {
     if (version === LATEST) return;
     if (!/^\d+$/.test(version)) {
-      throw validationError(version, 'functionVersion', 'Member must satisfy regular expression pattern: (\\$LATEST|[0-9]+)');
+      throw validationError(
+        version,
+        'functionVersion',
+        'Member must satisfy regular expression pattern: (\\$LATEST|[0-9]+)',
+      );
     }
     if (!fn.versions.has(version)) throw notFound(`Function not found: ${this.functionArn(fn.name, version)}`);
   }
@@ -746,7 +839,9 @@ export class FunctionStore {
   }
 
   private pendingStateConflict() {
-    return conflict('The operation cannot be performed at this time. The function is currently in the following state: Pending');
+    return conflict(
+      'The operation cannot be performed at this time. The function is currently in the following state: Pending',
+    );
   }
 
   private assertRevision(current: string, requested: string | undefined) {
@@ -776,7 +871,8 @@ export class FunctionStore {
       revisionId: randomUUID(),
       sourceFingerprint: fingerprint(fn.latest),
     };
-    const pendingMs = fn.versionPendingMs ?? this.options.versionPendingMs(fn.name, fn.latest.snapStart === 'PublishedVersions');
+    const pendingMs =
+      fn.versionPendingMs ?? this.options.versionPendingMs(fn.name, fn.latest.snapStart === 'PublishedVersions');
     if (pendingMs > 0) version.pendingUntilMs = now + pendingMs;
     fn.versions.set(version.version, version);
     return version;
@@ -813,15 +909,25 @@ export class FunctionStore {
       TracingConfig: { Mode: 'PassThrough' },
       RevisionId: config.revisionId,
       State: creating || versionPending ? 'Pending' : 'Active',
-      ...(creating || versionPending ? { StateReason: 'The function is being created.', StateReasonCode: 'Creating' } : {}),
+      ...(creating || versionPending
+        ? { StateReason: 'The function is being created.', StateReasonCode: 'Creating' }
+        : {}),
       ...(creating ? {} : { LastUpdateStatus: updating ? 'InProgress' : 'Successful' }),
-      ...(updating ? { LastUpdateStatusReason: UPDATE_IN_PROGRESS_REASON, LastUpdateStatusReasonCode: UPDATE_IN_PROGRESS_REASON_CODE } : {}),
+      ...(updating
+        ? {
+            LastUpdateStatusReason: UPDATE_IN_PROGRESS_REASON,
+            LastUpdateStatusReasonCode: UPDATE_IN_PROGRESS_REASON_CODE,
+          }
+        : {}),
       PackageType: 'Zip',
       Architectures: [config.architecture],
       EphemeralStorage: { Size: 512 },
       // OptimizationStatus is On only for a published version of a SnapStart function (API_SnapStartResponse: "When
       // you provide a qualified ARN, this response element indicates whether SnapStart is activated for the version").
-      SnapStart: { ApplyOn: config.snapStart, OptimizationStatus: !isLatest && config.snapStart === 'PublishedVersions' ? 'On' : 'Off' },
+      SnapStart: {
+        ApplyOn: config.snapStart,
+        OptimizationStatus: !isLatest && config.snapStart === 'PublishedVersions' ? 'On' : 'Off',
+      },
       LoggingConfig: { ...config.logging },
     };
   }
@@ -832,7 +938,9 @@ export class FunctionStore {
       Name: alias.name,
       FunctionVersion: alias.functionVersion,
       Description: alias.description,
-      ...(alias.additionalVersionWeights ? { RoutingConfig: { AdditionalVersionWeights: { ...alias.additionalVersionWeights } } } : {}),
+      ...(alias.additionalVersionWeights
+        ? { RoutingConfig: { AdditionalVersionWeights: { ...alias.additionalVersionWeights } } }
+        : {}),
       RevisionId: alias.revisionId,
     };
   }

@@ -37,7 +37,8 @@ for (const [method, level] of Object.entries(consoleLevels)) {
 // Anything written to the streams directly (worker threads, libraries that bypass console) is passed through
 // raw, as Lambda does. Going through the IPC channel keeps it in order with the result message.
 const rawWrite = (chunk, encoding, callback) => {
-  const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8');
+  const text =
+    typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8');
   send({ type: 'raw', text });
   const done = typeof encoding === 'function' ? encoding : callback;
   if (typeof done === 'function') process.nextTick(done);
@@ -68,7 +69,11 @@ process.on('unhandledRejection', (reason) => {
   const error = toLambdaError(reason);
   fatal(
     'Unhandled Promise Rejection',
-    { errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: `${error.errorType}: ${error.errorMessage}`, trace: error.trace },
+    {
+      errorType: 'Runtime.UnhandledPromiseRejection',
+      errorMessage: `${error.errorType}: ${error.errorMessage}`,
+      trace: error.trace,
+    },
     128,
   );
 });
@@ -80,7 +85,9 @@ const taskRoot = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
 /** 'dir/index.handler' → module 'dir/index', export 'handler' (Lambda splits at the last dot). */
 const splitHandler = (spec) => {
   const dot = spec.lastIndexOf('.');
-  return dot <= 0 ? { modulePath: spec, exportName: 'handler' } : { modulePath: spec.slice(0, dot), exportName: spec.slice(dot + 1) };
+  return dot <= 0
+    ? { modulePath: spec, exportName: 'handler' }
+    : { modulePath: spec.slice(0, dot), exportName: spec.slice(dot + 1) };
 };
 
 const loadHandler = async () => {
@@ -89,7 +96,11 @@ const loadHandler = async () => {
     .map((extension) => path.resolve(taskRoot, modulePath + extension))
     .find((candidate) => fs.existsSync(candidate));
   if (file === undefined) {
-    const error = { errorType: 'Runtime.ImportModuleError', errorMessage: `Error: Cannot find module '${modulePath}'`, trace: [] };
+    const error = {
+      errorType: 'Runtime.ImportModuleError',
+      errorMessage: `Error: Cannot find module '${modulePath}'`,
+      trace: [],
+    };
     return { error };
   }
   let module;
@@ -138,7 +149,11 @@ const runHandler = (event, context) =>
       callback(error);
       return;
     }
-    if (returned && typeof returned.then === 'function') returned.then((result) => callback(null, result), (error) => callback(error ?? 'rejected'));
+    if (returned && typeof returned.then === 'function')
+      returned.then(
+        (result) => callback(null, result),
+        (error) => callback(error ?? 'rejected'),
+      );
     // A non-async handler that neither returns a promise nor takes a callback gets a null response, as in Lambda.
     else if (handler.length < 3) callback(null, null);
   });

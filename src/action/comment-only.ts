@@ -16,29 +16,45 @@ import { actionLog, actionsEngineLogger } from './log.js';
 /** comment-only's results file, validated as a baseline file is (it may come from a fork's artifact). */
 export function readReportedResults(path: string, workspace: string): RunResult {
   if (path.trim() === '') {
-    throw new InputError('results-file', "Input 'results-file': is required with mode comment-only; set it to the results.json the measuring workflow uploaded");
+    throw new InputError(
+      'results-file',
+      "Input 'results-file': is required with mode comment-only; set it to the results.json the measuring workflow uploaded",
+    );
   }
   let file: string;
   try {
     file = confinePath(path.trim(), workspace, 'read');
   } catch (error) {
-    throw new InputError('results-file', `Input 'results-file': ${error instanceof PathProblem ? error.message : messageOf(error)}`);
+    throw new InputError(
+      'results-file',
+      `Input 'results-file': ${error instanceof PathProblem ? error.message : messageOf(error)}`,
+    );
   }
   let text: string;
   try {
     text = readBoundedText(file, MAX_RESULTS_FILE_BYTES);
   } catch (error) {
-    throw new InputError('results-file', `Input 'results-file': cannot read ${file} (${describeReadError(error, file)}); give the results.json the measuring workflow uploaded`);
+    throw new InputError(
+      'results-file',
+      `Input 'results-file': cannot read ${file} (${describeReadError(error, file)}); give the results.json the measuring workflow uploaded`,
+    );
   }
   return parseRunResult(text, (problem) => new InputError('results-file', `Input 'results-file': ${file} ${problem}`));
 }
 
-export async function commentOnly(settings: Settings, result: RunResult, run: RunContext, env: NodeJS.ProcessEnv): Promise<void> {
+export async function commentOnly(
+  settings: Settings,
+  result: RunResult,
+  run: RunContext,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   const issueNumber = settings.report.pullRequest ?? run.workflowRun?.pullRequest;
   const commitSha = run.workflowRun?.headSha ?? result.git?.sha;
   const baseSha = issueNumber ? await pullRequestBase(settings, run, issueNumber) : undefined;
   if (settings.gate.baselineSource === 'function') {
-    actionLog.setFailed("Input 'baseline-function': needs AWS, which comment-only mode never calls; use baseline-file (the measuring run's baseline-results.json) or baseline-branch");
+    actionLog.setFailed(
+      "Input 'baseline-function': needs AWS, which comment-only mode never calls; use baseline-file (the measuring run's baseline-results.json) or baseline-branch",
+    );
     return;
   }
   const plan = await loadBaseline(settings.gate, {
@@ -54,17 +70,29 @@ export async function commentOnly(settings: Settings, result: RunResult, run: Ru
   const outcome = await judgeAndReport(
     { result, baseline: stored?.baseline ?? null, ...(stored?.problem ? { baselineProblem: stored.problem } : {}) },
     settings,
-    { logger: actionsEngineLogger(), gate: 'inform', write: { resultsPath: settings.report.resultsFile ?? '' }, ...(run.runUrl ? { runUrl: run.runUrl } : {}) },
+    {
+      logger: actionsEngineLogger(),
+      gate: 'inform',
+      write: { resultsPath: settings.report.resultsFile ?? '' },
+      ...(run.runUrl ? { runUrl: run.runUrl } : {}),
+    },
   );
   setOutputs(outcome.outputs);
   if (settings.report.summary) await writeSummary(outcome.markdown);
   if (!issueNumber) {
-    actionLog.warning('comment-only: no pull request number (input pull-request, or a workflow_run event with one); the report is in the job summary only.');
+    actionLog.warning(
+      'comment-only: no pull request number (input pull-request, or a workflow_run event with one); the report is in the job summary only.',
+    );
     return;
   }
   if (settings.report.commentMode === 'off') return;
-  const url = await publish(settings, outcome.markdown, run, { issueNumber, ...(commitSha ? { commitSha, verifyPullRequestHead: true } : {}) });
+  const url = await publish(settings, outcome.markdown, run, {
+    issueNumber,
+    ...(commitSha ? { commitSha, verifyPullRequestHead: true } : {}),
+  });
   if (url) setOutputs({ 'comment-url': url });
-  const verdict = outcome.verdict ? `verdict ${outcome.verdict.level} (${outcome.verdict.reason})` : 'no verdict (a dry run measures nothing)';
+  const verdict = outcome.verdict
+    ? `verdict ${outcome.verdict.level} (${outcome.verdict.reason})`
+    : 'no verdict (a dry run measures nothing)';
   actionLog.info(`comment-only: ${verdict}; the measuring workflow's own check is the gate.`);
 }

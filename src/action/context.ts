@@ -8,7 +8,10 @@ import type { BaselineTarget } from '../gate/baseline.js';
 import type { WorkingBranches } from '../settings/index.js';
 
 /** The part of @actions/github's `context` this module reads. */
-export type GitHubContext = Pick<typeof githubContext, 'eventName' | 'sha' | 'ref' | 'payload' | 'serverUrl' | 'runId' | 'repo'>;
+export type GitHubContext = Pick<
+  typeof githubContext,
+  'eventName' | 'sha' | 'ref' | 'payload' | 'serverUrl' | 'runId' | 'repo'
+>;
 
 export interface RunContext {
   eventName: string;
@@ -65,7 +68,12 @@ export function readRunContext(context: GitHubContext): RunContext {
 
 type Json = Record<string, unknown>;
 
-function workingBranches(payload: Json, head: Json | undefined, base: Json | undefined, ref: string | undefined): WorkingBranches {
+function workingBranches(
+  payload: Json,
+  head: Json | undefined,
+  base: Json | undefined,
+  ref: string | undefined,
+): WorkingBranches {
   const defaultBranch = text(record(payload.repository)?.default_branch);
   const baseRef = text(base?.ref);
   const headRef = text(head?.ref) ?? text(record(payload.workflow_run)?.head_branch);
@@ -103,7 +111,8 @@ function workflowRun(payload: Json): Pick<RunContext, 'workflowRun'> {
 /** A PR compares with its base commit; a push with the commit before it (none for a new branch's first push). */
 function baselineTarget(eventName: string, baseSha: string | undefined, before: string | undefined): BaselineTarget {
   if (baseSha) return { sha: baseSha, label: 'the PR base' };
-  if (eventName === 'push' && before && !/^0+$/.test(before)) return { sha: before, label: 'the commit before this push' };
+  if (eventName === 'push' && before && !/^0+$/.test(before))
+    return { sha: before, label: 'the commit before this push' };
   return {};
 }
 

@@ -24,7 +24,10 @@ export function readGitHubContext(env: NodeJS.ProcessEnv): GitHubContext {
     else actionLog.info(`GITHUB_EVENT_PATH ${eventPath} does not exist`);
   }
   // context.repo: GITHUB_REPOSITORY, else the event's repository; readRunContext treats empty names as unknown.
-  const [owner = '', repo = ''] = env.GITHUB_REPOSITORY?.split('/') ?? [payload.repository?.owner?.login ?? '', payload.repository?.name ?? ''];
+  const [owner = '', repo = ''] = env.GITHUB_REPOSITORY?.split('/') ?? [
+    payload.repository?.owner?.login ?? '',
+    payload.repository?.name ?? '',
+  ];
   return {
     payload,
     eventName: env.GITHUB_EVENT_NAME ?? '',
@@ -51,10 +54,15 @@ export async function writeSummary(markdown: string): Promise<void> {
 }
 
 /** The data branch, when baseline-branch is set and a token can reach the repository. */
-export async function dataBranch(settings: Settings, run: RunContext, env: NodeJS.ProcessEnv): Promise<DataBranch | undefined> {
+export async function dataBranch(
+  settings: Settings,
+  run: RunContext,
+  env: NodeJS.ProcessEnv,
+): Promise<DataBranch | undefined> {
   const branch = settings.gate.baselineBranch;
   const token = settings.report.githubToken;
-  if (settings.gate.baselineSource !== 'branch' || !branch || !token || !env.GITHUB_REPOSITORY || !run.repository) return undefined;
+  if (settings.gate.baselineSource !== 'branch' || !branch || !token || !env.GITHUB_REPOSITORY || !run.repository)
+    return undefined;
   const [{ getOctokit }, { DataBranch }] = await Promise.all([
     import(/* webpackMode: "eager" */ '@actions/github'),
     import(/* webpackMode: "eager" */ '../gate/databranch.js'),
@@ -73,7 +81,12 @@ export async function dataBranch(settings: Settings, run: RunContext, env: NodeJ
  * On a push to the default branch, the run becomes history: results.json goes to the data branch under the key
  * and the commit. A failure to store warns (the job measured what it should) and says how to fix it.
  */
-export async function storeOnDefaultBranch(history: DataBranch, settings: Settings, result: RunResult | null, run: RunContext): Promise<void> {
+export async function storeOnDefaultBranch(
+  history: DataBranch,
+  settings: Settings,
+  result: RunResult | null,
+  run: RunContext,
+): Promise<void> {
   const push = run.defaultBranchPush;
   if (!push) return;
   if (!result || result.dryRun || !result.powerValues.some((entry) => entry.status === 'ok')) {
@@ -101,10 +114,15 @@ export async function storeOnDefaultBranch(history: DataBranch, settings: Settin
 export async function postComment(settings: Settings, markdown: string, run: RunContext): Promise<string | undefined> {
   if (settings.report.commentMode === 'off' || run.pullRequest === undefined) return undefined;
   if (run.fork) {
-    actionLog.notice(`Pull request from a fork (${run.fork}): its token cannot comment, so the report is in the job summary only. See docs/workflows.md for the two-workflow recipe.`);
+    actionLog.notice(
+      `Pull request from a fork (${run.fork}): its token cannot comment, so the report is in the job summary only. See docs/workflows.md for the two-workflow recipe.`,
+    );
     return undefined;
   }
-  return publish(settings, markdown, run, { issueNumber: run.pullRequest, ...(run.headSha ? { commitSha: run.headSha } : {}) });
+  return publish(settings, markdown, run, {
+    issueNumber: run.pullRequest,
+    ...(run.headSha ? { commitSha: run.headSha } : {}),
+  });
 }
 
 /** Posts (or updates, per comment-mode) the report on a pull request; returns its URL, or undefined with a notice or warning. */
@@ -149,21 +167,31 @@ export async function publish(
 }
 
 /** A pull request's base commit (comment-only compares with it); undefined with a warning when it cannot be read. */
-export async function pullRequestBase(settings: Settings, run: RunContext, issueNumber: number): Promise<string | undefined> {
+export async function pullRequestBase(
+  settings: Settings,
+  run: RunContext,
+  issueNumber: number,
+): Promise<string | undefined> {
   if (!settings.report.githubToken) return undefined;
   try {
     const repository = requireRepository(run);
     const { getOctokit } = await import(/* webpackMode: "eager" */ '@actions/github');
-    const { data } = await getOctokit(settings.report.githubToken).rest.pulls.get({ ...repository, pull_number: issueNumber });
+    const { data } = await getOctokit(settings.report.githubToken).rest.pulls.get({
+      ...repository,
+      pull_number: issueNumber,
+    });
     return data.base.sha;
   } catch (error) {
-    actionLog.warning(`Could not read pull request #${issueNumber} (${messageOf(error)}); comparing with the newest baseline entry.`);
+    actionLog.warning(
+      `Could not read pull request #${issueNumber} (${messageOf(error)}); comparing with the newest baseline entry.`,
+    );
     return undefined;
   }
 }
 
 /** As @actions/github's context.repo: without GITHUB_REPOSITORY or a repository in the event, nothing can be posted. */
 function requireRepository(run: RunContext): { owner: string; repo: string } {
-  if (!run.repository) throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+  if (!run.repository)
+    throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
   return run.repository;
 }

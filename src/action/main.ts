@@ -14,7 +14,14 @@ import { createLambdaClient, waiterMinDelaySecFor } from '../tuning/client.js';
 import type { RunResult, Settings } from '../types.js';
 import { commentOnly, readReportedResults } from './comment-only.js';
 import { readRunContext, type RunContext } from './context.js';
-import { dataBranch, postComment, readGitHubContext, setOutputs, storeOnDefaultBranch, writeSummary } from './github-io.js';
+import {
+  dataBranch,
+  postComment,
+  readGitHubContext,
+  setOutputs,
+  storeOnDefaultBranch,
+  writeSummary,
+} from './github-io.js';
 import { actionLog, actionsEngineLogger } from './log.js';
 import { runStateSaver } from './post.js';
 
@@ -40,7 +47,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
     if (core.getInput('mode').trim().toLowerCase() === 'comment-only') {
       // The results file names the function it measured: the settings are checked as for that function.
       const measured = (reported = readReportedResults(core.getInput('results-file'), workspace));
-      read = (name) => core.getInput(name) || (name === 'function-name' ? measured.function.arn || measured.function.name : '');
+      read = (name) =>
+        core.getInput(name) || (name === 'function-name' ? measured.function.arn || measured.function.name : '');
     }
     const parsed = parseSettings(read, { env, cwd: workspace, readFile: readBoundedText });
     settings = parsed.settings;
@@ -52,7 +60,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
     return;
   }
   if (settings.report.githubToken) core.setSecret(settings.report.githubToken);
-  if (!isAbsolute(settings.tuning.resultsPath)) settings.tuning.resultsPath = resolve(workspace, settings.tuning.resultsPath);
+  if (!isAbsolute(settings.tuning.resultsPath))
+    settings.tuning.resultsPath = resolve(workspace, settings.tuning.resultsPath);
   if (reported) return commentOnly(settings, reported, context, env);
   if (context.fork && !settings.tuning.endpoint && !env.AWS_ACCESS_KEY_ID && !env.AWS_WEB_IDENTITY_TOKEN_FILE) {
     // A fork's pull_request run has no secrets and no OIDC token: say so instead of an SDK credentials error.
@@ -65,7 +74,10 @@ export async function run(options: RunOptions = {}): Promise<void> {
     timeoutMinutes: settings.tuning.timeoutMinutes,
     ...(options.minuteMs ? { minuteMs: options.minuteMs } : {}),
     signalSource: options.signalSource ?? process,
-    onSignal: (name) => actionLog.warning(`${name} received: stopping, restoring the function and deleting this run's versions and aliases`),
+    onSignal: (name) =>
+      actionLog.warning(
+        `${name} received: stopping, restoring the function and deleting this run's versions and aliases`,
+      ),
     keepHandlersOnceAborted: true,
   });
   try {
@@ -103,6 +115,8 @@ async function tuneAndReport(
   if (settings.report.summary) await writeSummary(outcome.markdown);
   const commentUrl = await postComment(settings, outcome.markdown, context);
   if (commentUrl) setOutputs({ 'comment-url': commentUrl });
-  actionLog.info(outcome.resultsPath ? `Results: ${outcome.resultsPath}` : 'Results: none written (the run measured nothing)');
+  actionLog.info(
+    outcome.resultsPath ? `Results: ${outcome.resultsPath}` : 'Results: none written (the run measured nothing)',
+  );
   if (outcome.failure) actionLog.setFailed(outcome.failure);
 }

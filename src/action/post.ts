@@ -39,7 +39,10 @@ export interface SavedFunction {
  * function so far; the runner keeps the last). Only where the runner gives a state file (GITHUB_STATE): the old
  * `::save-state` command is deprecated.
  */
-export function runStateSaver(endpoint: string | undefined, env: NodeJS.ProcessEnv): (snapshot: FunctionSnapshot, run: { runId: string }) => void {
+export function runStateSaver(
+  endpoint: string | undefined,
+  env: NodeJS.ProcessEnv,
+): (snapshot: FunctionSnapshot, run: { runId: string }) => void {
   const saved: SavedRun = { runId: '', ...(endpoint ? { endpoint } : {}), functions: [] };
   return (snapshot, run) => {
     if (!env.GITHUB_STATE) return;
@@ -64,7 +67,8 @@ export function parseSavedRun(text: string): SavedRun | undefined {
   if (!text) return undefined;
   try {
     const parsed = JSON.parse(text) as Partial<SavedRun>;
-    if (typeof parsed.runId !== 'string' || !/^[A-Za-z0-9_]+$/.test(parsed.runId) || !Array.isArray(parsed.functions)) return undefined;
+    if (typeof parsed.runId !== 'string' || !/^[A-Za-z0-9_]+$/.test(parsed.runId) || !Array.isArray(parsed.functions))
+      return undefined;
     return parsed as SavedRun;
   } catch {
     return undefined;
@@ -87,7 +91,10 @@ export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const problems: string[] = [];
   const lines: string[] = [];
   for (const fn of saved.functions) {
-    const client = createLambdaClient({ region: fn.region, ...(saved.endpoint ? { endpoint: saved.endpoint } : {}) }, env);
+    const client = createLambdaClient(
+      { region: fn.region, ...(saved.endpoint ? { endpoint: saved.endpoint } : {}) },
+      env,
+    );
     const target = new LambdaTarget(client, fn.functionArn, fn.region, {
       logger,
       sleep: realSleep,
@@ -95,13 +102,19 @@ export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       waiterMinDelaySec: waiterMinDelaySecFor(saved.endpoint),
     });
     try {
-      const removed = await removeRunLeftovers(target, fn.functionArn, fn.region, saved.runId, { memoryMb: fn.memoryMb, description: fn.description });
-      const found = removed.restoredMemoryMb !== undefined || removed.deletedAliases.length + removed.deletedVersions.length + removed.problems.length > 0;
+      const removed = await removeRunLeftovers(target, fn.functionArn, fn.region, saved.runId, {
+        memoryMb: fn.memoryMb,
+        description: fn.description,
+      });
+      const found =
+        removed.restoredMemoryMb !== undefined ||
+        removed.deletedAliases.length + removed.deletedVersions.length + removed.problems.length > 0;
       if (found) lines.push(describeRemoval(removed, fn.name));
       problems.push(...removed.problems.map((problem) => `${fn.name}: ${problem}`));
     } catch (error) {
       // Deleted since (a per-PR stack torn down before the post step): nothing of it is left to clean up.
-      if (errorName(error) === 'ResourceNotFoundException') actionLog.info(`lambda-power-gate post step: ${fn.name} no longer exists; nothing to clean up there.`);
+      if (errorName(error) === 'ResourceNotFoundException')
+        actionLog.info(`lambda-power-gate post step: ${fn.name} no longer exists; nothing to clean up there.`);
       else problems.push(`${fn.name}: ${messageOf(error)}`);
     } finally {
       client.destroy();
@@ -111,7 +124,10 @@ export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     actionLog.info(`lambda-power-gate post step: run ${saved.runId} left nothing behind; nothing to clean up.`);
     return;
   }
-  for (const line of lines) actionLog.warning(`The main step did not finish cleaning up run ${saved.runId} (was it cancelled or killed?); the post step did: ${line}`);
+  for (const line of lines)
+    actionLog.warning(
+      `The main step did not finish cleaning up run ${saved.runId} (was it cancelled or killed?); the post step did: ${line}`,
+    );
   if (problems.length > 0) {
     actionLog.setFailed(`lambda-power-gate post step could not clean up run ${saved.runId}: ${problems.join('; ')}`);
   }

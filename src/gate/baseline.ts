@@ -92,11 +92,17 @@ export async function loadBaseline(gate: GateSettings, ctx: BaselineContext): Pr
       return { source: 'none' };
     case 'file': {
       const path = gate.baselineFile ?? '';
-      return { source: 'file', baseline: { result: readBaselineFile(path, ctx.readFile), description: `baseline file ${path}` } };
+      return {
+        source: 'file',
+        baseline: { result: readBaselineFile(path, ctx.readFile), description: `baseline file ${path}` },
+      };
     }
     case 'branch': {
       if (!ctx.history) {
-        throw new InputError('baseline-branch', "Input 'baseline-branch': needs the GitHub API, so a github-token and the repository (GITHUB_REPOSITORY); give github-token, or use baseline-file");
+        throw new InputError(
+          'baseline-branch',
+          "Input 'baseline-branch': needs the GitHub API, so a github-token and the repository (GITHUB_REPOSITORY); give github-token, or use baseline-file",
+        );
       }
       try {
         const found = await ctx.history.find(gate.key, ctx.target ?? {});
@@ -104,7 +110,11 @@ export async function loadBaseline(gate: GateSettings, ctx: BaselineContext): Pr
       } catch (error) {
         if (error instanceof InputError) throw error;
         const message = error instanceof Error ? error.message : String(error);
-        return { source: 'branch', baseline: null, problem: `the data branch ${ctx.history.branch} could not be read (${oneLine(message)})` };
+        return {
+          source: 'branch',
+          baseline: null,
+          problem: `the data branch ${ctx.history.branch} could not be read (${oneLine(message)})`,
+        };
       }
     }
     case 'function':
@@ -118,7 +128,13 @@ export function readBaselineFile(path: string, readFile: (path: string, maxBytes
     text = readFile(path, MAX_RESULTS_FILE_BYTES);
   } catch (error) {
     const why = describeReadError(error, path);
-    throw new InputError('baseline-file', `Input 'baseline-file': cannot read ${path} (${why}); give the path of a results.json written by lambda-power-gate`);
+    throw new InputError(
+      'baseline-file',
+      `Input 'baseline-file': cannot read ${path} (${why}); give the path of a results.json written by lambda-power-gate`,
+    );
   }
-  return parseRunResult(text, (problem) => new InputError('baseline-file', `Input 'baseline-file': ${path} ${problem}`));
+  return parseRunResult(
+    text,
+    (problem) => new InputError('baseline-file', `Input 'baseline-file': ${path} ${problem}`),
+  );
 }

@@ -45,15 +45,23 @@ interface Headline {
   monthlyCostDeltaUsd: number | null;
 }
 
-export function compareRuns(pr: RunResult, base: RunResult | null, gate: GateSettings, monthlyInvocations: number, options: CompareOptions = {}): Verdict {
+export function compareRuns(
+  pr: RunResult,
+  base: RunResult | null,
+  gate: GateSettings,
+  monthlyInvocations: number,
+  options: CompareOptions = {},
+): Verdict {
   const comparisons: MetricComparison[] = [];
   let headline: Headline | null = null;
 
   if (base) {
     const basePrices = pricesForBase(pr, base);
     const points = comparisonPoints(pr, base);
-    const bothOk = (point: ComparisonPoint) => isOk(entryAt(pr, point.prMemoryMb)) && isOk(entryAt(base, point.baseMemoryMb));
-    const headlinePoint = points.find((point) => point.roles.includes('configured') && bothOk(point)) ?? points.find(bothOk);
+    const bothOk = (point: ComparisonPoint) =>
+      isOk(entryAt(pr, point.prMemoryMb)) && isOk(entryAt(base, point.baseMemoryMb));
+    const headlinePoint =
+      points.find((point) => point.roles.includes('configured') && bothOk(point)) ?? points.find(bothOk);
     const measured = points.map((point) => comparePoint(pr, base, basePrices, point, gate, options.history ?? []));
     // Significance is decided for the whole verdict at once (judgeFamily) before the monthly rows copy it.
     judgeFamily(measured.flat(), familyAlpha(pr, base, gate));
@@ -63,7 +71,12 @@ export function compareRuns(pr: RunResult, base: RunResult | null, gate: GateSet
       if (point !== headlinePoint) continue;
       const cost = rows.find((row) => row.kind === 'cost');
       const duration = rows.find((row) => row.kind === 'duration');
-      headline = { at: point, costDeltaPct: cost?.deltaPct ?? null, durationDeltaPct: duration?.deltaPct ?? null, monthlyCostDeltaUsd: null };
+      headline = {
+        at: point,
+        costDeltaPct: cost?.deltaPct ?? null,
+        durationDeltaPct: duration?.deltaPct ?? null,
+        monthlyCostDeltaUsd: null,
+      };
       if (cost && cost.prValue !== null && cost.baseValue !== null) {
         comparisons.push(monthlyComparison(cost, point, gate, monthlyInvocations));
         headline.monthlyCostDeltaUsd = (cost.prValue - cost.baseValue) * monthlyInvocations;
@@ -90,7 +103,9 @@ export function compareRuns(pr: RunResult, base: RunResult | null, gate: GateSet
     reason,
     comparisons,
     baselineDescription,
-    ...(base ? { baselineKind: pr.runId !== undefined && pr.runId === base.runId ? ('live' as const) : ('stored' as const) } : {}),
+    ...(base
+      ? { baselineKind: pr.runId !== undefined && pr.runId === base.runId ? ('live' as const) : ('stored' as const) }
+      : {}),
     costDeltaPct: headline?.costDeltaPct ?? null,
     durationDeltaPct: headline?.durationDeltaPct ?? null,
     monthlyCostDeltaUsd: headline?.monthlyCostDeltaUsd ?? null,
@@ -99,7 +114,18 @@ export function compareRuns(pr: RunResult, base: RunResult | null, gate: GateSet
 
 /** A row with no figures: a notice about the baseline as a whole. */
 function noticeRow(metric: string, finding: Finding): MetricComparison {
-  const row: MetricComparison = { metric, kind: 'cost', baseValue: null, prValue: null, deltaPct: null, ciLowPct: null, ciHighPct: null, significant: false, level: 'pass', reason: '' };
+  const row: MetricComparison = {
+    metric,
+    kind: 'cost',
+    baseValue: null,
+    prValue: null,
+    deltaPct: null,
+    ciLowPct: null,
+    ciHighPct: null,
+    significant: false,
+    level: 'pass',
+    reason: '',
+  };
   return applyFinding(row, finding);
 }
 
@@ -110,7 +136,14 @@ function baseMemory(point: Place): { baseMemoryMb?: number } {
 // ---------------------------------------------------------------------------------------------------------
 // One place
 
-function comparePoint(pr: RunResult, base: RunResult, basePrices: Prices, point: ComparisonPoint, gate: GateSettings, history: RunResult[]): Measured[] {
+function comparePoint(
+  pr: RunResult,
+  base: RunResult,
+  basePrices: Prices,
+  point: ComparisonPoint,
+  gate: GateSettings,
+  history: RunResult[],
+): Measured[] {
   const prEntry = entryAt(pr, point.prMemoryMb);
   const baseEntry = entryAt(base, point.baseMemoryMb);
   const notComparable = (finding: UncomparedFinding): Measured[] => [
@@ -134,7 +167,8 @@ function comparePoint(pr: RunResult, base: RunResult, basePrices: Prices, point:
       ),
     },
   ];
-  const failure = (entry: PowerValueResult) => (entry.failureReason !== undefined ? { failure: entry.failureReason } : {});
+  const failure = (entry: PowerValueResult) =>
+    entry.failureReason !== undefined ? { failure: entry.failureReason } : {};
   if (!prEntry) return notComparable({ kind: 'not-measured', at: point, side: 'pr' });
   if (!baseEntry) return notComparable({ kind: 'not-measured', at: point, side: 'base' });
   const prFailed = prEntry.status === 'failed';
@@ -142,7 +176,19 @@ function comparePoint(pr: RunResult, base: RunResult, basePrices: Prices, point:
   if (prFailed && !baseFailed) return notComparable({ kind: 'pr-failed', at: point, ...failure(prEntry) });
   if (prFailed && baseFailed) return notComparable({ kind: 'both-failed', at: point, ...failure(prEntry) });
   if (baseFailed) return notComparable({ kind: 'base-failed', at: point, ...failure(baseEntry) });
-  return (['cost', 'duration'] as const).map((kind) => compareMetric(pr, base, basePrices, prEntry, baseEntry, point, kind, gate, runToRunAt(pr, history, point.baseMemoryMb, kind)));
+  return (['cost', 'duration'] as const).map((kind) =>
+    compareMetric(
+      pr,
+      base,
+      basePrices,
+      prEntry,
+      baseEntry,
+      point,
+      kind,
+      gate,
+      runToRunAt(pr, history, point.baseMemoryMb, kind),
+    ),
+  );
 }
 
 /**
@@ -201,9 +247,16 @@ function compareMetric(
   // the unit. Blocks of two separate runs are not paired: each run's own drift would be missing from their spread.
   const sameRun = pr.runId !== undefined && pr.runId === base.runId;
   const blocked = sameRun
-    ? blockRatioInterval(metricBlocks(pr, prEntry, metric, pr.prices), metricBlocks(base, baseEntry, metric, basePrices), prTrim, baseTrim, gate.confidence)
+    ? blockRatioInterval(
+        metricBlocks(pr, prEntry, metric, pr.prices),
+        metricBlocks(base, baseEntry, metric, basePrices),
+        prTrim,
+        baseTrim,
+        gate.confidence,
+      )
     : null;
-  const interval = blocked ?? ratioInterval(prValues, baseValues, prTrim, baseTrim, gate.confidence, runToRun ?? undefined);
+  const interval =
+    blocked ?? ratioInterval(prValues, baseValues, prTrim, baseTrim, gate.confidence, runToRun ?? undefined);
   const change: Change = { deltaPct };
   if (interval) {
     row.ciLowPct = (interval.low - 1) * 100;
@@ -213,12 +266,22 @@ function compareMetric(
       highPct: row.ciHighPct,
       confidence: gate.confidence,
       exact: interval.exact,
-      ...(blocked ? { environments: blocked.blocks } : runToRun && runToRun.variance > 0 ? { storedRuns: runToRun.runs } : {}),
+      ...(blocked
+        ? { environments: blocked.blocks }
+        : runToRun && runToRun.variance > 0
+          ? { storedRuns: runToRun.runs }
+          : {}),
     };
   }
   const few = Math.min(prValues.length, baseValues.length);
   if (few < gate.minSamples) {
-    found({ kind: 'too-few-samples', change, side: prValues.length <= baseValues.length ? 'pr' : 'base', samples: few, minSamples: gate.minSamples });
+    found({
+      kind: 'too-few-samples',
+      change,
+      side: prValues.length <= baseValues.length ? 'pr' : 'base',
+      samples: few,
+      minSamples: gate.minSamples,
+    });
     return { row };
   }
   if (!interval) {
@@ -230,7 +293,13 @@ function compareMetric(
   if (Math.abs(prValue - baseValue) < floor) row.belowFloor = true;
   // (An exact tie keeps its own finding, "unchanged", from settle below.)
   if (row.belowFloor && !(interval.exact && prValue === baseValue)) {
-    found({ kind: 'below-floor', change, difference: Math.abs(prValue - baseValue), floor, floorMs: gate.minDurationChangeMs });
+    found({
+      kind: 'below-floor',
+      change,
+      difference: Math.abs(prValue - baseValue),
+      floor,
+      floorMs: gate.minDurationChangeMs,
+    });
     // Still one of the family (the floor looks at the data, so leaving it out would shrink m after the fact).
     return { row, pValue: twoSidedPValue(interval), settle: () => undefined };
   }
@@ -243,7 +312,9 @@ function compareMetric(
   const settle = (significant: boolean): void => {
     row.significant = significant && excludesNoChange;
     if (!row.significant) {
-      found(interval.exact ? { kind: 'unchanged' } : { kind: 'not-significant', change, afterFamily: excludesNoChange });
+      found(
+        interval.exact ? { kind: 'unchanged' } : { kind: 'not-significant', change, afterFamily: excludesNoChange },
+      );
     } else if (interval.low > 1) {
       found(increase(change, environments, failPct, warnPct, gate.confidence));
     } else {
@@ -255,7 +326,8 @@ function compareMetric(
   // (stats.ts). Over fewer, the sign test cannot speak (7 pairs at 95% are its least); t alone decides, and the
   // level stops at warn (increase below).
   const enoughToFail = environments === null || environments >= minFailEnvironments(gate.confidence);
-  const pValue = blocked && enoughToFail ? Math.max(twoSidedPValue(interval), blocked.signPValue) : twoSidedPValue(interval);
+  const pValue =
+    blocked && enoughToFail ? Math.max(twoSidedPValue(interval), blocked.signPValue) : twoSidedPValue(interval);
   return { row, pValue, settle };
 }
 
@@ -264,19 +336,29 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 type RelativeOutcome = DistributiveOmit<RelativeFinding, 'metric' | 'at'>;
 
 /** A significant increase against the limits: a fail needs the environments a fail needs (looks.ts). */
-function increase(change: Change, environments: number | null, failPct: number | undefined, warnPct: number | undefined, confidence: number): RelativeOutcome {
+function increase(
+  change: Change,
+  environments: number | null,
+  failPct: number | undefined,
+  warnPct: number | undefined,
+  confidence: number,
+): RelativeOutcome {
   if (failPct !== undefined && exceeds(change.deltaPct, failPct)) {
     const needed = minFailEnvironments(confidence);
-    if (environments !== null && environments < needed) return { kind: 'too-few-environments', change, limitPct: failPct, environments, needed };
+    if (environments !== null && environments < needed)
+      return { kind: 'too-few-environments', change, limitPct: failPct, environments, needed };
     return { kind: 'fail-limit', change, limitPct: failPct };
   }
-  if (warnPct !== undefined && exceeds(change.deltaPct, warnPct)) return { kind: 'warn-limit', change, limitPct: warnPct };
+  if (warnPct !== undefined && exceeds(change.deltaPct, warnPct))
+    return { kind: 'warn-limit', change, limitPct: warnPct };
   const limitPct = warnPct ?? failPct;
   return limitPct === undefined ? { kind: 'within-limit', change } : { kind: 'within-limit', change, limitPct };
 }
 
 function judgeFamily(measured: readonly Measured[], alpha: number): void {
-  const tested = measured.filter((entry): entry is Required<Measured> => entry.pValue !== undefined && entry.settle !== undefined);
+  const tested = measured.filter(
+    (entry): entry is Required<Measured> => entry.pValue !== undefined && entry.settle !== undefined,
+  );
   const significant = holmSignificant(
     tested.map((entry) => entry.pValue),
     alpha,
@@ -285,7 +367,12 @@ function judgeFamily(measured: readonly Measured[], alpha: number): void {
 }
 
 /** Run-to-run variance of a metric at one memory size, from the stored runs that measured it successfully. */
-function runToRunAt(pr: RunResult, history: RunResult[], memoryMb: number, metric: RelativeMetric): RunToRunVariance | null {
+function runToRunAt(
+  pr: RunResult,
+  history: RunResult[],
+  memoryMb: number,
+  metric: RelativeMetric,
+): RunToRunVariance | null {
   if (history.length < 3) return null;
   const runs = history.flatMap((run) => {
     const entry = entryAt(run, memoryMb);

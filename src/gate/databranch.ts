@@ -23,7 +23,14 @@ import type { getOctokit } from '@actions/github';
 import type { RunResult } from '../types.js';
 import type { Sleep } from '../lib/ports.js';
 import { realSleep } from '../lib/ports.js';
-import { parseRunResult, type BaselineHistory, type BaselineTarget, type CommitInfo, type LoadedBaseline, type SaveOutcome } from './baseline.js';
+import {
+  parseRunResult,
+  type BaselineHistory,
+  type BaselineTarget,
+  type CommitInfo,
+  type LoadedBaseline,
+  type SaveOutcome,
+} from './baseline.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -88,19 +95,34 @@ export class DataBranch implements BaselineHistory {
 
   async find(key: string, target: BaselineTarget): Promise<{ baseline: LoadedBaseline | null; note: string }> {
     const tip = await this.readTip();
-    if (!tip) return { baseline: null, note: `the data branch ${this.branch} does not exist yet; the first push to the default branch creates it` };
+    if (!tip)
+      return {
+        baseline: null,
+        note: `the data branch ${this.branch} does not exist yet; the first push to the default branch creates it`,
+      };
     const index = await this.readIndex(tip, key);
-    if (!index || index.entries.length === 0) return { baseline: null, note: `the data branch ${this.branch} has no entry for ${key} yet` };
+    if (!index || index.entries.length === 0)
+      return { baseline: null, note: `the data branch ${this.branch} has no entry for ${key} yet` };
     const chosen = await this.choose(index.entries, target);
     if (!chosen) {
-      return { baseline: null, note: `the data branch ${this.branch} has no entry for ${key} at or before ${short(target.sha)}` };
+      return {
+        baseline: null,
+        note: `the data branch ${this.branch} has no entry for ${key} at or before ${short(target.sha)}`,
+      };
     }
     const blob = tip.files.get(chosen.entry.path);
     if (!blob) throw new Error(`${chosen.entry.path} is listed in ${key}/index.json but missing from ${this.branch}`);
     const text = await this.readBlob(blob);
     const result = parseRunResult(text, (problem) => new Error(`${this.branch}:${chosen.entry.path} ${problem}`));
     const history = [result, ...(await this.neighbours(tip, index.entries, chosen.entry))];
-    return { baseline: { result, description: `data branch ${this.branch} entry for ${short(chosen.entry.sha)} (${chosen.why})`, history }, note: chosen.why };
+    return {
+      baseline: {
+        result,
+        description: `data branch ${this.branch} entry for ${short(chosen.entry.sha)} (${chosen.why})`,
+        history,
+      },
+      note: chosen.why,
+    };
   }
 
   /**
@@ -121,7 +143,9 @@ export class DataBranch implements BaselineHistory {
         try {
           return parseRunResult(await this.readBlob(blob), (problem) => new Error(problem));
         } catch (error) {
-          this.options.logger?.debug(`Skipping ${entry.path} for the noise estimate: ${error instanceof Error ? error.message : String(error)}`);
+          this.options.logger?.debug(
+            `Skipping ${entry.path} for the noise estimate: ${error instanceof Error ? error.message : String(error)}`,
+          );
           return null;
         }
       }),
@@ -149,7 +173,10 @@ export class DataBranch implements BaselineHistory {
         };
         const { index, dropped } = addEntry(previous, key, entry, this.options.historyLimit);
         const deletions = dropped.filter((path) => tip?.files.has(path));
-        const [runBlob, indexBlob] = await Promise.all([this.createBlob(content), this.createBlob(JSON.stringify(index, null, 2) + '\n')]);
+        const [runBlob, indexBlob] = await Promise.all([
+          this.createBlob(content),
+          this.createBlob(JSON.stringify(index, null, 2) + '\n'),
+        ]);
         const tree: TreeEntry[] = [
           { path: runPath, mode: '100644', type: 'blob', sha: runBlob },
           { path: indexPath, mode: '100644', type: 'blob', sha: indexBlob },
@@ -171,22 +198,41 @@ export class DataBranch implements BaselineHistory {
         });
         try {
           if (tip) {
-            await this.options.octokit.rest.git.updateRef({ owner: this.options.owner, repo: this.options.repo, ref: `heads/${this.branch}`, sha: newCommit.sha, force: false });
+            await this.options.octokit.rest.git.updateRef({
+              owner: this.options.owner,
+              repo: this.options.repo,
+              ref: `heads/${this.branch}`,
+              sha: newCommit.sha,
+              force: false,
+            });
           } else {
-            await this.options.octokit.rest.git.createRef({ owner: this.options.owner, repo: this.options.repo, ref: `refs/heads/${this.branch}`, sha: newCommit.sha });
+            await this.options.octokit.rest.git.createRef({
+              owner: this.options.owner,
+              repo: this.options.repo,
+              ref: `refs/heads/${this.branch}`,
+              sha: newCommit.sha,
+            });
           }
         } catch (error) {
           // 422 here means "not a fast forward" (or "reference already exists"): someone else wrote first.
           const status = statusOf(error);
           throw status === 409 || status === 422 ? new WriteConflict(status, error) : error;
         }
-        return { commitSha: newCommit.sha, path: runPath, attempts: attempt, kept: index.entries.length, dropped: deletions };
+        return {
+          commitSha: newCommit.sha,
+          path: runPath,
+          attempts: attempt,
+          kept: index.entries.length,
+          dropped: deletions,
+        };
       } catch (error) {
         lastError = error;
         if (!isWriteConflict(error) || attempt === WRITE_ATTEMPTS) break;
         // Another run moved the branch (or created it) between our read and our ref update: read again and redo.
         const delayMs = Math.round(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.5 + this.random()));
-        this.options.logger?.info(`The data branch ${this.branch} moved while writing (${statusOf(error)}); retrying in ${delayMs} ms (attempt ${attempt + 1} of ${WRITE_ATTEMPTS})`);
+        this.options.logger?.info(
+          `The data branch ${this.branch} moved while writing (${statusOf(error)}); retrying in ${delayMs} ms (attempt ${attempt + 1} of ${WRITE_ATTEMPTS})`,
+        );
         await this.sleep(delayMs);
       }
     }
@@ -195,7 +241,10 @@ export class DataBranch implements BaselineHistory {
 
   // -------------------------------------------------------------------------------------------------------
 
-  private async choose(entries: HistoryEntry[], target: BaselineTarget): Promise<{ entry: HistoryEntry; why: string } | null> {
+  private async choose(
+    entries: HistoryEntry[],
+    target: BaselineTarget,
+  ): Promise<{ entry: HistoryEntry; why: string } | null> {
     const newest = entries[0];
     if (!target.sha) return newest ? { entry: newest, why: 'the newest entry; the base commit is not known' } : null;
     const exact = entries.find((entry) => entry.sha === target.sha);
@@ -203,30 +252,50 @@ export class DataBranch implements BaselineHistory {
     const bySha = new Map(entries.map((entry) => [entry.sha, entry]));
     try {
       for (let page = 1; page <= HISTORY_PAGES; page++) {
-        const { data } = await this.options.octokit.rest.repos.listCommits({ owner: this.options.owner, repo: this.options.repo, sha: target.sha, per_page: 100, page });
+        const { data } = await this.options.octokit.rest.repos.listCommits({
+          owner: this.options.owner,
+          repo: this.options.repo,
+          sha: target.sha,
+          per_page: 100,
+          page,
+        });
         for (const [position, commit] of data.entries()) {
           const entry = bySha.get(commit.sha);
           if (entry) {
             const behind = (page - 1) * 100 + position;
-            return { entry, why: `the nearest stored ancestor of the base ${short(target.sha)}, ${behind} commit${behind === 1 ? '' : 's'} earlier` };
+            return {
+              entry,
+              why: `the nearest stored ancestor of the base ${short(target.sha)}, ${behind} commit${behind === 1 ? '' : 's'} earlier`,
+            };
           }
         }
         if (data.length < 100) break;
       }
     } catch (error) {
-      this.options.logger?.warning(`Could not list the history of ${short(target.sha)} (${statusOf(error)}); choosing the baseline by commit time instead`);
+      this.options.logger?.warning(
+        `Could not list the history of ${short(target.sha)} (${statusOf(error)}); choosing the baseline by commit time instead`,
+      );
     }
     const baseTime = await this.commitTime(target.sha);
     if (baseTime === undefined) return null;
     const earlier = entries
       .filter((entry) => entry.committedAt !== undefined && Date.parse(entry.committedAt) <= baseTime)
       .sort((a, b) => Date.parse(b.committedAt ?? '') - Date.parse(a.committedAt ?? ''))[0];
-    return earlier ? { entry: earlier, why: `the newest entry committed before the base ${short(target.sha)}; its ancestry was not checked` } : null;
+    return earlier
+      ? {
+          entry: earlier,
+          why: `the newest entry committed before the base ${short(target.sha)}; its ancestry was not checked`,
+        }
+      : null;
   }
 
   private async commitTime(sha: string): Promise<number | undefined> {
     try {
-      const { data } = await this.options.octokit.rest.repos.getCommit({ owner: this.options.owner, repo: this.options.repo, ref: sha });
+      const { data } = await this.options.octokit.rest.repos.getCommit({
+        owner: this.options.owner,
+        repo: this.options.repo,
+        ref: sha,
+      });
       const date = data.commit.committer?.date ?? data.commit.author?.date;
       return date ? Date.parse(date) : undefined;
     } catch {
@@ -237,15 +306,29 @@ export class DataBranch implements BaselineHistory {
   private async readTip(): Promise<Tip | null> {
     let commitSha: string;
     try {
-      const { data } = await this.options.octokit.rest.git.getRef({ owner: this.options.owner, repo: this.options.repo, ref: `heads/${this.branch}` });
+      const { data } = await this.options.octokit.rest.git.getRef({
+        owner: this.options.owner,
+        repo: this.options.repo,
+        ref: `heads/${this.branch}`,
+      });
       commitSha = data.object.sha;
     } catch (error) {
       if (statusOf(error) === 404) return null;
       throw error;
     }
-    const { data: commit } = await this.options.octokit.rest.git.getCommit({ owner: this.options.owner, repo: this.options.repo, commit_sha: commitSha });
-    const { data: tree } = await this.options.octokit.rest.git.getTree({ owner: this.options.owner, repo: this.options.repo, tree_sha: commit.tree.sha, recursive: 'true' });
-    if (tree.truncated) throw new Error(`the tree of ${this.branch} is too large to list; lower history-limit or prune the branch`);
+    const { data: commit } = await this.options.octokit.rest.git.getCommit({
+      owner: this.options.owner,
+      repo: this.options.repo,
+      commit_sha: commitSha,
+    });
+    const { data: tree } = await this.options.octokit.rest.git.getTree({
+      owner: this.options.owner,
+      repo: this.options.repo,
+      tree_sha: commit.tree.sha,
+      recursive: 'true',
+    });
+    if (tree.truncated)
+      throw new Error(`the tree of ${this.branch} is too large to list; lower history-limit or prune the branch`);
     const files = new Map<string, string>();
     for (const item of tree.tree) if (item.type === 'blob' && item.path && item.sha) files.set(item.path, item.sha);
     return { commitSha, treeSha: commit.tree.sha, files };
@@ -258,12 +341,21 @@ export class DataBranch implements BaselineHistory {
   }
 
   private async readBlob(sha: string): Promise<string> {
-    const { data } = await this.options.octokit.rest.git.getBlob({ owner: this.options.owner, repo: this.options.repo, file_sha: sha });
+    const { data } = await this.options.octokit.rest.git.getBlob({
+      owner: this.options.owner,
+      repo: this.options.repo,
+      file_sha: sha,
+    });
     return data.encoding === 'base64' ? Buffer.from(data.content, 'base64').toString('utf8') : data.content;
   }
 
   private async createBlob(content: string): Promise<string> {
-    const { data } = await this.options.octokit.rest.git.createBlob({ owner: this.options.owner, repo: this.options.repo, content, encoding: 'utf-8' });
+    const { data } = await this.options.octokit.rest.git.createBlob({
+      owner: this.options.owner,
+      repo: this.options.repo,
+      content,
+      encoding: 'utf-8',
+    });
     return data.sha;
   }
 }
@@ -276,12 +368,20 @@ interface TreeEntry {
 }
 
 /** The new index: the entry first (replacing one for the same commit), at most `limit`, and what fell off. */
-export function addEntry(previous: HistoryIndex | null, key: string, entry: HistoryEntry, limit: number): { index: HistoryIndex; dropped: string[] } {
+export function addEntry(
+  previous: HistoryIndex | null,
+  key: string,
+  entry: HistoryEntry,
+  limit: number,
+): { index: HistoryIndex; dropped: string[] } {
   const others = (previous?.entries ?? []).filter((existing) => existing.sha !== entry.sha);
   const entries = [entry, ...others];
   const kept = entries.slice(0, Math.max(1, limit));
   const keptPaths = new Set(kept.map((item) => item.path));
-  const dropped = entries.slice(kept.length).map((item) => item.path).filter((path) => !keptPaths.has(path));
+  const dropped = entries
+    .slice(kept.length)
+    .map((item) => item.path)
+    .filter((path) => !keptPaths.has(path));
   return { index: { schemaVersion: INDEX_SCHEMA_VERSION, key, entries: kept }, dropped };
 }
 
@@ -294,9 +394,13 @@ export function parseIndex(text: string, key: string): HistoryIndex {
   }
   const index = parsed as Partial<HistoryIndex> | null;
   if (!index || index.schemaVersion !== INDEX_SCHEMA_VERSION || !Array.isArray(index.entries)) {
-    throw new Error(`${key}/index.json on the data branch is not a lambda-power-gate index (schemaVersion ${INDEX_SCHEMA_VERSION})`);
+    throw new Error(
+      `${key}/index.json on the data branch is not a lambda-power-gate index (schemaVersion ${INDEX_SCHEMA_VERSION})`,
+    );
   }
-  const entries = index.entries.filter((entry): entry is HistoryEntry => typeof entry?.sha === 'string' && typeof entry.path === 'string');
+  const entries = index.entries.filter(
+    (entry): entry is HistoryEntry => typeof entry?.sha === 'string' && typeof entry.path === 'string',
+  );
   return { schemaVersion: INDEX_SCHEMA_VERSION, key, entries };
 }
 

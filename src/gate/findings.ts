@@ -129,7 +129,11 @@ export function levelOf(finding: Finding): VerdictLevel {
       return finding.outcome === 'above' ? 'fail' : 'pass';
     case 'absolute-limit':
       // A memory size that fails (a timeout, out of memory) is over any limit, not merely unchecked.
-      return finding.outcome === 'above' || finding.outcome === 'failed' ? 'fail' : finding.outcome === 'within' ? 'pass' : 'warn';
+      return finding.outcome === 'above' || finding.outcome === 'failed'
+        ? 'fail'
+        : finding.outcome === 'within'
+          ? 'pass'
+          : 'warn';
     default:
       return 'pass';
   }

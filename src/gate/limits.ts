@@ -18,7 +18,12 @@ export function exceeds(value: number, limit: number): boolean {
 }
 
 /** The monthly cost row at the headline place, from its cost row (the same figures and significance). */
-export function monthlyComparison(cost: MetricComparison, point: ComparisonPoint, gate: GateSettings, monthlyInvocations: number): MetricComparison {
+export function monthlyComparison(
+  cost: MetricComparison,
+  point: ComparisonPoint,
+  gate: GateSettings,
+  monthlyInvocations: number,
+): MetricComparison {
   const baseUsd = (cost.baseValue ?? 0) * monthlyInvocations;
   const prUsd = (cost.prValue ?? 0) * monthlyInvocations;
   const deltaUsd = prUsd - baseUsd;
@@ -30,7 +35,11 @@ export function monthlyComparison(cost: MetricComparison, point: ComparisonPoint
       : {
           ...common,
           limitUsd,
-          outcome: !exceeds(deltaUsd, limitUsd) ? 'within' : cost.significant && (cost.ciLowPct ?? 0) > 0 ? 'above' : 'above-not-significant',
+          outcome: !exceeds(deltaUsd, limitUsd)
+            ? 'within'
+            : cost.significant && (cost.ciLowPct ?? 0) > 0
+              ? 'above'
+              : 'above-not-significant',
         };
   const row: MetricComparison = {
     metric: metricName('monthly-cost', point),
@@ -54,7 +63,8 @@ function judgedEntry(pr: RunResult): { entry: PowerValueResult; at: AbsolutePlac
   const configured = entryAt(pr, pr.current.memoryMb);
   if (configured) return { entry: configured, at: { memoryMb: configured.memoryMb } };
   const recommended = pr.recommendation ? entryAt(pr, pr.recommendation.memoryMb) : undefined;
-  if (recommended) return { entry: recommended, at: { memoryMb: recommended.memoryMb, untunedConfiguredMb: pr.current.memoryMb } };
+  if (recommended)
+    return { entry: recommended, at: { memoryMb: recommended.memoryMb, untunedConfiguredMb: pr.current.memoryMb } };
   return null;
 }
 
@@ -65,7 +75,12 @@ export function absoluteChecks(pr: RunResult, gate: GateSettings): MetricCompari
   if (limits.length === 0 || pr.dryRun) return [];
   const judged = judgedEntry(pr);
   return limits.map(({ metric, limit }) => {
-    const common = { kind: 'absolute-limit', metric, statistic: metric === 'cost' ? 'mean' : gate.maxDurationStatistic, limit } as const;
+    const common = {
+      kind: 'absolute-limit',
+      metric,
+      statistic: metric === 'cost' ? 'mean' : gate.maxDurationStatistic,
+      limit,
+    } as const;
     let finding: AbsoluteFinding;
     let value: number | null = null;
     if (!judged) {
@@ -75,7 +90,12 @@ export function absoluteChecks(pr: RunResult, gate: GateSettings): MetricCompari
       if (value === null) {
         finding =
           judged.entry.status === 'failed'
-            ? { ...common, outcome: 'failed', at: judged.at, ...(judged.entry.failureReason !== undefined ? { failure: judged.entry.failureReason } : {}) }
+            ? {
+                ...common,
+                outcome: 'failed',
+                at: judged.at,
+                ...(judged.entry.failureReason !== undefined ? { failure: judged.entry.failureReason } : {}),
+              }
             : { ...common, outcome: 'no-sample', at: judged.at };
       } else {
         finding = { ...common, outcome: exceeds(value, limit) ? 'above' : 'within', at: judged.at, value };
@@ -99,7 +119,12 @@ export function absoluteChecks(pr: RunResult, gate: GateSettings): MetricCompari
 }
 
 /** 'mean' is the trimmed mean the report shows (cold-start outliers dropped by discard-top-bottom). */
-function absoluteValue(pr: RunResult, entry: PowerValueResult, metric: RelativeMetric, statistic: GateSettings['maxDurationStatistic']): number | null {
+function absoluteValue(
+  pr: RunResult,
+  entry: PowerValueResult,
+  metric: RelativeMetric,
+  statistic: GateSettings['maxDurationStatistic'],
+): number | null {
   const values = metricValues(pr, entry, metric, pr.prices);
   if (values.length === 0) return null;
   if (metric === 'cost' || statistic === 'mean') return trimmedMean(values, pr.settings.discardTopBottom);

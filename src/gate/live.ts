@@ -60,7 +60,10 @@ export async function tuneWithLiveBaseline(
   const base = baselineSettings(settings, baselineFunction);
   let client: LambdaClient | undefined;
   if (base.region !== settings.region) {
-    if (!deps.clientFor) throw new Error(`baseline-function is in ${base.region} and function-name in ${settings.region}; tune functions of one region together`);
+    if (!deps.clientFor)
+      throw new Error(
+        `baseline-function is in ${base.region} and function-name in ${settings.region}; tune functions of one region together`,
+      );
     client = deps.clientFor(base.region);
   }
   const extra = gate && gate.maxInvocations > settings.invocationsPerValue ? gateSampling(gate) : undefined;
@@ -71,7 +74,11 @@ export async function tuneWithLiveBaseline(
   const failed = baseResult.powerValues.filter((entry) => entry.status === 'failed');
   if (failed.length === baseResult.powerValues.length) {
     const reasons = failed.map((entry) => `${entry.memoryMb} MB ${entry.failureReason ?? 'failed'}`).join('; ');
-    return { result, baseline: null, problem: `the baseline function ${baseResult.function.name} failed at every memory size (${reasons})` };
+    return {
+      result,
+      baseline: null,
+      problem: `the baseline function ${baseResult.function.name} failed at every memory size (${reasons})`,
+    };
   }
   return {
     result,

@@ -25,7 +25,8 @@ export function minFailEnvironments(confidence: number): number {
  * doubling (two more to start with), as long as the cap leaves room for a block.
  */
 export function environmentSchedule(maxInvocations: number, plannedInvocations: number): number[] {
-  const room = maxInvocations > 0 ? Math.max(0, Math.floor((maxInvocations - plannedInvocations) / BLOCK_INVOCATIONS)) : 0;
+  const room =
+    maxInvocations > 0 ? Math.max(0, Math.floor((maxInvocations - plannedInvocations) / BLOCK_INVOCATIONS)) : 0;
   const schedule = [1];
   let environments = 1;
   while (environments - 1 < room) {
@@ -48,5 +49,8 @@ export function invocationsForFail(plannedInvocations: number, confidence: numbe
  */
 export function failableLooks(maxInvocations: number, plannedInvocations: number, confidence: number): number {
   const needed = minFailEnvironments(confidence);
-  return Math.max(1, environmentSchedule(maxInvocations, plannedInvocations).filter((environments) => environments >= needed).length);
+  return Math.max(
+    1,
+    environmentSchedule(maxInvocations, plannedInvocations).filter((environments) => environments >= needed).length,
+  );
 }

@@ -45,11 +45,18 @@ export function metricValues(run: RunResult, entry: PowerValueResult, kind: Rela
 }
 
 function metricValue(sample: Sample, entry: PowerValueResult, kind: RelativeMetric, prices: Prices): number {
-  return kind === 'duration' ? sample.durationMs : costPerInvocationUsd(sample.billedDurationMs, entry.memoryMb, prices);
+  return kind === 'duration'
+    ? sample.durationMs
+    : costPerInvocationUsd(sample.billedDurationMs, entry.memoryMb, prices);
 }
 
 /** The metric's values by environment block (Sample.environment; the planned invocations are block 0). */
-export function metricBlocks(run: RunResult, entry: PowerValueResult, kind: RelativeMetric, prices: Prices): Map<number, number[]> {
+export function metricBlocks(
+  run: RunResult,
+  entry: PowerValueResult,
+  kind: RelativeMetric,
+  prices: Prices,
+): Map<number, number[]> {
   const blocks = new Map<number, number[]>();
   for (const sample of measuredSamples(entry.samples, run.settings)) {
     const block = sample.environment ?? 0;
@@ -70,14 +77,18 @@ export function comparisonPoints(pr: RunResult, base: RunResult): ComparisonPoin
   if (prRecommended !== undefined && prRecommended === baseRecommended) {
     candidates.push({ prMemoryMb: prRecommended, baseMemoryMb: prRecommended, roles: ['recommended'] });
   } else {
-    if (prRecommended !== undefined) candidates.push({ prMemoryMb: prRecommended, baseMemoryMb: prRecommended, roles: ['pr-recommended'] });
-    if (baseRecommended !== undefined) candidates.push({ prMemoryMb: baseRecommended, baseMemoryMb: baseRecommended, roles: ['base-recommended'] });
+    if (prRecommended !== undefined)
+      candidates.push({ prMemoryMb: prRecommended, baseMemoryMb: prRecommended, roles: ['pr-recommended'] });
+    if (baseRecommended !== undefined)
+      candidates.push({ prMemoryMb: baseRecommended, baseMemoryMb: baseRecommended, roles: ['base-recommended'] });
   }
   const points: ComparisonPoint[] = [];
   for (const candidate of candidates) {
     // A memory size measured on neither side has nothing to say (the configured memory need not be tuned).
     if (!entryAt(pr, candidate.prMemoryMb) && !entryAt(base, candidate.baseMemoryMb)) continue;
-    const same = points.find((point) => point.prMemoryMb === candidate.prMemoryMb && point.baseMemoryMb === candidate.baseMemoryMb);
+    const same = points.find(
+      (point) => point.prMemoryMb === candidate.prMemoryMb && point.baseMemoryMb === candidate.baseMemoryMb,
+    );
     if (same) {
       same.roles.push(...candidate.roles);
     } else {

@@ -3,7 +3,17 @@
 
 import { formatConfidence, formatMs, formatPct, formatUsd, lowerFirst } from '../lib/format.js';
 import type { RunResult } from '../types.js';
-import type { AbsoluteFinding, AbsolutePlace, Change, Finding, MonthlyFinding, Place, PlaceRole, RelativeFinding, RelativeMetric } from './findings.js';
+import type {
+  AbsoluteFinding,
+  AbsolutePlace,
+  Change,
+  Finding,
+  MonthlyFinding,
+  Place,
+  PlaceRole,
+  RelativeFinding,
+  RelativeMetric,
+} from './findings.js';
 import { levelOf } from './findings.js';
 import type { MetricComparison, VerdictLevel } from './verdict.js';
 
@@ -16,7 +26,9 @@ const ROLE_WORDS: Record<PlaceRole, string> = {
 
 /** "512 MB", or "1024 MB against the base's 512 MB" when the sides differ. */
 export function placeMemory(place: Pick<Place, 'prMemoryMb' | 'baseMemoryMb'>): string {
-  return place.prMemoryMb === place.baseMemoryMb ? `${place.prMemoryMb} MB` : `${place.prMemoryMb} MB against the base's ${place.baseMemoryMb} MB`;
+  return place.prMemoryMb === place.baseMemoryMb
+    ? `${place.prMemoryMb} MB`
+    : `${place.prMemoryMb} MB against the base's ${place.baseMemoryMb} MB`;
 }
 
 /** "512 MB (configured, recommended)" or "1024 MB against the base's 512 MB (configured)". */
@@ -77,8 +89,12 @@ function relativeReason(finding: RelativeFinding): string {
     case 'no-interval':
       return `${subject} ${changeText(finding.change)}, with too few samples for a confidence interval.`;
     case 'below-floor': {
-      const format = (value: number) => (finding.metric === 'duration' ? formatMs(value) : `${formatUsd(value)} per invocation`);
-      const why = finding.metric === 'duration' ? 'min-duration-change-ms' : `the cost of ${formatMs(finding.floorMs)} at ${finding.at.prMemoryMb} MB, min-duration-change-ms`;
+      const format = (value: number) =>
+        finding.metric === 'duration' ? formatMs(value) : `${formatUsd(value)} per invocation`;
+      const why =
+        finding.metric === 'duration'
+          ? 'min-duration-change-ms'
+          : `the cost of ${formatMs(finding.floorMs)} at ${finding.at.prMemoryMb} MB, min-duration-change-ms`;
       return `${subject} ${changeText(finding.change)}: within noise, a change of ${format(finding.difference)} is below the ${format(finding.floor)} floor (${why}).`;
     }
     case 'not-significant':
@@ -86,7 +102,10 @@ function relativeReason(finding: RelativeFinding): string {
         ? `${subject} ${changeText(finding.change)}, which is not statistically significant once the verdict's other comparisons are accounted for.`
         : `${subject} ${changeText(finding.change)}, which is not statistically significant.`;
     case 'too-few-environments': {
-      const measured = finding.environments === 1 ? 'one execution environment' : `${finding.environments} pairs of execution environments`;
+      const measured =
+        finding.environments === 1
+          ? 'one execution environment'
+          : `${finding.environments} pairs of execution environments`;
       return `${subject} ${changeText(finding.change)}, significant and above the ${finding.limitPct}% fail limit, but measured in ${measured} per function: a fail needs ${finding.needed} (raise gate-max-invocations).`;
     }
     case 'fail-limit':
@@ -94,7 +113,8 @@ function relativeReason(finding: RelativeFinding): string {
     case 'warn-limit':
       return `${subject} ${changeText(finding.change)}${exactNote(finding.change)}, significant and above the ${finding.limitPct}% warn limit.`;
     case 'within-limit': {
-      const limit = finding.limitPct === undefined ? 'not limited (no threshold set)' : `within the ${finding.limitPct}% limit`;
+      const limit =
+        finding.limitPct === undefined ? 'not limited (no threshold set)' : `within the ${finding.limitPct}% limit`;
       return `${subject} ${changeText(finding.change)}${exactNote(finding.change)}, significant but ${limit}.`;
     }
     case 'improvement':
@@ -132,8 +152,10 @@ function monthlyReason(finding: MonthlyFinding): string {
   const change = `${deltaUsd >= 0 ? 'rises' : 'falls'} by ${formatDollars(Math.abs(deltaUsd))} (${formatDollars(finding.baseUsd)} → ${formatDollars(finding.prUsd)})`;
   if (finding.outcome === 'no-limit') return `Monthly cost ${where} ${change}; no monthly limit is set.`;
   const limit = formatDollars(finding.limitUsd);
-  if (finding.outcome === 'above') return `Monthly cost ${where} ${change}, a significant increase above the ${limit} limit.`;
-  if (finding.outcome === 'above-not-significant') return `Monthly cost ${where} ${change}, above the ${limit} limit but not statistically significant.`;
+  if (finding.outcome === 'above')
+    return `Monthly cost ${where} ${change}, a significant increase above the ${limit} limit.`;
+  if (finding.outcome === 'above-not-significant')
+    return `Monthly cost ${where} ${change}, above the ${limit} limit but not statistically significant.`;
   return `Monthly cost ${where} ${change}, within the ${limit} limit.`;
 }
 
@@ -150,12 +172,16 @@ function absoluteStatistic(finding: AbsoluteFinding): string {
 
 /** "1024 MB (configured)", or the recommendation when the configured memory was not tuned. */
 function absolutePlaceLabel(at: AbsolutePlace): string {
-  return at.untunedConfiguredMb === undefined ? `${at.memoryMb} MB (configured)` : `${at.memoryMb} MB (recommended; the configured ${at.untunedConfiguredMb} MB was not tuned)`;
+  return at.untunedConfiguredMb === undefined
+    ? `${at.memoryMb} MB (configured)`
+    : `${at.memoryMb} MB (recommended; the configured ${at.untunedConfiguredMb} MB was not tuned)`;
 }
 
 /** The row name of an absolute limit: "p95 duration at 1024 MB (configured)", or "p95 duration limit" unchecked. */
 export function absoluteMetricName(finding: AbsoluteFinding): string {
-  return finding.outcome === 'unmeasured' ? `${absoluteStatistic(finding)} limit` : `${absoluteStatistic(finding)} at ${absolutePlaceLabel(finding.at)}`;
+  return finding.outcome === 'unmeasured'
+    ? `${absoluteStatistic(finding)} limit`
+    : `${absoluteStatistic(finding)} at ${absolutePlaceLabel(finding.at)}`;
 }
 
 function absoluteReason(finding: AbsoluteFinding): string {
@@ -201,7 +227,9 @@ export function overallReason(level: VerdictLevel, context: OverallContext): str
   }
   const { baselineDescription, headline } = context;
   if (baselineDescription === null) {
-    const none = context.noBaselineNote ? `No baseline to compare with (${context.noBaselineNote})` : 'No baseline to compare with';
+    const none = context.noBaselineNote
+      ? `No baseline to compare with (${context.noBaselineNote})`
+      : 'No baseline to compare with';
     return context.absoluteLimits
       ? `${none}, so only the absolute limits apply, and they are met.`
       : `${none} and no absolute limit set, so nothing is gated (a first run never fails for lack of history).`;

@@ -71,11 +71,17 @@ interface OpenPoint {
 
 /** Pure: which memory sizes need more invocations for the gate to decide, and how many. */
 export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings): ExtraRound {
-  if (pr.settings.onlyColdStarts) return { pairings: [], settled: false, reason: 'cold-start runs are not sampled further (each invocation needs a version of its own)' };
+  if (pr.settings.onlyColdStarts)
+    return {
+      pairings: [],
+      settled: false,
+      reason: 'cold-start runs are not sampled further (each invocation needs a version of its own)',
+    };
   const verdict = compareRuns(pr, base, gate, 0);
   const open: OpenPoint[] = [];
   for (const row of verdict.comparisons) {
-    if ((row.kind !== 'cost' && row.kind !== 'duration') || row.memoryMb === undefined || row.deltaPct === null) continue;
+    if ((row.kind !== 'cost' && row.kind !== 'duration') || row.memoryMb === undefined || row.deltaPct === null)
+      continue;
     const limit = limitOf(row, gate);
     if (limit === undefined) continue;
     const prMemoryMb = row.memoryMb;
@@ -90,7 +96,8 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
     // Below the practical floor a comparison is within noise, whatever more samples would say: settled — once
     // confirmed in a second environment, since one fast PR environment could hide a change above the floor.
     if (!few && row.belowFloor && environments >= 2) continue;
-    const straddles = row.ciLowPct === null || row.ciHighPct === null || (row.ciLowPct <= limit && limit <= row.ciHighPct);
+    const straddles =
+      row.ciLowPct === null || row.ciHighPct === null || (row.ciLowPct <= limit && limit <= row.ciHighPct);
     const above = !straddles && (row.ciLowPct ?? 0) > limit;
     // One environment per function cannot tell the code from the environment, in either direction: a slow one
     // looks like a regression, a fast one hides it. Only an interval over environments settles a comparison, and
@@ -110,9 +117,17 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
     const what = `${row.kind === 'cost' ? 'cost' : 'duration'} (${why})`;
     const point = open.find((entry) => entry.prMemoryMb === prMemoryMb && entry.baseMemoryMb === baseMemoryMb);
     if (point) point.metrics.push(what);
-    else open.push({ prMemoryMb, baseMemoryMb, metrics: [what], invocations: Math.max(prEntry.invocations, baseEntry.invocations), environments });
+    else
+      open.push({
+        prMemoryMb,
+        baseMemoryMb,
+        metrics: [what],
+        invocations: Math.max(prEntry.invocations, baseEntry.invocations),
+        environments,
+      });
   }
-  if (open.length === 0) return { pairings: [], settled: true, reason: 'every comparison with the baseline is settled' };
+  if (open.length === 0)
+    return { pairings: [], settled: true, reason: 'every comparison with the baseline is settled' };
   const roomFor = (point: OpenPoint) => Math.floor((gate.maxInvocations - point.invocations) / BLOCK_INVOCATIONS);
   const room = open.filter((point) => roomFor(point) > 0);
   const where = (point: OpenPoint) => `${placeMemory(point)}: ${point.metrics.join(', ')}`;
@@ -129,7 +144,10 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
     // interval over blocks needs two, and is very wide on two).
     environments: Math.min(Math.max(point.environments, 2), roomFor(point)),
   }));
-  const plan = room.map((point, index) => `${where(point)} → ${pairings[index]?.environments} more environments of ${BLOCK_INVOCATIONS} invocations per function`);
+  const plan = room.map(
+    (point, index) =>
+      `${where(point)} → ${pairings[index]?.environments} more environments of ${BLOCK_INVOCATIONS} invocations per function`,
+  );
   return { pairings, settled: false, reason: plan.join('; ') };
 }
 
@@ -140,7 +158,9 @@ function pairedEnvironments(prSamples: readonly Sample[], baseSamples: readonly 
 }
 
 function limitOf(row: MetricComparison, gate: GateSettings): number | undefined {
-  return row.kind === 'cost' ? (gate.maxCostIncreasePct ?? gate.warnCostIncreasePct) : (gate.maxDurationIncreasePct ?? gate.warnDurationIncreasePct);
+  return row.kind === 'cost'
+    ? (gate.maxCostIncreasePct ?? gate.warnCostIncreasePct)
+    : (gate.maxDurationIncreasePct ?? gate.warnDurationIncreasePct);
 }
 
 /** One sentence for the report: what the gate's extra sampling spent and why it stopped. */
@@ -152,7 +172,10 @@ export function describeGateSampling(summary: RunResult['gateSampling']): string
       : `No extra invocations to settle the comparisons with the baseline: ${summary.reason}.`;
   }
   const spent = summary.added
-    .map((entry) => `${entry.environments} more execution environment${entry.environments === 1 ? '' : 's'} at ${entry.memoryMb} MB (${entry.invocations} invocations)`)
+    .map(
+      (entry) =>
+        `${entry.environments} more execution environment${entry.environments === 1 ? '' : 's'} at ${entry.memoryMb} MB (${entry.invocations} invocations)`,
+    )
     .join(', ');
   const rounds = `${summary.rounds} round${summary.rounds === 1 ? '' : 's'}`;
   const lead = `To settle the comparisons with the baseline, each function was measured in ${spent}, a fresh version each, taking turns with the other function, in ${rounds}`;

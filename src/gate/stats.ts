@@ -123,7 +123,9 @@ export function ratioInterval(
   // Welch–Satterthwaite over the two sides and, with stored history, the run-to-run term.
   const degreesOfFreedom =
     squaredError ** 2 /
-    (pr.squaredError ** 2 / (pr.h - 1) + base.squaredError ** 2 / (base.h - 1) + (between > 0 ? between ** 2 / (runToRun?.degreesOfFreedom ?? 1) : 0));
+    (pr.squaredError ** 2 / (pr.h - 1) +
+      base.squaredError ** 2 / (base.h - 1) +
+      (between > 0 ? between ** 2 / (runToRun?.degreesOfFreedom ?? 1) : 0));
   const standardError = Math.sqrt(squaredError);
   const halfWidth = tQuantile((1 + confidence) / 2, degreesOfFreedom) * standardError;
   return {
@@ -143,8 +145,12 @@ export function ratioInterval(
  * floored at 0). Null with fewer than 3 runs: two runs give one degree of freedom, too few to lean on.
  * Stored runs measured different commits, so a real change in the history counts as noise here: conservative.
  */
-export function runToRunVariance(runs: readonly { values: readonly number[]; trim: number }[]): RunToRunVariance | null {
-  const summaries = runs.map((run) => summariseLogs(run.values, run.trim)).filter((summary): summary is TrimmedLogSummary => summary !== null);
+export function runToRunVariance(
+  runs: readonly { values: readonly number[]; trim: number }[],
+): RunToRunVariance | null {
+  const summaries = runs
+    .map((run) => summariseLogs(run.values, run.trim))
+    .filter((summary): summary is TrimmedLogSummary => summary !== null);
   if (summaries.length < 3) return null;
   const means = summaries.map((summary) => summary.trimmedMean);
   const grand = means.reduce((sum, value) => sum + value, 0) / means.length;
@@ -187,12 +193,32 @@ export function blockRatioInterval(
   // Equal differences up to rounding (logs of equal ratios rarely subtract to exactly the same double).
   const signPValue = signTestPValue(differences);
   if (variance <= (Number.EPSILON * Math.max(1, Math.abs(logRatio))) ** 2 * 16) {
-    return { ratio, low: ratio, high: ratio, degreesOfFreedom: Infinity, exact: true, blocks, logRatio, standardError: 0, signPValue };
+    return {
+      ratio,
+      low: ratio,
+      high: ratio,
+      degreesOfFreedom: Infinity,
+      exact: true,
+      blocks,
+      logRatio,
+      standardError: 0,
+      signPValue,
+    };
   }
   const degreesOfFreedom = blocks - 1;
   const standardError = Math.sqrt(variance / blocks);
   const halfWidth = tQuantile((1 + confidence) / 2, degreesOfFreedom) * standardError;
-  return { ratio, low: Math.exp(logRatio - halfWidth), high: Math.exp(logRatio + halfWidth), degreesOfFreedom, exact: false, blocks, logRatio, standardError, signPValue };
+  return {
+    ratio,
+    low: Math.exp(logRatio - halfWidth),
+    high: Math.exp(logRatio + halfWidth),
+    degreesOfFreedom,
+    exact: false,
+    blocks,
+    logRatio,
+    standardError,
+    signPValue,
+  };
 }
 
 /** A block's trimmed log mean; one value is its own log. */

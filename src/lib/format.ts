@@ -129,17 +129,19 @@ const ZERO_WIDTH_SPACE = '&#8203;';
  * Long text is cut to MAX_INLINE_TEXT_CHARS first.
  */
 export function escapeMarkdown(text: string, maxChars = MAX_INLINE_TEXT_CHARS): string {
-  return inertText(text, maxChars)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/([\\`*_{}[\]()#+!~:$])/g, '\\$1')
-    .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/@(?=\w)/g, `@${ZERO_WIDTH_SPACE}`)
-    .replace(/\\#(?=\d)/g, `\\#${ZERO_WIDTH_SPACE}`)
-    // Last: the entity's own '#' must not be escaped by the rules above.
-    .replace(/\|/g, '&#124;');
+  return (
+    inertText(text, maxChars)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/([\\`*_{}[\]()#+!~:$])/g, '\\$1')
+      .replace(/\b(www)\./gi, '$1\\.')
+      .replace(/@(?=\w)/g, `@${ZERO_WIDTH_SPACE}`)
+      .replace(/\\#(?=\d)/g, `\\#${ZERO_WIDTH_SPACE}`)
+      // Last: the entity's own '#' must not be escaped by the rules above.
+      .replace(/\|/g, '&#124;')
+  );
 }
 
 /**
@@ -177,7 +179,9 @@ export function safeUrl(url: string | null | undefined): string | null {
 
 /** Which invocations the duration and cost figures come from (the rule in src/tuning/samples.ts), in words. */
 export function measuredInvocationsText(settings: { onlyColdStarts: boolean }): string {
-  return settings.onlyColdStarts ? 'cold starts, Init Duration included' : 'warm invocations (cold starts have figures of their own)';
+  return settings.onlyColdStarts
+    ? 'cold starts, Init Duration included'
+    : 'warm invocations (cold starts have figures of their own)';
 }
 
 /** "Cost rose…" from "cost rose…": sentences built from parts start with a capital. */

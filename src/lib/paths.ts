@@ -64,54 +64,92 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u206
  * The absolute path a user's path names, after checking that it stays inside the workspace (symlinks included)
  * and does not name a directory, device or FIFO. Throws PathProblem with the reason and the fix.
  */
-export function confinePath(text: string, workspace: string, purpose: PathPurpose, fs: PathFileSystem = nodePathFileSystem): string {
+export function confinePath(
+  text: string,
+  workspace: string,
+  purpose: PathPurpose,
+  fs: PathFileSystem = nodePathFileSystem,
+): string {
   const position = text.search(CONTROL);
   if (position >= 0) {
-    throw new PathProblem(`has a control character or line break at position ${position + 1}; give a plain file path relative to the workspace`);
+    throw new PathProblem(
+      `has a control character or line break at position ${position + 1}; give a plain file path relative to the workspace`,
+    );
   }
   if (text === '') throw new PathProblem('is empty; give a file path relative to the workspace');
   const root = resolve(workspace);
   const absolute = resolve(root, text);
   const hint = `give a path inside the workspace (${root}), e.g. lambda-power-gate/results.json`;
   if (!isInside(absolute, root)) {
-    throw new PathProblem(`${JSON.stringify(text)} is outside the workspace (${isAbsolute(text) ? 'an absolute path' : 'it climbs out with ..'}); ${hint}`);
+    throw new PathProblem(
+      `${JSON.stringify(text)} is outside the workspace (${isAbsolute(text) ? 'an absolute path' : 'it climbs out with ..'}); ${hint}`,
+    );
   }
-  if (absolute === root) throw new PathProblem(`${JSON.stringify(text)} is the workspace directory itself, not a file; ${hint}`);
+  if (absolute === root)
+    throw new PathProblem(`${JSON.stringify(text)} is the workspace directory itself, not a file; ${hint}`);
   if (purpose === 'write' && /[\\/]$/.test(text)) {
-    throw new PathProblem(`${JSON.stringify(text)} ends with a slash, so it names a directory; name the file, e.g. ${text}results.json`);
+    throw new PathProblem(
+      `${JSON.stringify(text)} ends with a slash, so it names a directory; name the file, e.g. ${text}results.json`,
+    );
   }
   const realRoot = realOfNearest(root, fs).real;
   const nearest = realOfNearest(absolute, fs);
   if (!isInside(nearest.real, realRoot)) {
-    throw new PathProblem(`${JSON.stringify(text)} leads outside the workspace through a symlink (to ${nearest.real}); ${hint}`);
+    throw new PathProblem(
+      `${JSON.stringify(text)} leads outside the workspace through a symlink (to ${nearest.real}); ${hint}`,
+    );
   }
   if (nearest.exists) {
     const kind = fs.kind(absolute);
     if (kind === 'directory') {
-      throw new PathProblem(`${JSON.stringify(text)} is a directory, not a file; ${purpose === 'write' ? `name the file to write, e.g. ${join(text, 'results.json')}` : 'give the path of the file'}`);
+      throw new PathProblem(
+        `${JSON.stringify(text)} is a directory, not a file; ${purpose === 'write' ? `name the file to write, e.g. ${join(text, 'results.json')}` : 'give the path of the file'}`,
+      );
     }
-    if (kind !== 'file') throw new PathProblem(`${JSON.stringify(text)} is not a regular file (a device, FIFO or socket); give the path of a regular file`);
+    if (kind !== 'file')
+      throw new PathProblem(
+        `${JSON.stringify(text)} is not a regular file (a device, FIFO or socket); give the path of a regular file`,
+      );
   } else if (nearest.ancestorKind !== 'directory') {
-    throw new PathProblem(`${JSON.stringify(text)} goes through ${nearest.ancestor}, which is a file, not a directory; give a path whose directories are directories`);
+    throw new PathProblem(
+      `${JSON.stringify(text)} goes through ${nearest.ancestor}, which is a file, not a directory; give a path whose directories are directories`,
+    );
   }
   return absolute;
 }
 
 /** The real path of path, or of its nearest existing ancestor with the missing part appended. */
-function realOfNearest(path: string, fs: PathFileSystem): { real: string; exists: boolean; ancestor: string; ancestorKind?: string } {
+function realOfNearest(
+  path: string,
+  fs: PathFileSystem,
+): { real: string; exists: boolean; ancestor: string; ancestorKind?: string } {
   const missing: string[] = [];
   let current = path;
   for (;;) {
     try {
       const real = fs.realpath(current);
       const ancestorKind = missing.length > 0 ? fs.kind(current) : undefined;
-      return { real: missing.length === 0 ? real : join(real, ...missing.reverse()), exists: missing.length === 0, ancestor: current, ...(ancestorKind ? { ancestorKind } : {}) };
+      return {
+        real: missing.length === 0 ? real : join(real, ...missing.reverse()),
+        exists: missing.length === 0,
+        ancestor: current,
+        ...(ancestorKind ? { ancestorKind } : {}),
+      };
     } catch (error) {
       if (!isMissing(error)) throw error;
       // A symlink to nothing: where it points could be created outside the workspace later.
-      if (fs.isSymlink(current)) throw new PathProblem(`goes through ${current}, a symlink to a missing target; remove the symlink or give another path`);
+      if (fs.isSymlink(current))
+        throw new PathProblem(
+          `goes through ${current}, a symlink to a missing target; remove the symlink or give another path`,
+        );
       const parent = dirname(current);
-      if (parent === current) return { real: join(current, ...missing.reverse()), exists: false, ancestor: current, ancestorKind: 'directory' };
+      if (parent === current)
+        return {
+          real: join(current, ...missing.reverse()),
+          exists: false,
+          ancestor: current,
+          ancestorKind: 'directory',
+        };
       missing.push(current.slice(parent.length).replace(/^[\\/]+/, ''));
       current = parent;
     }
@@ -148,9 +186,16 @@ export function readBoundedText(path: string, maxBytes: number): string {
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) {
-      throw new FileReadProblem('ENOTREGULAR', stats.isDirectory() ? 'it is a directory' : 'it is not a regular file (a device, FIFO or socket)');
+      throw new FileReadProblem(
+        'ENOTREGULAR',
+        stats.isDirectory() ? 'it is a directory' : 'it is not a regular file (a device, FIFO or socket)',
+      );
     }
-    if (stats.size > maxBytes) throw new FileReadProblem('ETOOBIG', `it is ${formatBytes(stats.size)}, above the limit of ${formatBytes(maxBytes)}`);
+    if (stats.size > maxBytes)
+      throw new FileReadProblem(
+        'ETOOBIG',
+        `it is ${formatBytes(stats.size)}, above the limit of ${formatBytes(maxBytes)}`,
+      );
     const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(stats.size, 0) + 1));
     let length = 0;
     for (;;) {
@@ -159,7 +204,8 @@ export function readBoundedText(path: string, maxBytes: number): string {
       length += read;
       if (length === buffer.length) break;
     }
-    if (length > stats.size) throw new FileReadProblem('ETOOBIG', 'it grew while being read; give a file that is not being written to');
+    if (length > stats.size)
+      throw new FileReadProblem('ETOOBIG', 'it grew while being read; give a file that is not being written to');
     return buffer.subarray(0, length).toString('utf8');
   } finally {
     closeSync(fd);

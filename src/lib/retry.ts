@@ -98,7 +98,14 @@ export function isTransient(error: unknown): boolean {
   const name = errorName(error);
   if (name === 'ServiceException' || name === 'TimeoutError' || name === 'RequestTimeout') return true;
   const code = (error as { code?: string }).code;
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'UND_ERR_SOCKET') return true;
+  if (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    code === 'ECONNREFUSED' ||
+    code === 'ETIMEDOUT' ||
+    code === 'UND_ERR_SOCKET'
+  )
+    return true;
   // When the code runs in another VM realm than Node's own (jest, vm sandboxes), the SDK's retry layer does not
   // recognise a socket error as an Error and wraps it, keeping only its text:
   // "AWS SDK error wrapper for TimeoutError: socket hang up". Still a dropped connection.
@@ -106,4 +113,5 @@ export function isTransient(error: unknown): boolean {
   return typeof message === 'string' && WRAPPED_SOCKET_ERROR.test(message);
 }
 
-const WRAPPED_SOCKET_ERROR = /^AWS SDK error wrapper for .*(TimeoutError|socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT)/;
+const WRAPPED_SOCKET_ERROR =
+  /^AWS SDK error wrapper for .*(TimeoutError|socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT)/;

@@ -35,7 +35,8 @@ interface Figures {
 export function chartedFigures(entry: PowerValueResult): Figures | null {
   const durationMs = entry.duration?.trimmedMean;
   const cost = costPerMillionUsd(entry.costPerInvocationUsd);
-  if (entry.status !== 'ok' || typeof durationMs !== 'number' || !Number.isFinite(durationMs) || cost === null) return null;
+  if (entry.status !== 'ok' || typeof durationMs !== 'number' || !Number.isFinite(durationMs) || cost === null)
+    return null;
   return { durationMs, costPerMillionUsd: cost };
 }
 
@@ -87,17 +88,25 @@ export function thinOut(memoryMb: readonly number[], max: number, keep: readonly
 export function chartData(result: RunResult, baseline?: RunResult | null): ChartData | null {
   const data = chartDataAll(result, baseline);
   if (!data || data.memoryMb.length <= MAX_CHART_CATEGORIES) return data;
-  const keep = [result.recommendation?.memoryMb, result.current.memoryMb].filter((memory): memory is number => memory !== undefined);
+  const keep = [result.recommendation?.memoryMb, result.current.memoryMb].filter(
+    (memory): memory is number => memory !== undefined,
+  );
   const chosen = thinOut(data.memoryMb, MAX_CHART_CATEGORIES, keep);
   const pick = (series: ChartSeries): ChartSeries => {
     const index = chosen.map((memory) => data.memoryMb.indexOf(memory));
-    return { durationMs: index.map((i) => series.durationMs[i] as number), costPerMillionUsd: index.map((i) => series.costPerMillionUsd[i] as number) };
+    return {
+      durationMs: index.map((i) => series.durationMs[i] as number),
+      costPerMillionUsd: index.map((i) => series.costPerMillionUsd[i] as number),
+    };
   };
   return {
     memoryMb: chosen,
     pr: pick(data.pr),
     baseline: data.baseline ? pick(data.baseline) : null,
-    notes: [...data.notes, `${chosen.length} of the ${data.memoryMb.length} measured memory sizes are charted, so the labels stay readable; the table has them all.`],
+    notes: [
+      ...data.notes,
+      `${chosen.length} of the ${data.memoryMb.length} measured memory sizes are charted, so the labels stay readable; the table has them all.`,
+    ],
   };
 }
 
@@ -117,7 +126,9 @@ function chartDataAll(result: RunResult, baseline?: RunResult | null): ChartData
     if (unshared.length > 0) notes.push(`${listMb(unshared)}: the baseline has no figures there, not charted.`);
     return { memoryMb: shared, pr: seriesAt(pr, shared), baseline: seriesAt(base, shared), notes };
   }
-  notes.push(`The baseline measured only ${shared.length} of this run's ${prMemory.length} memory sizes, so it is not charted.`);
+  notes.push(
+    `The baseline measured only ${shared.length} of this run's ${prMemory.length} memory sizes, so it is not charted.`,
+  );
   return { memoryMb: prMemory, pr: seriesAt(pr, prMemory), baseline: null, notes };
 }
 

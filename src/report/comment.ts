@@ -79,15 +79,33 @@ export interface CommentsApi {
   rest: {
     issues: {
       listComments: unknown;
-      createComment: (parameters: { owner: string; repo: string; issue_number: number; body: string }) => Promise<{ data: RawComment }>;
-      updateComment: (parameters: { owner: string; repo: string; comment_id: number; body: string }) => Promise<{ data: RawComment }>;
+      createComment: (parameters: {
+        owner: string;
+        repo: string;
+        issue_number: number;
+        body: string;
+      }) => Promise<{ data: RawComment }>;
+      updateComment: (parameters: {
+        owner: string;
+        repo: string;
+        comment_id: number;
+        body: string;
+      }) => Promise<{ data: RawComment }>;
       deleteComment: (parameters: { owner: string; repo: string; comment_id: number }) => Promise<unknown>;
     };
     repos: {
-      getCommit: (parameters: { owner: string; repo: string; ref: string }) => Promise<{ data: { commit: { committer?: { date?: string } | null } } }>;
+      getCommit: (parameters: {
+        owner: string;
+        repo: string;
+        ref: string;
+      }) => Promise<{ data: { commit: { committer?: { date?: string } | null } } }>;
     };
     pulls: {
-      get: (parameters: { owner: string; repo: string; pull_number: number }) => Promise<{ data: { head: { sha: string } } }>;
+      get: (parameters: {
+        owner: string;
+        repo: string;
+        pull_number: number;
+      }) => Promise<{ data: { head: { sha: string } } }>;
     };
     users: {
       getAuthenticated: () => Promise<{ data: { login: string } }>;
@@ -134,7 +152,11 @@ export function parseMarker(body: string | null | undefined): CommentMarker | nu
 }
 
 /** The body as posted: the marker, then the report, cut so the whole stays within GitHub's limit. */
-export function markedBody(body: string, marker: CommentMarker, fullReportWhere?: string): { body: string; truncated: boolean } {
+export function markedBody(
+  body: string,
+  marker: CommentMarker,
+  fullReportWhere?: string,
+): { body: string; truncated: boolean } {
   const line = commentMarker(marker);
   const room = GITHUB_COMMENT_MAX_CHARS - line.length - 1;
   const fitted = fitToLimit(body, room, fullReportWhere);
@@ -193,7 +215,8 @@ export async function publishComment(api: CommentsApi, options: PublishOptions):
   const repo = { owner: target.owner, repo: target.repo };
 
   if (options.verifyPullRequestHead) {
-    if (!options.commitSha) return { action: 'skipped', reason: 'the pull request head cannot be verified without the measured commit SHA.' };
+    if (!options.commitSha)
+      return { action: 'skipped', reason: 'the pull request head cannot be verified without the measured commit SHA.' };
     const { data } = await retry(() => api.rest.pulls.get({ ...repo, pull_number: target.issueNumber }));
     if (data.head.sha.toLowerCase() !== options.commitSha.toLowerCase()) {
       return {
@@ -203,13 +226,22 @@ export async function publishComment(api: CommentsApi, options: PublishOptions):
     }
   }
 
-  const at = options.commitTimestamp ?? (options.commitSha ? await commitTime(api, repo, options.commitSha, retry) : undefined);
-  const marker: CommentMarker = { key: target.key, ...(options.commitSha ? { sha: options.commitSha } : {}), ...(at ? { at } : {}) };
+  const at =
+    options.commitTimestamp ?? (options.commitSha ? await commitTime(api, repo, options.commitSha, retry) : undefined);
+  const marker: CommentMarker = {
+    key: target.key,
+    ...(options.commitSha ? { sha: options.commitSha } : {}),
+    ...(at ? { at } : {}),
+  };
   const { body, truncated } = markedBody(options.body, marker, options.fullReportWhere);
   const extra = truncated ? { truncated } : {};
 
   const comments = await retry(() =>
-    api.paginate<RawComment>(api.rest.issues.listComments, { ...repo, issue_number: target.issueNumber, per_page: 100 }),
+    api.paginate<RawComment>(api.rest.issues.listComments, {
+      ...repo,
+      issue_number: target.issueNumber,
+      per_page: 100,
+    }),
   );
   const isAuthor = await authorFilter(api, options.authorLogin);
   const ours: Ours[] = comments.flatMap((comment) => {
@@ -217,7 +249,11 @@ export async function publishComment(api: CommentsApi, options: PublishOptions):
     return found && found.key === target.key && isAuthor(comment) ? [{ comment, marker: found }] : [];
   });
   const latest = ours.at(-1);
-  if (latest && isStale(marker, latest.marker) && !(await isPullRequestHead(api, repo, target.issueNumber, options.commitSha, retry))) {
+  if (
+    latest &&
+    isStale(marker, latest.marker) &&
+    !(await isPullRequestHead(api, repo, target.issueNumber, options.commitSha, retry))
+  ) {
     return {
       action: 'skipped',
       reason: `the comment already reports a newer commit (${latest.marker.sha?.slice(0, 7) ?? 'unknown'}, ${latest.marker.at}) than this run's (${marker.sha?.slice(0, 7) ?? 'unknown'}, ${marker.at}).`,
@@ -266,7 +302,13 @@ type Retry = <T>(fn: () => Promise<T>) => Promise<T>;
  * older commit, and its report is the one to show. So a run the times call stale still posts if it measured the
  * head. Unknown (no SHA, or the lookup failed): not the head.
  */
-async function isPullRequestHead(api: CommentsApi, repo: { owner: string; repo: string }, issueNumber: number, sha: string | undefined, retry: Retry): Promise<boolean> {
+async function isPullRequestHead(
+  api: CommentsApi,
+  repo: { owner: string; repo: string },
+  issueNumber: number,
+  sha: string | undefined,
+  retry: Retry,
+): Promise<boolean> {
   if (!sha) return false;
   try {
     const { data } = await retry(() => api.rest.pulls.get({ ...repo, pull_number: issueNumber }));
@@ -276,7 +318,12 @@ async function isPullRequestHead(api: CommentsApi, repo: { owner: string; repo: 
   }
 }
 
-async function commitTime(api: CommentsApi, repo: { owner: string; repo: string }, sha: string, retry: Retry): Promise<string | undefined> {
+async function commitTime(
+  api: CommentsApi,
+  repo: { owner: string; repo: string },
+  sha: string,
+  retry: Retry,
+): Promise<string | undefined> {
   try {
     const { data } = await retry(() => api.rest.repos.getCommit({ ...repo, ref: sha }));
     return data.commit.committer?.date ?? undefined;
@@ -326,10 +373,14 @@ export const MAX_NODE_IDS_PER_QUERY = 100;
  * listing of the same comments (100 a page) the run has just made.
  */
 async function hideComments(api: CommentsApi, comments: RawComment[], retry: Retry, hidden: number[]): Promise<void> {
-  const withNode = comments.filter((comment): comment is RawComment & { node_id: string } => typeof comment.node_id === 'string').reverse();
+  const withNode = comments
+    .filter((comment): comment is RawComment & { node_id: string } => typeof comment.node_id === 'string')
+    .reverse();
   for (let start = 0; start < withNode.length; start += MAX_NODE_IDS_PER_QUERY) {
     const batch = withNode.slice(start, start + MAX_NODE_IDS_PER_QUERY);
-    const { nodes } = await retry(() => api.graphql<MinimizedNodes>(IS_MINIMIZED_QUERY, { ids: batch.map((comment) => comment.node_id) }));
+    const { nodes } = await retry(() =>
+      api.graphql<MinimizedNodes>(IS_MINIMIZED_QUERY, { ids: batch.map((comment) => comment.node_id) }),
+    );
     const minimized = new Set(nodes.filter((node) => node?.isMinimized).map((node) => node?.id));
     for (const comment of batch) {
       if (minimized.has(comment.node_id)) continue;

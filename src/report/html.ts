@@ -36,7 +36,8 @@ import {
 
 const LEVEL_WORD = { pass: 'Pass', warn: 'Warning', fail: 'Fail' } as const;
 
-const h = (text: string | number | null | undefined, maxChars = 2000): string => escapeHtml(String(text ?? ''), maxChars);
+const h = (text: string | number | null | undefined, maxChars = 2000): string =>
+  escapeHtml(String(text ?? ''), maxChars);
 
 export function renderHtmlReport(input: ReportInput): string {
   const { result, verdict } = input;
@@ -120,19 +121,26 @@ function header(input: ReportInput): string {
   const number = verdict ? headlineNumber(verdict, result.settings.monthlyInvocations) : null;
   const icon = verdict ? VERDICT_ICON[verdict.level] : NO_VERDICT_ICON;
   const word = verdict ? `<span class="lvl-${verdict.level}">${LEVEL_WORD[verdict.level]}</span>: ` : '';
-  const headline = number ?? (result.recommendation ? `${formatMemory(result.recommendation.memoryMb)} recommended` : 'no recommendation');
+  const headline =
+    number ??
+    (result.recommendation ? `${formatMemory(result.recommendation.memoryMb)} recommended` : 'no recommendation');
   const lines = [`<h1>${icon} ${name}</h1>`, `<p><strong>${word}${h(headline)}</strong></p>`];
   if (verdict) lines.push(`<p>${h(verdict.reason)}</p>`);
-  if (verdict?.baselineDescription) lines.push(`<p class="muted small">Baseline: ${h(verdict.baselineDescription)}${h(storedBaselineNote(verdict))}</p>`);
+  if (verdict?.baselineDescription)
+    lines.push(
+      `<p class="muted small">Baseline: ${h(verdict.baselineDescription)}${h(storedBaselineNote(verdict))}</p>`,
+    );
   else if (!input.baseline) lines.push('<p class="muted small">Baseline: none (nothing to compare with)</p>');
   return `<div class="banner">${lines.join('\n')}</div>`;
 }
 
-const perMillion = (cost: number | null | undefined): string => `${formatUsd(costPerMillionUsd(cost))} per 1M invocations`;
+const perMillion = (cost: number | null | undefined): string =>
+  `${formatUsd(costPerMillionUsd(cost))} per 1M invocations`;
 
 function recommendation(result: RunResult): string {
   const rec = result.recommendation;
-  if (!rec) return `<h2>Recommendation</h2><p>No memory size met the <code>${h(result.settings.strategy)}</code> strategy's conditions.</p>`;
+  if (!rec)
+    return `<h2>Recommendation</h2><p>No memory size met the <code>${h(result.settings.strategy)}</code> strategy's conditions.</p>`;
   const lines = [
     `<p><strong>${formatMemory(rec.memoryMb)}</strong> (strategy <code>${h(rec.strategy)}</code>): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${h(rec.reason, 300)}</p>`,
   ];
@@ -142,7 +150,10 @@ function recommendation(result: RunResult): string {
     lines.push(`<p>The function already runs at ${formatMemory(rec.memoryMb)}.</p>`);
   } else if (saving !== null) {
     const monthly = monthlyChangeUsd(result);
-    const monthlyText = monthly !== null ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month)` : '';
+    const monthlyText =
+      monthly !== null
+        ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month)`
+        : '';
     lines.push(
       `<p>Currently ${formatMemory(current.memoryMb)}: ${perMillion(current.costPerInvocationUsd)}, ${formatMs(current.durationMs)}. Switching ${saving >= 0 ? 'saves' : 'costs'} ${formatUnsignedPct(saving)}${monthlyText}.</p>`,
     );
@@ -155,9 +166,15 @@ function recommendation(result: RunResult): string {
 function deltaHtml(input: ReportInput, memoryMb: number, kind: 'cost' | 'duration'): string {
   const cell = deltaAt(input, memoryMb, kind);
   if (!cell) return '<td>–</td>';
-  const classes = [cell.significant ? 'significant' : '', cell.level && cell.level !== 'pass' ? `lvl-${cell.level}` : ''].filter(Boolean).join(' ');
+  const classes = [
+    cell.significant ? 'significant' : '',
+    cell.level && cell.level !== 'pass' ? `lvl-${cell.level}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const icon = cell.level === 'fail' ? '❌ ' : cell.level === 'warn' ? '⚠️ ' : '';
-  const note = cell.significant === undefined ? 'not tested by the gate' : cell.significant ? 'significant' : 'not significant';
+  const note =
+    cell.significant === undefined ? 'not tested by the gate' : cell.significant ? 'significant' : 'not significant';
   return `<td${classes ? ` class="${classes}"` : ''} title="${note}">${icon}${formatPct(cell.deltaPct)}</td>`;
 }
 
@@ -173,8 +190,15 @@ function memoryTable(input: ReportInput): string {
   const withDelta = hasBaselineColumns(input);
   const head = `<tr><th>Memory</th><th>Mean duration</th><th>p90</th><th>Cost / 1M invocations</th>${withDelta ? '<th>Δ cost</th><th>Δ duration</th>' : ''}<th class="text">Errors</th></tr>`;
   const rows = result.powerValues.map((entry) => {
-    const deltas = withDelta ? deltaHtml(input, entry.memoryMb, 'cost') + deltaHtml(input, entry.memoryMb, 'duration') : '';
-    const classes = [entry.memoryMb === result.recommendation?.memoryMb ? 'recommended' : '', entry.status === 'failed' ? 'failed' : ''].filter(Boolean).join(' ');
+    const deltas = withDelta
+      ? deltaHtml(input, entry.memoryMb, 'cost') + deltaHtml(input, entry.memoryMb, 'duration')
+      : '';
+    const classes = [
+      entry.memoryMb === result.recommendation?.memoryMb ? 'recommended' : '',
+      entry.status === 'failed' ? 'failed' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     const open = `<tr${classes ? ` class="${classes}"` : ''}><td>${memoryLabel(result, entry)}</td>`;
     const errors = `<td class="text">${h(errorsText(entry))}</td>`;
     if (entry.status === 'failed' || !entry.duration) {
@@ -214,37 +238,60 @@ function tickLabel(value: number, unit: 'ms' | 'usd', step: number): string {
 const pointLabel = (value: number, unit: 'ms' | 'usd'): string => (unit === 'usd' ? formatUsd(value) : formatMs(value));
 
 /** A line chart over equally spaced memory sizes (as lambda-power-tuning.show draws them), y from 0. */
-export function svgLineChart(memoryMb: readonly number[], series: readonly SvgSeries[], unit: 'ms' | 'usd', label: string): string {
+export function svgLineChart(
+  memoryMb: readonly number[],
+  series: readonly SvgSeries[],
+  unit: 'ms' | 'usd',
+  label: string,
+): string {
   const plotWidth = CHART_WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = CHART_HEIGHT - MARGIN.top - MARGIN.bottom;
   const yMax = niceCeiling(Math.max(...series.flatMap((s) => s.values)) * 1.05);
-  const x = (i: number): number => MARGIN.left + (memoryMb.length === 1 ? plotWidth / 2 : (i * plotWidth) / (memoryMb.length - 1));
+  const x = (i: number): number =>
+    MARGIN.left + (memoryMb.length === 1 ? plotWidth / 2 : (i * plotWidth) / (memoryMb.length - 1));
   const y = (value: number): number => MARGIN.top + plotHeight - (value / yMax) * plotHeight;
   const r = (value: number): string => value.toFixed(1);
   const parts: string[] = [];
   for (let tick = 0; tick <= TICKS; tick++) {
     const value = (yMax * tick) / TICKS;
-    parts.push(`<line class="grid" x1="${MARGIN.left}" x2="${CHART_WIDTH - MARGIN.right}" y1="${r(y(value))}" y2="${r(y(value))}"/>`);
-    parts.push(`<text x="${MARGIN.left - 6}" y="${r(y(value) + 4)}" text-anchor="end">${h(tickLabel(value, unit, yMax / TICKS))}</text>`);
+    parts.push(
+      `<line class="grid" x1="${MARGIN.left}" x2="${CHART_WIDTH - MARGIN.right}" y1="${r(y(value))}" y2="${r(y(value))}"/>`,
+    );
+    parts.push(
+      `<text x="${MARGIN.left - 6}" y="${r(y(value) + 4)}" text-anchor="end">${h(tickLabel(value, unit, yMax / TICKS))}</text>`,
+    );
   }
-  memoryMb.forEach((memory, i) => parts.push(`<text x="${r(x(i))}" y="${CHART_HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${memory}</text>`));
-  parts.push(`<text x="${MARGIN.left + plotWidth / 2}" y="${CHART_HEIGHT - 6}" text-anchor="middle">Memory (MB)</text>`);
+  memoryMb.forEach((memory, i) =>
+    parts.push(`<text x="${r(x(i))}" y="${CHART_HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${memory}</text>`),
+  );
+  parts.push(
+    `<text x="${MARGIN.left + plotWidth / 2}" y="${CHART_HEIGHT - 6}" text-anchor="middle">Memory (MB)</text>`,
+  );
   for (const s of series) {
     const points = s.values.map((value, i) => `${r(x(i))},${r(y(value))}`).join(' ');
     parts.push(`<polyline class="${s.className}" points="${points}"/>`);
     s.values.forEach((value, i) =>
-      parts.push(`<circle class="${s.className}" cx="${r(x(i))}" cy="${r(y(value))}" r="3.5"><title>${h(s.label)}, ${memoryMb[i]} MB: ${h(pointLabel(value, unit))}</title></circle>`),
+      parts.push(
+        `<circle class="${s.className}" cx="${r(x(i))}" cy="${r(y(value))}" r="3.5"><title>${h(s.label)}, ${memoryMb[i]} MB: ${h(pointLabel(value, unit))}</title></circle>`,
+      ),
     );
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" width="100%" role="img" aria-label="${h(label)}">${parts.join('')}</svg>`;
 }
 
-function chartFigure(data: ChartData, title: string, unit: 'ms' | 'usd', pick: (s: ChartData['pr']) => number[]): string {
+function chartFigure(
+  data: ChartData,
+  title: string,
+  unit: 'ms' | 'usd',
+  pick: (s: ChartData['pr']) => number[],
+): string {
   // The baseline first, so this run's line is drawn on top where the two coincide.
   const series: SvgSeries[] = [];
   if (data.baseline) series.push({ className: 'base', label: 'Baseline', values: pick(data.baseline) });
   series.push({ className: 'pr', label: 'This run', values: pick(data.pr) });
-  const legend = data.baseline ? '<div class="legend"><span><span class="swatch"></span>This run</span><span><span class="swatch base"></span>Baseline</span></div>' : '';
+  const legend = data.baseline
+    ? '<div class="legend"><span><span class="swatch"></span>This run</span><span><span class="swatch base"></span>Baseline</span></div>'
+    : '';
   return `<figure><figcaption>${h(title)}</figcaption>${svgLineChart(data.memoryMb, series, unit, title)}${legend}</figure>`;
 }
 
@@ -282,7 +329,10 @@ function comparisonValue(row: MetricComparison, value: number | null): string {
 
 function comparisons(rows: readonly MetricComparison[]): string {
   const body = rows.map((row) => {
-    const interval = row.ciLowPct !== null && row.ciHighPct !== null ? `${formatPct(row.ciLowPct)} … ${formatPct(row.ciHighPct)}` : '–';
+    const interval =
+      row.ciLowPct !== null && row.ciHighPct !== null
+        ? `${formatPct(row.ciLowPct)} … ${formatPct(row.ciHighPct)}`
+        : '–';
     return `<tr><td class="text">${VERDICT_ICON[row.level]} ${h(row.metric, 200)}</td><td>${comparisonValue(row, row.baseValue)}</td><td>${comparisonValue(row, row.prValue)}</td><td${row.significant ? ' class="significant"' : ''}>${formatPct(row.deltaPct)}</td><td>${interval}</td><td class="text">${h(row.reason, 500)}</td></tr>`;
   });
   return `<h2>Gate checks</h2><div class="scroll"><table><tr><th class="text">Check</th><th>Baseline</th><th>This run</th><th>Δ</th><th>Confidence interval of Δ</th><th class="text">Why</th></tr>${body.join('\n')}</table></div>`;
@@ -293,7 +343,17 @@ function statistics(result: RunResult, title: string): string {
     const d = entry.duration;
     const cold = coldStartTexts(entry).join(', ') || '–';
     const cells = d
-      ? [d.count, formatMs(d.mean), formatMs(d.trimmedMean), formatMs(d.median), formatMs(d.p90), formatMs(d.p95), formatMs(d.p99), formatMs(d.stdDev), `${formatMs(d.ci95Low)} … ${formatMs(d.ci95High)}`]
+      ? [
+          d.count,
+          formatMs(d.mean),
+          formatMs(d.trimmedMean),
+          formatMs(d.median),
+          formatMs(d.p90),
+          formatMs(d.p95),
+          formatMs(d.p99),
+          formatMs(d.stdDev),
+          `${formatMs(d.ci95Low)} … ${formatMs(d.ci95High)}`,
+        ]
       : [0, '–', '–', '–', '–', '–', '–', '–', '–'];
     return `<tr><td>${formatMemory(entry.memoryMb)}</td>${cells.map((cell) => `<td>${h(cell)}</td>`).join('')}<td>${formatMs(entry.billedDurationMs)}</td><td>${entry.maxMemoryUsedMb ?? '–'}</td><td>${cold}</td></tr>`;
   });
@@ -301,7 +361,10 @@ function statistics(result: RunResult, title: string): string {
 }
 
 function errorMessages(result: RunResult): string {
-  const items = firstErrors(result).map((error) => `<li>${formatMemory(error.memoryMb)}: <code>${h(error.errorType, 80)}</code> ${h(error.errorMessage, 300)}</li>`);
+  const items = firstErrors(result).map(
+    (error) =>
+      `<li>${formatMemory(error.memoryMb)}: <code>${h(error.errorType, 80)}</code> ${h(error.errorMessage, 300)}</li>`,
+  );
   return items.length > 0 ? `<h2>First error message per memory size</h2><ul>${items.join('')}</ul>` : '';
 }
 
@@ -320,12 +383,16 @@ function settings(input: ReportInput): string {
     `<li>Function: <code>${h(f.arn)}</code> (${h(f.architecture)}, ${h(f.runtime ?? 'unknown runtime')}, ${h(f.logFormat)} logs), configured memory ${formatMemory(f.originalMemoryMb)}${f.codeSha256 ? `, code SHA-256 <code>${h(f.codeSha256, 64)}</code>` : ''}</li>`,
     `<li>${s.invocationsPerValue} invocations per memory size, ${s.parallelInvocation ? `in parallel (concurrency ${s.concurrency})` : 'one after another'}; ${s.payloadCount} payload${s.payloadCount === 1 ? '' : 's'}${s.onlyColdStarts ? '; cold starts only' : ''}</li>`,
     `<li>Strategy <code>${h(s.strategy)}</code>; trimmed mean drops ${Math.round(s.discardTopBottom * 100)}% at each end; allowed error types: ${s.allowedExceptions.length > 0 ? h(s.allowedExceptions.join(', ')) : 'none'}</li>`,
-    s.monthlyInvocations ? `<li>Monthly projections assume ${formatCount(s.monthlyInvocations)} invocations a month</li>` : '',
+    s.monthlyInvocations
+      ? `<li>Monthly projections assume ${formatCount(s.monthlyInvocations)} invocations a month</li>`
+      : '',
     `<li>Prices (${h(p.region)}, ${h(p.architecture)}): ${formatUsd(p.pricePerGbSecondUsd)} per GB-second and ${formatUsd(p.pricePerRequestUsd)} per request${p.fallback ? ' (region not in the price table: default prices)' : ''}; ${h(p.source)}, as of ${h(p.asOf)}</li>`,
     `<li>This tuning run's own invocations cost ${formatUsd(result.tuningCostUsd)}</li>`,
     payloads,
     `<li>${h(result.tool.name)} ${h(result.tool.version)}, measured ${h(result.startedAt)} → ${h(result.finishedAt)}${sha ? `, commit <code>${h(sha)}</code>` : ''}</li>`,
-    baseline ? `<li>Baseline measured ${h(baseline.startedAt)}${baseSha ? ` at <code>${h(baseSha)}</code>` : ''}</li>` : '',
+    baseline
+      ? `<li>Baseline measured ${h(baseline.startedAt)}${baseSha ? ` at <code>${h(baseSha)}</code>` : ''}</li>`
+      : '',
   ].filter(Boolean);
   return `<h2>Settings and prices</h2><ul>${items.join('\n')}</ul>`;
 }

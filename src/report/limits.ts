@@ -9,7 +9,11 @@ export const GITHUB_SUMMARY_MAX_CHARS = 1_048_576;
  * Cuts markdown to at most maxChars, at a line boundary, closing any code fence or <details> left open, and
  * ends it with a visible notice. The report puts its least important parts last, so the cut takes those.
  */
-export function fitToLimit(markdown: string, maxChars: number, fullReportWhere = 'the job summary and in report.md'): string {
+export function fitToLimit(
+  markdown: string,
+  maxChars: number,
+  fullReportWhere = 'the job summary and in report.md',
+): string {
   if (markdown.length <= maxChars) return markdown;
   const notice = `\n\n> [!WARNING]\n> This report was cut to fit GitHub's size limit; the full report is in ${fullReportWhere}.\n`;
   const closersReserve = 64;

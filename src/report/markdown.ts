@@ -97,7 +97,8 @@ function headline(input: ReportInput): string {
     lines.push(`### ${icon} ${name}: ${recommended ?? 'no recommendation'}`);
     if (verdict) lines.push('', escapeMarkdown(verdict.reason, 1000));
   }
-  if (verdict?.baselineDescription) lines.push('', `<sub>Baseline: ${escapeMarkdown(verdict.baselineDescription)}${storedBaselineNote(verdict)}</sub>`);
+  if (verdict?.baselineDescription)
+    lines.push('', `<sub>Baseline: ${escapeMarkdown(verdict.baselineDescription)}${storedBaselineNote(verdict)}</sub>`);
   return lines.join('\n');
 }
 
@@ -122,13 +123,18 @@ function recommendationSection(result: RunResult, verdict: ReportInput['verdict'
     lines.push(`The function already runs at ${formatMemory(rec.memoryMb)}.`);
   } else if (saving !== null) {
     const monthly = monthlyChangeUsd(result);
-    const monthlyText = monthly !== null ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month)` : '';
+    const monthlyText =
+      monthly !== null
+        ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month)`
+        : '';
     const verb = saving >= 0 ? 'saves' : 'costs';
     lines.push(
       `Currently ${formatMemory(current.memoryMb)}: ${perMillion(current.costPerInvocationUsd)}, ${formatMs(current.durationMs)}. Switching ${verb} ${formatUnsignedPct(saving)}${monthlyText}.`,
     );
   } else {
-    lines.push(`Currently ${formatMemory(current.memoryMb)} (not among the tuned memory sizes, so no saving is computed).`);
+    lines.push(
+      `Currently ${formatMemory(current.memoryMb)} (not among the tuned memory sizes, so no saving is computed).`,
+    );
   }
   if (result.applied) {
     lines.push(
@@ -186,7 +192,9 @@ function tableOf(input: ReportInput, entries: readonly PowerValueResult[], withD
   const header = ['Memory', 'Mean', 'p90', 'Cost / 1M', ...(withDelta ? ['Δ cost', 'Δ mean'] : []), 'Errors'];
   const align = ['---:', '---:', '---:', '---:', ...(withDelta ? ['---:', '---:'] : []), ':---'];
   const rows = entries.map((entry) => {
-    const deltas = withDelta ? [deltaText(deltaAt(input, entry.memoryMb, 'cost')), deltaText(deltaAt(input, entry.memoryMb, 'duration'))] : [];
+    const deltas = withDelta
+      ? [deltaText(deltaAt(input, entry.memoryMb, 'cost')), deltaText(deltaAt(input, entry.memoryMb, 'duration'))]
+      : [];
     if (entry.status === 'failed' || !entry.duration) {
       return [memoryCell(result, entry), nb('❌ failed'), '–', '–', ...deltas, errorsCell(entry)];
     }
@@ -199,7 +207,9 @@ function tableOf(input: ReportInput, entries: readonly PowerValueResult[], withD
       errorsCell(entry),
     ];
   });
-  return [`| ${header.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return [`| ${header.join(' | ')} |`, `|${align.join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 function powerValueTable(input: ReportInput): string {
@@ -207,10 +217,13 @@ function powerValueTable(input: ReportInput): string {
   const withDelta = hasBaselineColumns(input);
   const legend = [
     `${RECOMMENDED_MARK} recommended · ${CURRENT_MARK} configured now · Mean: trimmed mean duration (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)} · Cost in USD per 1M invocations.`,
-    withDelta ? 'Δ: change against the baseline at the same memory; **bold**: significant (its confidence interval excludes 0); ⚠️ ❌: over the warn or fail limit.' : '',
+    withDelta
+      ? 'Δ: change against the baseline at the same memory; **bold**: significant (its confidence interval excludes 0); ⚠️ ❌: over the warn or fail limit.'
+      : '',
   ].filter(Boolean);
   const all = result.powerValues;
-  if (all.length <= MAX_TABLE_ROWS) return [tableOf(input, all, withDelta), '', `<sub>${legend.join(' ')}</sub>`].join('\n');
+  if (all.length <= MAX_TABLE_ROWS)
+    return [tableOf(input, all, withDelta), '', `<sub>${legend.join(' ')}</sub>`].join('\n');
   const keys = keyMemorySizes(input);
   const shown = all.filter((entry) => keys.has(entry.memoryMb));
   return [
@@ -235,7 +248,9 @@ function failures(result: RunResult): string {
   const more = failed.length - MAX_LISTED_FAILURES;
   return [
     '**Not measured** (left out of the recommendation):',
-    ...failed.slice(0, MAX_LISTED_FAILURES).map((entry) => `- ${formatMemory(entry.memoryMb)}: ${escapeMarkdown(entry.failureReason ?? 'failed', 160)}`),
+    ...failed
+      .slice(0, MAX_LISTED_FAILURES)
+      .map((entry) => `- ${formatMemory(entry.memoryMb)}: ${escapeMarkdown(entry.failureReason ?? 'failed', 160)}`),
     ...(more > 0 ? [`- and ${more} more memory size${more === 1 ? '' : 's'} (every reason is in results.json)`] : []),
   ].join('\n');
 }
@@ -265,7 +280,10 @@ function comparisonValue(row: MetricComparison, value: number | null): string {
 function comparisonsTable(verdict: Verdict): string {
   if (verdict.comparisons.length === 0) return '';
   const rows = verdict.comparisons.map((row) => {
-    const interval = row.ciLowPct !== null && row.ciHighPct !== null ? nb(`${formatPct(row.ciLowPct)} … ${formatPct(row.ciHighPct)}`) : '–';
+    const interval =
+      row.ciLowPct !== null && row.ciHighPct !== null
+        ? nb(`${formatPct(row.ciLowPct)} … ${formatPct(row.ciHighPct)}`)
+        : '–';
     return `| ${VERDICT_ICON[row.level]} ${escapeMarkdown(row.metric, 120)} | ${comparisonValue(row, row.baseValue)} | ${comparisonValue(row, row.prValue)} | ${formatPct(row.deltaPct)} | ${interval} | ${row.significant ? 'yes' : 'no'} | ${escapeMarkdown(row.reason, 400)} |`;
   });
   return [
@@ -283,7 +301,17 @@ function statisticsTable(result: RunResult, title: string): string {
     const d = entry.duration;
     const cold = coldStartText(entry);
     const figures = d
-      ? [d.count, ms(d.mean), ms(d.trimmedMean), ms(d.median), ms(d.p90), ms(d.p95), ms(d.p99), ms(d.stdDev), nb(`${formatMs(d.ci95Low)} … ${formatMs(d.ci95High)}`)]
+      ? [
+          d.count,
+          ms(d.mean),
+          ms(d.trimmedMean),
+          ms(d.median),
+          ms(d.p90),
+          ms(d.p95),
+          ms(d.p99),
+          ms(d.stdDev),
+          nb(`${formatMs(d.ci95Low)} … ${formatMs(d.ci95High)}`),
+        ]
       : [0, '–', '–', '–', '–', '–', '–', '–', '–'];
     return `| ${nb(formatMemory(entry.memoryMb))} | ${figures.join(' | ')} | ${ms(entry.billedDurationMs)} | ${entry.maxMemoryUsedMb ?? '–'} | ${cold} |`;
   });
@@ -304,7 +332,8 @@ function coldStartText(entry: PowerValueResult): string {
 
 function errorMessages(result: RunResult): string {
   const lines = firstErrors(result).map(
-    (error) => `- ${formatMemory(error.memoryMb)}: ${escapeMarkdown(error.errorType, 80)}: ${escapeMarkdown(error.errorMessage)}`,
+    (error) =>
+      `- ${formatMemory(error.memoryMb)}: ${escapeMarkdown(error.errorType, 80)}: ${escapeMarkdown(error.errorMessage)}`,
   );
   return lines.length > 0 ? ['**First error message per memory size**', '', ...lines].join('\n') : '';
 }
@@ -325,11 +354,17 @@ function settingsList(result: RunResult): string {
     '',
     `- Function: ${codeSpan(f.arn)} (${escapeMarkdown(f.architecture)}, ${escapeMarkdown(f.runtime ?? 'unknown runtime')}, ${escapeMarkdown(f.logFormat)} logs), configured memory ${formatMemory(f.originalMemoryMb)}${f.codeSha256 ? `, code SHA-256 ${codeSpan(f.codeSha256, 64)}` : ''}`,
     `- ${s.invocationsPerValue} invocations per memory size, ${order}${s.sleepBetweenRunsMs > 0 ? `, ${s.sleepBetweenRunsMs} ms apart` : ''}; ${s.payloadCount} payload${s.payloadCount === 1 ? '' : 's'}${s.onlyColdStarts ? '; cold starts only' : ''}`,
-    ...(result.sampling ? [`- ${escapeMarkdown(describeSampling(result.sampling))} ${escapeMarkdown(capitalise(result.sampling.reason))}.`] : []),
+    ...(result.sampling
+      ? [
+          `- ${escapeMarkdown(describeSampling(result.sampling))} ${escapeMarkdown(capitalise(result.sampling.reason))}.`,
+        ]
+      : []),
     ...(result.gateSampling ? [`- ${escapeMarkdown(describeGateSampling(result.gateSampling) ?? '')}`] : []),
     `- Strategy ${strategy}; trimmed mean drops ${Math.round(s.discardTopBottom * 100)}% at each end`,
     `- Allowed error types: ${s.allowedExceptions.length > 0 ? s.allowedExceptions.map((type) => escapeMarkdown(type, 80)).join(', ') : 'none'}`,
-    ...(s.monthlyInvocations ? [`- Monthly projections assume ${formatCount(s.monthlyInvocations)} invocations a month`] : []),
+    ...(s.monthlyInvocations
+      ? [`- Monthly projections assume ${formatCount(s.monthlyInvocations)} invocations a month`]
+      : []),
     `- Prices (${escapeMarkdown(p.region)}, ${escapeMarkdown(p.architecture)}): ${formatUsd(p.pricePerGbSecondUsd)} per GB-second and ${formatUsd(p.pricePerRequestUsd)} per request${p.fallback ? ' (region not in the price table: the default region\u2019s prices)' : ''}; ${escapeMarkdown(p.source)}, as of ${escapeMarkdown(p.asOf)}`,
     `- This tuning run's own invocations cost ${formatUsd(result.tuningCostUsd)}`,
   ];
@@ -340,7 +375,11 @@ function payloadsList(result: RunResult): string {
   // Payloads are in results.json only on opt-in; check the flag too, in case a hand-made file carries them.
   const payloads = result.settings.payloads;
   if (!result.settings.logPayloads || !payloads || payloads.length === 0) return '';
-  return ['**Payloads** (shown because log-payloads is on)', '', ...payloads.map((p, i) => `- #${i + 1}, weight ${p.weight}: ${codeSpan(p.payload, 500)}`)].join('\n');
+  return [
+    '**Payloads** (shown because log-payloads is on)',
+    '',
+    ...payloads.map((p, i) => `- #${i + 1}, weight ${p.weight}: ${codeSpan(p.payload, 500)}`),
+  ].join('\n');
 }
 
 function footer(result: RunResult, baseline: RunResult | null | undefined): string {

@@ -115,7 +115,8 @@ export interface DeltaCell {
 }
 
 function ratioPct(pr: number | null | undefined, base: number | null | undefined): number | null {
-  if (typeof pr !== 'number' || typeof base !== 'number' || !Number.isFinite(pr) || !Number.isFinite(base) || base <= 0) return null;
+  if (typeof pr !== 'number' || typeof base !== 'number' || !Number.isFinite(pr) || !Number.isFinite(base) || base <= 0)
+    return null;
   return (pr / base - 1) * 100;
 }
 
@@ -125,20 +126,30 @@ function ratioPct(pr: number | null | undefined, base: number | null | undefined
  */
 export function deltaAt(input: ReportInput, memoryMb: number, kind: 'cost' | 'duration'): DeltaCell | null {
   const tested = input.verdict?.comparisons.find(
-    (row) => row.kind === kind && row.memoryMb === memoryMb && (row.baseMemoryMb ?? memoryMb) === memoryMb && row.deltaPct !== null,
+    (row) =>
+      row.kind === kind &&
+      row.memoryMb === memoryMb &&
+      (row.baseMemoryMb ?? memoryMb) === memoryMb &&
+      row.deltaPct !== null,
   );
-  if (tested && tested.deltaPct !== null) return { deltaPct: tested.deltaPct, significant: tested.significant, level: tested.level };
+  if (tested && tested.deltaPct !== null)
+    return { deltaPct: tested.deltaPct, significant: tested.significant, level: tested.level };
   const pr = entryAt(input.result, memoryMb);
   const base = entryAt(input.baseline, memoryMb);
   if (pr?.status !== 'ok' || base?.status !== 'ok') return null;
   const deltaPct =
-    kind === 'cost' ? ratioPct(pr.costPerInvocationUsd, base.costPerInvocationUsd) : ratioPct(pr.duration?.trimmedMean, base.duration?.trimmedMean);
+    kind === 'cost'
+      ? ratioPct(pr.costPerInvocationUsd, base.costPerInvocationUsd)
+      : ratioPct(pr.duration?.trimmedMean, base.duration?.trimmedMean);
   return deltaPct === null ? null : { deltaPct };
 }
 
 /** The table has Δ columns when there is a baseline run or the gate compared some memory size. */
 export function hasBaselineColumns(input: ReportInput): boolean {
-  return Boolean(input.baseline) || Boolean(input.verdict?.comparisons.some((row) => row.deltaPct !== null && row.memoryMb !== undefined));
+  return (
+    Boolean(input.baseline) ||
+    Boolean(input.verdict?.comparisons.some((row) => row.deltaPct !== null && row.memoryMb !== undefined))
+  );
 }
 
 /** "3 / 10 (Runtime.OutOfMemory ×3, 1 more type)": the most frequent error type only, so the cell stays narrow. */
@@ -161,9 +172,19 @@ export function keyMemorySizes(input: ReportInput): Set<number> {
   if (result.recommendation) keys.add(result.recommendation.memoryMb);
   keys.add(result.current.memoryMb);
   for (const row of input.verdict?.comparisons ?? []) if (row.memoryMb !== undefined) keys.add(row.memoryMb);
-  const ok = result.powerValues.filter((entry) => entry.status === 'ok' && entry.duration && entry.costPerInvocationUsd !== null);
-  const fastest = ok.reduce<PowerValueResult | undefined>((best, entry) => (!best || (entry.duration?.trimmedMean ?? Infinity) < (best.duration?.trimmedMean ?? Infinity) ? entry : best), undefined);
-  const cheapest = ok.reduce<PowerValueResult | undefined>((best, entry) => (!best || (entry.costPerInvocationUsd ?? Infinity) < (best.costPerInvocationUsd ?? Infinity) ? entry : best), undefined);
+  const ok = result.powerValues.filter(
+    (entry) => entry.status === 'ok' && entry.duration && entry.costPerInvocationUsd !== null,
+  );
+  const fastest = ok.reduce<PowerValueResult | undefined>(
+    (best, entry) =>
+      !best || (entry.duration?.trimmedMean ?? Infinity) < (best.duration?.trimmedMean ?? Infinity) ? entry : best,
+    undefined,
+  );
+  const cheapest = ok.reduce<PowerValueResult | undefined>(
+    (best, entry) =>
+      !best || (entry.costPerInvocationUsd ?? Infinity) < (best.costPerInvocationUsd ?? Infinity) ? entry : best,
+    undefined,
+  );
   if (fastest) keys.add(fastest.memoryMb);
   if (cheapest) keys.add(cheapest.memoryMb);
   return keys;
@@ -193,12 +214,15 @@ export interface FirstError {
 export function firstErrors(result: RunResult): FirstError[] {
   return result.powerValues.flatMap((entry) => {
     const sample = entry.samples.find((s) => s.errorType !== undefined && s.errorMessage);
-    return sample ? [{ memoryMb: entry.memoryMb, errorType: sample.errorType ?? '', errorMessage: sample.errorMessage ?? '' }] : [];
+    return sample
+      ? [{ memoryMb: entry.memoryMb, errorType: sample.errorType ?? '', errorMessage: sample.errorMessage ?? '' }]
+      : [];
   });
 }
 
 /** A commit's short SHA, or null when the field is not a SHA (a results file is untrusted). */
-export const shortSha = (sha: string | undefined): string | null => (sha && /^[0-9a-f]{7,40}$/i.test(sha) ? sha.slice(0, 7) : null);
+export const shortSha = (sha: string | undefined): string | null =>
+  sha && /^[0-9a-f]{7,40}$/i.test(sha) ? sha.slice(0, 7) : null;
 
 // ---------------------------------------------------------------------------------------------------------
 // Links
@@ -206,7 +230,8 @@ export const shortSha = (sha: string | undefined): string | null => (sha && /^[0
 export function visualizationPoints(result: RunResult): VisualizationPoint[] {
   return result.powerValues.flatMap((entry) => {
     const durationMs = entry.duration?.trimmedMean;
-    if (entry.status !== 'ok' || typeof durationMs !== 'number' || typeof entry.costPerInvocationUsd !== 'number') return [];
+    if (entry.status !== 'ok' || typeof durationMs !== 'number' || typeof entry.costPerInvocationUsd !== 'number')
+      return [];
     return [{ memoryMb: entry.memoryMb, durationMs, costUsd: entry.costPerInvocationUsd }];
   });
 }
@@ -220,13 +245,21 @@ function legendFor(run: RunResult, fallback: string): string {
 }
 
 /** The lambda-power-tuning.show links, rebuilt from the figures (a results file's own URL field is not trusted). */
-export function visualizationLinks(result: RunResult, baseline?: RunResult | null): { single: string | null; compare: string | null } {
+export function visualizationLinks(
+  result: RunResult,
+  baseline?: RunResult | null,
+): { single: string | null; compare: string | null } {
   const points = visualizationPoints(result);
   const single = points.length > 0 ? visualizationUrl(points) : null;
   const basePoints = baseline ? visualizationPoints(baseline) : [];
   const compare =
     baseline && points.length > 0 && basePoints.length > 0
-      ? compareVisualizationUrl(basePoints, points, legendFor(baseline, 'baseline'), legendFor(result, result.git?.pullRequest ? 'PR' : 'this run'))
+      ? compareVisualizationUrl(
+          basePoints,
+          points,
+          legendFor(baseline, 'baseline'),
+          legendFor(result, result.git?.pullRequest ? 'PR' : 'this run'),
+        )
       : null;
   return { single, compare };
 }

@@ -14,8 +14,19 @@ export function renderTerminalTable(result: RunResult): string {
     formatMs(entry.duration?.p90),
     formatUsd(costPerMillionUsd(entry.costPerInvocationUsd)),
     `${entry.errors}/${entry.invocations}`,
-    entry.memoryMb === result.recommendation?.memoryMb ? '← recommended' : entry.status === 'failed' ? inertText(entry.failureReason ?? '', 160) : '',
+    entry.memoryMb === result.recommendation?.memoryMb
+      ? '← recommended'
+      : entry.status === 'failed'
+        ? inertText(entry.failureReason ?? '', 160)
+        : '',
   ]);
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
-  return [header, ...rows].map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -45,7 +45,10 @@ export const percentileLimitSchema = z
     percentile: z.number().gt(0).lt(100).describe('e.g. 95 for p95.'),
     maxDurationMs: nonNegative,
   })
-  .meta({ id: 'PercentileLimit', description: 'The cheapest memory whose duration percentile stays within a limit (the percentile strategy).' });
+  .meta({
+    id: 'PercentileLimit',
+    description: 'The cheapest memory whose duration percentile stays within a limit (the percentile strategy).',
+  });
 
 export const recordedSettingsSchema = z
   .object({
@@ -57,8 +60,9 @@ export const recordedSettingsSchema = z
     region: z.string(),
     endpoint: z.string().optional().describe('A Lambda-compatible endpoint (the local emulator); absent means AWS.'),
     powerValuesMb: z.array(memoryMb),
-    invocationsPerValue: count
-      .describe('Planned invocations per memory size; with adaptive sampling, the cap per memory size.'),
+    invocationsPerValue: count.describe(
+      'Planned invocations per memory size; with adaptive sampling, the cap per memory size.',
+    ),
     payloadCount: count.describe('How many payloads were sent (their text is kept only with log-payloads).'),
     payloads: z.array(weightedPayloadSchema).optional().describe('The payloads, only when log-payloads was on.'),
     parallelInvocation: z.boolean(),
@@ -85,14 +89,19 @@ export const recordedSettingsSchema = z
       .optional()
       .describe('Adaptive sampling: the confidence of the intervals that decide a comparison.'),
   })
-  .meta({ id: 'RecordedSettings', description: 'The tuning settings used: every tuning setting except payloads, plus payloadCount.' });
+  .meta({
+    id: 'RecordedSettings',
+    description: 'The tuning settings used: every tuning setting except payloads, plus payloadCount.',
+  });
 
 export const sampleSchema = z
   .object({
-    durationMs: nonNegative
-      .describe('Duration + Init Duration + Restore Duration: what a caller waits for (0 when the invocation had no REPORT).'),
-    billedDurationMs: nonNegative
-      .describe('Billed Duration, which already includes Billed Restore Duration on SnapStart.'),
+    durationMs: nonNegative.describe(
+      'Duration + Init Duration + Restore Duration: what a caller waits for (0 when the invocation had no REPORT).',
+    ),
+    billedDurationMs: nonNegative.describe(
+      'Billed Duration, which already includes Billed Restore Duration on SnapStart.',
+    ),
     initDurationMs: nonNegative.optional().describe('Init Duration, on cold starts only.'),
     restoreDurationMs: nonNegative
       .optional()
@@ -104,7 +113,9 @@ export const sampleSchema = z
     errorType: z
       .string()
       .optional()
-      .describe("Set when the invocation failed: Lambda's FunctionError type (e.g. Runtime.OutOfMemory, Sandbox.Timedout) or the function's own error type."),
+      .describe(
+        "Set when the invocation failed: Lambda's FunctionError type (e.g. Runtime.OutOfMemory, Sandbox.Timedout) or the function's own error type.",
+      ),
     errorMessage: z
       .string()
       .optional()
@@ -150,7 +161,9 @@ export const powerValueResultSchema = z
     samples: z.array(sampleSchema).describe('Every invocation, in order.'),
     duration: durationStatsSchema
       .nullable()
-      .describe("Over the measured samples' durationMs (warm ones unless onlyColdStarts or none); null when nothing succeeded."),
+      .describe(
+        "Over the measured samples' durationMs (warm ones unless onlyColdStarts or none); null when nothing succeeded.",
+      ),
     coldStart: durationStatsSchema
       .nullable()
       .describe('Over the Init Duration of the cold starts seen at this memory; null when none.'),
@@ -165,7 +178,9 @@ export const powerValueResultSchema = z
     sampling: z
       .object({ rounds: count, open: z.boolean() })
       .optional()
-      .describe('Adaptive sampling: the rounds this memory size took part in, and whether its comparison with the leader was still open when sampling stopped.'),
+      .describe(
+        'Adaptive sampling: the rounds this memory size took part in, and whether its comparison with the leader was still open when sampling stopped.',
+      ),
   })
   .meta({ id: 'PowerValueResult', description: 'One memory size: its samples and what they add up to.' });
 
@@ -212,25 +227,36 @@ export const samplingSummarySchema = z
     stopReason: samplingStopReasonSchema,
     reason: z.string().describe('One sentence: why sampling stopped.'),
     invocations: count.describe('Invocations spent across all memory sizes.'),
-    maxInvocations: count
-      .describe('What fixed sampling at the cap would have spent: maxInvocationsPerValue × memory sizes.'),
+    maxInvocations: count.describe(
+      'What fixed sampling at the cap would have spent: maxInvocationsPerValue × memory sizes.',
+    ),
     maxInvocationsPerValue: count,
   })
-  .meta({ id: 'SamplingSummary', description: 'Adaptive sampling: what it spent and why it stopped (absent with fixed sampling).' });
+  .meta({
+    id: 'SamplingSummary',
+    description: 'Adaptive sampling: what it spent and why it stopped (absent with fixed sampling).',
+  });
 
 export const gateSamplingSummarySchema = z
   .object({
-    rounds: count
-      .describe('Rounds of extra invocations; 0 when the planned invocations already settled every comparison.'),
+    rounds: count.describe(
+      'Rounds of extra invocations; 0 when the planned invocations already settled every comparison.',
+    ),
     added: z
       .array(z.object({ memoryMb: memoryMb, invocations: count, environments: count }))
-      .describe('Extra invocations this function got, per memory size (only sizes that got some), in how many extra execution environments.'),
-    maxInvocations: count
-      .describe('The most invocations per function at a compared memory size (gate-max-invocations).'),
+      .describe(
+        'Extra invocations this function got, per memory size (only sizes that got some), in how many extra execution environments.',
+      ),
+    maxInvocations: count.describe(
+      'The most invocations per function at a compared memory size (gate-max-invocations).',
+    ),
     settled: z.boolean().describe('True when every comparison was settled; false when the budget ran out first.'),
     reason: z.string().describe('One sentence: why the extra sampling stopped.'),
   })
-  .meta({ id: 'GateSamplingSummary', description: "Live gate only: the extra invocations spent settling the comparisons with the baseline function." });
+  .meta({
+    id: 'GateSamplingSummary',
+    description: 'Live gate only: the extra invocations spent settling the comparisons with the baseline function.',
+  });
 
 export const runResultSchema = z
   .object({
@@ -239,7 +265,9 @@ export const runResultSchema = z
     runId: z
       .string()
       .optional()
-      .describe('The tuning run that measured it: functions tuned together (the PR’s and a live baseline) share it, and only then are their environment blocks paired.'),
+      .describe(
+        'The tuning run that measured it: functions tuned together (the PR’s and a live baseline) share it, and only then are their environment blocks paired.',
+      ),
     function: functionIdentitySchema,
     settings: recordedSettingsSchema,
     prices: pricesSchema,
@@ -248,8 +276,9 @@ export const runResultSchema = z
     current: z
       .object({ memoryMb: memoryMb, costPerInvocationUsd: nonNegative.nullable(), durationMs: nonNegative.nullable() })
       .describe("The configured memory's figures; null when it was not among the power values or failed."),
-    tuningCostUsd: nonNegative
-      .describe("What this run's invocations cost (compute and requests, failed invocations included)."),
+    tuningCostUsd: nonNegative.describe(
+      "What this run's invocations cost (compute and requests, failed invocations included).",
+    ),
     visualizationUrl: z
       .string()
       .nullable()

@@ -99,7 +99,11 @@ function decodeSeries(powers: string, durations: string, costs: string): Visuali
       `the hash has ${memoryMb.length} powers, ${durationMs.length} durations and ${costUsd.length} costs`,
     );
   }
-  return memoryMb.map((memory, i) => ({ memoryMb: memory, durationMs: durationMs[i] ?? NaN, costUsd: costUsd[i] ?? NaN }));
+  return memoryMb.map((memory, i) => ({
+    memoryMb: memory,
+    durationMs: durationMs[i] ?? NaN,
+    costUsd: costUsd[i] ?? NaN,
+  }));
 }
 
 /**

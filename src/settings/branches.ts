@@ -18,7 +18,10 @@ function checkBranchName(input: string, branch: string): string {
     branch.endsWith('.lock') ||
     branch === '@';
   if (broken) {
-    throw fail(input, `${show(branch)} is not a valid git branch name (no spaces, ~ ^ : ? * [ \\, "..", or a leading - or /); use e.g. lambda-power-gate-data`);
+    throw fail(
+      input,
+      `${show(branch)} is not a valid git branch name (no spaces, ~ ^ : ? * [ \\, "..", or a leading - or /); use e.g. lambda-power-gate-data`,
+    );
   }
   return branch;
 }
@@ -32,7 +35,10 @@ const DATA_BRANCH_HINT = 'name a branch used only for results, e.g. lambda-power
 export function checkDataBranchName(branch: string): string {
   checkBranchName('baseline-branch', branch);
   if (/^(?:refs|heads|tags|remotes)\//i.test(branch) || /^head$/i.test(branch)) {
-    throw fail('baseline-branch', `${show(branch)} is written as a ref, not a branch name; give the plain name and ${DATA_BRANCH_HINT}`);
+    throw fail(
+      'baseline-branch',
+      `${show(branch)} is written as a ref, not a branch name; give the plain name and ${DATA_BRANCH_HINT}`,
+    );
   }
   return branch;
 }
@@ -61,14 +67,20 @@ export function checkDataBranchNotWorking(branch: string | undefined, working: W
   ];
   const role = roles.find(([name]) => name !== undefined && name === branch)?.[1];
   if (role) {
-    throw fail('baseline-branch', `${show(branch)} is ${role}; every run commits results onto the data branch, so ${DATA_BRANCH_HINT}`);
+    throw fail(
+      'baseline-branch',
+      `${show(branch)} is ${role}; every run commits results onto the data branch, so ${DATA_BRANCH_HINT}`,
+    );
   }
 }
 
 /** The key names a file on the data branch, so it is kept to one safe path segment. */
 export function checkKey(key: string): string {
   if (!/^[A-Za-z0-9._-]{1,128}$/.test(key) || key === '.' || key === '..') {
-    throw fail('key', `${show(key)} is not a usable key; use letters, digits, '.', '-' and '_' (up to 128, no '/'), e.g. orders-api`);
+    throw fail(
+      'key',
+      `${show(key)} is not a usable key; use letters, digits, '.', '-' and '_' (up to 128, no '/'), e.g. orders-api`,
+    );
   }
   return key;
 }

@@ -21,53 +21,135 @@ import {
   type SettingsContext,
 } from './parse.js';
 
-const DURATION_STATISTICS = ['mean', 'p50', 'p90', 'p95', 'p99'] as const satisfies readonly GateSettings['maxDurationStatistic'][];
+const DURATION_STATISTICS = [
+  'mean',
+  'p50',
+  'p90',
+  'p95',
+  'p99',
+] as const satisfies readonly GateSettings['maxDurationStatistic'][];
 const BASELINE_INPUTS = [
   ['baseline-file', 'file'],
   ['baseline-branch', 'branch'],
   ['baseline-function', 'function'],
 ] as const satisfies readonly (readonly [string, BaselineSource])[];
 
-export function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSettings, warnings: string[]): GateSettings {
+export function parseGate(
+  inputs: Inputs,
+  ctx: SettingsContext,
+  tuning: TuningSettings,
+  warnings: string[],
+): GateSettings {
   const baselines = BASELINE_INPUTS.filter(([name]) => inputs.isGiven(name));
   const [first, second] = baselines;
   if (first && second) {
-    throw fail(second[0], `conflicts with ${first[0]}; give at most one of baseline-file, baseline-branch and baseline-function`);
+    throw fail(
+      second[0],
+      `conflicts with ${first[0]}; give at most one of baseline-file, baseline-branch and baseline-function`,
+    );
   }
   const baselineSource: BaselineSource = first?.[1] ?? 'none';
-  const baselineFile = inputs.isGiven('baseline-file') ? resolvePath('baseline-file', inputs.given('baseline-file'), ctx, 'read') : undefined;
-  const baselineBranch = inputs.isGiven('baseline-branch') ? checkDataBranchName(inputs.given('baseline-branch')) : undefined;
+  const baselineFile = inputs.isGiven('baseline-file')
+    ? resolvePath('baseline-file', inputs.given('baseline-file'), ctx, 'read')
+    : undefined;
+  const baselineBranch = inputs.isGiven('baseline-branch')
+    ? checkDataBranchName(inputs.given('baseline-branch'))
+    : undefined;
   const baselineFunction = inputs.isGiven('baseline-function') ? inputs.given('baseline-function') : undefined;
   if (baselineFunction !== undefined) {
     const base = parseFunctionNameAs('baseline-function', baselineFunction, false);
     // Tuning always measures fresh versions of $LATEST, so a qualifier cannot pick other code, and the same
     // function on both sides would compare the PR with itself and always pass.
     if (base.qualifier !== undefined) {
-      throw fail('baseline-function', `${show(baselineFunction)} has a qualifier (:${base.qualifier}), but tuning measures $LATEST; name the base branch's own deployment, e.g. orders-api-staging`);
+      throw fail(
+        'baseline-function',
+        `${show(baselineFunction)} has a qualifier (:${base.qualifier}), but tuning measures $LATEST; name the base branch's own deployment, e.g. orders-api-staging`,
+      );
     }
-    if (base.name === parseFunctionName(tuning.functionName).name && (base.accountId ?? '') === (parseFunctionName(tuning.functionName).accountId ?? '')) {
-      throw fail('baseline-function', `${show(baselineFunction)} is function-name itself; give the base branch's own deployment (e.g. the staging stack) so the PR is compared with something else`);
+    if (
+      base.name === parseFunctionName(tuning.functionName).name &&
+      (base.accountId ?? '') === (parseFunctionName(tuning.functionName).accountId ?? '')
+    ) {
+      throw fail(
+        'baseline-function',
+        `${show(baselineFunction)} is function-name itself; give the base branch's own deployment (e.g. the staging stack) so the PR is compared with something else`,
+      );
     }
   }
 
   const key = inputs.isGiven('key') ? checkKey(inputs.given('key')) : parseFunctionName(tuning.functionName).name;
-  const historyLimit = checkNumber('history-limit', inputs.value('history-limit'), z.int().min(1).max(10000), '', 'use a whole number of runs from 1 to 10000');
+  const historyLimit = checkNumber(
+    'history-limit',
+    inputs.value('history-limit'),
+    z.int().min(1).max(10000),
+    '',
+    'use a whole number of runs from 1 to 10000',
+  );
 
   const maxCostIncreasePct = parsePercent(inputs, 'max-cost-increase');
   const maxDurationIncreasePct = parsePercent(inputs, 'max-duration-increase');
   const warnCostIncreasePct = warnLevel(inputs, 'warn-cost-increase', 'max-cost-increase', maxCostIncreasePct);
-  const warnDurationIncreasePct = warnLevel(inputs, 'warn-duration-increase', 'max-duration-increase', maxDurationIncreasePct);
+  const warnDurationIncreasePct = warnLevel(
+    inputs,
+    'warn-duration-increase',
+    'max-duration-increase',
+    maxDurationIncreasePct,
+  );
 
-  const maxCostPerInvocationUsd = optionalNumber(inputs, 'max-cost-per-invocation', z.number().positive(), withoutDollar, ' USD', 'use a cost per invocation in USD above 0, e.g. 0.0000025');
-  const maxDurationMs = optionalNumber(inputs, 'max-duration-ms', z.number().positive(), withoutMs, ' ms', 'use a duration in milliseconds above 0, e.g. 300');
-  const maxDurationStatistic = parseEnum('max-duration-statistic', inputs.value('max-duration-statistic'), DURATION_STATISTICS, 'a duration statistic');
-  const maxMonthlyCostIncreaseUsd = optionalNumber(inputs, 'max-monthly-cost-increase', z.number().min(0), withoutDollar, ' USD', 'use an amount in USD, 0 or more, e.g. 50');
+  const maxCostPerInvocationUsd = optionalNumber(
+    inputs,
+    'max-cost-per-invocation',
+    z.number().positive(),
+    withoutDollar,
+    ' USD',
+    'use a cost per invocation in USD above 0, e.g. 0.0000025',
+  );
+  const maxDurationMs = optionalNumber(
+    inputs,
+    'max-duration-ms',
+    z.number().positive(),
+    withoutMs,
+    ' ms',
+    'use a duration in milliseconds above 0, e.g. 300',
+  );
+  const maxDurationStatistic = parseEnum(
+    'max-duration-statistic',
+    inputs.value('max-duration-statistic'),
+    DURATION_STATISTICS,
+    'a duration statistic',
+  );
+  const maxMonthlyCostIncreaseUsd = optionalNumber(
+    inputs,
+    'max-monthly-cost-increase',
+    z.number().min(0),
+    withoutDollar,
+    ' USD',
+    'use an amount in USD, 0 or more, e.g. 50',
+  );
 
-  const confidence = checkNumber('confidence', inputs.value('confidence'), z.number().gt(0.5).max(0.999), '', 'use a fraction above 0.5 and at most 0.999, e.g. 0.95 for 95%');
-  const minSamples = checkNumber('min-samples', inputs.value('min-samples'), z.int().min(2), '', 'use a whole number of samples, 2 or more');
+  const confidence = checkNumber(
+    'confidence',
+    inputs.value('confidence'),
+    z.number().gt(0.5).max(0.999),
+    '',
+    'use a fraction above 0.5 and at most 0.999, e.g. 0.95 for 95%',
+  );
+  const minSamples = checkNumber(
+    'min-samples',
+    inputs.value('min-samples'),
+    z.int().min(2),
+    '',
+    'use a whole number of samples, 2 or more',
+  );
   // Each memory size's first invocation is the cold start tuning causes and is left out of the warm figures.
   const warmSamples = tuning.onlyColdStarts ? tuning.invocationsPerValue : tuning.invocationsPerValue - 1;
-  const maxInvocations = checkNumber('gate-max-invocations', inputs.value('gate-max-invocations'), z.int().min(0).max(10000), '', 'use a whole number of invocations per function from 0 (off) to 10000');
+  const maxInvocations = checkNumber(
+    'gate-max-invocations',
+    inputs.value('gate-max-invocations'),
+    z.int().min(0).max(10000),
+    '',
+    'use a whole number of invocations per function from 0 (off) to 10000',
+  );
   // A live baseline's sequential sampling tops a comparison up to min-samples itself (gate/sequential.ts).
   const topsUp = baselineSource === 'function' && maxInvocations - 1 >= minSamples;
   if (baselineSource !== 'none' && minSamples > warmSamples && !topsUp) {
@@ -76,7 +158,14 @@ export function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSe
     );
   }
   const floorText = inputs.value('min-duration-change-ms');
-  const minDurationChangeMs = checkNumber('min-duration-change-ms', withoutMs(floorText), z.number().min(0).max(900_000), ' ms', 'use a duration in milliseconds, 0 (no floor) or more, e.g. 1', floorText);
+  const minDurationChangeMs = checkNumber(
+    'min-duration-change-ms',
+    withoutMs(floorText),
+    z.number().min(0).max(900_000),
+    ' ms',
+    'use a duration in milliseconds, 0 (no floor) or more, e.g. 1',
+    floorText,
+  );
   if (baselineSource === 'function') checkGateEvidence(maxInvocations, confidence, tuning, warnings);
   const failOnRegression = inputs.boolean('fail-on-regression');
 
@@ -108,7 +197,12 @@ export function parseGate(inputs: Inputs, ctx: SettingsContext, tuning: TuningSe
  * A cap with no room for one block is a mistake (the extra sampling it asks for can never run); a cap with room
  * for fewer than needed is allowed, and said: its regressions can only warn.
  */
-function checkGateEvidence(maxInvocations: number, confidence: number, tuning: TuningSettings, warnings: string[]): void {
+function checkGateEvidence(
+  maxInvocations: number,
+  confidence: number,
+  tuning: TuningSettings,
+  warnings: string[],
+): void {
   if (tuning.onlyColdStarts) return;
   const planned = tuning.invocationsPerValue;
   const needed = invocationsForFail(planned, confidence);
@@ -131,7 +225,10 @@ function warnLevel(inputs: Inputs, name: string, maxName: string, maxPct: number
   if (!inputs.isGiven(name)) return maxPct === undefined ? undefined : maxPct / 2;
   const warnPct = parsePercent(inputs, name);
   if (warnPct !== undefined && maxPct !== undefined && warnPct > maxPct) {
-    throw fail(name, `${warnPct}% is above ${maxName} (${maxPct}%), and a warning level must not exceed the failure level; lower ${name} or raise ${maxName}`);
+    throw fail(
+      name,
+      `${warnPct}% is above ${maxName} (${maxPct}%), and a warning level must not exceed the failure level; lower ${name} or raise ${maxName}`,
+    );
   }
   return warnPct;
 }

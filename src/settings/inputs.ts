@@ -172,7 +172,8 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'tuning',
     default: 'false',
     boolean: true,
-    description: 'Apply the recommended memory to the function after the run, only when it passes: never when the gate (or tuning, or clean-up) fails the job.',
+    description:
+      'Apply the recommended memory to the function after the run, only when it passes: never when the gate (or tuning, or clean-up) fails the job.',
   },
   {
     name: 'auto-optimize-alias',
@@ -231,13 +232,14 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'gate',
     valueName: 'branch',
     description:
-      'A data branch holding the history of results, e.g. lambda-power-gate-data: pull requests compare with it, runs on the default branch add to it. A plain branch name used for nothing else: never the default branch, a pull request\'s base or head, or a ref such as refs/heads/x or HEAD.',
+      "A data branch holding the history of results, e.g. lambda-power-gate-data: pull requests compare with it, runs on the default branch add to it. A plain branch name used for nothing else: never the default branch, a pull request's base or head, or a ref such as refs/heads/x or HEAD.",
   },
   {
     name: 'baseline-function',
     group: 'gate',
     valueName: 'name|arn',
-    description: "The base branch's own deployment of the function (e.g. the staging stack; a name or ARN, no qualifier), tuned in the same run with invocations taking turns (live A/B).",
+    description:
+      "The base branch's own deployment of the function (e.g. the staging stack; a name or ARN, no qualifier), tuned in the same run with invocations taking turns (live A/B).",
   },
   {
     name: 'key',
@@ -273,7 +275,8 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'gate',
     valueName: 'percent',
     defaultText: 'half of max-cost-increase',
-    description: 'Warn when cost per invocation rises significantly by more than this percent (at most max-cost-increase).',
+    description:
+      'Warn when cost per invocation rises significantly by more than this percent (at most max-cost-increase).',
   },
   {
     name: 'warn-duration-increase',
@@ -359,14 +362,16 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'results-file',
     group: 'report',
     valueName: 'path',
-    description: 'With mode comment-only, and required by it: the results.json to report, inside the workspace (a regular file of at most 50 MB). It is validated and re-rendered, never posted as is.',
+    description:
+      'With mode comment-only, and required by it: the results.json to report, inside the workspace (a regular file of at most 50 MB). It is validated and re-rendered, never posted as is.',
   },
   {
     name: 'pull-request',
     group: 'report',
     valueName: 'number',
     defaultText: "the workflow_run event's pull request",
-    description: 'With mode comment-only: the pull request to comment on. Its head must be the commit that was measured.',
+    description:
+      'With mode comment-only: the pull request to comment on. Its head must be the commit that was measured.',
   },
   {
     name: 'comment-mode',
@@ -403,7 +408,11 @@ export const OUTPUTS: readonly OutputSpec[] = [
     description: 'Cost per invocation at the configured memory, in USD (empty when it was not among the power values).',
   },
   { name: 'saving-percent', description: 'Cost saving of the recommendation over the configured memory, in percent.' },
-  { name: 'results-path', description: 'Absolute path of the results.json this run wrote; empty when it wrote none (the run failed before measuring).' },
+  {
+    name: 'results-path',
+    description:
+      'Absolute path of the results.json this run wrote; empty when it wrote none (the run failed before measuring).',
+  },
   { name: 'visualization-url', description: 'A lambda-power-tuning.show chart of this run.' },
   { name: 'verdict', description: 'The gate verdict: pass, warn or fail.' },
   { name: 'cost-delta-percent', description: 'Change in cost per invocation against the baseline, in percent.' },

@@ -56,11 +56,19 @@ export function parseBoolean(input: string, text: string): boolean {
   throw fail(input, `${show(text)} is not a boolean; use true or false (yes/no and 1/0 also work, in any letter case)`);
 }
 
-export function parseEnum<const T extends string>(input: string, text: string, options: readonly [T, ...T[]], what: string): T {
+export function parseEnum<const T extends string>(
+  input: string,
+  text: string,
+  options: readonly [T, ...T[]],
+  what: string,
+): T {
   const result = z.enum(options).safeParse(text.trim().toLowerCase());
   if (result.success) return result.data;
   const suggestion = closestMatch(text.toLowerCase(), options);
-  throw fail(input, `${show(text)} is not ${what}; use one of ${options.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`);
+  throw fail(
+    input,
+    `${show(text)} is not ${what}; use one of ${options.join(', ')}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+  );
 }
 
 /**
@@ -77,10 +85,20 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** Parses the text strictly (no "12abc", no hex) and validates it with a zod schema, as one line. */
-export function checkNumber(input: string, text: string, schema: z.ZodNumber, unit: string, allowed: string, given = text): number {
+export function checkNumber(
+  input: string,
+  text: string,
+  schema: z.ZodNumber,
+  unit: string,
+  allowed: string,
+  given = text,
+): number {
   // Number('1e3') and Number('2.0') are whole numbers, but an integer input written that way is likely a slip.
   if (schema.isInt && NUMBER_TEXT.test(text) && !/^[+-]?\d+$/.test(text) && Number.isInteger(Number(text))) {
-    throw fail(input, `${show(given)} is not a whole number written in digits (no decimal point or exponent); ${allowed}`);
+    throw fail(
+      input,
+      `${show(given)} is not a whole number written in digits (no decimal point or exponent); ${allowed}`,
+    );
   }
   const result = schema.safeParse(NUMBER_TEXT.test(text) ? Number(text) : Number.NaN);
   if (result.success) return result.data;
@@ -103,7 +121,14 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, unit: string): strin
 }
 
 /** A number outside [min, max] is used clamped, with a warning (as Power Tuning clamps). */
-export function clamped(input: string, text: string, min: number, max: number, warnings: string[], meaning: string): number {
+export function clamped(
+  input: string,
+  text: string,
+  min: number,
+  max: number,
+  warnings: string[],
+  meaning: string,
+): number {
   const value = checkNumber(input, text, z.number(), '', `use a number from ${min} to ${max} (${meaning})`);
   if (value >= min && value <= max) return value;
   const used = Math.min(max, Math.max(min, value));
@@ -130,7 +155,14 @@ const OFF_WORDS = new Set(['off', 'none']);
 export function parsePercent(inputs: Inputs, name: string): number | undefined {
   const text = inputs.value(name);
   if (text === '' || OFF_WORDS.has(text.toLowerCase())) return undefined;
-  return checkNumber(name, text.replace(/\s*%$/, ''), z.number().min(0), '%', 'use a percentage, 0 or more, such as 5 or 5%, or off', text);
+  return checkNumber(
+    name,
+    text.replace(/\s*%$/, ''),
+    z.number().min(0),
+    '%',
+    'use a percentage, 0 or more, such as 5 or 5%, or off',
+    text,
+  );
 }
 
 export const withoutDollar = (text: string): string => text.replace(/^\$\s*/, '');

@@ -28,7 +28,10 @@ export function readPayloadSource(inputs: Inputs, ctx: SettingsContext): Payload
   const inline = inputs.given('payload');
   if (file === '') return { input: 'payload', text: inputs.value('payload'), what: 'the payload' };
   if (inline !== '' && inline !== inputSpec('payload')?.default) {
-    throw fail('payload-file', `${show(file)} conflicts with payload, which is also given; give the payload inline or in a file, not both`);
+    throw fail(
+      'payload-file',
+      `${show(file)} conflicts with payload, which is also given; give the payload inline or in a file, not both`,
+    );
   }
   const resolved = resolvePath('payload-file', file, ctx, 'read');
   let text: string;
@@ -36,9 +39,15 @@ export function readPayloadSource(inputs: Inputs, ctx: SettingsContext): Payload
     text = ctx.readFile(resolved, MAX_PAYLOAD_FILE_BYTES);
   } catch (error) {
     if (error instanceof FileReadProblem && error.code === 'ETOOBIG') {
-      throw fail('payload-file', `${show(file)} cannot be the event: ${error.message} (Lambda's limit for a synchronous invocation); use a smaller event`);
+      throw fail(
+        'payload-file',
+        `${show(file)} cannot be the event: ${error.message} (Lambda's limit for a synchronous invocation); use a smaller event`,
+      );
     }
-    throw fail('payload-file', `cannot read ${show(file)} (${readProblem(error)}, resolved to ${resolved}); give a readable file inside the workspace`);
+    throw fail(
+      'payload-file',
+      `cannot read ${show(file)} (${readProblem(error)}, resolved to ${resolved}); give a readable file inside the workspace`,
+    );
   }
   if (text.trim() === '') throw fail('payload-file', `${show(file)} is empty; put the JSON event in it, e.g. {}`);
   return { input: 'payload-file', text, what: `the file ${show(file)}` };
@@ -56,7 +65,10 @@ export function parsePayloadText(input: string, text: string, what = 'the payloa
     parsed = JSON.parse(trimmed);
   } catch (error) {
     if (/^[[{"]/.test(trimmed)) {
-      throw fail(input, `${what} is not valid JSON (${jsonProblem(error, trimmed)}); fix the JSON, or give a plain string that does not start with {, [ or "`);
+      throw fail(
+        input,
+        `${what} is not valid JSON (${jsonProblem(error, trimmed)}); fix the JSON, or give a plain string that does not start with {, [ or "`,
+      );
     }
     return [checkPayloadSize(input, JSON.stringify(trimmed), what)];
   }
@@ -69,12 +81,15 @@ function isWeightedPayloadList(value: unknown): value is Record<string, unknown>
   return (
     Array.isArray(value) &&
     value.length > 0 &&
-    value.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item) && Object.hasOwn(item, 'payload'))
+    value.every(
+      (item) => typeof item === 'object' && item !== null && !Array.isArray(item) && Object.hasOwn(item, 'payload'),
+    )
   );
 }
 
 const weightedItemSchema = z.looseObject({ payload: z.unknown(), weight: z.number().positive() });
-const WEIGHT_HINT = 'give every item a positive number weight, e.g. [{"payload": {"id": 1}, "weight": 3}, {"payload": {"id": 2}, "weight": 1}]';
+const WEIGHT_HINT =
+  'give every item a positive number weight, e.g. [{"payload": {"id": 1}, "weight": 3}, {"payload": {"id": 2}, "weight": 1}]';
 
 function parseWeightedPayloads(input: string, items: Record<string, unknown>[], what: string): WeightedPayload[] {
   return items.map((item, index) => {

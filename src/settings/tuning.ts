@@ -34,7 +34,13 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
   const powerValuesMb = parsePowerValues(inputs.value('power-values'), warnings);
 
   const invocationsText = inputs.value('invocations');
-  const invocationsPerValue = checkNumber('invocations', invocationsText, z.int().min(1), '', 'use a whole number of invocations per memory size, 1 or more (10 is the default)');
+  const invocationsPerValue = checkNumber(
+    'invocations',
+    invocationsText,
+    z.int().min(1),
+    '',
+    'use a whole number of invocations per memory size, 1 or more (10 is the default)',
+  );
   if (invocationsPerValue < FEW_INVOCATIONS_WARNING_BELOW) {
     warnings.push(
       `Input 'invocations': ${invocationsPerValue} ${invocationsPerValue === 1 ? 'invocation per memory size gives' : 'invocations per memory size give'} noisy statistics; ${FEW_INVOCATIONS_WARNING_BELOW} or more are recommended`,
@@ -46,8 +52,20 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
   checkWeightedSplit(payloads, invocationsPerValue, payloadSource.input);
 
   const parallelInvocation = inputs.boolean('parallel-invocation');
-  const concurrency = checkNumber('concurrency', inputs.value('concurrency'), z.int().min(1).max(1000), '', 'use a whole number from 1 to 1000');
-  const sleepBetweenRunsMs = checkNumber('sleep-between-runs-ms', inputs.value('sleep-between-runs-ms'), z.int().min(0), ' ms', 'use a whole number of milliseconds, 0 or more');
+  const concurrency = checkNumber(
+    'concurrency',
+    inputs.value('concurrency'),
+    z.int().min(1).max(1000),
+    '',
+    'use a whole number from 1 to 1000',
+  );
+  const sleepBetweenRunsMs = checkNumber(
+    'sleep-between-runs-ms',
+    inputs.value('sleep-between-runs-ms'),
+    z.int().min(0),
+    ' ms',
+    'use a whole number of milliseconds, 0 or more',
+  );
   if (parallelInvocation && sleepBetweenRunsMs > 0) {
     throw fail(
       'sleep-between-runs-ms',
@@ -56,37 +74,77 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
   }
 
   const onlyColdStarts = inputs.boolean('only-cold-starts');
-  let discardTopBottom = clamped('discard-top-bottom', inputs.value('discard-top-bottom'), 0, 0.4, warnings, 'a fraction: 0.2 drops the slowest and the fastest 20%');
+  let discardTopBottom = clamped(
+    'discard-top-bottom',
+    inputs.value('discard-top-bottom'),
+    0,
+    0.4,
+    warnings,
+    'a fraction: 0.2 drops the slowest and the fastest 20%',
+  );
   if (onlyColdStarts && discardTopBottom !== 0) {
     if (inputs.isGiven('discard-top-bottom')) {
-      warnings.push(`Input 'discard-top-bottom': ${discardTopBottom} is ignored with only-cold-starts true, which keeps every sample (using 0)`);
+      warnings.push(
+        `Input 'discard-top-bottom': ${discardTopBottom} is ignored with only-cold-starts true, which keeps every sample (using 0)`,
+      );
     }
     discardTopBottom = 0;
   }
 
-  const allowedExceptions = [...new Set(inputs.value('allowed-exceptions').split(/[\s,]+/).filter((item) => item !== ''))];
+  const allowedExceptions = [
+    ...new Set(
+      inputs
+        .value('allowed-exceptions')
+        .split(/[\s,]+/)
+        .filter((item) => item !== ''),
+    ),
+  ];
 
   const strategy = parseEnum('strategy', inputs.value('strategy'), STRATEGIES, 'a strategy');
-  const balancedWeight = clamped('balanced-weight', inputs.value('balanced-weight'), 0, 1, warnings, '0 optimises speed only, 1 cost only');
+  const balancedWeight = clamped(
+    'balanced-weight',
+    inputs.value('balanced-weight'),
+    0,
+    1,
+    warnings,
+    '0 optimises speed only, 1 cost only',
+  );
   if (strategy !== 'balanced' && inputs.isGiven('balanced-weight')) {
     warnings.push(`Input 'balanced-weight': has no effect with strategy ${strategy}; it applies to strategy balanced`);
   }
   const percentileLimitText = inputs.given('percentile-limit');
   if (strategy === 'percentile' && percentileLimitText === '') {
-    throw fail('percentile-limit', 'is required with strategy percentile; give a limit such as p95<=300 (p95 duration at most 300 ms)');
+    throw fail(
+      'percentile-limit',
+      'is required with strategy percentile; give a limit such as p95<=300 (p95 duration at most 300 ms)',
+    );
   }
   if (strategy !== 'percentile' && percentileLimitText !== '') {
-    throw fail('percentile-limit', `${show(percentileLimitText)} is only used with strategy percentile, but strategy is ${strategy}; set strategy to percentile or remove percentile-limit`);
+    throw fail(
+      'percentile-limit',
+      `${show(percentileLimitText)} is only used with strategy percentile, but strategy is ${strategy}; set strategy to percentile or remove percentile-limit`,
+    );
   }
   const percentileLimit = percentileLimitText === '' ? undefined : parsePercentileLimit(percentileLimitText);
 
   const sampling = parseEnum('sampling', inputs.value('sampling'), SAMPLING_MODES, 'a sampling mode');
   if (sampling === 'adaptive' && onlyColdStarts) {
-    throw fail('sampling', 'adaptive does not work with only-cold-starts true (every cold start needs a version prepared in advance); set sampling to fixed or only-cold-starts to false');
+    throw fail(
+      'sampling',
+      'adaptive does not work with only-cold-starts true (every cold start needs a version prepared in advance); set sampling to fixed or only-cold-starts to false',
+    );
   }
-  const samplingConfidence = checkNumber('sampling-confidence', inputs.value('sampling-confidence'), z.number().gt(0.5).max(0.999), '', 'use a fraction above 0.5 and at most 0.999, e.g. 0.95 for 95%');
+  const samplingConfidence = checkNumber(
+    'sampling-confidence',
+    inputs.value('sampling-confidence'),
+    z.number().gt(0.5).max(0.999),
+    '',
+    'use a fraction above 0.5 and at most 0.999, e.g. 0.95 for 95%',
+  );
   if (sampling !== 'adaptive' && inputs.isGiven('sampling-confidence')) {
-    warnings.push(`Input 'sampling-confidence': has no effect with sampling ${sampling}; it applies to sampling adaptive`);
+    warnings.push(
+      `Input 'sampling-confidence': has no effect with sampling ${sampling}; it applies to sampling adaptive`,
+    );
   }
   if (sampling === 'adaptive' && invocationsPerValue < ADAPTIVE_USEFUL_FROM) {
     warnings.push(
@@ -97,9 +155,13 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
   const autoOptimize = inputs.boolean('auto-optimize');
   const autoOptimizeAliasText = inputs.given('auto-optimize-alias');
   if (autoOptimizeAliasText !== '' && !autoOptimize) {
-    throw fail('auto-optimize-alias', `${show(autoOptimizeAliasText)} is only used with auto-optimize true; set auto-optimize to true or remove auto-optimize-alias`);
+    throw fail(
+      'auto-optimize-alias',
+      `${show(autoOptimizeAliasText)} is only used with auto-optimize true; set auto-optimize to true or remove auto-optimize-alias`,
+    );
   }
-  const autoOptimizeAlias = autoOptimizeAliasText === '' ? undefined : checkAliasName('auto-optimize-alias', autoOptimizeAliasText);
+  const autoOptimizeAlias =
+    autoOptimizeAliasText === '' ? undefined : checkAliasName('auto-optimize-alias', autoOptimizeAliasText);
   const dryRun = inputs.boolean('dry-run');
   if (dryRun && autoOptimize) {
     warnings.push("Input 'auto-optimize': has no effect with dry-run true, which changes nothing");
@@ -108,8 +170,18 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
   const logPayloads = inputs.boolean('log-payloads');
   const resultsPath = resolvePath('results-path', inputs.value('results-path'), ctx, 'write');
   const clash = ARTEFACT_NAMES.find((name) => resultsPath.endsWith(`/${name}`) || resultsPath.endsWith(`\\${name}`));
-  if (clash) throw fail('results-path', `${show(inputs.value('results-path'))} is the name of the ${clash} the run writes next to results.json; use another file name, e.g. results.json`);
-  const timeoutMinutes = checkNumber('timeout-minutes', inputs.value('timeout-minutes'), z.int().min(1).max(350), ' minutes', 'use a whole number of minutes from 1 to 350');
+  if (clash)
+    throw fail(
+      'results-path',
+      `${show(inputs.value('results-path'))} is the name of the ${clash} the run writes next to results.json; use another file name, e.g. results.json`,
+    );
+  const timeoutMinutes = checkNumber(
+    'timeout-minutes',
+    inputs.value('timeout-minutes'),
+    z.int().min(1).max(350),
+    ' minutes',
+    'use a whole number of minutes from 1 to 350',
+  );
   const monthlyInvocationsText = inputs.value('monthly-invocations');
   const monthlyInvocations = checkNumber(
     'monthly-invocations',
@@ -159,18 +231,29 @@ function parseEndpoint(text: string): string | undefined {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw fail('endpoint', `${show(text)} is not an http(s) URL; use e.g. http://127.0.0.1:9001 for the local emulator, or leave it empty for AWS`);
+    throw fail(
+      'endpoint',
+      `${show(text)} is not an http(s) URL; use e.g. http://127.0.0.1:9001 for the local emulator, or leave it empty for AWS`,
+    );
   }
   return text;
 }
 
 const REGION_HINT = 'use a region code such as us-east-1 or eu-west-1';
 
-function resolveRegion(given: string, fn: ParsedFunctionName, env: SettingsContext['env'], endpoint: string | undefined): string {
+function resolveRegion(
+  given: string,
+  fn: ParsedFunctionName,
+  env: SettingsContext['env'],
+  endpoint: string | undefined,
+): string {
   if (given !== '') {
     if (!REGION.test(given)) throw fail('region', `${show(given)} is not an AWS region code; ${REGION_HINT}`);
     if (fn.region && fn.region !== given) {
-      throw fail('region', `${given} differs from the region in function-name's ARN (${fn.region}); leave region empty or set it to ${fn.region}`);
+      throw fail(
+        'region',
+        `${given} differs from the region in function-name's ARN (${fn.region}); leave region empty or set it to ${fn.region}`,
+      );
     }
     return given;
   }
@@ -179,7 +262,10 @@ function resolveRegion(given: string, fn: ParsedFunctionName, env: SettingsConte
     const fromEnv = env[variable]?.trim();
     if (fromEnv) {
       if (!REGION.test(fromEnv)) {
-        throw fail('region', `not given, and ${variable} holds ${show(fromEnv)}, which is not an AWS region code; set region or ${variable} to e.g. us-east-1`);
+        throw fail(
+          'region',
+          `not given, and ${variable} holds ${show(fromEnv)}, which is not an AWS region code; set region or ${variable} to e.g. us-east-1`,
+        );
       }
       return fromEnv;
     }
@@ -187,7 +273,7 @@ function resolveRegion(given: string, fn: ParsedFunctionName, env: SettingsConte
   if (endpoint) return 'us-east-1';
   throw fail(
     'region',
-    "is required: it is not given, function-name is not a full ARN, and neither AWS_REGION nor AWS_DEFAULT_REGION is set; set region (e.g. us-east-1) or give function-name as a full ARN",
+    'is required: it is not given, function-name is not a full ARN, and neither AWS_REGION nor AWS_DEFAULT_REGION is set; set region (e.g. us-east-1) or give function-name as a full ARN',
   );
 }
 
@@ -201,7 +287,10 @@ function parsePowerValues(text: string, warnings: string[]): number[] {
   for (const chunk of text.split(',')) {
     const trimmed = chunk.trim();
     if (trimmed === '') {
-      throw fail('power-values', `${show(text)} has an empty item (two commas in a row, or one at the start or end); ${POWER_VALUES_HINT}`);
+      throw fail(
+        'power-values',
+        `${show(text)} has an empty item (two commas in a row, or one at the start or end); ${POWER_VALUES_HINT}`,
+      );
     }
     items.push(...trimmed.split(/\s+/));
   }
@@ -209,19 +298,25 @@ function parsePowerValues(text: string, warnings: string[]): number[] {
   const seen = new Set<number>();
   const repeated = new Set<number>();
   for (const item of items) {
-    if (item.toUpperCase() === 'ALL') throw fail('power-values', `ALL must be given alone, not in a list; ${POWER_VALUES_HINT}`);
+    if (item.toUpperCase() === 'ALL')
+      throw fail('power-values', `ALL must be given alone, not in a list; ${POWER_VALUES_HINT}`);
     const memoryMb = checkNumber('power-values', item, schema, ' MB', POWER_VALUES_HINT);
     if (seen.has(memoryMb)) repeated.add(memoryMb);
     seen.add(memoryMb);
     // Each memory size costs a published version and its invocations: a list longer than ALL is a mistake.
     if (seen.size > MAX_POWER_VALUES) {
-      throw fail('power-values', `has more than ${MAX_POWER_VALUES} different memory sizes (as many as ALL); test fewer, e.g. 128,256,512,1024,1536,3008`);
+      throw fail(
+        'power-values',
+        `has more than ${MAX_POWER_VALUES} different memory sizes (as many as ALL); test fewer, e.g. 128,256,512,1024,1536,3008`,
+      );
     }
   }
   if (repeated.size > 0) {
     const list = [...repeated].sort((a, b) => a - b);
     const shown = list.length > 10 ? `${list.slice(0, 10).join(', ')} and ${list.length - 10} more` : list.join(', ');
-    warnings.push(`Input 'power-values': ${shown} ${list.length === 1 ? 'is' : 'are'} given more than once; testing each once`);
+    warnings.push(
+      `Input 'power-values': ${shown} ${list.length === 1 ? 'is' : 'are'} given more than once; testing each once`,
+    );
   }
   return [...seen].sort((a, b) => a - b);
 }
@@ -233,8 +328,12 @@ function parsePercentileLimit(text: string): PercentileLimit {
   const percentile = Number(match[1]);
   const maxDurationMs = Number(match[2]);
   if (!(percentile > 0 && percentile < 100)) {
-    throw fail('percentile-limit', `${show(text)} has percentile ${percentile}, which is not between 0 and 100 (exclusive); ${hint}`);
+    throw fail(
+      'percentile-limit',
+      `${show(text)} has percentile ${percentile}, which is not between 0 and 100 (exclusive); ${hint}`,
+    );
   }
-  if (!(maxDurationMs > 0)) throw fail('percentile-limit', `${show(text)} has a limit of ${maxDurationMs} ms, which is not above 0; ${hint}`);
+  if (!(maxDurationMs > 0))
+    throw fail('percentile-limit', `${show(text)} has a limit of ${maxDurationMs} ms, which is not above 0; ${hint}`);
   return { percentile, maxDurationMs };
 }

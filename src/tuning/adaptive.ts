@@ -22,7 +22,15 @@
 //   clearly over the limit stop early.
 
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
-import type { PercentileLimit, PowerValueResult, Prices, Sample, SamplingStopReason, SamplingSummary, Strategy } from '../types.js';
+import type {
+  PercentileLimit,
+  PowerValueResult,
+  Prices,
+  Sample,
+  SamplingStopReason,
+  SamplingSummary,
+  Strategy,
+} from '../types.js';
 import { candidatesOf, recommend, type Candidate } from './analyze.js';
 import { measuredSamples, type SampleRule } from './samples.js';
 import { formatConfidence } from '../lib/format.js';
@@ -150,7 +158,12 @@ export function overlaps(a: Interval, b: Interval): boolean {
 // What each strategy compares
 
 /** The interval of the figure a strategy ranks by (lower is better), centred on the figure recommend() uses. */
-function rankingIntervals(candidates: readonly Candidate[], settings: AdaptiveSettings, prices: Prices, confidence: number): Map<number, Interval> {
+function rankingIntervals(
+  candidates: readonly Candidate[],
+  settings: AdaptiveSettings,
+  prices: Prices,
+  confidence: number,
+): Map<number, Interval> {
   const strategy = settings.strategy === 'percentile' ? 'cost' : settings.strategy;
   const weight = clampBalancedWeight(settings.balancedWeight);
   const maxCostUsd = Math.max(...candidates.map((c) => c.costUsd));
@@ -170,8 +183,12 @@ function rankingIntervals(candidates: readonly Candidate[], settings: AdaptiveSe
       estimate = candidate.durationMs;
     } else {
       // The score's maxima are treated as constants: they move far less than one candidate's figures.
-      perSample = samples.map((s) => weight * normalised(cost(s), maxCostUsd) + (1 - weight) * normalised(s.durationMs, maxDurationMs));
-      estimate = weight * normalised(candidate.costUsd, maxCostUsd) + (1 - weight) * normalised(candidate.durationMs, maxDurationMs);
+      perSample = samples.map(
+        (s) => weight * normalised(cost(s), maxCostUsd) + (1 - weight) * normalised(s.durationMs, maxDurationMs),
+      );
+      estimate =
+        weight * normalised(candidate.costUsd, maxCostUsd) +
+        (1 - weight) * normalised(candidate.durationMs, maxDurationMs);
     }
     const interval = trimmedMeanInterval(perSample, settings.discardTopBottom, confidence);
     const halfLow = interval.estimate - interval.low;
@@ -184,7 +201,12 @@ function rankingIntervals(candidates: readonly Candidate[], settings: AdaptiveSe
 type Qualification = 'yes' | 'no' | 'unknown';
 
 /** Does this candidate meet the percentile limit, at the confidence? Samples as analyze.ts takes them. */
-function qualification(candidate: Candidate, limit: PercentileLimit, confidence: number, rule: SampleRule): Qualification {
+function qualification(
+  candidate: Candidate,
+  limit: PercentileLimit,
+  confidence: number,
+  rule: SampleRule,
+): Qualification {
   const durations = measuredSamples(candidate.result.samples, rule).map((sample) => sample.durationMs);
   const interval = percentileInterval(durations, limit.percentile, confidence);
   if (interval.high <= limit.maxDurationMs) return 'yes';
@@ -193,7 +215,13 @@ function qualification(candidate: Candidate, limit: PercentileLimit, confidence:
 }
 
 /** The memory sizes (leader included) whose comparison is still open. */
-function openComparisons(candidates: readonly Candidate[], leaderMb: number | null, settings: AdaptiveSettings, prices: Prices, confidence: number): number[] {
+function openComparisons(
+  candidates: readonly Candidate[],
+  leaderMb: number | null,
+  settings: AdaptiveSettings,
+  prices: Prices,
+  confidence: number,
+): number[] {
   const intervals = rankingIntervals(candidates, settings, prices, confidence);
   const leaderInterval = leaderMb === null ? undefined : intervals.get(leaderMb);
   const open: number[] = [];
@@ -201,7 +229,8 @@ function openComparisons(candidates: readonly Candidate[], leaderMb: number | nu
     if (!leaderInterval) return [];
     for (const candidate of candidates) {
       const interval = intervals.get(candidate.memoryMb);
-      if (candidate.memoryMb !== leaderMb && interval && overlaps(interval, leaderInterval)) open.push(candidate.memoryMb);
+      if (candidate.memoryMb !== leaderMb && interval && overlaps(interval, leaderInterval))
+        open.push(candidate.memoryMb);
     }
   } else {
     const limit = settings.percentileLimit;
@@ -232,21 +261,34 @@ function openComparisons(candidates: readonly Candidate[], leaderMb: number | nu
  * After a round: which memory sizes get how many more invocations, or why sampling stops.
  * A failed power value is never sampled again (its failure already settled it).
  */
-export function planNextRound(powerValues: readonly PowerValueResult[], settings: AdaptiveSettings, prices: Prices, policy: AdaptivePolicy): NextRound {
+export function planNextRound(
+  powerValues: readonly PowerValueResult[],
+  settings: AdaptiveSettings,
+  prices: Prices,
+  policy: AdaptivePolicy,
+): NextRound {
   const candidates = candidatesOf(powerValues);
   const percent = `${formatConfidence(policy.confidence)} confidence`;
   if (candidates.length === 0) {
     return stop('no-candidates', null, [], 'no memory size has results to compare');
   }
-  const recommendation = recommend(candidates.map((c) => c.result), {
-    strategy: settings.strategy,
-    balancedWeight: settings.balancedWeight,
-    percentileLimit: settings.percentileLimit,
-    sampleRule: settings,
-  });
+  const recommendation = recommend(
+    candidates.map((c) => c.result),
+    {
+      strategy: settings.strategy,
+      balancedWeight: settings.balancedWeight,
+      percentileLimit: settings.percentileLimit,
+      sampleRule: settings,
+    },
+  );
   const leaderMb = recommendation?.memoryMb ?? null;
   if (candidates.length === 1) {
-    return stop('one-candidate', leaderMb, [], `only ${candidates[0]?.memoryMb} MB has results, so there is nothing to compare`);
+    return stop(
+      'one-candidate',
+      leaderMb,
+      [],
+      `only ${candidates[0]?.memoryMb} MB has results, so there is nothing to compare`,
+    );
   }
   const openMb = openComparisons(candidates, leaderMb, settings, prices, policy.confidence);
   if (openMb.length === 0) {
@@ -264,13 +306,23 @@ export function planNextRound(powerValues: readonly PowerValueResult[], settings
   }
   const list = openMb.map((mb) => `${mb} MB`).join(', ');
   if (additions.size === 0) {
-    return stop('max-invocations', leaderMb, openMb, `${list} still overlap at ${percent} but have had the most invocations allowed (${policy.maxInvocations} each)`);
+    return stop(
+      'max-invocations',
+      leaderMb,
+      openMb,
+      `${list} still overlap at ${percent} but have had the most invocations allowed (${policy.maxInvocations} each)`,
+    );
   }
   const more = [...additions].map(([mb, n]) => `${mb} MB +${n}`).join(', ');
   return { additions, leaderMb, openMb, explanation: `still open at ${percent}: ${list}; next round ${more}` };
 }
 
-function stop(stopReason: SamplingStopReason, leaderMb: number | null, openMb: number[], explanation: string): NextRound {
+function stop(
+  stopReason: SamplingStopReason,
+  leaderMb: number | null,
+  openMb: number[],
+  explanation: string,
+): NextRound {
   return { additions: new Map(), stopReason, leaderMb, openMb, explanation };
 }
 

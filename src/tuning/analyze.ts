@@ -82,7 +82,11 @@ function best(candidates: readonly Candidate[], compare: Comparator): Candidate 
  * The p-th percentile of a power value's measured durations (the samples its other figures use: warm ones, not the
  * cold start that tuning itself causes); NaN when it has none.
  */
-export function durationPercentileMs(result: PowerValueResult, p: number, rule: SampleRule = DEFAULT_SAMPLE_RULE): number {
+export function durationPercentileMs(
+  result: PowerValueResult,
+  p: number,
+  rule: SampleRule = DEFAULT_SAMPLE_RULE,
+): number {
   return percentile(
     measuredSamples(result.samples, rule).map((sample) => sample.durationMs),
     p,
@@ -108,12 +112,14 @@ function tieNote(
   return tied < 2 ? '' : `; ${tied} sizes tied on ${tiedOn} and this is the ${pick} of them`;
 }
 
-function recommendation(
-  strategy: Strategy,
-  winner: Candidate,
-  reason: string,
-): Recommendation {
-  return { strategy, memoryMb: winner.memoryMb, costPerInvocationUsd: winner.costUsd, durationMs: winner.durationMs, reason };
+function recommendation(strategy: Strategy, winner: Candidate, reason: string): Recommendation {
+  return {
+    strategy,
+    memoryMb: winner.memoryMb,
+    costPerInvocationUsd: winner.costUsd,
+    durationMs: winner.durationMs,
+    reason,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -166,14 +172,22 @@ function requirePercentileLimit(options: RecommendOptions): PercentileLimit {
   return options.percentileLimit;
 }
 
-function withinPercentileLimit(candidates: readonly Candidate[], limit: PercentileLimit, rule: SampleRule): Candidate[] {
+function withinPercentileLimit(
+  candidates: readonly Candidate[],
+  limit: PercentileLimit,
+  rule: SampleRule,
+): Candidate[] {
   return candidates.filter((c) => {
     const value = durationPercentileMs(c.result, limit.percentile, rule);
     return Number.isFinite(value) && (value <= limit.maxDurationMs || nearlyEqual(value, limit.maxDurationMs));
   });
 }
 
-function cheapestWithinPercentile(candidates: readonly Candidate[], limit: PercentileLimit, rule: SampleRule): Recommendation | null {
+function cheapestWithinPercentile(
+  candidates: readonly Candidate[],
+  limit: PercentileLimit,
+  rule: SampleRule,
+): Recommendation | null {
   const qualified = withinPercentileLimit(candidates, limit, rule);
   if (qualified.length === 0) return null;
   const winner = best(qualified, chain(byCost, byDuration, byMemory));
@@ -198,14 +212,13 @@ function cheapestWithinPercentile(candidates: readonly Candidate[], limit: Perce
  * - percentile: the cheapest whose p-th percentile of successful sample durations is ≤ maxDurationMs; ties → faster.
  * @throws Error for the percentile strategy without options.percentileLimit.
  */
-export function recommend(
-  powerValues: readonly PowerValueResult[],
-  options: RecommendOptions,
-): Recommendation | null {
+export function recommend(powerValues: readonly PowerValueResult[], options: RecommendOptions): Recommendation | null {
   const candidates = candidatesOf(powerValues);
   if (options.strategy === 'percentile') {
     const limit = requirePercentileLimit(options);
-    return candidates.length === 0 ? null : cheapestWithinPercentile(candidates, limit, options.sampleRule ?? DEFAULT_SAMPLE_RULE);
+    return candidates.length === 0
+      ? null
+      : cheapestWithinPercentile(candidates, limit, options.sampleRule ?? DEFAULT_SAMPLE_RULE);
   }
   if (candidates.length === 0) return null;
   switch (options.strategy) {
@@ -243,14 +256,15 @@ export function explainNoRecommendation(
   const limit = requirePercentileLimit(options);
   const p = `p${limit.percentile}`;
   const fastestAtP = candidates
-    .map((c) => ({ memoryMb: c.memoryMb, valueMs: durationPercentileMs(c.result, limit.percentile, options.sampleRule ?? DEFAULT_SAMPLE_RULE) }))
+    .map((c) => ({
+      memoryMb: c.memoryMb,
+      valueMs: durationPercentileMs(c.result, limit.percentile, options.sampleRule ?? DEFAULT_SAMPLE_RULE),
+    }))
     .filter((c) => Number.isFinite(c.valueMs))
     .reduce<{ memoryMb: number; valueMs: number } | null>(
       (winner, next) => (winner === null || next.valueMs < winner.valueMs ? next : winner),
       null,
     );
-  const closest = fastestAtP
-    ? `; the lowest was ${formatMs(fastestAtP.valueMs)} at ${fastestAtP.memoryMb} MB`
-    : '';
+  const closest = fastestAtP ? `; the lowest was ${formatMs(fastestAtP.valueMs)} at ${fastestAtP.memoryMb} MB` : '';
   return `No memory size kept ${p} duration within ${formatMs(limit.maxDurationMs)}${closest}.`;
 }

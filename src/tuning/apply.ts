@@ -44,7 +44,12 @@ export async function autoOptimize(
  * or auto-optimize-alias points at a new version with it. Reads $LATEST first, as the run left it (restored).
  * Throws TuningFailedError carrying the result: the measurements stand, only applying them failed.
  */
-export async function applyRecommendation(result: RunResult, settings: TuningSettings, deps: TunerDeps, signal?: AbortSignal): Promise<RunResult['applied']> {
+export async function applyRecommendation(
+  result: RunResult,
+  settings: TuningSettings,
+  deps: TunerDeps,
+  signal?: AbortSignal,
+): Promise<RunResult['applied']> {
   const memoryMb = result.recommendation?.memoryMb;
   if (memoryMb === undefined) throw new TuningFailedError('Auto-optimize has no recommendation to apply', result);
   try {
@@ -61,8 +66,13 @@ export async function applyRecommendation(result: RunResult, settings: TuningSet
  * Before anything is measured: an alias auto-optimize must not move (weighted routing, a canary in progress) fails
  * the run now, not after it.
  */
-export async function checkAutoOptimizeTarget(settings: TuningSettings, target: LambdaTarget, snapshot: FunctionSnapshot): Promise<void> {
-  if (settings.autoOptimize && settings.autoOptimizeAlias) await target.aliasForAutoOptimize(snapshot.functionArn, settings.autoOptimizeAlias);
+export async function checkAutoOptimizeTarget(
+  settings: TuningSettings,
+  target: LambdaTarget,
+  snapshot: FunctionSnapshot,
+): Promise<void> {
+  if (settings.autoOptimize && settings.autoOptimizeAlias)
+    await target.aliasForAutoOptimize(snapshot.functionArn, settings.autoOptimizeAlias);
 }
 
 async function apply(
@@ -75,7 +85,9 @@ async function apply(
 ): Promise<RunResult['applied']> {
   if (settings.autoOptimizeAlias) {
     const version = await target.applyToAlias(snapshot, memoryMb, settings.autoOptimizeAlias, signal);
-    logger.info(`Auto-optimize: alias ${settings.autoOptimizeAlias} now points at version ${version} with ${memoryMb} MB`);
+    logger.info(
+      `Auto-optimize: alias ${settings.autoOptimizeAlias} now points at version ${version} with ${memoryMb} MB`,
+    );
     return { target: 'alias', alias: settings.autoOptimizeAlias, version, memoryMb };
   }
   if (memoryMb === snapshot.memoryMb) {

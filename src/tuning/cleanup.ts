@@ -30,7 +30,15 @@ export async function recoverLeftovers(
   logger: EngineLogger,
 ): Promise<void> {
   try {
-    await recoverAbandonedRuns(targetFor, settings.functionName, settings.functionName, settings.region, runId, nowMs, logger);
+    await recoverAbandonedRuns(
+      targetFor,
+      settings.functionName,
+      settings.functionName,
+      settings.region,
+      runId,
+      nowMs,
+      logger,
+    );
   } catch (error) {
     logger.warning(
       `Could not look for what killed runs left on ${settings.functionName} (${messageOf(error)}); the policy needs lambda:ListAliases and lambda:ListVersionsByFunction (docs/SECURITY.md)`,
@@ -56,7 +64,10 @@ export function cleanupBudget(runSignal: AbortSignal | undefined, budgetMs: numb
   // Real time, not the injected sleep: the runner's kill comes on the wall clock.
   const arm = () => {
     armed = true;
-    timer = setTimeout(() => controller.abort(new CleanupBudgetError(`clean-up's ${budgetMs / 1000} s after the cancel signal ran out`)), budgetMs);
+    timer = setTimeout(
+      () => controller.abort(new CleanupBudgetError(`clean-up's ${budgetMs / 1000} s after the cancel signal ran out`)),
+      budgetMs,
+    );
   };
   if (runSignal?.aborted) arm();
   else runSignal?.addEventListener('abort', arm, { once: true });
@@ -92,7 +103,11 @@ export interface CleanupOutcome {
  * After a cancel signal it all runs on the clean-up budget; what the budget cuts short is named in ONE warning, for
  * the post step or the next run.
  */
-export async function restoreAndCleanUp(states: SubjectState[], budget: CleanupBudget, logger: EngineLogger): Promise<CleanupOutcome> {
+export async function restoreAndCleanUp(
+  states: SubjectState[],
+  budget: CleanupBudget,
+  logger: EngineLogger,
+): Promise<CleanupOutcome> {
   const signal = budget.signal;
   const problems = states.map((): string[] => []);
   const restoring = Promise.all(
@@ -106,7 +121,9 @@ export async function restoreAndCleanUp(states: SubjectState[], budget: CleanupB
       ),
     ),
   );
-  const cleaning = Promise.all(states.map((state) => state.target.cleanup(state.snapshot.functionArn, state.prepared, signal)));
+  const cleaning = Promise.all(
+    states.map((state) => state.target.cleanup(state.snapshot.functionArn, state.prepared, signal)),
+  );
   const restored = await restoring;
   const reports = await cleaning;
   const checked = await Promise.all(
@@ -119,7 +136,8 @@ export async function restoreAndCleanUp(states: SubjectState[], budget: CleanupB
         if (differences.length === 0) return true;
         await state.target.restore(state.snapshot, signal);
         const after = await state.target.differencesFrom(state.snapshot, signal);
-        if (after.length > 0 && !signal.aborted) problems[index]?.push(`$LATEST differs from how it was found: ${after.join('; ')}`);
+        if (after.length > 0 && !signal.aborted)
+          problems[index]?.push(`$LATEST differs from how it was found: ${after.join('; ')}`);
         return after.length === 0;
       } catch (error) {
         if (!signal.aborted) problems[index]?.push(`checking $LATEST: ${messageOf(error)}`);
@@ -136,7 +154,8 @@ export async function restoreAndCleanUp(states: SubjectState[], budget: CleanupB
     // The run's state alias (recovery data for a later run, recovery.ts) goes last, and only when everything else is
     // done: whatever remains needs it.
     const kept = state.recorded ? state.target.stateAliasOf(state.snapshot) : undefined;
-    const done = checked[index] && aliases.length === 0 && versions.length === 0 && (problems[index] ?? []).length === 0;
+    const done =
+      checked[index] && aliases.length === 0 && versions.length === 0 && (problems[index] ?? []).length === 0;
     let stateAliasKept = kept !== undefined;
     if (kept !== undefined && done && !signal.aborted) {
       try {
@@ -148,14 +167,20 @@ export async function restoreAndCleanUp(states: SubjectState[], budget: CleanupB
       }
     }
     if (stateAliasKept && kept !== undefined && (problems[index] ?? []).length > 0) {
-      problems[index]?.push(`kept alias ${kept} (the original configuration) so that the post step or the next run can finish the clean-up`);
+      problems[index]?.push(
+        `kept alias ${kept} (the original configuration) so that the post step or the next run can finish the clean-up`,
+      );
     }
     if (signal.aborted && (!checked[index] || aliases.length > 0 || versions.length > 0 || stateAliasKept)) {
       const parts = [
-        ...(checked[index] ? [] : [`$LATEST not confirmed back at ${state.snapshot.memoryMb} MB and "${state.snapshot.description}"`]),
+        ...(checked[index]
+          ? []
+          : [`$LATEST not confirmed back at ${state.snapshot.memoryMb} MB and "${state.snapshot.description}"`]),
         ...(aliases.length > 0 ? [`aliases ${aliases.join(', ')}`] : []),
         ...(versions.length > 0 ? [`versions ${versions.join(', ')}`] : []),
-        ...(stateAliasKept && kept !== undefined ? [`alias ${kept} (the original configuration, for whoever finishes)`] : []),
+        ...(stateAliasKept && kept !== undefined
+          ? [`alias ${kept} (the original configuration, for whoever finishes)`]
+          : []),
       ];
       left.push(`on ${name}: ${parts.join('; ')}`);
     }
@@ -170,7 +195,11 @@ export async function restoreAndCleanUp(states: SubjectState[], budget: CleanupB
     );
   }
   const problem = states
-    .map((state, index) => ((problems[index] ?? []).length > 0 ? `Clean-up incomplete for ${state.snapshot.identity.name}: ${(problems[index] ?? []).join('; ')}` : ''))
+    .map((state, index) =>
+      (problems[index] ?? []).length > 0
+        ? `Clean-up incomplete for ${state.snapshot.identity.name}: ${(problems[index] ?? []).join('; ')}`
+        : '',
+    )
     .filter((text) => text !== '')
     .join('. ');
   return { complete: left.length === 0 && problem === '', ...(problem ? { problem } : {}) };

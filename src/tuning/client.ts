@@ -13,8 +13,16 @@ export function isLoopbackEndpoint(endpoint: string | undefined): boolean {
   }
 }
 
-export function createLambdaClient(settings: Pick<TuningSettings, 'region' | 'endpoint'>, env: Record<string, string | undefined>): LambdaClient {
-  const haveCredentials = Boolean(env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_FULL_URI);
+export function createLambdaClient(
+  settings: Pick<TuningSettings, 'region' | 'endpoint'>,
+  env: Record<string, string | undefined>,
+): LambdaClient {
+  const haveCredentials = Boolean(
+    env.AWS_ACCESS_KEY_ID ||
+    env.AWS_PROFILE ||
+    env.AWS_WEB_IDENTITY_TOKEN_FILE ||
+    env.AWS_CONTAINER_CREDENTIALS_FULL_URI,
+  );
   const dummy = isLoopbackEndpoint(settings.endpoint) && !haveCredentials;
   const client = new LambdaClient({
     region: settings.region,
@@ -46,7 +54,8 @@ export function withoutRetriesOfPermanentErrors(client: LambdaClient): void {
       get(target, property, receiver) {
         if (property !== 'refreshRetryTokenForRetry') return Reflect.get(target, property, receiver) as unknown;
         return (token: unknown, errorInfo: { error?: unknown }) => {
-          if (PERMANENT_SERVICE_ERRORS.has(errorName(errorInfo.error))) return Promise.reject(new Error('not retryable'));
+          if (PERMANENT_SERVICE_ERRORS.has(errorName(errorInfo.error)))
+            return Promise.reject(new Error('not retryable'));
           return target.refreshRetryTokenForRetry(token, errorInfo);
         };
       },

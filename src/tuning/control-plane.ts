@@ -49,10 +49,19 @@ interface LambdaCommand {
 }
 
 /** What send() adds to a command's own middleware stack (typed loosely: it never reads the arguments). */
-type PaceMiddleware = { add(middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>, options: Record<string, unknown>): void };
+type PaceMiddleware = {
+  add(
+    middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
+    options: Record<string, unknown>,
+  ): void;
+};
 
 /** A command's output type, read from the handler its resolveMiddleware returns. */
-type OutputOf<C> = C extends { resolveMiddleware: (...args: never[]) => infer H } ? (H extends (...args: never[]) => Promise<{ output: infer O }> ? O : never) : never;
+type OutputOf<C> = C extends { resolveMiddleware: (...args: never[]) => infer H }
+  ? H extends (...args: never[]) => Promise<{ output: infer O }>
+    ? O
+    : never
+  : never;
 
 export class ControlPlane {
   readonly limiter: RateLimiter;
@@ -78,7 +87,12 @@ export class ControlPlane {
    * SDK's own retries too) first takes a token from the run's limiter. Once `signal` aborts, nothing new starts:
    * not the request in flight (cancelled), not a backoff (cut short), not another attempt.
    */
-  send<C extends LambdaCommand>(operation: string, command: C, signal?: AbortSignal, settle = false): Promise<OutputOf<C>> {
+  send<C extends LambdaCommand>(
+    operation: string,
+    command: C,
+    signal?: AbortSignal,
+    settle = false,
+  ): Promise<OutputOf<C>> {
     const limiter = this.limiter;
     (command.middlewareStack as PaceMiddleware).add(
       (next) => async (args) => {
@@ -88,7 +102,10 @@ export class ControlPlane {
       // After the SDK's retry middleware (finalizeRequest, high priority): once per HTTP attempt.
       { step: 'finalizeRequest', priority: 'low', name: 'lambdaPowerGateControlPlanePace' },
     );
-    const send = this.client.send.bind(this.client) as unknown as (command: C, options: { abortSignal?: AbortSignal }) => Promise<OutputOf<C>>;
+    const send = this.client.send.bind(this.client) as unknown as (
+      command: C,
+      options: { abortSignal?: AbortSignal },
+    ) => Promise<OutputOf<C>>;
     // A request that creates something is never cut off in flight: Lambda may act on it after the client has gone,
     // and clean-up, which waits for it (settled()), must know what it made. Anything else is cut off at once.
     const attempt = () => {
@@ -120,7 +137,8 @@ export class ControlPlane {
         }
         return isThrottling(error) || isTransient(error);
       },
-      onRetry: (error, attempt, delayMs) => this.options.logger.debug(`${operation}: ${errorName(error)}, retry ${attempt} in ${delayMs} ms`),
+      onRetry: (error, attempt, delayMs) =>
+        this.options.logger.debug(`${operation}: ${errorName(error)}, retry ${attempt} in ${delayMs} ms`),
     });
   }
 
@@ -135,7 +153,11 @@ export class ControlPlane {
   }
 
   readConfiguration(functionName: string, signal?: AbortSignal): Promise<FunctionConfiguration> {
-    return this.send('GetFunctionConfiguration', new GetFunctionConfigurationCommand({ FunctionName: functionName }), signal);
+    return this.send(
+      'GetFunctionConfiguration',
+      new GetFunctionConfigurationCommand({ FunctionName: functionName }),
+      signal,
+    );
   }
 
   /** $LATEST once no update is in progress. */
@@ -148,15 +170,21 @@ export class ControlPlane {
 
   /** Deletes one alias; one already gone counts as deleted. */
   async deleteAlias(functionArn: string, name: string, signal?: AbortSignal): Promise<void> {
-    await this.send('DeleteAlias', new DeleteAliasCommand({ FunctionName: functionArn, Name: name }), signal).catch((error: unknown) => {
-      if (!isNotFound(error)) throw error;
-    });
+    await this.send('DeleteAlias', new DeleteAliasCommand({ FunctionName: functionArn, Name: name }), signal).catch(
+      (error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      },
+    );
   }
 
   /** Deletes one published version: always with a number as qualifier, so never the function itself. */
   async deleteVersion(functionArn: string, version: string, signal?: AbortSignal): Promise<void> {
     if (!/^\d+$/.test(version)) throw new Error(`refusing to delete "${version}": not a published version`);
-    await this.send('DeleteFunction', new DeleteFunctionCommand({ FunctionName: functionArn, Qualifier: version }), signal);
+    await this.send(
+      'DeleteFunction',
+      new DeleteFunctionCommand({ FunctionName: functionArn, Qualifier: version }),
+      signal,
+    );
   }
 
   /**
@@ -199,33 +227,61 @@ export class ControlPlane {
    * to 4 minutes for SnapStart). Bounded by what is left of timeout-minutes, and stopped by the run's signal.
    * No call at all when PublishVersion already answered Active (on-demand functions).
    */
-  async untilVersionActive(functionArn: string, published: PublishVersionCommandOutput, what: string, signal?: AbortSignal): Promise<void> {
+  async untilVersionActive(
+    functionArn: string,
+    published: PublishVersionCommandOutput,
+    what: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
     if (published.State === 'Active' || published.State === undefined) return;
     const version = published.Version ?? '';
-    if (published.State === 'Failed') throw new VersionNotActiveError(`${what}: version ${version} failed: ${published.StateReason ?? published.StateReasonCode ?? 'no reason given'}`);
+    if (published.State === 'Failed')
+      throw new VersionNotActiveError(
+        `${what}: version ${version} failed: ${published.StateReason ?? published.StateReasonCode ?? 'no reason given'}`,
+      );
     const leftMs = this.options.timeLeftMs?.() ?? VERSION_WAITER_MAX_WAIT_SEC * 1000;
     const maxWaitSec = Math.floor(Math.min(leftMs, VERSION_WAITER_MAX_WAIT_SEC * 1000) / 1000);
-    const why = published.SnapStart?.OptimizationStatus === 'On' ? 'SnapStart snapshot' : (published.StateReasonCode ?? published.StateReason ?? 'not Active yet');
+    const why =
+      published.SnapStart?.OptimizationStatus === 'On'
+        ? 'SnapStart snapshot'
+        : (published.StateReasonCode ?? published.StateReason ?? 'not Active yet');
     if (maxWaitSec < 1) {
-      throw new VersionNotActiveError(`${what}: version ${version} is ${published.State} (${why}) and no time is left within timeout-minutes to wait for it`);
+      throw new VersionNotActiveError(
+        `${what}: version ${version} is ${published.State} (${why}) and no time is left within timeout-minutes to wait for it`,
+      );
     }
-    this.options.logger.info(`${what}: version ${version} is ${published.State} (${why}), waiting up to ${maxWaitSec} s`);
+    this.options.logger.info(
+      `${what}: version ${version} is ${published.State} (${why}), waiting up to ${maxWaitSec} s`,
+    );
     const now = this.options.now ?? Date.now;
     const startedMs = now();
     // The SDK wants maxWaitTime above minDelay: with little time left, poll more often rather than not at all.
     const minDelay = Math.min(this.options.versionWaiterMinDelaySec ?? VERSION_WAITER_MIN_DELAY_SEC, maxWaitSec / 2);
     try {
       await waitUntilPublishedVersionActive(
-        { client: this.client, minDelay, maxDelay: Math.max(minDelay, minDelay * 2), maxWaitTime: maxWaitSec, abortSignal: signal },
+        {
+          client: this.client,
+          minDelay,
+          maxDelay: Math.max(minDelay, minDelay * 2),
+          maxWaitTime: maxWaitSec,
+          abortSignal: signal,
+        },
         { FunctionName: functionArn, Qualifier: version },
       );
     } catch (error) {
-      if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason ?? 'aborted'));
+      if (signal?.aborted)
+        throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason ?? 'aborted'));
       const failed = waiterFailure(error);
-      const limit = leftMs < VERSION_WAITER_MAX_WAIT_SEC * 1000 ? 'all that timeout-minutes left' : "the API model's limit for this waiter";
-      const detail = failed !== undefined ? `failed: ${failed}` : `is still not Active after ${maxWaitSec} s (${limit})`;
+      const limit =
+        leftMs < VERSION_WAITER_MAX_WAIT_SEC * 1000
+          ? 'all that timeout-minutes left'
+          : "the API model's limit for this waiter";
+      const detail =
+        failed !== undefined ? `failed: ${failed}` : `is still not Active after ${maxWaitSec} s (${limit})`;
       throw new VersionNotActiveError(`${what}: version ${version} ${detail}`);
     }
-    this.options.logger.info(`${what}: version ${version} is Active after ${((now() - startedMs) / 1000).toFixed(1)} s`);
+    this.options.logger.info(
+      `${what}: version ${version} is Active after ${((now() - startedMs) / 1000).toFixed(1)} s`,
+    );
   }
 }

@@ -80,16 +80,25 @@ export function unqualifiedArn(arn: string): string {
  * What differs between $LATEST now and the snapshot (empty when it matches). When another run's marker is on
  * $LATEST, that run has it at one of its memory sizes and restores it itself: MemorySize and Description are its.
  */
-export function differencesBetween(current: FunctionConfiguration, snapshot: FunctionSnapshot, ownRunId: string): string[] {
+export function differencesBetween(
+  current: FunctionConfiguration,
+  snapshot: FunctionSnapshot,
+  ownRunId: string,
+): string[] {
   const differences: string[] = [];
   const owner = markerRunId(current.Description);
   const heldByOtherRun = owner !== undefined && owner !== ownRunId;
   if (!heldByOtherRun) {
-    if (current.MemorySize !== snapshot.memoryMb) differences.push(`MemorySize is ${current.MemorySize}, was ${snapshot.memoryMb}`);
-    if ((current.Description ?? '') !== snapshot.description) differences.push(`Description is "${current.Description ?? ''}", was "${snapshot.description}"`);
+    if (current.MemorySize !== snapshot.memoryMb)
+      differences.push(`MemorySize is ${current.MemorySize}, was ${snapshot.memoryMb}`);
+    if ((current.Description ?? '') !== snapshot.description)
+      differences.push(`Description is "${current.Description ?? ''}", was "${snapshot.description}"`);
   }
-  if ((current.Timeout ?? 3) !== snapshot.timeoutSec) differences.push(`Timeout is ${current.Timeout}, was ${snapshot.timeoutSec}`);
-  if (JSON.stringify(sortKeys(current.Environment?.Variables ?? {})) !== JSON.stringify(sortKeys(snapshot.environment))) {
+  if ((current.Timeout ?? 3) !== snapshot.timeoutSec)
+    differences.push(`Timeout is ${current.Timeout}, was ${snapshot.timeoutSec}`);
+  if (
+    JSON.stringify(sortKeys(current.Environment?.Variables ?? {})) !== JSON.stringify(sortKeys(snapshot.environment))
+  ) {
     differences.push('Environment variables differ');
   }
   return differences;

@@ -30,7 +30,12 @@ export interface InvokeOptions {
  * Invokes `plan` on the function's versions (one per invocation when measuring only cold starts, else the first)
  * and summarises what came back.
  */
-export async function invokePowerValue(state: SubjectState, plan: PowerValuePlan, versions: PreparedVersion[], options: InvokeOptions): Promise<PowerValueResult> {
+export async function invokePowerValue(
+  state: SubjectState,
+  plan: PowerValuePlan,
+  versions: PreparedVersion[],
+  options: InvokeOptions,
+): Promise<PowerValueResult> {
   const { limit, sleep, signal, pacer } = options;
   const settings = options.settings ?? state.settings;
   const { target, snapshot, logger } = state;
@@ -46,7 +51,15 @@ export async function invokePowerValue(state: SubjectState, plan: PowerValuePlan
     const version = settings.onlyColdStarts ? versions[index] : versions[0];
     const payloadIndex = plan.payloadIndexes[index] ?? 0;
     const payload = settings.payloads[payloadIndex]?.payload ?? '{}';
-    const sample = await invokeForSample(target, snapshot.functionArn, version?.alias ?? '', payload, payloadIndex, settings, signal);
+    const sample = await invokeForSample(
+      target,
+      snapshot.functionArn,
+      version?.alias ?? '',
+      payload,
+      payloadIndex,
+      settings,
+      signal,
+    );
     samples[index] = sample;
     done++;
     logger.progress(plan.memoryMb, done, total);
@@ -113,7 +126,14 @@ export async function invokeForSample(
     outcome = await target.invoke(functionArn, alias, payload, signal);
   } catch (error) {
     throwIfAborted(signal);
-    return { durationMs: 0, billedDurationMs: 0, errorType: errorName(error), errorMessage: messageOf(error), payloadIndex, coldStart: false };
+    return {
+      durationMs: 0,
+      billedDurationMs: 0,
+      errorType: errorName(error),
+      errorMessage: messageOf(error),
+      payloadIndex,
+      coldStart: false,
+    };
   }
   return sampleFromOutcome(outcome, payloadIndex, settings.logPayloads);
 }

@@ -40,11 +40,19 @@ const DELETES_IN_FLIGHT = 10;
 const PAGE_SIZE = 50;
 
 /** Every alias of the function (ListAliases, all pages). */
-export async function listAliases(api: ControlPlane, functionArn: string, signal?: AbortSignal): Promise<AliasConfiguration[]> {
+export async function listAliases(
+  api: ControlPlane,
+  functionArn: string,
+  signal?: AbortSignal,
+): Promise<AliasConfiguration[]> {
   const aliases: AliasConfiguration[] = [];
   let marker: string | undefined;
   do {
-    const page = await api.send('ListAliases', new ListAliasesCommand({ FunctionName: functionArn, Marker: marker, MaxItems: PAGE_SIZE }), signal);
+    const page = await api.send(
+      'ListAliases',
+      new ListAliasesCommand({ FunctionName: functionArn, Marker: marker, MaxItems: PAGE_SIZE }),
+      signal,
+    );
     aliases.push(...(page.Aliases ?? []));
     marker = page.NextMarker;
   } while (marker);
@@ -52,14 +60,23 @@ export async function listAliases(api: ControlPlane, functionArn: string, signal
 }
 
 /** Every published version of the function with its Description (ListVersionsByFunction, all pages; never $LATEST). */
-export async function listVersions(api: ControlPlane, functionArn: string, signal?: AbortSignal): Promise<PublishedVersion[]> {
+export async function listVersions(
+  api: ControlPlane,
+  functionArn: string,
+  signal?: AbortSignal,
+): Promise<PublishedVersion[]> {
   const versions: PublishedVersion[] = [];
   let marker: string | undefined;
   do {
-    const command = new ListVersionsByFunctionCommand({ FunctionName: functionArn, Marker: marker, MaxItems: PAGE_SIZE });
+    const command = new ListVersionsByFunctionCommand({
+      FunctionName: functionArn,
+      Marker: marker,
+      MaxItems: PAGE_SIZE,
+    });
     const page = await api.send('ListVersionsByFunction', command, signal);
     for (const config of page.Versions ?? []) {
-      if (config.Version && config.Version !== '$LATEST') versions.push({ version: config.Version, description: config.Description ?? '' });
+      if (config.Version && config.Version !== '$LATEST')
+        versions.push({ version: config.Version, description: config.Description ?? '' });
     }
     marker = page.NextMarker;
   } while (marker);
@@ -80,13 +97,26 @@ export function runVersionNumbers(versions: readonly PublishedVersion[], runId: 
 }
 
 /** The versions of the run, as Lambda lists them now. */
-export async function listRunVersions(api: ControlPlane, functionArn: string, runId: string, signal?: AbortSignal): Promise<string[]> {
+export async function listRunVersions(
+  api: ControlPlane,
+  functionArn: string,
+  runId: string,
+  signal?: AbortSignal,
+): Promise<string[]> {
   return runVersionNumbers(await listVersions(api, functionArn, signal), runId);
 }
 
 /** The run's aliases and versions, as Lambda lists them now (both listings side by side). */
-export async function listRunLeftovers(api: ControlPlane, functionArn: string, runId: string, signal?: AbortSignal): Promise<RunLeftovers> {
-  const [aliases, versions] = await Promise.all([listAliases(api, functionArn, signal), listRunVersions(api, functionArn, runId, signal)]);
+export async function listRunLeftovers(
+  api: ControlPlane,
+  functionArn: string,
+  runId: string,
+  signal?: AbortSignal,
+): Promise<RunLeftovers> {
+  const [aliases, versions] = await Promise.all([
+    listAliases(api, functionArn, signal),
+    listRunVersions(api, functionArn, runId, signal),
+  ]);
   return { aliases: runAliasNames(aliases, runId), versions };
 }
 
@@ -96,7 +126,12 @@ export async function listRunLeftovers(api: ControlPlane, functionArn: string, r
  * and never reported as problems. Every list in the report is in the order of `leftovers`, whatever order the
  * parallel deletes answer in.
  */
-export async function removeLeftovers(api: ControlPlane, functionArn: string, leftovers: RunLeftovers, signal?: AbortSignal): Promise<CleanupReport> {
+export async function removeLeftovers(
+  api: ControlPlane,
+  functionArn: string,
+  leftovers: RunLeftovers,
+  signal?: AbortSignal,
+): Promise<CleanupReport> {
   const inFlight = pLimit(DELETES_IN_FLIGHT);
   const deleted = new Set<string>();
   const problems = new Map<string, string>();
@@ -110,14 +145,23 @@ export async function removeLeftovers(api: ControlPlane, functionArn: string, le
         else if (!signal?.aborted) problems.set(key, `${key}: ${messageOf(error)}`);
       }
     });
-  await Promise.all(leftovers.aliases.map((alias) => remove(`alias ${alias}`, () => api.deleteAlias(functionArn, alias, signal))));
-  await Promise.all(leftovers.versions.map((version) => remove(`version ${version}`, () => api.deleteVersion(functionArn, version, signal))));
+  await Promise.all(
+    leftovers.aliases.map((alias) => remove(`alias ${alias}`, () => api.deleteAlias(functionArn, alias, signal))),
+  );
+  await Promise.all(
+    leftovers.versions.map((version) =>
+      remove(`version ${version}`, () => api.deleteVersion(functionArn, version, signal)),
+    ),
+  );
   const isDeleted = (kind: string) => (name: string) => deleted.has(`${kind} ${name}`);
   const isLeft = (kind: string) => (name: string) => !deleted.has(`${kind} ${name}`);
   return {
     deletedAliases: leftovers.aliases.filter(isDeleted('alias')),
     deletedVersions: leftovers.versions.filter(isDeleted('version')),
-    problems: [...leftovers.aliases.map((alias) => `alias ${alias}`), ...leftovers.versions.map((version) => `version ${version}`)].flatMap((key) => {
+    problems: [
+      ...leftovers.aliases.map((alias) => `alias ${alias}`),
+      ...leftovers.versions.map((version) => `version ${version}`),
+    ].flatMap((key) => {
       const problem = problems.get(key);
       return problem === undefined ? [] : [problem];
     }),

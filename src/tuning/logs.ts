@@ -180,5 +180,7 @@ function lastJsonReport(logTail: string): Located | null {
 
 /** Drops fields that are undefined, so a record compares and serialises without `key: undefined` entries. */
 function withoutUndefined(report: ReportRecord): ReportRecord {
-  return Object.fromEntries(Object.entries(report).filter(([, value]) => value !== undefined)) as unknown as ReportRecord;
+  return Object.fromEntries(
+    Object.entries(report).filter(([, value]) => value !== undefined),
+  ) as unknown as ReportRecord;
 }

@@ -17,11 +17,18 @@ export interface RecoveryData {
 
 export function aliasName(runId: string, memoryMb: number, variant?: VersionVariant): string {
   if (variant === undefined) return `lpg-${runId}-${memoryMb}`;
-  return typeof variant === 'number' ? `lpg-${runId}-${memoryMb}-c${variant}` : `lpg-${runId}-${memoryMb}-e${variant.environment}`;
+  return typeof variant === 'number'
+    ? `lpg-${runId}-${memoryMb}-c${variant}`
+    : `lpg-${runId}-${memoryMb}-e${variant.environment}`;
 }
 
 export function versionDescription(runId: string, memoryMb: number, variant?: VersionVariant): string {
-  const suffix = variant === undefined ? '' : typeof variant === 'number' ? ` cold ${variant}` : ` environment ${variant.environment}`;
+  const suffix =
+    variant === undefined
+      ? ''
+      : typeof variant === 'number'
+        ? ` cold ${variant}`
+        : ` environment ${variant.environment}`;
   return `lambda-power-gate ${runId} ${memoryMb} MB${suffix}`;
 }
 
@@ -30,7 +37,12 @@ export function versionDescription(runId: string, memoryMb: number, variant?: Ve
  * memory and the run's deadline, e.g. `lambda-power-gate 3f9a12bc 256 MB (was 512 MB, until 2026-12-01T09:40:00Z)`.
  * At most about 110 characters: Lambda's Description limit is 256 (the API model's `Description` shape).
  */
-export function runMarker(runId: string, memoryMb: number, variant: VersionVariant | undefined, recovery: RecoveryData | undefined): string {
+export function runMarker(
+  runId: string,
+  memoryMb: number,
+  variant: VersionVariant | undefined,
+  recovery: RecoveryData | undefined,
+): string {
   return versionDescription(runId, memoryMb, variant) + recoverySuffix(recovery);
 }
 
@@ -39,7 +51,12 @@ export function runMarker(runId: string, memoryMb: number, variant: VersionVaria
  * runs wait for it), but with `<run>:`, so no clean-up ever takes the kept version for one of the run's own
  * (versionRunId and isRunVersionDescription do not match it).
  */
-export function autoOptimizeDescription(runId: string, memoryMb: number, alias: string, recovery: RecoveryData | undefined): string {
+export function autoOptimizeDescription(
+  runId: string,
+  memoryMb: number,
+  alias: string,
+  recovery: RecoveryData | undefined,
+): string {
   return `lambda-power-gate ${runId}: ${memoryMb} MB for alias ${alias}` + recoverySuffix(recovery);
 }
 
@@ -114,5 +131,7 @@ export function isRunVersion(description: string | undefined, runId: string): bo
 export function isRunVersionDescription(description: string | undefined, runId: string): boolean {
   const escaped = runId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // With recovery data (runMarker) the description ends in " (was <mb> MB, until <time>)".
-  return new RegExp(`^lambda-power-gate ${escaped} \\d+ MB(?: cold \\d+| environment \\d+)?(?: \\(was \\d+ MB, until [^)]+\\))?$`).test(description ?? '');
+  return new RegExp(
+    `^lambda-power-gate ${escaped} \\d+ MB(?: cold \\d+| environment \\d+)?(?: \\(was \\d+ MB, until [^)]+\\))?$`,
+  ).test(description ?? '');
 }

@@ -29,7 +29,10 @@ export interface RemovedLeftovers {
 }
 
 /** One run's aliases (`lpg-<run>-*`) among a function's aliases, and its deadline when its state alias says it. */
-export function runAliases(aliases: readonly AliasConfiguration[], runId: string): { names: string[]; deadlineMs?: number; originalDescription?: string } {
+export function runAliases(
+  aliases: readonly AliasConfiguration[],
+  runId: string,
+): { names: string[]; deadlineMs?: number; originalDescription?: string } {
   const names = runAliasNames(aliases, runId);
   const state = aliases.find((alias) => parseStateAliasName(alias.Name ?? '')?.runId === runId);
   const parsed = state ? parseStateAliasName(state.Name ?? '') : undefined;
@@ -65,7 +68,9 @@ export async function removeRunLeftovers(
     const memoryMb = original?.memoryMb ?? marker.originalMemoryMb;
     const description = original?.description ?? aliases.originalDescription;
     if (memoryMb === undefined || description === undefined) {
-      removed.problems.push(`$LATEST carries run ${runId}'s marker but its original configuration is unknown (no state alias): set MemorySize and Description back by hand`);
+      removed.problems.push(
+        `$LATEST carries run ${runId}'s marker but its original configuration is unknown (no state alias): set MemorySize and Description back by hand`,
+      );
     } else {
       // The function's ARN as given (the post step's saved one), not as read back.
       const snapshot = { ...snapshotOf(config, region, functionArn, { memoryMb, description }), functionArn };
@@ -81,8 +86,14 @@ export async function removeRunLeftovers(
   // The aliases, then the versions, by the one clean-up there is (leftovers.ts); the state alias last, and only when
   // nothing else is left.
   const stateAlias = aliases.names.find((name) => parseStateAliasName(name) !== undefined);
-  const aliasReport = await target.removeLeftovers(functionArn, { aliases: aliases.names.filter((entry) => entry !== stateAlias), versions: [] });
-  const versionReport = await target.removeLeftovers(functionArn, { aliases: [], versions: await target.listRunVersions(functionArn, runId) });
+  const aliasReport = await target.removeLeftovers(functionArn, {
+    aliases: aliases.names.filter((entry) => entry !== stateAlias),
+    versions: [],
+  });
+  const versionReport = await target.removeLeftovers(functionArn, {
+    aliases: [],
+    versions: await target.listRunVersions(functionArn, runId),
+  });
   for (const report of [aliasReport, versionReport]) {
     removed.deletedAliases.push(...report.deletedAliases);
     removed.deletedVersions.push(...report.deletedVersions);
@@ -102,9 +113,12 @@ export async function removeRunLeftovers(
 /** One line for the log: what was removed (and put back). */
 export function describeRemoval(removed: RemovedLeftovers, functionName: string): string {
   const parts: string[] = [];
-  if (removed.restoredMemoryMb !== undefined) parts.push(`$LATEST put back to ${removed.restoredMemoryMb} MB and its original description`);
-  if (removed.deletedAliases.length > 0) parts.push(`deleted ${removed.deletedAliases.length} aliases (${removed.deletedAliases.join(', ')})`);
-  if (removed.deletedVersions.length > 0) parts.push(`deleted ${removed.deletedVersions.length} versions (${removed.deletedVersions.join(', ')})`);
+  if (removed.restoredMemoryMb !== undefined)
+    parts.push(`$LATEST put back to ${removed.restoredMemoryMb} MB and its original description`);
+  if (removed.deletedAliases.length > 0)
+    parts.push(`deleted ${removed.deletedAliases.length} aliases (${removed.deletedAliases.join(', ')})`);
+  if (removed.deletedVersions.length > 0)
+    parts.push(`deleted ${removed.deletedVersions.length} versions (${removed.deletedVersions.join(', ')})`);
   return `${functionName}: ${parts.length > 0 ? parts.join('; ') : 'nothing to remove'}`;
 }
 
@@ -124,7 +138,13 @@ export async function recoverAbandonedRuns(
   logger: EngineLogger,
 ): Promise<RemovedLeftovers[]> {
   const aliases = await targetFor(ownRunId).listAliases(functionArn);
-  const runIds = [...new Set(aliases.map((alias) => aliasRunId(alias.Name ?? '')).filter((id): id is string => id !== undefined && id !== ownRunId))];
+  const runIds = [
+    ...new Set(
+      aliases
+        .map((alias) => aliasRunId(alias.Name ?? ''))
+        .filter((id): id is string => id !== undefined && id !== ownRunId),
+    ),
+  ];
   const removedRuns: RemovedLeftovers[] = [];
   for (const runId of runIds) {
     const found = runAliases(aliases, runId);
@@ -136,13 +156,20 @@ export async function recoverAbandonedRuns(
     }
     const until = new Date(found.deadlineMs).toISOString();
     if (nowMs <= found.deadlineMs) {
-      logger.info(`${functionName} has ${found.names.length} aliases of lambda-power-gate run ${runId}, which may still be running until ${until}: left alone`);
+      logger.info(
+        `${functionName} has ${found.names.length} aliases of lambda-power-gate run ${runId}, which may still be running until ${until}: left alone`,
+      );
       continue;
     }
     const removed = await removeRunLeftovers(targetFor(runId), functionArn, region, runId);
     removedRuns.push(removed);
-    logger.warning(`Run ${runId} ended at ${until} without cleaning up (was it killed?); removed what it left: ${describeRemoval(removed, functionName)}`);
-    if (removed.problems.length > 0) logger.warning(`Could not remove everything run ${runId} left on ${functionName}: ${removed.problems.join('; ')}`);
+    logger.warning(
+      `Run ${runId} ended at ${until} without cleaning up (was it killed?); removed what it left: ${describeRemoval(removed, functionName)}`,
+    );
+    if (removed.problems.length > 0)
+      logger.warning(
+        `Could not remove everything run ${runId} left on ${functionName}: ${removed.problems.join('; ')}`,
+      );
   }
   return removedRuns;
 }

@@ -136,7 +136,11 @@ export interface RunClock {
 }
 
 /** A new run's clock; or, with `resume`, the clock of a run that already started (auto-optimize after it). */
-export function startRun(settings: TuningSettings, deps: TunerDeps, resume?: { runId?: string; startedAt: string }): RunClock {
+export function startRun(
+  settings: TuningSettings,
+  deps: TunerDeps,
+  resume?: { runId?: string; startedAt: string },
+): RunClock {
   const clock = deps.clock ?? systemClock;
   const runId = resume?.runId ?? deps.runId ?? newRunId();
   const startedAt = resume?.startedAt ?? clock.now().toISOString();
@@ -156,7 +160,14 @@ export function startRun(settings: TuningSettings, deps: TunerDeps, resume?: { r
 }
 
 /** A LambdaTarget for one function of the run; `owner` is the run id its markers carry (recovery uses others). */
-export function targetFor(client: LambdaClient, settings: TuningSettings, owner: string, run: RunClock, deps: TunerDeps, logger: EngineLogger): LambdaTarget {
+export function targetFor(
+  client: LambdaClient,
+  settings: TuningSettings,
+  owner: string,
+  run: RunClock,
+  deps: TunerDeps,
+  logger: EngineLogger,
+): LambdaTarget {
   return new LambdaTarget(client, settings.functionName, settings.region, {
     logger,
     sleep: run.sleep,
@@ -172,12 +183,29 @@ export function targetFor(client: LambdaClient, settings: TuningSettings, owner:
 }
 
 /** A function's state once its snapshot is taken: its prices (warned about when a fallback) and its plan. */
-export function subjectState(subject: TuningSubject, target: LambdaTarget, snapshot: FunctionSnapshot, logger: EngineLogger): SubjectState {
+export function subjectState(
+  subject: TuningSubject,
+  target: LambdaTarget,
+  snapshot: FunctionSnapshot,
+  logger: EngineLogger,
+): SubjectState {
   const prices = pricesFor(subject.settings.region, snapshot.identity.architecture);
   if (prices.fallback) {
-    logger.warning(`No Lambda prices known for region ${subject.settings.region}; using ${prices.region} prices (see docs/pricing.md)`);
+    logger.warning(
+      `No Lambda prices known for region ${subject.settings.region}; using ${prices.region} prices (see docs/pricing.md)`,
+    );
   }
-  return { subject, settings: subject.settings, target, snapshot, prices, plans: planRun(subject.settings), logger, prepared: [], running: [] };
+  return {
+    subject,
+    settings: subject.settings,
+    target,
+    snapshot,
+    prices,
+    plans: planRun(subject.settings),
+    logger,
+    prepared: [],
+    running: [],
+  };
 }
 
 /** The primary's logger with a prefix, and without per-invocation progress (the primary reports that). */
@@ -192,7 +220,8 @@ export function labelledLogger(logger: EngineLogger, label: string): EngineLogge
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new TuningCancelledError(reasonText(signal.reason));
+  if (signal?.aborted)
+    throw signal.reason instanceof Error ? signal.reason : new TuningCancelledError(reasonText(signal.reason));
 }
 
 export function reasonText(reason: unknown): string {

@@ -15,7 +15,9 @@ export function sampleFromOutcome(outcome: InvokeOutcome, payloadIndex: number, 
       durationMs: 0,
       billedDurationMs: 0,
       errorType: error?.type ?? 'LambdaPowerGate.NoReport',
-      errorMessage: error ? visibleMessage(error, logPayloads) : 'the log tail had no REPORT record (is LogType Tail blocked, or the log format unknown?)',
+      errorMessage: error
+        ? visibleMessage(error, logPayloads)
+        : 'the log tail had no REPORT record (is LogType Tail blocked, or the log format unknown?)',
       payloadIndex,
       coldStart: false,
     };
@@ -50,7 +52,10 @@ export function functionErrorOf(payload: string, functionError: string): Functio
   try {
     const parsed = JSON.parse(payload) as { errorType?: unknown; errorMessage?: unknown };
     return {
-      type: truncateText(typeof parsed.errorType === 'string' && parsed.errorType ? parsed.errorType : functionError, MAX_RAW_ERROR_TYPE_CHARS),
+      type: truncateText(
+        typeof parsed.errorType === 'string' && parsed.errorType ? parsed.errorType : functionError,
+        MAX_RAW_ERROR_TYPE_CHARS,
+      ),
       message: typeof parsed.errorMessage === 'string' ? parsed.errorMessage : '',
     };
   } catch {

@@ -2,7 +2,14 @@
 // recommendation. Pure: the same figures whether a power value was measured once or in rounds.
 
 import { visualizationUrl } from '../results/visualization.js';
-import { RESULTS_SCHEMA_VERSION, type PowerValueResult, type Prices, type RunResult, type Sample, type TuningSettings } from '../types.js';
+import {
+  RESULTS_SCHEMA_VERSION,
+  type PowerValueResult,
+  type Prices,
+  type RunResult,
+  type Sample,
+  type TuningSettings,
+} from '../types.js';
 import { recommend } from './analyze.js';
 import type { Clock } from '../lib/ports.js';
 import { costPerInvocationUsd } from './pricing.js';
@@ -27,9 +34,15 @@ export function summarisePowerValue(
   const errors = samples.length - successful.length;
   const measured = measuredSamples(samples, settings);
   const failureReason = stopReason ?? (successful.length === 0 ? 'no successful invocation' : undefined);
-  const coldStarts = samples.map((sample) => sample.initDurationMs).filter((value): value is number => value !== undefined);
-  const restores = samples.map((sample) => sample.restoreDurationMs).filter((value): value is number => value !== undefined);
-  const memoryUsed = samples.map((sample) => sample.maxMemoryUsedMb).filter((value): value is number => value !== undefined);
+  const coldStarts = samples
+    .map((sample) => sample.initDurationMs)
+    .filter((value): value is number => value !== undefined);
+  const restores = samples
+    .map((sample) => sample.restoreDurationMs)
+    .filter((value): value is number => value !== undefined);
+  const memoryUsed = samples
+    .map((sample) => sample.maxMemoryUsedMb)
+    .filter((value): value is number => value !== undefined);
   const status = failureReason === undefined ? 'ok' : 'failed';
   const result: PowerValueResult = {
     memoryMb,
@@ -50,7 +63,13 @@ export function summarisePowerValue(
             settings.discardTopBottom,
           )
         : null,
-    billedDurationMs: measured.length > 0 ? trimmedMean(measured.map((sample) => sample.billedDurationMs), settings.discardTopBottom) : null,
+    billedDurationMs:
+      measured.length > 0
+        ? trimmedMean(
+            measured.map((sample) => sample.billedDurationMs),
+            settings.discardTopBottom,
+          )
+        : null,
     maxMemoryUsedMb: memoryUsed.length > 0 ? Math.max(...memoryUsed) : null,
   };
   const restore = durationStats(restores, 0);
@@ -100,12 +119,21 @@ export function buildResult(
   const current = powerValues.find((entry) => entry.memoryMb === snapshot.memoryMb && entry.status === 'ok');
   const points = powerValues
     .filter((entry) => entry.status === 'ok' && entry.duration && entry.costPerInvocationUsd !== null)
-    .map((entry) => ({ memoryMb: entry.memoryMb, durationMs: entry.duration?.trimmedMean ?? 0, costUsd: entry.costPerInvocationUsd ?? 0 }));
+    .map((entry) => ({
+      memoryMb: entry.memoryMb,
+      durationMs: entry.duration?.trimmedMean ?? 0,
+      costUsd: entry.costPerInvocationUsd ?? 0,
+    }));
   const { payloads, ...rest } = settings;
   const tuningCostUsd = powerValues.reduce(
     (sum, entry) =>
       sum +
-      entry.samples.reduce((inner, sample) => inner + (sample.billedDurationMs > 0 ? costPerInvocationUsd(sample.billedDurationMs, entry.memoryMb, prices) : 0), 0),
+      entry.samples.reduce(
+        (inner, sample) =>
+          inner +
+          (sample.billedDurationMs > 0 ? costPerInvocationUsd(sample.billedDurationMs, entry.memoryMb, prices) : 0),
+        0,
+      ),
     0,
   );
   const result: RunResult = {
@@ -133,12 +161,32 @@ export function buildResult(
 
 /** One result per function of the run from what it measured so far, in subject order. */
 export function resultsOf(run: Pick<RunState, 'runId' | 'states' | 'measured' | 'startedAt' | 'clock'>): RunResult[] {
-  return run.states.map((state, index) => buildResult(run.runId, state.settings, state.snapshot, state.prices, run.measured[index] ?? [], run.startedAt, run.clock, false));
+  return run.states.map((state, index) =>
+    buildResult(
+      run.runId,
+      state.settings,
+      state.snapshot,
+      state.prices,
+      run.measured[index] ?? [],
+      run.startedAt,
+      run.clock,
+      false,
+    ),
+  );
 }
 
 /** A dry run's results: every planned power value without samples, and no recommendation. */
 export function dryRunResults(run: Pick<RunState, 'runId' | 'states' | 'startedAt' | 'clock'>): RunResult[] {
   return run.states.map((state) =>
-    buildResult(run.runId, state.settings, state.snapshot, state.prices, state.plans.map((plan) => emptyResult(plan.memoryMb)), run.startedAt, run.clock, true),
+    buildResult(
+      run.runId,
+      state.settings,
+      state.snapshot,
+      state.prices,
+      state.plans.map((plan) => emptyResult(plan.memoryMb)),
+      run.startedAt,
+      run.clock,
+      true,
+    ),
   );
 }

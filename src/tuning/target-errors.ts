@@ -50,7 +50,10 @@ export function messageText(error: unknown): string {
  */
 export function waiterFailure(error: unknown): string | undefined {
   try {
-    const result = JSON.parse(messageText(error)) as { state?: string; reason?: { State?: string; StateReason?: string; StateReasonCode?: string } };
+    const result = JSON.parse(messageText(error)) as {
+      state?: string;
+      reason?: { State?: string; StateReason?: string; StateReasonCode?: string };
+    };
     if (result.state !== 'FAILURE' || typeof result.reason !== 'object' || result.reason === null) return undefined;
     return result.reason.StateReason ?? result.reason.StateReasonCode ?? 'no reason given';
   } catch {

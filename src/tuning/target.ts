@@ -21,7 +21,13 @@ import { checkReportIsLogged, differencesBetween, snapshotOf, type FunctionSnaps
 import * as leftovers from './leftovers.js';
 import type { CleanupReport, RunLeftovers } from './leftovers.js';
 import { parseReport } from './logs.js';
-import { autoOptimizeDescription, markerRunId, stateAliasName, type RecoveryData, type VersionVariant } from './markers.js';
+import {
+  autoOptimizeDescription,
+  markerRunId,
+  stateAliasName,
+  type RecoveryData,
+  type VersionVariant,
+} from './markers.js';
 import { AliasRoutingError, isAlreadyExists, RestoreError, WrongVersionError } from './target-errors.js';
 import { awaitTurn, type TurnOptions } from './turn.js';
 import { CONCURRENT_CHANGE_ATTEMPTS, VersionPublisher, type PreparedVersion } from './versions.js';
@@ -82,7 +88,12 @@ export class LambdaTarget {
    * creates a new version), waits for the update, publishes guarded by the RevisionId we observed, verifies the
    * version's memory, and aliases it (versions.ts).
    */
-  prepareVersion(snapshot: FunctionSnapshot, memoryMb: number, variant?: VersionVariant, signal?: AbortSignal): Promise<PreparedVersion> {
+  prepareVersion(
+    snapshot: FunctionSnapshot,
+    memoryMb: number,
+    variant?: VersionVariant,
+    signal?: AbortSignal,
+  ): Promise<PreparedVersion> {
     return this.versions.prepareVersion(snapshot, this.recoveryData(snapshot), memoryMb, variant, signal);
   }
 
@@ -102,13 +113,20 @@ export class LambdaTarget {
         if (current.MemorySize === snapshot.memoryMb && (current.Description ?? '') === snapshot.description) return;
         const owner = markerRunId(current.Description);
         if (owner !== undefined && owner !== this.options.runId) {
-          this.options.logger.info(`$LATEST of ${snapshot.identity.name} is held by another lambda-power-gate run (${owner}), which puts it back itself`);
+          this.options.logger.info(
+            `$LATEST of ${snapshot.identity.name} is held by another lambda-power-gate run (${owner}), which puts it back itself`,
+          );
           return;
         }
         try {
           await this.api.send(
             'UpdateFunctionConfiguration',
-            new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: snapshot.memoryMb, Description: snapshot.description, RevisionId: current.RevisionId }),
+            new UpdateFunctionConfigurationCommand({
+              FunctionName: fn,
+              MemorySize: snapshot.memoryMb,
+              Description: snapshot.description,
+              RevisionId: current.RevisionId,
+            }),
             signal,
           );
           await this.api.waitUntilUpdated(fn, signal);
@@ -120,20 +138,32 @@ export class LambdaTarget {
         }
       }
     } catch (error) {
-      throw new RestoreError(`Restoring $LATEST of ${snapshot.identity.name} to ${snapshot.memoryMb} MB failed: ${messageOf(error)}`);
+      throw new RestoreError(
+        `Restoring $LATEST of ${snapshot.identity.name} to ${snapshot.memoryMb} MB failed: ${messageOf(error)}`,
+      );
     }
   }
 
   /** Confirms $LATEST matches the snapshot; returns what differs (empty when it matches). */
   async differencesFrom(snapshot: FunctionSnapshot, signal?: AbortSignal): Promise<string[]> {
-    return differencesBetween(await this.api.readConfiguration(snapshot.functionArn, signal), snapshot, this.options.runId);
+    return differencesBetween(
+      await this.api.readConfiguration(snapshot.functionArn, signal),
+      snapshot,
+      this.options.runId,
+    );
   }
 
   async invoke(functionArn: string, alias: string, payload: string, signal?: AbortSignal): Promise<InvokeOutcome> {
     const response = await withRetry(
       () =>
         this.api.client.send(
-          new InvokeCommand({ FunctionName: functionArn, Qualifier: alias, InvocationType: 'RequestResponse', LogType: 'Tail', Payload: new TextEncoder().encode(payload) }),
+          new InvokeCommand({
+            FunctionName: functionArn,
+            Qualifier: alias,
+            InvocationType: 'RequestResponse',
+            LogType: 'Tail',
+            Payload: new TextEncoder().encode(payload),
+          }),
           { abortSignal: signal },
         ),
       {
@@ -144,7 +174,8 @@ export class LambdaTarget {
         signal,
         random: this.options.random,
         shouldRetry: (error) => isThrottling(error) || isTransient(error),
-        onRetry: (error, attempt, delayMs) => this.options.logger.debug(`Invoke ${alias}: ${errorName(error)}, retry ${attempt} in ${delayMs} ms`),
+        onRetry: (error, attempt, delayMs) =>
+          this.options.logger.debug(`Invoke ${alias}: ${errorName(error)}, retry ${attempt} in ${delayMs} ms`),
       },
     );
     const logTail = response.LogResult ? Buffer.from(response.LogResult, 'base64').toString('utf8') : '';
@@ -152,7 +183,10 @@ export class LambdaTarget {
     if (expected) {
       // Never file a measurement under a memory size it was not taken at.
       const memorySizeMb = parseReport(logTail)?.memorySizeMb;
-      if ((response.ExecutedVersion !== undefined && response.ExecutedVersion !== expected.version) || (memorySizeMb !== undefined && memorySizeMb !== expected.memoryMb)) {
+      if (
+        (response.ExecutedVersion !== undefined && response.ExecutedVersion !== expected.version) ||
+        (memorySizeMb !== undefined && memorySizeMb !== expected.memoryMb)
+      ) {
         throw new WrongVersionError(
           `alias ${alias} ran version ${response.ExecutedVersion ?? '?'} at ${memorySizeMb ?? '?'} MB, expected version ${expected.version} at ${expected.memoryMb} MB`,
         );
@@ -173,9 +207,16 @@ export class LambdaTarget {
    * at cannot be deleted), the listing runs beside them. Every failure is collected and reported; none stops the
    * rest. `signal` is the clean-up's own budget: what it cuts short is in `remaining`.
    */
-  async cleanup(functionArn: string, preparedVersions: PreparedVersion[], signal?: AbortSignal): Promise<CleanupReport> {
+  async cleanup(
+    functionArn: string,
+    preparedVersions: PreparedVersion[],
+    signal?: AbortSignal,
+  ): Promise<CleanupReport> {
     // Plus what a failed prepare step could not remove at once.
-    const prepared = [...preparedVersions, ...this.versions.leftovers.filter((item) => !preparedVersions.some((other) => other.alias === item.alias))];
+    const prepared = [
+      ...preparedVersions,
+      ...this.versions.leftovers.filter((item) => !preparedVersions.some((other) => other.alias === item.alias)),
+    ];
     const aliases = union(
       prepared.map((item) => item.alias),
       [...this.versions.attemptedAliases],
@@ -191,7 +232,11 @@ export class LambdaTarget {
         })
       : Promise.resolve([]);
     const aliasReport = await this.removeLeftovers(functionArn, { aliases, versions: [] }, signal);
-    const versionReport = await this.removeLeftovers(functionArn, { aliases: [], versions: union(known, await listing) }, signal);
+    const versionReport = await this.removeLeftovers(
+      functionArn,
+      { aliases: [], versions: union(known, await listing) },
+      signal,
+    );
     return {
       deletedAliases: aliasReport.deletedAliases,
       deletedVersions: versionReport.deletedVersions,
@@ -205,7 +250,11 @@ export class LambdaTarget {
    * unique to the run), as Lambda lists them now: for the post step or a later run that cleans up after a run that
    * was killed (leftovers.ts).
    */
-  listRunLeftovers(functionArn: string, runId: string = this.options.runId, signal?: AbortSignal): Promise<RunLeftovers> {
+  listRunLeftovers(
+    functionArn: string,
+    runId: string = this.options.runId,
+    signal?: AbortSignal,
+  ): Promise<RunLeftovers> {
     return leftovers.listRunLeftovers(this.api, functionArn, runId, signal);
   }
 
@@ -227,7 +276,12 @@ export class LambdaTarget {
     const before = await awaitTurn(this.api, this.options, fn);
     await this.api.send(
       'UpdateFunctionConfiguration',
-      new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: snapshot.description, RevisionId: before.RevisionId }),
+      new UpdateFunctionConfigurationCommand({
+        FunctionName: fn,
+        MemorySize: memoryMb,
+        Description: snapshot.description,
+        RevisionId: before.RevisionId,
+      }),
     );
     await this.api.waitUntilUpdated(fn);
   }
@@ -239,13 +293,17 @@ export class LambdaTarget {
    * would end the canary. Refused with the fix instead; checked before tuning and again before applying.
    */
   async aliasForAutoOptimize(functionArn: string, alias: string): Promise<AliasConfiguration | undefined> {
-    const found = await this.api.send('GetAlias', new GetAliasCommand({ FunctionName: functionArn, Name: alias })).catch((error: unknown) => {
-      if (errorName(error) === 'ResourceNotFoundException') return undefined;
-      throw error;
-    });
+    const found = await this.api
+      .send('GetAlias', new GetAliasCommand({ FunctionName: functionArn, Name: alias }))
+      .catch((error: unknown) => {
+        if (errorName(error) === 'ResourceNotFoundException') return undefined;
+        throw error;
+      });
     const weights = Object.entries(found?.RoutingConfig?.AdditionalVersionWeights ?? {});
     if (found && weights.length > 0) {
-      const split = weights.map(([version, weight]) => `version ${version} at ${Math.round(weight * 1000) / 10}%`).join(', ');
+      const split = weights
+        .map(([version, weight]) => `version ${version} at ${Math.round(weight * 1000) / 10}%`)
+        .join(', ');
       throw new AliasRoutingError(
         `alias ${alias} splits traffic (version ${found.FunctionVersion ?? '?'} primary, ${split}): auto-optimize never moves an alias with weighted routing, so a deployment's canary weights are kept; finish or roll back that deployment, or leave auto-optimize-alias unset`,
       );
@@ -258,7 +316,12 @@ export class LambdaTarget {
    * run's own versions (versions.ts publishVerified: RevisionId-guarded, verified, Active), point the alias at it
    * (creating it when missing), and put $LATEST back. Returns the version.
    */
-  async applyToAlias(snapshot: FunctionSnapshot, memoryMb: number, alias: string, signal?: AbortSignal): Promise<string> {
+  async applyToAlias(
+    snapshot: FunctionSnapshot,
+    memoryMb: number,
+    alias: string,
+    signal?: AbortSignal,
+  ): Promise<string> {
     const fn = snapshot.functionArn;
     const description = autoOptimizeDescription(this.options.runId, memoryMb, alias, this.recoveryData(snapshot));
     // Before anything is changed: a weighted alias is refused, and its RevisionId guards the update below.
@@ -271,14 +334,32 @@ export class LambdaTarget {
     };
     try {
       // The alias carries the user's traffic: it must never point at a version Lambda does not invoke yet.
-      const made = await this.versions.publishVerified(fn, memoryMb, description, `Auto-optimize ${memoryMb} MB`, signal, discard);
+      const made = await this.versions.publishVerified(
+        fn,
+        memoryMb,
+        description,
+        `Auto-optimize ${memoryMb} MB`,
+        signal,
+        discard,
+      );
       try {
         if (existing) {
           // Guarded by the RevisionId read before: weights set since then fail the update (412) instead of being kept
           // under a new primary version.
-          await this.api.send('UpdateAlias', new UpdateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: made.version, RevisionId: existing.RevisionId }));
+          await this.api.send(
+            'UpdateAlias',
+            new UpdateAliasCommand({
+              FunctionName: fn,
+              Name: alias,
+              FunctionVersion: made.version,
+              RevisionId: existing.RevisionId,
+            }),
+          );
         } else {
-          await this.api.send('CreateAlias', new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: made.version }));
+          await this.api.send(
+            'CreateAlias',
+            new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: made.version }),
+          );
         }
       } catch (error) {
         await discard(made);
@@ -299,7 +380,15 @@ export class LambdaTarget {
     const name = this.stateAliasOf(snapshot);
     if (name === undefined) return;
     try {
-      await this.api.send('CreateAlias', new CreateAliasCommand({ FunctionName: snapshot.functionArn, Name: name, FunctionVersion: '$LATEST', Description: snapshot.description }));
+      await this.api.send(
+        'CreateAlias',
+        new CreateAliasCommand({
+          FunctionName: snapshot.functionArn,
+          Name: name,
+          FunctionVersion: '$LATEST',
+          Description: snapshot.description,
+        }),
+      );
     } catch (error) {
       // Our own earlier CreateAlias whose answer was lost.
       if (!isAlreadyExists(error)) throw error;

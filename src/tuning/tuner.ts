@@ -14,7 +14,13 @@ import type { PowerValueResult, RunResult, TuningSettings } from '../types.js';
 import { messageOf } from '../lib/errors.js';
 import { errorName } from '../lib/retry.js';
 import { checkAutoOptimizeTarget } from './apply.js';
-import { CLEANUP_BUDGET_MS, cleanupBudget, recoverLeftovers, restoreAndCleanUp, type CleanupOutcome } from './cleanup.js';
+import {
+  CLEANUP_BUDGET_MS,
+  cleanupBudget,
+  recoverLeftovers,
+  restoreAndCleanUp,
+  type CleanupOutcome,
+} from './cleanup.js';
 import { invokePowerValue } from './invoke.js';
 import { adaptiveRounds } from './rounds/adaptive.js';
 import { environmentBlocks, type ExtraSampling } from './rounds/environment-blocks.js';
@@ -51,7 +57,12 @@ export async function tune(settings: TuningSettings, deps: TunerDeps, signal?: A
  * TuningFailedError; a secondary subject whose every power value failed comes back as such a result.
  * `extra`: the live gate's environment blocks (gate/sequential.ts decides them; rounds/environment-blocks.ts runs them).
  */
-export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, signal?: AbortSignal, extra?: ExtraSampling): Promise<RunResult[]> {
+export async function tuneTogether(
+  subjects: TuningSubject[],
+  deps: TunerDeps,
+  signal?: AbortSignal,
+  extra?: ExtraSampling,
+): Promise<RunResult[]> {
   // Open: every function is read before any is changed.
   const run = await openRun(subjects, deps, signal);
   if (run.settings.dryRun) {
@@ -86,7 +97,10 @@ export async function tuneTogether(subjects: TuningSubject[], deps: TunerDeps, s
 
 /** The rounds after the plan: adaptive sampling's, then the live gate's environment blocks. */
 function roundsFor(settings: TuningSettings, extra: ExtraSampling | undefined): SamplingRounds[] {
-  return [...(settings.sampling === 'adaptive' ? [adaptiveRounds()] : []), ...(extra ? [environmentBlocks(extra)] : [])];
+  return [
+    ...(settings.sampling === 'adaptive' ? [adaptiveRounds()] : []),
+    ...(extra ? [environmentBlocks(extra)] : []),
+  ];
 }
 
 /**
@@ -98,7 +112,12 @@ function roundsFor(settings: TuningSettings, extra: ExtraSampling | undefined): 
 export function memoryRefusal(error: unknown, memoryMb: number): string | undefined {
   const name = errorName(error);
   const message = (error as { message?: unknown } | null)?.message;
-  if ((name !== 'ValidationException' && name !== 'InvalidParameterValueException') || typeof message !== 'string' || !/MemorySize/i.test(message)) return undefined;
+  if (
+    (name !== 'ValidationException' && name !== 'InvalidParameterValueException') ||
+    typeof message !== 'string' ||
+    !/MemorySize/i.test(message)
+  )
+    return undefined;
   const limit = /less than or equal to (\d+)/.exec(message)?.[1];
   return (
     `Lambda refused ${memoryMb} MB${limit ? ` (this account allows at most ${limit} MB)` : ''}: new accounts have reduced memory quotas; ` +
@@ -114,7 +133,10 @@ async function openRun(subjects: TuningSubject[], deps: TunerDeps, signal: Abort
   const primary = subjects[0];
   if (!primary) throw new Error('tuneTogether needs at least one function');
   for (const other of subjects.slice(1)) {
-    if (other.settings.powerValuesMb.join(',') !== primary.settings.powerValuesMb.join(',') || other.settings.invocationsPerValue !== primary.settings.invocationsPerValue) {
+    if (
+      other.settings.powerValuesMb.join(',') !== primary.settings.powerValuesMb.join(',') ||
+      other.settings.invocationsPerValue !== primary.settings.invocationsPerValue
+    ) {
       throw new Error('functions tuned together need the same power values and invocations');
     }
   }
@@ -125,11 +147,13 @@ async function openRun(subjects: TuningSubject[], deps: TunerDeps, signal: Abort
   const states: SubjectState[] = [];
   for (const [index, subject] of subjects.entries()) {
     const subjectLogger = index === 0 ? logger : labelledLogger(logger, subject.label ?? `function ${index + 1}`);
-    const targetOf = (owner: string) => targetFor(subject.client ?? deps.client, subject.settings, owner, started, deps, subjectLogger);
+    const targetOf = (owner: string) =>
+      targetFor(subject.client ?? deps.client, subject.settings, owner, started, deps, subjectLogger);
     const target = targetOf(runId);
     const snapshot = await target.snapshot(signal).catch((error: unknown) => {
       // Waiting for another run to put $LATEST back can outlast a cancellation: nothing was changed yet.
-      if (signal?.aborted) throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}) before anything was changed`);
+      if (signal?.aborted)
+        throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}) before anything was changed`);
       throw error;
     });
     // After the snapshot (which already took $LATEST back from a killed run's marker): its aliases and versions.
@@ -143,7 +167,10 @@ async function openRun(subjects: TuningSubject[], deps: TunerDeps, signal: Abort
         `${state.settings.powerValuesMb.join(', ')} MB, ${state.settings.invocationsPerValue} invocations each, run ${runId}`,
     );
   }
-  if (states.length > 1) logger.info(`Invocations of the ${states.length} functions take turns at each memory size, so they share one time window`);
+  if (states.length > 1)
+    logger.info(
+      `Invocations of the ${states.length} functions take turns at each memory size, so they share one time window`,
+    );
   const first = states[0] as SubjectState;
   await checkAutoOptimizeTarget(settings, first.target, first.snapshot);
   return {
@@ -183,8 +210,12 @@ async function recordRuns(run: RunState): Promise<void> {
  */
 async function prepareAndMeasure(run: RunState, rounds: SamplingRounds[]): Promise<void> {
   const { states, signal, logger } = run;
-  const firstPass = (plan: PowerValuePlan, settings: TuningSettings) => rounds.reduce((current, plugin) => plugin.firstPass?.(current, settings) ?? current, plan);
-  const groupName = states.length === 1 ? 'Preparing one version per memory size' : `Preparing one version per memory size of each of the ${states.length} functions`;
+  const firstPass = (plan: PowerValuePlan, settings: TuningSettings) =>
+    rounds.reduce((current, plugin) => plugin.firstPass?.(current, settings) ?? current, plan);
+  const groupName =
+    states.length === 1
+      ? 'Preparing one version per memory size'
+      : `Preparing one version per memory size of each of the ${states.length} functions`;
   await logger.group(groupName, async () => {
     for (const [planIndex, plan] of (states[0]?.plans ?? []).entries()) {
       const ready: { state: SubjectState; versions: PreparedVersion[] }[] = [];
@@ -213,16 +244,27 @@ async function prepareAndMeasure(run: RunState, rounds: SamplingRounds[]): Promi
   });
 }
 
-async function prepareVersions(state: SubjectState, plan: PowerValuePlan, signal: AbortSignal | undefined): Promise<PreparedVersion[]> {
+async function prepareVersions(
+  state: SubjectState,
+  plan: PowerValuePlan,
+  signal: AbortSignal | undefined,
+): Promise<PreparedVersion[]> {
   const versions: PreparedVersion[] = [];
   const count = state.settings.onlyColdStarts ? plan.payloadIndexes.length : 1;
   for (let i = 0; i < count; i++) {
-    const version = await state.target.prepareVersion(state.snapshot, plan.memoryMb, state.settings.onlyColdStarts ? i : undefined, signal);
+    const version = await state.target.prepareVersion(
+      state.snapshot,
+      plan.memoryMb,
+      state.settings.onlyColdStarts ? i : undefined,
+      signal,
+    );
     state.prepared.push(version);
     versions.push(version);
   }
   throwIfAborted(signal);
-  state.logger.info(`${plan.memoryMb} MB ready: ${versions.length === 1 ? `version ${versions[0]?.version}` : `${versions.length} versions`}`);
+  state.logger.info(
+    `${plan.memoryMb} MB ready: ${versions.length === 1 ? `version ${versions[0]?.version}` : `${versions.length} versions`}`,
+  );
   return versions;
 }
 
@@ -241,7 +283,13 @@ async function collectMeasured(run: RunState): Promise<void> {
  * The run's outcome after clean-up: the results, or one error. A clean-up problem never hides the error that caused
  * the clean-up, nor is it hidden: alone, it fails the run with what was measured.
  */
-function finish(run: RunState, records: RoundsRecord[][], caught: unknown, cleanup: CleanupOutcome, signal: AbortSignal | undefined): RunResult[] {
+function finish(
+  run: RunState,
+  records: RoundsRecord[][],
+  caught: unknown,
+  cleanup: CleanupOutcome,
+  signal: AbortSignal | undefined,
+): RunResult[] {
   let failure = caught;
   let cleanUpOnly = false;
   if (cleanup.problem !== undefined) {
@@ -260,17 +308,24 @@ function finish(run: RunState, records: RoundsRecord[][], caught: unknown, clean
     if (signal?.aborted) {
       const names = run.states.map((state) => state.snapshot.identity.name).join(' and ');
       if (!cleanup.complete) {
-        throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}); clean-up of ${names} is incomplete, and the warning above names what is left`);
+        throw new TuningCancelledError(
+          `Tuning cancelled (${reasonText(signal.reason)}); clean-up of ${names} is incomplete, and the warning above names what is left`,
+        );
       }
-      throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}); ${names} ${run.states.length === 1 ? 'was' : 'were'} restored and this run's versions and aliases deleted`);
+      throw new TuningCancelledError(
+        `Tuning cancelled (${reasonText(signal.reason)}); ${names} ${run.states.length === 1 ? 'was' : 'were'} restored and this run's versions and aliases deleted`,
+      );
     }
     throw failure;
   }
   const results = resultsOf(run);
-  for (const perFunction of records) for (const [index, record] of perFunction.entries()) Object.assign(results[index] ?? {}, record);
+  for (const perFunction of records)
+    for (const [index, record] of perFunction.entries()) Object.assign(results[index] ?? {}, record);
   const result = results[0] as RunResult;
   if (!result.powerValues.some((entry) => entry.status === 'ok')) {
-    const reasons = result.powerValues.map((entry) => `${entry.memoryMb} MB ${entry.failureReason ?? 'failed'}`).join('; ');
+    const reasons = result.powerValues
+      .map((entry) => `${entry.memoryMb} MB ${entry.failureReason ?? 'failed'}`)
+      .join('; ');
     throw new TuningFailedError(`Every memory size failed: ${reasons}`, result);
   }
   return results;

@@ -2,7 +2,11 @@
 // no run changes (or snapshots) $LATEST while another run's marker is on it. A marker left by a run that was killed
 // is taken back from its recovery data (the marker's original memory, its state alias's Description).
 
-import { GetAliasCommand, UpdateFunctionConfigurationCommand, type FunctionConfiguration } from '@aws-sdk/client-lambda';
+import {
+  GetAliasCommand,
+  UpdateFunctionConfigurationCommand,
+  type FunctionConfiguration,
+} from '@aws-sdk/client-lambda';
 import { backoffDelayMs, errorName } from '../lib/retry.js';
 import { abortReason } from './limiter.js';
 import type { ControlPlane } from './control-plane.js';
@@ -25,7 +29,12 @@ const FOREIGN_RUN_STALE_MS = 5 * 60_000;
  * past its run's deadline) belongs to a run that was killed before it could restore: its recovery data puts $LATEST
  * back, and without it this fails, loudly, because this run cannot know the function's original configuration.
  */
-export async function awaitTurn(api: ControlPlane, options: TurnOptions, functionName: string, signal?: AbortSignal): Promise<FunctionConfiguration> {
+export async function awaitTurn(
+  api: ControlPlane,
+  options: TurnOptions,
+  functionName: string,
+  signal?: AbortSignal,
+): Promise<FunctionConfiguration> {
   const { logger, sleep, random } = api.options;
   const staleMs = options.foreignRunStaleMs ?? FOREIGN_RUN_STALE_MS;
   const now = api.options.now ?? Date.now;
@@ -76,13 +85,21 @@ export async function awaitTurn(api: ControlPlane, options: TurnOptions, functio
  * Description. False when the marker carries no recovery data or the state alias is gone (then nobody knows the
  * original any more). Guarded by the RevisionId read with the marker; true, to read again, when that changed.
  */
-export async function takeBack(api: ControlPlane, functionName: string, config: FunctionConfiguration, unchangedMs: number): Promise<boolean> {
+export async function takeBack(
+  api: ControlPlane,
+  functionName: string,
+  config: FunctionConfiguration,
+  unchangedMs: number,
+): Promise<boolean> {
   const marker = parseMarker(config.Description);
   if (marker?.originalMemoryMb === undefined || marker.deadlineMs === undefined) return false;
   const fn = config.FunctionArn ? unqualifiedArn(config.FunctionArn) : functionName;
   let original: string | undefined;
   try {
-    const alias = await api.send('GetAlias', new GetAliasCommand({ FunctionName: fn, Name: stateAliasName(marker.runId, marker.deadlineMs) }));
+    const alias = await api.send(
+      'GetAlias',
+      new GetAliasCommand({ FunctionName: fn, Name: stateAliasName(marker.runId, marker.deadlineMs) }),
+    );
     original = alias.Description ?? '';
   } catch (error) {
     if (errorName(error) === 'ResourceNotFoundException') return false;
@@ -91,7 +108,12 @@ export async function takeBack(api: ControlPlane, functionName: string, config: 
   try {
     await api.send(
       'UpdateFunctionConfiguration',
-      new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: marker.originalMemoryMb, Description: original, RevisionId: config.RevisionId }),
+      new UpdateFunctionConfigurationCommand({
+        FunctionName: fn,
+        MemorySize: marker.originalMemoryMb,
+        Description: original,
+        RevisionId: config.RevisionId,
+      }),
     );
   } catch (error) {
     // Changed since we read it: its run is alive after all, or another run took it back first. Read again.

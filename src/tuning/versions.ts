@@ -4,7 +4,12 @@
 // verified. A run's versions are then aliased under names of its own. Remembers what it made, so clean-up finds it
 // even when an answer was lost.
 
-import { CreateAliasCommand, GetAliasCommand, PublishVersionCommand, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+import {
+  CreateAliasCommand,
+  GetAliasCommand,
+  PublishVersionCommand,
+  UpdateFunctionConfigurationCommand,
+} from '@aws-sdk/client-lambda';
 import { messageOf } from '../lib/errors.js';
 import { errorName, withRetry } from '../lib/retry.js';
 import { SETTLE, type ControlPlane } from './control-plane.js';
@@ -70,15 +75,25 @@ export class VersionPublisher {
     const description = runMarker(runId, memoryMb, variant, recovery);
     const alias = aliasName(runId, memoryMb, variant);
     const itemOf = (made: VerifiedVersion): PreparedVersion => ({ memoryMb, alias, ...made });
-    const made = await this.publishVerified(fn, memoryMb, description, `${memoryMb} MB`, signal, (refused, discardSignal) =>
-      this.discard(fn, itemOf(refused), discardSignal),
+    const made = await this.publishVerified(
+      fn,
+      memoryMb,
+      description,
+      `${memoryMb} MB`,
+      signal,
+      (refused, discardSignal) => this.discard(fn, itemOf(refused), discardSignal),
     );
     const item = itemOf(made);
     this.attemptedAliases.add(alias);
     try {
       await this.api.send(
         'CreateAlias',
-        new CreateAliasCommand({ FunctionName: fn, Name: alias, FunctionVersion: item.version, Description: description }),
+        new CreateAliasCommand({
+          FunctionName: fn,
+          Name: alias,
+          FunctionVersion: item.version,
+          Description: description,
+        }),
         signal,
         SETTLE,
       );
@@ -101,20 +116,34 @@ export class VersionPublisher {
    * verified, PublishVersion guarded by the RevisionId read, then the version waited for until Active and its memory
    * verified. A concurrent change redoes the whole step. What it published and then refuses goes to `discard`.
    */
-  async publishVerified(fn: string, memoryMb: number, description: string, what: string, signal: AbortSignal | undefined, discard: Discard): Promise<VerifiedVersion> {
+  async publishVerified(
+    fn: string,
+    memoryMb: number,
+    description: string,
+    what: string,
+    signal: AbortSignal | undefined,
+    discard: Discard,
+  ): Promise<VerifiedVersion> {
     const published = await withRetry(
       async () => {
         const before = await awaitTurn(this.api, this.options, fn, signal);
         await this.api.send(
           'UpdateFunctionConfiguration',
-          new UpdateFunctionConfigurationCommand({ FunctionName: fn, MemorySize: memoryMb, Description: description, RevisionId: before.RevisionId }),
+          new UpdateFunctionConfigurationCommand({
+            FunctionName: fn,
+            MemorySize: memoryMb,
+            Description: description,
+            RevisionId: before.RevisionId,
+          }),
           signal,
           SETTLE,
         );
         await this.api.waitUntilUpdated(fn, signal);
         const current = await this.api.readConfiguration(fn, signal);
         if (current.MemorySize !== memoryMb || current.Description !== description) {
-          throw new ConcurrentChangeError(`$LATEST changed under us while preparing ${memoryMb} MB (another run or a deploy?)`);
+          throw new ConcurrentChangeError(
+            `$LATEST changed under us while preparing ${memoryMb} MB (another run or a deploy?)`,
+          );
         }
         try {
           return await this.api.send(
@@ -138,12 +167,17 @@ export class VersionPublisher {
         random: this.api.options.random,
         // A RevisionId mismatch or a concurrent change means someone else touched $LATEST between our update and
         // our publish: redo the whole step rather than publish a configuration we did not verify.
-        shouldRetry: (error) => error instanceof ConcurrentChangeError || errorName(error) === 'PreconditionFailedException',
-        onRetry: (error, attempt) => this.api.options.logger.warning(`Preparing ${memoryMb} MB again (attempt ${attempt + 1}): ${messageOf(error)}`),
+        shouldRetry: (error) =>
+          error instanceof ConcurrentChangeError || errorName(error) === 'PreconditionFailedException',
+        onRetry: (error, attempt) =>
+          this.api.options.logger.warning(
+            `Preparing ${memoryMb} MB again (attempt ${attempt + 1}): ${messageOf(error)}`,
+          ),
       },
     );
     const version = published.Version;
-    if (!version || version === '$LATEST') throw new Error(`PublishVersion for ${memoryMb} MB returned no version number`);
+    if (!version || version === '$LATEST')
+      throw new Error(`PublishVersion for ${memoryMb} MB returned no version number`);
     const made: VerifiedVersion = { version, createdByRun: published.Description === description };
     try {
       await this.api.untilVersionActive(fn, published, what, signal);
@@ -161,9 +195,18 @@ export class VersionPublisher {
   }
 
   /** True when the alias exists and points at the version (our own CreateAlias took effect). */
-  private async aliasPointsAt(functionArn: string, alias: string, version: string, signal?: AbortSignal): Promise<boolean> {
+  private async aliasPointsAt(
+    functionArn: string,
+    alias: string,
+    version: string,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
     try {
-      const found = await this.api.send('GetAlias', new GetAliasCommand({ FunctionName: functionArn, Name: alias }), signal);
+      const found = await this.api.send(
+        'GetAlias',
+        new GetAliasCommand({ FunctionName: functionArn, Name: alias }),
+        signal,
+      );
       return found.FunctionVersion === version;
     } catch {
       return false;

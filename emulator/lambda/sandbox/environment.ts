@@ -35,7 +35,11 @@ export type RunOutcome =
   | { kind: 'timeout' }
   | { kind: 'exit' };
 
-export type ReadyOutcome = { kind: 'ready'; rssBytes: number } | { kind: 'initError'; error: LambdaError } | { kind: 'timeout' } | { kind: 'exit' };
+export type ReadyOutcome =
+  | { kind: 'ready'; rssBytes: number }
+  | { kind: 'initError'; error: LambdaError }
+  | { kind: 'timeout' }
+  | { kind: 'exit' };
 
 export interface ExitInfo {
   code: number | null;
@@ -47,8 +51,26 @@ type ChildMessage =
   | { type: 'initError'; error: LambdaError; rssBytes: number; maxRssKb: number }
   | { type: 'log'; level: LogLevel; time: number; requestId?: string; message: string }
   | { type: 'raw'; text: string }
-  | { type: 'result'; requestId: string; ok: true; payload: string; wallMs: number; cpuMs: number; runQueueWaitMs: number; maxRssKb: number }
-  | { type: 'result'; requestId: string; ok: false; error: LambdaError; wallMs: number; cpuMs: number; runQueueWaitMs: number; maxRssKb: number }
+  | {
+      type: 'result';
+      requestId: string;
+      ok: true;
+      payload: string;
+      wallMs: number;
+      cpuMs: number;
+      runQueueWaitMs: number;
+      maxRssKb: number;
+    }
+  | {
+      type: 'result';
+      requestId: string;
+      ok: false;
+      error: LambdaError;
+      wallMs: number;
+      cpuMs: number;
+      runQueueWaitMs: number;
+      maxRssKb: number;
+    }
   | { type: 'fatal'; label: string; requestId?: string; error: LambdaError };
 
 /** Log text with a cap: keeps the tail, says how much was dropped. */
@@ -77,7 +99,6 @@ export class LogBuffer {
     return text;
   }
 }
-
 
 /** One execution environment: the child process, its cgroup, and what it is doing. */
 export class ExecutionEnvironment {
@@ -195,7 +216,10 @@ export class ExecutionEnvironment {
   }
 
   /** Runs one invocation; resolves with how it ended. The log so far is collected with takeInvocationLog(). */
-  run(message: { requestId: string; payload: string; deadlineMs: number; invokedFunctionArn: string }, timeoutMs: number): Promise<RunOutcome> {
+  run(
+    message: { requestId: string; payload: string; deadlineMs: number; invokedFunctionArn: string },
+    timeoutMs: number,
+  ): Promise<RunOutcome> {
     this.thaw();
     this.state = 'busy';
     this.invocationLog = new LogBuffer();
@@ -269,7 +293,9 @@ export class ExecutionEnvironment {
         return;
       case 'initError':
         this.maxRssKb = Math.max(this.maxRssKb, message.maxRssKb);
-        this.appendOutput(formatRuntimeError(this.spec.logFormat, new Date(), undefined, 'Uncaught Exception', message.error));
+        this.appendOutput(
+          formatRuntimeError(this.spec.logFormat, new Date(), undefined, 'Uncaught Exception', message.error),
+        );
         this.settleReady?.({ kind: 'initError', error: message.error });
         return;
       case 'log':
@@ -292,7 +318,9 @@ export class ExecutionEnvironment {
         return;
       }
       case 'fatal':
-        this.appendOutput(formatRuntimeError(this.spec.logFormat, new Date(), message.requestId, message.label, message.error));
+        this.appendOutput(
+          formatRuntimeError(this.spec.logFormat, new Date(), message.requestId, message.label, message.error),
+        );
         if (this.settle) this.settle({ kind: 'fatal', label: message.label, error: message.error });
         else if (this.settleReady) this.settleReady({ kind: 'initError', error: message.error });
         return;

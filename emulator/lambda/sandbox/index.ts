@@ -6,6 +6,14 @@
 //   invocation-log.ts  the invocation's log, composed in one place from logformat.ts's lines
 //   pool.ts            the pool: warm reuse, cold starts, init retries, cgroups created and removed
 export { INIT_TIMEOUT_MS, SandboxPool } from './pool.js';
-export { MAX_RESPONSE_BYTES, classifyExit, invocationOutcome, type ExitClassification, type Happened, type InvocationFacts, type InvocationOutcome } from './outcome.js';
+export {
+  MAX_RESPONSE_BYTES,
+  classifyExit,
+  invocationOutcome,
+  type ExitClassification,
+  type Happened,
+  type InvocationFacts,
+  type InvocationOutcome,
+} from './outcome.js';
 export { CpuScheduler, modeledDurationMs } from './scheduler.js';
 export type { EnvironmentInfo, FunctionRuntimeSpec, InvokeResult, SandboxPoolOptions } from './spec.js';

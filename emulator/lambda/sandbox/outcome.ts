@@ -2,7 +2,17 @@
 // returned or threw, the runtime crashed, the invocation timed out, the process died or ran out of memory, the init
 // failed) and what was measured, it returns the response, the figures and the log Lambda would give.
 // The pool (pool.ts) does the I/O: it kills and reaps what must die, reads the peak memory and the output, then asks.
-import { type LambdaError, type PlatformStatus, billedDurationMs, formatInitReport, formatRuntimeError, formatRuntimeExit, formatTimeoutNotice, roundTo2, timeoutMessage } from '../logformat.js';
+import {
+  type LambdaError,
+  type PlatformStatus,
+  billedDurationMs,
+  formatInitReport,
+  formatRuntimeError,
+  formatRuntimeExit,
+  formatTimeoutNotice,
+  roundTo2,
+  timeoutMessage,
+} from '../logformat.js';
 import type { HandlerTimings } from './environment.js';
 import { composeInvocationLog } from './invocation-log.js';
 import { modeledDurationMs } from './scheduler.js';
@@ -51,7 +61,8 @@ export function classifyExit(exit: {
 }
 
 /** How an init that was not ready ended: the handler module threw, the time ran out, or the process died. */
-export type InitFailure = { kind: 'initError'; error: LambdaError } | { kind: 'timedOut' } | { kind: 'died'; exit: ExitClassification };
+export type InitFailure =
+  { kind: 'initError'; error: LambdaError } | { kind: 'timedOut' } | { kind: 'died'; exit: ExitClassification };
 
 /** What happened to the invocation, as the pool saw it once whatever had to die was reaped. */
 export type Happened =
@@ -118,7 +129,9 @@ interface Verdict {
 
 /** The invocation's outcome and its log, from what happened. Pure: no clock, no process, no file. */
 export function invocationOutcome(facts: InvocationFacts): InvocationOutcome {
-  return facts.happened.kind === 'initFailed' ? initFailedOutcome(facts, facts.happened) : ranOutcome(facts, facts.happened);
+  return facts.happened.kind === 'initFailed'
+    ? initFailedOutcome(facts, facts.happened)
+    : ranOutcome(facts, facts.happened);
 }
 
 /** What happened when the handler ran (or was meant to). */
@@ -132,13 +145,28 @@ function verdictOf(facts: InvocationFacts, happened: Ran): Verdict {
     case 'returned': {
       const body = Buffer.from(happened.payload);
       if (body.length <= MAX_RESPONSE_BYTES) {
-        return { body, status: 'success', runtimeStatus: 'success', platformLines: [], outOfMemory: false, discard: false };
+        return {
+          body,
+          status: 'success',
+          runtimeStatus: 'success',
+          platformLines: [],
+          outOfMemory: false,
+          discard: false,
+        };
       }
       const error = {
         errorType: 'Function.ResponseSizeTooLarge',
         errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
       };
-      return { error, body: errorBody(error), status: 'success', runtimeStatus: 'failure', platformLines: [], outOfMemory: false, discard: false };
+      return {
+        error,
+        body: errorBody(error),
+        status: 'success',
+        runtimeStatus: 'failure',
+        platformLines: [],
+        outOfMemory: false,
+        discard: false,
+      };
     }
     case 'threw':
       return {
@@ -206,7 +234,10 @@ function maxMemoryUsedMb(memoryMb: number, peakMemoryBytes: number, outOfMemory:
 /** The handler ran (or was meant to): Duration from its own timings, the time it had, or what the pool saw. */
 function ranOutcome(facts: InvocationFacts, happened: Ran): InvocationOutcome {
   const { spec, cpu } = facts;
-  const timings = happened.kind === 'returned' || happened.kind === 'threw' || happened.kind === 'died' ? happened.timings : undefined;
+  const timings =
+    happened.kind === 'returned' || happened.kind === 'threw' || happened.kind === 'died'
+      ? happened.timings
+      : undefined;
   const measuredMs = timings
     ? cpu.mode === 'cgroup'
       ? timings.wallMs
@@ -235,7 +266,12 @@ function ranOutcome(facts: InvocationFacts, happened: Ran): InvocationOutcome {
     ...(restoreMs === undefined ? {} : { restoreDurationMs: restoreMs }),
     output: facts.log.output,
     platformLines: verdict.platformLines,
-    end: { status: verdict.runtimeStatus, errorType: verdict.error?.errorType, durationMs, producedBytes: verdict.body.length },
+    end: {
+      status: verdict.runtimeStatus,
+      errorType: verdict.error?.errorType,
+      durationMs,
+      producedBytes: verdict.body.length,
+    },
     report: {
       durationMs,
       billedDurationMs: billed,
@@ -270,7 +306,10 @@ function ranOutcome(facts: InvocationFacts, happened: Ran): InvocationOutcome {
  * Init failed: Lambda answers the invocation with the init's error and drops the environment. Duration is the init's;
  * no Init Duration is reported. An init retried inside the invocation (phase 'invoke') also writes its INIT_REPORT.
  */
-function initFailedOutcome(facts: InvocationFacts, happened: Extract<Happened, { kind: 'initFailed' }>): InvocationOutcome {
+function initFailedOutcome(
+  facts: InvocationFacts,
+  happened: Extract<Happened, { kind: 'initFailed' }>,
+): InvocationOutcome {
   const { spec, requestId, endedAt } = facts;
   const format = spec.logFormat;
   const { failure } = happened;
@@ -295,7 +334,14 @@ function initFailedOutcome(facts: InvocationFacts, happened: Extract<Happened, {
   const platformLines = [...verdict.platformLines];
   if (happened.phase === 'invoke') {
     const errorType = status === 'timeout' ? undefined : reportErrorType;
-    platformLines.push(formatInitReport(format, endedAt, { durationMs: facts.elapsedMs, phase: 'invoke', status, ...(errorType ? { errorType } : {}) }));
+    platformLines.push(
+      formatInitReport(format, endedAt, {
+        durationMs: facts.elapsedMs,
+        phase: 'invoke',
+        status,
+        ...(errorType ? { errorType } : {}),
+      }),
+    );
   }
   const durationMs = roundTo2(facts.elapsedMs);
   const billed = billedDurationMs(durationMs);
@@ -310,7 +356,14 @@ function initFailedOutcome(facts: InvocationFacts, happened: Extract<Happened, {
     output: facts.log.output,
     platformLines,
     end: { status, errorType: reportErrorType, durationMs, producedBytes: 0 },
-    report: { durationMs, billedDurationMs: billed, memorySizeMb: spec.memoryMb, maxMemoryUsedMb: memoryUsedMb, status, errorType: reportErrorType },
+    report: {
+      durationMs,
+      billedDurationMs: billed,
+      memorySizeMb: spec.memoryMb,
+      maxMemoryUsedMb: memoryUsedMb,
+      status,
+      errorType: reportErrorType,
+    },
   });
   return {
     result: {

@@ -20,7 +20,13 @@ import { ExecutionEnvironment, type RunOutcome, functionArn, sameFunction } from
 import { timedOutInitLog } from './invocation-log.js';
 import { type Happened, type InitFailure, type InvocationFacts, classifyExit, invocationOutcome } from './outcome.js';
 import { CpuScheduler, MILLICORES_PER_CORE, coldStartUnits, cpuUnits } from './scheduler.js';
-import { type EnvironmentInfo, type FunctionRuntimeSpec, type InvokeResult, type SandboxPoolOptions, environmentKey } from './spec.js';
+import {
+  type EnvironmentInfo,
+  type FunctionRuntimeSpec,
+  type InvokeResult,
+  type SandboxPoolOptions,
+  environmentKey,
+} from './spec.js';
 
 /**
  * Lambda's limit on the init phase of on-demand functions. An init that takes longer does not fail the invocation:
@@ -75,7 +81,9 @@ export class SandboxPool {
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
     this.freezeIdle = options.freezeIdle ?? true;
     this.initTimeoutMs = options.initTimeoutMs ?? INIT_TIMEOUT_MS;
-    this.scheduler = new CpuScheduler(Math.round(Math.max(1, this.cores - (options.reservedCores ?? 0)) * MILLICORES_PER_CORE));
+    this.scheduler = new CpuScheduler(
+      Math.round(Math.max(1, this.cores - (options.reservedCores ?? 0)) * MILLICORES_PER_CORE),
+    );
     const say = options.logger ?? (() => {});
     const requested = options.cpuMode ?? 'auto';
     const opened = CgroupManager.open();
@@ -83,22 +91,29 @@ export class SandboxPool {
     const unavailable = opened instanceof CgroupManager ? undefined : opened.reason;
     if (requested === 'cgroup' && !cgroups?.cpu) {
       cgroups?.removeAll();
-      throw new Error(`cpuMode 'cgroup' requested but the cgroup cpu controller is not writable: ${unavailable ?? 'no cpu hierarchy'}`);
+      throw new Error(
+        `cpuMode 'cgroup' requested but the cgroup cpu controller is not writable: ${unavailable ?? 'no cpu hierarchy'}`,
+      );
     }
     this.cgroups = cgroups;
     this.cpuMode = requested !== 'model' && cgroups?.cpu ? 'cgroup' : 'model';
     this.memoryMode = cgroups?.memory && options.memoryMode !== 'watchdog' ? 'cgroup' : 'watchdog';
     if (this.cpuMode === 'cgroup') {
-      say(`sandbox: CPU quota per environment = memory / 1769 MB of a vCPU (max ${this.cores} cores) through cgroups under ${cgroups?.directories().join(', ')}`);
+      say(
+        `sandbox: CPU quota per environment = memory / 1769 MB of a vCPU (max ${this.cores} cores) through cgroups under ${cgroups?.directories().join(', ')}`,
+      );
     } else if (requested === 'model') {
-      say(`sandbox: cpuMode 'model': using the CPU-time model (duration = CPU time × max(1, 1769 / memory MB) + off-CPU time)`);
+      say(
+        `sandbox: cpuMode 'model': using the CPU-time model (duration = CPU time × max(1, 1769 / memory MB) + off-CPU time)`,
+      );
     } else {
       say(
         `sandbox: cgroups not writable (${unavailable ?? 'no cpu controller'}): using the CPU-time model ` +
           `(duration = CPU time × max(1, 1769 / memory MB) + off-CPU time); durations are estimates, not throttled runs`,
       );
     }
-    if (this.memoryMode === 'watchdog') say("sandbox: no memory cgroup: memory enforced by polling each environment's RSS and by V8's heap limit");
+    if (this.memoryMode === 'watchdog')
+      say("sandbox: no memory cgroup: memory enforced by polling each environment's RSS and by V8's heap limit");
     livePools.add(this);
     installExitHook();
   }
@@ -149,7 +164,8 @@ export class SandboxPool {
           const initReport = started.log;
           started = await this.startEnvironment(spec, key, requestId, { phase: 'invoke', initReport });
           if ('failed' in started) return started.failed;
-          if ('initTimedOut' in started) throw new Error('an init retried inside the invocation cannot time out as an init');
+          if ('initTimedOut' in started)
+            throw new Error('an init retried inside the invocation cannot time out as an init');
           suppressedInit = { initReport, reinitMs: started.initDurationMs, reinitLog: started.env.pendingLog.take() };
         } else if ('failed' in started) return started.failed;
         else initDurationMs = started.initDurationMs;
@@ -221,7 +237,11 @@ export class SandboxPool {
     key: string,
     requestId: string,
     attempt: { phase: 'init' } | { phase: 'invoke'; initReport: string },
-  ): Promise<{ env: ExecutionEnvironment; initDurationMs: number } | { failed: InvokeResult } | { initTimedOut: true; log: string }> {
+  ): Promise<
+    | { env: ExecutionEnvironment; initDurationMs: number }
+    | { failed: InvokeResult }
+    | { initTimedOut: true; log: string }
+  > {
     const limitBytes = bytesFromMib(spec.memoryMb);
     const id = `env-${++environmentSequence}-${randomBytes(3).toString('hex')}`;
     const cgroup =
@@ -271,7 +291,9 @@ export class SandboxPool {
         if (this.cpuMode === 'cgroup' && env.pid !== undefined) cgroup?.joinCpu(env.pid);
       } catch (error) {
         await this.destroy(env);
-        throw new Error(`could not move the execution environment into its CPU cgroup: ${(error as Error).message}`, { cause: error });
+        throw new Error(`could not move the execution environment into its CPU cgroup: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       return { env, initDurationMs };
     }
@@ -296,7 +318,10 @@ export class SandboxPool {
       elapsedMs: initDurationMs,
       handlerTimeoutMs: spec.timeoutSec * 1000,
       peakMemoryBytes,
-      log: attempt.phase === 'init' ? { beforeStart: pending, output: '' } : { beforeStart: attempt.initReport, output: pending },
+      log:
+        attempt.phase === 'init'
+          ? { beforeStart: pending, output: '' }
+          : { beforeStart: attempt.initReport, output: pending },
       startedAt: now,
       endedAt: now,
     });
@@ -358,11 +383,14 @@ export class SandboxPool {
    * and its exit classified.
    */
   private async reap(env: ExecutionEnvironment, outcome: RunOutcome): Promise<Happened> {
-    const overMemory = outcome.kind === 'result' && this.memoryMode === 'watchdog' && outcome.maxRssKb > env.spec.memoryMb * 1024;
+    const overMemory =
+      outcome.kind === 'result' && this.memoryMode === 'watchdog' && outcome.maxRssKb > env.spec.memoryMb * 1024;
     if (outcome.kind === 'result' && !overMemory) {
       const { wallMs, cpuMs, runQueueWaitMs } = outcome;
       const timings = { wallMs, cpuMs, runQueueWaitMs };
-      return outcome.ok ? { kind: 'returned', payload: outcome.payload, timings } : { kind: 'threw', error: outcome.error, timings };
+      return outcome.ok
+        ? { kind: 'returned', payload: outcome.payload, timings }
+        : { kind: 'threw', error: outcome.error, timings };
     }
     if (outcome.kind === 'fatal') return { kind: 'crashed', error: outcome.error };
     if (outcome.kind === 'timeout') {
@@ -381,7 +409,12 @@ export class SandboxPool {
   /** Waits for the process to exit and says why it did (out of memory or otherwise). */
   private async whyExited(env: ExecutionEnvironment) {
     const exit = await env.exited;
-    return classifyExit({ ...exit, oomKills: env.cgroup?.oomKills() ?? 0, watchdogOom: env.watchdogOom, stderrTail: env.stderr });
+    return classifyExit({
+      ...exit,
+      oomKills: env.cgroup?.oomKills() ?? 0,
+      watchdogOom: env.watchdogOom,
+      stderrTail: env.stderr,
+    });
   }
 
   /** Peak memory of the environment's whole life: its RSS peak, or its cgroup's plus what the group cannot see. */

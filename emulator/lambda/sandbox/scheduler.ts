@@ -16,7 +16,13 @@ export const MILLICORES_PER_CORE = 1000;
  * (which lasted cpu / p of the wall time) and limited to the vCPUs the memory size buys:
  * off-CPU + cpu / min(p, vcpus), off-CPU = wall − wait − cpu / p. With p = 1 this is the single-threaded formula.
  */
-export function modeledDurationMs(wallMs: number, cpuMs: number, memoryMb: number, cores: number, runQueueWaitMs = 0): number {
+export function modeledDurationMs(
+  wallMs: number,
+  cpuMs: number,
+  memoryMb: number,
+  cores: number,
+  runQueueWaitMs = 0,
+): number {
   const vcpus = vcpusForMemory(memoryMb, cores);
   const parallelism = Math.max(1, cpuMs / Math.max(wallMs, Number.EPSILON));
   const offCpuMs = Math.max(0, wallMs - runQueueWaitMs - cpuMs / parallelism);

@@ -92,7 +92,16 @@ export const isPython = (spec: FunctionRuntimeSpec): boolean => spec.runtime?.st
 /** Environments serve only invocations of exactly this function, version and configuration. */
 export function environmentKey(spec: FunctionRuntimeSpec): string {
   const environment = Object.entries(spec.environment).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const config = JSON.stringify([spec.codeDir, spec.handler, spec.memoryMb, spec.timeoutSec, spec.logFormat, environment, spec.runtime ?? '', spec.snapStart === true]);
+  const config = JSON.stringify([
+    spec.codeDir,
+    spec.handler,
+    spec.memoryMb,
+    spec.timeoutSec,
+    spec.logFormat,
+    environment,
+    spec.runtime ?? '',
+    spec.snapStart === true,
+  ]);
   const digest = createHash('sha256').update(config).digest('hex').slice(0, 16);
   return `${spec.functionName}\u0000${spec.version}\u0000${digest}`;
 }

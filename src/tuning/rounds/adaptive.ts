@@ -26,7 +26,10 @@ export function adaptiveRounds(): SamplingRounds {
 export function firstRound(plan: PowerValuePlan, settings: TuningSettings): PowerValuePlan {
   if (settings.sampling !== 'adaptive') return plan;
   const { initialInvocations } = adaptivePolicy(settings.invocationsPerValue, settings.samplingConfidence);
-  return { memoryMb: plan.memoryMb, payloadIndexes: interleavePayloads(plan.payloadIndexes).slice(0, initialInvocations) };
+  return {
+    memoryMb: plan.memoryMb,
+    payloadIndexes: interleavePayloads(plan.payloadIndexes).slice(0, initialInvocations),
+  };
 }
 
 /**
@@ -44,7 +47,8 @@ async function sampleUntilSettled(run: RunState): Promise<SamplingSummary> {
     const next = planNextRound(measured[0] ?? [], settings, primary.prices, policy);
     if (next.stopReason !== undefined) {
       for (const list of measured) {
-        for (const entry of list) entry.sampling = { rounds: roundsOf.get(entry.memoryMb) ?? 1, open: next.openMb.includes(entry.memoryMb) };
+        for (const entry of list)
+          entry.sampling = { rounds: roundsOf.get(entry.memoryMb) ?? 1, open: next.openMb.includes(entry.memoryMb) };
       }
       const summary: SamplingSummary = {
         mode: 'adaptive',
@@ -92,7 +96,13 @@ async function extendTogether(run: RunState, memoryMb: number, count: number): P
         signal: run.signal,
         pacer: turnstile?.pacer(party),
       });
-      list[at] = summarisePowerValue(memoryMb, [...entry.samples, ...more.samples], state.settings, state.prices, more.status === 'failed' ? more.failureReason : undefined);
+      list[at] = summarisePowerValue(
+        memoryMb,
+        [...entry.samples, ...more.samples],
+        state.settings,
+        state.prices,
+        more.status === 'failed' ? more.failureReason : undefined,
+      );
     }),
   );
 }

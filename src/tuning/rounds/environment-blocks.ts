@@ -66,7 +66,11 @@ export function environmentBlocks(extra: ExtraSampling): SamplingRounds {
 }
 
 /** Rounds of extra environment blocks while `extra` asks for them. Updates run.measured in place; one summary per function. */
-async function sampleForGate(run: RunState, extra: ExtraSampling, timeLeftMs: () => number): Promise<GateSamplingSummary[]> {
+async function sampleForGate(
+  run: RunState,
+  extra: ExtraSampling,
+  timeLeftMs: () => number,
+): Promise<GateSamplingSummary[]> {
   const { states, measured, signal } = run;
   const primary = states[0] as SubjectState;
   const added = states.map(() => new Map<number, { invocations: number; environments: number }>());
@@ -80,7 +84,11 @@ async function sampleForGate(run: RunState, extra: ExtraSampling, timeLeftMs: ()
     if (last.pairings.length === 0) break;
     const fitted = fitInTime(last, measured, extra.blockInvocations, timeLeftMs());
     if (fitted.pairings.length === 0) {
-      last = { pairings: [], settled: false, reason: 'no time was left for more within three quarters of timeout-minutes' };
+      last = {
+        pairings: [],
+        settled: false,
+        reason: 'no time was left for more within three quarters of timeout-minutes',
+      };
       break;
     }
     last = fitted;
@@ -110,7 +118,8 @@ async function sampleForGate(run: RunState, extra: ExtraSampling, timeLeftMs: ()
       break;
     }
   }
-  if (rounds > 0) primary.logger.info(`Gate sampling stopped after ${rounds} round${rounds === 1 ? '' : 's'}: ${last.reason}.`);
+  if (rounds > 0)
+    primary.logger.info(`Gate sampling stopped after ${rounds} round${rounds === 1 ? '' : 's'}: ${last.reason}.`);
   return added.map((map) => ({
     rounds,
     added: [...map].sort(([a], [b]) => a - b).map(([memoryMb, sum]) => ({ memoryMb, ...sum })),
@@ -142,7 +151,11 @@ export async function prepareBlocks(
   for (const pairing of pairings) {
     const first = nextEnvironment(measured, pairing.memoryBySubject);
     for (let i = 0; i < pairing.environments; i++) {
-      blocks.push({ memoryBySubject: pairing.memoryBySubject, environment: first + i, versions: states.map(() => null) });
+      blocks.push({
+        memoryBySubject: pairing.memoryBySubject,
+        environment: first + i,
+        versions: states.map(() => null),
+      });
     }
   }
   await Promise.all(
@@ -152,7 +165,12 @@ export async function prepareBlocks(
         const memoryMb = block.memoryBySubject[index] ?? 0;
         if (!(measured[index] ?? []).some((entry) => entry.memoryMb === memoryMb && entry.status === 'ok')) continue;
         try {
-          const version = await state.target.prepareVersion(state.snapshot, memoryMb, { environment: block.environment }, signal);
+          const version = await state.target.prepareVersion(
+            state.snapshot,
+            memoryMb,
+            { environment: block.environment },
+            signal,
+          );
           state.prepared.push(version);
           block.versions[index] = version;
         } catch (error) {
@@ -184,8 +202,16 @@ export async function invokeBlock(run: RunState, block: EnvironmentBlock, count:
   const { states, measured } = run;
   const added = states.map(() => 0);
   const parties = states
-    .map((state, index) => ({ state, index, memoryMb: block.memoryBySubject[index] ?? 0, version: block.versions[index] }))
-    .filter((party): party is typeof party & { version: PreparedVersion } => party.version !== null && party.version !== undefined);
+    .map((state, index) => ({
+      state,
+      index,
+      memoryMb: block.memoryBySubject[index] ?? 0,
+      version: block.versions[index],
+    }))
+    .filter(
+      (party): party is typeof party & { version: PreparedVersion } =>
+        party.version !== null && party.version !== undefined,
+    );
   // Odd blocks start with the last function: within a block the first to go has its warm-up at other moments of
   // the window than the second, and the bench saw identical pairs differ by 1–2% in favour of the first.
   const turnstile = parties.length > 1 ? new Turnstile(parties.length, block.environment % 2 === 1) : undefined;
@@ -207,7 +233,13 @@ export async function invokeBlock(run: RunState, block: EnvironmentBlock, count:
       const tagged = more.samples.map((sample) => ({ ...sample, environment: block.environment }));
       // Re-read: blocks of one memory size running at once each append to the entry as they finish.
       const current = list[at] as PowerValueResult;
-      list[at] = summarisePowerValue(memoryMb, [...current.samples, ...tagged], state.settings, state.prices, more.status === 'failed' ? more.failureReason : current.failureReason);
+      list[at] = summarisePowerValue(
+        memoryMb,
+        [...current.samples, ...tagged],
+        state.settings,
+        state.prices,
+        more.status === 'failed' ? more.failureReason : current.failureReason,
+      );
       added[index] = tagged.length;
     }),
   );
@@ -219,7 +251,12 @@ export async function invokeBlock(run: RunState, block: EnvironmentBlock, count:
  * serial: each pairing's invocation time is the sum of its functions' mean billed durations). Pairings scaled to
  * zero are dropped.
  */
-export function fitInTime(round: ExtraRound, measured: readonly PowerValueResult[][], blockInvocations: number, timeLeftMs: number): ExtraRound {
+export function fitInTime(
+  round: ExtraRound,
+  measured: readonly PowerValueResult[][],
+  blockInvocations: number,
+  timeLeftMs: number,
+): ExtraRound {
   const perBlockMs = round.pairings.map(
     (pairing) =>
       BLOCK_OVERHEAD_MS +
@@ -231,7 +268,10 @@ export function fitInTime(round: ExtraRound, measured: readonly PowerValueResult
           return sum + mean + INVOCATION_OVERHEAD_MS;
         }, 0),
   );
-  const needMs = round.pairings.reduce((sum, pairing, index) => sum + pairing.environments * (perBlockMs[index] ?? 0), 0);
+  const needMs = round.pairings.reduce(
+    (sum, pairing, index) => sum + pairing.environments * (perBlockMs[index] ?? 0),
+    0,
+  );
   if (needMs <= timeLeftMs) return round;
   const scale = Math.max(0, timeLeftMs) / needMs;
   const pairings = round.pairings
