@@ -274,7 +274,7 @@ async function writeFresh(path: string, text: string): Promise<void> {
   await writeFile(path, text, { flag: 'wx' });
 }
 
-/** The step's outputs; `saving` is the recommendation's saving in percent (report/markdown.ts savingPct). */
+/** The step's outputs; `saving` is the recommendation's saving in percent (report/model.ts savingPct). */
 function outputsFor(
   result: RunResult | null,
   verdict: Verdict | null,
