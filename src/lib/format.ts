@@ -177,7 +177,7 @@ export function safeUrl(url: string | null | undefined): string | null {
   return url;
 }
 
-/** Which invocations the duration and cost figures come from (the rule in src/tuning/samples.ts), in words. */
+/** Which invocations the duration and cost figures come from (the rule in src/tuning/sample-rule.ts), in words. */
 export function measuredInvocationsText(settings: { onlyColdStarts: boolean }): string {
   return settings.onlyColdStarts
     ? 'cold starts, Init Duration included'
