@@ -347,7 +347,9 @@ describe('compareRuns: monthly cost and prices', () => {
       MONTHLY,
     );
     expect(row(verdict, 'monthly-cost').level).toBe('pass');
-    expect(row(verdict, 'monthly-cost').reason).toMatch(/above the \$0\.0100 limit but not statistically significant\.$/);
+    expect(row(verdict, 'monthly-cost').reason).toMatch(
+      /above the \$0\.0100 limit but not statistically significant\.$/,
+    );
   });
 
   it('prices the base with the PR prices when region and architecture match (a price update is not a regression)', () => {
