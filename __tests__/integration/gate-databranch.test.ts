@@ -2,7 +2,8 @@
 
 import { getOctokit } from '@actions/github';
 import { loadBaseline } from '../../src/gate/baseline.js';
-import { DataBranch, type HistoryIndex } from '../../src/gate/databranch.js';
+import { DataBranch } from '../../src/gate/databranch.js';
+import type { HistoryIndex } from '../../src/gate/databranch-index.js';
 import { gateSettings } from '../helpers/settings.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';

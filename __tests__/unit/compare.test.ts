@@ -333,7 +333,7 @@ describe('compareRuns: monthly cost and prices', () => {
     expect(monthly.prValue).toBeCloseTo(1.03, 9);
     expect(monthly.level).toBe('fail');
     expect(monthly.reason).toBe(
-      'Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.03 ($1.00 → $1.03), a significant increase above the $0.02 limit.',
+      'Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.0300 ($1.00 → $1.03), a significant increase above the $0.0200 limit.',
     );
     expect(verdict.level).toBe('fail');
   });
@@ -347,7 +347,9 @@ describe('compareRuns: monthly cost and prices', () => {
       MONTHLY,
     );
     expect(row(verdict, 'monthly-cost').level).toBe('pass');
-    expect(row(verdict, 'monthly-cost').reason).toMatch(/above the \$0\.01 limit but not statistically significant\.$/);
+    expect(row(verdict, 'monthly-cost').reason).toMatch(
+      /above the \$0\.0100 limit but not statistically significant\.$/,
+    );
   });
 
   it('prices the base with the PR prices when region and architecture match (a price update is not a regression)', () => {

@@ -190,7 +190,7 @@ describe('reasonFor: places, the baseline, the monthly and the absolute limits',
     ],
     [
       { kind: 'monthly-cost', at: HERE, invocations: 1_000_000, baseUsd: 1, prUsd: 1.03, outcome: 'no-limit' },
-      'Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.03 ($1.00 → $1.03); no monthly limit is set.',
+      'Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.0300 ($1.00 → $1.03); no monthly limit is set.',
     ],
     [
       {
@@ -202,7 +202,7 @@ describe('reasonFor: places, the baseline, the monthly and the absolute limits',
         outcome: 'above',
         limitUsd: 0.02,
       },
-      'Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.03 ($1.00 → $1.03), a significant increase above the $0.02 limit.',
+      'Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.0300 ($1.00 → $1.03), a significant increase above the $0.0200 limit.',
     ],
     [
       {
@@ -214,7 +214,7 @@ describe('reasonFor: places, the baseline, the monthly and the absolute limits',
         outcome: 'above-not-significant',
         limitUsd: 0.01,
       },
-      'Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.03 ($1.00 → $1.03), above the $0.01 limit but not statistically significant.',
+      'Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.0300 ($1.00 → $1.03), above the $0.0100 limit but not statistically significant.',
     ],
     [
       {

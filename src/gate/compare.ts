@@ -20,7 +20,7 @@ import { minFailEnvironments } from './looks.js';
 import { comparisonPoints, isOk, metricBlocks, metricValues, pricesForBase, type ComparisonPoint } from './metrics.js';
 import { applyFinding, describeRun, metricName, overallReason } from './reasons.js';
 import { blockRatioInterval, ratioInterval, runToRunVariance, twoSidedPValue, type RunToRunVariance } from './stats.js';
-import type { MetricComparison, Verdict, VerdictLevel } from './verdict.js';
+import { comparisonRow, rowMemory, type MetricComparison, type Verdict, type VerdictLevel } from './verdict.js';
 
 export interface CompareOptions {
   /** How the report names the baseline, e.g. "data branch entry for abc1234 (the PR base)". */
@@ -114,23 +114,7 @@ export function compareRuns(
 
 /** A row with no figures: a notice about the baseline as a whole. */
 function noticeRow(metric: string, finding: Finding): MetricComparison {
-  const row: MetricComparison = {
-    metric,
-    kind: 'cost',
-    baseValue: null,
-    prValue: null,
-    deltaPct: null,
-    ciLowPct: null,
-    ciHighPct: null,
-    significant: false,
-    level: 'pass',
-    reason: '',
-  };
-  return applyFinding(row, finding);
-}
-
-function baseMemory(point: Place): { baseMemoryMb?: number } {
-  return point.baseMemoryMb === point.prMemoryMb ? {} : { baseMemoryMb: point.baseMemoryMb };
+  return applyFinding(comparisonRow({ metric, kind: 'cost' }), finding);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -149,20 +133,13 @@ function comparePoint(
   const notComparable = (finding: UncomparedFinding): Measured[] => [
     {
       row: applyFinding(
-        {
+        comparisonRow({
           metric: metricName('cost', point),
           kind: 'cost',
-          memoryMb: point.prMemoryMb,
-          ...baseMemory(point),
+          ...rowMemory(point),
           baseValue: baseEntry?.costPerInvocationUsd ?? null,
           prValue: prEntry?.costPerInvocationUsd ?? null,
-          deltaPct: null,
-          ciLowPct: null,
-          ciHighPct: null,
-          significant: false,
-          level: 'pass',
-          reason: '',
-        },
+        }),
         finding,
       ),
     },
@@ -220,20 +197,13 @@ function compareMetric(
   const baseTrim = base.settings.discardTopBottom;
   const prValue = prValues.length > 0 ? trimmedMean(prValues, prTrim) : null;
   const baseValue = baseValues.length > 0 ? trimmedMean(baseValues, baseTrim) : null;
-  const row: MetricComparison = {
+  const row = comparisonRow({
     metric: metricName(metric, point),
     kind: metric,
-    memoryMb: point.prMemoryMb,
-    ...baseMemory(point),
+    ...rowMemory(point),
     baseValue,
     prValue,
-    deltaPct: null,
-    ciLowPct: null,
-    ciHighPct: null,
-    significant: false,
-    level: 'pass',
-    reason: '',
-  };
+  });
   const found = (outcome: RelativeOutcome): void => {
     applyFinding(row, { ...outcome, metric, at: point });
   };

@@ -1,11 +1,6 @@
 // The baseline history on a data branch (e.g. lambda-power-gate-data), read and written through the GitHub REST
-// API's git data endpoints: no checkout, no git binary, and the same code on every runner.
-//
-// Layout, one directory per key (the stable name of a function across PR deployments):
-//   README.md                   what the branch is (written when the branch is created)
-//   <key>/index.json            { schemaVersion, key, entries: [{ sha, ref, committedAt, storedAt, path, … }] },
-//                               newest first, at most history-limit entries
-//   <key>/runs/<sha>.json       the results.json of the run that measured commit <sha>
+// API's git data endpoints: no checkout, no git binary, and the same code on every runner. The branch's layout and
+// its index are databranch-index.ts's.
 //
 // Which entry a PR compares with: the one for its base commit; else the nearest earlier one in commit order.
 // Commit order comes from the repository's history (GET /repos/{o}/{r}/commits?sha=<base>: the base's ancestors,
@@ -31,35 +26,25 @@ import {
   type LoadedBaseline,
   type SaveOutcome,
 } from './baseline.js';
+import {
+  addEntry,
+  BRANCH_README,
+  historyEntry,
+  indexPath,
+  neighbourEntries,
+  newestCommittedBy,
+  parseIndex,
+  runPath,
+  shortCommit,
+  type HistoryEntry,
+  type HistoryIndex,
+} from './databranch-index.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
-export const INDEX_SCHEMA_VERSION = 1;
 /** Pages of 100 commits searched for the nearest stored ancestor before falling back to timestamps. */
 const HISTORY_PAGES = 3;
 const WRITE_ATTEMPTS = 6;
-/** Stored runs read for the run-to-run noise estimate, the chosen one included. */
-const HISTORY_RUNS = 10;
-
-export interface HistoryEntry {
-  /** The commit the run measured. */
-  sha: string;
-  ref?: string;
-  /** The commit's committer date (ISO 8601), for the timestamp fallback. */
-  committedAt?: string;
-  /** When the entry was written. */
-  storedAt: string;
-  /** results.json on the branch. */
-  path: string;
-  toolVersion: string;
-  recommendedMemoryMb: number | null;
-}
-
-export interface HistoryIndex {
-  schemaVersion: typeof INDEX_SCHEMA_VERSION;
-  key: string;
-  entries: HistoryEntry[];
-}
 
 export interface DataBranchOptions {
   octokit: Octokit;
@@ -107,7 +92,7 @@ export class DataBranch implements BaselineHistory {
     if (!chosen) {
       return {
         baseline: null,
-        note: `the data branch ${this.branch} has no entry for ${key} at or before ${short(target.sha)}`,
+        note: `the data branch ${this.branch} has no entry for ${key} at or before ${shortCommit(target.sha)}`,
       };
     }
     const blob = tip.files.get(chosen.entry.path);
@@ -118,7 +103,7 @@ export class DataBranch implements BaselineHistory {
     return {
       baseline: {
         result,
-        description: `data branch ${this.branch} entry for ${short(chosen.entry.sha)} (${chosen.why})`,
+        description: `data branch ${this.branch} entry for ${shortCommit(chosen.entry.sha)} (${chosen.why})`,
         history,
       },
       note: chosen.why,
@@ -126,18 +111,12 @@ export class DataBranch implements BaselineHistory {
   }
 
   /**
-   * Up to HISTORY_RUNS − 1 other stored runs, the ones stored closest to the chosen entry (older first on a tie),
-   * for the run-to-run noise estimate. A run that cannot be read is left out, not an error.
+   * The stored runs closest to the chosen entry (databranch-index.ts neighbourEntries), for the run-to-run noise
+   * estimate. A run that cannot be read is left out, not an error.
    */
   private async neighbours(tip: Tip, entries: HistoryEntry[], chosen: HistoryEntry): Promise<RunResult[]> {
-    const at = entries.indexOf(chosen);
-    const others = entries
-      .map((entry, index) => ({ entry, distance: Math.abs(index - at) + (index > at ? 0 : 0.5) }))
-      .filter(({ entry }) => entry !== chosen)
-      .sort((a, b) => a.distance - b.distance)
-      .slice(0, HISTORY_RUNS - 1);
     const runs = await Promise.all(
-      others.map(async ({ entry }) => {
+      neighbourEntries(entries, chosen).map(async (entry) => {
         const blob = tip.files.get(entry.path);
         if (!blob) return null;
         try {
@@ -154,23 +133,14 @@ export class DataBranch implements BaselineHistory {
   }
 
   async save(key: string, result: RunResult, commit: CommitInfo): Promise<SaveOutcome> {
-    const runPath = `${key}/runs/${commit.sha}.json`;
-    const indexPath = `${key}/index.json`;
+    const runFile = runPath(key, commit.sha);
     const content = JSON.stringify(result, null, 2) + '\n';
     let lastError: unknown;
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
       try {
         const tip = await this.readTip();
         const previous = tip ? await this.readIndex(tip, key) : null;
-        const entry: HistoryEntry = {
-          sha: commit.sha,
-          ...(commit.ref ? { ref: commit.ref } : {}),
-          ...(commit.committedAt ? { committedAt: commit.committedAt } : {}),
-          storedAt: this.clock().toISOString(),
-          path: runPath,
-          toolVersion: result.tool.version,
-          recommendedMemoryMb: result.recommendation?.memoryMb ?? null,
-        };
+        const entry = historyEntry(commit, result, runFile, this.clock());
         const { index, dropped } = addEntry(previous, key, entry, this.options.historyLimit);
         const deletions = dropped.filter((path) => tip?.files.has(path));
         const [runBlob, indexBlob] = await Promise.all([
@@ -178,11 +148,12 @@ export class DataBranch implements BaselineHistory {
           this.createBlob(JSON.stringify(index, null, 2) + '\n'),
         ]);
         const tree: TreeEntry[] = [
-          { path: runPath, mode: '100644', type: 'blob', sha: runBlob },
-          { path: indexPath, mode: '100644', type: 'blob', sha: indexBlob },
+          { path: runFile, mode: '100644', type: 'blob', sha: runBlob },
+          { path: indexPath(key), mode: '100644', type: 'blob', sha: indexBlob },
           ...deletions.map((path): TreeEntry => ({ path, mode: '100644', type: 'blob', sha: null })),
         ];
-        if (!tip) tree.push({ path: 'README.md', mode: '100644', type: 'blob', sha: await this.createBlob(README) });
+        if (!tip)
+          tree.push({ path: 'README.md', mode: '100644', type: 'blob', sha: await this.createBlob(BRANCH_README) });
         const { data: newTree } = await this.options.octokit.rest.git.createTree({
           owner: this.options.owner,
           repo: this.options.repo,
@@ -192,7 +163,7 @@ export class DataBranch implements BaselineHistory {
         const { data: newCommit } = await this.options.octokit.rest.git.createCommit({
           owner: this.options.owner,
           repo: this.options.repo,
-          message: `lambda-power-gate: ${key} at ${short(commit.sha)}`,
+          message: `lambda-power-gate: ${key} at ${shortCommit(commit.sha)}`,
           tree: newTree.sha,
           parents: tip ? [tip.commitSha] : [],
         });
@@ -220,7 +191,7 @@ export class DataBranch implements BaselineHistory {
         }
         return {
           commitSha: newCommit.sha,
-          path: runPath,
+          path: runFile,
           attempts: attempt,
           kept: index.entries.length,
           dropped: deletions,
@@ -265,7 +236,7 @@ export class DataBranch implements BaselineHistory {
             const behind = (page - 1) * 100 + position;
             return {
               entry,
-              why: `the nearest stored ancestor of the base ${short(target.sha)}, ${behind} commit${behind === 1 ? '' : 's'} earlier`,
+              why: `the nearest stored ancestor of the base ${shortCommit(target.sha)}, ${behind} commit${behind === 1 ? '' : 's'} earlier`,
             };
           }
         }
@@ -273,18 +244,16 @@ export class DataBranch implements BaselineHistory {
       }
     } catch (error) {
       this.options.logger?.warning(
-        `Could not list the history of ${short(target.sha)} (${statusOf(error)}); choosing the baseline by commit time instead`,
+        `Could not list the history of ${shortCommit(target.sha)} (${statusOf(error)}); choosing the baseline by commit time instead`,
       );
     }
     const baseTime = await this.commitTime(target.sha);
     if (baseTime === undefined) return null;
-    const earlier = entries
-      .filter((entry) => entry.committedAt !== undefined && Date.parse(entry.committedAt) <= baseTime)
-      .sort((a, b) => Date.parse(b.committedAt ?? '') - Date.parse(a.committedAt ?? ''))[0];
+    const earlier = newestCommittedBy(entries, baseTime);
     return earlier
       ? {
           entry: earlier,
-          why: `the newest entry committed before the base ${short(target.sha)}; its ancestry was not checked`,
+          why: `the newest entry committed before the base ${shortCommit(target.sha)}; its ancestry was not checked`,
         }
       : null;
   }
@@ -335,7 +304,7 @@ export class DataBranch implements BaselineHistory {
   }
 
   private async readIndex(tip: Tip, key: string): Promise<HistoryIndex | null> {
-    const blob = tip.files.get(`${key}/index.json`);
+    const blob = tip.files.get(indexPath(key));
     if (!blob) return null;
     return parseIndex(await this.readBlob(blob), key);
   }
@@ -367,43 +336,6 @@ interface TreeEntry {
   sha: string | null;
 }
 
-/** The new index: the entry first (replacing one for the same commit), at most `limit`, and what fell off. */
-export function addEntry(
-  previous: HistoryIndex | null,
-  key: string,
-  entry: HistoryEntry,
-  limit: number,
-): { index: HistoryIndex; dropped: string[] } {
-  const others = (previous?.entries ?? []).filter((existing) => existing.sha !== entry.sha);
-  const entries = [entry, ...others];
-  const kept = entries.slice(0, Math.max(1, limit));
-  const keptPaths = new Set(kept.map((item) => item.path));
-  const dropped = entries
-    .slice(kept.length)
-    .map((item) => item.path)
-    .filter((path) => !keptPaths.has(path));
-  return { index: { schemaVersion: INDEX_SCHEMA_VERSION, key, entries: kept }, dropped };
-}
-
-export function parseIndex(text: string, key: string): HistoryIndex {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new Error(`${key}/index.json on the data branch is not valid JSON`);
-  }
-  const index = parsed as Partial<HistoryIndex> | null;
-  if (!index || index.schemaVersion !== INDEX_SCHEMA_VERSION || !Array.isArray(index.entries)) {
-    throw new Error(
-      `${key}/index.json on the data branch is not a lambda-power-gate index (schemaVersion ${INDEX_SCHEMA_VERSION})`,
-    );
-  }
-  const entries = index.entries.filter(
-    (entry): entry is HistoryEntry => typeof entry?.sha === 'string' && typeof entry.path === 'string',
-  );
-  return { schemaVersion: INDEX_SCHEMA_VERSION, key, entries };
-}
-
 /** The branch moved under us: the ref update was refused (422/409), or GitHub reported a conflict anywhere (409). */
 class WriteConflict extends Error {
   constructor(
@@ -423,15 +355,3 @@ function statusOf(error: unknown): number | string {
   if (typeof status === 'number') return status;
   return error instanceof Error ? error.message : String(error);
 }
-
-function short(sha: string | undefined): string {
-  return sha ? sha.slice(0, 7) : 'an unknown commit';
-}
-
-const README = `# lambda-power-gate data
-
-This branch is written by lambda-power-gate on pushes to the default branch: one
-directory per function key, with \`index.json\` (newest first) and \`runs/<commit>.json\` (the results.json of the
-run that measured that commit). Pull requests compare with the entry for their base commit, else the nearest
-earlier one. Do not merge this branch; deleting it starts the history afresh.
-`;

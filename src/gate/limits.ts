@@ -10,7 +10,7 @@ import type { AbsoluteFinding, AbsolutePlace, MonthlyFinding, RelativeMetric } f
 import type { ComparisonPoint } from './metrics.js';
 import { metricValues } from './metrics.js';
 import { absoluteMetricName, applyFinding, metricName } from './reasons.js';
-import type { MetricComparison } from './verdict.js';
+import { comparisonRow, rowMemory, type MetricComparison } from './verdict.js';
 
 /** Above the limit by more than float noise: 110 / 100 − 1 is 10.000000000000009%, which is not above 10%. */
 export function exceeds(value: number, limit: number): boolean {
@@ -41,20 +41,17 @@ export function monthlyComparison(
               ? 'above'
               : 'above-not-significant',
         };
-  const row: MetricComparison = {
+  const row = comparisonRow({
     metric: metricName('monthly-cost', point),
     kind: 'monthly-cost',
-    memoryMb: point.prMemoryMb,
-    ...(point.baseMemoryMb === point.prMemoryMb ? {} : { baseMemoryMb: point.baseMemoryMb }),
+    ...rowMemory(point),
     baseValue: baseUsd,
     prValue: prUsd,
     deltaPct: cost.deltaPct,
     ciLowPct: cost.ciLowPct,
     ciHighPct: cost.ciHighPct,
     significant: cost.significant,
-    level: 'pass',
-    reason: '',
-  };
+  });
   return applyFinding(row, finding);
 }
 
@@ -101,19 +98,12 @@ export function absoluteChecks(pr: RunResult, gate: GateSettings): MetricCompari
         finding = { ...common, outcome: exceeds(value, limit) ? 'above' : 'within', at: judged.at, value };
       }
     }
-    const row: MetricComparison = {
+    const row = comparisonRow({
       metric: absoluteMetricName(finding),
       kind: metric,
-      ...(judged ? { memoryMb: judged.entry.memoryMb } : {}),
-      baseValue: null,
+      memoryMb: judged?.entry.memoryMb,
       prValue: value,
-      deltaPct: null,
-      ciLowPct: null,
-      ciHighPct: null,
-      significant: false,
-      level: 'pass',
-      reason: '',
-    };
+    });
     return applyFinding(row, finding);
   });
 }

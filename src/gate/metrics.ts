@@ -13,7 +13,7 @@
 
 import { entryAt } from '../results/figures.js';
 import { costPerInvocationUsd } from '../tuning/pricing.js';
-import { measuredSamples } from '../tuning/samples.js';
+import { measuredSamples } from '../tuning/sample-rule.js';
 import type { PowerValueResult, Prices, RunResult, Sample } from '../types.js';
 import type { Place, PlaceRole, RelativeMetric } from './findings.js';
 
@@ -37,7 +37,7 @@ export function isOk(entry: PowerValueResult | undefined): entry is PowerValueRe
 }
 
 /**
- * The metric's value per measured sample (tuning/samples.ts: successful, and warm unless the run measured cold
+ * The metric's value per measured sample (tuning/sample-rule.ts: successful, and warm unless the run measured cold
  * starts or had nothing else, since each memory size's first invocation is a cold start caused by tuning itself).
  */
 export function metricValues(run: RunResult, entry: PowerValueResult, kind: RelativeMetric, prices: Prices): number[] {

@@ -1,7 +1,7 @@
 // Every sentence the gate writes, in one place: each finding (findings.ts) in words, the names of the places and
 // metrics compared, and the verdict's overall reason. Pure. compare.ts decides; this file only words.
 
-import { formatConfidence, formatMs, formatPct, formatUsd, lowerFirst } from '../lib/format.js';
+import { formatConfidence, formatMs, formatPct, formatUnsignedPct, formatUsd, lowerFirst } from '../lib/format.js';
 import type { RunResult } from '../types.js';
 import type {
   AbsoluteFinding,
@@ -139,7 +139,7 @@ export function changeText(change: Change): string {
 
 function changeWords(deltaPct: number): string {
   if (Math.abs(deltaPct) < 0.05) return 'is unchanged (0.0%)';
-  return `${deltaPct > 0 ? 'rose' : 'fell'} ${Math.abs(deltaPct).toFixed(1)}%`;
+  return `${deltaPct > 0 ? 'rose' : 'fell'} ${formatUnsignedPct(deltaPct)}`;
 }
 
 function exactNote(change: Change): string {
@@ -149,20 +149,14 @@ function exactNote(change: Change): string {
 function monthlyReason(finding: MonthlyFinding): string {
   const deltaUsd = finding.prUsd - finding.baseUsd;
   const where = `at ${placeLabel(finding.at)}, for ${finding.invocations.toLocaleString('en-US')} invocations a month,`;
-  const change = `${deltaUsd >= 0 ? 'rises' : 'falls'} by ${formatDollars(Math.abs(deltaUsd))} (${formatDollars(finding.baseUsd)} → ${formatDollars(finding.prUsd)})`;
+  const change = `${deltaUsd >= 0 ? 'rises' : 'falls'} by ${formatUsd(Math.abs(deltaUsd))} (${formatUsd(finding.baseUsd)} → ${formatUsd(finding.prUsd)})`;
   if (finding.outcome === 'no-limit') return `Monthly cost ${where} ${change}; no monthly limit is set.`;
-  const limit = formatDollars(finding.limitUsd);
+  const limit = formatUsd(finding.limitUsd);
   if (finding.outcome === 'above')
     return `Monthly cost ${where} ${change}, a significant increase above the ${limit} limit.`;
   if (finding.outcome === 'above-not-significant')
     return `Monthly cost ${where} ${change}, above the ${limit} limit but not statistically significant.`;
   return `Monthly cost ${where} ${change}, within the ${limit} limit.`;
-}
-
-/** Monthly amounts in cents ($1,234.50); amounts under a cent with 3 significant digits. */
-function formatDollars(usd: number): string {
-  if (Math.abs(usd) < 0.01) return formatUsd(usd);
-  return `${usd < 0 ? '-' : ''}$${Math.abs(usd).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** "cost per invocation", "p95 duration": what an absolute limit applies to. */

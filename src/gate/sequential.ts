@@ -37,7 +37,7 @@
 
 import { formatPct } from '../lib/format.js';
 import { entryAt } from '../results/figures.js';
-import { measuredSamples } from '../tuning/samples.js';
+import { measuredSamples } from '../tuning/sample-rule.js';
 import type { ExtraRound, ExtraSampling } from '../tuning/rounds/environment-blocks.js';
 import type { GateSettings, MetricComparison, RunResult, Sample } from '../types.js';
 import { compareRuns } from './compare.js';

@@ -1,7 +1,7 @@
 // The gate's verdict: a level and a sentence overall, and one row per comparison with its figures, its finding
 // (findings.ts) and its sentence (reasons.ts). src/types.ts re-exports these types for the report and the doors.
 
-import type { Finding } from './findings.js';
+import type { Finding, Place } from './findings.js';
 
 export type VerdictLevel = 'pass' | 'warn' | 'fail';
 
@@ -34,6 +34,46 @@ export interface MetricComparison {
    * (report fixtures) may leave it out.
    */
   finding?: Finding;
+}
+
+/** What a row is built from: its name and kind, and the figures it has. */
+export type RowFigures = Pick<MetricComparison, 'metric' | 'kind'> &
+  Partial<
+    Pick<
+      MetricComparison,
+      'memoryMb' | 'baseMemoryMb' | 'baseValue' | 'prValue' | 'deltaPct' | 'ciLowPct' | 'ciHighPct' | 'significant'
+    >
+  >;
+
+/**
+ * A row before its finding: the figures given, every other one empty (null, not significant). Its level and sentence
+ * are the finding's (reasons.ts applyFinding); 'pass' and '' until then.
+ */
+export function comparisonRow({ metric, kind, memoryMb, baseMemoryMb, ...figures }: RowFigures): MetricComparison {
+  return {
+    metric,
+    kind,
+    ...(memoryMb === undefined ? {} : { memoryMb }),
+    ...(baseMemoryMb === undefined ? {} : { baseMemoryMb }),
+    baseValue: null,
+    prValue: null,
+    deltaPct: null,
+    ciLowPct: null,
+    ciHighPct: null,
+    significant: false,
+    ...figures,
+    level: 'pass',
+    reason: '',
+  };
+}
+
+/** A row's memory sizes at a place: the PR side's, and the baseline side's only when it differs. */
+export function rowMemory(
+  place: Pick<Place, 'prMemoryMb' | 'baseMemoryMb'>,
+): Pick<RowFigures, 'memoryMb' | 'baseMemoryMb'> {
+  return place.baseMemoryMb === place.prMemoryMb
+    ? { memoryMb: place.prMemoryMb }
+    : { memoryMb: place.prMemoryMb, baseMemoryMb: place.baseMemoryMb };
 }
 
 export interface Verdict {

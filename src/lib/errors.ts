@@ -2,10 +2,7 @@
 // a stack (the user's input is wrong, and the message names the input and the fix); messageOf is how any other
 // error becomes text.
 
-/** Joins a message onto one line: an input error is printed as exactly one line in the log. */
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
+import { oneLine } from './format.js';
 
 /** A bad input: names the input and the fix; the action exits 1 with this one line and makes no AWS call. */
 export class InputError extends Error {
@@ -15,6 +12,7 @@ export class InputError extends Error {
     readonly input: string,
     message: string,
   ) {
+    // One line: an input error is printed as exactly one line in the log.
     super(oneLine(message));
   }
 }

@@ -110,6 +110,11 @@ export function formatMemory(memoryMb: number): string {
   return `${memoryMb} MB`;
 }
 
+/** Keeps a figure and its unit (or an icon and its figure) on one line, e.g. in a narrow table column. */
+export function nonBreaking(text: string): string {
+  return text.replace(/ /g, '\u00a0');
+}
+
 /** The longest piece of user or function text any report shows inline; the rest is in results.json. */
 export const MAX_INLINE_TEXT_CHARS = MAX_SHOWN_CHARS;
 
@@ -177,7 +182,7 @@ export function safeUrl(url: string | null | undefined): string | null {
   return url;
 }
 
-/** Which invocations the duration and cost figures come from (the rule in src/tuning/samples.ts), in words. */
+/** Which invocations the duration and cost figures come from (the rule in src/tuning/sample-rule.ts), in words. */
 export function measuredInvocationsText(settings: { onlyColdStarts: boolean }): string {
   return settings.onlyColdStarts
     ? 'cold starts, Init Duration included'

@@ -13,6 +13,7 @@ import type { ReportSettings } from '../types.js';
 import { withRetry } from '../lib/retry.js';
 import type { Sleep } from '../lib/ports.js';
 import { realSleep } from '../lib/ports.js';
+import { deleteComments, hideComments, type Retry } from './earlier-comments.js';
 import { GITHUB_COMMENT_MAX_CHARS, fitToLimit } from './limits.js';
 
 export type CommentMode = ReportSettings['commentMode'];
@@ -183,7 +184,7 @@ interface Ours {
   marker: CommentMarker;
 }
 
-/** One line for the log; main.ts's messageOf lives with the Lambda code, which this module does not load. */
+/** One line for the log: GitHub's status and the first line of its message. */
 function reasonOf(error: unknown): string {
   const status = statusOf(error);
   const message = error instanceof Error ? error.message : String(error);
@@ -284,18 +285,13 @@ export async function publishComment(api: CommentsApi, options: PublishOptions):
   } else if (mode === 'delete-and-new') {
     outcome.deleted = [];
     try {
-      for (const comment of previous) {
-        await retry(() => api.rest.issues.deleteComment({ ...repo, comment_id: comment.id }));
-        outcome.deleted.push(comment.id);
-      }
+      await deleteComments(api, repo, previous, retry, outcome.deleted);
     } catch (error) {
       outcome.cleanupError = `could not delete the earlier comments: ${reasonOf(error)}`;
     }
   }
   return outcome;
 }
-
-type Retry = <T>(fn: () => Promise<T>) => Promise<T>;
 
 /**
  * Commit times order runs, except when a branch is reset to an older commit: then the pull request's head is the
@@ -348,54 +344,4 @@ async function authorFilter(api: CommentsApi, login: string | undefined): Promis
   }
   // GitHub marks bots by type, and only bots have '[bot]' in their login (a person's login cannot hold '[').
   return (comment) => comment.user?.type === 'Bot' || (comment.user?.login ?? '').endsWith('[bot]');
-}
-
-interface MinimizedNodes {
-  nodes: ({ id: string; isMinimized?: boolean } | null)[];
-}
-
-const IS_MINIMIZED_QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on IssueComment { id isMinimized } } }`;
-const MINIMIZE_MUTATION = `mutation($id: ID!) { minimizeComment(input: { subjectId: $id, classifier: OUTDATED }) { minimizedComment { isMinimized } } }`;
-
-/**
- * GitHub refuses more than 100 ids in one nodes(ids:) query (ARGUMENT_LIMIT: "You may not provide more than 100
- * node ids; you provided 101."), a limit its GraphQL schema does not state (sourcecred/sourcecred#908).
- */
-export const MAX_NODE_IDS_PER_QUERY = 100;
-
-/**
- * Minimises (as OUTDATED) the earlier comments not minimised yet, so a long PR does not redo them every run;
- * pushes each one hidden onto `hidden` as it goes, so a failure part-way still tells what was done.
- *
- * Every earlier comment is checked, in batches of 100, newest first, rather than only the last few: a run whose
- * hiding failed (a 502, a cancelled job) leaves older reports visible, and checking them all is what repairs that
- * on the next run. The cost is one GraphQL query per 100 earlier reports — never more requests than the REST
- * listing of the same comments (100 a page) the run has just made.
- */
-async function hideComments(api: CommentsApi, comments: RawComment[], retry: Retry, hidden: number[]): Promise<void> {
-  const withNode = comments
-    .filter((comment): comment is RawComment & { node_id: string } => typeof comment.node_id === 'string')
-    .reverse();
-  for (let start = 0; start < withNode.length; start += MAX_NODE_IDS_PER_QUERY) {
-    const batch = withNode.slice(start, start + MAX_NODE_IDS_PER_QUERY);
-    const { nodes } = await retry(() =>
-      api.graphql<MinimizedNodes>(IS_MINIMIZED_QUERY, { ids: batch.map((comment) => comment.node_id) }),
-    );
-    const minimized = new Set(nodes.filter((node) => node?.isMinimized).map((node) => node?.id));
-    for (const comment of batch) {
-      if (minimized.has(comment.node_id)) continue;
-      await retry(() => api.graphql(MINIMIZE_MUTATION, { id: comment.node_id }));
-      hidden.push(comment.id);
-    }
-  }
-}
-
-/**
- * The first version's entry point, kept so main.ts compiles until it moves to publishComment.
- * @deprecated use publishComment.
- */
-export async function upsertComment(api: CommentsApi, target: CommentTarget, body: string): Promise<CommentOutcome> {
-  const outcome = await publishComment(api, { mode: 'update', target, body });
-  if (outcome.action === 'skipped') throw new Error(`comment skipped: ${outcome.reason}`);
-  return outcome;
 }

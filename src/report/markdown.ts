@@ -2,16 +2,14 @@
 //
 // Read top to bottom it answers, in this order: did this PR make the function worse, and by how much that
 // matters (headline); what memory to run at (recommendation); the figures per memory size (table); the shape
-// (charts); where to look further (links); everything else, collapsed (details). Anything a user or a function
-// wrote is escaped on the way in (lib/format.ts), and a results file is treated as untrusted input: the
-// comment-only mode may render one uploaded by a fork. GitHub's size limits are in limits.ts.
+// (charts); where to look further (links); everything else, collapsed (details, markdown-details.ts). Anything a
+// user or a function wrote is escaped on the way in (lib/format.ts), and a results file is treated as untrusted
+// input: the comment-only mode may render one uploaded by a fork. GitHub's size limits are in limits.ts.
 
-import type { MetricComparison, PowerValueResult, RunResult, Verdict } from '../types.js';
-import { describeGateSampling } from '../gate/sequential.js';
-import { describeSampling } from '../tuning/adaptive.js';
+import type { PowerValueResult, RunResult } from '../types.js';
 import { chartMarkdown } from './chart.js';
+import { detailsSection } from './markdown-details.js';
 import {
-  capitalise,
   codeSpan,
   costPerMillionUsd,
   escapeMarkdown,
@@ -23,13 +21,12 @@ import {
   formatUsd,
   formatUsdDelta,
   measuredInvocationsText,
+  nonBreaking,
   safeUrl,
 } from '../lib/format.js';
 import {
-  coldStartTexts,
   deltaAt,
   errorsText,
-  firstErrors,
   hasBaselineColumns,
   headlineNumber,
   keyMemorySizes,
@@ -37,7 +34,6 @@ import {
   monthlyChangeUsd,
   NO_VERDICT_ICON,
   savingPct,
-  shortSha,
   storedBaselineNote,
   VERDICT_ICON,
   visualizationLinks,
@@ -47,7 +43,8 @@ import {
 
 export function renderReport(input: ReportInput): string {
   const { result } = input;
-  if (result.dryRun) return [headline(input), dryRunSection(result), links(input), details(input)].join('\n\n') + '\n';
+  if (result.dryRun)
+    return [headline(input), dryRunSection(result), links(input), detailsSection(input)].join('\n\n') + '\n';
   const sections = [
     headline(input),
     recommendationSection(result, input.verdict),
@@ -55,7 +52,7 @@ export function renderReport(input: ReportInput): string {
     failures(result),
     chartMarkdown(result, input.baseline),
     links(input),
-    details(input),
+    detailsSection(input),
   ];
   return sections.filter((section) => section.length > 0).join('\n\n') + '\n';
 }
@@ -169,9 +166,6 @@ function deltaText(cell: DeltaCell | null): string {
   return `${icon}${cell.significant ? `**${text}**` : text}`;
 }
 
-/** Keeps a figure and its unit (or an icon and its figure) on one line in a narrow table column. */
-const nb = (text: string): string => text.replace(/ /g, '\u00a0');
-
 const RECOMMENDED_MARK = '⭐';
 const CURRENT_MARK = '📌';
 
@@ -179,7 +173,7 @@ function memoryCell(result: RunResult, entry: PowerValueResult): string {
   const marks: string[] = [];
   if (entry.memoryMb === result.recommendation?.memoryMb) marks.push(RECOMMENDED_MARK);
   if (entry.memoryMb === result.current.memoryMb) marks.push(CURRENT_MARK);
-  const memory = nb(formatMemory(entry.memoryMb));
+  const memory = nonBreaking(formatMemory(entry.memoryMb));
   return marks.length > 0 ? `**${memory}**\u00a0${marks.join('')}` : memory;
 }
 
@@ -196,12 +190,12 @@ function tableOf(input: ReportInput, entries: readonly PowerValueResult[], withD
       ? [deltaText(deltaAt(input, entry.memoryMb, 'cost')), deltaText(deltaAt(input, entry.memoryMb, 'duration'))]
       : [];
     if (entry.status === 'failed' || !entry.duration) {
-      return [memoryCell(result, entry), nb('❌ failed'), '–', '–', ...deltas, errorsCell(entry)];
+      return [memoryCell(result, entry), nonBreaking('❌ failed'), '–', '–', ...deltas, errorsCell(entry)];
     }
     return [
       memoryCell(result, entry),
-      nb(formatMs(entry.duration.trimmedMean)),
-      nb(formatMs(entry.duration.p90)),
+      nonBreaking(formatMs(entry.duration.trimmedMean)),
+      nonBreaking(formatMs(entry.duration.p90)),
       formatUsd(costPerMillionUsd(entry.costPerInvocationUsd)),
       ...deltas,
       errorsCell(entry),
@@ -266,158 +260,4 @@ function links(input: ReportInput): string {
   const run = safeUrl(input.runUrl);
   if (run) parts.push(`[🔎 Workflow run](${run})`);
   return parts.join(' · ');
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Details
-
-function comparisonValue(row: MetricComparison, value: number | null): string {
-  if (row.kind === 'duration') return nb(formatMs(value));
-  if (row.kind === 'monthly-cost') return formatUsd(value);
-  return nb(`${formatUsd(costPerMillionUsd(value))} / 1M`);
-}
-
-function comparisonsTable(verdict: Verdict): string {
-  if (verdict.comparisons.length === 0) return '';
-  const rows = verdict.comparisons.map((row) => {
-    const interval =
-      row.ciLowPct !== null && row.ciHighPct !== null
-        ? nb(`${formatPct(row.ciLowPct)} … ${formatPct(row.ciHighPct)}`)
-        : '–';
-    return `| ${VERDICT_ICON[row.level]} ${escapeMarkdown(row.metric, 120)} | ${comparisonValue(row, row.baseValue)} | ${comparisonValue(row, row.prValue)} | ${formatPct(row.deltaPct)} | ${interval} | ${row.significant ? 'yes' : 'no'} | ${escapeMarkdown(row.reason, 400)} |`;
-  });
-  return [
-    '**Gate checks**',
-    '',
-    '| Check | Baseline | This run | Δ | Interval of Δ | Significant | Why |',
-    '|:--|--:|--:|--:|:-:|:-:|:--|',
-    ...rows,
-  ].join('\n');
-}
-
-function statisticsTable(result: RunResult, title: string): string {
-  const ms = (value: number | null | undefined): string => nb(formatMs(value));
-  const rows = result.powerValues.map((entry) => {
-    const d = entry.duration;
-    const cold = coldStartText(entry);
-    const figures = d
-      ? [
-          d.count,
-          ms(d.mean),
-          ms(d.trimmedMean),
-          ms(d.median),
-          ms(d.p90),
-          ms(d.p95),
-          ms(d.p99),
-          ms(d.stdDev),
-          nb(`${formatMs(d.ci95Low)} … ${formatMs(d.ci95High)}`),
-        ]
-      : [0, '–', '–', '–', '–', '–', '–', '–', '–'];
-    return `| ${nb(formatMemory(entry.memoryMb))} | ${figures.join(' | ')} | ${ms(entry.billedDurationMs)} | ${entry.maxMemoryUsedMb ?? '–'} | ${cold} |`;
-  });
-  return [
-    `**${title}**: successful ${measuredInvocationsText(result.settings)}`,
-    '',
-    `| Memory | n | Mean | Trimmed | Median | p90 | p95 | p99 | SD | 95% CI of mean | Billed | Max MB used | ${result.powerValues.some((entry) => entry.restore) ? 'Cold × Init / Restore' : 'Cold × Init'} |`,
-    '|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|--:|--:|--:|',
-    ...rows,
-  ].join('\n');
-}
-
-/** Cold starts and their mean Init Duration, or for SnapStart versions their mean Restore Duration. */
-function coldStartText(entry: PowerValueResult): string {
-  const parts = coldStartTexts(entry).map(nb);
-  return parts.length > 0 ? parts.join(', ') : '–';
-}
-
-function errorMessages(result: RunResult): string {
-  const lines = firstErrors(result).map(
-    (error) =>
-      `- ${formatMemory(error.memoryMb)}: ${escapeMarkdown(error.errorType, 80)}: ${escapeMarkdown(error.errorMessage)}`,
-  );
-  return lines.length > 0 ? ['**First error message per memory size**', '', ...lines].join('\n') : '';
-}
-
-function settingsList(result: RunResult): string {
-  const s = result.settings;
-  const f = result.function;
-  const p = result.prices;
-  const order = s.parallelInvocation ? `in parallel (concurrency ${s.concurrency})` : 'one after another';
-  const strategy =
-    s.strategy === 'balanced'
-      ? `${codeSpan(s.strategy)} (weight ${s.balancedWeight})`
-      : s.strategy === 'percentile' && s.percentileLimit
-        ? `${codeSpan(s.strategy)} (p${s.percentileLimit.percentile} ≤ ${formatMs(s.percentileLimit.maxDurationMs)})`
-        : codeSpan(s.strategy);
-  const lines = [
-    '**Settings**',
-    '',
-    `- Function: ${codeSpan(f.arn)} (${escapeMarkdown(f.architecture)}, ${escapeMarkdown(f.runtime ?? 'unknown runtime')}, ${escapeMarkdown(f.logFormat)} logs), configured memory ${formatMemory(f.originalMemoryMb)}${f.codeSha256 ? `, code SHA-256 ${codeSpan(f.codeSha256, 64)}` : ''}`,
-    `- ${s.invocationsPerValue} invocations per memory size, ${order}${s.sleepBetweenRunsMs > 0 ? `, ${s.sleepBetweenRunsMs} ms apart` : ''}; ${s.payloadCount} payload${s.payloadCount === 1 ? '' : 's'}${s.onlyColdStarts ? '; cold starts only' : ''}`,
-    ...(result.sampling
-      ? [
-          `- ${escapeMarkdown(describeSampling(result.sampling))} ${escapeMarkdown(capitalise(result.sampling.reason))}.`,
-        ]
-      : []),
-    ...(result.gateSampling ? [`- ${escapeMarkdown(describeGateSampling(result.gateSampling) ?? '')}`] : []),
-    `- Strategy ${strategy}; trimmed mean drops ${Math.round(s.discardTopBottom * 100)}% at each end`,
-    `- Allowed error types: ${s.allowedExceptions.length > 0 ? s.allowedExceptions.map((type) => escapeMarkdown(type, 80)).join(', ') : 'none'}`,
-    ...(s.monthlyInvocations
-      ? [`- Monthly projections assume ${formatCount(s.monthlyInvocations)} invocations a month`]
-      : []),
-    `- Prices (${escapeMarkdown(p.region)}, ${escapeMarkdown(p.architecture)}): ${formatUsd(p.pricePerGbSecondUsd)} per GB-second and ${formatUsd(p.pricePerRequestUsd)} per request${p.fallback ? ' (region not in the price table: the default region\u2019s prices)' : ''}; ${escapeMarkdown(p.source)}, as of ${escapeMarkdown(p.asOf)}`,
-    `- This tuning run's own invocations cost ${formatUsd(result.tuningCostUsd)}`,
-  ];
-  return lines.join('\n');
-}
-
-function payloadsList(result: RunResult): string {
-  // Payloads are in results.json only on opt-in; check the flag too, in case a hand-made file carries them.
-  const payloads = result.settings.payloads;
-  if (!result.settings.logPayloads || !payloads || payloads.length === 0) return '';
-  return [
-    '**Payloads** (shown because log-payloads is on)',
-    '',
-    ...payloads.map((p, i) => `- #${i + 1}, weight ${p.weight}: ${codeSpan(p.payload, 500)}`),
-  ].join('\n');
-}
-
-function footer(result: RunResult, baseline: RunResult | null | undefined): string {
-  const sha = shortSha(result.git?.sha);
-  const parts = [
-    `${escapeMarkdown(result.tool.name)} ${escapeMarkdown(result.tool.version)}`,
-    `measured ${escapeMarkdown(result.startedAt)} → ${escapeMarkdown(result.finishedAt)}`,
-    ...(sha ? [`commit ${sha}`] : []),
-  ];
-  if (baseline) {
-    const baseSha = shortSha(baseline.git?.sha);
-    parts.push(`baseline measured ${escapeMarkdown(baseline.startedAt)}${baseSha ? ` at ${baseSha}` : ''}`);
-  }
-  return `<sub>${parts.join(' · ')}</sub>`;
-}
-
-function details(input: ReportInput): string {
-  const { result, verdict, baseline } = input;
-  const baselineLine = verdict?.baselineDescription
-    ? `**Baseline:** ${escapeMarkdown(verdict.baselineDescription)}`
-    : baseline
-      ? `**Baseline:** run of ${codeSpan(baseline.function.name)}`
-      : '**Baseline:** none (nothing to compare with: a first run, or no baseline configured)';
-  const blocks = [
-    baselineLine,
-    verdict ? comparisonsTable(verdict) : '',
-    result.dryRun ? '' : statisticsTable(result, 'Statistics of this run'),
-    baseline && !result.dryRun ? statisticsTable(baseline, 'Statistics of the baseline') : '',
-    errorMessages(result),
-    settingsList(result),
-    payloadsList(result),
-    footer(result, baseline),
-  ];
-  return [
-    '<details><summary>Full statistics, settings, prices and baseline</summary>',
-    '',
-    blocks.filter((block) => block.length > 0).join('\n\n'),
-    '',
-    '</details>',
-  ].join('\n');
 }

@@ -32,7 +32,7 @@ import type {
   Strategy,
 } from '../types.js';
 import { candidatesOf, recommend, type Candidate } from './analyze.js';
-import { measuredSamples, type SampleRule } from './samples.js';
+import { measuredSamples, type SampleRule } from './sample-rule.js';
 import { formatConfidence } from '../lib/format.js';
 import { clampBalancedWeight } from './plan.js';
 import { costPerInvocationUsd } from './pricing.js';

@@ -11,7 +11,7 @@
 import { clampBalancedWeight } from './plan.js';
 import { percentile } from './stats.js';
 import type { PercentileLimit, PowerValueResult, Recommendation, Strategy } from '../types.js';
-import { measuredSamples, type SampleRule } from './samples.js';
+import { measuredSamples, type SampleRule } from './sample-rule.js';
 import { formatMs, formatUsd } from '../lib/format.js';
 
 export interface RecommendOptions {
@@ -20,7 +20,7 @@ export interface RecommendOptions {
   balancedWeight: number;
   /** Required by the percentile strategy. */
   percentileLimit?: PercentileLimit;
-  /** Which samples the percentile comes from (samples.ts); default: warm, no error allowed. */
+  /** Which samples the percentile comes from (sample-rule.ts); default: warm, no error allowed. */
   sampleRule?: SampleRule;
 }
 

@@ -12,7 +12,8 @@ import { inertText } from '../lib/untrusted.js';
 import { throwIfAborted, type PowerValuePlan, type SubjectState } from './run-state.js';
 import { sampleFromOutcome } from './sample.js';
 import { summarisePowerValue } from './summary.js';
-import type { InvokeOutcome, LambdaTarget, PreparedVersion } from './target.js';
+import type { InvokeOutcome } from './invoke-alias.js';
+import type { LambdaTarget, PreparedVersion } from './target.js';
 import type { Pacer } from './turnstile.js';
 
 export interface InvokeOptions {

@@ -3,7 +3,7 @@
 
 import type { Sample } from '../types.js';
 import { parseReport } from './logs.js';
-import type { InvokeOutcome } from './target.js';
+import type { InvokeOutcome } from './invoke-alias.js';
 import { MAX_RAW_ERROR_TYPE_CHARS, MAX_SHOWN_CHARS, truncateText } from '../lib/untrusted.js';
 
 /** One invocation's response → a sample. Pure, so every log shape is unit-tested. */

@@ -13,7 +13,7 @@ import {
 import { recommend } from './analyze.js';
 import type { Clock } from '../lib/ports.js';
 import { costPerInvocationUsd } from './pricing.js';
-import { measuredSamples, successfulSamples } from './samples.js';
+import { measuredSamples, successfulSamples } from './sample-rule.js';
 import { durationStats, trimmedMean } from './stats.js';
 import type { RunState } from './run-state.js';
 import type { FunctionSnapshot } from './target.js';

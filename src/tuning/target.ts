@@ -1,13 +1,12 @@
 // LambdaTarget: the only code that calls the Lambda API. It follows the protocol in DESIGN.md: snapshot $LATEST,
 // publish one version per power value (RevisionId-guarded, verified; versions.ts), alias it under a name unique to
-// this run, restore $LATEST, invoke the aliases, and delete exactly what this run created (leftovers.ts). Every
-// control-plane request goes through the run's limiter (control-plane.ts); turn.ts keeps runs from overwriting
-// each other's changes; markers.ts names what a run writes on the function.
+// this run, restore $LATEST, invoke the aliases (invoke-alias.ts), and delete exactly what this run created
+// (leftovers.ts, state-alias.ts). Every control-plane request goes through the run's limiter (control-plane.ts);
+// turn.ts keeps runs from overwriting each other's changes; markers.ts names what a run writes on the function.
 
 import {
   CreateAliasCommand,
   GetAliasCommand,
-  InvokeCommand,
   UpdateAliasCommand,
   UpdateFunctionConfigurationCommand,
   type AliasConfiguration,
@@ -15,12 +14,12 @@ import {
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import { messageOf } from '../lib/errors.js';
-import { errorName, isThrottling, isTransient, withRetry } from '../lib/retry.js';
+import { errorName } from '../lib/retry.js';
 import { ControlPlane, type ControlPlaneOptions } from './control-plane.js';
 import { checkReportIsLogged, differencesBetween, snapshotOf, type FunctionSnapshot } from './function-config.js';
 import * as leftovers from './leftovers.js';
 import type { CleanupReport, RunLeftovers } from './leftovers.js';
-import { parseReport } from './logs.js';
+import { invokeAlias, type InvokeOutcome } from './invoke-alias.js';
 import {
   autoOptimizeDescription,
   markerRunId,
@@ -28,22 +27,14 @@ import {
   type RecoveryData,
   type VersionVariant,
 } from './markers.js';
-import { AliasRoutingError, isAlreadyExists, RestoreError, WrongVersionError } from './target-errors.js';
+import { createStateAlias } from './state-alias.js';
+import { AliasRoutingError, RestoreError } from './target-errors.js';
 import { awaitTurn, type TurnOptions } from './turn.js';
 import { CONCURRENT_CHANGE_ATTEMPTS, VersionPublisher, type PreparedVersion } from './versions.js';
 
 export type { FunctionSnapshot } from './function-config.js';
 export type { CleanupReport, RunLeftovers } from './leftovers.js';
 export type { PreparedVersion } from './versions.js';
-
-export interface InvokeOutcome {
-  /** The base64-decoded log tail (last 4 KB). */
-  logTail: string;
-  functionError?: string;
-  /** Decoded response payload (function output; handle with care, it may be sensitive). */
-  payload: string;
-  executedVersion?: string;
-}
 
 export interface TargetOptions extends ControlPlaneOptions, TurnOptions {
   /** Unique per run; part of every alias name and version description this run creates. */
@@ -55,8 +46,6 @@ export interface TargetOptions extends ControlPlaneOptions, TurnOptions {
    */
   deadlineMs?: number;
 }
-
-const INVOKE_ATTEMPTS = 6;
 
 export class LambdaTarget {
   private readonly api: ControlPlane;
@@ -153,51 +142,11 @@ export class LambdaTarget {
     );
   }
 
-  async invoke(functionArn: string, alias: string, payload: string, signal?: AbortSignal): Promise<InvokeOutcome> {
-    const response = await withRetry(
-      () =>
-        this.api.client.send(
-          new InvokeCommand({
-            FunctionName: functionArn,
-            Qualifier: alias,
-            InvocationType: 'RequestResponse',
-            LogType: 'Tail',
-            Payload: new TextEncoder().encode(payload),
-          }),
-          { abortSignal: signal },
-        ),
-      {
-        attempts: INVOKE_ATTEMPTS,
-        baseDelayMs: 250,
-        maxDelayMs: 8_000,
-        sleep: this.options.sleep,
-        signal,
-        random: this.options.random,
-        shouldRetry: (error) => isThrottling(error) || isTransient(error),
-        onRetry: (error, attempt, delayMs) =>
-          this.options.logger.debug(`Invoke ${alias}: ${errorName(error)}, retry ${attempt} in ${delayMs} ms`),
-      },
-    );
-    const logTail = response.LogResult ? Buffer.from(response.LogResult, 'base64').toString('utf8') : '';
+  /** Invokes one of this run's aliases, checked against the version it must run (invoke-alias.ts). */
+  invoke(functionArn: string, alias: string, payload: string, signal?: AbortSignal): Promise<InvokeOutcome> {
+    const { sleep, random, logger } = this.options;
     const expected = this.versions.prepared.get(alias);
-    if (expected) {
-      // Never file a measurement under a memory size it was not taken at.
-      const memorySizeMb = parseReport(logTail)?.memorySizeMb;
-      if (
-        (response.ExecutedVersion !== undefined && response.ExecutedVersion !== expected.version) ||
-        (memorySizeMb !== undefined && memorySizeMb !== expected.memoryMb)
-      ) {
-        throw new WrongVersionError(
-          `alias ${alias} ran version ${response.ExecutedVersion ?? '?'} at ${memorySizeMb ?? '?'} MB, expected version ${expected.version} at ${expected.memoryMb} MB`,
-        );
-      }
-    }
-    return {
-      logTail,
-      functionError: response.FunctionError,
-      payload: response.Payload ? new TextDecoder().decode(response.Payload) : '',
-      executedVersion: response.ExecutedVersion,
-    };
+    return invokeAlias(this.api.client, functionArn, alias, payload, { sleep, random, logger, signal, expected });
   }
 
   /**
@@ -373,26 +322,12 @@ export class LambdaTarget {
   }
 
   /**
-   * Creates this run's state alias (stateAliasName) before the run changes anything: with the marker's original
+   * Creates this run's state alias (state-alias.ts) before the run changes anything: with the marker's original
    * memory it is all a later run needs to put $LATEST back if this process is killed.
    */
   async recordRun(snapshot: FunctionSnapshot): Promise<void> {
     const name = this.stateAliasOf(snapshot);
-    if (name === undefined) return;
-    try {
-      await this.api.send(
-        'CreateAlias',
-        new CreateAliasCommand({
-          FunctionName: snapshot.functionArn,
-          Name: name,
-          FunctionVersion: '$LATEST',
-          Description: snapshot.description,
-        }),
-      );
-    } catch (error) {
-      // Our own earlier CreateAlias whose answer was lost.
-      if (!isAlreadyExists(error)) throw error;
-    }
+    if (name !== undefined) await createStateAlias(this.api, snapshot, name);
   }
 
   /** The name of this run's state alias on the function (undefined without recovery data). */
