@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    // The action never prints directly: it logs through @actions/core or the injected logger.
+    // The action never prints directly: it logs through src/action/log.ts (runner.ts) or the injected logger.
     files: ['src/**/*.ts'],
     rules: { 'no-console': 'error' },
   },
@@ -150,6 +150,17 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The front doors speak the runner protocol through src/action/runner.ts: @actions/core imports undici (for
+    // OIDC) as it loads, which cost the action's start-up about 20 ms (runner.ts says more).
+    files: ['src/*.ts', 'src/action/**/*.ts', 'src/settings/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@actions/core', message: 'Use src/action/runner.ts (start-up cost; see its header).' }] },
       ],
     },
   },

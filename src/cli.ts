@@ -85,7 +85,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     });
     logger.finish();
     if (outcome.result) {
-      const { renderTerminalTable } = await import(/* webpackMode: "eager" */ './report/terminal.js');
+      const { renderTerminalTable } = await import('./report/terminal.js');
       writeLines(io.stdout, `\n${renderTerminalTable(outcome.result)}\n`);
     }
     writeLines(

@@ -3,18 +3,12 @@
 // report.md, the outputs. comment-only (action/comment-only.ts) runs the second half on results measured elsewhere.
 // Neither GitHub nor a terminal is known here: the caller turns the outcome into a job summary, a comment, outputs
 // and an exit code. What only some runs need (the live gate, the verdict, the renderers) is imported when it is
-// needed (see src/index.ts on `webpackMode`).
+// needed (see src/index.ts on chunks).
 
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import {
-  loadBaseline,
-  type BaselineHistory,
-  type BaselinePlan,
-  type BaselineTarget,
-  type LoadedBaseline,
-} from './gate/baseline.js';
+import type { BaselineHistory, BaselinePlan, BaselineTarget, LoadedBaseline } from './gate/baseline.js';
 import { ARTEFACT_NAMES, BASELINE_COPY_NAME, readBoundedText } from './lib/paths.js';
 import { parseFunctionName } from './settings/index.js';
 import type { Clock, EngineLogger } from './lib/ports.js';
@@ -119,11 +113,16 @@ export async function measure(settings: Settings, deps: FlowDeps): Promise<Measu
 
   let plan: BaselinePlan;
   try {
-    plan = await loadBaseline(settings.gate, {
-      readFile: deps.readFile ?? readBoundedText,
-      history: deps.history,
-      target: deps.baselineTarget,
-    });
+    // The baseline module reads results.json with the full zod schema: a run without a baseline does not load it.
+    if (settings.gate.baselineSource === 'none') plan = { source: 'none' };
+    else {
+      const { loadBaseline } = await import('./gate/baseline.js');
+      plan = await loadBaseline(settings.gate, {
+        readFile: deps.readFile ?? readBoundedText,
+        history: deps.history,
+        target: deps.baselineTarget,
+      });
+    }
   } catch (error) {
     return {
       result: null,
@@ -143,7 +142,7 @@ export async function measure(settings: Settings, deps: FlowDeps): Promise<Measu
   let failure: string | undefined;
   try {
     if (plan.source === 'function') {
-      const { tuneWithLiveBaseline } = await import(/* webpackMode: "eager" */ './gate/live.js');
+      const { tuneWithLiveBaseline } = await import('./gate/live.js');
       const live = await tuneWithLiveBaseline(
         settings.tuning,
         parseFunctionName(plan.functionName),
@@ -188,7 +187,7 @@ export async function judgeAndReport(
   let failure = measured.failure;
   let verdict: Verdict | null = null;
   if (result && !result.dryRun) {
-    const { compareRuns } = await import(/* webpackMode: "eager" */ './gate/compare.js');
+    const { compareRuns } = await import('./gate/compare.js');
     verdict = compareRuns(result, baseline?.result ?? null, settings.gate, settings.tuning.monthlyInvocations ?? 0, {
       ...(baseline ? { baselineDescription: baseline.description } : {}),
       ...(baseline?.history ? { history: baseline.history } : {}),
@@ -205,8 +204,8 @@ export async function judgeAndReport(
   }
   if (result && options.apply) failure = (await options.apply(result, failure)) ?? failure;
 
-  const { renderFailureReport, renderReport } = await import(/* webpackMode: "eager" */ './report/markdown.js');
-  const { savingPct } = await import(/* webpackMode: "eager" */ './report/model.js');
+  const { renderFailureReport, renderReport } = await import('./report/markdown.js');
+  const { savingPct } = await import('./report/model.js');
   const baselineResult = baseline?.result ?? null;
   const reportInput = result ? { result, verdict, baseline: baselineResult, runUrl: options.runUrl } : null;
   const markdown = reportInput
@@ -235,7 +234,7 @@ export async function judgeAndReport(
   await writeFresh(reportPath, markdown);
   if (reportInput) {
     // A self-contained page (inline SVG charts, no network) for an artifact upload.
-    const { renderHtmlReport } = await import(/* webpackMode: "eager" */ './report/html.js');
+    const { renderHtmlReport } = await import('./report/html.js');
     await writeFresh(join(reportDir, 'report.html'), renderHtmlReport(reportInput));
   }
   const written = result ? resultsPath : '';

@@ -2,10 +2,9 @@
 // runs.post; the main step leaves `isPost` in the step state, as actions/checkout does); bin/lambda-power-gate.js runs
 // it as the CLI (it sets LAMBDA_POWER_GATE_CLI first). One bundle halves the build time and the size of dist/.
 // The CLI and the post step are imported only when they are the door that runs, so the main step does not load them.
-// `webpackMode: "eager"` on every import() in src/ keeps ncc's output one file: with chunk files, ncc's licenses.txt
-// lists only the last chunk's packages (license-webpack-plugin writes one file per chunk under the same name). The
-// code is still in index.js, parsed at start, but a module is run only when its import() is.
-import * as core from '@actions/core';
+// Every import() in src/ is a chunk of its own in dist/ (scripts/build.mjs, esbuild --splitting): what a run does
+// not reach (Octokit and undici, the renderers, the CLI, the post step) is neither compiled nor run at its start.
+import * as runner from './action/runner.js';
 import { run } from './action/main.js';
 import { inertText, MAX_LOG_LINE_CHARS } from './lib/untrusted.js';
 
@@ -14,7 +13,7 @@ const oneLine = (error: unknown) =>
   inertText(error instanceof Error ? error.message : String(error), MAX_LOG_LINE_CHARS);
 
 if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
-  import(/* webpackMode: "eager" */ './cli.js')
+  import('./cli.js')
     .then(({ main }) => main(process.argv.slice(2)))
     .then(
       (code) => {
@@ -25,14 +24,14 @@ if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
         process.exitCode = 1;
       },
     );
-} else if (core.getState('isPost') === 'true') {
+} else if (runner.getState('isPost') === 'true') {
   // setFailed escapes the message as command data.
-  import(/* webpackMode: "eager" */ './action/post.js')
+  import('./action/post.js')
     .then(({ post }) => post())
-    .catch((error: unknown) => core.setFailed(`Post step: unexpected failure: ${oneLine(error)}`));
+    .catch((error: unknown) => runner.setFailed(`Post step: unexpected failure: ${oneLine(error)}`));
 } else {
   // The deprecated ::save-state command is never used: without a state file there is no post step to tell.
-  if (process.env.GITHUB_STATE) core.saveState('isPost', 'true');
-  // run() reports every failure through core.setFailed; anything reaching here is a bug, still one line.
-  run().catch((error: unknown) => core.setFailed(`Unexpected failure: ${oneLine(error)}`));
+  if (process.env.GITHUB_STATE) runner.saveState('isPost', 'true');
+  // run() reports every failure through setFailed; anything reaching here is a bug, still one line.
+  run().catch((error: unknown) => runner.setFailed(`Unexpected failure: ${oneLine(error)}`));
 }

@@ -3,26 +3,26 @@
 
 // results.json's parts are inferred from its one zod schema (src/results/schema.ts); re-exported here so every
 // module keeps importing its types from one place. The tuning settings below use some of them.
-export {
-  RESULTS_SCHEMA_VERSION,
-  type Architecture,
-  type DurationStats,
-  type FunctionIdentity,
-  type GateSamplingSummary,
-  type LogFormat,
-  type PercentileLimit,
-  type PowerValueResult,
-  type PowerValueStatus,
-  type Prices,
-  type Recommendation,
-  type RecordedSettings,
-  type RunResult,
-  type Sample,
-  type SamplingMode,
-  type SamplingStopReason,
-  type SamplingSummary,
-  type Strategy,
-  type WeightedPayload,
+export { RESULTS_SCHEMA_VERSION } from './results/version.js';
+export type {
+  Architecture,
+  DurationStats,
+  FunctionIdentity,
+  GateSamplingSummary,
+  LogFormat,
+  PercentileLimit,
+  PowerValueResult,
+  PowerValueStatus,
+  Prices,
+  Recommendation,
+  RecordedSettings,
+  RunResult,
+  Sample,
+  SamplingMode,
+  SamplingStopReason,
+  SamplingSummary,
+  Strategy,
+  WeightedPayload,
 } from './results/schema.js';
 import type { PercentileLimit, RecordedSettings, SamplingMode, Strategy, WeightedPayload } from './results/schema.js';
 

@@ -41,7 +41,7 @@ export async function runActionInProcess(
 ): Promise<InProcessOutcome> {
   mkdirSync(options.workspace, { recursive: true });
   const outputsPath = join(options.workspace, `output-${Math.random().toString(36).slice(2)}.txt`);
-  // @actions/core caches the summary file's path after its first use, so every run of a test file shares one.
+  // One summary file per test file (@actions/core cached the path after its first use; runner.ts reads it each time).
   summaryPathOfThisFile ??= join(mkdtempSync(join(tmpdir(), 'lpg-summary-')), 'summary.md');
   const summaryPath = summaryPathOfThisFile;
   writeFileSync(outputsPath, '');
@@ -71,7 +71,7 @@ export async function runActionInProcess(
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
   }
-  // core.setFailed sets the exit code of the process running the action: here, jest's.
+  // setFailed sets the exit code of the process running the action: here, jest's.
   const exitCode = Number(process.exitCode ?? 0);
   process.exitCode = undefined;
   return {

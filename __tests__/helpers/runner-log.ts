@@ -42,7 +42,7 @@ export function executedCommands(lines: string[]): ExecutedCommand[] {
   return executed;
 }
 
-/** The commands the action itself may issue through @actions/core, and the stop/resume pair of the sanitiser. */
+/** The commands the action itself may issue (src/action/runner.ts), and the stop/resume pair of the sanitiser. */
 export const ACTION_COMMANDS = new Set([
   'warning',
   'error',

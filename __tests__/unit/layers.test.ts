@@ -22,6 +22,8 @@ describe('the layers (eslint no-restricted-imports)', () => {
     ['src/report/x.ts', "import { parseSettings } from '../settings/index.js';"],
     ['src/results/x.ts', "import { tune } from '../tuning/tuner.js';"],
     ['src/lib/x.ts', "import type { RunResult } from '../types.js';"],
+    ['src/action/x.ts', "import * as core from '@actions/core';"],
+    ['src/index.ts', "import * as core from '@actions/core';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};\n`)).not.toEqual([]);
   });

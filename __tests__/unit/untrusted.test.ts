@@ -90,7 +90,7 @@ describe('commandSafeLines: the runner log', () => {
   });
 });
 
-/** Captures what @actions/core writes to stdout while fn runs. */
+/** Captures what the action's log (runner.ts) writes to stdout while fn runs. */
 function captureStdout(fn: () => void): string[] {
   const chunks: string[] = [];
   const write = process.stdout.write.bind(process.stdout);

@@ -1,9 +1,9 @@
 // Everything the action reads from or writes to GitHub: the event, the step's outputs, the job summary, the PR
 // comment and the data branch. Octokit (@actions/github) and the report modules are imported only by the runs that
-// use them, and only once the run is measured (see src/index.ts on `webpackMode`).
+// use them, and only once the run is measured (see src/index.ts on chunks).
 
 import { existsSync, readFileSync } from 'node:fs';
-import * as core from '@actions/core';
+import * as runner from './runner.js';
 import type { DataBranch } from '../gate/databranch.js';
 import type { CommentsApi } from '../report/comment.js';
 import { messageOf } from '../lib/errors.js';
@@ -40,14 +40,14 @@ export function readGitHubContext(env: NodeJS.ProcessEnv): GitHubContext {
 }
 
 export function setOutputs(outputs: Record<string, string>): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(outputs)) runner.setOutput(name, value);
 }
 
 /** The job summary, cut to GitHub's limit; a failure to write it warns (the report is in report.md too). */
 export async function writeSummary(markdown: string): Promise<void> {
   try {
-    const { fitToLimit, GITHUB_SUMMARY_MAX_CHARS } = await import(/* webpackMode: "eager" */ '../report/limits.js');
-    await core.summary.addRaw(fitToLimit(markdown, GITHUB_SUMMARY_MAX_CHARS, 'report.md next to results.json')).write();
+    const { fitToLimit, GITHUB_SUMMARY_MAX_CHARS } = await import('../report/limits.js');
+    await runner.appendSummary(fitToLimit(markdown, GITHUB_SUMMARY_MAX_CHARS, 'report.md next to results.json'));
   } catch (error) {
     actionLog.warning(`Could not write the job summary: ${messageOf(error)}`);
   }
@@ -64,8 +64,8 @@ export async function dataBranch(
   if (settings.gate.baselineSource !== 'branch' || !branch || !token || !env.GITHUB_REPOSITORY || !run.repository)
     return undefined;
   const [{ getOctokit }, { DataBranch }] = await Promise.all([
-    import(/* webpackMode: "eager" */ '@actions/github'),
-    import(/* webpackMode: "eager" */ '../gate/databranch.js'),
+    import('@actions/github'),
+    import('../gate/databranch.js'),
   ]);
   return new DataBranch({
     octokit: getOctokit(token, env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
@@ -139,8 +139,8 @@ export async function publish(
   try {
     const repository = requireRepository(run);
     const [{ getOctokit }, { publishComment }] = await Promise.all([
-      import(/* webpackMode: "eager" */ '@actions/github'),
-      import(/* webpackMode: "eager" */ '../report/comment.js'),
+      import('@actions/github'),
+      import('../report/comment.js'),
     ]);
     const octokit = getOctokit(settings.report.githubToken);
     const outcome = await publishComment(octokit as unknown as CommentsApi, {
@@ -175,7 +175,7 @@ export async function pullRequestBase(
   if (!settings.report.githubToken) return undefined;
   try {
     const repository = requireRepository(run);
-    const { getOctokit } = await import(/* webpackMode: "eager" */ '@actions/github');
+    const { getOctokit } = await import('@actions/github');
     const { data } = await getOctokit(settings.report.githubToken).rest.pulls.get({
       ...repository,
       pull_number: issueNumber,

@@ -3,7 +3,7 @@
 // context.ts; with cli.ts, the only modules that touch @actions/* and process.
 
 import { isAbsolute, resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as runner from './runner.js';
 import { runFlow } from '../flow.js';
 import { cancellation } from '../lib/cancellation.js';
 import { InputError, messageOf } from '../lib/errors.js';
@@ -12,7 +12,6 @@ import { readBoundedText } from '../lib/paths.js';
 import { checkDataBranchNotWorking, parseSettings, type InputReader } from '../settings/index.js';
 import { createLambdaClient, waiterMinDelaySecFor } from '../tuning/client.js';
 import type { RunResult, Settings } from '../types.js';
-import { commentOnly, readReportedResults } from './comment-only.js';
 import { readRunContext, type RunContext } from './context.js';
 import {
   dataBranch,
@@ -43,12 +42,14 @@ export async function run(options: RunOptions = {}): Promise<void> {
   let context: RunContext;
   try {
     context = readRunContext(readGitHubContext(env));
-    let read: InputReader = (name) => core.getInput(name);
-    if (core.getInput('mode').trim().toLowerCase() === 'comment-only') {
+    let read: InputReader = (name) => runner.getInput(name);
+    if (runner.getInput('mode').trim().toLowerCase() === 'comment-only') {
       // The results file names the function it measured: the settings are checked as for that function.
-      const measured = (reported = readReportedResults(core.getInput('results-file'), workspace));
+      // Loaded only in this mode: it reads results with the full results.json schema, which a tuning run need not build.
+      const { readReportedResults } = await import('./comment-only.js');
+      const measured = (reported = readReportedResults(runner.getInput('results-file'), workspace));
       read = (name) =>
-        core.getInput(name) || (name === 'function-name' ? measured.function.arn || measured.function.name : '');
+        runner.getInput(name) || (name === 'function-name' ? measured.function.arn || measured.function.name : '');
     }
     const parsed = parseSettings(read, { env, cwd: workspace, readFile: readBoundedText });
     settings = parsed.settings;
@@ -59,10 +60,10 @@ export async function run(options: RunOptions = {}): Promise<void> {
     actionLog.setFailed(error instanceof InputError ? error.message : `Invalid input: ${messageOf(error)}`);
     return;
   }
-  if (settings.report.githubToken) core.setSecret(settings.report.githubToken);
+  if (settings.report.githubToken) runner.setSecret(settings.report.githubToken);
   if (!isAbsolute(settings.tuning.resultsPath))
     settings.tuning.resultsPath = resolve(workspace, settings.tuning.resultsPath);
-  if (reported) return commentOnly(settings, reported, context, env);
+  if (reported) return (await import('./comment-only.js')).commentOnly(settings, reported, context, env);
   if (context.fork && !settings.tuning.endpoint && !env.AWS_ACCESS_KEY_ID && !env.AWS_WEB_IDENTITY_TOKEN_FILE) {
     // A fork's pull_request run has no secrets and no OIDC token: say so instead of an SDK credentials error.
     actionLog.setFailed(

@@ -5,7 +5,7 @@
 // $LATEST back and deletes the rest (tuning/recovery.ts). After a main step that cleaned up, it makes two read
 // calls per function and says so in one line.
 
-import * as core from '@actions/core';
+import * as runner from './runner.js';
 import { createLambdaClient, waiterMinDelaySecFor } from '../tuning/client.js';
 import { actionLog } from './log.js';
 import { realSleep, type EngineLogger } from '../lib/ports.js';
@@ -14,7 +14,7 @@ import { describeRemoval, removeRunLeftovers } from '../tuning/recovery.js';
 import { messageOf } from '../lib/errors.js';
 import { LambdaTarget, type FunctionSnapshot } from '../tuning/target.js';
 
-/** core.saveState's name for the run; the runner hands it to the post step as STATE_run. */
+/** saveState's name for the run; the runner hands it to the post step as STATE_run. */
 export const RUN_STATE = 'run';
 
 /** What the post step needs of the main step's run. */
@@ -58,7 +58,7 @@ export function runStateSaver(
         revisionId: snapshot.revisionId,
       },
     ];
-    core.saveState(RUN_STATE, JSON.stringify(saved));
+    runner.saveState(RUN_STATE, JSON.stringify(saved));
   };
 }
 
@@ -76,7 +76,7 @@ export function parseSavedRun(text: string): SavedRun | undefined {
 }
 
 export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const saved = parseSavedRun(core.getState(RUN_STATE));
+  const saved = parseSavedRun(runner.getState(RUN_STATE));
   if (!saved || saved.functions.length === 0 || !saved.runId) {
     actionLog.info('lambda-power-gate post step: the main step changed no function; nothing to clean up.');
     return;

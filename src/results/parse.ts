@@ -1,7 +1,7 @@
 // Reading a results.json back: the baseline file, the data branch's stored runs and comment-only's results-file
 // (which may come from a fork's workflow, so everything in it is untrusted). One parser, the one schema.
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { oneLine } from '../lib/format.js';
 import { inertText } from '../lib/untrusted.js';
 import { RESULTS_SCHEMA_VERSION, runResultSchema, type RunResult } from './schema.js';

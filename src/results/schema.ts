@@ -13,9 +13,10 @@
 // Bounds are the ones every writer of version 1 kept (a memory size is a positive whole number, a cost is never
 // negative), not the input rules of today's settings: those may widen without a new schema version.
 
-import { z } from 'zod';
+import * as z from 'zod';
+import { RESULTS_SCHEMA_VERSION } from './version.js';
 
-export const RESULTS_SCHEMA_VERSION = 1;
+export { RESULTS_SCHEMA_VERSION };
 
 const nonNegative = z.number().nonnegative();
 const count = z.int().nonnegative();

@@ -1,7 +1,7 @@
 // The gate section: which baseline to compare with, the fail and warn limits, and how much evidence a verdict
 // needs. Checked against the tuning section, so a gate that could never fail is refused or said before any run.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { BLOCK_INVOCATIONS, environmentSchedule, invocationsForFail, minFailEnvironments } from '../gate/looks.js';
 import type { BaselineSource, GateSettings, TuningSettings } from '../types.js';
 import { checkDataBranchName, checkKey } from './branches.js';

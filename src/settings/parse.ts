@@ -2,7 +2,7 @@
 // failing with an InputError whose one line names the input, shows what was given and says what is allowed.
 
 import { closestMatch as nearestWithin } from 'leven';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../lib/errors.js';
 import { confinePath, FileReadProblem, PathProblem, type PathFileSystem, type PathPurpose } from '../lib/paths.js';
 import { inputSpec } from './inputs.js';

@@ -1,7 +1,7 @@
 // The event sent to the function: inline or from a file, plain or a set of weighted payloads, each checked
 // against Lambda's size limit for a synchronous invocation before anything is invoked.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { FileReadProblem, MAX_PAYLOAD_FILE_BYTES } from '../lib/paths.js';
 import { oneLine } from '../lib/format.js';
 import { minimumInvocationsForWeights } from '../tuning/plan.js';

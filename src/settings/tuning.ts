@@ -1,7 +1,7 @@
 // The tuning section: which function, where, which memory sizes, how many invocations with which payloads, and
 // how the recommendation is chosen. Combinations that cannot work are refused here, before any AWS call.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { ARTEFACT_NAMES } from '../lib/paths.js';
 import { ALL_POWER_VALUES_MB, MAX_MEMORY_MB, MIN_MEMORY_MB } from '../tuning/plan.js';
 import type { PercentileLimit, SamplingMode, Strategy, TuningSettings } from '../types.js';
