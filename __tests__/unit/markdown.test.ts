@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markedBody } from '../../src/report/comment.js';
+import { renderHtmlReport } from '../../src/report/html.js';
 import { renderFailureReport, renderReport } from '../../src/report/markdown.js';
 import { deltaAt, errorsText, headlineNumber, visualizationLinks } from '../../src/report/model.js';
 import { GITHUB_COMMENT_MAX_CHARS, fitToLimit } from '../../src/report/limits.js';
@@ -207,6 +208,13 @@ describe('many memory sizes', () => {
 });
 
 describe('other shapes', () => {
+  test("the recommendation's reason reads as a sentence (the engine writes it in lower case, to be joined)", () => {
+    const result = prRun({ 512: 74, 1024: 40 });
+    result.recommendation = { ...result.recommendation!, reason: 'cheapest of 2 memory sizes measured' };
+    expect(renderReport({ result })).toContain('mean duration. Cheapest of 2 memory sizes measured');
+    expect(renderHtmlReport({ result })).toContain('mean duration. Cheapest of 2 memory sizes measured');
+  });
+
   test('a dry run says what it would do and shows no table', () => {
     const result = prRun({ 512: 74, 1024: 40 }, { dryRun: true });
     const body = renderReport({ result });

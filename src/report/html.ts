@@ -5,6 +5,7 @@
 import type { MetricComparison, PowerValueResult, RunResult } from '../types.js';
 import { chartData, niceCeiling, type ChartData } from './chart.js';
 import {
+  capitalise,
   costPerMillionUsd,
   escapeHtml,
   formatCount,
@@ -142,7 +143,7 @@ function recommendation(result: RunResult): string {
   if (!rec)
     return `<h2>Recommendation</h2><p>No memory size met the <code>${h(result.settings.strategy)}</code> strategy's conditions.</p>`;
   const lines = [
-    `<p><strong>${formatMemory(rec.memoryMb)}</strong> (strategy <code>${h(rec.strategy)}</code>): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${h(rec.reason, 300)}</p>`,
+    `<p><strong>${formatMemory(rec.memoryMb)}</strong> (strategy <code>${h(rec.strategy)}</code>): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${h(capitalise(rec.reason), 300)}</p>`,
   ];
   const saving = savingPct(result);
   const current = result.current;

@@ -10,6 +10,7 @@ import type { PowerValueResult, RunResult } from '../types.js';
 import { chartMarkdown } from './chart.js';
 import { detailsSection } from './markdown-details.js';
 import {
+  capitalise,
   codeSpan,
   costPerMillionUsd,
   escapeMarkdown,
@@ -112,7 +113,7 @@ function recommendationSection(result: RunResult, verdict: ReportInput['verdict'
     return `**No recommendation:** no memory size met the ${codeSpan(result.settings.strategy)} strategy's conditions (see the table).`;
   }
   const lines = [
-    `**Recommendation: ${formatMemory(rec.memoryMb)}** (strategy ${codeSpan(rec.strategy)}): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${escapeMarkdown(rec.reason)}`,
+    `**Recommendation: ${formatMemory(rec.memoryMb)}** (strategy ${codeSpan(rec.strategy)}): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${escapeMarkdown(capitalise(rec.reason))}`,
   ];
   const current = result.current;
   const saving = savingPct(result);

@@ -16,7 +16,7 @@ import {
 } from "./chunk-UO5YPKHR.js";
 import {
   judgeAndReport
-} from "./chunk-BMCKDIGJ.js";
+} from "./chunk-MC4USP2O.js";
 import "./chunk-BW7SGPVE.js";
 import "./chunk-UAZQ32MO.js";
 import "./chunk-OY2HRFOL.js";

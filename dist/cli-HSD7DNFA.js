@@ -13,7 +13,7 @@ import {
   inputSpec,
   parseSettings,
   runFlow
-} from "./chunk-BMCKDIGJ.js";
+} from "./chunk-MC4USP2O.js";
 import {
   progressThrottle
 } from "./chunk-BW7SGPVE.js";

@@ -1534,7 +1534,7 @@ async function judgeAndReport(measured, settings, options) {
     }
   }
   if (result && options.apply) failure = await options.apply(result, failure) ?? failure;
-  const { renderFailureReport, renderReport } = await import("./markdown-PDXAONTI.js");
+  const { renderFailureReport, renderReport } = await import("./markdown-2ZFTUZAX.js");
   const { savingPct } = await import("./model-N6RWTQY2.js");
   const baselineResult = baseline?.result ?? null;
   const reportInput = result ? { result, verdict, baseline: baselineResult, runUrl: options.runUrl } : null;
@@ -1561,7 +1561,7 @@ async function judgeAndReport(measured, settings, options) {
   if (result) await writeFresh(resultsPath, JSON.stringify(result, null, 2) + "\n");
   await writeFresh(reportPath, markdown);
   if (reportInput) {
-    const { renderHtmlReport } = await import("./html-VWDNNCPU.js");
+    const { renderHtmlReport } = await import("./html-7O5LHVC3.js");
     await writeFresh(join(reportDir, "report.html"), renderHtmlReport(reportInput));
   }
   const written = result ? resultsPath : "";

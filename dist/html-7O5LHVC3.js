@@ -21,6 +21,7 @@ import {
 import "./chunk-ZQ7LVMDX.js";
 import "./chunk-5WM6ETGA.js";
 import {
+  capitalise,
   costPerMillionUsd,
   escapeHtml,
   formatCount,
@@ -131,7 +132,7 @@ function recommendation(result) {
   if (!rec)
     return `<h2>Recommendation</h2><p>No memory size met the <code>${h(result.settings.strategy)}</code> strategy's conditions.</p>`;
   const lines = [
-    `<p><strong>${formatMemory(rec.memoryMb)}</strong> (strategy <code>${h(rec.strategy)}</code>): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${h(rec.reason, 300)}</p>`
+    `<p><strong>${formatMemory(rec.memoryMb)}</strong> (strategy <code>${h(rec.strategy)}</code>): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${h(capitalise(rec.reason), 300)}</p>`
   ];
   const saving = savingPct(result);
   const current = result.current;
