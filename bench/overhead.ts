@@ -17,6 +17,8 @@ import {
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
   InvokeCommand,
+  ListAliasesCommand,
+  ListVersionsByFunctionCommand,
   LambdaClient,
   PublishVersionCommand,
   UpdateFunctionConfigurationCommand,
@@ -175,7 +177,26 @@ function fakeClient(): LambdaClient {
       versionOfAlias.set(String(input.Name), String(input.FunctionVersion));
       return {};
     }
-    if (command instanceof DeleteAliasCommand || command instanceof DeleteFunctionCommand) return {};
+    if (command instanceof DeleteAliasCommand) {
+      versionOfAlias.delete(String(input.Name));
+      return {};
+    }
+    if (command instanceof DeleteFunctionCommand) {
+      memoryOfVersion.delete(String(input.Qualifier));
+      return {};
+    }
+    // The engine looks for what a killed run left before it starts (recovery.ts), and lists its own at clean-up.
+    if (command instanceof ListAliasesCommand) {
+      return { Aliases: [...versionOfAlias].map(([Name, FunctionVersion]) => ({ Name, FunctionVersion })) };
+    }
+    if (command instanceof ListVersionsByFunctionCommand) {
+      return {
+        Versions: [
+          { ...latest, Version: '$LATEST' },
+          ...[...memoryOfVersion.keys()].map((Version) => ({ ...latest, Version })),
+        ],
+      };
+    }
     throw new Error(`the fake client does not know ${command.constructor.name}`);
   };
   return { send, destroy: () => {}, config: {} } as unknown as LambdaClient;
