@@ -9,7 +9,7 @@ import { run } from './action/main.js';
 import { inertText, MAX_LOG_LINE_CHARS } from './lib/untrusted.js';
 
 /** An unexpected error in one line, through the sanitiser (it may quote anything, function output included). */
-const oneLine = (error: unknown) =>
+const inertMessage = (error: unknown) =>
   inertText(error instanceof Error ? error.message : String(error), MAX_LOG_LINE_CHARS);
 
 if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
@@ -20,7 +20,7 @@ if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
         process.exitCode = code;
       },
       (error: unknown) => {
-        process.stderr.write(`lambda-power-gate: unexpected failure: ${oneLine(error)}\n`);
+        process.stderr.write(`lambda-power-gate: unexpected failure: ${inertMessage(error)}\n`);
         process.exitCode = 1;
       },
     );
@@ -28,10 +28,10 @@ if (process.env.LAMBDA_POWER_GATE_CLI === '1') {
   // setFailed escapes the message as command data.
   import('./action/post.js')
     .then(({ post }) => post())
-    .catch((error: unknown) => runner.setFailed(`Post step: unexpected failure: ${oneLine(error)}`));
+    .catch((error: unknown) => runner.setFailed(`Post step: unexpected failure: ${inertMessage(error)}`));
 } else {
   // The deprecated ::save-state command is never used: without a state file there is no post step to tell.
   if (process.env.GITHUB_STATE) runner.saveState('isPost', 'true');
   // run() reports every failure through setFailed; anything reaching here is a bug, still one line.
-  run().catch((error: unknown) => runner.setFailed(`Unexpected failure: ${oneLine(error)}`));
+  run().catch((error: unknown) => runner.setFailed(`Unexpected failure: ${inertMessage(error)}`));
 }
