@@ -3,10 +3,11 @@
 
 // results.json's parts are inferred from its one zod schema (src/results/schema.ts); re-exported here so every
 // module keeps importing its types from one place. The tuning settings below use some of them.
-export { RESULTS_SCHEMA_VERSION } from './results/version.js';
+export { RESULTS_FILE_SCHEMA_VERSION, RESULTS_SCHEMA_VERSION } from './results/version.js';
 export type {
   Architecture,
   DurationStats,
+  FunctionEntry,
   FunctionIdentity,
   GateSamplingSummary,
   LogFormat,
@@ -16,6 +17,7 @@ export type {
   Prices,
   Recommendation,
   RecordedSettings,
+  ResultsFile,
   RunResult,
   Sample,
   SamplingMode,
@@ -24,7 +26,14 @@ export type {
   Strategy,
   WeightedPayload,
 } from './results/schema.js';
-import type { PercentileLimit, RecordedSettings, SamplingMode, Strategy, WeightedPayload } from './results/schema.js';
+import type {
+  PercentileLimit,
+  RecordedSettings,
+  RunResult,
+  SamplingMode,
+  Strategy,
+  WeightedPayload,
+} from './results/schema.js';
 
 /** Everything the engine needs, validated. Built only by settings.ts, from action inputs or CLI flags. */
 export interface TuningSettings {
@@ -123,6 +132,90 @@ export interface Settings {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Many functions in one step (issue 15): an app. A single function-name is an app of one.
+
+/** One function of the app and its own settings (the step's inputs with its config-file overrides applied). */
+export interface AppFunctionSettings {
+  /**
+   * The function's name in the app: its logical id (stack-name), its config-file `key`, or its function name. Rows,
+   * results.json entries and the data branch pair a function with its baseline by it. Unique in the app.
+   */
+  key: string;
+  /** Where it was given, for messages: "function-name", "functions line 3", "config-file functions[2]", "stack orders-pr". */
+  origin: string;
+  /** tuning.functionName is the function; gate.baselineFunction its live twin when it has one. */
+  settings: Settings;
+}
+
+/** stack-name: the functions are the stack's AWS::Lambda::Function resources (CloudFormation ListStackResources). */
+export interface StackDiscovery {
+  stackName: string;
+  /** The base stack: its functions are the live baselines, paired by logical id. */
+  baselineStackName?: string;
+  /** Globs on logical ids (picomatch); empty include = every function. */
+  include: string[];
+  exclude: string[];
+}
+
+/** A function found in a stack, before its settings are made (AppPlan.settingsFor). */
+export interface FoundFunction {
+  /** The logical id. */
+  key: string;
+  /** The physical id: the function's name. */
+  functionName: string;
+  /** The base stack's function with the same logical id. */
+  baselineFunction?: string;
+}
+
+/** Everything the step was asked to do, across functions. Built only by settings/, like Settings. */
+export interface AppPlan {
+  /** The app's key: one sticky comment and one data-branch folder per key. For one function-name, gate.key. */
+  key: string;
+  /** The settings every function shares: what the step's own inputs say (report, timeout, concurrency, …). */
+  shared: Settings;
+  /** The functions given by function-name, functions or config-file; empty when they come from a stack. */
+  functions: AppFunctionSettings[];
+  stack?: StackDiscovery;
+  /** measure-unchanged: measure a function whose code and configuration equal its baseline's anyway. */
+  measureUnchanged: boolean;
+  /** How many functions are tuned at once; invocations and control-plane requests share one budget regardless. */
+  parallelFunctions: number;
+  /** A discovered function's settings: the shared ones, its config-file overrides by logical id, its names. */
+  settingsFor(found: FoundFunction): AppFunctionSettings;
+}
+
+/**
+ * What happened to one function of the app. measured: tuned in this run. unchanged: its code and configuration
+ * equal its baseline's, so it was not measured and carries the baseline's figures (result is the baseline's run, or
+ * null when the baseline is a live function that was not measured either). failed: it could not be measured; the
+ * others went on.
+ */
+export type FunctionStatus = 'measured' | 'unchanged' | 'failed';
+
+export interface FunctionOutcome {
+  key: string;
+  functionName: string;
+  status: FunctionStatus;
+  result: RunResult | null;
+  baseline: RunResult | null;
+  verdict: Verdict | null;
+  /** failed: why, in one sentence (already made inert). */
+  failure?: string;
+  /** unchanged: what it was found equal to, in words (e.g. "the baseline function orders-staging"). */
+  unchangedNote?: string;
+}
+
+/** The app's verdict: the worst function's level, and the app's monthly cost change. */
+export interface AppVerdict {
+  level: VerdictLevel;
+  /** One sentence for the headline. */
+  reason: string;
+  /** Sum of the functions' monthly cost changes that are known; null when none is. */
+  monthlyCostDeltaUsd: number | null;
+  counts: Record<FunctionStatus, number> & Record<VerdictLevel, number>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Measurements
 
 /** One REPORT record, as parsed from the invocation's log tail (text or JSON format). */
@@ -152,3 +245,4 @@ type NoneLeft<T extends never> = T;
 
 // Verdict, MetricComparison and VerdictLevel live with the gate that makes them (src/gate/verdict.ts).
 export type { MetricComparison, Verdict, VerdictLevel } from './gate/verdict.js';
+import type { Verdict, VerdictLevel } from './gate/verdict.js';

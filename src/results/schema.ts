@@ -14,9 +14,9 @@
 // negative), not the input rules of today's settings: those may widen without a new schema version.
 
 import * as z from 'zod';
-import { RESULTS_SCHEMA_VERSION } from './version.js';
+import { RESULTS_FILE_SCHEMA_VERSION, RESULTS_SCHEMA_VERSION } from './version.js';
 
-export { RESULTS_SCHEMA_VERSION };
+export { RESULTS_FILE_SCHEMA_VERSION, RESULTS_SCHEMA_VERSION };
 
 const nonNegative = z.number().nonnegative();
 const count = z.int().nonnegative();
@@ -215,6 +215,14 @@ export const functionIdentitySchema = z
     architecture: architectureSchema,
     runtime: z.string().optional(),
     codeSha256: z.string().optional(),
+    handler: z.string().optional(),
+    layers: z.array(z.string()).optional().describe("The layers' version ARNs, in order."),
+    environmentSha256: z
+      .string()
+      .optional()
+      .describe(
+        "SHA-256 of the environment variables' names and values (never the values themselves): tells an unchanged configuration apart.",
+      ),
     originalMemoryMb: memoryMb.describe('The memory before the run; the run restores it.'),
     logFormat: logFormatSchema,
   })
@@ -305,6 +313,53 @@ export const runResultSchema = z
   })
   .describe('results.json: one tuning run of lambda-power-gate. The unit of baseline storage.');
 
+export const functionStatusSchema = z
+  .enum(['measured', 'unchanged', 'failed'])
+  .describe(
+    "measured: tuned in this run. unchanged: its code and configuration equal its baseline's, so it was not measured and carries the baseline's figures. failed: it could not be measured; the others went on.",
+  );
+
+export const functionEntrySchema = z
+  .object({
+    key: z
+      .string()
+      .min(1)
+      .describe(
+        "The function's name in the app (its logical id, config-file key or function name): baselines are paired by it.",
+      ),
+    functionName: z.string().min(1),
+    status: functionStatusSchema,
+    result: runResultSchema
+      .nullable()
+      .describe(
+        'The function’s run (a version 1 run result). unchanged: the baseline’s figures, carried; null when there were none to carry.',
+      ),
+    baseline: runResultSchema
+      .nullable()
+      .optional()
+      .describe('The live baseline function’s run, measured beside it (baseline-function or baseline-stack-name).'),
+    failure: z.string().optional().describe('failed: why, in one sentence.'),
+    unchangedNote: z.string().optional().describe('unchanged: what it was found equal to.'),
+  })
+  .meta({ id: 'FunctionEntry', description: 'One function of the run.' });
+
+export const resultsFileSchema = z
+  .object({
+    schemaVersion: z.literal(RESULTS_FILE_SCHEMA_VERSION),
+    tool: z.object({ name: z.literal('lambda-power-gate'), version: z.string() }),
+    key: z.string().describe('The app’s key: one sticky comment and one data-branch folder per key.'),
+    git: z
+      .object({ sha: z.string().optional(), ref: z.string().optional(), pullRequest: z.int().positive().optional() })
+      .optional()
+      .describe(
+        'The commit and ref this run measured, when known (CI); aggregate mode refuses shards of another commit.',
+      ),
+    functions: z.array(functionEntrySchema).min(1).describe('Every function of the run, in the order they were given.'),
+    startedAt: timestamp,
+    finishedAt: timestamp,
+  })
+  .describe('results.json (version 2): one run of lambda-power-gate over one or more functions.');
+
 export type Strategy = z.output<typeof strategySchema>;
 export type Architecture = z.output<typeof architectureSchema>;
 export type LogFormat = z.output<typeof logFormatSchema>;
@@ -324,3 +379,6 @@ export type SamplingSummary = z.output<typeof samplingSummarySchema>;
 export type GateSamplingSummary = z.output<typeof gateSamplingSummarySchema>;
 /** results.json: one tuning run. The unit of baseline storage, so it round-trips through JSON. */
 export type RunResult = z.output<typeof runResultSchema>;
+export type FunctionEntry = z.output<typeof functionEntrySchema>;
+/** results.json: one run over one or more functions (version 2). */
+export type ResultsFile = z.output<typeof resultsFileSchema>;
