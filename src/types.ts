@@ -169,6 +169,11 @@ export interface FoundFunction {
 
 /** Everything the step was asked to do, across functions. Built only by settings/, like Settings. */
 export interface AppPlan {
+  /**
+   * function: function-name alone — today's behaviour: today's report, data-branch layout and outputs. app: functions,
+   * config-file or stack-name — the app's comment, and the data branch per function under the app's key.
+   */
+  kind: 'function' | 'app';
   /** The app's key: one sticky comment and one data-branch folder per key. For one function-name, gate.key. */
   key: string;
   /** The settings every function shares: what the step's own inputs say (report, timeout, concurrency, …). */

@@ -13,6 +13,7 @@ export function parseAppSettings(read: InputReader, ctx: SettingsContext): { app
   const only = { key: settings.gate.key, origin: 'function-name', settings };
   return {
     app: {
+      kind: 'function',
       key: settings.gate.key,
       shared: settings,
       functions: [only],
