@@ -6,6 +6,7 @@
 //   npm run bench -- --quick               fewer repeats, for a quick look (noisier)
 //   npm run bench -- sampling --policy-grid   also replays other adaptive-sampling policies
 //   npm run bench -- control-plane --against HEAD~1   this tree's LambdaTarget against a git revision's
+//   npm run bench -- apps [--quick]        a whole app in one step against sequential runs (bench/apps.ts)
 //   npm run bench -- fidelity | gate | freeze   the emulator's fidelity (bench/fidelity.ts), the gate's benchmark
 //                                          (bench/gate.ts) or what freezing idle environments changes
 //                                          (bench/freeze.ts), run as they are
@@ -18,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { APPS_DEFAULTS, runApps } from './apps.js';
 import { CONTROL_PLANE_DEFAULTS, runControlPlane } from './control-plane.js';
 import { machineNote } from './lib.js';
 import { runOverhead, OVERHEAD_DEFAULTS } from './overhead.js';
@@ -25,7 +27,9 @@ import { runSampling, SAMPLING_DEFAULTS } from './sampling.js';
 import { runStartup, STARTUP_DEFAULTS } from './startup.js';
 import { runWallTime, WALL_TIME_DEFAULTS } from './wall-time.js';
 
-const OURS = ['wall', 'sampling', 'overhead', 'startup', 'control-plane'] as const;
+const OURS = ['wall', 'sampling', 'overhead', 'startup', 'control-plane', 'apps'] as const;
+/** What `npm run bench` alone runs (apps is asked for by name: about 3 minutes on its own). */
+const DEFAULT_SET = ['wall', 'sampling', 'overhead', 'startup', 'control-plane'] as const;
 /** Other benchmarks in bench/, run by name as separate scripts. */
 const OTHERS: Record<string, string> = { fidelity: 'fidelity.ts', gate: 'gate.ts', freeze: 'freeze.ts' };
 
@@ -72,6 +76,8 @@ async function runOurs(name: (typeof OURS)[number]): Promise<void> {
         ...(quick ? { repeats: 3 } : {}),
         ...(process.argv.includes('--against') ? { against: flags.against } : {}),
       });
+    case 'apps':
+      return runApps(quick ? { ...APPS_DEFAULTS, functions: 8, unchanged: 6, invocations: 3 } : APPS_DEFAULTS);
     case 'control-plane':
       return runControlPlane({
         ...CONTROL_PLANE_DEFAULTS,
@@ -102,7 +108,7 @@ async function main(): Promise<number> {
     console.error(`unknown benchmark ${unknown.join(', ')}\n${usage()}`);
     return 2;
   }
-  const names = positionals.length > 0 ? positionals : [...OURS];
+  const names = positionals.length > 0 ? positionals : [...DEFAULT_SET];
   const started = Date.now();
   console.log(`lambda-power-gate benchmarks${flags.quick ? ' (quick)' : ''}: ${names.join(', ')}; ${machineNote()}`);
   let status = 0;

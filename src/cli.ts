@@ -2,9 +2,9 @@
 // 1:1, so a workflow and a terminal produce the same results.json and report.
 
 import { parseCliArgs, helpText } from './cli-args.js';
-import { runFlow } from './flow.js';
 import { readBoundedText } from './lib/paths.js';
-import { InputError, parseSettings } from './settings/index.js';
+import { InputError, parseAppSettings } from './settings/index.js';
+import type { AppPlan, StackDiscovery, TuningSettings } from './types.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
 import type { EngineLogger } from './lib/ports.js';
 import { messageOf } from './lib/errors.js';
@@ -55,20 +55,21 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     io.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
-  let settings;
+  let plan: AppPlan;
   try {
-    const result = parseSettings((name) => parsed.inputs[name] ?? '', {
+    const result = parseAppSettings((name) => parsed.inputs[name] ?? '', {
       env: io.env,
       cwd: io.cwd,
       readFile: readBoundedText,
     });
-    settings = result.settings;
+    plan = result.app;
     result.warnings.forEach((warning) => writeLines(io.stderr, `warning: ${warning}`));
   } catch (error) {
     writeLines(io.stderr, `lambda-power-gate: ${error instanceof InputError ? error.message : messageOf(error)}`);
     return 1;
   }
 
+  const settings = plan.shared;
   const stop = cancellation({
     timeoutMinutes: settings.tuning.timeoutMinutes,
     signalSource: io.signalSource,
@@ -77,14 +78,20 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   });
   const logger = terminalLogger(io.stderr);
   try {
-    const outcome = await runFlow(settings, {
+    const { runApp } = await import('./app/run.js');
+    const outcome = await runApp(plan, {
       client: createLambdaClient(settings.tuning, io.env),
+      clientFor: (region) => createLambdaClient({ ...settings.tuning, region }, io.env),
       logger,
       signal: stop.signal,
       waiterMinDelaySec: waiterMinDelaySecFor(settings.tuning.endpoint),
+      ...(plan.stack ? { discover: await stackDiscovery(settings.tuning, io.env, logger) } : {}),
     });
     logger.finish();
-    if (outcome.result) {
+    if (plan.kind === 'app' && outcome.functions.length > 0) {
+      const { renderAppTerminalTable } = await import('./report/terminal.js');
+      writeLines(io.stdout, `\n${renderAppTerminalTable(outcome.functions)}\n`);
+    } else if (outcome.result) {
       const { renderTerminalTable } = await import('./report/terminal.js');
       writeLines(io.stdout, `\n${renderTerminalTable(outcome.result)}\n`);
     }
@@ -101,6 +108,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   } finally {
     stop.dispose();
   }
+}
+
+/** stack-name: CloudFormation discovery, loaded only when a stack is named. */
+async function stackDiscovery(tuning: TuningSettings, env: NodeJS.ProcessEnv, logger: EngineLogger) {
+  const { createCloudFormationClient, discoverStackFunctions } = await import('./app/discovery.js');
+  const cloudFormation = createCloudFormationClient(tuning, env);
+  return (stack: StackDiscovery) => discoverStackFunctions(stack, { cloudFormation, logger });
 }
 
 /** Logs to stderr; on a terminal, progress is one live line for all memory sizes. */

@@ -16,7 +16,8 @@ import { InputError, messageOf } from './lib/errors.js';
 import { autoOptimize } from './tuning/apply.js';
 import { TuningCancelledError, TuningFailedError, type TunerDeps } from './tuning/run-state.js';
 import { tune } from './tuning/tuner.js';
-import type { RunResult, Settings, Verdict } from './types.js';
+import { functionEntry, resultsFile } from './results/file.js';
+import type { FunctionOutcome, RunResult, Settings, Verdict } from './types.js';
 
 export interface FlowDeps {
   client: LambdaClient;
@@ -38,6 +39,9 @@ export interface FlowDeps {
   onSnapshot?: TunerDeps['onSnapshot'];
   /** The run's control-plane pace; default Lambda's quota with headroom (tuning/limiter.ts). Tests of logic pass an unpaced one. */
   controlPlaneLimiter?: TunerDeps['controlPlaneLimiter'];
+  /** An app's functions share one bound on invocations in flight, and one run id. */
+  invocationLimit?: TunerDeps['invocationLimit'];
+  runId?: string;
 }
 
 /** What "measure" hands to "judge and report". */
@@ -52,6 +56,8 @@ export interface Measured {
   noBaselineNote?: string;
   /** Set when measuring failed, in one sentence. */
   failure?: string;
+  /** The baseline is a live function, measured in this run beside the PR's. */
+  liveBaseline?: boolean;
 }
 
 export interface FlowOutcome {
@@ -93,7 +99,14 @@ export interface ReportOptions {
 
 /** Both halves, as both doors run them. */
 export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowOutcome> {
+  const resultsPath = settings.tuning.resultsPath;
+  const reportDir = dirname(resultsPath);
+  // An earlier run's files would otherwise outlive a run that fails or is cancelled before writing its own, and
+  // the outputs, the CLI and an artifact upload would present them as this run's.
+  await removePreviousArtefacts(resultsPath, reportDir);
   const measured = await measure(settings, deps);
+  // The live baseline's own results.json, next to the PR's: the run's evidence, and usable as a baseline-file.
+  if (measured.baseline && measured.liveBaseline) await writeBaselineCopy(reportDir, measured.baseline.result);
   const runUrl = deps.runUrl ? { runUrl: deps.runUrl } : {};
   const apply = (result: RunResult, failure: string | undefined) =>
     autoOptimize(result, settings.tuning, tunerDepsOf(deps), failure, deps.signal);
@@ -104,25 +117,10 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
  * Loads the baseline (a bad baseline-file fails here, before any AWS call) and tunes. Never throws for what a run
  * can meet: a failure is in the outcome, with whatever was measured before it.
  */
-export async function measure(settings: Settings, deps: FlowDeps): Promise<Measured> {
-  const resultsPath = settings.tuning.resultsPath;
-  const reportDir = dirname(resultsPath);
-  // An earlier run's files would otherwise outlive a run that fails or is cancelled before writing its own, and
-  // the outputs, the CLI and an artifact upload would present them as this run's.
-  await removePreviousArtefacts(resultsPath, reportDir);
-
+export async function measure(settings: Settings, deps: FlowDeps, loaded?: BaselinePlan): Promise<Measured> {
   let plan: BaselinePlan;
   try {
-    // The baseline module reads results.json with the full zod schema: a run without a baseline does not load it.
-    if (settings.gate.baselineSource === 'none') plan = { source: 'none' };
-    else {
-      const { loadBaseline } = await import('./gate/baseline.js');
-      plan = await loadBaseline(settings.gate, {
-        readFile: deps.readFile ?? readBoundedText,
-        history: deps.history,
-        target: deps.baselineTarget,
-      });
-    }
+    plan = loaded ?? (await baselinePlan(settings, deps));
   } catch (error) {
     return {
       result: null,
@@ -153,7 +151,6 @@ export async function measure(settings: Settings, deps: FlowDeps): Promise<Measu
       result = live.result;
       baseline = live.baseline;
       baselineProblem = live.problem;
-      if (live.baseline) await writeBaselineCopy(reportDir, live.baseline.result);
     } else {
       result = await tune(settings.tuning, tunerDeps, deps.signal);
     }
@@ -173,6 +170,7 @@ export async function measure(settings: Settings, deps: FlowDeps): Promise<Measu
     baseline,
     ...(baselineProblem ? { baselineProblem } : {}),
     ...(noBaselineNote ? { noBaselineNote } : {}),
+    ...(plan.source === 'function' ? { liveBaseline: true } : {}),
     ...(failure ? { failure } : {}),
   };
 }
@@ -184,24 +182,9 @@ export async function judgeAndReport(
   options: ReportOptions,
 ): Promise<FlowOutcome> {
   const { result, baseline } = measured;
-  let failure = measured.failure;
-  let verdict: Verdict | null = null;
-  if (result && !result.dryRun) {
-    const { compareRuns } = await import('./gate/compare.js');
-    verdict = compareRuns(result, baseline?.result ?? null, settings.gate, settings.tuning.monthlyInvocations ?? 0, {
-      ...(baseline ? { baselineDescription: baseline.description } : {}),
-      ...(baseline?.history ? { history: baseline.history } : {}),
-      ...(measured.noBaselineNote ? { noBaselineNote: measured.noBaselineNote } : {}),
-      ...(measured.baselineProblem ? { baselineProblem: measured.baselineProblem } : {}),
-    });
-    if (options.gate === 'enforce') {
-      options.logger.info(`Gate: ${verdict.level}. ${verdict.reason}`);
-      if (verdict.level === 'fail' && failure === undefined) {
-        if (settings.gate.failOnRegression) failure = `Regression gate failed: ${verdict.reason}`;
-        else options.logger.warning('The gate verdict is fail, but fail-on-regression is false: the job passes.');
-      }
-    }
-  }
+  const judged = await judge(measured, settings, options);
+  const { verdict } = judged;
+  let failure = judged.failure;
   if (result && options.apply) failure = (await options.apply(result, failure)) ?? failure;
 
   const { renderFailureReport, renderReport } = await import('./report/markdown.js');
@@ -230,7 +213,20 @@ export async function judgeAndReport(
     };
   }
   await mkdir(reportDir, { recursive: true });
-  if (result) await writeFresh(resultsPath, JSON.stringify(result, null, 2) + '\n');
+  if (result) {
+    const outcome: FunctionOutcome = {
+      key: settings.gate.key,
+      functionName: settings.tuning.functionName,
+      status: 'measured',
+      result,
+      baseline: baselineResult,
+      verdict,
+    };
+    const file = resultsFile(settings.gate.key, [functionEntry(outcome, verdict?.baselineKind === 'live')], {
+      ...result,
+    });
+    await writeFresh(resultsPath, JSON.stringify(file, null, 2) + '\n');
+  }
   await writeFresh(reportPath, markdown);
   if (reportInput) {
     // A self-contained page (inline SVG charts, no network) for an artifact upload.
@@ -250,13 +246,54 @@ export async function judgeAndReport(
   };
 }
 
+/** The baseline this function is compared with. Throws an InputError for a bad baseline-file. */
+export async function baselinePlan(settings: Settings, deps: FlowDeps): Promise<BaselinePlan> {
+  // The baseline module reads results.json with the full zod schema: a run without a baseline does not load it.
+  if (settings.gate.baselineSource === 'none') return { source: 'none' };
+  const { loadBaseline } = await import('./gate/baseline.js');
+  return loadBaseline(settings.gate, {
+    readFile: deps.readFile ?? readBoundedText,
+    history: deps.history,
+    target: deps.baselineTarget,
+  });
+}
+
+/**
+ * The verdict on one function's measured run against its baseline; with gate 'enforce', a fail verdict becomes the
+ * job's failure (unless fail-on-regression is false), after any failure measuring already had.
+ */
+export async function judge(
+  measured: Measured,
+  settings: Settings,
+  options: Pick<ReportOptions, 'logger' | 'gate'>,
+): Promise<{ verdict: Verdict | null; failure?: string }> {
+  const { result, baseline } = measured;
+  let failure = measured.failure;
+  if (!result || result.dryRun) return failure ? { verdict: null, failure } : { verdict: null };
+  const { compareRuns } = await import('./gate/compare.js');
+  const verdict = compareRuns(result, baseline?.result ?? null, settings.gate, settings.tuning.monthlyInvocations ?? 0, {
+    ...(baseline ? { baselineDescription: baseline.description } : {}),
+    ...(baseline?.history ? { history: baseline.history } : {}),
+    ...(measured.noBaselineNote ? { noBaselineNote: measured.noBaselineNote } : {}),
+    ...(measured.baselineProblem ? { baselineProblem: measured.baselineProblem } : {}),
+  });
+  if (options.gate === 'enforce') {
+    options.logger.info(`Gate: ${verdict.level}. ${verdict.reason}`);
+    if (verdict.level === 'fail' && failure === undefined) {
+      if (settings.gate.failOnRegression) failure = `Regression gate failed: ${verdict.reason}`;
+      else options.logger.warning('The gate verdict is fail, but fail-on-regression is false: the job passes.');
+    }
+  }
+  return failure ? { verdict, failure } : { verdict };
+}
+
 /** The live baseline's own results.json, next to the PR's: the run's evidence, and usable as a baseline-file. */
 async function writeBaselineCopy(reportDir: string, baseline: RunResult): Promise<void> {
   await mkdir(reportDir, { recursive: true });
   await writeFresh(join(reportDir, BASELINE_COPY_NAME), JSON.stringify(baseline, null, 2) + '\n');
 }
 
-async function removePreviousArtefacts(resultsPath: string, reportDir: string): Promise<void> {
+export async function removePreviousArtefacts(resultsPath: string, reportDir: string): Promise<void> {
   for (const path of [resultsPath, ...ARTEFACT_NAMES.map((name) => join(reportDir, name))]) {
     try {
       // unlink removes a symlink itself, never what it points at.
@@ -269,7 +306,7 @@ async function removePreviousArtefacts(resultsPath: string, reportDir: string): 
 }
 
 /** Creates the file, refusing to follow anything that appeared at its path since the start of the run. */
-async function writeFresh(path: string, text: string): Promise<void> {
+export async function writeFresh(path: string, text: string): Promise<void> {
   await writeFile(path, text, { flag: 'wx' });
 }
 
@@ -304,7 +341,7 @@ function outputsFor(
 }
 
 /** What the engine needs of the flow's collaborators. */
-function tunerDepsOf(deps: FlowDeps): TunerDeps {
+export function tunerDepsOf(deps: FlowDeps): TunerDeps {
   return {
     client: deps.client,
     logger: deps.logger,
@@ -312,5 +349,7 @@ function tunerDepsOf(deps: FlowDeps): TunerDeps {
     waiterMinDelaySec: deps.waiterMinDelaySec,
     onSnapshot: deps.onSnapshot,
     ...(deps.controlPlaneLimiter ? { controlPlaneLimiter: deps.controlPlaneLimiter } : {}),
+    ...(deps.invocationLimit ? { invocationLimit: deps.invocationLimit } : {}),
+    ...(deps.runId ? { runId: deps.runId } : {}),
   };
 }

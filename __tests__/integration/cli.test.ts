@@ -9,6 +9,7 @@ import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { main } from '../../src/cli.js';
 import { INPUTS } from '../../src/settings/inputs.js';
 import type { RunResult } from '../../src/types.js';
+import { readFunctionResult } from '../helpers/results-file.js';
 
 let emulator: Emulator;
 let dir: string;
@@ -63,7 +64,7 @@ describe('lambda-power-gate CLI', () => {
     ]);
     expect(stderr).not.toMatch(/error/i);
     expect(code).toBe(0);
-    const result = JSON.parse(readFileSync(join(dir, 'out/results.json'), 'utf8')) as RunResult;
+    const result = readFunctionResult(join(dir, 'out/results.json'));
     expect(result.powerValues.map((entry) => entry.status)).toEqual(['ok', 'ok']);
     expect(existsSync(join(dir, 'out/report.md'))).toBe(true);
     expect(stdout).toContain('128 MB');

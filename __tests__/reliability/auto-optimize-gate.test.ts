@@ -19,6 +19,7 @@ import {
   startHarness,
   type Harness,
 } from './harness.js';
+import { readFunctionResult } from '../helpers/results-file.js';
 
 let harness: Harness;
 let workspace: string;
@@ -80,7 +81,7 @@ describe('auto-optimize applies only to a run that passes', () => {
       'Not applied: auto-optimize changes the function only when the run passes, and the gate verdict is fail.',
     );
     // results.json, what a later comment-only run or a data branch reads, agrees.
-    expect(JSON.parse(readFileSync(outcome.resultsPath, 'utf8')).applied).toBeUndefined();
+    expect(readFunctionResult(outcome.resultsPath).applied).toBeUndefined();
   });
 
   it('a failing gate neither creates nor moves auto-optimize-alias, and leaves no version behind', async () => {
@@ -106,7 +107,7 @@ describe('auto-optimize applies only to a run that passes', () => {
     const state = await settledStateOf(harness.checkClient, 'gate-informs');
     expect(state).toMatchObject({ ...LEFT_AS_FOUND, memoryMb: recommended });
     expect(report).toContain(`Applied: $LATEST now has`);
-    expect(JSON.parse(readFileSync(outcome.resultsPath, 'utf8')).applied).toEqual({
+    expect(readFunctionResult(outcome.resultsPath).applied).toEqual({
       target: '$LATEST',
       memoryMb: recommended,
     });

@@ -27,6 +27,7 @@ import {
   until,
   type Harness,
 } from './harness.js';
+import { readFunctionResult } from '../helpers/results-file.js';
 
 let harness: Harness;
 let observed: ReturnType<typeof observe>;
@@ -220,7 +221,7 @@ describe('concurrent runs on one function', () => {
     const codes = await Promise.all(processes.map((child) => child.exited));
     expect(codes).toEqual([0, 0]);
     for (const [index, child] of processes.entries()) {
-      const result = JSON.parse(readFileSync(child.outputs()['results-path'] ?? '', 'utf8')) as RunResult;
+      const result = readFunctionResult(child.outputs()['results-path'] ?? '');
       expectEveryPowerValueOk(result, index === 0 ? [128, 256] : [256, 1024]);
     }
     await expectLeftAsFound(name);

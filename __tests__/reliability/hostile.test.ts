@@ -13,6 +13,7 @@ import { main } from '../../src/cli.js';
 import type { RunResult } from '../../src/types.js';
 import { ACTION_COMMANDS, executedCommands, UNSAFE_CHARS } from '../helpers/runner-log.js';
 import { createOriginal, spawnAction, startHarness, type Harness } from './harness.js';
+import { readFunctionResult } from '../helpers/results-file.js';
 
 let harness: Harness;
 let github: GitHubApiStub;
@@ -115,7 +116,7 @@ describe('a hostile function cannot reach the runner, the comment or the reports
         where: entry.where,
         unsafe: undefined,
       });
-    const result = JSON.parse(readFileSync(join(workspace, 'lambda-power-gate', 'results.json'), 'utf8')) as RunResult;
+    const result = readFunctionResult(join(workspace, 'lambda-power-gate', 'results.json'));
     const types = Object.keys(result.powerValues[0]?.errorTypes ?? {});
     expect(types).toHaveLength(1);
     expect(ATTACKS.startsWith((types[0] ?? 'x').slice(0, 255))).toBe(true);
@@ -128,7 +129,7 @@ describe('a hostile function cannot reach the runner, the comment or the reports
     expect(exitCode).toBe(1);
     const longest = Math.max(...lines.map((line) => line.length));
     expect(longest).toBeLessThan(13_000);
-    const result = JSON.parse(readFileSync(join(workspace, 'lambda-power-gate', 'results.json'), 'utf8')) as RunResult;
+    const result = readFunctionResult(join(workspace, 'lambda-power-gate', 'results.json'));
     expect(
       Math.max(...Object.keys(result.powerValues[0]?.errorTypes ?? {}).map((type) => type.length)),
     ).toBeLessThanOrEqual(256);

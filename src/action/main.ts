@@ -4,20 +4,20 @@
 
 import { isAbsolute, resolve } from 'node:path';
 import * as runner from './runner.js';
-import { runFlow } from '../flow.js';
 import { cancellation } from '../lib/cancellation.js';
 import { InputError, messageOf } from '../lib/errors.js';
 import type { Clock } from '../lib/ports.js';
 import { readBoundedText } from '../lib/paths.js';
-import { checkDataBranchNotWorking, parseSettings, type InputReader } from '../settings/index.js';
+import { checkDataBranchNotWorking, parseAppSettings, parseSettings, type InputReader } from '../settings/index.js';
 import { createLambdaClient, waiterMinDelaySecFor } from '../tuning/client.js';
-import type { RunResult, Settings } from '../types.js';
+import type { AppPlan, RunResult, Settings, StackDiscovery } from '../types.js';
 import { readRunContext, type RunContext } from './context.js';
 import {
   dataBranch,
   postComment,
   readGitHubContext,
   setOutputs,
+  storeAppOnDefaultBranch,
   storeOnDefaultBranch,
   writeSummary,
 } from './github-io.js';
@@ -38,6 +38,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const env = options.env ?? process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   let settings: Settings;
+  let plan: AppPlan | undefined;
   let reported: RunResult | undefined;
   let context: RunContext;
   try {
@@ -51,7 +52,14 @@ export async function run(options: RunOptions = {}): Promise<void> {
       read = (name) =>
         runner.getInput(name) || (name === 'function-name' ? measured.function.arn || measured.function.name : '');
     }
-    const parsed = parseSettings(read, { env, cwd: workspace, readFile: readBoundedText });
+    const ctx = { env, cwd: workspace, readFile: readBoundedText };
+    let parsed: { settings: Settings; warnings: string[] };
+    if (reported) parsed = parseSettings(read, ctx);
+    else {
+      const app = parseAppSettings(read, ctx);
+      plan = app.app;
+      parsed = { settings: plan.shared, warnings: app.warnings };
+    }
     settings = parsed.settings;
     checkDataBranchNotWorking(settings.gate.baselineBranch, context.workingBranches);
     parsed.warnings.forEach((warning) => actionLog.warning(warning));
@@ -64,6 +72,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
   if (!isAbsolute(settings.tuning.resultsPath))
     settings.tuning.resultsPath = resolve(workspace, settings.tuning.resultsPath);
   if (reported) return (await import('./comment-only.js')).commentOnly(settings, reported, context, env);
+  if (!plan) throw new Error('A tuning run has an AppPlan');
+  for (const fn of plan.functions) fn.settings.tuning.resultsPath = settings.tuning.resultsPath;
   if (context.fork && !settings.tuning.endpoint && !env.AWS_ACCESS_KEY_ID && !env.AWS_WEB_IDENTITY_TOKEN_FILE) {
     // A fork's pull_request run has no secrets and no OIDC token: say so instead of an SDK credentials error.
     actionLog.setFailed(
@@ -82,7 +92,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     keepHandlersOnceAborted: true,
   });
   try {
-    await tuneAndReport(settings, context, env, stop.signal, options.clock);
+    await tuneAndReport(plan, context, env, stop.signal, options.clock);
   } finally {
     stop.dispose();
   }
@@ -90,15 +100,17 @@ export async function run(options: RunOptions = {}): Promise<void> {
 
 /** mode: tune — measure, judge and report, then tell GitHub: the data branch, outputs, summary, comment, exit code. */
 async function tuneAndReport(
-  settings: Settings,
+  plan: AppPlan,
   context: RunContext,
   env: NodeJS.ProcessEnv,
   signal: AbortSignal,
   clock: Clock | undefined,
 ): Promise<void> {
+  const settings = plan.shared;
   const history = await dataBranch(settings, context, env);
   const { headSha: sha, ref, pullRequest, runUrl } = context;
-  const outcome = await runFlow(settings, {
+  const { runApp } = await import('../app/run.js');
+  const outcome = await runApp(plan, {
     client: createLambdaClient(settings.tuning, env),
     clientFor: (region) => createLambdaClient({ ...settings.tuning, region }, env),
     logger: actionsEngineLogger(),
@@ -107,17 +119,30 @@ async function tuneAndReport(
     ...(runUrl ? { runUrl } : {}),
     git: { ...(sha ? { sha } : {}), ...(ref ? { ref } : {}), ...(pullRequest ? { pullRequest } : {}) },
     ...(history ? { history } : {}),
+    ...(history && plan.kind === 'app' ? { historyFor: (key: string) => history.forFunction(plan.key, key) } : {}),
+    ...(plan.stack ? { discover: await stackDiscovery(settings, env) } : {}),
     baselineTarget: context.baselineTarget,
     onSnapshot: runStateSaver(settings.tuning.endpoint, env),
     ...(clock ? { clock } : {}),
   });
-  if (history) await storeOnDefaultBranch(history, settings, outcome.result, context);
+  if (history) {
+    if (plan.kind === 'function') await storeOnDefaultBranch(history, settings, outcome.result, context);
+    else await storeAppOnDefaultBranch(history, plan, outcome.functions, context);
+  }
   setOutputs(outcome.outputs);
   if (settings.report.summary) await writeSummary(outcome.markdown);
-  const commentUrl = await postComment(settings, outcome.markdown, context);
+  const commentUrl = await postComment({ ...settings, gate: { ...settings.gate, key: plan.key } }, outcome.markdown, context);
   if (commentUrl) setOutputs({ 'comment-url': commentUrl });
   actionLog.info(
     outcome.resultsPath ? `Results: ${outcome.resultsPath}` : 'Results: none written (the run measured nothing)',
   );
   if (outcome.failure) actionLog.setFailed(outcome.failure);
+}
+
+/** stack-name: the CloudFormation client(s) and discovery, loaded only when a stack is named. */
+async function stackDiscovery(settings: Settings, env: NodeJS.ProcessEnv) {
+  const { createCloudFormationClient, discoverStackFunctions } = await import('../app/discovery.js');
+  const cloudFormation = createCloudFormationClient(settings.tuning, env);
+  return (stack: StackDiscovery) =>
+    discoverStackFunctions(stack, { cloudFormation, logger: actionsEngineLogger() });
 }

@@ -13,6 +13,7 @@ import { parseReport } from './report.js';
 import { parseTuning } from './tuning.js';
 
 export { InputError } from '../lib/errors.js';
+export { parseAppSettings } from './app.js';
 export { checkDataBranchNotWorking, type WorkingBranches } from './branches.js';
 export { parseFunctionName, type ParsedFunctionName } from './function-name.js';
 export { closestMatch, parseBoolean, type InputReader, type SettingsContext } from './parse.js';

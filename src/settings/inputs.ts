@@ -419,6 +419,11 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'duration-delta-percent', description: 'Change in duration against the baseline, in percent.' },
   { name: 'monthly-cost-delta', description: 'Change in projected monthly cost against the baseline, in USD.' },
   { name: 'comment-url', description: 'URL of the pull request comment (empty when none).' },
+  {
+    name: 'functions',
+    description:
+      'JSON: one entry per function (key, function, status measured/unchanged/failed, verdict, currentMemoryMb, recommendedMemoryMb, costDeltaPercent, durationDeltaPercent, monthlyCostDeltaUsd, failure). With several functions, verdict and monthly-cost-delta are the app\'s, and the per-function outputs above are empty.',
+  },
 ];
 
 const INPUTS_BY_NAME: ReadonlyMap<string, InputSpec> = new Map(INPUTS.map((spec) => [spec.name, spec]));

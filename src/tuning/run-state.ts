@@ -34,6 +34,11 @@ export interface TunerDeps {
    * blocks, clean-up) under Lambda's account-wide quota. Default: one at 10 requests per second (limiter.ts).
    */
   controlPlaneLimiter?: RateLimiter;
+  /**
+   * The bound on invocations in flight, when several runs share one (an app's functions tuned side by side share the
+   * step's `concurrency`). Default: the run's own, of its settings' concurrency.
+   */
+  invocationLimit?: LimitFunction;
   /** Clean-up's time after the run's signal aborts, counted from the abort. Default CLEANUP_BUDGET_MS. */
   cleanupBudgetMs?: number;
 }

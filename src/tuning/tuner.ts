@@ -183,7 +183,7 @@ async function openRun(subjects: TuningSubject[], deps: TunerDeps, signal: Abort
     clock: started.clock,
     sleep: started.sleep,
     signal,
-    limit: pLimit(settings.concurrency),
+    limit: deps.invocationLimit ?? pLimit(settings.concurrency),
   };
 }
 

@@ -1,0 +1,363 @@
+// The app flow (issue 15): many functions in one step, one comment, one verdict. function-name alone (kind
+// 'function') is today's flow (flow.ts runFlow) with results.json in version 2; an app (functions, config-file,
+// stack-name) goes: find the functions (a stack's, through CloudFormation) → for each, its baseline and the
+// unchanged check (equal code and configuration: not measured, the baseline's figures carried) → measure the
+// others side by side, a few at a time, within ONE bound on invocations in flight (`concurrency`) and ONE
+// control-plane pace (Lambda's 15 requests per second per account and region, limiter.ts) → judge each → the app's
+// verdict (the worst) → auto-optimize, only when the app passes → one report, one results.json, the outputs.
+// A function that fails is reported and the others go on; a cancel stops new functions from starting, and every
+// function already started restores itself and cleans up (tuner.ts), so every function is left as found.
+
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import pLimit from 'p-limit';
+import type { BaselineHistory, BaselinePlan } from '../gate/baseline.js';
+import {
+  baselinePlan,
+  judge,
+  measure,
+  removePreviousArtefacts,
+  runFlow,
+  tunerDepsOf,
+  writeFresh,
+  type FlowDeps,
+  type FlowOutcome,
+  type Measured,
+} from '../flow.js';
+import { messageOf } from '../lib/errors.js';
+import { oneLine } from '../lib/format.js';
+import { realSleep, type EngineLogger } from '../lib/ports.js';
+import { inertText } from '../lib/untrusted.js';
+import { functionEntry, resultsFile } from '../results/file.js';
+import { autoOptimize } from '../tuning/apply.js';
+import { controlPlaneLimiter } from '../tuning/limiter.js';
+import { newRunId, type TunerDeps } from '../tuning/run-state.js';
+import type {
+  AppFunctionSettings,
+  AppPlan,
+  AppVerdict,
+  FoundFunction,
+  FunctionOutcome,
+  StackDiscovery,
+} from '../types.js';
+import { checkUnchanged } from './unchanged-check.js';
+
+export interface AppDeps extends FlowDeps {
+  /** stack-name: the stacks' functions (app/discovery.ts, through CloudFormation). */
+  discover?: (stack: StackDiscovery, signal?: AbortSignal) => Promise<FoundFunction[]>;
+  /** kind 'app': a function's history on the data branch, under the app's key. Default: deps.history as it is. */
+  historyFor?: (functionKey: string) => BaselineHistory;
+}
+
+export interface AppOutcome extends FlowOutcome {
+  /** One per function, in the order they were given (or found). */
+  functions: FunctionOutcome[];
+  /** The app's verdict; null when nothing was judged (a dry run, or no function could be found). */
+  appVerdict: AppVerdict | null;
+}
+
+/** The step, for any AppPlan: the doors call this. */
+export async function runApp(plan: AppPlan, deps: AppDeps): Promise<AppOutcome> {
+  if (plan.kind === 'function') return runOneFunction(plan, deps);
+  return runManyFunctions(plan, deps);
+}
+
+/** function-name alone: today's flow, its outcome as the app's one function. */
+async function runOneFunction(plan: AppPlan, deps: AppDeps): Promise<AppOutcome> {
+  const [only] = plan.functions;
+  if (!only) throw new Error('An AppPlan of kind function has one function');
+  const outcome = await runFlow(only.settings, deps);
+  const status = outcome.result ? 'measured' : 'failed';
+  const fn: FunctionOutcome = {
+    key: only.key,
+    functionName: only.settings.tuning.functionName,
+    status,
+    result: outcome.result,
+    baseline: outcome.baseline,
+    verdict: outcome.verdict,
+    ...(status === 'failed' && outcome.failure ? { failure: outcome.failure } : {}),
+  };
+  const appVerdict = outcome.verdict ? await verdictOf([fn]) : null;
+  return {
+    ...outcome,
+    functions: [fn],
+    appVerdict,
+    outputs: { ...outcome.outputs, functions: functionsOutput([fn]) },
+  };
+}
+
+async function runManyFunctions(plan: AppPlan, deps: AppDeps): Promise<AppOutcome> {
+  const shared = plan.shared;
+  const resultsPath = shared.tuning.resultsPath;
+  const reportDir = dirname(resultsPath);
+  const startedAt = (deps.clock?.now() ?? new Date()).toISOString();
+  await removePreviousArtefacts(resultsPath, reportDir);
+
+  let functions: AppFunctionSettings[];
+  try {
+    functions = plan.stack ? await discovered(plan, deps) : plan.functions;
+  } catch (error) {
+    return failedApp(plan, deps, `Stack ${inertText(plan.stack?.stackName ?? '', 128)}: ${oneLine(messageOf(error))}`);
+  }
+
+  // One budget for the whole step, whatever the number of functions: invocations in flight, control-plane pace,
+  // and one run id (the post step restores every function the run changed by it).
+  const sleep = realSleep;
+  const limiter = deps.controlPlaneLimiter ?? controlPlaneLimiter(sleep);
+  const invocationLimit = pLimit(shared.tuning.concurrency);
+  const runId = newRunId();
+  const oneAtATime = pLimit(plan.parallelFunctions);
+  deps.logger.info(
+    `Tuning ${functions.length} functions, ${Math.min(plan.parallelFunctions, functions.length)} at a time, ` +
+      `within ${shared.tuning.concurrency} invocations in flight and one control-plane pace`,
+  );
+  const outcomes = await Promise.all(
+    functions.map((fn) =>
+      oneAtATime(() =>
+        measureFunction(plan, fn, {
+          ...deps,
+          logger: functionLogger(deps.logger, fn.key),
+          controlPlaneLimiter: limiter,
+          invocationLimit,
+          runId,
+        }),
+      ),
+    ),
+  );
+
+  const judged = outcomes.filter((outcome) => outcome.verdict !== null || outcome.status !== 'measured');
+  const appVerdict = judged.length > 0 && !outcomes.every((o) => o.result?.dryRun) ? await verdictOf(outcomes) : null;
+  if (appVerdict) deps.logger.info(`Gate: ${appVerdict.level}. ${appVerdict.reason}`);
+  let failure = failureOf(outcomes, appVerdict, shared.gate.failOnRegression, deps.logger);
+
+  // Auto-optimize applies only when the app passes: one function's regression stops every change for good.
+  for (const [index, fn] of functions.entries()) {
+    const outcome = outcomes[index];
+    if (!outcome?.result || outcome.status !== 'measured' || !fn.settings.tuning.autoOptimize) continue;
+    failure =
+      (await autoOptimize(
+        outcome.result,
+        fn.settings.tuning,
+        tunerDepsOf({ ...deps, logger: functionLogger(deps.logger, fn.key), controlPlaneLimiter: limiter }),
+        failure,
+        deps.signal,
+      )) ?? failure;
+  }
+
+  const finishedAt = (deps.clock?.now() ?? new Date()).toISOString();
+  const file = resultsFile(
+    plan.key,
+    outcomes.map((outcome) => functionEntry(outcome, outcome.verdict?.baselineKind === 'live')),
+    { startedAt, finishedAt, ...(deps.git ? { git: deps.git } : {}) },
+  );
+  for (const entry of file.functions) if (entry.result && deps.git && entry.status === 'measured') entry.result.git = deps.git;
+
+  const { renderAppReport } = await import('../report/app.js');
+  const markdown = renderAppReport({
+    key: plan.key,
+    functions: outcomes,
+    verdict: appVerdict ?? (await verdictOf(outcomes)),
+    ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
+  });
+  await mkdir(reportDir, { recursive: true });
+  await writeFresh(resultsPath, JSON.stringify(file, null, 2) + '\n');
+  const reportPath = join(reportDir, 'report.md');
+  await writeFresh(reportPath, markdown);
+  const { renderAppHtmlReport } = await import('../report/app.js');
+  await writeFresh(
+    join(reportDir, 'report.html'),
+    renderAppHtmlReport({
+      key: plan.key,
+      functions: outcomes,
+      verdict: appVerdict ?? (await verdictOf(outcomes)),
+      ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
+    }),
+  );
+  return {
+    result: null,
+    verdict: null,
+    baseline: null,
+    markdown,
+    outputs: appOutputs(outcomes, appVerdict, resultsPath),
+    resultsPath,
+    reportPath,
+    functions: outcomes,
+    appVerdict,
+    ...(failure ? { failure } : {}),
+  };
+}
+
+/** stack-name: every function the stacks list, with its config-file overrides and its baseline twin. */
+async function discovered(plan: AppPlan, deps: AppDeps): Promise<AppFunctionSettings[]> {
+  if (!plan.stack) return plan.functions;
+  if (!deps.discover) throw new Error('stack discovery is not available here');
+  const found = await deps.discover(plan.stack, deps.signal);
+  deps.logger.info(
+    `Stack ${plan.stack.stackName}: ${found.length} function${found.length === 1 ? '' : 's'} (${found.map((f) => f.key).join(', ')})`,
+  );
+  return found.map((fn) => plan.settingsFor(fn));
+}
+
+/** One function of an app: not started after a cancel; unchanged (not measured); or measured and judged. */
+async function measureFunction(
+  plan: AppPlan,
+  fn: AppFunctionSettings,
+  deps: AppDeps & Pick<TunerDeps, 'invocationLimit' | 'runId'>,
+): Promise<FunctionOutcome> {
+  const base = { key: fn.key, functionName: fn.settings.tuning.functionName };
+  if (deps.signal?.aborted) {
+    return { ...base, status: 'failed', result: null, baseline: null, verdict: null, failure: 'Not started: the run was cancelled first' };
+  }
+  const history = deps.historyFor ? deps.historyFor(fn.key) : deps.history;
+  const flowDeps: FlowDeps & Pick<TunerDeps, 'invocationLimit' | 'runId'> = {
+    ...deps,
+    ...(history ? { history } : {}),
+  };
+  try {
+    let baselineOf: BaselinePlan;
+    try {
+      baselineOf = await baselinePlan(fn.settings, flowDeps);
+    } catch {
+      // A bad baseline-file of this function: measure() turns it into this function's failure.
+      return outcomeOf(base, await measure(fn.settings, flowDeps, undefined), deps);
+    }
+    if (!plan.measureUnchanged && !fn.settings.tuning.dryRun) {
+      const unchanged = await checkUnchanged(fn.settings, baselineOf, {
+        client: deps.client,
+        logger: deps.logger,
+        ...(deps.controlPlaneLimiter ? { limiter: deps.controlPlaneLimiter } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+      });
+      if (unchanged) {
+        deps.logger.info(`Unchanged (${unchanged.note}): not measured`);
+        return {
+          ...base,
+          status: 'unchanged',
+          result: unchanged.baseline,
+          baseline: unchanged.baseline,
+          verdict: null,
+          unchangedNote: unchanged.note,
+        };
+      }
+    }
+    return await outcomeOf(base, await measure(fn.settings, flowDeps, baselineOf), deps, fn);
+  } catch (error) {
+    return { ...base, status: 'failed', result: null, baseline: null, verdict: null, failure: oneLine(messageOf(error)) };
+  }
+}
+
+/** A measured function judged: a fail verdict is the app's to report; only a failure to measure makes it 'failed'. */
+async function outcomeOf(
+  base: Pick<FunctionOutcome, 'key' | 'functionName'>,
+  measured: Measured,
+  deps: AppDeps,
+  fn?: AppFunctionSettings,
+): Promise<FunctionOutcome> {
+  const settings = fn?.settings;
+  const judged = settings ? await judge(measured, settings, { logger: deps.logger, gate: 'inform' }) : { verdict: null };
+  const failed = measured.failure !== undefined;
+  return {
+    ...base,
+    status: failed && !measured.result ? 'failed' : 'measured',
+    result: measured.result,
+    baseline: measured.baseline?.result ?? null,
+    verdict: judged.verdict,
+    ...(failed ? { failure: measured.failure } : {}),
+  };
+}
+
+/** Why the job fails, in one sentence: functions that could not be measured, or the gate. */
+function failureOf(
+  outcomes: FunctionOutcome[],
+  verdict: AppVerdict | null,
+  failOnRegression: boolean,
+  logger: EngineLogger,
+): string | undefined {
+  const failed = outcomes.filter((outcome) => outcome.failure !== undefined);
+  if (failed.length > 0) {
+    const list = failed.map((outcome) => `${outcome.key} (${outcome.failure})`).join('; ');
+    return `${failed.length} of ${outcomes.length} functions failed: ${list}`;
+  }
+  if (verdict?.level !== 'fail') return undefined;
+  if (failOnRegression) return `Regression gate failed: ${verdict.reason}`;
+  logger.warning('The gate verdict is fail, but fail-on-regression is false: the job passes.');
+  return undefined;
+}
+
+async function verdictOf(outcomes: FunctionOutcome[]): Promise<AppVerdict> {
+  const { appVerdict } = await import('../gate/app.js');
+  return appVerdict(outcomes);
+}
+
+/** A run that found no function to tune (the stack could not be read): the report says why, the job fails. */
+async function failedApp(plan: AppPlan, deps: AppDeps, failure: string): Promise<AppOutcome> {
+  const resultsPath = plan.shared.tuning.resultsPath;
+  const reportDir = dirname(resultsPath);
+  const { renderFailureReport } = await import('../report/markdown.js');
+  const markdown = renderFailureReport(failure, deps.runUrl);
+  await mkdir(reportDir, { recursive: true });
+  const reportPath = join(reportDir, 'report.md');
+  await writeFresh(reportPath, markdown);
+  return {
+    result: null,
+    verdict: null,
+    baseline: null,
+    markdown,
+    outputs: { 'results-path': '', functions: '[]' },
+    resultsPath: '',
+    reportPath,
+    functions: [],
+    appVerdict: null,
+    failure,
+  };
+}
+
+/** The outputs of an app: the overall verdict and monthly change, and one JSON entry per function. */
+function appOutputs(outcomes: FunctionOutcome[], verdict: AppVerdict | null, resultsPath: string): Record<string, string> {
+  return {
+    'results-path': resultsPath,
+    verdict: verdict?.level ?? '',
+    'monthly-cost-delta': verdict?.monthlyCostDeltaUsd == null ? '' : verdict.monthlyCostDeltaUsd.toFixed(2),
+    functions: functionsOutput(outcomes),
+  };
+}
+
+/** The `functions` output: one entry per function, for later steps (fromJSON). */
+export function functionsOutput(outcomes: FunctionOutcome[]): string {
+  return JSON.stringify(
+    outcomes.map((outcome) => ({
+      key: outcome.key,
+      function: outcome.functionName,
+      status: outcome.status,
+      verdict: outcome.verdict?.level ?? null,
+      currentMemoryMb: outcome.result?.current.memoryMb ?? null,
+      recommendedMemoryMb: outcome.result?.recommendation?.memoryMb ?? null,
+      costDeltaPercent: round2(outcome.verdict?.costDeltaPct),
+      durationDeltaPercent: round2(outcome.verdict?.durationDeltaPct),
+      monthlyCostDeltaUsd: round2(outcome.verdict?.monthlyCostDeltaUsd),
+      ...(outcome.failure ? { failure: outcome.failure } : {}),
+    })),
+  );
+}
+
+function round2(value: number | null | undefined): number | null {
+  return value === null || value === undefined ? null : Math.round(value * 100) / 100;
+}
+
+/**
+ * An app's functions log side by side: each line names its function, and a group is only a line (the runner's
+ * log groups cannot interleave).
+ */
+function functionLogger(logger: EngineLogger, key: string): EngineLogger {
+  const label = inertText(key, 64);
+  return {
+    info: (message) => logger.info(`[${label}] ${message}`),
+    warning: (message) => logger.warning(`[${label}] ${message}`),
+    debug: (message) => logger.debug(`[${label}] ${message}`),
+    group: (name, fn) => {
+      logger.info(`[${label}] ${name}`);
+      return fn();
+    },
+    progress: () => {},
+  };
+}
