@@ -43,8 +43,13 @@ const h = (text: string | number | null | undefined, maxChars = 2000): string =>
 export function renderHtmlReport(input: ReportInput): string {
   const { result, verdict } = input;
   const level = verdict?.level ?? 'none';
-  const title = `${result.function.name}: Lambda power tuning`;
-  const body = [
+  return htmlPage(`${result.function.name}: Lambda power tuning`, `level-${level}`, functionSections(input).join('\n'));
+}
+
+/** One function's report as sections (banner, recommendation, tables, charts, details): the page's, or an app page's. */
+export function functionSections(input: ReportInput): string[] {
+  const { result, verdict } = input;
+  return [
     header(input),
     result.dryRun ? '' : recommendation(result),
     result.dryRun ? '' : memoryTable(input),
@@ -56,6 +61,10 @@ export function renderHtmlReport(input: ReportInput): string {
     errorMessages(result),
     settings(input),
   ].filter(Boolean);
+}
+
+/** The self-contained page: one CSP (nothing fetched, no script), one style sheet, for every HTML report. */
+export function htmlPage(title: string, bodyClass: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -65,9 +74,9 @@ export function renderHtmlReport(input: ReportInput): string {
 <title>${h(title)}</title>
 <style>${STYLE}</style>
 </head>
-<body class="level-${level}">
+<body class="${h(bodyClass)}">
 <main>
-${body.join('\n')}
+${body}
 </main>
 </body>
 </html>
@@ -107,6 +116,8 @@ svg polyline { fill: none; stroke-width: 2.5; } svg polyline.pr { stroke: var(--
 .swatch { display: inline-block; width: 18px; height: 0; border-top: 3px solid var(--pr); vertical-align: middle; margin-right: 4px; }
 .swatch.base { border-top: 3px dashed var(--base); }
 ul.links { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 16px; } a { color: var(--pr); }
+section.fn { margin: 32px 0 0; padding: 16px; border: 1px solid var(--border); border-radius: 8px; }
+section.fn h1 { font-size: 18px; } section.fn h2 { font-size: 15px; }
 `;
 
 // ---------------------------------------------------------------------------------------------------------

@@ -42,18 +42,27 @@ import {
   type ReportInput,
 } from './model.js';
 
-export function renderReport(input: ReportInput): string {
+export interface RenderOptions {
+  /**
+   * The app report's shorter form of a function's report (report/app.ts, when the whole would not fit a comment):
+   * no charts and no folded statistics; this sentence (markdown, escaped by the caller) saying where they are.
+   */
+  compactNote?: string;
+}
+
+export function renderReport(input: ReportInput, options: RenderOptions = {}): string {
   const { result } = input;
-  if (result.dryRun)
-    return [headline(input), dryRunSection(result), links(input), detailsSection(input)].join('\n\n') + '\n';
+  const compact = options.compactNote !== undefined;
+  const rest = compact ? `<sub>${options.compactNote}</sub>` : detailsSection(input);
+  if (result.dryRun) return [headline(input), dryRunSection(result), links(input), rest].join('\n\n') + '\n';
   const sections = [
     headline(input),
     recommendationSection(result, input.verdict),
     powerValueTable(input),
     failures(result),
-    chartMarkdown(result, input.baseline),
+    compact ? '' : chartMarkdown(result, input.baseline),
     links(input),
-    detailsSection(input),
+    rest,
   ];
   return sections.filter((section) => section.length > 0).join('\n\n') + '\n';
 }

@@ -1,9 +1,11 @@
 // The short plain-text table the CLI and the demo print: figures from the one formatter set, function text made
 // inert (a terminal would act on an escape sequence in a failure reason).
 
-import type { RunResult } from '../types.js';
-import { costPerMillionUsd, formatMs, formatUsd } from '../lib/format.js';
+import type { AppVerdict, FunctionOutcome, RunResult } from '../types.js';
+import { orderOutcomes } from '../gate/app.js';
+import { costPerMillionUsd, formatMs, formatUsd, formatUsdDelta } from '../lib/format.js';
 import { inertText } from '../lib/untrusted.js';
+import { appRow, LEVEL_WORD } from './app.js';
 
 /** A short plain-text table for terminals (the CLI and the demo). */
 export function renderTerminalTable(result: RunResult): string {
@@ -20,8 +22,31 @@ export function renderTerminalTable(result: RunResult): string {
         ? inertText(entry.failureReason ?? '', 160)
         : '',
   ]);
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
-  return [header, ...rows]
+  return alignColumns([header, ...rows]);
+}
+
+/**
+ * The app's table for terminals: one row per function, worst first (gate/app.ts orderOutcomes), then the app's
+ * verdict. Keys, names and failure reasons come from stacks, config files and functions: made inert.
+ */
+export function renderAppTerminalTable(outcomes: readonly FunctionOutcome[], verdict: AppVerdict): string {
+  const header = ['function', 'verdict', 'memory', 'Δ cost', 'Δ duration', 'monthly Δ'];
+  const rows = orderOutcomes(outcomes).map((outcome) => {
+    const row = appRow(outcome);
+    const verdictText = row.failure !== null ? `failed: ${inertText(row.failure, 120)}` : row.verdictWords;
+    return [inertText(outcome.key, 64), verdictText, row.memory, row.costDelta, row.durationDelta, row.monthlyDelta];
+  });
+  const monthly =
+    verdict.monthlyCostDeltaUsd !== null
+      ? `${formatUsdDelta(verdict.monthlyCostDeltaUsd)}/month in all`
+      : 'monthly cost change unknown';
+  return `${alignColumns([header, ...rows])}\n\n${LEVEL_WORD[verdict.level]}, ${monthly}: ${inertText(verdict.reason, 2000)}`;
+}
+
+/** Columns padded to their widest cell, trailing spaces trimmed. */
+function alignColumns(table: readonly string[][]): string {
+  const widths = (table[0] ?? []).map((_, column) => Math.max(...table.map((row) => (row[column] ?? '').length)));
+  return table
     .map((row) =>
       row
         .map((cell, column) => cell.padEnd(widths[column] ?? 0))
