@@ -88,9 +88,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       ...(plan.stack ? { discover: await stackDiscovery(settings.tuning, io.env, logger) } : {}),
     });
     logger.finish();
-    if (plan.kind === 'app' && outcome.functions.length > 0) {
+    if (plan.kind === 'app' && outcome.appVerdict) {
       const { renderAppTerminalTable } = await import('./report/terminal.js');
-      writeLines(io.stdout, `\n${renderAppTerminalTable(outcome.functions)}\n`);
+      writeLines(io.stdout, `\n${renderAppTerminalTable(outcome.functions, outcome.appVerdict)}\n`);
     } else if (outcome.result) {
       const { renderTerminalTable } = await import('./report/terminal.js');
       writeLines(io.stdout, `\n${renderTerminalTable(outcome.result)}\n`);

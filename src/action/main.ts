@@ -130,7 +130,7 @@ async function tuneAndReport(
     else await storeAppOnDefaultBranch(history, plan, outcome.functions, context);
   }
   setOutputs(outcome.outputs);
-  if (settings.report.summary) await writeSummary(outcome.markdown);
+  if (settings.report.summary) await writeSummary(outcome.summaryMarkdown ?? outcome.markdown);
   const commentUrl = await postComment({ ...settings, gate: { ...settings.gate, key: plan.key } }, outcome.markdown, context);
   if (commentUrl) setOutputs({ 'comment-url': commentUrl });
   actionLog.info(

@@ -54,6 +54,8 @@ export interface AppOutcome extends FlowOutcome {
   functions: FunctionOutcome[];
   /** The app's verdict; null when nothing was judged (a dry run, or no function could be found). */
   appVerdict: AppVerdict | null;
+  /** The job summary's report when it differs from the comment's (an app: every function's report in full). */
+  summaryMarkdown?: string;
 }
 
 /** The step, for any AppPlan: the doors call this. */
@@ -125,8 +127,10 @@ async function runManyFunctions(plan: AppPlan, deps: AppDeps): Promise<AppOutcom
     ),
   );
 
-  const judged = outcomes.filter((outcome) => outcome.verdict !== null || outcome.status !== 'measured');
-  const appVerdict = judged.length > 0 && !outcomes.every((o) => o.result?.dryRun) ? await verdictOf(outcomes) : null;
+  // A dry run judges nothing; any other run has a verdict, whatever happened to each function.
+  const dryRun = outcomes.length > 0 && outcomes.every((outcome) => outcome.result?.dryRun);
+  const verdict = await verdictOf(outcomes);
+  const appVerdict = dryRun ? null : verdict;
   if (appVerdict) deps.logger.info(`Gate: ${appVerdict.level}. ${appVerdict.reason}`);
   let failure = failureOf(outcomes, appVerdict, shared.gate.failOnRegression, deps.logger);
 
@@ -152,32 +156,30 @@ async function runManyFunctions(plan: AppPlan, deps: AppDeps): Promise<AppOutcom
   );
   for (const entry of file.functions) if (entry.result && deps.git && entry.status === 'measured') entry.result.git = deps.git;
 
-  const { renderAppReport } = await import('../report/app.js');
-  const markdown = renderAppReport({
-    key: plan.key,
-    functions: outcomes,
-    verdict: appVerdict ?? (await verdictOf(outcomes)),
-    ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
+  const [{ renderAppReport }, { renderAppHtmlReport }, { GITHUB_SUMMARY_MAX_CHARS }] = await Promise.all([
+    import('../report/app.js'),
+    import('../report/app-html.js'),
+    import('../report/limits.js'),
+  ]);
+  const input = { key: plan.key, functions: outcomes, verdict, ...(deps.runUrl ? { runUrl: deps.runUrl } : {}) };
+  const markdown = renderAppReport(input);
+  // The job summary holds up to 1 MiB: every function's full report, pointing only to the artifact for the rest.
+  const summaryMarkdown = renderAppReport({
+    ...input,
+    maxChars: GITHUB_SUMMARY_MAX_CHARS,
+    fullReportsWhere: 'the results artifact (results.json, report.html)',
   });
   await mkdir(reportDir, { recursive: true });
   await writeFresh(resultsPath, JSON.stringify(file, null, 2) + '\n');
   const reportPath = join(reportDir, 'report.md');
-  await writeFresh(reportPath, markdown);
-  const { renderAppHtmlReport } = await import('../report/app.js');
-  await writeFresh(
-    join(reportDir, 'report.html'),
-    renderAppHtmlReport({
-      key: plan.key,
-      functions: outcomes,
-      verdict: appVerdict ?? (await verdictOf(outcomes)),
-      ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
-    }),
-  );
+  await writeFresh(reportPath, summaryMarkdown);
+  await writeFresh(join(reportDir, 'report.html'), renderAppHtmlReport(input));
   return {
     result: null,
     verdict: null,
     baseline: null,
     markdown,
+    summaryMarkdown,
     outputs: appOutputs(outcomes, appVerdict, resultsPath),
     resultsPath,
     reportPath,
