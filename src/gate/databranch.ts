@@ -101,9 +101,9 @@ export class DataBranch implements BaselineHistory {
     return {
       branch: this.branch,
       appKey,
-      find: (functionKey, target) => this.findIn(appFolder(appKey, functionKey), target),
-      save: (functionKey, result, commit) => this.saveIn(appFolder(appKey, functionKey), result, commit),
-      storeApp: (runs, commit) => this.storeApp(appKey, runs, commit),
+      find: async (functionKey, target) => this.findIn(appFolder(appKey, functionKey), target),
+      save: async (functionKey, result, commit) => this.saveIn(appFolder(appKey, functionKey), result, commit),
+      storeApp: async (runs, commit) => this.storeApp(appKey, runs, commit),
     };
   }
 
