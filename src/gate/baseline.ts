@@ -53,12 +53,16 @@ export interface SaveOutcome {
   dropped: string[];
 }
 
-/** Stored history of runs per key; implemented by the data branch. Throws on I/O errors. */
-export interface BaselineHistory {
+/** One key's stored history of runs (a function-name's key, or an app's function's key). Throws on I/O errors. */
+export interface KeyedHistory {
   readonly branch: string;
   /** The entry for target.sha, else the nearest earlier one; null (with why) when there is none. */
   find(key: string, target: BaselineTarget): Promise<{ baseline: LoadedBaseline | null; note: string }>;
   save(key: string, result: RunResult, commit: CommitInfo): Promise<SaveOutcome>;
+}
+
+/** Stored history of runs per key; implemented by the data branch. Throws on I/O errors. */
+export interface BaselineHistory extends KeyedHistory {
   /**
    * An app's history (AppPlan kind 'app'): the same, per function under the app's key (`<app-key>/<function-key>/`).
    * Its find and save take the function's key, so `loadBaseline(fn.settings.gate, { history: history.forApp(key) })`
@@ -85,7 +89,7 @@ export interface AppSaveOutcome {
 }
 
 /** An app's stored history: find and save by function key, and the whole run stored in one commit. */
-export interface AppHistory extends Omit<BaselineHistory, 'forApp'> {
+export interface AppHistory extends KeyedHistory {
   readonly appKey: string;
   /**
    * Stores the run's functions in one data-branch commit: measured ones with their figures, unchanged ones with
@@ -110,8 +114,8 @@ export type BaselinePlan =
 export interface BaselineContext {
   /** Reads at most maxBytes (lib/paths.ts readBoundedText). */
   readFile(path: string, maxBytes: number): string;
-  /** Needed for the branch source; main.ts builds it from the token and repository. */
-  history?: BaselineHistory;
+  /** Needed for the branch source; main.ts builds it from the token and repository (an app's: forApp). */
+  history?: KeyedHistory;
   target?: BaselineTarget;
 }
 
