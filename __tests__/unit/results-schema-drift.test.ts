@@ -1,5 +1,6 @@
 // docs/results-schema.json must be the JSON Schema generated from the one results schema (src/results/schema.ts),
-// and docs/results-schema.md must point to it. To regenerate after editing the schema:
+// and docs/results-schema.md must point to it. The document is results.json version 2 (every function of a run); a
+// function's run (all a version 1 file held) is its RunResult definition. To regenerate after editing the schema:
 //   UPDATE_RESULTS_SCHEMA=1 npm test -- __tests__/unit/results-schema-drift.test.ts
 //
 // Draft-07: the draft every common validator and editor reads (ajv's default, VS Code's json.schemas). io 'input':
@@ -9,17 +10,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { RESULTS_SCHEMA_VERSION, runResultSchema } from '../../src/results/schema.js';
+import {
+  RESULTS_FILE_SCHEMA_VERSION,
+  RESULTS_SCHEMA_VERSION,
+  resultsFileSchema,
+  runResultSchema,
+} from '../../src/results/schema.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const JSON_SCHEMA = `${root}docs/results-schema.json`;
 const SCHEMA_DOC = `${root}docs/results-schema.md`;
 
 function renderResultsJsonSchema(): string {
-  const { $schema, ...rest } = z.toJSONSchema(runResultSchema, { target: 'draft-07', io: 'input' });
+  const { $schema, ...rest } = z.toJSONSchema(resultsFileSchema, { target: 'draft-07', io: 'input' });
   const document = {
     $schema,
-    title: `lambda-power-gate results.json, schema version ${RESULTS_SCHEMA_VERSION}`,
+    title: `lambda-power-gate results.json, schema version ${RESULTS_FILE_SCHEMA_VERSION}`,
     ...rest,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -36,12 +42,19 @@ describe('docs/results-schema.json', () => {
     const schema = JSON.parse(readFileSync(JSON_SCHEMA, 'utf8')) as {
       title: string;
       properties: Record<string, unknown>;
-      definitions: Record<string, unknown>;
+      definitions: Record<string, { properties: Record<string, unknown> }>;
     };
-    expect(schema.title).toContain(`schema version ${RESULTS_SCHEMA_VERSION}`);
-    expect(schema.properties['schemaVersion']).toEqual({ type: 'number', const: RESULTS_SCHEMA_VERSION });
+    expect(schema.title).toContain(`schema version ${RESULTS_FILE_SCHEMA_VERSION}`);
+    expect(schema.properties['schemaVersion']).toEqual({ type: 'number', const: RESULTS_FILE_SCHEMA_VERSION });
+    // A function's run keeps its own version: the unit the data branch stores, and all a version 1 file held.
+    expect(schema.definitions['RunResult']?.properties['schemaVersion']).toEqual({
+      type: 'number',
+      const: RESULTS_SCHEMA_VERSION,
+    });
     expect(Object.keys(schema.definitions).sort()).toEqual(
       [
+        'FunctionEntry',
+        'RunResult',
         'DurationStats',
         'FunctionIdentity',
         'GateSamplingSummary',
@@ -64,14 +77,28 @@ describe('docs/results-schema.md', () => {
   test('points to the generated JSON Schema and the zod schema it comes from, at the current version', () => {
     expect(doc).toContain('](results-schema.json)');
     expect(doc).toContain('src/results/schema.ts');
-    expect(doc).toMatch(new RegExp(`^# results\\.json — schema version ${RESULTS_SCHEMA_VERSION}$`, 'm'));
+    expect(doc).toMatch(new RegExp(`^# results\\.json — schema version ${RESULTS_FILE_SCHEMA_VERSION}$`, 'm'));
   });
 
-  test('every top-level field it names in backticks exists in the schema (the page stays true)', () => {
-    const topLevel = new Set(Object.keys(runResultSchema.shape));
-    const section = doc.slice(doc.indexOf('## Top level'), doc.indexOf('\n## ', doc.indexOf('## Top level') + 1));
-    const named = [...section.matchAll(/^\| `(\w+)`/gm)].map((match) => match[1] ?? '');
+  const fieldsNamedIn = (heading: string): string[] => {
+    const start = doc.indexOf(`\n${heading}\n`);
+    expect(start).toBeGreaterThanOrEqual(0);
+    const section = doc.slice(start, doc.indexOf('\n## ', start + 1));
+    return [...section.matchAll(/^\| `(\w+)`/gm)].map((match) => match[1] ?? '');
+  };
+
+  test.each([
+    ['## Top level', resultsFileSchema.shape],
+    ["## A function's entry: `functions[]`", functionEntryShape()],
+    ["## A function's run: `functions[].result`", runResultSchema.shape],
+  ])('every field named in backticks under "%s" exists in the schema (the page stays true)', (heading, shape) => {
+    const named = fieldsNamedIn(heading);
     expect(named.length).toBeGreaterThan(0);
-    for (const field of named) expect(topLevel).toContain(field);
+    for (const field of named) expect(Object.keys(shape)).toContain(field);
   });
 });
+
+function functionEntryShape(): Record<string, unknown> {
+  const items = resultsFileSchema.shape.functions.element;
+  return items.shape;
+}

@@ -151,9 +151,8 @@ describe('what the engine writes', () => {
   });
 
   test('exercises every field the schema declares, and has none it does not (so the schema is complete)', () => {
-    const declared = new Set(
-      schemaPaths(resultsJsonSchema, resultsJsonSchema['definitions'] as Record<string, Record<string, unknown>>),
-    );
+    const definitions = resultsJsonSchema['definitions'] as Record<string, Record<string, unknown>>;
+    const declared = new Set(schemaPaths(definitions['RunResult'] ?? {}, definitions));
     const written = new Set(documents.flatMap((document) => documentPaths(document)));
     expect([...declared].filter((path) => !written.has(path)).sort()).toEqual([]);
     expect([...written].filter((path) => !declared.has(path)).sort()).toEqual([]);

@@ -5,15 +5,20 @@
 // runs the flow's second half ("judge and report") on results measured elsewhere.
 
 import { judgeAndReport } from '../flow.js';
-import { loadBaseline, parseRunResult } from '../gate/baseline.js';
+import { loadBaseline } from '../gate/baseline.js';
 import { InputError, messageOf } from '../lib/errors.js';
 import { confinePath, describeReadError, MAX_RESULTS_FILE_BYTES, PathProblem, readBoundedText } from '../lib/paths.js';
+import { parseResultsFile } from '../results/parse.js';
 import type { RunResult, Settings } from '../types.js';
 import type { RunContext } from './context.js';
 import { dataBranch, publish, pullRequestBase, setOutputs, writeSummary } from './github-io.js';
 import { actionLog, actionsEngineLogger } from './log.js';
 
-/** comment-only's results file, validated as a baseline file is (it may come from a fork's artifact). */
+/**
+ * comment-only's results file, validated as a baseline file is (it may come from a fork's artifact). Either
+ * version: for now the report is one function's, so a version 2 file gives its first function with figures (the
+ * app flow reports every function).
+ */
 export function readReportedResults(path: string, workspace: string): RunResult {
   if (path.trim() === '') {
     throw new InputError(
@@ -39,7 +44,10 @@ export function readReportedResults(path: string, workspace: string): RunResult 
       `Input 'results-file': cannot read ${file} (${describeReadError(error, file)}); give the results.json the measuring workflow uploaded`,
     );
   }
-  return parseRunResult(text, (problem) => new InputError('results-file', `Input 'results-file': ${file} ${problem}`));
+  const fail = (problem: string) => new InputError('results-file', `Input 'results-file': ${file} ${problem}`);
+  const reported = parseResultsFile(text, fail).functions.find((entry) => entry.result !== null)?.result;
+  if (!reported) throw fail('has no function with figures (every one failed); nothing to report');
+  return reported;
 }
 
 export async function commentOnly(

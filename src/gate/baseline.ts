@@ -11,8 +11,8 @@
 import { describeReadError, MAX_RESULTS_FILE_BYTES } from '../lib/paths.js';
 import { InputError } from '../lib/errors.js';
 import { oneLine } from '../lib/format.js';
-import { parseRunResult } from '../results/parse.js';
-import type { GateSettings, RunResult } from '../types.js';
+import { describeKeys, entryFor, parseResultsFile, parseRunResult, showKey } from '../results/parse.js';
+import type { FunctionStatus, GateSettings, RunResult } from '../types.js';
 
 // Every reader of a results.json parses with the one schema (results/parse.ts); re-exported for the data branch and
 // comment-only, which read stored and uploaded runs through the baseline's module.
@@ -53,12 +53,50 @@ export interface SaveOutcome {
   dropped: string[];
 }
 
-/** Stored history of runs per key; implemented by the data branch. Throws on I/O errors. */
-export interface BaselineHistory {
+/** One key's stored history of runs (a function-name's key, or an app's function's key). Throws on I/O errors. */
+export interface KeyedHistory {
   readonly branch: string;
   /** The entry for target.sha, else the nearest earlier one; null (with why) when there is none. */
   find(key: string, target: BaselineTarget): Promise<{ baseline: LoadedBaseline | null; note: string }>;
   save(key: string, result: RunResult, commit: CommitInfo): Promise<SaveOutcome>;
+}
+
+/** Stored history of runs per key; implemented by the data branch. Throws on I/O errors. */
+export interface BaselineHistory extends KeyedHistory {
+  /**
+   * An app's history (AppPlan kind 'app'): the same, per function under the app's key (`<app-key>/<function-key>/`).
+   * Its find and save take the function's key, so `loadBaseline(fn.settings.gate, { history: history.forApp(key) })`
+   * loads a function's baseline as for one function.
+   */
+  forApp(appKey: string): AppHistory;
+}
+
+/** One function of an app run to store: FunctionOutcome and results.json's FunctionEntry both fit. */
+export interface AppRunToStore {
+  key: string;
+  status: FunctionStatus;
+  result: RunResult | null;
+}
+
+export interface AppSaveOutcome {
+  /** The data branch commit that holds every stored function; null when there was nothing to store. */
+  commitSha: string | null;
+  attempts: number;
+  /** What was stored, per function, in the order given. */
+  stored: { key: string; path: string; kept: number; dropped: string[]; carried: boolean }[];
+  /** Functions not stored, and why (failed, measured nothing). */
+  skipped: { key: string; why: string }[];
+}
+
+/** An app's stored history: find and save by function key, and the whole run stored in one commit. */
+export interface AppHistory extends KeyedHistory {
+  readonly appKey: string;
+  /**
+   * Stores the run's functions in one data-branch commit: measured ones with their figures, unchanged ones with
+   * the figures they carry (their index entry says so: carriedFrom). Failed ones, and runs that measured nothing,
+   * are skipped with why. Retries when another run moved the branch, as save does.
+   */
+  storeApp(runs: readonly AppRunToStore[], commit: CommitInfo): Promise<AppSaveOutcome>;
 }
 
 export type BaselinePlan =
@@ -76,8 +114,8 @@ export type BaselinePlan =
 export interface BaselineContext {
   /** Reads at most maxBytes (lib/paths.ts readBoundedText). */
   readFile(path: string, maxBytes: number): string;
-  /** Needed for the branch source; main.ts builds it from the token and repository. */
-  history?: BaselineHistory;
+  /** Needed for the branch source; main.ts builds it from the token and repository (an app's: forApp). */
+  history?: KeyedHistory;
   target?: BaselineTarget;
 }
 
@@ -94,7 +132,7 @@ export async function loadBaseline(gate: GateSettings, ctx: BaselineContext): Pr
       const path = gate.baselineFile ?? '';
       return {
         source: 'file',
-        baseline: { result: readBaselineFile(path, ctx.readFile), description: `baseline file ${path}` },
+        baseline: { result: readBaselineFile(path, ctx.readFile, gate.key), description: `baseline file ${path}` },
       };
     }
     case 'branch': {
@@ -122,7 +160,16 @@ export async function loadBaseline(gate: GateSettings, ctx: BaselineContext): Pr
   }
 }
 
-export function readBaselineFile(path: string, readFile: (path: string, maxBytes: number) => string): RunResult {
+/**
+ * A baseline file of either results.json version: the function with this key (the gate's key), else the only
+ * function when the file holds one (a version 1 file, or a one-function run under another key). A file of several
+ * functions without this key, or whose entry has no figures (it failed), is refused naming baseline-file.
+ */
+export function readBaselineFile(
+  path: string,
+  readFile: (path: string, maxBytes: number) => string,
+  key?: string,
+): RunResult {
   let text: string;
   try {
     text = readFile(path, MAX_RESULTS_FILE_BYTES);
@@ -133,8 +180,19 @@ export function readBaselineFile(path: string, readFile: (path: string, maxBytes
       `Input 'baseline-file': cannot read ${path} (${why}); give the path of a results.json written by lambda-power-gate`,
     );
   }
-  return parseRunResult(
-    text,
-    (problem) => new InputError('baseline-file', `Input 'baseline-file': ${path} ${problem}`),
-  );
+  const fail = (problem: string) => new InputError('baseline-file', `Input 'baseline-file': ${path} ${problem}`);
+  const file = parseResultsFile(text, fail);
+  const entry = entryFor(file, key ?? '');
+  if (!entry) {
+    throw fail(
+      `holds ${file.functions.length} functions but none with the key ${showKey(key ?? '')} (it holds ${describeKeys(file)}); ` +
+        'give the key of the function to compare with (input key), or a results.json of that function',
+    );
+  }
+  if (!entry.result) {
+    throw fail(
+      `has no figures for ${showKey(entry.key)} (status ${entry.status}); give a results.json of a run that measured it`,
+    );
+  }
+  return entry.result;
 }

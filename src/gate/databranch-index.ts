@@ -6,6 +6,11 @@
 //   <key>/index.json            { schemaVersion, key, entries: [{ sha, ref, committedAt, storedAt, path, … }] },
 //                               newest first, at most history-limit entries
 //   <key>/runs/<sha>.json       the results.json of the run that measured commit <sha>
+// An app (several functions in one step, issue 15) keeps one such directory per function under the app's key, so
+// a function's history is its own (a function added later starts its own; a matrix shard stores only its own):
+//   <app-key>/<function-key>/index.json, <app-key>/<function-key>/runs/<sha>.json   (a version 1 run result each)
+// The functions of one run are written in one commit. Everything below works on a "folder": <key> for one
+// function-name (today's layout, unchanged), <app-key>/<function-key> for an app's function.
 
 import type { RunResult } from '../types.js';
 import type { CommitInfo } from './baseline.js';
@@ -26,6 +31,11 @@ export interface HistoryEntry {
   path: string;
   toolVersion: string;
   recommendedMemoryMb: number | null;
+  /**
+   * Set when the function was unchanged in this run: the stored figures are a copy of the run that measured commit
+   * `carriedFrom` (when known), not a new measurement, so the noise estimate must not count them twice.
+   */
+  carriedFrom?: string;
 }
 
 export interface HistoryIndex {
@@ -37,8 +47,31 @@ export interface HistoryIndex {
 export const indexPath = (key: string): string => `${key}/index.json`;
 export const runPath = (key: string, sha: string): string => `${key}/runs/${sha}.json`;
 
+/**
+ * An app's function's folder. Both keys are one path segment each (settings/branches.ts checkKey already allows
+ * nothing else); checked again here because a folder is a path on a branch, and a key with '/' or '..' would write
+ * into another key's history.
+ */
+export function appFolder(appKey: string, functionKey: string): string {
+  return `${pathSegment(appKey, 'app key')}/${pathSegment(functionKey, 'function key')}`;
+}
+
+export function pathSegment(name: string, what: string): string {
+  if (!/^[A-Za-z0-9._-]{1,128}$/.test(name) || name === '.' || name === '..')
+    throw new Error(
+      `the ${what} ${JSON.stringify(name.slice(0, 60))} cannot name a folder on the data branch (letters, digits, '.', '-', '_')`,
+    );
+  return name;
+}
+
 /** The index entry of a run stored at `path` for `commit`. */
-export function historyEntry(commit: CommitInfo, result: RunResult, path: string, storedAt: Date): HistoryEntry {
+export function historyEntry(
+  commit: CommitInfo,
+  result: RunResult,
+  path: string,
+  storedAt: Date,
+  carried = false,
+): HistoryEntry {
   return {
     sha: commit.sha,
     ...(commit.ref ? { ref: commit.ref } : {}),
@@ -47,6 +80,7 @@ export function historyEntry(commit: CommitInfo, result: RunResult, path: string
     path,
     toolVersion: result.tool.version,
     recommendedMemoryMb: result.recommendation?.memoryMb ?? null,
+    ...(carried ? { carriedFrom: result.git?.sha ?? 'unknown' } : {}),
   };
 }
 
@@ -89,13 +123,14 @@ export function parseIndex(text: string, key: string): HistoryIndex {
 
 /**
  * Up to HISTORY_RUNS − 1 other entries, the ones stored closest to the chosen one (older first on a tie), for the
- * run-to-run noise estimate.
+ * run-to-run noise estimate. Carried entries (an unchanged function's copied figures) are no measurement of their
+ * own, and neither is the run the chosen entry was copied from: counting a run twice would show no noise.
  */
 export function neighbourEntries(entries: readonly HistoryEntry[], chosen: HistoryEntry): HistoryEntry[] {
   const at = entries.indexOf(chosen);
   return entries
     .map((entry, index) => ({ entry, distance: Math.abs(index - at) + (index > at ? 0 : 0.5) }))
-    .filter(({ entry }) => entry !== chosen)
+    .filter(({ entry }) => entry !== chosen && entry.carriedFrom === undefined && entry.sha !== chosen.carriedFrom)
     .sort((a, b) => a.distance - b.distance)
     .slice(0, HISTORY_RUNS - 1)
     .map(({ entry }) => entry);
@@ -116,6 +151,7 @@ export const BRANCH_README = `# lambda-power-gate data
 
 This branch is written by lambda-power-gate on pushes to the default branch: one
 directory per function key, with \`index.json\` (newest first) and \`runs/<commit>.json\` (the results.json of the
-run that measured that commit). Pull requests compare with the entry for their base commit, else the nearest
+run that measured that commit). An app's functions are one directory each under the app's key:
+\`<app-key>/<function-key>/\`. Pull requests compare with the entry for their base commit, else the nearest
 earlier one. Do not merge this branch; deleting it starts the history afresh.
 `;

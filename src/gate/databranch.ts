@@ -13,6 +13,11 @@
 // Writes: blobs → tree (on the tip's tree; dropped entries deleted with sha null) → commit → fast-forward ref
 // update. When another run moved the branch in between, GitHub answers 422 "Update is not a fast forward" (or
 // 409); the write is redone from a fresh read of the tip, merging the other run's entries, with jittered backoff.
+// An app's run is one commit for all its functions (storeApp): one blob per stored run (reused when the write is
+// redone), the small index files inline in the one create-tree request ("content: … GitHub will write this blob
+// out and use that SHA for this entry", REST git/create-tree). Fewer writes matter: GitHub's secondary rate limit
+// allows "no more than 80 content-generating requests per minute" (docs.github.com, Rate limits for the REST API),
+// and a blob per index would double a 40-function app's requests.
 
 import type { getOctokit } from '@actions/github';
 import type { RunResult } from '../types.js';
@@ -20,6 +25,9 @@ import type { Sleep } from '../lib/ports.js';
 import { realSleep } from '../lib/ports.js';
 import {
   parseRunResult,
+  type AppHistory,
+  type AppRunToStore,
+  type AppSaveOutcome,
   type BaselineHistory,
   type BaselineTarget,
   type CommitInfo,
@@ -28,6 +36,8 @@ import {
 } from './baseline.js';
 import {
   addEntry,
+  appFolder,
+  pathSegment,
   BRANCH_README,
   historyEntry,
   indexPath,
@@ -78,7 +88,29 @@ export class DataBranch implements BaselineHistory {
     this.clock = options.clock ?? (() => new Date());
   }
 
-  async find(key: string, target: BaselineTarget): Promise<{ baseline: LoadedBaseline | null; note: string }> {
+  find(key: string, target: BaselineTarget): Promise<{ baseline: LoadedBaseline | null; note: string }> {
+    return this.findIn(key, target);
+  }
+
+  save(key: string, result: RunResult, commit: CommitInfo): Promise<SaveOutcome> {
+    return this.saveIn(key, result, commit);
+  }
+
+  forApp(appKey: string): AppHistory {
+    pathSegment(appKey, 'app key');
+    return {
+      branch: this.branch,
+      appKey,
+      find: async (functionKey, target) => this.findIn(appFolder(appKey, functionKey), target),
+      save: async (functionKey, result, commit) => this.saveIn(appFolder(appKey, functionKey), result, commit),
+      storeApp: async (runs, commit) => this.storeApp(appKey, runs, commit),
+    };
+  }
+
+  private async findIn(
+    key: string,
+    target: BaselineTarget,
+  ): Promise<{ baseline: LoadedBaseline | null; note: string }> {
     const tip = await this.readTip();
     if (!tip)
       return {
@@ -132,28 +164,106 @@ export class DataBranch implements BaselineHistory {
     return runs.filter((run): run is RunResult => run !== null);
   }
 
-  async save(key: string, result: RunResult, commit: CommitInfo): Promise<SaveOutcome> {
-    const runFile = runPath(key, commit.sha);
-    const content = JSON.stringify(result, null, 2) + '\n';
+  private async saveIn(folder: string, result: RunResult, commit: CommitInfo): Promise<SaveOutcome> {
+    const written = await this.write(
+      [{ folder, result, carried: false }],
+      commit,
+      `lambda-power-gate: ${folder} at ${shortCommit(commit.sha)}`,
+    );
+    const [only] = written.stored;
+    return {
+      commitSha: written.commitSha,
+      path: only?.path ?? runPath(folder, commit.sha),
+      attempts: written.attempts,
+      kept: only?.kept ?? 0,
+      dropped: only?.dropped ?? [],
+    };
+  }
+
+  private async storeApp(appKey: string, runs: readonly AppRunToStore[], commit: CommitInfo): Promise<AppSaveOutcome> {
+    const seen = new Set<string>();
+    const toWrite: RunToWrite[] = [];
+    const keys: string[] = [];
+    const skipped: AppSaveOutcome['skipped'] = [];
+    for (const run of runs) {
+      if (seen.has(run.key)) throw new Error(`the function key ${JSON.stringify(run.key)} is given twice`);
+      seen.add(run.key);
+      const folder = appFolder(appKey, run.key);
+      const why =
+        run.status === 'failed'
+          ? 'it failed'
+          : !run.result
+            ? 'it has no figures'
+            : run.result.dryRun || !run.result.powerValues.some((entry) => entry.status === 'ok')
+              ? 'it measured nothing to compare with'
+              : undefined;
+      if (why || !run.result) {
+        skipped.push({ key: run.key, why: why ?? 'it has no figures' });
+        continue;
+      }
+      toWrite.push({ folder, result: run.result, carried: run.status === 'unchanged' });
+      keys.push(run.key);
+    }
+    if (toWrite.length === 0) return { commitSha: null, attempts: 0, stored: [], skipped };
+    const written = await this.write(
+      toWrite,
+      commit,
+      `lambda-power-gate: ${appKey} (${toWrite.length} function${toWrite.length === 1 ? '' : 's'}) at ${shortCommit(commit.sha)}`,
+    );
+    return {
+      commitSha: written.commitSha,
+      attempts: written.attempts,
+      stored: written.stored.map((item, index) => ({
+        key: keys[index] ?? item.folder,
+        path: item.path,
+        kept: item.kept,
+        dropped: item.dropped,
+        carried: toWrite[index]?.carried ?? false,
+      })),
+      skipped,
+    };
+  }
+
+  /**
+   * Writes runs (one folder each) in one commit on the tip, redoing it from a fresh tip when another run moved the
+   * branch. The run blobs do not depend on the tip, so a redo reuses them; the indexes are rebuilt each time.
+   */
+  private async write(
+    runs: readonly RunToWrite[],
+    commit: CommitInfo,
+    message: string,
+  ): Promise<{ commitSha: string; attempts: number; stored: WrittenRun[] }> {
+    const runBlobs = new Map<string, string>();
     let lastError: unknown;
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
       try {
         const tip = await this.readTip();
-        const previous = tip ? await this.readIndex(tip, key) : null;
-        const entry = historyEntry(commit, result, runFile, this.clock());
-        const { index, dropped } = addEntry(previous, key, entry, this.options.historyLimit);
-        const deletions = dropped.filter((path) => tip?.files.has(path));
-        const [runBlob, indexBlob] = await Promise.all([
-          this.createBlob(content),
-          this.createBlob(JSON.stringify(index, null, 2) + '\n'),
-        ]);
-        const tree: TreeEntry[] = [
-          { path: runFile, mode: '100644', type: 'blob', sha: runBlob },
-          { path: indexPath(key), mode: '100644', type: 'blob', sha: indexBlob },
-          ...deletions.map((path): TreeEntry => ({ path, mode: '100644', type: 'blob', sha: null })),
-        ];
-        if (!tip)
-          tree.push({ path: 'README.md', mode: '100644', type: 'blob', sha: await this.createBlob(BRANCH_README) });
+        const tree: TreeEntry[] = [];
+        const stored: WrittenRun[] = [];
+        for (const run of runs) {
+          const runFile = runPath(run.folder, commit.sha);
+          const previous = tip ? await this.readIndex(tip, run.folder) : null;
+          const entry = historyEntry(commit, run.result, runFile, this.clock(), run.carried);
+          const { index, dropped } = addEntry(previous, run.folder, entry, this.options.historyLimit);
+          const deletions = dropped.filter((path) => tip?.files.has(path));
+          let runBlob = runBlobs.get(runFile);
+          if (!runBlob) {
+            runBlob = await this.createBlob(JSON.stringify(run.result, null, 2) + '\n');
+            runBlobs.set(runFile, runBlob);
+          }
+          tree.push(
+            { path: runFile, mode: '100644', type: 'blob', sha: runBlob },
+            {
+              path: indexPath(run.folder),
+              mode: '100644',
+              type: 'blob',
+              content: JSON.stringify(index, null, 2) + '\n',
+            },
+            ...deletions.map((path): TreeEntry => ({ path, mode: '100644', type: 'blob', sha: null })),
+          );
+          stored.push({ folder: run.folder, path: runFile, kept: index.entries.length, dropped: deletions });
+        }
+        if (!tip) tree.push({ path: 'README.md', mode: '100644', type: 'blob', content: BRANCH_README });
         const { data: newTree } = await this.options.octokit.rest.git.createTree({
           owner: this.options.owner,
           repo: this.options.repo,
@@ -163,7 +273,7 @@ export class DataBranch implements BaselineHistory {
         const { data: newCommit } = await this.options.octokit.rest.git.createCommit({
           owner: this.options.owner,
           repo: this.options.repo,
-          message: `lambda-power-gate: ${key} at ${shortCommit(commit.sha)}`,
+          message,
           tree: newTree.sha,
           parents: tip ? [tip.commitSha] : [],
         });
@@ -189,13 +299,7 @@ export class DataBranch implements BaselineHistory {
           const status = statusOf(error);
           throw status === 409 || status === 422 ? new WriteConflict(status, error) : error;
         }
-        return {
-          commitSha: newCommit.sha,
-          path: runFile,
-          attempts: attempt,
-          kept: index.entries.length,
-          dropped: deletions,
-        };
+        return { commitSha: newCommit.sha, attempts: attempt, stored };
       } catch (error) {
         lastError = error;
         if (!isWriteConflict(error) || attempt === WRITE_ATTEMPTS) break;
@@ -329,11 +433,22 @@ export class DataBranch implements BaselineHistory {
   }
 }
 
-interface TreeEntry {
+/** A blob entry of git/create-tree: a blob's sha, null to delete the path, or the content inline. */
+type TreeEntry = { path: string; mode: '100644'; type: 'blob' } & ({ sha: string | null } | { content: string });
+
+interface RunToWrite {
+  /** `<key>` (one function-name) or `<app-key>/<function-key>`. */
+  folder: string;
+  result: RunResult;
+  /** An unchanged function's carried figures. */
+  carried: boolean;
+}
+
+interface WrittenRun {
+  folder: string;
   path: string;
-  mode: '100644';
-  type: 'blob';
-  sha: string | null;
+  kept: number;
+  dropped: string[];
 }
 
 /** The branch moved under us: the ref update was refused (422/409), or GitHub reported a conflict anywhere (409). */

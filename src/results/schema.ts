@@ -311,7 +311,11 @@ export const runResultSchema = z
     startedAt: timestamp,
     finishedAt: timestamp,
   })
-  .describe('results.json: one tuning run of lambda-power-gate. The unit of baseline storage.');
+  .meta({
+    id: 'RunResult',
+    description:
+      "One function's tuning run (schemaVersion 1; all a version 1 results.json held): the unit of baseline storage, as the data branch stores it.",
+  });
 
 export const functionStatusSchema = z
   .enum(['measured', 'unchanged', 'failed'])
