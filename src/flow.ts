@@ -8,7 +8,7 @@
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import type { BaselineHistory, BaselinePlan, BaselineTarget, LoadedBaseline } from './gate/baseline.js';
+import type { BaselinePlan, BaselineTarget, KeyedHistory, LoadedBaseline } from './gate/baseline.js';
 import { ARTEFACT_NAMES, BASELINE_COPY_NAME, readBoundedText } from './lib/paths.js';
 import { parseFunctionName } from './settings/index.js';
 import type { Clock, EngineLogger } from './lib/ports.js';
@@ -27,8 +27,8 @@ export interface FlowDeps {
   waiterMinDelaySec?: number;
   runUrl?: string;
   git?: RunResult['git'];
-  /** baseline-branch: the data branch (main.ts builds it from the token and the repository). */
-  history?: BaselineHistory;
+  /** baseline-branch: the data branch (main.ts builds it from the token and the repository; an app's: forApp). */
+  history?: KeyedHistory;
   /** The commit to compare with on the data branch: the PR's base, or the commit before a push. */
   baselineTarget?: BaselineTarget;
   /** baseline-function in another region than function-name: a client for that region. */

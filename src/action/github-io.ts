@@ -4,10 +4,11 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import * as runner from './runner.js';
+import type { AppHistory } from '../gate/baseline.js';
 import type { DataBranch } from '../gate/databranch.js';
 import type { CommentsApi } from '../report/comment.js';
 import { messageOf } from '../lib/errors.js';
-import type { RunResult, Settings } from '../types.js';
+import type { FunctionOutcome, RunResult, Settings } from '../types.js';
 import type { GitHubContext, RunContext } from './context.js';
 import { actionLog } from './log.js';
 
@@ -103,6 +104,36 @@ export async function storeOnDefaultBranch(
       `Stored as ${saved.path} on ${history.branch} (commit ${saved.commitSha.slice(0, 7)}; ${saved.kept} runs kept for ${settings.gate.key}` +
         `${saved.dropped.length > 0 ? `, ${saved.dropped.length} older dropped` : ''}${saved.attempts > 1 ? `, after ${saved.attempts} attempts` : ''}).`,
     );
+  } catch (error) {
+    actionLog.warning(
+      `Could not store this run on ${history.branch} (${messageOf(error)}); pull requests will compare with an older entry. The workflow needs \`permissions: contents: write\` on pushes to ${push.branch}.`,
+    );
+  }
+}
+
+/**
+ * An app's run on a push to the default branch: every function's figures (measured, or carried when unchanged) in
+ * one data-branch commit under the app's key. A failure to store warns, as for one function.
+ */
+export async function storeAppOnDefaultBranch(
+  history: AppHistory,
+  functions: readonly FunctionOutcome[],
+  run: RunContext,
+): Promise<void> {
+  const push = run.defaultBranchPush;
+  if (!push) return;
+  try {
+    const saved = await history.storeApp(functions, {
+      sha: push.sha,
+      ref: push.ref,
+      ...(push.committedAt ? { committedAt: push.committedAt } : {}),
+    });
+    for (const skipped of saved.skipped) actionLog.info(`Not stored on ${history.branch}: ${skipped.key} (${skipped.why}).`);
+    if (saved.commitSha)
+      actionLog.info(
+        `Stored ${saved.stored.length} function${saved.stored.length === 1 ? '' : 's'} of ${history.appKey} on ${history.branch} ` +
+          `(commit ${saved.commitSha.slice(0, 7)}${saved.attempts > 1 ? `, after ${saved.attempts} attempts` : ''}).`,
+      );
   } catch (error) {
     actionLog.warning(
       `Could not store this run on ${history.branch} (${messageOf(error)}); pull requests will compare with an older entry. The workflow needs \`permissions: contents: write\` on pushes to ${push.branch}.`,

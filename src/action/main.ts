@@ -108,6 +108,8 @@ async function tuneAndReport(
 ): Promise<void> {
   const settings = plan.shared;
   const history = await dataBranch(settings, context, env);
+  // An app's functions are stored and read per function under the app's key.
+  const appHistory = history && plan.kind === 'app' ? history.forApp(plan.key) : undefined;
   const { headSha: sha, ref, pullRequest, runUrl } = context;
   const { runApp } = await import('../app/run.js');
   const outcome = await runApp(plan, {
@@ -118,8 +120,7 @@ async function tuneAndReport(
     waiterMinDelaySec: waiterMinDelaySecFor(settings.tuning.endpoint),
     ...(runUrl ? { runUrl } : {}),
     git: { ...(sha ? { sha } : {}), ...(ref ? { ref } : {}), ...(pullRequest ? { pullRequest } : {}) },
-    ...(history ? { history } : {}),
-    ...(history && plan.kind === 'app' ? { historyFor: (key: string) => history.forFunction(plan.key, key) } : {}),
+    ...(appHistory ? { history: appHistory } : history ? { history } : {}),
     ...(plan.stack ? { discover: await stackDiscovery(settings, env) } : {}),
     baselineTarget: context.baselineTarget,
     onSnapshot: runStateSaver(settings.tuning.endpoint, env),
@@ -127,7 +128,7 @@ async function tuneAndReport(
   });
   if (history) {
     if (plan.kind === 'function') await storeOnDefaultBranch(history, settings, outcome.result, context);
-    else await storeAppOnDefaultBranch(history, plan, outcome.functions, context);
+    else if (appHistory) await storeAppOnDefaultBranch(appHistory, outcome.functions, context);
   }
   setOutputs(outcome.outputs);
   if (settings.report.summary) await writeSummary(outcome.summaryMarkdown ?? outcome.markdown);

@@ -11,7 +11,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
-import type { BaselineHistory, BaselinePlan } from '../gate/baseline.js';
+import type { BaselinePlan } from '../gate/baseline.js';
 import {
   baselinePlan,
   judge,
@@ -45,8 +45,6 @@ import { checkUnchanged } from './unchanged-check.js';
 export interface AppDeps extends FlowDeps {
   /** stack-name: the stacks' functions (app/discovery.ts, through CloudFormation). */
   discover?: (stack: StackDiscovery, signal?: AbortSignal) => Promise<FoundFunction[]>;
-  /** kind 'app': a function's history on the data branch, under the app's key. Default: deps.history as it is. */
-  historyFor?: (functionKey: string) => BaselineHistory;
 }
 
 export interface AppOutcome extends FlowOutcome {
@@ -210,11 +208,7 @@ async function measureFunction(
   if (deps.signal?.aborted) {
     return { ...base, status: 'failed', result: null, baseline: null, verdict: null, failure: 'Not started: the run was cancelled first' };
   }
-  const history = deps.historyFor ? deps.historyFor(fn.key) : deps.history;
-  const flowDeps: FlowDeps & Pick<TunerDeps, 'invocationLimit' | 'runId'> = {
-    ...deps,
-    ...(history ? { history } : {}),
-  };
+  const flowDeps: FlowDeps & Pick<TunerDeps, 'invocationLimit' | 'runId'> = deps;
   try {
     let baselineOf: BaselinePlan;
     try {
