@@ -23,7 +23,7 @@ import { InputError } from '../lib/errors.js';
 import type { EngineLogger } from '../lib/ports.js';
 import { errorName } from '../lib/retry.js';
 import { inertText } from '../lib/untrusted.js';
-import { isLoopbackEndpoint } from '../tuning/client.js';
+import { placeholderCredentials } from '../tuning/client.js';
 import type { FoundFunction, StackDiscovery, TuningSettings } from '../types.js';
 
 export const LAMBDA_FUNCTION_TYPE = 'AWS::Lambda::Function';
@@ -44,18 +44,12 @@ export function createCloudFormationClient(
   settings: Pick<TuningSettings, 'region' | 'endpoint'>,
   env: Record<string, string | undefined>,
 ): CloudFormationClient {
-  const haveCredentials = Boolean(
-    env.AWS_ACCESS_KEY_ID ||
-    env.AWS_PROFILE ||
-    env.AWS_WEB_IDENTITY_TOKEN_FILE ||
-    env.AWS_CONTAINER_CREDENTIALS_FULL_URI,
-  );
-  const dummy = isLoopbackEndpoint(settings.endpoint) && !haveCredentials;
+  const dummy = placeholderCredentials(settings.endpoint, env);
   return new CloudFormationClient({
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     maxAttempts: 3,
-    ...(dummy ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...(dummy ? { credentials: dummy } : {}),
   });
 }
 
