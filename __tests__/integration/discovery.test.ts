@@ -167,6 +167,20 @@ describe('discoverStackFunctions on the emulator', () => {
     );
   });
 
+  it('warns when the base stack has no function to pair with, and measures every function with no baseline', async () => {
+    emulator.declareStack({ name: 'paired-pr', resources: [{ logicalId: 'Fn', physicalId: 'paired-pr-fn' }] });
+    emulator.declareStack({ name: 'empty-staging', resources: [{ logicalId: 'Q', type: 'AWS::SQS::Queue' }] });
+    const { lines, logger } = recordingLogger();
+    const found = await discoverStackFunctions(stack({ stackName: 'paired-pr', baselineStackName: 'empty-staging' }), {
+      cloudFormation,
+      logger,
+    });
+    expect(found).toEqual([{ key: 'Fn', functionName: 'paired-pr-fn' }]);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^warn The base stack empty-staging has no function the globs select: every function/),
+    );
+  });
+
   it('names stack-name and the fix in one line when the stack does not exist', async () => {
     const error = await errorOf(
       discoverStackFunctions(stack({ stackName: 'orders-pr-404' }), {

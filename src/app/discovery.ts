@@ -183,6 +183,10 @@ export async function discoverStackFunctions(stack: StackDiscovery, deps: Discov
       logger,
     );
     base = new Map(baseFunctions.filter((fn) => selected(fn.logicalId)).map((fn) => [fn.logicalId, fn.functionName]));
+    if (base.size === 0)
+      logger.warning(
+        `The base stack ${shownName(stack.baselineStackName)} has no function the globs select: every function is measured with no baseline (is baseline-stack-name the right stack?)`,
+      );
     const inPr = new Set(chosen.map((fn) => fn.logicalId));
     for (const logicalId of [...base.keys()].sort())
       if (!inPr.has(logicalId))
