@@ -1,7 +1,8 @@
 // `npm run emulator`: the local Lambda-compatible endpoint with the sample functions, until Ctrl-C.
 
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startEmulator } from './lambda/server.js';
+import { startEmulator, type StackSpec } from './lambda/server.js';
 
 const USAGE = `Usage: npm run emulator -- [options]
 
@@ -15,6 +16,9 @@ const USAGE = `Usage: npm run emulator -- [options]
                            control-plane requests per second across all APIs (GetFunction 100 apart, invocations
                            not counted) before 429 TooManyRequestsException, as Lambda's account-wide quota
                            (default 15, Lambda's own; off = unlimited)
+  --stacks <file.json>     CloudFormation stacks ListStackResources lists: a JSON array of
+                           { "name": "app-pr", "resources": [{ "logicalId": "Api", "physicalId": "noop" }] }
+                           (resources are AWS::Lambda::Function unless "type" says otherwise)
   --quiet                  do not log each request
   -h, --help               this text
 `;
@@ -34,6 +38,24 @@ function positiveFlag(value: string, name: string): number {
   return parsed;
 }
 
+/** --stacks: a JSON array of stacks, each a name and its resources (checked enough to fail with the file's name). */
+function readStacks(file: string): StackSpec[] {
+  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const valid =
+    Array.isArray(parsed) &&
+    parsed.every(
+      (stack: unknown) =>
+        typeof (stack as StackSpec | null)?.name === 'string' &&
+        Array.isArray((stack as StackSpec).resources) &&
+        (stack as StackSpec).resources.every((resource) => typeof resource?.logicalId === 'string'),
+    );
+  if (!valid)
+    throw new Error(
+      `--stacks ${file} must be a JSON array of { "name": string, "resources": [{ "logicalId": string, … }] }`,
+    );
+  return parsed as StackSpec[];
+}
+
 interface ListedFunction {
   FunctionName?: string;
   MemorySize?: number;
@@ -50,6 +72,7 @@ async function main(): Promise<number> {
       'snapstart-pending-ms': { type: 'string' },
       'concurrency-limit': { type: 'string' },
       'control-plane-quota': { type: 'string' },
+      stacks: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -70,6 +93,7 @@ async function main(): Promise<number> {
         ? undefined
         : { requestsPerSecond: positiveFlag(quotaFlag, 'control-plane-quota') };
   const stamp = () => new Date().toISOString().slice(11, 23);
+  const stacks = values.stacks === undefined ? undefined : readStacks(values.stacks);
 
   const emulator = await startEmulator({
     port,
@@ -79,6 +103,7 @@ async function main(): Promise<number> {
     ...(concurrencyLimit !== undefined ? { concurrencyLimit } : {}),
     ...(snapStartPendingMs !== undefined ? { snapStartPendingMs } : {}),
     ...(controlPlaneQuota !== undefined ? { controlPlaneQuota } : {}),
+    ...(stacks !== undefined ? { stacks } : {}),
     sampleFunctions: true,
     logger: values.quiet ? () => {} : (line) => process.stdout.write(`${stamp()} ${line}\n`),
   });

@@ -58,6 +58,7 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
     Description: options.description ?? 'original',
     Timeout: 30,
     Runtime: 'nodejs20.x',
+    Handler: 'index.handler',
     Architectures: ['x86_64'],
     CodeSha256: 'sha',
     Environment: { Variables: { A: '1' } },

@@ -37,3 +37,40 @@ describe('README IAM permissions', () => {
     expect(actionsCalledByEngine().size).toBeGreaterThanOrEqual(8);
   });
 });
+
+// The CloudFormation calls (stack-name discovery, src/app) have their own list in the README and their own policy
+// statement in docs/SECURITY.md: both must be exactly the CloudFormation API the action calls.
+function cloudFormationActionsCalled(): Set<string> {
+  const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  const callers = files
+    .map((file) => readFileSync(`src/${file}`, 'utf8'))
+    .filter((source) => source.includes('@aws-sdk/client-cloudformation'));
+  const actions = new Set<string>();
+  for (const source of callers)
+    for (const match of source.matchAll(/\b(?:new (\w+)Command\(|paginate(\w+)\()/g))
+      actions.add(`cloudformation:${match[1] ?? match[2] ?? ''}`);
+  return actions;
+}
+
+describe('CloudFormation permissions (stack-name)', () => {
+  it('the README lists exactly the CloudFormation actions the action calls', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.split('<!-- iam-stack:start -->')[1]?.split('<!-- iam-stack:end -->')[0] ?? '';
+    const listed = new Set([...section.matchAll(/`(cloudformation:\w+)`/g)].map((match) => match[1] ?? ''));
+    expect([...listed].sort()).toEqual([...cloudFormationActionsCalled()].sort());
+    expect(cloudFormationActionsCalled()).toEqual(new Set(['cloudformation:ListStackResources']));
+  });
+
+  it("docs/SECURITY.md's stack statement allows exactly those actions, on stacks only", () => {
+    const doc = readFileSync('docs/SECURITY.md', 'utf8');
+    const statements = [...doc.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map((match) => JSON.parse(match[1] ?? '') as { Statement: { Action: string | string[]; Resource: string[] }[] })
+      .flatMap((policy) => policy.Statement)
+      .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('cloudformation:')));
+    expect(statements).toHaveLength(1);
+    const [statement] = statements;
+    expect([statement?.Action ?? []].flat().sort()).toEqual([...cloudFormationActionsCalled()].sort());
+    for (const resource of statement?.Resource ?? [])
+      expect(resource).toMatch(/^arn:aws:cloudformation:[a-z0-9-]+:\d{12}:stack\/[\w*-]+\/\*$/);
+  });
+});

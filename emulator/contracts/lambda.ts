@@ -65,6 +65,11 @@ export function observeContractViolations(listener: (violation: ContractViolatio
   return () => observers.delete(listener);
 }
 
+/** Tells every observer of a violation that another stand-in of this emulator answered (CloudFormation's). */
+export function notifyContractObservers(violation: ContractViolation): void {
+  for (const observer of observers) observer(violation);
+}
+
 export const CONTRACTS_FILE = fileURLToPath(new URL('./lambda-2015-03-31.json', import.meta.url));
 
 let loaded: Contracts | undefined;

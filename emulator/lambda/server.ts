@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { delimiter, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
+import { answerCloudFormation, isCloudFormationRequest, StackStore, type StackSpec } from '../cloudformation/stacks.js';
 import { checkContract, lambdaContracts, type ContractViolation } from '../contracts/lambda.js';
 import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
@@ -33,6 +34,7 @@ import {
 
 export type { FaultConfig, OperationName } from './faults.js';
 export type { ContractViolation } from '../contracts/lambda.js';
+export type { StackResourceSpec, StackSpec } from '../cloudformation/stacks.js';
 
 // ---- the sandbox contract (emulator/lambda/sandbox/ implements it; a type-only import loads nothing) ----
 
@@ -95,6 +97,12 @@ export interface EmulatorOptions {
   seed?: number;
   /** The account's memory quota below Lambda's 10240 MB, as new accounts have (3008): a higher MemorySize is refused. */
   accountMemoryLimitMb?: number;
+  /**
+   * CloudFormation stacks the emulator lists with ListStackResources (emulator/cloudformation/stacks.ts): each one's
+   * resources, functions (AWS::Lambda::Function, physical id = the function's name) and others. Declared, not
+   * deployed: the functions themselves are created with createFunction.
+   */
+  stacks?: StackSpec[];
   logger?: (line: string) => void;
 }
 
@@ -128,6 +136,8 @@ export interface Emulator {
   createFunction(spec: CreateFunctionSpec): Promise<string>;
   /** The python3 that runs Python functions, or why there is none (then Python functions are refused). */
   python: { path: string } | { missing: string };
+  /** Declares (or replaces) a CloudFormation stack that ListStackResources lists; returns its stack id. */
+  declareStack(spec: StackSpec): string;
   /** Replaces the faults of one function, or the global ones with '*'; `{}` clears. Counters restart. */
   setFaults(functionName: string | '*', faults: FaultConfig): void;
   /** Requests received per operation, including those answered with an injected fault (not those refused by
@@ -443,6 +453,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       .catch((error: unknown) => log(`retire ${name}:${version ?? '*'} failed: ${String(error)}`));
   };
 
+  const stacks = new StackStore(region, ACCOUNT_ID);
+  for (const spec of options.stacks ?? []) stacks.declare(spec);
+
   const store = new FunctionStore({
     region,
     now: clock,
@@ -673,8 +686,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const requestId = randomUUID();
     const url = new URL(req.url ?? '/', 'http://emulator');
     const body = await readBody(req);
-    // Every request is held to the official Lambda API model first, as Lambda's front end does (contracts.ts).
     const method = req.method ?? 'GET';
+    if (isCloudFormationRequest(method, url.pathname, req.headers)) {
+      // CloudFormation's awsQuery requests share the endpoint: a form POST to `/`, which no Lambda path is.
+      const reply = answerCloudFormation(stacks, body, url.pathname, requestId);
+      if (reply.violation) {
+        violations.push(reply.violation);
+        log(
+          `contract violation [${reply.violation.kind}] ${reply.violation.operation ?? ''} POST / → ${reply.status}: ${reply.violation.message}`,
+        );
+      } else if (reply.operation) {
+        requests[reply.operation] = (requests[reply.operation] ?? 0) + 1;
+        log(
+          `${reply.operation} ${new URLSearchParams(body.toString('utf8')).get('StackName') ?? ''} → ${reply.status}`,
+        );
+      }
+      send(res, requestId, {
+        status: reply.status,
+        body: Buffer.from(reply.body),
+        headers: { 'Content-Type': 'text/xml' },
+      });
+      return;
+    }
+    // Every request is held to the official Lambda API model first, as Lambda's front end does (contracts.ts).
     const violation = checkContract(
       lambdaContracts(),
       { method, pathname: url.pathname, query: url.searchParams, headers: req.headers, body },
@@ -799,6 +833,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (location === undefined) throw invalidParameter(`createFunction(${spec.name}): give codeDir or sample`);
       const config = createFromSpec(spec, locateCode(location, functionsDir), false);
       return String(config['FunctionArn']);
+    },
+    declareStack(spec) {
+      return stacks.declare(spec);
     },
     setFaults(functionName, config) {
       faults.set(functionName, config);

@@ -13,23 +13,36 @@ export function isLoopbackEndpoint(endpoint: string | undefined): boolean {
   }
 }
 
-export function createLambdaClient(
-  settings: Pick<TuningSettings, 'region' | 'endpoint'>,
+/**
+ * Placeholder credentials for a loopback endpoint when the environment has none (the emulator checks none, the SDK
+ * needs some); undefined otherwise, so the SDK's own chain finds the real ones. Every AWS client of the action uses it.
+ */
+export function placeholderCredentials(
+  endpoint: string | undefined,
   env: Record<string, string | undefined>,
-): LambdaClient {
+): { accessKeyId: string; secretAccessKey: string } | undefined {
   const haveCredentials = Boolean(
     env.AWS_ACCESS_KEY_ID ||
     env.AWS_PROFILE ||
     env.AWS_WEB_IDENTITY_TOKEN_FILE ||
     env.AWS_CONTAINER_CREDENTIALS_FULL_URI,
   );
-  const dummy = isLoopbackEndpoint(settings.endpoint) && !haveCredentials;
+  return isLoopbackEndpoint(endpoint) && !haveCredentials
+    ? { accessKeyId: 'local', secretAccessKey: 'local' }
+    : undefined;
+}
+
+export function createLambdaClient(
+  settings: Pick<TuningSettings, 'region' | 'endpoint'>,
+  env: Record<string, string | undefined>,
+): LambdaClient {
+  const dummy = placeholderCredentials(settings.endpoint, env);
   const client = new LambdaClient({
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     // The SDK's own quick retries handle blips; the engine adds longer backoff on top (retry.ts).
     maxAttempts: 3,
-    ...(dummy ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...(dummy ? { credentials: dummy } : {}),
   });
   withoutRetriesOfPermanentErrors(client);
   return client;

@@ -1,6 +1,7 @@
 // What a function's configuration ($LATEST, as GetFunctionConfiguration returns it) tells the engine: its identity,
 // the snapshot a run restores, whether its logging lets it be measured at all, and how it differs from a snapshot.
 
+import { createHash } from 'node:crypto';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { Architecture, FunctionIdentity, LogFormat } from '../types.js';
 import { markerRunId } from './markers.js';
@@ -28,9 +29,24 @@ export function identityFromConfiguration(config: FunctionConfiguration, region:
     architecture,
     runtime: config.Runtime,
     codeSha256: config.CodeSha256,
+    // What an unchanged check compares with the baseline's (src/app/unchanged.ts). Only a hash of the environment:
+    // its values are often secrets, and results.json is published (artifact, data branch).
+    ...(config.Handler !== undefined ? { handler: config.Handler } : {}),
+    layers: (config.Layers ?? []).flatMap((layer) => (layer.Arn ? [layer.Arn] : [])),
+    environmentSha256: environmentSha256(config.Environment?.Variables ?? {}),
     originalMemoryMb: config.MemorySize ?? 128,
     logFormat,
   };
+}
+
+/**
+ * SHA-256 (hex) of environment variables' names and values, independent of their order: equal hashes mean equal
+ * variables, and the hash tells nothing of the values. No variables and an empty set hash alike (Lambda leaves
+ * Environment out of the configuration when there are none).
+ */
+export function environmentSha256(variables: Record<string, string>): string {
+  const entries = Object.entries(variables).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 }
 
 /**
