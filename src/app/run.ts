@@ -40,7 +40,7 @@ import type {
   FunctionOutcome,
   StackDiscovery,
 } from '../types.js';
-import { checkUnchanged } from './unchanged-check.js';
+import { unchangedAgainstBaseline } from './unchanged-check.js';
 
 export interface AppDeps extends FlowDeps {
   /** stack-name: the stacks' functions (app/discovery.ts, through CloudFormation). */
@@ -218,7 +218,7 @@ async function measureFunction(
       return outcomeOf(base, await measure(fn.settings, flowDeps, undefined), deps);
     }
     if (!plan.measureUnchanged && !fn.settings.tuning.dryRun) {
-      const unchanged = await checkUnchanged(fn.settings, baselineOf, {
+      const unchanged = await unchangedAgainstBaseline(fn.settings, baselineOf, {
         client: deps.client,
         logger: deps.logger,
         ...(deps.controlPlaneLimiter ? { limiter: deps.controlPlaneLimiter } : {}),

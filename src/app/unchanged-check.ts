@@ -11,7 +11,7 @@ import type { EngineLogger } from '../lib/ports.js';
 import { inertText } from '../lib/untrusted.js';
 import type { RateLimiter } from '../tuning/limiter.js';
 import type { RunResult, Settings } from '../types.js';
-import { compareFingerprints, fingerprintOfConfiguration, fingerprintOfIdentity, type Fingerprint } from './unchanged.js';
+import { checkUnchanged, fingerprintFromConfiguration, fingerprintFromResult, type FingerprintOrWhy } from './unchanged.js';
 
 export interface UnchangedDeps {
   client: LambdaClient;
@@ -28,32 +28,29 @@ export interface Unchanged {
 }
 
 /** Unchanged against the baseline, or null: measure it (no baseline, something differs, or it cannot be told). */
-export async function checkUnchanged(
+export async function unchangedAgainstBaseline(
   settings: Settings,
   plan: BaselinePlan,
   deps: UnchangedDeps,
 ): Promise<Unchanged | null> {
   if (plan.source === 'none') return null;
-  if ((plan.source === 'file' || plan.source === 'branch') && !plan.baseline) return null;
   try {
-    const pr = await configurationOf(settings.tuning.functionName, deps);
-    let base: Fingerprint | null;
+    let base: FingerprintOrWhy;
     let note: string;
     let carried: RunResult | null = null;
     if (plan.source === 'function') {
-      base = await configurationOf(plan.functionName, deps);
+      base = await fingerprintOf(plan.functionName, deps);
       note = `equal to the baseline function ${inertText(plan.functionName, 140)}`;
     } else {
-      const stored = plan.baseline;
-      if (!stored) return null;
-      base = fingerprintOfIdentity(stored.result.function);
-      carried = stored.result;
-      note = `equal to ${stored.description}`;
+      // No stored run to compare with (a first run): nothing to carry, so it is measured.
+      if (!plan.baseline) return null;
+      base = fingerprintFromResult(plan.baseline.result);
+      carried = plan.baseline.result;
+      note = `equal to the ${plan.baseline.description}`;
     }
-    if (!pr || !base) return null;
-    const compared = compareFingerprints(pr, base);
-    if (!compared.unchanged) {
-      deps.logger.debug(`Changed against the baseline: ${compared.differences.join(', ')}`);
+    const checked = checkUnchanged(await fingerprintOf(settings.tuning.functionName, deps), base);
+    if (!checked.unchanged) {
+      deps.logger.info(`Measuring it: changed against its baseline (${checked.differences.join(', ')})`);
       return null;
     }
     return { note, baseline: carried };
@@ -63,11 +60,12 @@ export async function checkUnchanged(
   }
 }
 
-async function configurationOf(functionName: string, deps: UnchangedDeps): Promise<Fingerprint | null> {
+/** A function's fingerprint, read through the run's control-plane pace. */
+async function fingerprintOf(functionName: string, deps: UnchangedDeps): Promise<FingerprintOrWhy> {
   await deps.limiter?.take(deps.signal);
   const config = await deps.client.send(
     new GetFunctionConfigurationCommand({ FunctionName: functionName }),
     deps.signal ? { abortSignal: deps.signal } : {},
   );
-  return fingerprintOfConfiguration(config);
+  return fingerprintFromConfiguration(config);
 }
