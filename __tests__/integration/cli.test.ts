@@ -1,14 +1,13 @@
 // The CLI front door on the emulator: the same flags as the action's inputs, the same results.json and report.
 
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { main } from '../../src/cli.js';
 import { INPUTS } from '../../src/settings/inputs.js';
-import type { RunResult } from '../../src/types.js';
 import { readFunctionResult } from '../helpers/results-file.js';
 
 let emulator: Emulator;

@@ -3,7 +3,7 @@
 // another's, and all must clean up. A run that finds another run's memory size on $LATEST (its marker
 // description) waits for it to go before taking its snapshot; a marker left by a killed run fails loudly.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PublishVersionCommand, UpdateAliasCommand, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';

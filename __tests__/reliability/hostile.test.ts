@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { main } from '../../src/cli.js';
-import type { RunResult } from '../../src/types.js';
 import { ACTION_COMMANDS, executedCommands, UNSAFE_CHARS } from '../helpers/runner-log.js';
 import { createOriginal, spawnAction, startHarness, type Harness } from './harness.js';
 import { readFunctionResult } from '../helpers/results-file.js';
