@@ -490,7 +490,8 @@ class SettingsMaker {
     }
     const warnings = parsed.warnings.map((warning) => {
       const input = /^Input '([^']+)': /.exec(warning)?.[1];
-      return input ? relabel(input, warning, sourceOf, origin).message : warning;
+      // A step input's warning is the same for every function: said once, as for one function.
+      return input && sourceOf(input).kind !== 'step' ? relabel(input, warning, sourceOf, origin).message : warning;
     });
     return { settings: parsed.settings, warnings };
   }

@@ -77,7 +77,8 @@ export function parseResultsFiles(text: string, ctx: SettingsContext): string[] 
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const where = `line ${index + 1}: `;
-    if (!picomatch.scan(line).isGlob) {
+    // Any glob character makes it a glob, so a bracket that does not close is named, not taken as a file name.
+    if (!picomatch.scan(line).isGlob && !/[*?[\]{}()!]/.test(line)) {
       try {
         files.push(resolvePath('results-files', line, ctx, 'read'));
       } catch (error) {
