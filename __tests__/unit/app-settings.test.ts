@@ -343,6 +343,12 @@ describe('parseAppSettings: every mistake is one line naming the input and the f
       ["stack-name's ARN (eu-west-1)"],
     ],
     [
+      'no region for a stack',
+      () => parse({ 'stack-name': 's' }, {}, {}),
+      'region',
+      ['required with stack-name', 'stack ARN'],
+    ],
+    [
       'an entry naming a function with stack-name',
       () => withConfig('functions:\n  - name: a\n', { 'stack-name': 's' }),
       'config-file',
@@ -694,6 +700,13 @@ describe('config-file', () => {
     ]) {
       expect(PER_FUNCTION_INPUTS).not.toContain(stepWide);
     }
+  });
+
+  test('docs/apps.md shows examples/lambda-power-gate.yml as it is', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const doc = readFileSync(`${root}docs/apps.md`, 'utf8');
+    const shown = /### A complete example[\s\S]*?```yaml\n([\s\S]*?)```\n/.exec(doc)?.[1];
+    expect(shown).toBe(readFileSync(`${root}examples/lambda-power-gate.yml`, 'utf8'));
   });
 
   test('examples/lambda-power-gate.yml is a complete, valid config file', () => {

@@ -148,7 +148,7 @@ export function parseAppSettings(read: InputReader, ctx: SettingsContext): { app
     ...(region ? { region } : {}),
     ...(mode === 'aggregate' && none ? fallbackRegion(inputs, ctx) : {}),
   });
-  const shared = blank(keep(maker.make(standIn, undefined, undefined)), appKey);
+  const shared = blank(keep(withStackRegion(stack?.parsed, () => maker.make(standIn, undefined, undefined))), appKey);
   const overrides = new Map<string, ConfigEntry>();
   if (stack) {
     const withBaseline = (fixed: Record<string, string>) =>
@@ -165,7 +165,6 @@ export function parseAppSettings(read: InputReader, ctx: SettingsContext): { app
         ),
       );
     for (const entry of config?.functions ?? []) {
-      if (!config) break;
       const key = entry.key?.text ?? '';
       if (overrides.has(key))
         throw configFail(
@@ -185,14 +184,11 @@ export function parseAppSettings(read: InputReader, ctx: SettingsContext): { app
   }
 
   const settingsFor = (found: FoundFunction): AppFunctionSettings => {
-    const known = functions.find(
-      (item) => item.key === found.key && item.settings.tuning.functionName === found.functionName,
-    );
+    // A listed function is known by its key (aggregate mode looks the shards' functions up by key).
+    const known = functions.find((item) => item.key === found.key);
     if (known) return known;
     const origin = stack ? `stack ${stack.parsed.name} ${found.key}` : `results ${found.key}`;
-    const entry = stack
-      ? overrides.get(found.key)
-      : config?.functions?.find((item) => (item.key?.text ?? '') === found.key);
+    const entry = overrides.get(found.key);
     const fixed = fixedLayer(
       {
         'function-name': found.functionName,
@@ -548,8 +544,8 @@ function configLayer(config: ConfigFile, values: ReadonlyMap<string, ConfigValue
   );
 }
 
-function configFail(config: ConfigFile, value: ConfigValue | undefined, detail: string): InputError {
-  return fail('config-file', `${config.shown} ${value?.where ?? 'functions'}: ${detail}`);
+function configFail(config: ConfigFile | undefined, value: ConfigValue | undefined, detail: string): InputError {
+  return fail('config-file', `${config?.shown ?? 'the file'} ${value?.where ?? 'functions'}: ${detail}`);
 }
 
 /** `functions[2]` and its key or name, for origins. */
@@ -564,6 +560,23 @@ function relabelled<T>(run: () => T, wrap: (detail: string) => InputError): T {
   } catch (error) {
     if (error instanceof InputError) throw wrap(error.message.replace(/^Input '[^']*': /, ''));
     throw error;
+  }
+}
+
+/**
+ * A stack's functions are named by their physical ids, so the region comes from region, the environment or a
+ * stack ARN: say that, rather than tuning's "give function-name as a full ARN".
+ */
+function withStackRegion<T>(stack: ParsedStackName | undefined, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!stack || !(error instanceof InputError) || error.input !== 'region' || !/is required/.test(error.message))
+      throw error;
+    throw fail(
+      'region',
+      'is required with stack-name: it is not given, stack-name is not a stack ARN, and neither AWS_REGION nor AWS_DEFAULT_REGION is set; set region (e.g. us-east-1) or give stack-name as the stack ARN',
+    );
   }
 }
 
