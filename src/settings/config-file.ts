@@ -205,7 +205,7 @@ function readInput(
   if (!PER_FUNCTION_INPUTS.includes(key)) throw problem(where, keyNode, notPerFunction(key, what));
   const value = resolved(doc, pair.value as Node | null);
   if (into.has(key)) throw problem(where, keyNode, 'is given twice; give it once');
-  const text = inputText(key, value, (detail) => problem(where, value ?? keyNode, detail));
+  const text = inputText(doc, key, value, (detail) => problem(where, value ?? keyNode, detail));
   into.set(key, { text, where: located(where, value ?? keyNode) });
 }
 
@@ -242,12 +242,12 @@ function unknownKey(key: string, candidates: readonly string[], otherwise: strin
  * octal), a list of scalars joined with commas (power-values: [128, 256]), and a payload that is a mapping or
  * list as its JSON (payload: {orderId: 42}).
  */
-function inputText(key: string, node: Node | null, problem: (detail: string) => Error): string {
+function inputText(doc: Document, key: string, node: Node | null, problem: (detail: string) => Error): string {
   if (node === null || (isScalar(node) && node.value === null)) {
     throw problem(`has no value; give one (e.g. ${key}: ${inputSpec(key)?.default || '...'}), or remove the key`);
   }
   if (isScalar(node)) return scalarText(node);
-  if (key === 'payload') return JSON.stringify(node.toJSON());
+  if (key === 'payload') return JSON.stringify(node.toJS(doc, { maxAliasCount: 100 }));
   if (isSeq(node) && node.items.every((item) => isScalar(item) && item.value !== null)) {
     return node.items.map((item) => scalarText(item as Node)).join(',');
   }
@@ -260,8 +260,10 @@ function scalarText(node: Node): string {
   return node.source ?? String(node.value);
 }
 
+/** A key as messages name it: a plain key as is, anything else (never a valid key) quoted and cut short. */
 function keyText(node: unknown): string {
-  return isScalar(node) ? String(node.value) : String(node);
+  const key = isScalar(node) ? String(node.value) : String(node);
+  return /^[A-Za-z0-9_.-]{1,64}$/.test(key) ? key : show(key);
 }
 
 function resolved(doc: Document, node: Node | null): Node | null {
