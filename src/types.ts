@@ -190,7 +190,11 @@ export interface AppPlan {
   kind: 'function' | 'app';
   /** The app's key: one sticky comment and one data-branch folder per key. For one function-name, gate.key. */
   key: string;
-  /** The settings every function shares: what the step's own inputs say (report, timeout, concurrency, …). */
+  /**
+   * The settings every function shares: what the step's own inputs say (report, timeout, concurrency, …). For kind
+   * app: the step's inputs with config-file's defaults, with no function of its own (tuning.functionName is '') and
+   * gate.key the app's key; each function's own settings are in functions / settingsFor.
+   */
   shared: Settings;
   /** The functions given by function-name, functions or config-file; empty when they come from a stack. */
   functions: AppFunctionSettings[];
