@@ -37,7 +37,9 @@ export function renderInputsTables(): string {
   for (const { group, title } of INPUT_GROUPS) {
     lines.push(`#### ${title}`, '', '| Input | Default | Description |', '| --- | --- | --- |');
     for (const spec of INPUTS.filter((input) => input.group === group)) {
-      lines.push(`| ${code(spec.name)} | ${defaultCell(spec)} | ${escapeCell(spec.description)} |`);
+      // A per-function input may also be set in config-file's defaults and entries (docs/apps.md).
+      const perFunction = spec.perFunction ? ' _Per function in config-file._' : '';
+      lines.push(`| ${code(spec.name)} | ${defaultCell(spec)} | ${escapeCell(spec.description)}${perFunction} |`);
     }
     lines.push('');
   }

@@ -55,7 +55,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
   let wantsHelp = false;
   let wantsVersion = false;
   const set = (name: string, value: string) => {
-    if (Object.hasOwn(inputs, name)) throw new InputError(name, `Flag --${name} is given twice; give it once`);
+    if (Object.hasOwn(inputs, name)) {
+      // A list input (functions, globs, results files) takes one item a flag, as many flags as items: its lines.
+      if (inputSpec(name)?.repeatable) {
+        inputs[name] = `${inputs[name]}\n${value}`;
+        return;
+      }
+      throw new InputError(name, `Flag --${name} is given twice; give it once`);
+    }
     inputs[name] = value;
   };
 
@@ -172,11 +179,16 @@ export function helpText(): string {
     '',
     'Usage:',
     `  ${CLI_NAME} tune --function-name <name|arn> [flags]`,
+    `  ${CLI_NAME} tune --functions <name[=baseline]> [--functions ...] | --config-file <path> | --stack-name <stack> [flags]`,
     `  ${CLI_NAME} help       (or --help)`,
     `  ${CLI_NAME} version    (or --version)`,
     '',
     ...wrap(
-      'Every flag is the GitHub Action input of the same name. Give values as --flag value or --flag=value; a boolean flag alone means true, and --no-<flag> means false.',
+      `Every flag is the GitHub Action input of the same name. Give values as --flag value or --flag=value; a boolean flag alone means true, and --no-<flag> means false. A list flag (${INPUTS.filter(
+        (spec) => spec.repeatable,
+      )
+        .map((spec) => `--${spec.name}`)
+        .join(', ')}) may be repeated, one item each, or take one value with the items on separate lines.`,
       0,
     ),
   ];

@@ -114,10 +114,19 @@ export interface GateSettings {
 }
 
 export interface ReportSettings {
-  /** tune: measure and report; comment-only: report a results.json measured elsewhere (the fork recipe). */
-  mode: 'tune' | 'comment-only';
+  /**
+   * tune: measure and report; comment-only: report a results.json measured elsewhere (the fork recipe); aggregate:
+   * the last job of a matrix, reporting the shards' results.json files as one app (one comment, one verdict).
+   */
+  mode: 'tune' | 'comment-only' | 'aggregate';
   /** With comment-only: the results.json to report (untrusted: validated and re-rendered). */
   resultsFile?: string;
+  /**
+   * With aggregate: the shards' results.json files, each an absolute path or an absolute glob (picomatch syntax),
+   * both inside the workspace as written. Globs are expanded by the aggregate flow, which confines every match
+   * (symlinks included) again when it reads it; a file is untrusted like comment-only's.
+   */
+  resultsFiles?: string[];
   /** With comment-only: the pull request to comment on (else the workflow_run event's). */
   pullRequest?: number;
   commentMode: 'update' | 'new' | 'hide-and-new' | 'delete-and-new' | 'off';
@@ -155,6 +164,11 @@ export interface StackDiscovery {
   /** Globs on logical ids (picomatch); empty include = every function. */
   include: string[];
   exclude: string[];
+  /**
+   * The logical ids config-file gives overrides for (its entries' keys). Settings cannot check them without AWS; a
+   * key the stack does not have is most likely a typo, for the flow to report once it has listed the stack.
+   */
+  overrides?: string[];
 }
 
 /** A function found in a stack, before its settings are made (AppPlan.settingsFor). */
@@ -176,7 +190,11 @@ export interface AppPlan {
   kind: 'function' | 'app';
   /** The app's key: one sticky comment and one data-branch folder per key. For one function-name, gate.key. */
   key: string;
-  /** The settings every function shares: what the step's own inputs say (report, timeout, concurrency, …). */
+  /**
+   * The settings every function shares: what the step's own inputs say (report, timeout, concurrency, …). For kind
+   * app: the step's inputs with config-file's defaults, with no function of its own (tuning.functionName is '') and
+   * gate.key the app's key; each function's own settings are in functions / settingsFor.
+   */
   shared: Settings;
   /** The functions given by function-name, functions or config-file; empty when they come from a stack. */
   functions: AppFunctionSettings[];

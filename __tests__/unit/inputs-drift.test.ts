@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { INPUTS, OUTPUTS } from '../../src/settings/inputs.js';
 import { cliInputReader, helpText, parseCliArgs } from '../../src/cli-args.js';
-import { parseSettings } from '../../src/settings/index.js';
+import { parseAppSettings } from '../../src/settings/index.js';
 import {
   actionInputs,
   actionOutputs,
@@ -41,9 +41,9 @@ describe('the inputs table itself', () => {
     expect(new Set(outputNames).size).toBe(outputNames.length);
   });
 
-  test('every input is read by parseSettings', () => {
+  test('every input is read by parseAppSettings', () => {
     const read = new Set<string>();
-    parseSettings(
+    parseAppSettings(
       (name) => {
         read.add(name);
         return name === 'function-name' ? 'arn:aws:lambda:eu-west-1:123456789012:function:fn' : '';

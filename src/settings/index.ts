@@ -2,6 +2,9 @@
 // Each error is an InputError with a one-line message that names the input, shows what was given and says what
 // is allowed, so a failed job tells the user the fix without opening the docs.
 //
+// parseAppSettings (app.ts) is the whole step: which functions (function-name, functions, config-file with
+// config-file.ts, stack-name with stack.ts) and each one's Settings from parseSettings over layered inputs.
+//
 // One section a file: tuning.ts, gate.ts, report.ts; the values they share: function-name.ts (names, ARNs,
 // qualifiers), payloads.ts, branches.ts (git ref rules, the data branch), parse.ts (reading inputs, numbers,
 // booleans, enums, percents, paths, messages); inputs.ts is the table of every input.
@@ -13,7 +16,8 @@ import { parseReport } from './report.js';
 import { parseTuning } from './tuning.js';
 
 export { InputError } from '../lib/errors.js';
-export { parseAppSettings } from './app.js';
+export { DEFAULT_PARALLEL_FUNCTIONS, MAX_PARALLEL_FUNCTIONS, parseAppSettings } from './app.js';
+export { MAX_CONFIG_FILE_BYTES, PER_FUNCTION_INPUTS } from './config-file.js';
 export { checkDataBranchNotWorking, type WorkingBranches } from './branches.js';
 export { parseFunctionName, type ParsedFunctionName } from './function-name.js';
 export { closestMatch, parseBoolean, type InputReader, type SettingsContext } from './parse.js';

@@ -2,7 +2,7 @@
 // all checked against it (__tests__/unit/inputs-drift.test.ts), so the two front doors cannot drift apart. The
 // docs are rendered from it by scripts/inputs-docs.ts, which stays out of the bundle.
 
-export type InputGroup = 'tuning' | 'gate' | 'report';
+export type InputGroup = 'tuning' | 'app' | 'gate' | 'report';
 
 export interface InputSpec {
   /** kebab-case; the action input and the CLI flag (`--<name>`) share it. */
@@ -20,6 +20,13 @@ export interface InputSpec {
   boolean?: boolean;
   /** Placeholder for the value in CLI help. */
   valueName?: string;
+  /**
+   * May differ between the functions of one step: config-file's `defaults` and `functions` entries may set it
+   * (docs/apps.md). The rest are settings of the whole step (one token, one comment, one timeout, one budget).
+   */
+  perFunction?: boolean;
+  /** A CLI flag that may be repeated, each value one more line (functions, globs, results files). */
+  repeatable?: boolean;
 }
 
 export interface OutputSpec {
@@ -29,6 +36,7 @@ export interface OutputSpec {
 
 export const INPUT_GROUPS: readonly { group: InputGroup; title: string }[] = [
   { group: 'tuning', title: 'Tuning' },
+  { group: 'app', title: 'Many functions in one step' },
   { group: 'gate', title: 'Gate' },
   { group: 'report', title: 'Report' },
 ];
@@ -38,10 +46,10 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'function-name',
     group: 'tuning',
-    required: true,
     valueName: 'name|arn',
+    defaultText: 'required, unless functions, config-file or stack-name gives the functions',
     description:
-      'The function to tune: a name, a full or partial ARN, optionally with :alias or :version. Tuning always measures new versions of $LATEST.',
+      'The function to tune: a name, a full or partial ARN, optionally with :alias or :version. Tuning always measures new versions of $LATEST. For several functions in one step use functions, config-file or stack-name instead (docs/apps.md).',
   },
   {
     name: 'region',
@@ -58,6 +66,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'power-values',
+    perFunction: true,
     group: 'tuning',
     default: '128,256,512,1024,1536,3008',
     valueName: 'mb-list',
@@ -66,6 +75,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'invocations',
+    perFunction: true,
     group: 'tuning',
     default: '10',
     valueName: 'n',
@@ -74,6 +84,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'sampling',
+    perFunction: true,
     group: 'tuning',
     default: 'fixed',
     valueName: 'mode',
@@ -82,6 +93,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'sampling-confidence',
+    perFunction: true,
     group: 'tuning',
     default: '0.95',
     valueName: 'level',
@@ -90,6 +102,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'payload',
+    perFunction: true,
     group: 'tuning',
     default: '{}',
     valueName: 'json',
@@ -98,6 +111,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'payload-file',
+    perFunction: true,
     group: 'tuning',
     valueName: 'path',
     description:
@@ -105,6 +119,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'parallel-invocation',
+    perFunction: true,
     group: 'tuning',
     default: 'false',
     boolean: true,
@@ -119,6 +134,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'sleep-between-runs-ms',
+    perFunction: true,
     group: 'tuning',
     default: '0',
     valueName: 'ms',
@@ -126,6 +142,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'discard-top-bottom',
+    perFunction: true,
     group: 'tuning',
     default: '0.2',
     valueName: 'fraction',
@@ -134,12 +151,14 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'allowed-exceptions',
+    perFunction: true,
     group: 'tuning',
     valueName: 'types',
     description: 'Comma-separated error types that are recorded but do not fail a memory size, e.g. Handled.NotFound.',
   },
   {
     name: 'only-cold-starts',
+    perFunction: true,
     group: 'tuning',
     default: 'false',
     boolean: true,
@@ -147,6 +166,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'strategy',
+    perFunction: true,
     group: 'tuning',
     default: 'cost',
     valueName: 'name',
@@ -155,6 +175,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'balanced-weight',
+    perFunction: true,
     group: 'tuning',
     default: '0.5',
     valueName: 'weight',
@@ -162,6 +183,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'percentile-limit',
+    perFunction: true,
     group: 'tuning',
     valueName: 'limit',
     description:
@@ -169,6 +191,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'auto-optimize',
+    perFunction: true,
     group: 'tuning',
     default: 'false',
     boolean: true,
@@ -177,6 +200,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'auto-optimize-alias',
+    perFunction: true,
     group: 'tuning',
     valueName: 'alias',
     description:
@@ -213,10 +237,74 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'monthly-invocations',
+    perFunction: true,
     group: 'tuning',
     default: '1000000',
     valueName: 'n',
     description: 'Invocations per month, for the monthly cost projections in the report.',
+  },
+
+  // --- many functions in one step (docs/apps.md) ----------------------------------------------------------
+  {
+    name: 'functions',
+    group: 'app',
+    valueName: 'lines',
+    repeatable: true,
+    description:
+      'Several functions to tune in one step, one per line: name[=baseline-function], each a name or ARN as function-name takes, the optional second one its live baseline (e.g. orders-pr=orders-staging). Blank lines and # comments are ignored. One comment covers them all, under key. Not with function-name or stack-name.',
+  },
+  {
+    name: 'config-file',
+    group: 'app',
+    valueName: 'path',
+    description:
+      'A YAML file inside the workspace, e.g. .github/lambda-power-gate.yml: defaults (inputs for every function) and a functions list (name, key, baseline, and per-function inputs such as power-values, payload, strategy and the gate limits; docs/apps.md). Entry beats defaults beats the step inputs. With stack-name, entries give overrides by logical id (key) instead.',
+  },
+  {
+    name: 'stack-name',
+    group: 'app',
+    valueName: 'stack',
+    description:
+      "A CloudFormation stack (SAM, CDK) whose AWS::Lambda::Function resources are the functions to tune, each keyed by its logical id: the stack's name or ARN (e.g. the pull request's stack, orders-pr-42). Needs cloudformation:ListStackResources.",
+  },
+  {
+    name: 'baseline-stack-name',
+    group: 'app',
+    valueName: 'stack',
+    description:
+      "With stack-name: the base branch's own stack (e.g. orders-staging); each function is compared live with the function of the same logical id in it.",
+  },
+  {
+    name: 'include-functions',
+    group: 'app',
+    valueName: 'globs',
+    repeatable: true,
+    description:
+      'With stack-name: only functions whose logical id matches one of these globs (one per line or separated by commas, e.g. Orders*, *Api). Empty means every function.',
+  },
+  {
+    name: 'exclude-functions',
+    group: 'app',
+    valueName: 'globs',
+    repeatable: true,
+    description:
+      'With stack-name: leave out functions whose logical id matches one of these globs (one per line or separated by commas), e.g. *Custom* for CDK helper functions.',
+  },
+  {
+    name: 'measure-unchanged',
+    group: 'app',
+    default: 'false',
+    boolean: true,
+    description:
+      "With several functions: measure a function even when its code and configuration equal its baseline's (by default it is skipped and carries the baseline's figures).",
+  },
+  {
+    name: 'parallel-functions',
+    group: 'app',
+    default: '4',
+    valueName: 'n',
+    description:
+      'With several functions: how many are tuned at once (1 to 20). Invocations share concurrency and control-plane requests share one rate limit whatever this is.',
   },
 
   // --- gate ---------------------------------------------------------------------------------------------
@@ -257,6 +345,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'max-cost-increase',
+    perFunction: true,
     group: 'gate',
     default: '5',
     valueName: 'percent',
@@ -265,6 +354,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'max-duration-increase',
+    perFunction: true,
     group: 'gate',
     default: '10',
     valueName: 'percent',
@@ -272,6 +362,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'warn-cost-increase',
+    perFunction: true,
     group: 'gate',
     valueName: 'percent',
     defaultText: 'half of max-cost-increase',
@@ -280,6 +371,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'warn-duration-increase',
+    perFunction: true,
     group: 'gate',
     valueName: 'percent',
     defaultText: 'half of max-duration-increase',
@@ -287,18 +379,21 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'max-cost-per-invocation',
+    perFunction: true,
     group: 'gate',
     valueName: 'usd',
     description: 'Fail when cost per invocation exceeds this many USD; needs no baseline.',
   },
   {
     name: 'max-duration-ms',
+    perFunction: true,
     group: 'gate',
     valueName: 'ms',
     description: 'Fail when duration (see max-duration-statistic) exceeds this many ms; needs no baseline.',
   },
   {
     name: 'max-duration-statistic',
+    perFunction: true,
     group: 'gate',
     default: 'mean',
     valueName: 'statistic',
@@ -306,12 +401,14 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'max-monthly-cost-increase',
+    perFunction: true,
     group: 'gate',
     valueName: 'usd',
     description: 'Fail when the projected monthly cost (see monthly-invocations) rises by more than this many USD.',
   },
   {
     name: 'confidence',
+    perFunction: true,
     group: 'gate',
     default: '0.95',
     valueName: 'level',
@@ -319,6 +416,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'min-samples',
+    perFunction: true,
     group: 'gate',
     default: '5',
     valueName: 'n',
@@ -327,6 +425,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'min-duration-change-ms',
+    perFunction: true,
     group: 'gate',
     default: '1',
     valueName: 'ms',
@@ -335,6 +434,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'gate-max-invocations',
+    perFunction: true,
     group: 'gate',
     default: '200',
     valueName: 'n',
@@ -356,7 +456,7 @@ export const INPUTS: readonly InputSpec[] = [
     default: 'tune',
     valueName: 'mode',
     description:
-      'tune (measure, gate and report) or comment-only (post the report of a results-file measured by another workflow: the fork-safe recipe in docs/workflows.md).',
+      "tune (measure, gate and report), comment-only (post the report of a results-file measured by another workflow: the fork-safe recipe in docs/workflows.md) or aggregate (the last job of a matrix: read the shards' results-files, check they belong to one head commit, and post the one comment and verdict; docs/apps.md).",
   },
   {
     name: 'results-file',
@@ -364,6 +464,14 @@ export const INPUTS: readonly InputSpec[] = [
     valueName: 'path',
     description:
       'With mode comment-only, and required by it: the results.json to report, inside the workspace (a regular file of at most 50 MB). It is validated and re-rendered, never posted as is.',
+  },
+  {
+    name: 'results-files',
+    group: 'report',
+    valueName: 'paths',
+    repeatable: true,
+    description:
+      "With mode aggregate, and required by it: the shards' results.json files, one path or glob per line inside the workspace (e.g. shards/*/results.json, where the matrix jobs' artifacts were downloaded).",
   },
   {
     name: 'pull-request',

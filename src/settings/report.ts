@@ -1,10 +1,12 @@
-// The report section: the mode (tune, or comment-only on results measured elsewhere), the pull request comment,
-// the job summary and the token they use.
+// The report section: the mode (tune, or comment-only / aggregate on results measured elsewhere), the pull
+// request comment, the job summary and the token they use.
 
+import { isAbsolute, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import type { ReportSettings } from '../types.js';
 import { fail, omitUndefined, parseEnum, resolvePath, show, type Inputs, type SettingsContext } from './parse.js';
 
-const MODES = ['tune', 'comment-only'] as const satisfies readonly ReportSettings['mode'][];
+const MODES = ['tune', 'comment-only', 'aggregate'] as const satisfies readonly ReportSettings['mode'][];
 const COMMENT_MODES = [
   'update',
   'new',
@@ -27,6 +29,25 @@ export function parseReport(inputs: Inputs, ctx: SettingsContext): ReportSetting
   if (mode === 'tune' && inputs.isGiven('results-file')) {
     throw fail('results-file', 'is only used with mode comment-only; remove it, or set mode: comment-only');
   }
+  if (mode === 'aggregate' && inputs.isGiven('results-file')) {
+    throw fail(
+      'results-file',
+      "is for mode comment-only; with mode aggregate list the shards' files in results-files, e.g. shards/*/results.json",
+    );
+  }
+  if (mode === 'aggregate' && !inputs.isGiven('results-files')) {
+    throw fail(
+      'results-files',
+      "is required with mode aggregate; list the shards' results.json files, one path or glob per line, e.g. shards/*/results.json",
+    );
+  }
+  if (mode !== 'aggregate' && inputs.isGiven('results-files')) {
+    throw fail(
+      'results-files',
+      `is only used with mode aggregate, but mode is ${mode}; remove it, or set mode: aggregate in the matrix's last job`,
+    );
+  }
+  const resultsFiles = mode === 'aggregate' ? parseResultsFiles(inputs.given('results-files'), ctx) : undefined;
   const resultsFile = inputs.isGiven('results-file')
     ? resolvePath('results-file', inputs.given('results-file'), ctx, 'read')
     : undefined;
@@ -40,5 +61,54 @@ export function parseReport(inputs: Inputs, ctx: SettingsContext): ReportSetting
       );
     pullRequest = Number(pullText);
   }
-  return omitUndefined({ mode, resultsFile, pullRequest, commentMode, githubToken, summary });
+  return omitUndefined({ mode, resultsFile, resultsFiles, pullRequest, commentMode, githubToken, summary });
+}
+
+/**
+ * results-files: one path or glob per line (blank lines and # comments ignored). A path is confined as any read
+ * path is; a glob is checked for its syntax and for staying inside the workspace as written (not absolute, no
+ * ".."), and becomes absolute. Its matches do not exist yet when a matrix's artifacts are still to be downloaded,
+ * so the aggregate flow confines each match when it reads it.
+ */
+export function parseResultsFiles(text: string, ctx: SettingsContext): string[] {
+  const workspace = ctx.env['GITHUB_WORKSPACE'] || ctx.cwd;
+  const files: string[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const where = `line ${index + 1}: `;
+    // Any glob character makes it a glob, so a bracket that does not close is named, not taken as a file name.
+    if (!picomatch.scan(line).isGlob && !/[*?[\]{}()!]/.test(line)) {
+      try {
+        files.push(resolvePath('results-files', line, ctx, 'read'));
+      } catch (error) {
+        throw relabelLine(error, where);
+      }
+      return;
+    }
+    try {
+      picomatch.makeRe(line, { strictBrackets: true });
+    } catch (error) {
+      throw fail(
+        'results-files',
+        `${where}${show(line)} is not a valid glob (${error instanceof Error ? error.message : String(error)}); e.g. shards/*/results.json`,
+      );
+    }
+    if (isAbsolute(line) || line.split(/[\\/]/).includes('..')) {
+      throw fail(
+        'results-files',
+        `${where}${show(line)} reaches outside the workspace (${isAbsolute(line) ? 'an absolute path' : 'it climbs out with ..'}); give a glob relative to the workspace, e.g. shards/*/results.json`,
+      );
+    }
+    files.push(resolve(workspace, line));
+  });
+  if (files.length === 0) {
+    throw fail('results-files', 'lists no file (only blank lines or comments); give e.g. shards/*/results.json');
+  }
+  return [...new Set(files)];
+}
+
+function relabelLine(error: unknown, where: string): unknown {
+  if (!(error instanceof Error) || !error.message.startsWith("Input 'results-files': ")) return error;
+  return fail('results-files', where + error.message.slice("Input 'results-files': ".length));
 }
