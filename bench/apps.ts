@@ -15,7 +15,17 @@ import { runApp } from '../src/app/run.js';
 import { runFlow } from '../src/flow.js';
 import { gateSettings } from '../emulator/fixtures/settings.js';
 import type { AppFunctionSettings, AppPlan, Settings } from '../src/types.js';
-import { heading, machineNote, note, ratio, seconds, startBenchEmulator, table, tuningSettings, type BenchEmulator } from './lib.js';
+import {
+  heading,
+  machineNote,
+  note,
+  ratio,
+  seconds,
+  startBenchEmulator,
+  table,
+  tuningSettings,
+  type BenchEmulator,
+} from './lib.js';
 
 export interface AppsOptions {
   functions: number;

@@ -271,12 +271,18 @@ export async function judge(
   let failure = measured.failure;
   if (!result || result.dryRun) return failure ? { verdict: null, failure } : { verdict: null };
   const { compareRuns } = await import('./gate/compare.js');
-  const verdict = compareRuns(result, baseline?.result ?? null, settings.gate, settings.tuning.monthlyInvocations ?? 0, {
-    ...(baseline ? { baselineDescription: baseline.description } : {}),
-    ...(baseline?.history ? { history: baseline.history } : {}),
-    ...(measured.noBaselineNote ? { noBaselineNote: measured.noBaselineNote } : {}),
-    ...(measured.baselineProblem ? { baselineProblem: measured.baselineProblem } : {}),
-  });
+  const verdict = compareRuns(
+    result,
+    baseline?.result ?? null,
+    settings.gate,
+    settings.tuning.monthlyInvocations ?? 0,
+    {
+      ...(baseline ? { baselineDescription: baseline.description } : {}),
+      ...(baseline?.history ? { history: baseline.history } : {}),
+      ...(measured.noBaselineNote ? { noBaselineNote: measured.noBaselineNote } : {}),
+      ...(measured.baselineProblem ? { baselineProblem: measured.baselineProblem } : {}),
+    },
+  );
   if (options.gate === 'enforce') {
     options.logger.info(`Gate: ${verdict.level}. ${verdict.reason}`);
     if (verdict.level === 'fail' && failure === undefined) {

@@ -37,7 +37,13 @@ beforeAll(async () => {
   });
   workspace = mkdtempSync(join(tmpdir(), 'lpg-app-'));
   const deploy = (name: string, environment: Record<string, string>) =>
-    emulator.createFunction({ name, sample: 'primes', memoryMb: 1024, description: `${name} as deployed`, environment });
+    emulator.createFunction({
+      name,
+      sample: 'primes',
+      memoryMb: 1024,
+      description: `${name} as deployed`,
+      environment,
+    });
   await deploy('checkout-staging', PRIMES);
   await deploy('checkout-pr', PRIMES);
   await deploy('search-staging', PRIMES);

@@ -128,7 +128,8 @@ export async function storeAppOnDefaultBranch(
       ref: push.ref,
       ...(push.committedAt ? { committedAt: push.committedAt } : {}),
     });
-    for (const skipped of saved.skipped) actionLog.info(`Not stored on ${history.branch}: ${skipped.key} (${skipped.why}).`);
+    for (const skipped of saved.skipped)
+      actionLog.info(`Not stored on ${history.branch}: ${skipped.key} (${skipped.why}).`);
     if (saved.commitSha)
       actionLog.info(
         `Stored ${saved.stored.length} function${saved.stored.length === 1 ? '' : 's'} of ${history.appKey} on ${history.branch} ` +

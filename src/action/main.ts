@@ -73,6 +73,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
     settings.tuning.resultsPath = resolve(workspace, settings.tuning.resultsPath);
   if (reported) return (await import('./comment-only.js')).commentOnly(settings, reported, context, env);
   if (!plan) throw new Error('A tuning run has an AppPlan');
+  if (plan.shared.report.mode === 'aggregate')
+    return (await import('./aggregate.js')).aggregate(plan, context, env, workspace);
   for (const fn of plan.functions) fn.settings.tuning.resultsPath = settings.tuning.resultsPath;
   if (context.fork && !settings.tuning.endpoint && !env.AWS_ACCESS_KEY_ID && !env.AWS_WEB_IDENTITY_TOKEN_FILE) {
     // A fork's pull_request run has no secrets and no OIDC token: say so instead of an SDK credentials error.
@@ -132,7 +134,11 @@ async function tuneAndReport(
   }
   setOutputs(outcome.outputs);
   if (settings.report.summary) await writeSummary(outcome.summaryMarkdown ?? outcome.markdown);
-  const commentUrl = await postComment({ ...settings, gate: { ...settings.gate, key: plan.key } }, outcome.markdown, context);
+  const commentUrl = await postComment(
+    { ...settings, gate: { ...settings.gate, key: plan.key } },
+    outcome.markdown,
+    context,
+  );
   if (commentUrl) setOutputs({ 'comment-url': commentUrl });
   actionLog.info(
     outcome.resultsPath ? `Results: ${outcome.resultsPath}` : 'Results: none written (the run measured nothing)',
@@ -144,6 +150,5 @@ async function tuneAndReport(
 async function stackDiscovery(settings: Settings, env: NodeJS.ProcessEnv) {
   const { createCloudFormationClient, discoverStackFunctions } = await import('../app/discovery.js');
   const cloudFormation = createCloudFormationClient(settings.tuning, env);
-  return (stack: StackDiscovery) =>
-    discoverStackFunctions(stack, { cloudFormation, logger: actionsEngineLogger() });
+  return (stack: StackDiscovery) => discoverStackFunctions(stack, { cloudFormation, logger: actionsEngineLogger() });
 }

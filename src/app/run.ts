@@ -38,6 +38,7 @@ import type {
   AppVerdict,
   FoundFunction,
   FunctionOutcome,
+  RunResult,
   StackDiscovery,
 } from '../types.js';
 import { unchangedAgainstBaseline } from './unchanged-check.js';
@@ -125,41 +126,76 @@ async function runManyFunctions(plan: AppPlan, deps: AppDeps): Promise<AppOutcom
     ),
   );
 
+  const apply = async (failure: string | undefined): Promise<string | undefined> => {
+    // Auto-optimize applies only when the app passes: one function's regression stops every change for good.
+    for (const [index, fn] of functions.entries()) {
+      const outcome = outcomes[index];
+      if (!outcome?.result || outcome.status !== 'measured' || !fn.settings.tuning.autoOptimize) continue;
+      failure =
+        (await autoOptimize(
+          outcome.result,
+          fn.settings.tuning,
+          tunerDepsOf({ ...deps, logger: functionLogger(deps.logger, fn.key), controlPlaneLimiter: limiter }),
+          failure,
+          deps.signal,
+        )) ?? failure;
+    }
+    return failure;
+  };
+  return reportApp(plan, outcomes, {
+    logger: deps.logger,
+    startedAt,
+    finishedAt: () => (deps.clock?.now() ?? new Date()).toISOString(),
+    ...(deps.git ? { git: deps.git } : {}),
+    ...(deps.runUrl ? { runUrl: deps.runUrl } : {}),
+    apply,
+  });
+}
+
+export interface AppReportOptions {
+  logger: EngineLogger;
+  startedAt: string;
+  finishedAt: () => string;
+  git?: RunResult['git'];
+  runUrl?: string;
+  /** A measuring run's auto-optimize, given the job's failure so far; returns the failure after it. */
+  apply?: (failure: string | undefined) => Promise<string | undefined>;
+}
+
+/**
+ * The second half of an app's run, shared by a measuring step and `mode: aggregate` (the matrix's last job): the
+ * app's verdict, the job's failure, auto-optimize, the comment and the job summary, results.json, report.md and
+ * report.html beside it, the outputs.
+ */
+export async function reportApp(
+  plan: AppPlan,
+  outcomes: FunctionOutcome[],
+  options: AppReportOptions,
+): Promise<AppOutcome> {
+  const resultsPath = plan.shared.tuning.resultsPath;
+  const reportDir = dirname(resultsPath);
   // A dry run judges nothing; any other run has a verdict, whatever happened to each function.
   const dryRun = outcomes.length > 0 && outcomes.every((outcome) => outcome.result?.dryRun);
   const verdict = await verdictOf(outcomes);
   const appVerdict = dryRun ? null : verdict;
-  if (appVerdict) deps.logger.info(`Gate: ${appVerdict.level}. ${appVerdict.reason}`);
-  let failure = failureOf(outcomes, appVerdict, shared.gate.failOnRegression, deps.logger);
+  if (appVerdict) options.logger.info(`Gate: ${appVerdict.level}. ${appVerdict.reason}`);
+  let failure = failureOf(outcomes, appVerdict, plan.shared.gate.failOnRegression, options.logger);
+  if (options.apply) failure = await options.apply(failure);
 
-  // Auto-optimize applies only when the app passes: one function's regression stops every change for good.
-  for (const [index, fn] of functions.entries()) {
-    const outcome = outcomes[index];
-    if (!outcome?.result || outcome.status !== 'measured' || !fn.settings.tuning.autoOptimize) continue;
-    failure =
-      (await autoOptimize(
-        outcome.result,
-        fn.settings.tuning,
-        tunerDepsOf({ ...deps, logger: functionLogger(deps.logger, fn.key), controlPlaneLimiter: limiter }),
-        failure,
-        deps.signal,
-      )) ?? failure;
-  }
-
-  const finishedAt = (deps.clock?.now() ?? new Date()).toISOString();
   const file = resultsFile(
     plan.key,
     outcomes.map((outcome) => functionEntry(outcome, outcome.verdict?.baselineKind === 'live')),
-    { startedAt, finishedAt, ...(deps.git ? { git: deps.git } : {}) },
+    { startedAt: options.startedAt, finishedAt: options.finishedAt(), ...(options.git ? { git: options.git } : {}) },
   );
-  for (const entry of file.functions) if (entry.result && deps.git && entry.status === 'measured') entry.result.git = deps.git;
+  if (options.git)
+    for (const entry of file.functions) if (entry.result && entry.status === 'measured') entry.result.git = options.git;
 
   const [{ renderAppReport }, { renderAppHtmlReport }, { GITHUB_SUMMARY_MAX_CHARS }] = await Promise.all([
     import('../report/app.js'),
     import('../report/app-html.js'),
     import('../report/limits.js'),
   ]);
-  const input = { key: plan.key, functions: outcomes, verdict, ...(deps.runUrl ? { runUrl: deps.runUrl } : {}) };
+  const input = { key: plan.key, functions: outcomes, verdict, ...(options.runUrl ? { runUrl: options.runUrl } : {}) };
   const markdown = renderAppReport(input);
   // The job summary holds up to 1 MiB: every function's full report, pointing only to the artifact for the rest.
   const summaryMarkdown = renderAppReport({
@@ -195,6 +231,12 @@ async function discovered(plan: AppPlan, deps: AppDeps): Promise<AppFunctionSett
   deps.logger.info(
     `Stack ${plan.stack.stackName}: ${found.length} function${found.length === 1 ? '' : 's'} (${found.map((f) => f.key).join(', ')})`,
   );
+  const keys = new Set(found.map((fn) => fn.key));
+  const unknown = (plan.stack.overrides ?? []).filter((key) => !keys.has(key));
+  if (unknown.length > 0)
+    deps.logger.warning(
+      `config-file gives settings for ${unknown.map((key) => inertText(key, 128)).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not among the stack's tuned functions (check the logical ids and include-functions/exclude-functions)`,
+    );
   return found.map((fn) => plan.settingsFor(fn));
 }
 
@@ -206,7 +248,14 @@ async function measureFunction(
 ): Promise<FunctionOutcome> {
   const base = { key: fn.key, functionName: fn.settings.tuning.functionName };
   if (deps.signal?.aborted) {
-    return { ...base, status: 'failed', result: null, baseline: null, verdict: null, failure: 'Not started: the run was cancelled first' };
+    return {
+      ...base,
+      status: 'failed',
+      result: null,
+      baseline: null,
+      verdict: null,
+      failure: 'Not started: the run was cancelled first',
+    };
   }
   const flowDeps: FlowDeps & Pick<TunerDeps, 'invocationLimit' | 'runId'> = deps;
   try {
@@ -238,7 +287,14 @@ async function measureFunction(
     }
     return await outcomeOf(base, await measure(fn.settings, flowDeps, baselineOf), deps, fn);
   } catch (error) {
-    return { ...base, status: 'failed', result: null, baseline: null, verdict: null, failure: oneLine(messageOf(error)) };
+    return {
+      ...base,
+      status: 'failed',
+      result: null,
+      baseline: null,
+      verdict: null,
+      failure: oneLine(messageOf(error)),
+    };
   }
 }
 
@@ -250,7 +306,9 @@ async function outcomeOf(
   fn?: AppFunctionSettings,
 ): Promise<FunctionOutcome> {
   const settings = fn?.settings;
-  const judged = settings ? await judge(measured, settings, { logger: deps.logger, gate: 'inform' }) : { verdict: null };
+  const judged = settings
+    ? await judge(measured, settings, { logger: deps.logger, gate: 'inform' })
+    : { verdict: null };
   const failed = measured.failure !== undefined;
   return {
     ...base,
@@ -309,7 +367,11 @@ async function failedApp(plan: AppPlan, deps: AppDeps, failure: string): Promise
 }
 
 /** The outputs of an app: the overall verdict and monthly change, and one JSON entry per function. */
-function appOutputs(outcomes: FunctionOutcome[], verdict: AppVerdict | null, resultsPath: string): Record<string, string> {
+function appOutputs(
+  outcomes: FunctionOutcome[],
+  verdict: AppVerdict | null,
+  resultsPath: string,
+): Record<string, string> {
   return {
     'results-path': resultsPath,
     verdict: verdict?.level ?? '',

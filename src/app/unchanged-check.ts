@@ -11,7 +11,12 @@ import type { EngineLogger } from '../lib/ports.js';
 import { inertText } from '../lib/untrusted.js';
 import type { RateLimiter } from '../tuning/limiter.js';
 import type { RunResult, Settings } from '../types.js';
-import { checkUnchanged, fingerprintFromConfiguration, fingerprintFromResult, type FingerprintOrWhy } from './unchanged.js';
+import {
+  checkUnchanged,
+  fingerprintFromConfiguration,
+  fingerprintFromResult,
+  type FingerprintOrWhy,
+} from './unchanged.js';
 
 export interface UnchangedDeps {
   client: LambdaClient;

@@ -530,7 +530,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'functions',
     description:
-      'JSON: one entry per function (key, function, status measured/unchanged/failed, verdict, currentMemoryMb, recommendedMemoryMb, costDeltaPercent, durationDeltaPercent, monthlyCostDeltaUsd, failure). With several functions, verdict and monthly-cost-delta are the app\'s, and the per-function outputs above are empty.',
+      "JSON: one entry per function (key, function, status measured/unchanged/failed, verdict, currentMemoryMb, recommendedMemoryMb, costDeltaPercent, durationDeltaPercent, monthlyCostDeltaUsd, failure). With several functions, verdict and monthly-cost-delta are the app's, and the per-function outputs above are empty.",
   },
 ];
 
