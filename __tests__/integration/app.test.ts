@@ -64,7 +64,9 @@ function planFor(inputs: Record<string, string>): AppPlan {
     'power-values': '512,1024',
     invocations: '6',
     'min-samples': '4',
-    'gate-max-invocations': '0',
+    // Enough extra environments for the live gate to settle a 4× regression (a fail needs 7 pairs of
+    // environments, docs/gate.md), few enough to stay quick.
+    'gate-max-invocations': '130',
     'max-cost-increase': '10',
     'max-duration-increase': '10',
     key: 'shop',
@@ -113,8 +115,14 @@ describe('an app in one step', () => {
     expect(outcome.appVerdict?.level).toBe('fail');
     expect(outcome.failure).toMatch(/^Regression gate failed/);
 
-    // The unchanged function cost no invocation: two measured functions and their twins, 2 memory sizes × 6 each.
-    expect((emulator.stats().requests.Invoke ?? 0) - invokesBefore).toBe(4 * 2 * 6);
+    // The unchanged function cost no invocation: every invocation sent is a sample of the two measured functions or
+    // of their twins.
+    const samples = ['search-pr', 'report-pr'].flatMap((key) => {
+      const fn = byKey.get(key);
+      return [fn?.result, fn?.baseline].flatMap((run) => run?.powerValues.flatMap((entry) => entry.samples) ?? []);
+    });
+    expect(samples.length).toBeGreaterThanOrEqual(4 * 2 * 6);
+    expect((emulator.stats().requests.Invoke ?? 0) - invokesBefore).toBe(samples.length);
 
     const file = readResultsFile(outcome.resultsPath);
     expect(file.key).toBe('shop');

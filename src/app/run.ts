@@ -190,11 +190,10 @@ export async function reportApp(
   if (options.git)
     for (const entry of file.functions) if (entry.result && entry.status === 'measured') entry.result.git = options.git;
 
-  const [{ renderAppReport }, { renderAppHtmlReport }, { GITHUB_SUMMARY_MAX_CHARS }] = await Promise.all([
-    import('../report/app.js'),
-    import('../report/app-html.js'),
-    import('../report/limits.js'),
-  ]);
+  // One after another: the renderers share modules, and Jest's ESM loader fails on parallel imports of a shared one.
+  const { renderAppReport } = await import('../report/app.js');
+  const { renderAppHtmlReport } = await import('../report/app-html.js');
+  const { GITHUB_SUMMARY_MAX_CHARS } = await import('../report/limits.js');
   const input = { key: plan.key, functions: outcomes, verdict, ...(options.runUrl ? { runUrl: options.runUrl } : {}) };
   const markdown = renderAppReport(input);
   // The job summary holds up to 1 MiB: every function's full report, pointing only to the artifact for the rest.
