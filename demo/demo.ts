@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, relative, resolve } from 'node:path';
 import { startEmulator } from '../emulator/lambda/server.js';
 import { renderTerminalTable } from '../src/report/terminal.js';
-import { parseRunResult } from '../src/results/parse.js';
+import { parseResultsFile } from '../src/results/parse.js';
 import { startGitHubApiStub } from '../emulator/github/api.js';
 import { graphqlSchemaSource, loadRestContract } from '../emulator/contracts/github.js';
 import { prettyLogLine, runAction } from '../emulator/github/runner.js';
@@ -44,61 +44,90 @@ async function main(): Promise<number> {
     // The talk's CPU-bound workload ("compute N times all primes ≤ M"), deployed twice per service as a team would:
     // the base branch's stack (staging) and the PR's. The gate tunes both in one run, taking turns (live A/B).
     const work = { PRIMES_N: '10', PRIMES_M: '500000' };
-    await emulator.createFunction({
-      name: 'checkout-staging',
-      sample: 'primes',
-      memoryMb: 1024,
-      environment: work,
-      description: 'checkout, main',
-    });
-    await emulator.createFunction({
-      name: 'checkout-pr-42',
-      sample: 'primes',
-      memoryMb: 1024,
-      environment: work,
-      description: 'checkout, PR #42',
-    });
-    await emulator.createFunction({
-      name: 'search-staging',
-      sample: 'primes',
-      memoryMb: 1024,
-      environment: work,
-      description: 'search, main',
-    });
-    // PR #43 makes search do half as much work again: the slower variant the gate must catch.
-    await emulator.createFunction({
-      name: 'search-pr-43',
-      sample: 'primes',
-      memoryMb: 1024,
-      environment: { ...work, WORK_MULTIPLIER: '1.5' },
-      description: 'search, PR #43',
-    });
+    const deploy = (name: string, environment: Record<string, string>, description: string) =>
+      emulator.createFunction({ name, sample: 'primes', memoryMb: 1024, environment, description });
+    // PR #42: one function, same code as staging (function-name + baseline-function).
+    await deploy('checkout-staging', work, 'checkout, main');
+    await deploy('checkout-pr-42', work, 'checkout, PR #42');
+    // PR #43: the whole shop app from its stack (stack-name + baseline-stack-name), one step, one comment:
+    // Checkout unchanged (skipped), Search doing half as much work again (regressed), Report doing half the work
+    // (improved).
+    const app = [
+      { logicalId: 'CheckoutFunction', service: 'checkout', pr: work, note: 'same code' },
+      {
+        logicalId: 'SearchFunction',
+        service: 'search',
+        pr: { ...work, WORK_MULTIPLIER: '1.5' },
+        note: '50% more work',
+      },
+      {
+        logicalId: 'ReportFunction',
+        service: 'report',
+        pr: { ...work, WORK_MULTIPLIER: '0.5' },
+        note: 'half the work',
+      },
+    ];
+    for (const fn of app) {
+      await deploy(`shop-staging-${fn.service}`, work, `${fn.service}, main`);
+      await deploy(`shop-pr-43-${fn.service}`, fn.pr, `${fn.service}, PR #43`);
+    }
+    for (const stack of ['shop-staging', 'shop-pr-43'])
+      emulator.declareStack({
+        name: stack,
+        resources: [
+          ...app.map((fn) => ({ logicalId: fn.logicalId, physicalId: `${stack}-${fn.service}` })),
+          { logicalId: 'OrdersTable', type: 'AWS::DynamoDB::Table', physicalId: `${stack}-orders` },
+        ],
+      });
     say(
-      'Deployed checkout-staging, checkout-pr-42 (same code), search-staging, search-pr-43 (50% more work): primes, 1024 MB\n',
+      'Deployed checkout-staging and checkout-pr-42 (same code); stacks shop-staging and shop-pr-43 with ' +
+        app.map((fn) => `${fn.logicalId} (${fn.note})`).join(', ') +
+        ': primes, 1024 MB\n',
     );
 
-    const scenarios = [
+    const shared = {
+      endpoint: emulator.endpoint,
+      region: emulator.region,
+      'power-values': '128,512,1024,1769',
+      invocations: '8',
+      // The default (200) lets a close call spend up to 200 invocations per function at each compared memory
+      // size, a few minutes on this emulator; 130 (up to 12 extra environments, enough for the 7 a fail needs
+      // and the sign test over them, docs/gate.md) keeps the demo to one or two minutes.
+      'gate-max-invocations': '130',
+      payload: '{"orderId": "demo"}',
+      'monthly-invocations': '10000000',
+      'github-token': 'demo-token',
+      'results-path': 'lambda-power-gate/results.json',
+    };
+    const scenarios: {
+      pr: number;
+      key: string;
+      title: string;
+      inputs: Record<string, string>;
+      shouldPass: boolean;
+      expect: string;
+    }[] = [
       {
         pr: 42,
         key: 'checkout',
-        fn: 'checkout-pr-42',
-        base: 'checkout-staging',
+        title: 'checkout-pr-42 against checkout-staging',
+        inputs: { 'function-name': 'checkout-pr-42', 'baseline-function': 'checkout-staging', key: 'checkout' },
         shouldPass: true,
         expect: 'passes: same code as the base branch',
       },
       {
         pr: 43,
-        key: 'search',
-        fn: 'search-pr-43',
-        base: 'search-staging',
+        key: 'shop',
+        title: 'the shop app, stack shop-pr-43 against shop-staging',
+        inputs: { 'stack-name': 'shop-pr-43', 'baseline-stack-name': 'shop-staging', key: 'shop' },
         shouldPass: false,
-        expect: 'fails: 50% more work per request',
+        expect: 'fails: Search does 50% more work; Checkout is skipped, Report improves',
       },
     ];
     const summaries: string[] = [];
     let asExpected = true;
     for (const scenario of scenarios) {
-      say(`━━ PR #${scenario.pr}: ${scenario.fn} against ${scenario.base} (expected: ${scenario.expect}) ━━`);
+      say(`━━ PR #${scenario.pr}: ${scenario.title} (expected: ${scenario.expect}) ━━`);
       const workspace = join(OUTPUT_DIR, `pr-${scenario.pr}`);
       const run = await runAction({
         workspace,
@@ -107,23 +136,7 @@ async function main(): Promise<number> {
         sha: headSha(scenario.pr),
         ref: `refs/pull/${scenario.pr}/merge`,
         event: pullRequestEvent(scenario.pr),
-        inputs: {
-          'function-name': scenario.fn,
-          'baseline-function': scenario.base,
-          key: scenario.key,
-          endpoint: emulator.endpoint,
-          region: emulator.region,
-          'power-values': '128,512,1024,1769',
-          invocations: '8',
-          // The default (200) lets a close call spend up to 200 invocations per function at each compared memory
-          // size, a few minutes on this emulator; 130 (up to 12 extra environments, enough for the 7 a fail needs
-          // and the sign test over them, docs/gate.md) keeps the demo to one or two minutes.
-          'gate-max-invocations': '130',
-          payload: '{"orderId": "demo"}',
-          'monthly-invocations': '10000000',
-          'github-token': 'demo-token',
-          'results-path': 'lambda-power-gate/results.json',
-        },
+        inputs: { ...shared, ...scenario.inputs },
         onLine: (line) => {
           const pretty = prettyLogLine(line);
           if (pretty !== null) say(pretty);
@@ -138,17 +151,21 @@ async function main(): Promise<number> {
       say('');
       if (existsSync(resultsPath)) {
         // Read back as every reader does: through the one results schema (a drifted writer fails the demo here).
-        const result = parseRunResult(
+        const file = parseResultsFile(
           readFileSync(resultsPath, 'utf8'),
           (problem) => new Error(`${resultsPath} ${problem}`),
         );
-        say(renderTerminalTable(result));
-        if (result.recommendation)
-          say(`\nRecommendation: ${result.recommendation.memoryMb} MB (${result.recommendation.reason})`);
+        for (const entry of file.functions) {
+          if (file.functions.length > 1) say(`${entry.key} (${entry.functionName}): ${entry.status}`);
+          if (entry.status !== 'measured' || !entry.result) continue;
+          say(renderTerminalTable(entry.result));
+          if (entry.result.recommendation)
+            say(`Recommendation: ${entry.result.recommendation.memoryMb} MB (${entry.result.recommendation.reason})\n`);
+        }
       }
       const verdict = run.outputs.verdict ?? 'none';
       say(
-        `Gate: ${verdict} (cost ${formatDelta(run.outputs['cost-delta-percent'])}, duration ${formatDelta(run.outputs['duration-delta-percent'])}, ` +
+        `Gate: ${verdict} (${run.outputs['cost-delta-percent'] ? `cost ${formatDelta(run.outputs['cost-delta-percent'])}, duration ${formatDelta(run.outputs['duration-delta-percent'])}, ` : ''}` +
           `${run.outputs['monthly-cost-delta'] ? `$${run.outputs['monthly-cost-delta']}/month at 10M invocations` : 'no monthly delta'}) → exit code ${run.exitCode}\n`,
       );
       if ((run.exitCode === 0) !== scenario.shouldPass) asExpected = false;

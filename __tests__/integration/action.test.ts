@@ -13,7 +13,7 @@ import {
 import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
 import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
-import { parseRunResult } from '../../src/results/parse.js';
+import { parseResultsFile } from '../../src/results/parse.js';
 import { jsonSchemaProblems } from '../helpers/results-schema.js';
 import { commentMarker } from '../../src/report/comment.js';
 import { runActionInProcess } from '../helpers/action.js';
@@ -94,7 +94,11 @@ describe('the action on the emulator', () => {
     expect(first.outputs['visualization-url']).toMatch(/^https:\/\/lambda-power-tuning\.show\/#/);
     // The action's own results.json, read back as every reader reads it, and valid against the published JSON Schema.
     const written = readFileSync(first.outputs['results-path'] ?? '', 'utf8');
-    const result = parseRunResult(written, (problem) => new Error(`results.json ${problem}`));
+    const file = parseResultsFile(written, (problem) => new Error(`results.json ${problem}`));
+    expect(file.functions.map((entry) => [entry.key, entry.status])).toEqual([['orders', 'measured']]);
+    const result = file.functions[0]?.result;
+    if (!result) throw new Error('no result');
+    expect(JSON.parse(first.outputs.functions ?? '[]')).toMatchObject([{ key: 'orders', status: 'measured' }]);
     expect(jsonSchemaProblems(JSON.parse(written))).toEqual([]);
     expect(result.powerValues.map((entry) => entry.memoryMb)).toEqual([128, 512]);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
