@@ -40,6 +40,7 @@ const defaultIo = (): CliIo => ({
 });
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  if (argv[0] === 'init') return initCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseCliArgs(argv);
@@ -100,6 +101,17 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     return 0;
   } finally {
     stop.dispose();
+  }
+}
+
+/** `init`: its own flags (src/init.ts), not the inputs'; loaded only when asked for. */
+async function initCommand(argv: string[], io: CliIo): Promise<number> {
+  const { runInit } = await import('./init.js');
+  try {
+    return runInit(argv, io, io.env);
+  } catch (error) {
+    writeLines(io.stderr, `lambda-power-gate: ${error instanceof InputError ? error.message : messageOf(error)}`);
+    return 1;
   }
 }
 
