@@ -4,7 +4,8 @@
 // installed `lambda-power-gate` from there: --help, --version, `init --dry-run`, and a dry run against the local
 // emulator. A file missing from package.json's `files` fails here, not on a user's machine. Prints the tarball's size.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,10 +33,24 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
-  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
-  if (result.error) fail(`${command} ${args.join(' ')}: ${result.error.message}`);
-  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+/**
+ * Runs a command without blocking the event loop: the emulator answers from this same process, so a synchronous
+ * spawn would deadlock the dry run.
+ */
+async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(command, args, {
+      cwd,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number | string; stdout?: string; stderr?: string; message: string };
+    if (typeof failed.code !== 'number') fail(`${command} ${args.join(' ')}: ${failed.message}`);
+    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -47,9 +62,9 @@ try {
   if (Object.keys(manifest.dependencies ?? {}).length > 0)
     fail(`package.json has dependencies (${Object.keys(manifest.dependencies ?? {}).join(', ')}): dist/ bundles them`);
 
-  const [pack] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', work], { encoding: 'utf8' }),
-  ) as PackEntry[];
+  const packed = await run('npm', ['pack', '--json', '--pack-destination', work], process.cwd());
+  if (packed.code !== 0) fail(`npm pack failed:\n${packed.stderr}`);
+  const [pack] = JSON.parse(packed.stdout) as PackEntry[];
   if (!pack) fail('npm pack printed nothing');
   const paths = pack.files.map((file) => file.path);
   for (const path of REQUIRED) if (!paths.includes(path)) fail(`the package lacks ${path} (package.json "files")`);
@@ -59,7 +74,7 @@ try {
   const app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'pack-check-app', private: true }) + '\n');
-  const install = run(
+  const install = await run(
     'npm',
     ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', join(work, pack.filename)],
     app,
@@ -75,17 +90,17 @@ try {
     AWS_ACCESS_KEY_ID: 'test',
     AWS_SECRET_ACCESS_KEY: 'test',
   };
-  const help = run(bin, ['--help'], app, env);
+  const help = await run(bin, ['--help'], app, env);
   if (help.code !== 0 || !help.stdout.includes('--function-name')) fail(`--help failed:\n${help.stdout}${help.stderr}`);
-  const version = run(bin, ['--version'], app, env);
+  const version = await run(bin, ['--version'], app, env);
   if (version.stdout.trim() !== manifest.version)
     fail(`--version printed ${JSON.stringify(version.stdout.trim())}, package.json says ${manifest.version}`);
-  const init = run(bin, ['init', '--function', 'pack-fn', '--region', 'us-east-1', '--dry-run'], app, env);
+  const init = await run(bin, ['init', '--function', 'pack-fn', '--region', 'us-east-1', '--dry-run'], app, env);
   if (init.code !== 0 || !init.stdout.includes('uses: lambda-power-gate/lambda-power-gate@v'))
     fail(`init --dry-run failed:\n${init.stdout}${init.stderr}`);
 
   await emulator.createFunction({ name: 'pack-fn', sample: 'noop', memoryMb: 256 });
-  const dryRun = run(
+  const dryRun = await run(
     bin,
     ['tune', '--function-name', 'pack-fn', '--endpoint', emulator.endpoint, '--dry-run'],
     app,
@@ -93,6 +108,8 @@ try {
   );
   if (dryRun.code !== 0) fail(`the dry run failed (exit ${dryRun.code}):\n${dryRun.stdout}${dryRun.stderr}`);
 
+  if (!dryRun.stderr.includes('Dry run: settings are valid and the function exists'))
+    fail(`the dry run did not check the function:\n${dryRun.stdout}${dryRun.stderr}`);
   const tarball = statSync(join(work, pack.filename)).size;
   process.stdout.write(
     `pack-check: ${pack.filename} ${kb(tarball)} (${tarball} bytes; unpacked ${kb(pack.unpackedSize)}, ${pack.entryCount} files); ` +
