@@ -144,6 +144,13 @@ describe('lambda-power-gate init', () => {
     expect(readFileSync(path, 'utf8')).toContain('function-name: checkout');
   });
 
+  it('has its own help, and the CLI help names it', async () => {
+    const own = await cli(['init', '--help'], tmpdir());
+    expect(own.code).toBe(0);
+    expect(own.stdout).toMatch(/--function <name\|arn>[\s\S]*--role-arn[\s\S]*--force/);
+    expect((await cli(['--help'], tmpdir())).stdout).toContain('lambda-power-gate init --function');
+  });
+
   it('prints instead of writing with --dry-run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lpg-init-'));
     mkdirSync(join(dir, 'x'));
