@@ -6,7 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { INPUT_GROUPS, INPUTS, inputSpec, type InputSpec } from './settings/inputs.js';
 import { closestMatch, InputError, type InputReader } from './settings/index.js';
 
-export type CliCommand = 'tune' | 'help' | 'version';
+export type CliCommand = 'tune' | 'init' | 'help' | 'version';
 
 export interface CliArgs {
   command: CliCommand;
@@ -15,7 +15,8 @@ export interface CliArgs {
 }
 
 export const CLI_NAME = 'lambda-power-gate';
-const COMMANDS: readonly CliCommand[] = ['tune', 'help', 'version'];
+// `init` is dispatched by cli.ts before these flags are parsed (src/init.ts has its own); listed here for help and typos.
+const COMMANDS: readonly CliCommand[] = ['tune', 'init', 'help', 'version'];
 const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', '1', '0']);
 const HELP_FLAGS = new Set(['--help', '-h']);
 const VERSION_FLAGS = new Set(['--version', '-v', '-V']);
@@ -180,6 +181,7 @@ export function helpText(): string {
     'Usage:',
     `  ${CLI_NAME} tune --function-name <name|arn> [flags]`,
     `  ${CLI_NAME} tune --functions <name[=baseline]> [--functions ...] | --config-file <path> | --stack-name <stack> [flags]`,
+    `  ${CLI_NAME} init --function <name> --region <region>   (writes a GitHub workflow; init --help)`,
     `  ${CLI_NAME} help       (or --help)`,
     `  ${CLI_NAME} version    (or --version)`,
     '',

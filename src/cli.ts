@@ -40,6 +40,7 @@ const defaultIo = (): CliIo => ({
 });
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  if (argv[0] === 'init') return initCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseCliArgs(argv);
@@ -115,6 +116,17 @@ async function stackDiscovery(tuning: TuningSettings, env: NodeJS.ProcessEnv, lo
   const { createCloudFormationClient, discoverStackFunctions } = await import('./app/discovery.js');
   const cloudFormation = createCloudFormationClient(tuning, env);
   return (stack: StackDiscovery) => discoverStackFunctions(stack, { cloudFormation, logger });
+}
+
+/** `init`: its own flags (src/init.ts), not the inputs'; loaded only when asked for. */
+async function initCommand(argv: string[], io: CliIo): Promise<number> {
+  const { runInit } = await import('./init.js');
+  try {
+    return runInit(argv, io, io.env);
+  } catch (error) {
+    writeLines(io.stderr, `lambda-power-gate: ${error instanceof InputError ? error.message : messageOf(error)}`);
+    return 1;
+  }
 }
 
 /** Logs to stderr; on a terminal, progress is one live line for all memory sizes. */
