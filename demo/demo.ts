@@ -166,7 +166,7 @@ async function main(): Promise<number> {
       const verdict = run.outputs.verdict ?? 'none';
       say(
         `Gate: ${verdict} (${run.outputs['cost-delta-percent'] ? `cost ${formatDelta(run.outputs['cost-delta-percent'])}, duration ${formatDelta(run.outputs['duration-delta-percent'])}, ` : ''}` +
-          `${run.outputs['monthly-cost-delta'] ? `$${run.outputs['monthly-cost-delta']}/month at 10M invocations` : 'no monthly delta'}) → exit code ${run.exitCode}\n`,
+          `${run.outputs['monthly-cost-delta'] ? `${formatMonthly(run.outputs['monthly-cost-delta'])}/month at 10M invocations` : 'no monthly delta'}) → exit code ${run.exitCode}\n`,
       );
       if ((run.exitCode === 0) !== scenario.shouldPass) asExpected = false;
       const show = (label: string, path: string) => `  ${label.padEnd(13)} ${relative(process.cwd(), path)}`;
@@ -218,6 +218,11 @@ async function main(): Promise<number> {
 
 function headSha(number: number): string {
   return `c0ffee${String(number).padStart(34, '0')}`;
+}
+
+function formatMonthly(value: string): string {
+  const number = Number(value);
+  return `${number < 0 ? '-' : '+'}$${Math.abs(number).toFixed(2)}`;
 }
 
 function formatDelta(value: string | undefined): string {

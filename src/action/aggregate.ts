@@ -4,6 +4,7 @@
 // branch, baseline file); then one comment, one job summary, one verdict and exit code for the whole app. It never
 // calls AWS. A shard's figures are untrusted input like any results file: validated, and re-rendered.
 
+import { isAbsolute, relative } from 'node:path';
 import { judge } from '../flow.js';
 import { loadBaseline, type KeyedHistory, type LoadedBaseline } from '../gate/baseline.js';
 import { InputError, messageOf } from '../lib/errors.js';
@@ -26,7 +27,12 @@ export async function aggregate(
   ]);
   let merged;
   try {
-    const shards = await readShards(plan.shared.report.resultsFiles ?? [], workspace);
+    // Settings resolve results-files against the workspace (and check they stay inside it); the shard reader takes
+    // them relative to it, as the user wrote them, and confines each file it finds again.
+    const patterns = (plan.shared.report.resultsFiles ?? []).map((pattern) =>
+      isAbsolute(pattern) ? relative(workspace, pattern) : pattern,
+    );
+    const shards = await readShards(patterns, workspace);
     merged = mergeShards(shards, { key: plan.key, ...(context.headSha ? { headSha: context.headSha } : {}) });
     actionLog.info(
       `Aggregating ${shards.length} shard${shards.length === 1 ? '' : 's'}: ${merged.functions.length} functions of ${inertText(plan.key, 128)}`,
