@@ -1,8 +1,0 @@
-import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
-
-// src/results/version.ts
-var RESULTS_SCHEMA_VERSION = 1;
-
-export {
-  RESULTS_SCHEMA_VERSION
-};
