@@ -13,6 +13,7 @@ import { main } from '../../src/cli.js';
 import { ACTION_REF, parseInitArgs, permissionPolicy, renderWorkflow, type InitOptions } from '../../src/init.js';
 import { TOOL_VERSION } from '../../src/lib/version.js';
 import { INPUTS } from '../../src/settings/inputs.js';
+import { parseAppSettings } from '../../src/settings/index.js';
 
 function capture() {
   const chunks: string[] = [];
@@ -71,19 +72,31 @@ describe('lambda-power-gate init', () => {
     ]),
   );
 
-  it('writes a workflow with OIDC permissions and one action step per function', () => {
+  it('writes a workflow with OIDC permissions and one action step for all the functions (one comment)', () => {
     const workflow = parse(generated) as Workflow;
     expect(workflow.permissions).toEqual({ 'id-token': 'write', contents: 'read', 'pull-requests': 'write' });
     expect(Object.keys(workflow.on)).toEqual(['pull_request']);
     const steps = actionSteps(workflow);
-    expect(steps.map((step) => step.with?.['function-name'])).toEqual([
+    expect(steps).toHaveLength(1);
+    expect(String(steps[0]?.with?.['functions']).trim().split('\n')).toEqual([
       'checkout',
       'orders',
       'arn:aws:lambda:us-east-2:210987654321:function:billing',
     ]);
-    expect(steps.map((step) => step.with?.['key'])).toEqual(['checkout', 'orders', 'billing']);
-    // A regression in the first function does not skip measuring the others.
-    expect(steps.slice(1).every((step) => step.if === '!cancelled()')).toBe(true);
+    expect(steps[0]?.with?.['key']).toBe('app');
+    // The step's inputs are valid as the action reads them: an app of three functions.
+    const inputs = steps[0]?.with ?? {};
+    // configure-aws-credentials gives the region through the environment.
+    const { app } = parseAppSettings((name) => String(inputs[name] ?? ''), {
+      env: { AWS_REGION: 'eu-west-1' },
+      cwd: '/tmp',
+      readFile: () => '',
+    });
+    expect(app.functions.map((fn) => [fn.key, fn.settings.tuning.region])).toEqual([
+      ['checkout', 'eu-west-1'],
+      ['orders', 'eu-west-1'],
+      ['billing', 'us-east-2'],
+    ]);
     const credentials = Object.values(workflow.jobs)[0]?.steps.find((step) => step.uses?.startsWith('aws-actions/'));
     expect(credentials?.with).toEqual({
       'role-to-assume': 'arn:aws:iam::123456789012:role/lambda-power-gate',
@@ -109,7 +122,9 @@ describe('lambda-power-gate init', () => {
       ]),
     ).toBe('');
     // The check sees problems (it is not silently empty): an unknown function in an expression.
-    expect(actionlint([{ name: 'bad.yml', text: generated.replace('!cancelled()', '${{ nope() }}') }])).toMatch(/nope/);
+    expect(actionlint([{ name: 'bad.yml', text: generated.replace('key: app', 'key: ${{ nope() }}') }])).toMatch(
+      /nope/,
+    );
   }, 60_000);
 
   it("prints docs/SECURITY.md's permission policy for the function", () => {

@@ -256,7 +256,10 @@ async function measureFunction(
       failure: 'Not started: the run was cancelled first',
     };
   }
-  const flowDeps: FlowDeps & Pick<TunerDeps, 'invocationLimit' | 'runId'> = deps;
+  // A function of another region (a full ARN) is read and tuned with that region's client.
+  const region = fn.settings.tuning.region;
+  const client = region !== plan.shared.tuning.region && deps.clientFor ? deps.clientFor(region) : deps.client;
+  const flowDeps: FlowDeps & Pick<TunerDeps, 'invocationLimit' | 'runId'> = { ...deps, client };
   try {
     let baselineOf: BaselinePlan;
     try {
@@ -267,7 +270,7 @@ async function measureFunction(
     }
     if (!plan.measureUnchanged && !fn.settings.tuning.dryRun) {
       const unchanged = await unchangedAgainstBaseline(fn.settings, baselineOf, {
-        client: deps.client,
+        client,
         logger: deps.logger,
         ...(deps.controlPlaneLimiter ? { limiter: deps.controlPlaneLimiter } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
