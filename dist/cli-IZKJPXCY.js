@@ -282,7 +282,7 @@ ${name}: stopping, restoring the function and deleting this run's versions and a
   });
   const logger = terminalLogger(io.stderr);
   try {
-    const { runApp } = await import("./run-VXQV7QCQ.js");
+    const { runApp } = await import("./run-WR5LRYY3.js");
     const outcome = await runApp(plan, {
       client: createLambdaClient(settings.tuning, io.env),
       clientFor: (region) => createLambdaClient({ ...settings.tuning, region }, io.env),
@@ -324,7 +324,7 @@ async function stackDiscovery(tuning, env, logger) {
   return (stack) => discoverStackFunctions(stack, { cloudFormation, logger });
 }
 async function initCommand(argv, io) {
-  const { runInit } = await import("./init-GNN6H75E.js");
+  const { runInit } = await import("./init-BWWZYX2X.js");
   try {
     return runInit(argv, io, io.env);
   } catch (error) {

@@ -303,7 +303,9 @@ async function measureFunction(plan, fn, deps) {
       failure: "Not started: the run was cancelled first"
     };
   }
-  const flowDeps = deps;
+  const region = fn.settings.tuning.region;
+  const client = region !== plan.shared.tuning.region && deps.clientFor ? deps.clientFor(region) : deps.client;
+  const flowDeps = { ...deps, client };
   try {
     let baselineOf;
     try {
@@ -313,7 +315,7 @@ async function measureFunction(plan, fn, deps) {
     }
     if (!plan.measureUnchanged && !fn.settings.tuning.dryRun) {
       const unchanged = await unchangedAgainstBaseline(fn.settings, baselineOf, {
-        client: deps.client,
+        client,
         logger: deps.logger,
         ...deps.controlPlaneLimiter ? { limiter: deps.controlPlaneLimiter } : {},
         ...deps.signal ? { signal: deps.signal } : {}

@@ -52,7 +52,7 @@ import { isAbsolute, relative } from "node:path";
 async function aggregate(plan, context, env, workspace) {
   const [{ readShards, mergeShards }, { reportApp }] = await Promise.all([
     import("./shards-X5RZVRBW.js"),
-    import("./run-VXQV7QCQ.js")
+    import("./run-WR5LRYY3.js")
   ]);
   let merged;
   try {

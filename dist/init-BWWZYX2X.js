@@ -108,16 +108,19 @@ function parseInitArgs(argv, env = {}) {
 function renderWorkflow(options) {
   const several = options.functions.length > 1;
   const names = options.functions.map((fn) => fn.name).join(", ");
-  const steps = options.functions.flatMap((fn, index) => [
+  const steps = several ? [
+    `      - name: Tune ${names}`,
+    `        uses: ${ACTION_REF}`,
+    `        with:`,
+    `          functions: |`,
+    ...options.functions.map((fn) => `            ${fn.functionName}`),
+    `          key: app`
+  ] : options.functions.flatMap((fn) => [
     `      - name: Tune ${fn.name}`,
-    // A regression in one function still lets the others be measured and reported; the job fails either way.
-    ...index > 0 ? ["        if: '!cancelled()'"] : [],
     `        uses: ${ACTION_REF}`,
     `        with:`,
     `          function-name: ${fn.functionName}`,
-    ...fn.region !== void 0 && fn.region !== options.region ? [`          region: ${fn.region}`] : [],
-    // One comment and one baseline series per function, and results that do not overwrite each other.
-    ...several ? [`          key: ${fn.name}`, `          results-path: lambda-power-gate/${fn.name}/results.json`] : []
+    ...fn.region !== void 0 && fn.region !== options.region ? [`          region: ${fn.region}`] : []
   ]);
   return [
     `# Written by \`lambda-power-gate init\` ${TOOL_VERSION}: tunes ${names} on every pull request, posts the`,
