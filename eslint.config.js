@@ -128,6 +128,28 @@ export default tseslint.config(
     },
   },
   {
+    // The app flow wires the boxes for many functions (measure, judge, report) like flow.ts, but stays below the
+    // doors: no settings parsing (it gets an AppPlan), no runner protocol, no GitHub.
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/settings/**', '**/action/**', '**/cli.js', '**/cli-args.js'],
+              message: 'src/app runs an AppPlan it is given: no settings parsing, no front doors (DESIGN.md, layers).',
+            },
+            {
+              group: ['@actions/*'],
+              message: 'src/app knows no GitHub: the doors (src/action) post, store and set outputs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // results.json's contract sits under everything that reads or writes it.
     files: ['src/results/**/*.ts'],
     rules: {

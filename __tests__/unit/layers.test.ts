@@ -24,6 +24,9 @@ describe('the layers (eslint no-restricted-imports)', () => {
     ['src/lib/x.ts', "import type { RunResult } from '../types.js';"],
     ['src/action/x.ts', "import * as core from '@actions/core';"],
     ['src/index.ts', "import * as core from '@actions/core';"],
+    ['src/app/x.ts', "import { parseAppSettings } from '../settings/index.js';"],
+    ['src/app/x.ts', "import { postComment } from '../action/github-io.js';"],
+    ['src/app/x.ts', "import { getOctokit } from '@actions/github';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};\n`)).not.toEqual([]);
   });
@@ -35,6 +38,8 @@ describe('the layers (eslint no-restricted-imports)', () => {
     ['src/gate/x.ts', "import { tuneTogether } from '../tuning/tuner.js';"],
     ['src/report/x.ts', "import { worseLevel } from '../gate/levels.js';"],
     ['src/action/x.ts', "import { parseSettings } from '../settings/index.js';"],
+    ['src/app/x.ts', "import { judge } from '../flow.js';"],
+    ['src/app/x.ts', "import { renderAppReport } from '../report/app.js';"],
   ])('%s may: %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};\n`)).toEqual([]);
   });
