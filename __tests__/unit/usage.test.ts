@@ -44,10 +44,10 @@ const accessDenied = (name: string) =>
   Object.assign(new Error('User is not authorized to perform this action'), { name });
 
 describe('monthly invocations from CloudWatch (pure)', () => {
-  it('asks for 30 daily sums of AWS/Lambda Invocations by FunctionName, ending at the last whole hour', () => {
+  it('asks for 30 daily sums of AWS/Lambda Invocations by FunctionName, ending at the next whole hour', () => {
     const request = invocationsRequest('orders-prod', NOW);
-    expect(request.EndTime).toEqual(new Date('2026-12-01T14:00:00.000Z'));
-    expect(request.StartTime).toEqual(new Date('2026-11-01T14:00:00.000Z'));
+    expect(request.EndTime).toEqual(new Date('2026-12-01T15:00:00.000Z'));
+    expect(request.StartTime).toEqual(new Date('2026-11-01T15:00:00.000Z'));
     expect(request.MetricDataQueries).toEqual([
       {
         Id: 'invocations',

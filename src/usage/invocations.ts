@@ -21,13 +21,14 @@ const MAX_PAGES = 10;
 
 /**
  * The GetMetricData request for `functionName`'s daily Invocations over the 30 days before `now`. The window ends at
- * the last whole hour: CloudWatch asks for StartTime and EndTime aligned with the period and "the beginning and end
+ * the next whole hour: CloudWatch asks for StartTime and EndTime aligned with the period and "the beginning and end
  * of an hour" for better performance (GetMetricData API reference). The period is one day, a multiple of 3600 s, which
  * CloudWatch requires for data older than 15 days at 1-minute resolution (60 s) and older than 63 days (300 s) —
  * a day satisfies every rule.
  */
 export function invocationsRequest(functionName: string, now: Date): GetMetricDataCommandInput {
-  const endMs = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  // Up to the next whole hour, so the invocations of the last minutes count (CloudWatch takes an EndTime ahead).
+  const endMs = Math.ceil(now.getTime() / HOUR_MS) * HOUR_MS;
   return {
     StartTime: new Date(endMs - USAGE_WINDOW_DAYS * DAY_SECONDS * 1000),
     EndTime: new Date(endMs),
