@@ -11,7 +11,8 @@
 // validation layer's wording (contracts/lambda.ts) and the service's error code: CloudWatch Logs answers
 // InvalidParameterException "1 validation error detected: Value '…' at 'logGroupName' failed to satisfy constraint:
 // Member must satisfy regular expression pattern: [\.\-_/#A-Za-z0-9]+" (seen in hashicorp/terraform-provider-aws
-// issues); CloudWatch, awsQuery-compatible, names it ValidationError in `x-amzn-query-error` (not measured here).
+// issues); CloudWatch, awsQuery-compatible, has no validation error of its own in the model and answers a bad value
+// with InvalidParameterValueException (query code InvalidParameterValue), which the emulator uses (not measured).
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -109,7 +110,7 @@ function findViolation(
         ? 'SerializationException'
         : service === 'logs'
           ? 'InvalidParameterException'
-          : 'ValidationError';
+          : 'InvalidParameterValueException';
     const message = checked.error.message;
     return { kind: checked.kind, operation, ...where, message, error: { status: 400, code, message } };
   }

@@ -858,7 +858,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // awsJson: the error's type in the body's __type (and x-amzn-errortype); CloudWatch, awsQuery-compatible, also
       // sends its query error code, which the SDK prefers (x-amzn-query-error: <code>;<Sender|Receiver>).
       const headers: Record<string, string> = { 'Content-Type': contentType, 'x-amzn-errortype': code };
-      if (service === 'cloudwatch') headers['x-amzn-query-error'] = `${code};${status < 500 ? 'Sender' : 'Receiver'}`;
+      if (service === 'cloudwatch')
+        headers['x-amzn-query-error'] = `${code.replace(/Exception$/, '')};${status < 500 ? 'Sender' : 'Receiver'}`;
       send(res, requestId, { status, body: { __type: code, message }, headers });
     };
     const violation = checkJsonRpcContract(service, operation, body, (op) => Object.hasOwn(served, op));
