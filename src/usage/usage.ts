@@ -35,6 +35,11 @@ export interface UsageDeps {
   coldStartWindowDays?: number;
   /** cold-start-rate auto: the longest wait for Logs Insights, default 60 s. */
   queryTimeoutMs?: number;
+  /**
+   * The production function's log group when it is not Lambda's default `/aws/lambda/<name>` (LoggingConfig.LogGroup,
+   * e.g. from GetFunctionConfiguration); undefined keeps the default.
+   */
+  logGroupOf?: (functionName: string) => Promise<string | undefined>;
 }
 
 export interface ResolvedUsage {
@@ -148,7 +153,9 @@ export async function resolveUsage(settings: Settings, deps: UsageDeps): Promise
   if (wantColdStarts) {
     const windowDays = deps.coldStartWindowDays ?? DEFAULT_COLD_START_WINDOW_DAYS;
     try {
+      const logGroupName = await deps.logGroupOf?.(production);
       const rate = await resolveColdStartRate(name, windowDays, {
+        ...(logGroupName ? { logGroupName } : {}),
         logs: clients.logs,
         now,
         sleep: deps.sleep ?? realSleep,
