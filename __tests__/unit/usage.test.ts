@@ -130,6 +130,13 @@ describe('settings: monthly-invocations auto and usage-function', () => {
     );
   });
 
+  it('warns that usage-function alone does nothing', () => {
+    expect(parse({ 'usage-function': 'orders-prod' }).warnings).toContain(
+      "Input 'usage-function': has no effect without monthly-invocations auto or cold-start-rate auto, which read its traffic",
+    );
+    expect(parse({ 'usage-function': 'orders-prod', 'monthly-invocations': 'auto' }).warnings).toEqual([]);
+  });
+
   it('the bad-number message mentions auto', () => {
     expect(() => parse({ 'monthly-invocations': 'lots' })).toThrow(/or auto/);
   });

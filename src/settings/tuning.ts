@@ -18,6 +18,7 @@ import {
   type Inputs,
   type SettingsContext,
 } from './parse.js';
+import { inputSpec } from './inputs.js';
 import { checkWeightedSplit, parsePayloadText, readPayloadSource } from './payloads.js';
 
 export const FEW_INVOCATIONS_WARNING_BELOW = 5;
@@ -198,6 +199,14 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
       );
   const usageFunctionText = inputs.given('usage-function');
   const usageFunction = usageFunctionText === '' ? undefined : parseUsageFunction(usageFunctionText);
+  // cold-start-rate comes with the INIT cost work; read only where the table has it.
+  const coldStartRateAuto =
+    inputSpec('cold-start-rate') !== undefined && /^auto$/i.test(inputs.given('cold-start-rate'));
+  if (usageFunction !== undefined && !monthlyInvocationsAuto && !coldStartRateAuto) {
+    warnings.push(
+      "Input 'usage-function': has no effect without monthly-invocations auto or cold-start-rate auto, which read its traffic",
+    );
+  }
 
   return omitUndefined({
     functionName: fn.functionName,
