@@ -4,11 +4,14 @@
 // v2 model has them stripped). The emulator validates each request against it (emulator/contracts/lambda.ts).
 // With --service cloudformation it generates emulator/contracts/cloudformation-2010-05-15.json the same way, from
 // botocore's data/cloudformation/2010-05-15 (the emulator's ListStackResources, emulator/contracts/cloudformation.ts).
+// --service cloudwatch and --service logs generate the CloudWatch (GetMetricData) and CloudWatch Logs (StartQuery,
+// GetQueryResults) constraints of the emulator's usage stand-in (emulator/contracts/json-rpc.ts).
 //
 //   node scripts/gen-lambda-contracts.mjs                 # finds botocore through python3
 //   node scripts/gen-lambda-contracts.mjs --model <path>  # service-2.json or service-2.json.gz
 //   node scripts/gen-lambda-contracts.mjs --check         # exit 1 when the committed file differs
 //   node scripts/gen-lambda-contracts.mjs --service cloudformation [--check]
+//   node scripts/gen-lambda-contracts.mjs --service cloudwatch|logs [--check]
 //
 // Patterns are Java regular expressions that the service FULL-matches (String.matches). They are converted to a
 // JavaScript source anchored as ^(?:…)$; a construct JavaScript cannot express is recorded as `patternUnsupported`
@@ -32,6 +35,9 @@ export const SERVICES = {
     model: 'data/cloudformation/2010-05-15',
     file: 'cloudformation-2010-05-15.json',
   },
+  // botocore keeps CloudWatch under data/cloudwatch (its endpoint prefix is monitoring).
+  cloudwatch: { title: 'CloudWatch', model: 'data/cloudwatch/2010-08-01', file: 'cloudwatch-2010-08-01.json' },
+  logs: { title: 'CloudWatch Logs', model: 'data/logs/2014-03-28', file: 'logs-2014-03-28.json' },
 };
 export const contractsPath = (service = 'lambda') => join(ROOT, 'emulator', 'contracts', SERVICES[service].file);
 export const CONTRACTS_PATH = contractsPath('lambda');
@@ -170,6 +176,13 @@ export function generate(modelText, source, service = 'lambda') {
       modelJsonSha256: createHash('sha256').update(modelText).digest('hex'),
       apiVersion: model.metadata.apiVersion,
       protocol: model.metadata.protocol,
+      // JSON RPC services (CloudWatch, CloudWatch Logs) name the operation in X-Amz-Target: <targetPrefix>.<operation>.
+      ...(model.metadata.targetPrefix
+        ? {
+            targetPrefix: model.metadata.targetPrefix,
+            protocols: model.metadata.protocols ?? [model.metadata.protocol],
+          }
+        : {}),
       operations: Object.keys(operations).length,
       unsupportedPatterns: unsupported,
     },

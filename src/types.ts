@@ -72,6 +72,13 @@ export interface TuningSettings {
   /** Monthly invocations used for cost projections in reports. */
   monthlyInvocations?: number;
   /**
+   * monthly-invocations auto: monthlyInvocations holds the default until resolveUsage (src/usage/) replaces it with
+   * the sum of the last 30 days of usageFunction's Invocations metric.
+   */
+  monthlyInvocationsAuto?: boolean;
+  /** The production function whose traffic the auto settings read (default: the gate's baseline function). */
+  usageFunction?: string;
+  /**
    * fixed (absent = fixed): invocationsPerValue for every memory size. adaptive: a small first round, then more
    * only where the recommendation is still open; invocationsPerValue is then the cap per memory size.
    */

@@ -74,3 +74,52 @@ describe('CloudFormation permissions (stack-name)', () => {
       expect(resource).toMatch(/^arn:aws:cloudformation:[a-z0-9-]+:\d{12}:stack\/[\w*-]+\/\*$/);
   });
 });
+
+// monthly-invocations auto and cold-start-rate auto (src/usage) call CloudWatch and CloudWatch Logs: optional
+// permissions, listed in the README and in docs/SECURITY.md's optional statements, both exactly the calls made.
+function usageActionsCalled(): Set<string> {
+  const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  const actions = new Set<string>();
+  for (const file of files) {
+    const source = readFileSync(`src/${file}`, 'utf8');
+    const prefix = source.includes("'@aws-sdk/client-cloudwatch-logs'")
+      ? 'logs'
+      : source.includes("'@aws-sdk/client-cloudwatch'")
+        ? 'cloudwatch'
+        : undefined;
+    if (!prefix) continue;
+    for (const match of source.matchAll(/\bnew (\w+)Command\(/g)) actions.add(`${prefix}:${match[1] ?? ''}`);
+  }
+  return actions;
+}
+
+describe('CloudWatch and CloudWatch Logs permissions (the auto settings, optional)', () => {
+  it('finds the calls (the parser is not silently empty)', () => {
+    expect(usageActionsCalled()).toEqual(
+      new Set(['cloudwatch:GetMetricData', 'logs:StartQuery', 'logs:GetQueryResults']),
+    );
+  });
+
+  it('the README lists exactly those actions', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.split('<!-- iam-usage:start -->')[1]?.split('<!-- iam-usage:end -->')[0] ?? '';
+    const listed = new Set([...section.matchAll(/`((?:cloudwatch|logs):\w+)`/g)].map((match) => match[1] ?? ''));
+    expect([...listed].sort()).toEqual([...usageActionsCalled()].sort());
+  });
+
+  it("docs/SECURITY.md's optional statements allow exactly those actions, StartQuery on log groups only", () => {
+    const doc = readFileSync('docs/SECURITY.md', 'utf8');
+    const statements = [...doc.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map(
+        (match) =>
+          JSON.parse(match[1] ?? '') as { Statement: { Action: string | string[]; Resource: string | string[] }[] },
+      )
+      .flatMap((policy) => policy.Statement)
+      .filter((statement) => [statement.Action].flat().some((action) => /^(cloudwatch|logs):/.test(action)));
+    const allowed = statements.flatMap((statement) => [statement.Action].flat());
+    expect(allowed.sort()).toEqual([...usageActionsCalled()].sort());
+    const startQuery = statements.find((statement) => [statement.Action].flat().includes('logs:StartQuery'));
+    for (const resource of [startQuery?.Resource ?? []].flat())
+      expect(resource).toMatch(/^arn:aws:logs:[a-z0-9-]+:\d{12}:log-group:[\w/.#-]+:\*$/);
+  });
+});

@@ -46,6 +46,8 @@ async function tunedRun(): Promise<RunResult> {
     qualifier: 'live',
     endpoint: 'http://127.0.0.1:9001',
     monthlyInvocations: 1_000_000,
+    monthlyInvocationsAuto: true,
+    usageFunction: 'orders-prod',
   });
   return tune(settings, {
     client: fake.client,

@@ -11,7 +11,14 @@ import { delimiter, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import { answerCloudFormation, isCloudFormationRequest, StackStore, type StackSpec } from '../cloudformation/stacks.js';
-import { checkContract, lambdaContracts, type ContractViolation } from '../contracts/lambda.js';
+import { reportLineOf, TrafficStore, UsageError, type ServedInvocation } from '../cloudwatch/usage.js';
+import { checkJsonRpcContract, contentTypeOf, jsonRpcTarget } from '../contracts/json-rpc.js';
+import {
+  checkContract,
+  lambdaContracts,
+  notifyContractObservers,
+  type ContractViolation,
+} from '../contracts/lambda.js';
 import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
 import { filterSystemLog } from './logformat.js';
@@ -143,6 +150,8 @@ export interface Emulator {
   /** Requests received per operation, including those answered with an injected fault (not those refused by
    *  the contract check, which contractViolations() lists). */
   stats(): EmulatorStats;
+  /** Every invocation of `functionName` the emulator served (any version or alias), as CloudWatch counts them. */
+  servedInvocations(functionName: string): readonly ServedInvocation[];
   /** Every request answered with an error because it broke the Lambda API model, or asked for an operation the
    *  emulator does not serve, in order. A correct client leaves this empty. */
   contractViolations(): ContractViolation[];
@@ -454,6 +463,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   const stacks = new StackStore(region, ACCOUNT_ID);
+  // What CloudWatch and CloudWatch Logs would hold of the invocations served (emulator/cloudwatch/usage.ts).
+  const traffic = new TrafficStore();
+  const recordServed = (
+    functionName: string,
+    config: { logging: LoggingConfig },
+    logFormat: LogFormat,
+    result: InvokeResult,
+  ) => {
+    const reportLine = reportLineOf(filterSystemLog(result.log, logFormat, config.logging.SystemLogLevel));
+    traffic.record({
+      atMs: clock(),
+      functionName,
+      logGroup: config.logging.LogGroup,
+      ...(reportLine !== undefined ? { reportLine } : {}),
+    });
+  };
   for (const spec of options.stacks ?? []) stacks.declare(spec);
 
   const store = new FunctionStore({
@@ -541,6 +566,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // Asynchronous invocations are queued by Lambda, never throttled at the caller: run and forget.
       pool
         .invoke(spec, payload, requestId)
+        .then((result) => recordServed(resolved.functionName, resolved.config, spec.logFormat, result))
         .catch((error: unknown) => log(`Event invocation ${requestId} failed: ${String(error)}`));
       return { status: 202 };
     }
@@ -570,6 +596,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // The runtime exited, so its environment is gone: the next invocation is a cold start.
       retireQuietly(resolved.functionName, resolved.config.version);
     }
+    // Counted as Lambda's Invocations metric counts: every invocation that ran, function errors included.
+    recordServed(resolved.functionName, resolved.config, spec.logFormat, result);
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
       'X-Amz-Executed-Version': result.executedVersion || resolved.executedVersion,
@@ -687,6 +715,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const url = new URL(req.url ?? '/', 'http://emulator');
     const body = await readBody(req);
     const method = req.method ?? 'GET';
+    const target = jsonRpcTarget(header(req, 'x-amz-target'));
+    if (method === 'POST' && url.pathname === '/' && target) {
+      answerUsage(res, requestId, target.service, target.operation, body);
+      return;
+    }
     if (isCloudFormationRequest(method, url.pathname, req.headers)) {
       // CloudFormation's awsQuery requests share the endpoint: a form POST to `/`, which no Lambda path is.
       const reply = answerCloudFormation(stacks, body, url.pathname, requestId);
@@ -805,6 +838,64 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     send(res, requestId, reply);
   }
 
+  /** CloudWatch GetMetricData and CloudWatch Logs StartQuery / GetQueryResults, JSON RPC at `/` (json-rpc.ts). */
+  function answerUsage(
+    res: ServerResponse,
+    requestId: string,
+    service: 'cloudwatch' | 'logs',
+    operation: string,
+    body: Buffer,
+  ) {
+    const served: Record<string, (input: Record<string, unknown>) => Record<string, unknown>> =
+      service === 'cloudwatch'
+        ? { GetMetricData: (input) => traffic.getMetricData(input) }
+        : {
+            StartQuery: (input) => traffic.startQuery(input),
+            GetQueryResults: (input) => traffic.getQueryResults(input),
+          };
+    const contentType = contentTypeOf(service);
+    const answerError = (status: number, code: string, message: string) => {
+      // awsJson: the error's type in the body's __type (and x-amzn-errortype); CloudWatch, awsQuery-compatible, also
+      // sends its query error code, which the SDK prefers (x-amzn-query-error: <code>;<Sender|Receiver>).
+      const headers: Record<string, string> = { 'Content-Type': contentType, 'x-amzn-errortype': code };
+      if (service === 'cloudwatch')
+        headers['x-amzn-query-error'] = `${code.replace(/Exception$/, '')};${status < 500 ? 'Sender' : 'Receiver'}`;
+      send(res, requestId, { status, body: { __type: code, message }, headers });
+    };
+    const violation = checkJsonRpcContract(service, operation, body, (op) => Object.hasOwn(served, op));
+    if (violation) {
+      const { error, ...recorded } = violation;
+      violations.push(recorded);
+      log(
+        `contract violation [${recorded.kind}] ${service} ${operation} → ${error.status} ${error.code}: ${error.message}`,
+      );
+      answerError(error.status, error.code, error.message);
+      return;
+    }
+    requests[operation] = (requests[operation] ?? 0) + 1;
+    try {
+      const input = (body.length > 0 ? JSON.parse(body.toString('utf8')) : {}) as Record<string, unknown>;
+      const answer = served[operation]?.(input) ?? {};
+      log(`${operation} → 200`);
+      send(res, requestId, { status: 200, body: answer, headers: { 'Content-Type': contentType } });
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      if (error.status === 501) {
+        const recorded = {
+          kind: 'unimplemented' as const,
+          operation,
+          method: 'POST',
+          path: '/',
+          message: error.message,
+        };
+        violations.push(recorded);
+        notifyContractObservers(recorded);
+      }
+      log(`${operation} → ${error.status} ${error.code}: ${error.message}`);
+      answerError(error.status, error.code, error.message);
+    }
+  }
+
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`request failed: ${String(error)}`);
@@ -847,6 +938,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         peakControlPlanePerSecond: peakPerSecond(controlPlaneArrivalsMs),
         controlPlaneArrivalsMs: [...controlPlaneArrivalsMs],
       };
+    },
+    servedInvocations(functionName) {
+      return traffic.invocationsOf(functionName);
     },
     contractViolations() {
       return violations.map((violation) => ({ ...violation }));

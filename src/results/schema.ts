@@ -82,6 +82,16 @@ export const recordedSettingsSchema = z
     resultsPath: z.string(),
     timeoutMinutes: z.number().positive(),
     monthlyInvocations: nonNegative.optional().describe('Monthly invocations used for cost projections in reports.'),
+    monthlyInvocationsAuto: z
+      .boolean()
+      .optional()
+      .describe(
+        "monthly-invocations auto: monthlyInvocations was read from CloudWatch (the last 30 days of usageFunction's Invocations), or is the default when that read failed.",
+      ),
+    usageFunction: z
+      .string()
+      .optional()
+      .describe('usage-function: the production function whose traffic the auto settings read.'),
     sampling: samplingModeSchema.optional().describe('fixed (absent = fixed) or adaptive.'),
     samplingConfidence: z
       .number()

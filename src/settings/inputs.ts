@@ -240,8 +240,18 @@ export const INPUTS: readonly InputSpec[] = [
     perFunction: true,
     group: 'tuning',
     default: '1000000',
-    valueName: 'n',
-    description: 'Invocations per month, for the monthly cost projections in the report.',
+    valueName: 'n|auto',
+    description:
+      "Invocations per month, for the monthly cost projections in the report. auto: the sum of the last 30 days of usage-function's Invocations metric (CloudWatch GetMetricData; needs cloudwatch:GetMetricData), falling back to 1000000 with a warning when the permission or the data is missing.",
+  },
+  {
+    name: 'usage-function',
+    perFunction: true,
+    group: 'tuning',
+    valueName: 'name|arn',
+    defaultText: 'baseline-function, when there is one',
+    description:
+      "The production function whose real traffic monthly-invocations auto and cold-start-rate auto read (a name or ARN, no qualifier: CloudWatch's FunctionName metrics cover every version and alias), e.g. orders-prod.",
   },
 
   // --- many functions in one step (docs/apps.md) ----------------------------------------------------------

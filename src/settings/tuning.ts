@@ -18,6 +18,7 @@ import {
   type Inputs,
   type SettingsContext,
 } from './parse.js';
+import { inputSpec } from './inputs.js';
 import { checkWeightedSplit, parsePayloadText, readPayloadSource } from './payloads.js';
 
 export const FEW_INVOCATIONS_WARNING_BELOW = 5;
@@ -183,14 +184,29 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
     'use a whole number of minutes from 1 to 350',
   );
   const monthlyInvocationsText = inputs.value('monthly-invocations');
-  const monthlyInvocations = checkNumber(
-    'monthly-invocations',
-    withoutDigitGrouping(monthlyInvocationsText),
-    z.int().min(0),
-    '',
-    'use a whole number of invocations per month, 0 or more, e.g. 1000000',
-    monthlyInvocationsText,
-  );
+  // auto: the default stands until resolveUsage (src/usage/) replaces it with CloudWatch's figure, so a run whose
+  // read fails still projects with the documented default.
+  const monthlyInvocationsAuto = monthlyInvocationsText.trim().toLowerCase() === 'auto';
+  const monthlyInvocations = monthlyInvocationsAuto
+    ? DEFAULT_MONTHLY_INVOCATIONS
+    : checkNumber(
+        'monthly-invocations',
+        withoutDigitGrouping(monthlyInvocationsText),
+        z.int().min(0),
+        '',
+        'use a whole number of invocations per month, 0 or more, e.g. 1000000, or auto (the last 30 days of usage-function in CloudWatch)',
+        monthlyInvocationsText,
+      );
+  const usageFunctionText = inputs.given('usage-function');
+  const usageFunction = usageFunctionText === '' ? undefined : parseUsageFunction(usageFunctionText);
+  // cold-start-rate comes with the INIT cost work; read only where the table has it.
+  const coldStartRateAuto =
+    inputSpec('cold-start-rate') !== undefined && /^auto$/i.test(inputs.given('cold-start-rate'));
+  if (usageFunction !== undefined && !monthlyInvocationsAuto && !coldStartRateAuto) {
+    warnings.push(
+      "Input 'usage-function': has no effect without monthly-invocations auto or cold-start-rate auto, which read its traffic",
+    );
+  }
 
   return omitUndefined({
     functionName: fn.functionName,
@@ -216,10 +232,26 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
     resultsPath,
     timeoutMinutes,
     monthlyInvocations,
+    monthlyInvocationsAuto: monthlyInvocationsAuto ? true : undefined,
+    usageFunction,
     // Absent means fixed: results and settings from before adaptive sampling read the same.
     sampling: sampling === 'adaptive' ? sampling : undefined,
     samplingConfidence: sampling === 'adaptive' ? samplingConfidence : undefined,
   });
+}
+
+/** monthly-invocations' documented default, used until auto resolves and when it cannot. */
+export const DEFAULT_MONTHLY_INVOCATIONS = 1_000_000;
+
+function parseUsageFunction(text: string): string {
+  const parsed = parseFunctionNameAs('usage-function', text, false);
+  if (parsed.qualifier !== undefined) {
+    throw fail(
+      'usage-function',
+      `${show(text)} has a qualifier (:${parsed.qualifier}), but CloudWatch counts a function's invocations across all its versions and aliases; give the name alone, e.g. ${parsed.name}`,
+    );
+  }
+  return parsed.functionName;
 }
 
 function parseEndpoint(text: string): string | undefined {
