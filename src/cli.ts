@@ -85,6 +85,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       clientFor: (region) => createLambdaClient({ ...settings.tuning, region }, io.env),
       logger,
       signal: stop.signal,
+      env: io.env,
       waiterMinDelaySec: waiterMinDelaySecFor(settings.tuning.endpoint),
       ...(plan.stack ? { discover: await stackDiscovery(settings.tuning, io.env, logger) } : {}),
     });

@@ -119,6 +119,7 @@ async function tuneAndReport(
     clientFor: (region) => createLambdaClient({ ...settings.tuning, region }, env),
     logger: actionsEngineLogger(),
     signal,
+    env,
     waiterMinDelaySec: waiterMinDelaySecFor(settings.tuning.endpoint),
     ...(runUrl ? { runUrl } : {}),
     git: { ...(sha ? { sha } : {}), ...(ref ? { ref } : {}), ...(pullRequest ? { pullRequest } : {}) },

@@ -39,11 +39,14 @@ import type {
   FoundFunction,
   FunctionOutcome,
   RunResult,
+  Settings,
   StackDiscovery,
 } from '../types.js';
 import { unchangedAgainstBaseline } from './unchanged-check.js';
 
 export interface AppDeps extends FlowDeps {
+  /** The process environment: credentials for the clients of monthly-invocations/cold-start-rate auto (src/usage). */
+  env?: Record<string, string | undefined>;
   /** stack-name: the stacks' functions (app/discovery.ts, through CloudFormation). */
   discover?: (stack: StackDiscovery, signal?: AbortSignal) => Promise<FoundFunction[]>;
 }
@@ -67,7 +70,7 @@ export async function runApp(plan: AppPlan, deps: AppDeps): Promise<AppOutcome> 
 async function runOneFunction(plan: AppPlan, deps: AppDeps): Promise<AppOutcome> {
   const [only] = plan.functions;
   if (!only) throw new Error('An AppPlan of kind function has one function');
-  const outcome = await runFlow(only.settings, deps);
+  const outcome = await runFlow(await withUsage(only.settings, deps), deps);
   const status = outcome.result ? 'measured' : 'failed';
   const fn: FunctionOutcome = {
     key: only.key,
@@ -246,6 +249,20 @@ async function measureFunction(
   deps: AppDeps & Pick<TunerDeps, 'invocationLimit' | 'runId'>,
 ): Promise<FunctionOutcome> {
   const base = { key: fn.key, functionName: fn.settings.tuning.functionName };
+  if (!deps.signal?.aborted) {
+    try {
+      fn = { ...fn, settings: await withUsage(fn.settings, deps) };
+    } catch (error) {
+      return {
+        ...base,
+        status: 'failed',
+        result: null,
+        baseline: null,
+        verdict: null,
+        failure: oneLine(messageOf(error)),
+      };
+    }
+  }
   if (deps.signal?.aborted) {
     return {
       ...base,
@@ -298,6 +315,25 @@ async function measureFunction(
       failure: oneLine(messageOf(error)),
     };
   }
+}
+
+/**
+ * monthly-invocations and cold-start-rate `auto`: read from the production function (src/usage) before tuning, so
+ * every projection uses them. Loaded only when asked for; a figure it cannot read keeps the default, with a warning.
+ */
+async function withUsage(settings: Settings, deps: AppDeps): Promise<Settings> {
+  const auto =
+    settings.tuning.monthlyInvocationsAuto === true ||
+    (settings.tuning as { coldStartRate?: unknown }).coldStartRate === 'auto';
+  if (!auto) return settings;
+  const { applyUsage, resolveUsage } = await import('../usage/usage.js');
+  const usage = await resolveUsage(settings, {
+    logger: deps.logger,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(deps.env ? { env: deps.env } : {}),
+    ...(deps.clock ? { clock: deps.clock } : {}),
+  });
+  return applyUsage(settings, usage);
 }
 
 /** A measured function judged: a fail verdict is the app's to report; only a failure to measure makes it 'failed'. */
