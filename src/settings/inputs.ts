@@ -400,6 +400,24 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'The duration statistic max-duration-ms applies to: mean, p50, p90, p95 or p99.',
   },
   {
+    name: 'max-memory-used-percent',
+    perFunction: true,
+    group: 'gate',
+    default: '90',
+    valueName: 'percent',
+    description:
+      'Memory headroom: fail when the peak Max Memory Used exceeds this percent of the memory size at the configured memory or at the recommendation, and never recommend a memory size above it; needs no baseline ("90" or "90%"; off disables).',
+  },
+  {
+    name: 'warn-memory-used-percent',
+    perFunction: true,
+    group: 'gate',
+    valueName: 'percent',
+    defaultText: '80, or max-memory-used-percent when lower',
+    description:
+      'Warn when the peak Max Memory Used exceeds this percent of the memory size at the configured memory or at the recommendation (at most max-memory-used-percent; off disables).',
+  },
+  {
     name: 'max-monthly-cost-increase',
     perFunction: true,
     group: 'gate',
