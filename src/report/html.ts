@@ -336,6 +336,7 @@ function links(input: ReportInput): string {
 function comparisonValue(row: MetricComparison, value: number | null): string {
   if (row.kind === 'duration') return formatMs(value);
   if (row.kind === 'monthly-cost') return formatUsd(value);
+  if (row.kind === 'memory') return value === null ? '–' : formatMemory(value);
   return `${formatUsd(costPerMillionUsd(value))} / 1M`;
 }
 

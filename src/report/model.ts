@@ -30,6 +30,7 @@ const KIND_WORDS: Record<MetricComparison['kind'], string> = {
   cost: 'cost per invocation',
   duration: 'duration',
   'monthly-cost': 'monthly cost',
+  memory: 'max memory used',
 };
 
 /**
@@ -37,7 +38,11 @@ const KIND_WORDS: Record<MetricComparison['kind'], string> = {
  * the monthly figure), then cost before duration, significant before not, then the largest change.
  */
 export function headlineComparison(verdict: Verdict): MetricComparison | null {
-  const candidates = verdict.comparisons.filter((row) => row.deltaPct !== null && row.kind !== 'monthly-cost');
+  // A headroom row's change is shown, not tested: the headline quotes cost and duration (the reason says a headroom
+  // fail or warn).
+  const candidates = verdict.comparisons.filter(
+    (row) => row.deltaPct !== null && row.kind !== 'monthly-cost' && row.kind !== 'memory',
+  );
   if (candidates.length === 0) return null;
   const monthlyMemory = verdict.comparisons.find((row) => row.kind === 'monthly-cost')?.memoryMb;
   const score = (row: MetricComparison): number[] => [
