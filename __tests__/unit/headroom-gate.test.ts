@@ -79,3 +79,34 @@ describe('memory headroom checks', () => {
     expect(verdict.reason).toBe('No baseline to compare with, so only the absolute limits apply, and they are met.');
   });
 });
+
+describe('the report shows memory headroom', () => {
+  it('puts the peak, its share and its change in the table, marks the failed check, and says why a size was skipped', async () => {
+    const { renderReport } = await import('../../src/report/markdown.js');
+    const { renderHtmlReport } = await import('../../src/report/html.js');
+    const pr = run({ 256: 243, 512: 245 });
+    pr.recommendation = {
+      ...pr.recommendation!,
+      reason: 'cheapest of 1 memory sizes; 256 MB skipped: 243 of 256 MB used (94%), over the 90% limit',
+    };
+    const base = run({ 256: 180, 512: 190 }, 512, 'b'.repeat(40));
+    const verdict = compareRuns(pr, base, GATE, 1_000_000);
+    const markdown = renderReport({ result: pr, baseline: base, verdict });
+    expect(markdown).toContain('| Max used | Δ max used |');
+    expect(markdown).toMatch(/\| ❌\u00a0243\u00a0MB\u00a0\(94%\) \| \+35\.0% \|/);
+    expect(markdown).toMatch(/\| 245\u00a0MB\u00a0\(47%\) \| \+28\.9% \|/);
+    expect(markdown).toContain('256 MB skipped\\: 243 of 256 MB used \\(94%\\), over the 90% limit');
+    expect(markdown).toContain('max memory used at 256 MB \\(configured\\)');
+    const html = renderHtmlReport({ result: pr, baseline: base, verdict });
+    expect(html).toContain('<td class="lvl-fail">❌ 243 MB (94%)</td><td title="not tested by the gate">+35.0%</td>');
+  });
+
+  it('says why nothing is recommended when every size is over the limit', async () => {
+    const { renderReport } = await import('../../src/report/markdown.js');
+    const pr = run({ 256: 256, 512: 500 }, null);
+    pr.settings.maxMemoryUsedPct = 90;
+    expect(renderReport({ result: pr })).toContain(
+      '**No recommendation:** All 2 memory sizes that ran used more than the 90% max-memory-used-percent limit, so none is recommended \\(add larger power-values\\)\\: 256 MB\\: 256 of 256 MB used \\(100%\\); 512 MB\\: 500 of 512 MB used \\(97%\\).',
+    );
+  });
+});
