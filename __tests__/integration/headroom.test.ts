@@ -100,6 +100,13 @@ describe('memory headroom on the emulator', () => {
     expect(result.recommendation?.skippedForHeadroom).toEqual([
       { memoryMb: 256, maxMemoryUsedMb: usedMb, usedPct: (usedMb / 256) * 100, limitPct: 90 },
     ]);
+    expect(outcome.outputs['memory-used-percent']).toBe(((usedMb / 256) * 100).toFixed(2));
+    expect(outcome.outputs['recommended-memory-used-percent']).toBe(
+      (((large?.maxMemoryUsedMb ?? 0) / 1024) * 100).toFixed(2),
+    );
+    expect(JSON.parse(outcome.outputs.functions ?? '[]')).toMatchObject([
+      { memoryUsedPercent: Math.round((usedMb / 256) * 10000) / 100 },
+    ]);
     // The gate: the configured memory fails the headroom check; the recommendation passes it.
     expect(outcome.log).toContain(
       `Max Memory Used at 256 MB (configured): ${usedMb} of 256 MB used (${pct}%), above the 90% max-memory-used-percent limit`,

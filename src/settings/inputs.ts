@@ -544,11 +544,20 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'cost-delta-percent', description: 'Change in cost per invocation against the baseline, in percent.' },
   { name: 'duration-delta-percent', description: 'Change in duration against the baseline, in percent.' },
   { name: 'monthly-cost-delta', description: 'Change in projected monthly cost against the baseline, in USD.' },
+  {
+    name: 'memory-used-percent',
+    description:
+      'The peak Max Memory Used at the configured memory, in percent of it (empty when that memory was not measured).',
+  },
+  {
+    name: 'recommended-memory-used-percent',
+    description: 'The peak Max Memory Used at the recommended memory, in percent of it.',
+  },
   { name: 'comment-url', description: 'URL of the pull request comment (empty when none).' },
   {
     name: 'functions',
     description:
-      "JSON: one entry per function (key, function, status measured/unchanged/failed, verdict, currentMemoryMb, recommendedMemoryMb, costDeltaPercent, durationDeltaPercent, monthlyCostDeltaUsd, failure). With several functions, verdict and monthly-cost-delta are the app's, and the per-function outputs above are empty.",
+      "JSON: one entry per function (key, function, status measured/unchanged/failed, verdict, currentMemoryMb, recommendedMemoryMb, costDeltaPercent, durationDeltaPercent, monthlyCostDeltaUsd, memoryUsedPercent, recommendedMemoryUsedPercent, failure). With several functions, verdict and monthly-cost-delta are the app's, and the per-function outputs above are empty.",
   },
 ];
 
