@@ -17,6 +17,7 @@ import { autoOptimize } from './tuning/apply.js';
 import { TuningCancelledError, TuningFailedError, type TunerDeps } from './tuning/run-state.js';
 import { tune } from './tuning/tuner.js';
 import { functionEntry, resultsFile } from './results/file.js';
+import { memoryUsedPctAt } from './results/figures.js';
 import type { FunctionOutcome, RunResult, Settings, Verdict } from './types.js';
 
 export interface FlowDeps {
@@ -334,6 +335,8 @@ function outputsFor(
     'current-cost': result.current.costPerInvocationUsd === null ? '' : String(result.current.costPerInvocationUsd),
     'saving-percent': saving === null ? '' : saving.toFixed(2),
     'visualization-url': result.visualizationUrl ?? '',
+    'memory-used-percent': percentText(memoryUsedPctAt(result, result.current.memoryMb)),
+    'recommended-memory-used-percent': percentText(memoryUsedPctAt(result, rec?.memoryMb)),
   });
   if (verdict) {
     Object.assign(outputs, {
@@ -345,6 +348,8 @@ function outputsFor(
   }
   return outputs;
 }
+
+const percentText = (value: number | null): string => (value === null ? '' : value.toFixed(2));
 
 /** What the engine needs of the flow's collaborators. */
 export function tunerDepsOf(deps: FlowDeps): TunerDeps {

@@ -85,6 +85,11 @@ export interface TuningSettings {
   sampling?: SamplingMode;
   /** Adaptive sampling: two-sided confidence of the intervals that decide whether a comparison is settled. */
   samplingConfidence?: number;
+  /**
+   * max-memory-used-percent: a memory size whose peak Max Memory Used is above this percent of its size is not
+   * recommended (tuning/headroom.ts). Undefined = off.
+   */
+  maxMemoryUsedPct?: number;
 }
 
 export type BaselineSource = 'none' | 'file' | 'branch' | 'function';
@@ -109,6 +114,12 @@ export interface GateSettings {
   /** Which duration statistic maxDurationMs applies to: 'mean' or a percentile like 'p95'. */
   maxDurationStatistic: 'mean' | 'p50' | 'p90' | 'p95' | 'p99';
   maxMonthlyCostIncreaseUsd?: number;
+  /**
+   * Memory headroom, percent of the memory size (the peak Max Memory Used), checked at the configured memory and at
+   * the recommendation; needs no baseline. Undefined = not checked.
+   */
+  maxMemoryUsedPct?: number;
+  warnMemoryUsedPct?: number;
   /** Confidence for significance, e.g. 0.95. */
   confidence: number;
   /** Fewer successful samples than this on either side: the change is never called significant. */

@@ -422,6 +422,22 @@ describe('SandboxPool', () => {
     expect(large.maxMemoryUsedMb).toBeLessThanOrEqual(1024);
   });
 
+  it('reports Max Memory Used as the whole process, init included: a working set loaded at init shows on every invocation', async () => {
+    // Lambda's Max Memory Used counts the runtime process (runtime included) over the environment's life, so a cache
+    // loaded at init is in every REPORT after it; 243 MB of 256 MB is the near-limit case the headroom gate checks.
+    const near = spec('memory-hungry', 256, { environment: { MEMORY_HUNGRY_RSS_MB: '243' } });
+    const cold = await pool.invoke(near, event({}), 'ws-1');
+    const warm = await pool.invoke(near, event({}), 'ws-2');
+    expect(cold.functionError).toBeUndefined();
+    expect(cold.initDurationMs).toBeDefined();
+    expect(warm.initDurationMs).toBeUndefined();
+    for (const result of [cold, warm]) {
+      expect(result.maxMemoryUsedMb).toBeGreaterThanOrEqual(243);
+      expect(result.maxMemoryUsedMb).toBeLessThan(256);
+      expect(parseTextReport(result.log)).toMatchObject({ maxMemoryUsedMb: result.maxMemoryUsedMb });
+    }
+  });
+
   it('writes the JSON log format: platform events and JSON application lines', async () => {
     const result = await pool.invoke(spec('faulty', 256, { logFormat: 'JSON' }), event({ mode: 'log' }), 'json-1');
     const lines = result.log

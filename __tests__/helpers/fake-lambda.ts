@@ -26,6 +26,8 @@ export interface FakeInvokeResult {
   durationMs: number;
   functionError?: { errorType: string; errorMessage: string };
   initDurationMs?: number;
+  /** The REPORT's Max Memory Used (default 60 MB). */
+  maxMemoryUsedMb?: number;
 }
 
 export interface FakeLambdaOptions {
@@ -41,10 +43,15 @@ export interface FakeLambdaOptions {
 
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:fake-fn';
 
-export function reportLine(durationMs: number, memoryMb: number, initDurationMs?: number): string {
+export function reportLine(
+  durationMs: number,
+  memoryMb: number,
+  initDurationMs?: number,
+  maxMemoryUsedMb = 60,
+): string {
   const billed = Math.ceil(durationMs + (initDurationMs ?? 0));
   const init = initDurationMs === undefined ? '' : `\tInit Duration: ${initDurationMs.toFixed(2)} ms`;
-  return `START RequestId: r Version: 1\nEND RequestId: r\nREPORT RequestId: r\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${billed} ms\tMemory Size: ${memoryMb} MB\tMax Memory Used: 60 MB${init}\t\n`;
+  return `START RequestId: r Version: 1\nEND RequestId: r\nREPORT RequestId: r\tDuration: ${durationMs.toFixed(2)} ms\tBilled Duration: ${billed} ms\tMemory Size: ${memoryMb} MB\tMax Memory Used: ${maxMemoryUsedMb} MB${init}\t\n`;
 }
 
 export function createFakeLambda(options: FakeLambdaOptions = {}) {
@@ -196,7 +203,9 @@ export function createFakeLambda(options: FakeLambdaOptions = {}) {
       StatusCode: 200,
       ExecutedVersion: version,
       ...(outcome.functionError ? { FunctionError: 'Unhandled' } : {}),
-      LogResult: Buffer.from(reportLine(outcome.durationMs, memoryMb, outcome.initDurationMs)).toString('base64'),
+      LogResult: Buffer.from(
+        reportLine(outcome.durationMs, memoryMb, outcome.initDurationMs, outcome.maxMemoryUsedMb),
+      ).toString('base64'),
       Payload: new TextEncoder().encode(payload),
     };
   });

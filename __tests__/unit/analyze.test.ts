@@ -341,3 +341,51 @@ describe('percentile strategy and the cold start tuning causes', () => {
     );
   });
 });
+
+describe('memory headroom (max-memory-used-percent)', () => {
+  const used = (entry: PowerValueResult, maxMemoryUsedMb: number): PowerValueResult => ({ ...entry, maxMemoryUsedMb });
+  const cost: RecommendOptions = { strategy: 'cost', balancedWeight: 0.5, maxMemoryUsedPct: 90 };
+
+  it('skips the cheaper memory size whose peak is over the limit and says why', () => {
+    const values = [used(ok(256, 100, 1e-6), 241), used(ok(512, 60, 1.2e-6), 243), used(ok(1024, 40, 2e-6), 245)];
+    const rec = recommend(values, cost);
+    expect(rec?.memoryMb).toBe(512);
+    expect(rec?.reason).toMatch(/; 256 MB skipped: 241 of 256 MB used \(94%\), over the 90% limit$/);
+    expect(rec?.skippedForHeadroom).toEqual([
+      { memoryMb: 256, maxMemoryUsedMb: 241, usedPct: (241 / 256) * 100, limitPct: 90 },
+    ]);
+    // Without the limit the cheaper one wins, and nothing is said about memory.
+    const free = recommend(values, { ...cost, maxMemoryUsedPct: undefined });
+    expect(free?.memoryMb).toBe(256);
+    expect(free?.skippedForHeadroom).toBeUndefined();
+  });
+
+  it('names only the sizes the strategy would have preferred', () => {
+    // 128 MB is over the limit but slower than 1024 MB: the speed strategy never wanted it.
+    const values = [used(ok(128, 300, 1e-6), 128), used(ok(1024, 40, 2e-6), 300), used(ok(2048, 30, 3e-6), 1900)];
+    const rec = recommend(values, { ...cost, strategy: 'speed' });
+    expect(rec?.memoryMb).toBe(1024);
+    expect(rec?.reason).toContain('2048 MB skipped: 1900 of 2048 MB used (92%)');
+    expect(rec?.reason).not.toContain('128 MB skipped');
+  });
+
+  it('keeps a size exactly at the limit, and shows a decimal just above it', () => {
+    const atLimit = recommend([used(ok(256, 100, 1e-6), 230.4), used(ok(512, 60, 2e-6), 100)], cost);
+    expect(atLimit?.memoryMb).toBe(256);
+    const justOver = recommend([used(ok(1000, 100, 1e-6), 903), used(ok(2000, 60, 2e-6), 100)], cost);
+    expect(justOver?.reason).toContain('1000 MB skipped: 903 of 1000 MB used (90.3%), over the 90% limit');
+  });
+
+  it('recommends nothing when every size is over the limit, and says why', () => {
+    const values = [used(ok(128, 100, 1e-6), 128), used(ok(256, 60, 2e-6), 250)];
+    expect(recommend(values, cost)).toBeNull();
+    expect(explainNoRecommendation(values, cost)).toBe(
+      'All 2 memory sizes that ran used more than the 90% max-memory-used-percent limit, so none is recommended (add larger power-values): 128 MB: 128 of 128 MB used (100%); 256 MB: 250 of 256 MB used (97%).',
+    );
+  });
+
+  it('does not judge a size without Max Memory Used', () => {
+    const values = [{ ...ok(256, 100, 1e-6), maxMemoryUsedMb: null }, used(ok(512, 60, 2e-6), 100)];
+    expect(recommend(values, cost)?.memoryMb).toBe(256);
+  });
+});

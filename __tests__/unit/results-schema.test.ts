@@ -22,7 +22,10 @@ const SNAPSTART_TAIL =
   'RESTORE_REPORT Restore Duration: 474.16 ms\nSTART RequestId: r Version: 3\nEND RequestId: r\n' +
   'REPORT RequestId: r\tDuration: 306.34 ms\tBilled Duration: 610 ms\tMemory Size: 1024 MB\tMax Memory Used: 150 MB\tRestore Duration: 474.16 ms\tBilled Restore Duration: 303 ms\t\n';
 
-/** What the engine writes for a run with cold starts, a failing memory size, adaptive sampling and logged payloads. */
+/**
+ * What the engine writes for a run with cold starts, a failing memory size, adaptive sampling, logged payloads and a
+ * cheaper memory size skipped for its memory headroom (512 MB at 94% used).
+ */
 async function tunedRun(): Promise<RunResult> {
   const fake = createFakeLambda({
     behaviour: (memoryMb, index) =>
@@ -31,7 +34,11 @@ async function tunedRun(): Promise<RunResult> {
             durationMs: 3000,
             functionError: { errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 3.00 seconds' },
           }
-        : { durationMs: 100_000 / memoryMb + (index % 3), ...(index === 0 ? { initDurationMs: 150 } : {}) },
+        : {
+            durationMs: 100_000 / memoryMb + (index % 3),
+            maxMemoryUsedMb: memoryMb === 512 ? 480 : 200,
+            ...(index === 0 ? { initDurationMs: 150 } : {}),
+          },
   });
   const settings = tuningSettings({
     powerValuesMb: [128, 512, 1024],
@@ -48,6 +55,7 @@ async function tunedRun(): Promise<RunResult> {
     monthlyInvocations: 1_000_000,
     monthlyInvocationsAuto: true,
     usageFunction: 'orders-prod',
+    maxMemoryUsedPct: 90,
   });
   return tune(settings, {
     client: fake.client,

@@ -174,6 +174,23 @@ describe('parseSettings: malformed inputs', () => {
     ['percent in words', withArn({ 'max-cost-increase': 'five' }), 'max-cost-increase', {}, {}, 'not a number'],
     ['double percent sign', withArn({ 'max-duration-increase': '10%%' }), 'max-duration-increase'],
     [
+      'memory percent over 100',
+      withArn({ 'max-memory-used-percent': '120' }),
+      'max-memory-used-percent',
+      {},
+      {},
+      'above 100%',
+    ],
+    ['memory percent of 0', withArn({ 'max-memory-used-percent': '0' }), 'max-memory-used-percent', {}, {}, '0%'],
+    [
+      'memory warn above fail',
+      withArn({ 'max-memory-used-percent': '85', 'warn-memory-used-percent': '88' }),
+      'warn-memory-used-percent',
+      {},
+      {},
+      'above max-memory-used-percent (85%)',
+    ],
+    [
       'warn above max cost',
       withArn({ 'max-cost-increase': '5', 'warn-cost-increase': '8%' }),
       'warn-cost-increase',
@@ -506,6 +523,7 @@ describe('parseSettings: defaults', () => {
         resultsPath: '/repo/lambda-power-gate/results.json',
         timeoutMinutes: 30,
         monthlyInvocations: 1000000,
+        maxMemoryUsedPct: 90,
       },
       gate: {
         baselineSource: 'none',
@@ -516,6 +534,8 @@ describe('parseSettings: defaults', () => {
         warnCostIncreasePct: 2.5,
         warnDurationIncreasePct: 5,
         maxDurationStatistic: 'mean',
+        maxMemoryUsedPct: 90,
+        warnMemoryUsedPct: 80,
         confidence: 0.95,
         minSamples: 5,
         minDurationChangeMs: 1,
@@ -903,6 +923,8 @@ describe('everything else, well-formed', () => {
       maxDurationMs: 300,
       maxDurationStatistic: 'p95',
       maxMonthlyCostIncreaseUsd: 0,
+      maxMemoryUsedPct: 90,
+      warnMemoryUsedPct: 80,
       confidence: 0.999,
       minSamples: 2,
       minDurationChangeMs: 0.5,
@@ -1035,5 +1057,22 @@ describe('baseline-function must be another deployment', () => {
     ],
   ])('rejects %s', (_why, inputs, message) => {
     expect(() => parse({ region: 'us-east-1', ...inputs })).toThrow(message);
+  });
+});
+
+describe('memory headroom inputs', () => {
+  it('defaults to a 90% fail level (which the recommendation honours) and an 80% warn level', () => {
+    const { settings } = parse(withArn({}));
+    expect(settings.tuning.maxMemoryUsedPct).toBe(90);
+    expect(settings.gate.maxMemoryUsedPct).toBe(90);
+    expect(settings.gate.warnMemoryUsedPct).toBe(80);
+  });
+
+  it('lets the warn level follow a lower fail level, and turns off with off', () => {
+    expect(parse(withArn({ 'max-memory-used-percent': '75%' })).settings.gate.warnMemoryUsedPct).toBe(75);
+    const off = parse(withArn({ 'max-memory-used-percent': 'off', 'warn-memory-used-percent': 'off' })).settings;
+    expect(off.tuning.maxMemoryUsedPct).toBeUndefined();
+    expect(off.gate.maxMemoryUsedPct).toBeUndefined();
+    expect(off.gate.warnMemoryUsedPct).toBeUndefined();
   });
 });

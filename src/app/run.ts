@@ -28,6 +28,7 @@ import { messageOf } from '../lib/errors.js';
 import { oneLine } from '../lib/format.js';
 import { realSleep, type EngineLogger } from '../lib/ports.js';
 import { inertText } from '../lib/untrusted.js';
+import { memoryUsedPctAt } from '../results/figures.js';
 import { functionEntry, resultsFile } from '../results/file.js';
 import { autoOptimize } from '../tuning/apply.js';
 import { controlPlaneLimiter } from '../tuning/limiter.js';
@@ -431,6 +432,8 @@ export function functionsOutput(outcomes: FunctionOutcome[]): string {
       costDeltaPercent: round2(outcome.verdict?.costDeltaPct),
       durationDeltaPercent: round2(outcome.verdict?.durationDeltaPct),
       monthlyCostDeltaUsd: round2(outcome.verdict?.monthlyCostDeltaUsd),
+      memoryUsedPercent: round2(memoryUsedPctAt(outcome.result, outcome.result?.current.memoryMb)),
+      recommendedMemoryUsedPercent: round2(memoryUsedPctAt(outcome.result, outcome.result?.recommendation?.memoryMb)),
       ...(outcome.failure ? { failure: outcome.failure } : {}),
     })),
   );

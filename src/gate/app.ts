@@ -78,7 +78,8 @@ export function decidingComparison(outcome: FunctionOutcome): MetricComparison |
   const verdict = outcome.verdict;
   if (!verdict) return null;
   const rows = verdict.comparisons.filter(
-    (row) => row.level === verdict.level && row.deltaPct !== null && row.kind !== 'monthly-cost',
+    (row) =>
+      row.level === verdict.level && row.deltaPct !== null && row.kind !== 'monthly-cost' && row.kind !== 'memory',
   );
   const score = (row: MetricComparison): number =>
     (row.kind === 'cost' ? 1e9 : 0) + Math.min(Math.abs(row.deltaPct ?? 0), 1e8);

@@ -14,6 +14,7 @@ import { trimmedMean } from '../tuning/stats.js';
 import type { GateSettings, PowerValueResult, Prices, RunResult } from '../types.js';
 import { changeFloor, familyAlpha, holmSignificant } from './family.js';
 import type { Change, Finding, Place, RelativeFinding, RelativeMetric, UncomparedFinding } from './findings.js';
+import { headroomChecks } from './headroom.js';
 import { worseLevel } from './levels.js';
 import { absoluteChecks, exceeds, monthlyComparison } from './limits.js';
 import { minFailEnvironments } from './looks.js';
@@ -88,6 +89,8 @@ export function compareRuns(
     comparisons.push(noticeRow('baseline', { kind: 'baseline-problem', problem: options.baselineProblem }));
   }
   comparisons.push(...absoluteChecks(pr, gate));
+  const headroom = headroomChecks(pr, base, gate);
+  comparisons.push(...headroom);
 
   const level = comparisons.reduce<VerdictLevel>((worst, row) => worseLevel(worst, row.level), 'pass');
   const baselineDescription = base ? (options.baselineDescription ?? describeRun(base)) : null;
@@ -95,7 +98,8 @@ export function compareRuns(
     findings: comparisons.flatMap((row) => (row.finding ? [row.finding] : [])),
     baselineDescription,
     headline,
-    absoluteLimits: gate.maxCostPerInvocationUsd !== undefined || gate.maxDurationMs !== undefined,
+    absoluteLimits:
+      gate.maxCostPerInvocationUsd !== undefined || gate.maxDurationMs !== undefined || headroom.length > 0,
     ...(options.noBaselineNote !== undefined ? { noBaselineNote: options.noBaselineNote } : {}),
   });
   return {

@@ -106,7 +106,28 @@ export type AbsoluteFinding = {
   | { outcome: 'above' | 'within'; at: AbsolutePlace; value: number }
 );
 
-export type Finding = RelativeFinding | UncomparedFinding | BaselineFinding | MonthlyFinding | AbsoluteFinding;
+/** Why a memory size's headroom is checked. */
+export type HeadroomRole = 'configured' | 'recommended';
+
+/**
+ * Memory headroom at one memory size of the PR (max-memory-used-percent, warn-memory-used-percent): its peak Max
+ * Memory Used against the limits. The baseline's peak at the same memory is shown beside it, not tested.
+ */
+export interface HeadroomFinding {
+  kind: 'memory-headroom';
+  memoryMb: number;
+  roles: readonly HeadroomRole[];
+  maxMemoryUsedMb: number;
+  /** maxMemoryUsedMb / memoryMb × 100. */
+  usedPct: number;
+  failPct?: number;
+  warnPct?: number;
+  baseMaxMemoryUsedMb?: number;
+  outcome: 'above-fail' | 'above-warn' | 'within';
+}
+
+export type Finding =
+  RelativeFinding | UncomparedFinding | BaselineFinding | MonthlyFinding | AbsoluteFinding | HeadroomFinding;
 export type FindingKind = Finding['kind'];
 
 /** The level a finding gives the verdict. */
@@ -127,6 +148,8 @@ export function levelOf(finding: Finding): VerdictLevel {
       return isConfigured(finding.at) ? 'warn' : 'pass';
     case 'monthly-cost':
       return finding.outcome === 'above' ? 'fail' : 'pass';
+    case 'memory-headroom':
+      return finding.outcome === 'above-fail' ? 'fail' : finding.outcome === 'above-warn' ? 'warn' : 'pass';
     case 'absolute-limit':
       // A memory size that fails (a timeout, out of memory) is over any limit, not merely unchecked.
       return finding.outcome === 'above' || finding.outcome === 'failed'

@@ -1,6 +1,7 @@
 // Every sentence the gate writes, in one place: each finding (findings.ts) in words, the names of the places and
 // metrics compared, and the verdict's overall reason. Pure. compare.ts decides; this file only words.
 
+import { memoryUseText } from '../tuning/headroom.js';
 import { formatConfidence, formatMs, formatPct, formatUnsignedPct, formatUsd, lowerFirst } from '../lib/format.js';
 import type { RunResult } from '../types.js';
 import type {
@@ -8,6 +9,7 @@ import type {
   AbsolutePlace,
   Change,
   Finding,
+  HeadroomFinding,
   MonthlyFinding,
   Place,
   PlaceRole,
@@ -69,6 +71,8 @@ export function reasonFor(finding: Finding): string {
       return monthlyReason(finding);
     case 'absolute-limit':
       return absoluteReason(finding);
+    case 'memory-headroom':
+      return headroomReason(finding);
     default:
       return relativeReason(finding);
   }
@@ -193,6 +197,32 @@ function absoluteReason(finding: AbsoluteFinding): string {
       return `The ${statistic} at ${absolutePlaceLabel(finding.at)} is ${show(finding.value)}, above the ${limit} limit.`;
     case 'within':
       return `The ${statistic} at ${absolutePlaceLabel(finding.at)} is ${show(finding.value)}, within the ${limit} limit.`;
+  }
+}
+
+/** "max memory used at 256 MB (configured, recommended)". */
+export function headroomMetricName(finding: Pick<HeadroomFinding, 'memoryMb' | 'roles'>): string {
+  return `max memory used at ${finding.memoryMb} MB (${finding.roles.join(', ')})`;
+}
+
+function headroomReason(finding: HeadroomFinding): string {
+  const use = { memoryMb: finding.memoryMb, maxMemoryUsedMb: finding.maxMemoryUsedMb, usedPct: finding.usedPct };
+  const limit = finding.outcome === 'above-fail' ? finding.failPct : (finding.warnPct ?? finding.failPct);
+  const subject = `Max Memory Used at ${finding.memoryMb} MB (${finding.roles.join(', ')}): ${memoryUseText(use, limit)}`;
+  const base = finding.baseMaxMemoryUsedMb;
+  const was =
+    base === undefined
+      ? ''
+      : base === finding.maxMemoryUsedMb
+        ? `; the baseline peaked at the same ${base} MB`
+        : `; the baseline peaked at ${base} MB (${base > 0 ? formatPct((finding.maxMemoryUsedMb / base - 1) * 100) : 'n/a'})`;
+  switch (finding.outcome) {
+    case 'above-fail':
+      return `${subject}, above the ${finding.failPct}% max-memory-used-percent limit: a larger input would run it out of memory${was}.`;
+    case 'above-warn':
+      return `${subject}, above the ${finding.warnPct}% warn-memory-used-percent level${was}.`;
+    case 'within':
+      return `${subject}, within the ${limit}% ${finding.warnPct !== undefined ? 'warn-memory-used-percent level' : 'max-memory-used-percent limit'}${was}.`;
   }
 }
 

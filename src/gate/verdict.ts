@@ -8,7 +8,8 @@ export type VerdictLevel = 'pass' | 'warn' | 'fail';
 export interface MetricComparison {
   /** e.g. 'cost per invocation at 512 MB (recommended)' */
   metric: string;
-  kind: 'cost' | 'duration' | 'monthly-cost';
+  /** memory: a memory headroom check (gate/headroom.ts); its values are the peak Max Memory Used, MB. */
+  kind: 'cost' | 'duration' | 'monthly-cost' | 'memory';
   /** The PR side's memory. */
   memoryMb?: number;
   /**

@@ -21,9 +21,14 @@ import {
 import {
   coldStartTexts,
   deltaAt,
+  memoryDeltaAt,
+  memoryUseAt,
+  memoryUseCellText,
+  noRecommendationReason,
   errorsText,
   firstErrors,
   hasBaselineColumns,
+  hasMemoryColumns,
   headlineNumber,
   monthlyChangeUsd,
   NO_VERDICT_ICON,
@@ -151,10 +156,14 @@ const perMillion = (cost: number | null | undefined): string =>
 
 function recommendation(result: RunResult): string {
   const rec = result.recommendation;
-  if (!rec)
-    return `<h2>Recommendation</h2><p>No memory size met the <code>${h(result.settings.strategy)}</code> strategy's conditions.</p>`;
+  if (!rec) {
+    const why = noRecommendationReason(result);
+    return why
+      ? `<h2>Recommendation</h2><p>No recommendation: ${h(why, 1000)}</p>`
+      : `<h2>Recommendation</h2><p>No memory size met the <code>${h(result.settings.strategy)}</code> strategy's conditions.</p>`;
+  }
   const lines = [
-    `<p><strong>${formatMemory(rec.memoryMb)}</strong> (strategy <code>${h(rec.strategy)}</code>): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${h(capitalise(rec.reason), 300)}</p>`,
+    `<p><strong>${formatMemory(rec.memoryMb)}</strong> (strategy <code>${h(rec.strategy)}</code>): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${h(capitalise(rec.reason), 600)}</p>`,
   ];
   const saving = savingPct(result);
   const current = result.current;
@@ -190,6 +199,21 @@ function deltaHtml(input: ReportInput, memoryMb: number, kind: 'cost' | 'duratio
   return `<td${classes ? ` class="${classes}"` : ''} title="${note}">${icon}${formatPct(cell.deltaPct)}</td>`;
 }
 
+/** "241 MB (94%)", marked where the gate's headroom check warned or failed. */
+function memoryUseHtml(input: ReportInput, memoryMb: number): string {
+  const cell = memoryUseAt(input, memoryMb);
+  if (!cell) return '<td>–</td>';
+  const level = cell.level && cell.level !== 'pass' ? cell.level : undefined;
+  const icon = level === 'fail' ? '❌ ' : level === 'warn' ? '⚠️ ' : '';
+  return `<td${level ? ` class="lvl-${level}"` : ''}>${icon}${h(memoryUseCellText(cell))}</td>`;
+}
+
+/** The change of the peak against the baseline at the same memory: information, never tested for significance. */
+function memoryDeltaHtml(input: ReportInput, memoryMb: number): string {
+  const cell = memoryDeltaAt(input, memoryMb);
+  return cell ? `<td title="not tested by the gate">${formatPct(cell.deltaPct)}</td>` : '<td>–</td>';
+}
+
 function memoryLabel(result: RunResult, entry: PowerValueResult): string {
   const labels: string[] = [];
   if (entry.memoryMb === result.recommendation?.memoryMb) labels.push('⭐ recommended');
@@ -200,10 +224,15 @@ function memoryLabel(result: RunResult, entry: PowerValueResult): string {
 function memoryTable(input: ReportInput): string {
   const { result } = input;
   const withDelta = hasBaselineColumns(input);
-  const head = `<tr><th>Memory</th><th>Mean duration</th><th>p90</th><th>Cost / 1M invocations</th>${withDelta ? '<th>Δ cost</th><th>Δ duration</th>' : ''}<th class="text">Errors</th></tr>`;
+  const withMemory = hasMemoryColumns(input);
+  const memoryHead = withMemory ? `<th>Max memory used</th>${withDelta ? '<th>Δ max memory used</th>' : ''}` : '';
+  const head = `<tr><th>Memory</th><th>Mean duration</th><th>p90</th><th>Cost / 1M invocations</th>${withDelta ? '<th>Δ cost</th><th>Δ duration</th>' : ''}${memoryHead}<th class="text">Errors</th></tr>`;
   const rows = result.powerValues.map((entry) => {
     const deltas = withDelta
       ? deltaHtml(input, entry.memoryMb, 'cost') + deltaHtml(input, entry.memoryMb, 'duration')
+      : '';
+    const memory = withMemory
+      ? memoryUseHtml(input, entry.memoryMb) + (withDelta ? memoryDeltaHtml(input, entry.memoryMb) : '')
       : '';
     const classes = [
       entry.memoryMb === result.recommendation?.memoryMb ? 'recommended' : '',
@@ -214,11 +243,11 @@ function memoryTable(input: ReportInput): string {
     const open = `<tr${classes ? ` class="${classes}"` : ''}><td>${memoryLabel(result, entry)}</td>`;
     const errors = `<td class="text">${h(errorsText(entry))}</td>`;
     if (entry.status === 'failed' || !entry.duration) {
-      return `${open}<td class="text" colspan="3">❌ ${h(entry.failureReason ?? 'failed: no successful invocation', 300)}</td>${deltas}${errors}</tr>`;
+      return `${open}<td class="text" colspan="3">❌ ${h(entry.failureReason ?? 'failed: no successful invocation', 300)}</td>${deltas}${memory}${errors}</tr>`;
     }
-    return `${open}<td>${formatMs(entry.duration.trimmedMean)}</td><td>${formatMs(entry.duration.p90)}</td><td>${formatUsd(costPerMillionUsd(entry.costPerInvocationUsd))}</td>${deltas}${errors}</tr>`;
+    return `${open}<td>${formatMs(entry.duration.trimmedMean)}</td><td>${formatMs(entry.duration.p90)}</td><td>${formatUsd(costPerMillionUsd(entry.costPerInvocationUsd))}</td>${deltas}${memory}${errors}</tr>`;
   });
-  const legend = `Mean duration: trimmed mean (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)}.${withDelta ? ' Δ: change against the baseline at the same memory; bold: significant; ⚠️ ❌: over the warn or fail limit.' : ''}`;
+  const legend = `Mean duration: trimmed mean (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)}.${withMemory ? ' Max memory used: the highest Max Memory Used of any invocation, and its share of the memory size.' : ''}${withDelta ? ' Δ: change against the baseline at the same memory; bold: significant; ⚠️ ❌: over the warn or fail limit.' : ''}`;
   return `<h2>By memory size</h2><div class="scroll"><table>${head}${rows.join('\n')}</table></div><p class="muted small">${legend}</p>`;
 }
 
@@ -336,6 +365,7 @@ function links(input: ReportInput): string {
 function comparisonValue(row: MetricComparison, value: number | null): string {
   if (row.kind === 'duration') return formatMs(value);
   if (row.kind === 'monthly-cost') return formatUsd(value);
+  if (row.kind === 'memory') return value === null ? '–' : formatMemory(value);
   return `${formatUsd(costPerMillionUsd(value))} / 1M`;
 }
 

@@ -22,6 +22,7 @@ import { coldStartTexts, firstErrors, shortSha, VERDICT_ICON, type ReportInput }
 function comparisonValue(row: MetricComparison, value: number | null): string {
   if (row.kind === 'duration') return nonBreaking(formatMs(value));
   if (row.kind === 'monthly-cost') return formatUsd(value);
+  if (row.kind === 'memory') return value === null ? '–' : nonBreaking(formatMemory(value));
   return nonBreaking(`${formatUsd(costPerMillionUsd(value))} / 1M`);
 }
 

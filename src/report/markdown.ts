@@ -27,8 +27,14 @@ import {
 } from '../lib/format.js';
 import {
   deltaAt,
+  memoryDeltaAt,
+  memoryUseAt,
+  memoryUseCellText,
+  noRecommendationReason,
+  type MemoryUseCell,
   errorsText,
   hasBaselineColumns,
+  hasMemoryColumns,
   headlineNumber,
   keyMemorySizes,
   MAX_TABLE_ROWS,
@@ -119,7 +125,10 @@ function perMillion(costPerInvocationUsd: number | null | undefined): string {
 function recommendationSection(result: RunResult, verdict: ReportInput['verdict']): string {
   const rec = result.recommendation;
   if (!rec) {
-    return `**No recommendation:** no memory size met the ${codeSpan(result.settings.strategy)} strategy's conditions (see the table).`;
+    const why = noRecommendationReason(result);
+    return why
+      ? `**No recommendation:** ${escapeMarkdown(why, 1000)}`
+      : `**No recommendation:** no memory size met the ${codeSpan(result.settings.strategy)} strategy's conditions (see the table).`;
   }
   const lines = [
     `**Recommendation: ${formatMemory(rec.memoryMb)}** (strategy ${codeSpan(rec.strategy)}): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${escapeMarkdown(capitalise(rec.reason))}`,
@@ -176,6 +185,13 @@ function deltaText(cell: DeltaCell | null): string {
   return `${icon}${cell.significant ? `**${text}**` : text}`;
 }
 
+/** "241 MB (94%)", with ⚠️ or ❌ where the gate's headroom check warned or failed. */
+function memoryUseText(cell: MemoryUseCell | null): string {
+  if (!cell) return '–';
+  const icon = cell.level === 'fail' ? '❌\u00a0' : cell.level === 'warn' ? '⚠️\u00a0' : '';
+  return nonBreaking(`${icon}${memoryUseCellText(cell)}`);
+}
+
 const RECOMMENDED_MARK = '⭐';
 const CURRENT_MARK = '📌';
 
@@ -191,16 +207,43 @@ export function errorsCell(entry: PowerValueResult): string {
   return errorsText(entry, (text) => escapeMarkdown(text));
 }
 
-function tableOf(input: ReportInput, entries: readonly PowerValueResult[], withDelta: boolean): string {
+function tableOf(
+  input: ReportInput,
+  entries: readonly PowerValueResult[],
+  withDelta: boolean,
+  withMemory: boolean,
+): string {
   const { result } = input;
-  const header = ['Memory', 'Mean', 'p90', 'Cost / 1M', ...(withDelta ? ['Δ cost', 'Δ mean'] : []), 'Errors'];
-  const align = ['---:', '---:', '---:', '---:', ...(withDelta ? ['---:', '---:'] : []), ':---'];
+  const header = [
+    'Memory',
+    'Mean',
+    'p90',
+    'Cost / 1M',
+    ...(withDelta ? ['Δ cost', 'Δ mean'] : []),
+    ...(withMemory ? ['Max used', ...(withDelta ? ['Δ max used'] : [])] : []),
+    'Errors',
+  ];
+  const align = [
+    '---:',
+    '---:',
+    '---:',
+    '---:',
+    ...(withDelta ? ['---:', '---:'] : []),
+    ...(withMemory ? ['---:', ...(withDelta ? ['---:'] : [])] : []),
+    ':---',
+  ];
   const rows = entries.map((entry) => {
     const deltas = withDelta
       ? [deltaText(deltaAt(input, entry.memoryMb, 'cost')), deltaText(deltaAt(input, entry.memoryMb, 'duration'))]
       : [];
+    const memory = withMemory
+      ? [
+          memoryUseText(memoryUseAt(input, entry.memoryMb)),
+          ...(withDelta ? [deltaText(memoryDeltaAt(input, entry.memoryMb))] : []),
+        ]
+      : [];
     if (entry.status === 'failed' || !entry.duration) {
-      return [memoryCell(result, entry), nonBreaking('❌ failed'), '–', '–', ...deltas, errorsCell(entry)];
+      return [memoryCell(result, entry), nonBreaking('❌ failed'), '–', '–', ...deltas, ...memory, errorsCell(entry)];
     }
     return [
       memoryCell(result, entry),
@@ -208,6 +251,7 @@ function tableOf(input: ReportInput, entries: readonly PowerValueResult[], withD
       nonBreaking(formatMs(entry.duration.p90)),
       formatUsd(costPerMillionUsd(entry.costPerInvocationUsd)),
       ...deltas,
+      ...memory,
       errorsCell(entry),
     ];
   });
@@ -219,25 +263,26 @@ function tableOf(input: ReportInput, entries: readonly PowerValueResult[], withD
 function powerValueTable(input: ReportInput): string {
   const { result } = input;
   const withDelta = hasBaselineColumns(input);
+  const withMemory = hasMemoryColumns(input);
   const legend = [
-    `${RECOMMENDED_MARK} recommended · ${CURRENT_MARK} configured now · Mean: trimmed mean duration (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)} · Cost in USD per 1M invocations.`,
+    `${RECOMMENDED_MARK} recommended · ${CURRENT_MARK} configured now · Mean: trimmed mean duration (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)} · Cost in USD per 1M invocations${withMemory ? ' · Max used: peak Max Memory Used, % of the memory size' : ''}.`,
     withDelta
       ? 'Δ: change against the baseline at the same memory; **bold**: significant (its confidence interval excludes 0); ⚠️ ❌: over the warn or fail limit.'
       : '',
   ].filter(Boolean);
   const all = result.powerValues;
   if (all.length <= MAX_TABLE_ROWS)
-    return [tableOf(input, all, withDelta), '', `<sub>${legend.join(' ')}</sub>`].join('\n');
+    return [tableOf(input, all, withDelta, withMemory), '', `<sub>${legend.join(' ')}</sub>`].join('\n');
   const keys = keyMemorySizes(input);
   const shown = all.filter((entry) => keys.has(entry.memoryMb));
   return [
-    tableOf(input, shown, withDelta),
+    tableOf(input, shown, withDelta, withMemory),
     '',
     `<sub>${legend.join(' ')} Key memory sizes only (recommended, configured, compared, fastest, cheapest): all ${all.length} are below.</sub>`,
     '',
     `<details><summary>All ${all.length} memory sizes</summary>`,
     '',
-    tableOf(input, all, withDelta),
+    tableOf(input, all, withDelta, withMemory),
     '',
     '</details>',
   ].join('\n');

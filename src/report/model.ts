@@ -8,6 +8,8 @@ import type { MetricComparison, PowerValueResult, RunResult, Verdict, VerdictLev
 import { LEVEL_RANK } from '../gate/levels.js';
 import { entryAt } from '../results/figures.js';
 import { formatCount, formatMemory, formatMs, formatPct, formatUsdDelta, truncateText } from '../lib/format.js';
+import { explainNoRecommendation } from '../tuning/analyze.js';
+import { memoryUseOf, usedPctText } from '../tuning/headroom.js';
 import { compareVisualizationUrl, visualizationUrl, type VisualizationPoint } from '../results/visualization.js';
 
 export interface ReportInput {
@@ -30,6 +32,7 @@ const KIND_WORDS: Record<MetricComparison['kind'], string> = {
   cost: 'cost per invocation',
   duration: 'duration',
   'monthly-cost': 'monthly cost',
+  memory: 'max memory used',
 };
 
 /**
@@ -37,7 +40,11 @@ const KIND_WORDS: Record<MetricComparison['kind'], string> = {
  * the monthly figure), then cost before duration, significant before not, then the largest change.
  */
 export function headlineComparison(verdict: Verdict): MetricComparison | null {
-  const candidates = verdict.comparisons.filter((row) => row.deltaPct !== null && row.kind !== 'monthly-cost');
+  // A headroom row's change is shown, not tested: the headline quotes cost and duration (the reason says a headroom
+  // fail or warn).
+  const candidates = verdict.comparisons.filter(
+    (row) => row.deltaPct !== null && row.kind !== 'monthly-cost' && row.kind !== 'memory',
+  );
   if (candidates.length === 0) return null;
   const monthlyMemory = verdict.comparisons.find((row) => row.kind === 'monthly-cost')?.memoryMb;
   const score = (row: MetricComparison): number[] => [
@@ -104,6 +111,27 @@ export function monthlyChangeUsd(result: RunResult): number | null {
   return (rec.costPerInvocationUsd - result.current.costPerInvocationUsd) * monthly;
 }
 
+/**
+ * Why a run has no recommendation, in one sentence, from its own figures and settings (every size failed, every one
+ * used more memory than max-memory-used-percent, none met the percentile limit); null when that cannot be said.
+ */
+export function noRecommendationReason(result: RunResult): string | null {
+  if (result.recommendation || result.dryRun) return null;
+  const s = result.settings;
+  try {
+    return explainNoRecommendation(result.powerValues, {
+      strategy: s.strategy,
+      balancedWeight: s.balancedWeight,
+      ...(s.percentileLimit ? { percentileLimit: s.percentileLimit } : {}),
+      sampleRule: s,
+      ...(s.maxMemoryUsedPct !== undefined ? { maxMemoryUsedPct: s.maxMemoryUsedPct } : {}),
+    });
+  } catch {
+    // A hand-made results file with the percentile strategy and no limit: the generic sentence stands.
+    return null;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // The table
 
@@ -142,6 +170,45 @@ export function deltaAt(input: ReportInput, memoryMb: number, kind: 'cost' | 'du
       ? ratioPct(pr.costPerInvocationUsd, base.costPerInvocationUsd)
       : ratioPct(pr.duration?.trimmedMean, base.duration?.trimmedMean);
   return deltaPct === null ? null : { deltaPct };
+}
+
+/** A memory size's peak Max Memory Used, its share of the size, and the gate's headroom level there. */
+export interface MemoryUseCell {
+  maxMemoryUsedMb: number;
+  usedPct: number;
+  /** The gate's headroom check at this memory (absent when it checked none here). */
+  level?: VerdictLevel;
+}
+
+/** The peak Max Memory Used at a memory size (the figure the headroom checks use), or null without one. */
+export function memoryUseAt(input: ReportInput, memoryMb: number): MemoryUseCell | null {
+  const entry = entryAt(input.result, memoryMb);
+  const use = entry ? memoryUseOf(entry) : null;
+  if (!use) return null;
+  const check = input.verdict?.comparisons.find((row) => row.kind === 'memory' && row.memoryMb === memoryMb);
+  return { maxMemoryUsedMb: use.maxMemoryUsedMb, usedPct: use.usedPct, ...(check ? { level: check.level } : {}) };
+}
+
+/** "241 MB (94%)". */
+export function memoryUseCellText(cell: MemoryUseCell): string {
+  return `${formatMemory(cell.maxMemoryUsedMb)} (${usedPctText(cell.usedPct)})`;
+}
+
+/**
+ * Δ of the peak Max Memory Used against the baseline at the same memory: a change of two figures, never tested for
+ * significance (a peak is one figure per run), so it carries no significance mark.
+ */
+export function memoryDeltaAt(input: ReportInput, memoryMb: number): DeltaCell | null {
+  const deltaPct = ratioPct(
+    entryAt(input.result, memoryMb)?.maxMemoryUsedMb,
+    entryAt(input.baseline, memoryMb)?.maxMemoryUsedMb,
+  );
+  return deltaPct === null ? null : { deltaPct };
+}
+
+/** The table has the memory columns when some memory size reported Max Memory Used (a column of dashes says nothing). */
+export function hasMemoryColumns(input: ReportInput): boolean {
+  return input.result.powerValues.some((entry) => memoryUseOf(entry) !== null);
 }
 
 /** The table has Δ columns when there is a baseline run or the gate compared some memory size. */

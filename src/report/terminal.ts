@@ -1,20 +1,22 @@
 // The short plain-text table the CLI and the demo print: figures from the one formatter set, function text made
 // inert (a terminal would act on an escape sequence in a failure reason).
 
-import type { AppVerdict, FunctionOutcome, RunResult } from '../types.js';
+import type { AppVerdict, FunctionOutcome, PowerValueResult, RunResult } from '../types.js';
 import { orderOutcomes } from '../gate/app.js';
 import { costPerMillionUsd, formatMs, formatUsd, formatUsdDelta } from '../lib/format.js';
 import { inertText } from '../lib/untrusted.js';
+import { memoryUseOf, usedPctText } from '../tuning/headroom.js';
 import { appRow, LEVEL_WORD } from './app.js';
 
 /** A short plain-text table for terminals (the CLI and the demo). */
 export function renderTerminalTable(result: RunResult): string {
-  const header = ['memory', 'duration', 'p90', 'cost/1M inv.', 'errors', ''];
+  const header = ['memory', 'duration', 'p90', 'cost/1M inv.', 'max used', 'errors', ''];
   const rows = result.powerValues.map((entry) => [
     `${entry.memoryMb} MB`,
     entry.status === 'failed' ? 'failed' : formatMs(entry.duration?.trimmedMean),
     formatMs(entry.duration?.p90),
     formatUsd(costPerMillionUsd(entry.costPerInvocationUsd)),
+    maxUsedText(entry),
     `${entry.errors}/${entry.invocations}`,
     entry.memoryMb === result.recommendation?.memoryMb
       ? '← recommended'
@@ -23,6 +25,12 @@ export function renderTerminalTable(result: RunResult): string {
         : '',
   ]);
   return alignColumns([header, ...rows]);
+}
+
+/** "243 MB (94%)": the peak Max Memory Used and its share of the memory size (tuning/headroom.ts), or –. */
+function maxUsedText(entry: PowerValueResult): string {
+  const use = memoryUseOf(entry);
+  return use ? `${use.maxMemoryUsedMb} MB (${usedPctText(use.usedPct)})` : '–';
 }
 
 /**

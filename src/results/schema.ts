@@ -99,6 +99,14 @@ export const recordedSettingsSchema = z
       .lt(1)
       .optional()
       .describe('Adaptive sampling: the confidence of the intervals that decide a comparison.'),
+    maxMemoryUsedPct: z
+      .number()
+      .gt(0)
+      .max(100)
+      .optional()
+      .describe(
+        'max-memory-used-percent: memory sizes whose peak Max Memory Used was above this percent were not recommended (absent: off, or a run before the setting existed).',
+      ),
   })
   .meta({
     id: 'RecordedSettings',
@@ -185,7 +193,11 @@ export const powerValueResultSchema = z
       .nullable()
       .describe('Trimmed mean of the per-invocation cost (compute + request price).'),
     billedDurationMs: nonNegative.nullable().describe('Trimmed mean of the billed duration.'),
-    maxMemoryUsedMb: nonNegative.nullable().describe('Peak Max Memory Used seen.'),
+    maxMemoryUsedMb: nonNegative
+      .nullable()
+      .describe(
+        'Peak Max Memory Used seen: the highest of every sample at this memory size, failed ones included (the memory headroom checks use it).',
+      ),
     sampling: z
       .object({ rounds: count, open: z.boolean() })
       .optional()
@@ -214,6 +226,19 @@ export const recommendationSchema = z
     costPerInvocationUsd: nonNegative,
     durationMs: nonNegative,
     reason: z.string().describe('One sentence: why this memory.'),
+    skippedForHeadroom: z
+      .array(
+        z.object({
+          memoryMb: memoryMb,
+          maxMemoryUsedMb: nonNegative.describe('The peak Max Memory Used of any sample at this memory size.'),
+          usedPct: nonNegative.describe('maxMemoryUsedMb / memoryMb × 100.'),
+          limitPct: z.number().gt(0).max(100).describe('The max-memory-used-percent limit it was over.'),
+        }),
+      )
+      .optional()
+      .describe(
+        'Memory sizes the strategy would have picked instead, left out because their peak Max Memory Used was above max-memory-used-percent (absent when none was).',
+      ),
   })
   .meta({ id: 'Recommendation', description: 'The recommended memory size and why.' });
 

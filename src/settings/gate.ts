@@ -12,6 +12,7 @@ import {
   omitUndefined,
   optionalNumber,
   parseEnum,
+  parseMemoryPercent,
   parsePercent,
   resolvePath,
   show,
@@ -28,6 +29,8 @@ const DURATION_STATISTICS = [
   'p95',
   'p99',
 ] as const satisfies readonly GateSettings['maxDurationStatistic'][];
+/** warn-memory-used-percent's default (docs/gate.md, "Memory headroom"). */
+export const DEFAULT_WARN_MEMORY_USED_PCT = 80;
 const BASELINE_INPUTS = [
   ['baseline-file', 'file'],
   ['baseline-branch', 'branch'],
@@ -127,6 +130,21 @@ export function parseGate(
     'use an amount in USD, 0 or more, e.g. 50',
   );
 
+  // The fail level is the tuning's (it also keeps the recommendation off sizes above it); the warn level is the
+  // gate's alone. Its default, 80, follows the fail level down when that is lower.
+  const maxMemoryUsedPct = tuning.maxMemoryUsedPct;
+  const warnMemoryUsedPct = inputs.isGiven('warn-memory-used-percent')
+    ? parseMemoryPercent(inputs, 'warn-memory-used-percent')
+    : maxMemoryUsedPct === undefined
+      ? DEFAULT_WARN_MEMORY_USED_PCT
+      : Math.min(DEFAULT_WARN_MEMORY_USED_PCT, maxMemoryUsedPct);
+  if (warnMemoryUsedPct !== undefined && maxMemoryUsedPct !== undefined && warnMemoryUsedPct > maxMemoryUsedPct) {
+    throw fail(
+      'warn-memory-used-percent',
+      `${warnMemoryUsedPct}% is above max-memory-used-percent (${maxMemoryUsedPct}%), and a warning level must not exceed the failure level; lower warn-memory-used-percent or raise max-memory-used-percent`,
+    );
+  }
+
   const confidence = checkNumber(
     'confidence',
     inputs.value('confidence'),
@@ -184,6 +202,8 @@ export function parseGate(
     maxDurationMs,
     maxDurationStatistic,
     maxMonthlyCostIncreaseUsd,
+    maxMemoryUsedPct,
+    warnMemoryUsedPct,
     confidence,
     minSamples,
     minDurationChangeMs,

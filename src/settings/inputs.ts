@@ -410,6 +410,24 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'The duration statistic max-duration-ms applies to: mean, p50, p90, p95 or p99.',
   },
   {
+    name: 'max-memory-used-percent',
+    perFunction: true,
+    group: 'gate',
+    default: '90',
+    valueName: 'percent',
+    description:
+      'Memory headroom: fail when the peak Max Memory Used exceeds this percent of the memory size at the configured memory or at the recommendation, and never recommend a memory size above it; needs no baseline ("90" or "90%"; off disables).',
+  },
+  {
+    name: 'warn-memory-used-percent',
+    perFunction: true,
+    group: 'gate',
+    valueName: 'percent',
+    defaultText: '80, or max-memory-used-percent when lower',
+    description:
+      'Warn when the peak Max Memory Used exceeds this percent of the memory size at the configured memory or at the recommendation (at most max-memory-used-percent; off disables).',
+  },
+  {
     name: 'max-monthly-cost-increase',
     perFunction: true,
     group: 'gate',
@@ -536,11 +554,20 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'cost-delta-percent', description: 'Change in cost per invocation against the baseline, in percent.' },
   { name: 'duration-delta-percent', description: 'Change in duration against the baseline, in percent.' },
   { name: 'monthly-cost-delta', description: 'Change in projected monthly cost against the baseline, in USD.' },
+  {
+    name: 'memory-used-percent',
+    description:
+      'The peak Max Memory Used at the configured memory, in percent of it (empty when that memory was not measured).',
+  },
+  {
+    name: 'recommended-memory-used-percent',
+    description: 'The peak Max Memory Used at the recommended memory, in percent of it.',
+  },
   { name: 'comment-url', description: 'URL of the pull request comment (empty when none).' },
   {
     name: 'functions',
     description:
-      "JSON: one entry per function (key, function, status measured/unchanged/failed, verdict, currentMemoryMb, recommendedMemoryMb, costDeltaPercent, durationDeltaPercent, monthlyCostDeltaUsd, failure). With several functions, verdict and monthly-cost-delta are the app's, and the per-function outputs above are empty.",
+      "JSON: one entry per function (key, function, status measured/unchanged/failed, verdict, currentMemoryMb, recommendedMemoryMb, costDeltaPercent, durationDeltaPercent, monthlyCostDeltaUsd, memoryUsedPercent, recommendedMemoryUsedPercent, failure). With several functions, verdict and monthly-cost-delta are the app's, and the per-function outputs above are empty.",
   },
 ];
 

@@ -165,6 +165,20 @@ export function parsePercent(inputs: Inputs, name: string): number | undefined {
   );
 }
 
+/** A share of a memory size, "90" or "90%", above 0 and at most 100; "off" (or empty) disables it. */
+export function parseMemoryPercent(inputs: Inputs, name: string): number | undefined {
+  const text = inputs.value(name);
+  if (text === '' || OFF_WORDS.has(text.toLowerCase())) return undefined;
+  return checkNumber(
+    name,
+    text.replace(/\s*%$/, ''),
+    z.number().gt(0).max(100),
+    '%',
+    'use a percentage of the memory size above 0 and at most 100, such as 90 or 90%, or off',
+    text,
+  );
+}
+
 export const withoutDollar = (text: string): string => text.replace(/^\$\s*/, '');
 export const withoutMs = (text: string): string => text.replace(/\s*ms$/i, '');
 

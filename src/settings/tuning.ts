@@ -12,6 +12,7 @@ import {
   fail,
   omitUndefined,
   parseEnum,
+  parseMemoryPercent,
   resolvePath,
   show,
   withoutDigitGrouping,
@@ -237,6 +238,7 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
     // Absent means fixed: results and settings from before adaptive sampling read the same.
     sampling: sampling === 'adaptive' ? sampling : undefined,
     samplingConfidence: sampling === 'adaptive' ? samplingConfidence : undefined,
+    maxMemoryUsedPct: parseMemoryPercent(inputs, 'max-memory-used-percent'),
   });
 }
 

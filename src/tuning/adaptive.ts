@@ -46,6 +46,8 @@ export interface AdaptiveSettings {
   discardTopBottom: number;
   allowedExceptions: string[];
   onlyColdStarts: boolean;
+  /** The recommendation leaves out sizes above it (headroom.ts), so the leader does too. */
+  maxMemoryUsedPct?: number;
 }
 
 export interface AdaptivePolicy {
@@ -279,6 +281,7 @@ export function planNextRound(
       balancedWeight: settings.balancedWeight,
       percentileLimit: settings.percentileLimit,
       sampleRule: settings,
+      maxMemoryUsedPct: settings.maxMemoryUsedPct,
     },
   );
   const leaderMb = recommendation?.memoryMb ?? null;

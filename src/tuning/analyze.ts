@@ -6,13 +6,20 @@
 // smaller memory size, so the result never depends on input order.
 //
 // When nothing can be recommended, recommend() returns null and explainNoRecommendation() says why in one
-// sentence (no power values, every power value failed, or no power value met the percentile limit).
+// sentence (no power values, every power value failed, every one used more memory than max-memory-used-percent, or
+// no power value met the percentile limit).
+//
+// Memory headroom (maxMemoryUsedPct): a memory size whose peak Max Memory Used is above the limit is no candidate
+// (headroom.ts): production inputs larger than the test payloads would run it out of memory. The recommendation's
+// reason names each such size the strategy would otherwise have picked ("256 MB skipped: 241 of 256 MB used (94%),
+// over the 90% limit"), so a reader sees why the cheaper size was passed over.
 
 import { clampBalancedWeight } from './plan.js';
 import { percentile } from './stats.js';
 import type { PercentileLimit, PowerValueResult, Recommendation, Strategy } from '../types.js';
 import { measuredSamples, type SampleRule } from './sample-rule.js';
 import { formatMs, formatUsd } from '../lib/format.js';
+import { memoryUseOf, memoryUseText, skippedText, usedAbove } from './headroom.js';
 
 export interface RecommendOptions {
   strategy: Strategy;
@@ -22,6 +29,8 @@ export interface RecommendOptions {
   percentileLimit?: PercentileLimit;
   /** Which samples the percentile comes from (sample-rule.ts); default: warm, no error allowed. */
   sampleRule?: SampleRule;
+  /** max-memory-used-percent: memory sizes whose peak Max Memory Used is above this percent are not candidates. */
+  maxMemoryUsedPct?: number;
 }
 
 const DEFAULT_SAMPLE_RULE: SampleRule = { allowedExceptions: [], onlyColdStarts: false };
@@ -203,17 +212,8 @@ function cheapestWithinPercentile(
   return recommendation('percentile', winner, reason);
 }
 
-/**
- * The recommended memory size for a strategy, or null when none can be recommended (no candidate, or no
- * candidate within the percentile limit); explainNoRecommendation() then says why.
- * - cost: the cheapest; ties → faster.
- * - speed: the fastest; ties → cheaper.
- * - balanced: minimum of w·cost/maxCost + (1−w)·duration/maxDuration over the candidates; ties → cheaper.
- * - percentile: the cheapest whose p-th percentile of successful sample durations is ≤ maxDurationMs; ties → faster.
- * @throws Error for the percentile strategy without options.percentileLimit.
- */
-export function recommend(powerValues: readonly PowerValueResult[], options: RecommendOptions): Recommendation | null {
-  const candidates = candidatesOf(powerValues);
+/** The strategy's pick among these candidates, or null (none, or none within the percentile limit). */
+function pick(candidates: readonly Candidate[], options: RecommendOptions): Recommendation | null {
   if (options.strategy === 'percentile') {
     const limit = requirePercentileLimit(options);
     return candidates.length === 0
@@ -229,6 +229,50 @@ export function recommend(powerValues: readonly PowerValueResult[], options: Rec
     case 'balanced':
       return balanced(candidates, options.balancedWeight);
   }
+}
+
+/** A candidate whose peak Max Memory Used is above the limit (a size without the figure is not judged). */
+function overHeadroom(candidate: Candidate, limitPct: number | undefined): boolean {
+  if (limitPct === undefined) return false;
+  const use = memoryUseOf(candidate.result);
+  return use !== null && usedAbove(use, limitPct);
+}
+
+/**
+ * The recommended memory size for a strategy, or null when none can be recommended (no candidate, every candidate
+ * over the memory headroom limit, or no candidate within the percentile limit); explainNoRecommendation() then says
+ * why.
+ * - cost: the cheapest; ties → faster.
+ * - speed: the fastest; ties → cheaper.
+ * - balanced: minimum of w·cost/maxCost + (1−w)·duration/maxDuration over the candidates; ties → cheaper.
+ * - percentile: the cheapest whose p-th percentile of successful sample durations is ≤ maxDurationMs; ties → faster.
+ * With maxMemoryUsedPct, the sizes above it are left out, and those the strategy would have picked instead of the
+ * winner are named in the reason and in skippedForHeadroom.
+ * @throws Error for the percentile strategy without options.percentileLimit.
+ */
+export function recommend(powerValues: readonly PowerValueResult[], options: RecommendOptions): Recommendation | null {
+  const all = candidatesOf(powerValues);
+  const limitPct = options.maxMemoryUsedPct;
+  const within = all.filter((c) => !overHeadroom(c, limitPct));
+  const winner = pick(within, options);
+  if (!winner || limitPct === undefined || within.length === all.length) return winner;
+  // A skipped size is one the strategy prefers to the winner: it would win among the others plus itself.
+  const skipped = all.filter((c) => !within.includes(c) && pick([...within, c], options)?.memoryMb === c.memoryMb);
+  const uses = skipped.flatMap((c) => {
+    const use = memoryUseOf(c.result);
+    return use ? [use] : [];
+  });
+  if (uses.length === 0) return winner;
+  return {
+    ...winner,
+    reason: `${winner.reason}; ${uses.map((use) => skippedText(use, limitPct)).join('; ')}`,
+    skippedForHeadroom: uses.map((use) => ({
+      memoryMb: use.memoryMb,
+      maxMemoryUsedMb: use.maxMemoryUsedMb,
+      usedPct: use.usedPct,
+      limitPct,
+    })),
+  };
 }
 
 function failedSummary(powerValues: readonly PowerValueResult[]): string {
@@ -253,9 +297,20 @@ export function explainNoRecommendation(
     const all = powerValues.length === 1 ? 'The only memory size' : `All ${powerValues.length} memory sizes`;
     return `${all} failed, so there is nothing to recommend: ${failedSummary(powerValues)}.`;
   }
+  const limitPct = options.maxMemoryUsedPct;
+  if (limitPct !== undefined && candidates.every((c) => overHeadroom(c, limitPct))) {
+    const uses = candidates.flatMap((c) => {
+      const use = memoryUseOf(c.result);
+      return use ? [`${use.memoryMb} MB: ${memoryUseText(use, limitPct)}`] : [];
+    });
+    const which =
+      candidates.length === 1 ? 'The only memory size that ran' : `All ${candidates.length} memory sizes that ran`;
+    return `${which} used more than the ${limitPct}% max-memory-used-percent limit, so none is recommended (add larger power-values): ${uses.join('; ')}.`;
+  }
   const limit = requirePercentileLimit(options);
   const p = `p${limit.percentile}`;
   const fastestAtP = candidates
+    .filter((c) => !overHeadroom(c, limitPct))
     .map((c) => ({
       memoryMb: c.memoryMb,
       valueMs: durationPercentileMs(c.result, limit.percentile, options.sampleRule ?? DEFAULT_SAMPLE_RULE),

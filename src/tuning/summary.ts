@@ -115,6 +115,7 @@ export function buildResult(
         balancedWeight: settings.balancedWeight,
         percentileLimit: settings.percentileLimit,
         sampleRule: settings,
+        maxMemoryUsedPct: settings.maxMemoryUsedPct,
       });
   const current = powerValues.find((entry) => entry.memoryMb === snapshot.memoryMb && entry.status === 'ok');
   const points = powerValues
