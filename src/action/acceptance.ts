@@ -9,7 +9,7 @@
 // failure to read leaves the verdict as it is, with a warning: the label can only ever loosen the gate, so not
 // reading it is the safe side. Octokit is loaded only when a verdict fails and a label is configured.
 
-import { decideAcceptance, type Acceptance, type LabelEvent } from '../gate/acceptance.js';
+import { currentLabelEvent, decideAcceptance, type Acceptance, type LabelEvent } from '../gate/acceptance.js';
 import { messageOf } from '../lib/errors.js';
 import { inertText } from '../lib/untrusted.js';
 import type { Settings } from '../types.js';
@@ -81,6 +81,8 @@ export async function readAcceptance(
       per_page: 100,
     });
     const events = raw.flatMap(labelEventOf);
+    // No label on the pull request: nothing more to ask.
+    if (!currentLabelEvent(events, label)) return null;
     const { data: pull } = await api.rest.pulls.get({ owner, repo, pull_number: pullRequest });
     const decision = await decideAcceptance({
       label,
