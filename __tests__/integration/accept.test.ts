@@ -4,13 +4,14 @@
 // REST description). A failing verdict passes only while a label added by someone with write permission stays, and
 // only for the pull request's head.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { expectNoContractViolations } from '../helpers/github.js';
 import { runActionInProcess } from '../helpers/action.js';
+import type { ResultsFile } from '../../src/types.js';
 
 const LABEL = 'lambda-power-gate: accept regression';
 const PR = 12;
@@ -135,6 +136,8 @@ describe('a failing verdict and accept-label', () => {
     expect(body).toContain(`for ${HEAD.slice(0, 7)} and later commits while the label stays`);
     expect(body).toMatch(/it covers: .*cost/);
     expect(outcome.summary).toContain('Accepted on purpose');
+    const file = JSON.parse(readFileSync(join(workspace, 'out/results.json'), 'utf8')) as ResultsFile;
+    expect(file.functions[0]?.accepted).toMatchObject({ by: 'writer', permission: 'write', headSha: HEAD });
   });
 
   it('removed: revoked, the job fails again', async () => {
