@@ -37,6 +37,8 @@ const SERVED = [
   'repos/list-commits',
   'repos/get-commit',
   'pulls/get',
+  'issues/list-events',
+  'repos/get-collaborator-permission-level',
   'issues/list-comments',
   'issues/create-comment',
   'issues/update-comment',

@@ -8,6 +8,7 @@
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { Acceptance } from './gate/acceptance.js';
 import type { BaselinePlan, BaselineTarget, KeyedHistory, LoadedBaseline } from './gate/baseline.js';
 import { ARTEFACT_NAMES, BASELINE_COPY_NAME, readBoundedText } from './lib/paths.js';
 import { parseFunctionName } from './settings/index.js';
@@ -43,7 +44,12 @@ export interface FlowDeps {
   /** An app's functions share one bound on invocations in flight, and one run id. */
   invocationLimit?: TunerDeps['invocationLimit'];
   runId?: string;
+  /** accept-label: who accepted a failing verdict, asked only when a verdict fails (action/acceptance.ts). */
+  accept?: AcceptanceRead;
 }
+
+/** Reads the acceptance that counts for this run (null: none); called only for a fail verdict, at most once. */
+export type AcceptanceRead = () => Promise<Acceptance | null>;
 
 /** What "measure" hands to "judge and report". */
 export interface Measured {
@@ -96,6 +102,8 @@ export interface ReportOptions {
    * failure when applying failed.
    */
   apply?: (result: RunResult, failure: string | undefined) => Promise<string | undefined>;
+  /** accept-label: a fail verdict accepted on purpose passes the job (gate/acceptance.ts). */
+  accept?: AcceptanceRead;
 }
 
 /** Both halves, as both doors run them. */
@@ -111,7 +119,14 @@ export async function runFlow(settings: Settings, deps: FlowDeps): Promise<FlowO
   const runUrl = deps.runUrl ? { runUrl: deps.runUrl } : {};
   const apply = (result: RunResult, failure: string | undefined) =>
     autoOptimize(result, settings.tuning, tunerDepsOf(deps), failure, deps.signal);
-  return judgeAndReport(measured, settings, { logger: deps.logger, gate: 'enforce', write: true, apply, ...runUrl });
+  return judgeAndReport(measured, settings, {
+    logger: deps.logger,
+    gate: 'enforce',
+    write: true,
+    apply,
+    ...runUrl,
+    ...(deps.accept ? { accept: deps.accept } : {}),
+  });
 }
 
 /**
@@ -266,28 +281,29 @@ export async function baselinePlan(settings: Settings, deps: FlowDeps): Promise<
 export async function judge(
   measured: Measured,
   settings: Settings,
-  options: Pick<ReportOptions, 'logger' | 'gate'>,
+  options: Pick<ReportOptions, 'logger' | 'gate' | 'accept'>,
 ): Promise<{ verdict: Verdict | null; failure?: string }> {
   const { result, baseline } = measured;
   let failure = measured.failure;
   if (!result || result.dryRun) return failure ? { verdict: null, failure } : { verdict: null };
   const { compareRuns } = await import('./gate/compare.js');
-  const verdict = compareRuns(
-    result,
-    baseline?.result ?? null,
-    settings.gate,
-    settings.tuning.monthlyInvocations ?? 0,
-    {
-      ...(baseline ? { baselineDescription: baseline.description } : {}),
-      ...(baseline?.history ? { history: baseline.history } : {}),
-      ...(measured.noBaselineNote ? { noBaselineNote: measured.noBaselineNote } : {}),
-      ...(measured.baselineProblem ? { baselineProblem: measured.baselineProblem } : {}),
-    },
-  );
+  let verdict = compareRuns(result, baseline?.result ?? null, settings.gate, settings.tuning.monthlyInvocations ?? 0, {
+    ...(baseline ? { baselineDescription: baseline.description } : {}),
+    ...(baseline?.history ? { history: baseline.history } : {}),
+    ...(measured.noBaselineNote ? { noBaselineNote: measured.noBaselineNote } : {}),
+    ...(measured.baselineProblem ? { baselineProblem: measured.baselineProblem } : {}),
+  });
+  if (verdict.level === 'fail' && options.accept) {
+    const { applyAcceptance } = await import('./gate/acceptance.js');
+    verdict = applyAcceptance(verdict, await options.accept());
+  }
   if (options.gate === 'enforce') {
     options.logger.info(`Gate: ${verdict.level}. ${verdict.reason}`);
     if (verdict.level === 'fail' && failure === undefined) {
-      if (settings.gate.failOnRegression) failure = `Regression gate failed: ${verdict.reason}`;
+      if (verdict.accepted) {
+        const { acceptedSentence } = await import('./gate/acceptance.js');
+        options.logger.info(`${acceptedSentence(verdict.accepted)} The job passes.`);
+      } else if (settings.gate.failOnRegression) failure = `Regression gate failed: ${verdict.reason}`;
       else options.logger.warning('The gate verdict is fail, but fail-on-regression is false: the job passes.');
     }
   }
@@ -341,6 +357,8 @@ function outputsFor(
   if (verdict) {
     Object.assign(outputs, {
       verdict: verdict.level,
+      accepted: String(verdict.accepted !== undefined),
+      'accepted-by': verdict.accepted?.by ?? '',
       'cost-delta-percent': verdict.costDeltaPct === null ? '' : verdict.costDeltaPct.toFixed(2),
       'duration-delta-percent': verdict.durationDeltaPct === null ? '' : verdict.durationDeltaPct.toFixed(2),
       'monthly-cost-delta': verdict.monthlyCostDeltaUsd === null ? '' : verdict.monthlyCostDeltaUsd.toFixed(2),

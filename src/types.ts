@@ -150,6 +150,8 @@ export interface ReportSettings {
   commentMode: 'update' | 'new' | 'hide-and-new' | 'delete-and-new' | 'off';
   githubToken?: string;
   summary: boolean;
+  /** accept-label: the label that accepts a fail verdict (gate/acceptance.ts); undefined when off. */
+  acceptLabel?: string;
 }
 
 export interface Settings {

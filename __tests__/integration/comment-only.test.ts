@@ -75,6 +75,35 @@ describe('comment-only mode', () => {
     expect(outcome.log).toMatch(/PR comment skipped/);
   });
 
+  it("honours accept-label as the measuring run does: a writer's label on the measured head shows as accepted", async () => {
+    github.setPullHead(45, MEASURED_SHA);
+    github.setPermission('writer', 'write');
+    github.addLabel(45, 'lambda-power-gate: accept regression', 'writer');
+    // 40 ms is over this limit: the verdict is a fail.
+    // The uploaded run with warm samples of 40 ms at its configured 1024 MB.
+    const measured = baselineRun();
+    for (const entry of measured.powerValues)
+      entry.samples = [40, 41, 39, 40, 42].map((durationMs) => ({
+        durationMs,
+        billedDurationMs: durationMs,
+        payloadIndex: 0,
+        coldStart: false,
+      }));
+    writeFileSync(join(workspace, 'sampled.json'), JSON.stringify(measured));
+    const inputs = { 'results-file': 'sampled.json', 'pull-request': '45', key: 'orders' };
+    const outcome = await runAction({ ...inputs, 'max-duration-ms': '1' });
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.outputs).toMatchObject({ verdict: 'fail', accepted: 'true', 'accepted-by': 'writer' });
+    expect(github.commentsOn(45).at(-1)?.body).toContain('**Accepted on purpose, the job passes.**');
+    // The label read on GitHub, never from the artifact: a label by someone who may not accept is ignored.
+    github.removeLabel(45, 'lambda-power-gate: accept regression', 'writer');
+    github.addLabel(45, 'lambda-power-gate: accept regression', 'drive-by');
+    const ignored = await runAction({ ...inputs, 'max-duration-ms': '1' });
+    expect(ignored.outputs['accepted']).toBe('false');
+    expect(ignored.log).toContain('ignored: it was added by drive-by, who has read permission');
+    expect(github.commentsOn(45).at(-1)?.body).not.toContain('Accepted on purpose');
+  });
+
   it('rejects a results file that is not a lambda-power-gate results.json in one line', async () => {
     const outcome = await runAction({ 'results-file': 'forged.json', 'pull-request': '43', key: 'orders' });
     expect(outcome.exitCode).toBe(1);

@@ -76,6 +76,44 @@ describe('REST: operations', () => {
     }
   });
 
+  test("label events and a user's permission, shaped as GitHub's description gives them", async () => {
+    stub.setPermission('mia', 'maintain');
+    stub.setPermission('tom', 'triage');
+    stub.setPermission('cara', { name: 'release-manager', base: 'write' });
+    stub.addLabel(7, 'accept', 'mia');
+    stub.removeLabel(7, 'accept', 'tom');
+    const events = (await call('GET', '/repos/acme/shop/issues/7/events?per_page=1')) as unknown as {
+      status: number;
+      body: Record<string, unknown>[];
+    };
+    expect(events.status).toBe(200);
+    expect(events.body).toEqual([
+      expect.objectContaining({
+        event: 'labeled',
+        actor: expect.objectContaining({ login: 'mia' }),
+        label: { name: 'accept', color: 'ededed' },
+        commit_id: null,
+      }),
+    ]);
+    const second = (await call('GET', '/repos/acme/shop/issues/7/events?per_page=1&page=2')).body as unknown as Record<
+      string,
+      unknown
+    >[];
+    expect(second[0]).toMatchObject({ event: 'unlabeled', actor: { login: 'tom' } });
+    // "the maintain role is mapped to write and the triage role is mapped to read"; role_name keeps the role.
+    const permission = async (login: string) =>
+      (await call('GET', `/repos/acme/shop/collaborators/${login}/permission`)).body;
+    expect(await permission('mia')).toMatchObject({
+      permission: 'write',
+      role_name: 'maintain',
+      user: { login: 'mia' },
+    });
+    expect(await permission('tom')).toMatchObject({ permission: 'read', role_name: 'triage' });
+    expect(await permission('cara')).toMatchObject({ permission: 'write', role_name: 'release-manager' });
+    expect(await permission('someone')).toMatchObject({ permission: 'read', role_name: 'read' });
+    expect((await call('GET', '/repos/acme/shop/collaborators/dependabot[bot]/permission')).status).toBe(404);
+  });
+
   test('multi-segment parameters: a ref with slashes reaches git/get-ref, not another template', () => {
     expect(matchRoute('GET', '/repos/acme/shop/git/ref/heads/feature/x')).toMatchObject({
       kind: 'known',

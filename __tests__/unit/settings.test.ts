@@ -542,7 +542,12 @@ describe('parseSettings: defaults', () => {
         maxInvocations: 200,
         failOnRegression: true,
       },
-      report: { mode: 'tune', commentMode: 'update', summary: true },
+      report: {
+        mode: 'tune',
+        commentMode: 'update',
+        summary: true,
+        acceptLabel: 'lambda-power-gate: accept regression',
+      },
     };
     expect(settings).toStrictEqual(expected);
     expect(warnings).toEqual([]);
@@ -849,6 +854,21 @@ describe('clamping and warnings', () => {
   });
 });
 
+describe('accept-label', () => {
+  it('defaults to lambda-power-gate: accept regression; off or none turns it off; any label GitHub holds', () => {
+    expect(parse(withArn({})).settings.report.acceptLabel).toBe('lambda-power-gate: accept regression');
+    expect(parse(withArn({ 'accept-label': 'off' })).settings.report.acceptLabel).toBeUndefined();
+    expect(parse(withArn({ 'accept-label': 'None' })).settings.report.acceptLabel).toBeUndefined();
+    expect(parse(withArn({ 'accept-label': 'perf: ok 🚀' })).settings.report.acceptLabel).toBe('perf: ok 🚀');
+  });
+
+  it("refuses a label longer than GitHub's 50 characters, in one line naming the input", () => {
+    expect(() => parse(withArn({ 'accept-label': 'x'.repeat(51) }))).toThrow(
+      /^Input 'accept-label': "x{51}" is longer than GitHub's 50 characters for a label name; use a shorter label, or off$/,
+    );
+  });
+});
+
 describe('everything else, well-formed', () => {
   test.each([
     ['TRUE', true],
@@ -974,6 +994,7 @@ describe('everything else, well-formed', () => {
       commentMode: 'hide-and-new',
       githubToken: 'env-token',
       summary: false,
+      acceptLabel: 'lambda-power-gate: accept regression',
     });
     const fromInput = parse(withArn({ 'github-token': 'input-token' }), { GITHUB_TOKEN: 'env-token' }).settings;
     expect(fromInput.report.githubToken).toBe('input-token');

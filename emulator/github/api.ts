@@ -12,6 +12,10 @@
 //   comments   issues/list-comments (per_page capped at 100, Link header), issues/create-comment,
 //              issues/update-comment, issues/delete-comment; a body over 65,536 characters gets GitHub's 422;
 //   pulls      pulls/get (head.sha, set by setPullHead);
+//   labels     issues/list-events (labeled/unlabeled events, oldest first, paginated; addLabel/removeLabel),
+//              repos/get-collaborator-permission-level (permission: the base role with maintain → write and
+//              triage → read, role_name: the role; setPermission; a login it does not know reads as a user
+//              without access to a public repository, a bot's login is 404);
 //   user       users/get-authenticated (the token's login, or 403 as for an Actions or App token);
 //   graphql    Query.nodes (IssueComment id, isMinimized, minimizedReason; at most 100 ids) and
 //              Mutation.minimizeComment.
@@ -56,6 +60,19 @@ export interface StubComment {
   /** GraphQL-only state, not in the REST JSON. */
   isMinimized: boolean;
   minimizedReason: string | null;
+}
+
+/** A role on the repository, as GitHub names them (custom roles are named by the organisation; a base is given). */
+export type StubRole = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
+
+/** A labeled or unlabeled event of an issue or pull request (the issue events API's fields). */
+export interface StubLabelEvent {
+  id: number;
+  issueNumber: number;
+  event: 'labeled' | 'unlabeled';
+  label: string;
+  actor: string;
+  created_at: string;
 }
 
 export interface StubToken {
@@ -120,6 +137,14 @@ export interface GitHubApiStub {
   /** Adds commits to the repository's history; parents default to the previous commit given. */
   addHistory(commits: { sha: string; date: string; parents?: string[] }[]): void;
   setPullHead(issue: number, sha: string): void;
+  /** Adds a label to a pull request as `login` (a labeled event at the stand-in's clock). */
+  addLabel(issue: number, label: string, login: string): StubLabelEvent;
+  /** Removes it (an unlabeled event). */
+  removeLabel(issue: number, label: string, login: string): StubLabelEvent;
+  /** Every label event, in order. */
+  labelEvents: StubLabelEvent[];
+  /** A user's role on the repository (a custom role: its name, and the base role it builds on). */
+  setPermission(login: string, role: StubRole | { name: string; base: StubRole }): void;
   /** Current commit of a branch (`heads/<name>` refs), or undefined. */
   refSha(branch: string): string | undefined;
   /** A file's text at the tip of a branch, or undefined. */
@@ -215,6 +240,9 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
   const history: string[] = [];
   const pullHeads = new Map<number, string>();
   const comments: StubComment[] = [];
+  const labelEvents: StubLabelEvent[] = [];
+  const roles = new Map<string, { name: string; base: StubRole }>();
+  let nextEventId = 5000;
   const faults: { method?: string; path: RegExp; status: number; body: unknown; remaining: number }[] = [];
   const requests: RecordedRequest[] = [];
   const violations: ContractViolation[] = [];
@@ -322,6 +350,44 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       });
     }
     return text;
+  };
+
+  // ---- labels and permissions
+  const labelEvent = (issue: number, event: StubLabelEvent['event'], label: string, actor: string) => {
+    const entry: StubLabelEvent = { id: nextEventId++, issueNumber: issue, event, label, actor, created_at: now() };
+    labelEvents.push(entry);
+    return entry;
+  };
+  const userJson = (login: string) => ({
+    login,
+    id: [...login].reduce((sum, char) => sum * 31 + char.charCodeAt(0), 7) % 1e9,
+    type: login.endsWith('[bot]') ? 'Bot' : 'User',
+    html_url: `https://github.com/${login}`,
+  });
+  // GitHub's issue event: { id, node_id, url, actor, event, commit_id, commit_url, created_at, label: { name,
+  // color }, performed_via_github_app } (the description's labeled-issue-event / unlabeled-issue-event).
+  const labelEventJson = (entry: StubLabelEvent) => ({
+    id: entry.id,
+    node_id: `LE_${entry.id}`,
+    url: `${url}${prefix}/issues/events/${entry.id}`,
+    actor: userJson(entry.actor),
+    event: entry.event,
+    commit_id: null,
+    commit_url: null,
+    created_at: entry.created_at,
+    label: { name: entry.label, color: 'ededed' },
+    performed_via_github_app: null,
+  });
+  // "The permission attribute provides the legacy base roles of admin, write, read, and none, where the maintain
+  // role is mapped to write and the triage role is mapped to read" (the description's
+  // repos/get-collaborator-permission-level).
+  const BASE_PERMISSION: Record<StubRole, string> = {
+    admin: 'admin',
+    maintain: 'write',
+    write: 'write',
+    triage: 'read',
+    read: 'read',
+    none: 'none',
   };
 
   // ---- JSON as GitHub shapes it
@@ -549,6 +615,30 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
             head: { sha: head, ref: 'feature' },
             base: { sha: '0'.repeat(40), ref: 'main' },
           },
+        };
+      },
+    },
+    // ---- labels and who may set them
+    {
+      operationId: 'issues/list-events',
+      handler: (p, { query }) =>
+        paginate(
+          labelEvents.filter((entry) => entry.issueNumber === Number(p['issue_number'])).map(labelEventJson),
+          query,
+          `${prefix}/issues/${p['issue_number']}/events`,
+        ),
+    },
+    {
+      operationId: 'repos/get-collaborator-permission-level',
+      handler: (p) => {
+        const login = p['username'] ?? '';
+        // A bot is no user: GitHub answers 404 for it. Anyone else without a role is a user who can read a public
+        // repository: every user reads as read there (aws-ia/cloudformation-github-resource-providers#14).
+        if (login.endsWith('[bot]')) throw new HttpError(404, 'Not Found');
+        const role = roles.get(login.toLowerCase()) ?? { name: 'read', base: 'read' as StubRole };
+        return {
+          status: 200,
+          body: { permission: BASE_PERMISSION[role.base], role_name: role.name, user: userJson(login) },
         };
       },
     },
@@ -825,6 +915,12 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       }
     },
     setPullHead: (issue, sha) => void pullHeads.set(issue, sha),
+    addLabel: (issue, label, login) => labelEvent(issue, 'labeled', label, login),
+    removeLabel: (issue, label, login) => labelEvent(issue, 'unlabeled', label, login),
+    labelEvents,
+    setPermission(login, role) {
+      roles.set(login.toLowerCase(), typeof role === 'string' ? { name: role, base: role } : role);
+    },
     refSha: (branch) => refs.get(`heads/${branch}`),
     readFile(branch, path) {
       const blob = treeAt(branch)?.get(path);

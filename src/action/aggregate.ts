@@ -11,6 +11,8 @@ import { InputError, messageOf } from '../lib/errors.js';
 import { readBoundedText } from '../lib/paths.js';
 import { inertText } from '../lib/untrusted.js';
 import type { AppPlan, FunctionEntry, FunctionOutcome, Settings } from '../types.js';
+import { acceptanceReader } from './acceptance.js';
+import type { AcceptanceRead } from '../flow.js';
 import type { RunContext } from './context.js';
 import { dataBranch, postComment, setOutputs, storeAppOnDefaultBranch, writeSummary } from './github-io.js';
 import { actionLog, actionsEngineLogger } from './log.js';
@@ -45,9 +47,11 @@ export async function aggregate(
   const history = branch?.forApp(plan.key);
   const logger = actionsEngineLogger();
   const outcomes: FunctionOutcome[] = [];
+  // One read for the app: the label is the pull request's, whichever function fails.
+  const accept = acceptanceReader(plan.shared, context, env);
   for (const entry of merged.functions) {
     const settings = settingsFor(plan, entry);
-    outcomes.push(await judgeEntry(entry, settings, history, context));
+    outcomes.push(await judgeEntry(entry, settings, history, context, accept));
   }
   const outcome = await reportApp(plan, outcomes, {
     logger,
@@ -85,6 +89,7 @@ async function judgeEntry(
   settings: Settings,
   history: KeyedHistory | undefined,
   context: RunContext,
+  accept: AcceptanceRead | undefined,
 ): Promise<FunctionOutcome> {
   const base = {
     key: entry.key,
@@ -128,7 +133,7 @@ async function judgeEntry(
       ...(noBaselineNote ? { noBaselineNote } : {}),
     },
     settings,
-    { logger: actionsEngineLogger(), gate: 'inform' },
+    { logger: actionsEngineLogger(), gate: 'inform', ...(accept ? { accept } : {}) },
   );
   return { ...base, status: 'measured', result: entry.result, baseline: baseline?.result ?? null, verdict };
 }

@@ -10,6 +10,7 @@ import { InputError, messageOf } from '../lib/errors.js';
 import { confinePath, describeReadError, MAX_RESULTS_FILE_BYTES, PathProblem, readBoundedText } from '../lib/paths.js';
 import { parseResultsFile } from '../results/parse.js';
 import type { RunResult, Settings } from '../types.js';
+import { acceptanceReader } from './acceptance.js';
 import type { RunContext } from './context.js';
 import { dataBranch, publish, pullRequestBase, setOutputs, writeSummary } from './github-io.js';
 import { actionLog, actionsEngineLogger } from './log.js';
@@ -75,6 +76,11 @@ export async function commentOnly(
   });
   if (!plan) return;
   const stored = plan.source === 'file' || plan.source === 'branch' ? plan : undefined;
+  // accept-label, as the measuring run read it: for the measured commit, which must be the pull request's head.
+  const accept = acceptanceReader(settings, run, env, {
+    ...(issueNumber ? { pullRequest: issueNumber } : {}),
+    ...(commitSha ? { measuredSha: commitSha } : {}),
+  });
   const outcome = await judgeAndReport(
     { result, baseline: stored?.baseline ?? null, ...(stored?.problem ? { baselineProblem: stored.problem } : {}) },
     settings,
@@ -83,6 +89,7 @@ export async function commentOnly(
       gate: 'inform',
       write: { resultsPath: settings.report.resultsFile ?? '' },
       ...(run.runUrl ? { runUrl: run.runUrl } : {}),
+      ...(accept ? { accept } : {}),
     },
   );
   setOutputs(outcome.outputs);

@@ -11,6 +11,7 @@ import { readBoundedText } from '../lib/paths.js';
 import { checkDataBranchNotWorking, parseAppSettings, parseSettings, type InputReader } from '../settings/index.js';
 import { createLambdaClient, waiterMinDelaySecFor } from '../tuning/client.js';
 import type { AppPlan, RunResult, Settings, StackDiscovery } from '../types.js';
+import { acceptanceReader } from './acceptance.js';
 import { readRunContext, type RunContext } from './context.js';
 import {
   dataBranch,
@@ -114,6 +115,7 @@ async function tuneAndReport(
   const appHistory = history && plan.kind === 'app' ? history.forApp(plan.key) : undefined;
   const { headSha: sha, ref, pullRequest, runUrl } = context;
   const { runApp } = await import('../app/run.js');
+  const accept = acceptanceReader(settings, context, env);
   const outcome = await runApp(plan, {
     client: createLambdaClient(settings.tuning, env),
     clientFor: (region) => createLambdaClient({ ...settings.tuning, region }, env),
@@ -128,6 +130,7 @@ async function tuneAndReport(
     baselineTarget: context.baselineTarget,
     onSnapshot: runStateSaver(settings.tuning.endpoint, env),
     ...(clock ? { clock } : {}),
+    ...(accept ? { accept } : {}),
   });
   if (history) {
     if (plan.kind === 'function') await storeOnDefaultBranch(history, settings, outcome.result, context);

@@ -346,7 +346,11 @@ async function outcomeOf(
 ): Promise<FunctionOutcome> {
   const settings = fn?.settings;
   const judged = settings
-    ? await judge(measured, settings, { logger: deps.logger, gate: 'inform' })
+    ? await judge(measured, settings, {
+        logger: deps.logger,
+        gate: 'inform',
+        ...(deps.accept ? { accept: deps.accept } : {}),
+      })
     : { verdict: null };
   const failed = measured.failure !== undefined;
   return {
@@ -372,9 +376,30 @@ function failureOf(
     return `${failed.length} of ${outcomes.length} functions failed: ${list}`;
   }
   if (verdict?.level !== 'fail') return undefined;
+  const accepted = acceptedFunctions(outcomes);
+  if (accepted) {
+    logger.info(`${accepted.sentence} The job passes.`);
+    return undefined;
+  }
   if (failOnRegression) return `Regression gate failed: ${verdict.reason}`;
   logger.warning('The gate verdict is fail, but fail-on-regression is false: the job passes.');
   return undefined;
+}
+
+/**
+ * An app whose every failing function was accepted (accept-label): the sentence for the log. Undefined when any
+ * function fails without acceptance (a function that could not be measured never counts as accepted).
+ */
+export function acceptedFunctions(outcomes: readonly FunctionOutcome[]): { sentence: string } | undefined {
+  const failing = outcomes.filter((outcome) => outcome.status === 'failed' || outcome.verdict?.level === 'fail');
+  if (failing.length === 0 || failing.some((outcome) => !outcome.verdict?.accepted)) return undefined;
+  const [first] = failing;
+  const note = first?.verdict?.accepted;
+  if (!note) return undefined;
+  const keys = failing.map((outcome) => inertText(outcome.key, 64)).join(', ');
+  return {
+    sentence: `Regression accepted by ${inertText(note.by, 64)} with the label "${inertText(note.label, 100)}" for ${keys}.`,
+  };
 }
 
 async function verdictOf(outcomes: FunctionOutcome[]): Promise<AppVerdict> {
@@ -414,6 +439,8 @@ function appOutputs(
   return {
     'results-path': resultsPath,
     verdict: verdict?.level ?? '',
+    accepted: String(verdict?.level === 'fail' && acceptedFunctions(outcomes) !== undefined),
+    'accepted-by': verdict?.level === 'fail' ? (acceptedBy(outcomes) ?? '') : '',
     'monthly-cost-delta': verdict?.monthlyCostDeltaUsd == null ? '' : verdict.monthlyCostDeltaUsd.toFixed(2),
     functions: functionsOutput(outcomes),
   };
@@ -427,6 +454,7 @@ export function functionsOutput(outcomes: FunctionOutcome[]): string {
       function: outcome.functionName,
       status: outcome.status,
       verdict: outcome.verdict?.level ?? null,
+      ...(outcome.verdict?.accepted ? { acceptedBy: outcome.verdict.accepted.by } : {}),
       currentMemoryMb: outcome.result?.current.memoryMb ?? null,
       recommendedMemoryMb: outcome.result?.recommendation?.memoryMb ?? null,
       costDeltaPercent: round2(outcome.verdict?.costDeltaPct),
@@ -437,6 +465,12 @@ export function functionsOutput(outcomes: FunctionOutcome[]): string {
       ...(outcome.failure ? { failure: outcome.failure } : {}),
     })),
   );
+}
+
+/** Who accepted the app's failing functions, when every one of them was accepted. */
+function acceptedBy(outcomes: readonly FunctionOutcome[]): string | undefined {
+  if (!acceptedFunctions(outcomes)) return undefined;
+  return outcomes.find((outcome) => outcome.verdict?.accepted)?.verdict?.accepted?.by;
 }
 
 function round2(value: number | null | undefined): number | null {

@@ -1,6 +1,7 @@
 // The gate's verdict: a level and a sentence overall, and one row per comparison with its figures, its finding
 // (findings.ts) and its sentence (reasons.ts). src/types.ts re-exports these types for the report and the doors.
 
+import type { AcceptedNote } from './acceptance.js';
 import type { Finding, Place } from './findings.js';
 
 export type VerdictLevel = 'pass' | 'warn' | 'fail';
@@ -92,4 +93,9 @@ export interface Verdict {
   costDeltaPct: number | null;
   durationDeltaPct: number | null;
   monthlyCostDeltaUsd: number | null;
+  /**
+   * Set on a fail verdict accepted on purpose (gate/acceptance.ts): who accepted it, when, and which checks it
+   * covers. The level stays fail; the job passes and the report says so.
+   */
+  accepted?: AcceptedNote;
 }

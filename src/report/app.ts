@@ -22,7 +22,8 @@ import {
 } from '../lib/format.js';
 import { fitToLimit, GITHUB_COMMENT_MAX_CHARS } from './limits.js';
 import { renderFailureReport, renderReport } from './markdown.js';
-import { VERDICT_ICON } from './model.js';
+import { ACCEPTED_ICON, VERDICT_ICON } from './model.js';
+import { formatUtc } from '../gate/acceptance.js';
 
 /**
  * What the app report may take of a comment: GitHub's limit less room for the sticky marker comment.ts puts in
@@ -128,13 +129,36 @@ function headline(input: AppReportInput): string {
     verdict.monthlyCostDeltaUsd !== null
       ? `${formatUsdDelta(verdict.monthlyCostDeltaUsd)}/month in all`
       : 'monthly cost change unknown';
+  const accepted = verdict.level === 'fail' ? acceptedNote(input.functions) : undefined;
+  const icon = accepted ? ACCEPTED_ICON : VERDICT_ICON[verdict.level];
+  const word = accepted ? 'fail, accepted' : LEVEL_WORD[verdict.level];
   return [
-    `### ${VERDICT_ICON[verdict.level]} ${codeSpan(input.key, 140)} (${plural(total, 'function')}): ${LEVEL_WORD[verdict.level]}, ${monthly}`,
+    `### ${icon} ${codeSpan(input.key, 140)} (${plural(total, 'function')}): ${word}, ${monthly}`,
     '',
     escapeMarkdown(verdict.reason, 2000),
+    ...(accepted ? ['', accepted] : []),
     '',
     `<sub>${countsLine(verdict)}</sub>`,
   ].join('\n');
+}
+
+/**
+ * When every failing function was accepted (accept-label): who accepted, when, and each function's checks it covers.
+ * A function that could not be measured is never accepted, so then there is no note and the app fails.
+ */
+function acceptedNote(functions: readonly FunctionOutcome[]): string | undefined {
+  const failing = functions.filter((outcome) => outcome.status === 'failed' || outcome.verdict?.level === 'fail');
+  if (failing.length === 0 || failing.some((outcome) => !outcome.verdict?.accepted)) return undefined;
+  const note = failing[0]?.verdict?.accepted;
+  if (!note) return undefined;
+  const covers = failing
+    .map(
+      (outcome) =>
+        `${codeSpan(outcome.key, 128)}: ${escapeMarkdown((outcome.verdict?.accepted?.checks ?? []).join('; '), 400)}`,
+    )
+    .join(' · ');
+  const role = note.role ?? note.permission;
+  return `> [!NOTE]\n> **Accepted on purpose, the job passes.** Regression accepted by ${escapeMarkdown(note.by, 64)} (${escapeMarkdown(role, 40)}) on ${formatUtc(note.at)} with the label ${codeSpan(note.label, 100)}, for ${note.headSha.slice(0, 7)} and later commits while the label stays. It covers ${covers}. Remove the label to gate this pull request again.`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -158,8 +182,10 @@ export interface AppRow {
 export function appRow(outcome: FunctionOutcome): AppRow {
   const standing = standingOf(outcome);
   const verdict = outcome.status === 'measured' ? outcome.verdict : null;
-  const verdictWords =
-    standing === 'failed'
+  const accepted = standing === 'fail' ? verdict?.accepted : undefined;
+  const verdictWords = accepted
+    ? `fail, accepted by ${accepted.by.replace(/[^A-Za-z0-9_.[\]-]/g, '').slice(0, 64)}`
+    : standing === 'failed'
       ? 'failed'
       : standing === 'unchanged'
         ? 'unchanged, not measured'
@@ -168,7 +194,7 @@ export function appRow(outcome: FunctionOutcome): AppRow {
           : 'measured, not judged';
   return {
     standing,
-    icon: STANDING_ICON[standing],
+    icon: accepted ? ACCEPTED_ICON : STANDING_ICON[standing],
     verdictWords,
     failure: standing === 'failed' ? (outcome.failure ?? 'no reason given') : null,
     memory: memoryText(outcome),

@@ -2,6 +2,7 @@
 // the markdown report, with its charts drawn as inline SVG. No script, no font, no image is fetched: a
 // Content-Security-Policy of default-src 'none' makes sure of it, so it opens offline and from a zip.
 
+import { acceptedSentence } from '../gate/acceptance.js';
 import type { MetricComparison, PowerValueResult, RunResult } from '../types.js';
 import { chartData, niceCeiling, type ChartData } from './chart.js';
 import {
@@ -31,6 +32,7 @@ import {
   hasMemoryColumns,
   headlineNumber,
   monthlyChangeUsd,
+  ACCEPTED_ICON,
   NO_VERDICT_ICON,
   savingPct,
   shortSha,
@@ -136,13 +138,17 @@ function header(input: ReportInput): string {
     return `<div class="banner"><h1>🧪 ${name}: dry run</h1><p>Would tune ${h(s.powerValuesMb.map(formatMemory).join(', '))} with ${s.invocationsPerValue} invocations each. Nothing was changed or invoked.</p></div>`;
   }
   const number = verdict ? headlineNumber(verdict, result.settings.monthlyInvocations) : null;
-  const icon = verdict ? VERDICT_ICON[verdict.level] : NO_VERDICT_ICON;
+  const icon = verdict?.accepted ? ACCEPTED_ICON : verdict ? VERDICT_ICON[verdict.level] : NO_VERDICT_ICON;
   const word = verdict ? `<span class="lvl-${verdict.level}">${LEVEL_WORD[verdict.level]}</span>: ` : '';
   const headline =
     number ??
     (result.recommendation ? `${formatMemory(result.recommendation.memoryMb)} recommended` : 'no recommendation');
   const lines = [`<h1>${icon} ${name}</h1>`, `<p><strong>${word}${h(headline)}</strong></p>`];
   if (verdict) lines.push(`<p>${h(verdict.reason)}</p>`);
+  if (verdict?.accepted)
+    lines.push(
+      `<p><strong>Accepted on purpose, the job passes.</strong> ${h(acceptedSentence(verdict.accepted), 1500)}</p>`,
+    );
   if (verdict?.baselineDescription)
     lines.push(
       `<p class="muted small">Baseline: ${h(verdict.baselineDescription)}${h(storedBaselineNote(verdict))}</p>`,

@@ -7,6 +7,7 @@
 // input: the comment-only mode may render one uploaded by a fork. GitHub's size limits are in limits.ts.
 
 import type { PowerValueResult, RunResult } from '../types.js';
+import { acceptedSentence } from '../gate/acceptance.js';
 import { chartMarkdown } from './chart.js';
 import { detailsSection } from './markdown-details.js';
 import {
@@ -33,6 +34,7 @@ import {
   noRecommendationReason,
   type MemoryUseCell,
   errorsText,
+  ACCEPTED_ICON,
   hasBaselineColumns,
   hasMemoryColumns,
   headlineNumber,
@@ -97,7 +99,7 @@ function headline(input: ReportInput): string {
   const { result, verdict } = input;
   const name = codeSpan(result.function.name, 140);
   if (result.dryRun) return `### 🧪 ${name}: dry run`;
-  const icon = verdict ? VERDICT_ICON[verdict.level] : NO_VERDICT_ICON;
+  const icon = verdict?.accepted ? ACCEPTED_ICON : verdict ? VERDICT_ICON[verdict.level] : NO_VERDICT_ICON;
   const number = verdict ? headlineNumber(verdict, result.settings.monthlyInvocations) : null;
   const lines: string[] = [];
   if (number) {
@@ -110,9 +112,15 @@ function headline(input: ReportInput): string {
     lines.push(`### ${icon} ${name}: ${recommended ?? 'no recommendation'}`);
     if (verdict) lines.push('', escapeMarkdown(verdict.reason, 1000));
   }
+  if (verdict?.accepted) lines.push('', acceptedBlock(verdict.accepted));
   if (verdict?.baselineDescription)
     lines.push('', `<sub>Baseline: ${escapeMarkdown(verdict.baselineDescription)}${storedBaselineNote(verdict)}</sub>`);
   return lines.join('\n');
+}
+
+/** Who accepted the regression, when, and the checks it covers: a note, so nobody reads it as a pass. */
+export function acceptedBlock(note: NonNullable<NonNullable<ReportInput['verdict']>['accepted']>): string {
+  return `> [!NOTE]\n> **Accepted on purpose, the job passes.** ${escapeMarkdown(acceptedSentence(note), 1500)} Remove the label to gate this pull request again.`;
 }
 
 // ---------------------------------------------------------------------------------------------------------

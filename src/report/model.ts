@@ -24,6 +24,8 @@ export interface ReportInput {
 export const VERDICT_ICON: Record<VerdictLevel, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
 /** The headline's icon when no gate ran. */
 export const NO_VERDICT_ICON = '⚡';
+/** A fail verdict accepted on purpose (accept-label): still a regression, but the job passes. */
+export const ACCEPTED_ICON = '☑️';
 
 // ---------------------------------------------------------------------------------------------------------
 // Headline

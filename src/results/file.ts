@@ -14,6 +14,7 @@ export function functionEntry(outcome: FunctionOutcome, liveBaseline: boolean): 
     ...(liveBaseline && outcome.baseline ? { baseline: outcome.baseline } : {}),
     ...(outcome.failure ? { failure: outcome.failure } : {}),
     ...(outcome.unchangedNote ? { unchangedNote: outcome.unchangedNote } : {}),
+    ...(outcome.verdict?.accepted ? { accepted: outcome.verdict.accepted } : {}),
   };
 }
 

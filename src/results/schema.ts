@@ -379,6 +379,20 @@ export const functionEntrySchema = z
       .describe('The live baseline function’s run, measured beside it (baseline-function or baseline-stack-name).'),
     failure: z.string().optional().describe('failed: why, in one sentence.'),
     unchangedNote: z.string().optional().describe('unchanged: what it was found equal to.'),
+    accepted: z
+      .object({
+        label: z.string(),
+        by: z.string().describe('The login that added the label.'),
+        at: z.string().describe('When the label was added (ISO 8601).'),
+        permission: z.string().describe("GitHub's base permission of who added it: admin or write."),
+        role: z.string().optional().describe('Their role when it says more (maintain, a custom role).'),
+        headSha: z.string().describe('The pull request head it was read for.'),
+        checks: z.array(z.string()).describe('The failing checks it covers.'),
+      })
+      .optional()
+      .describe(
+        'A fail verdict accepted on purpose with accept-label: who accepted it, when, and the checks it covers. The run passed.',
+      ),
   })
   .meta({ id: 'FunctionEntry', description: 'One function of the run.' });
 

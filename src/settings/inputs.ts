@@ -476,6 +476,14 @@ export const INPUTS: readonly InputSpec[] = [
     boolean: true,
     description: 'Fail the job when the verdict is fail; false reports only.',
   },
+  {
+    name: 'accept-label',
+    group: 'gate',
+    default: 'lambda-power-gate: accept regression',
+    valueName: 'label',
+    description:
+      "A pull request label that accepts a failing verdict on purpose: the job passes and the report says who accepted it and which checks it covers. It counts only when added by someone with write, maintain or admin permission, for the pull request's head while the label stays (docs/gate.md). off turns it off.",
+  },
 
   // --- report -------------------------------------------------------------------------------------------
   {
@@ -550,7 +558,16 @@ export const OUTPUTS: readonly OutputSpec[] = [
       'Absolute path of the results.json this run wrote; empty when it wrote none (the run failed before measuring).',
   },
   { name: 'visualization-url', description: 'A lambda-power-tuning.show chart of this run.' },
-  { name: 'verdict', description: 'The gate verdict: pass, warn or fail.' },
+  {
+    name: 'verdict',
+    description: 'The gate verdict: pass, warn or fail (a fail accepted with accept-label stays fail; see accepted).',
+  },
+  {
+    name: 'accepted',
+    description:
+      'true when a fail verdict was accepted with accept-label (the job passes), else false; accepted-by names who.',
+  },
+  { name: 'accepted-by', description: 'The login that added accept-label, when it accepted a fail verdict.' },
   { name: 'cost-delta-percent', description: 'Change in cost per invocation against the baseline, in percent.' },
   { name: 'duration-delta-percent', description: 'Change in duration against the baseline, in percent.' },
   { name: 'monthly-cost-delta', description: 'Change in projected monthly cost against the baseline, in USD.' },

@@ -61,7 +61,32 @@ export function parseReport(inputs: Inputs, ctx: SettingsContext): ReportSetting
       );
     pullRequest = Number(pullText);
   }
-  return omitUndefined({ mode, resultsFile, resultsFiles, pullRequest, commentMode, githubToken, summary });
+  const acceptLabel = parseAcceptLabel(inputs.value('accept-label'));
+  return omitUndefined({
+    mode,
+    resultsFile,
+    resultsFiles,
+    pullRequest,
+    commentMode,
+    githubToken,
+    summary,
+    acceptLabel,
+  });
+}
+
+/** GitHub refuses a label name over 50 characters ("name is too long (maximum is 50 characters)", github/docs#32156). */
+export const MAX_LABEL_CHARS = 50;
+
+/** accept-label: a label name GitHub could hold, or off (none) for no label at all. */
+function parseAcceptLabel(text: string): string | undefined {
+  if (text === '' || ['off', 'none'].includes(text.toLowerCase())) return undefined;
+  if ([...text].length > MAX_LABEL_CHARS)
+    throw fail(
+      'accept-label',
+      `${show(text)} is longer than GitHub's ${MAX_LABEL_CHARS} characters for a label name; use a shorter label, or off`,
+    );
+  if (/[\r\n]/.test(text)) throw fail('accept-label', 'is one label name on one line; or off');
+  return text;
 }
 
 /**
