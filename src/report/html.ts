@@ -26,6 +26,9 @@ import {
   hasBaselineColumns,
   headlineNumber,
   monthlyChangeUsd,
+  projectedCosts,
+  coldStartLegend,
+  expectedCostCell,
   NO_VERDICT_ICON,
   savingPct,
   shortSha,
@@ -164,7 +167,7 @@ function recommendation(result: RunResult): string {
     const monthly = monthlyChangeUsd(result);
     const monthlyText =
       monthly !== null
-        ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month)`
+        ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month${projectedCosts(result)?.withColdStarts ? ', cold starts included' : ''})`
         : '';
     lines.push(
       `<p>Currently ${formatMemory(current.memoryMb)}: ${perMillion(current.costPerInvocationUsd)}, ${formatMs(current.durationMs)}. Switching ${saving >= 0 ? 'saves' : 'costs'} ${formatUnsignedPct(saving)}${monthlyText}.</p>`,
@@ -200,7 +203,15 @@ function memoryLabel(result: RunResult, entry: PowerValueResult): string {
 function memoryTable(input: ReportInput): string {
   const { result } = input;
   const withDelta = hasBaselineColumns(input);
-  const head = `<tr><th>Memory</th><th>Mean duration</th><th>p90</th><th>Cost / 1M invocations</th>${withDelta ? '<th>Δ cost</th><th>Δ duration</th>' : ''}<th class="text">Errors</th></tr>`;
+  const coldLegend = coldStartLegend(result);
+  const expectedHead = coldLegend !== null ? '<th>Expected / 1M invocations</th>' : '';
+  const expectedCell = (entry: PowerValueResult): string => {
+    if (coldLegend === null) return '';
+    const cell = expectedCostCell(entry);
+    if (!cell || cell.costUsd === null) return '<td>unknown</td>';
+    return `<td>${cell.estimated ? '≈' : ''}${formatUsd(costPerMillionUsd(cell.costUsd))}</td>`;
+  };
+  const head = `<tr><th>Memory</th><th>Mean duration</th><th>p90</th><th>Cost / 1M invocations</th>${expectedHead}${withDelta ? '<th>Δ cost</th><th>Δ duration</th>' : ''}<th class="text">Errors</th></tr>`;
   const rows = result.powerValues.map((entry) => {
     const deltas = withDelta
       ? deltaHtml(input, entry.memoryMb, 'cost') + deltaHtml(input, entry.memoryMb, 'duration')
@@ -214,11 +225,11 @@ function memoryTable(input: ReportInput): string {
     const open = `<tr${classes ? ` class="${classes}"` : ''}><td>${memoryLabel(result, entry)}</td>`;
     const errors = `<td class="text">${h(errorsText(entry))}</td>`;
     if (entry.status === 'failed' || !entry.duration) {
-      return `${open}<td class="text" colspan="3">❌ ${h(entry.failureReason ?? 'failed: no successful invocation', 300)}</td>${deltas}${errors}</tr>`;
+      return `${open}<td class="text" colspan="${coldLegend !== null ? 4 : 3}">❌ ${h(entry.failureReason ?? 'failed: no successful invocation', 300)}</td>${deltas}${errors}</tr>`;
     }
-    return `${open}<td>${formatMs(entry.duration.trimmedMean)}</td><td>${formatMs(entry.duration.p90)}</td><td>${formatUsd(costPerMillionUsd(entry.costPerInvocationUsd))}</td>${deltas}${errors}</tr>`;
+    return `${open}<td>${formatMs(entry.duration.trimmedMean)}</td><td>${formatMs(entry.duration.p90)}</td><td>${formatUsd(costPerMillionUsd(entry.costPerInvocationUsd))}</td>${expectedCell(entry)}${deltas}${errors}</tr>`;
   });
-  const legend = `Mean duration: trimmed mean (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)}.${withDelta ? ' Δ: change against the baseline at the same memory; bold: significant; ⚠️ ❌: over the warn or fail limit.' : ''}`;
+  const legend = `Mean duration: trimmed mean (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)}.${withDelta ? ' Δ: change against the baseline at the same memory; bold: significant; ⚠️ ❌: over the warn or fail limit.' : ''}${coldLegend !== null ? ` ${h(coldLegend, 2000)}` : ''}`;
   return `<h2>By memory size</h2><div class="scroll"><table>${head}${rows.join('\n')}</table></div><p class="muted small">${legend}</p>`;
 }
 

@@ -26,7 +26,9 @@ import {
   safeUrl,
 } from '../lib/format.js';
 import {
+  coldStartLegend,
   deltaAt,
+  expectedCostCell,
   errorsText,
   hasBaselineColumns,
   headlineNumber,
@@ -34,6 +36,7 @@ import {
   MAX_TABLE_ROWS,
   monthlyChangeUsd,
   NO_VERDICT_ICON,
+  projectedCosts,
   savingPct,
   storedBaselineNote,
   VERDICT_ICON,
@@ -132,7 +135,7 @@ function recommendationSection(result: RunResult, verdict: ReportInput['verdict'
     const monthly = monthlyChangeUsd(result);
     const monthlyText =
       monthly !== null
-        ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month)`
+        ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month${projectedCosts(result)?.withColdStarts ? ', cold starts included' : ''})`
         : '';
     const verb = saving >= 0 ? 'saves' : 'costs';
     lines.push(
@@ -191,22 +194,56 @@ export function errorsCell(entry: PowerValueResult): string {
   return errorsText(entry, (text) => escapeMarkdown(text));
 }
 
+/** "≈$1.23", "$1.23" or "unknown": an expected cost per 1M invocations. */
+function expectedText(entry: PowerValueResult): string {
+  const cell = expectedCostCell(entry);
+  if (!cell || cell.costUsd === null) return 'unknown';
+  return `${cell.estimated ? '≈' : ''}${formatUsd(costPerMillionUsd(cell.costUsd))}`;
+}
+
 function tableOf(input: ReportInput, entries: readonly PowerValueResult[], withDelta: boolean): string {
   const { result } = input;
-  const header = ['Memory', 'Mean', 'p90', 'Cost / 1M', ...(withDelta ? ['Δ cost', 'Δ mean'] : []), 'Errors'];
-  const align = ['---:', '---:', '---:', '---:', ...(withDelta ? ['---:', '---:'] : []), ':---'];
+  const withExpected = coldStartLegend(result) !== null;
+  const header = [
+    'Memory',
+    'Mean',
+    'p90',
+    'Cost / 1M',
+    ...(withExpected ? ['Expected / 1M'] : []),
+    ...(withDelta ? ['Δ cost', 'Δ mean'] : []),
+    'Errors',
+  ];
+  const align = [
+    '---:',
+    '---:',
+    '---:',
+    '---:',
+    ...(withExpected ? ['---:'] : []),
+    ...(withDelta ? ['---:', '---:'] : []),
+    ':---',
+  ];
   const rows = entries.map((entry) => {
     const deltas = withDelta
       ? [deltaText(deltaAt(input, entry.memoryMb, 'cost')), deltaText(deltaAt(input, entry.memoryMb, 'duration'))]
       : [];
     if (entry.status === 'failed' || !entry.duration) {
-      return [memoryCell(result, entry), nonBreaking('❌ failed'), '–', '–', ...deltas, errorsCell(entry)];
+      const noExpected = withExpected ? ['–'] : [];
+      return [
+        memoryCell(result, entry),
+        nonBreaking('❌ failed'),
+        '–',
+        '–',
+        ...noExpected,
+        ...deltas,
+        errorsCell(entry),
+      ];
     }
     return [
       memoryCell(result, entry),
       nonBreaking(formatMs(entry.duration.trimmedMean)),
       nonBreaking(formatMs(entry.duration.p90)),
       formatUsd(costPerMillionUsd(entry.costPerInvocationUsd)),
+      ...(withExpected ? [expectedText(entry)] : []),
       ...deltas,
       errorsCell(entry),
     ];
@@ -221,6 +258,7 @@ function powerValueTable(input: ReportInput): string {
   const withDelta = hasBaselineColumns(input);
   const legend = [
     `${RECOMMENDED_MARK} recommended · ${CURRENT_MARK} configured now · Mean: trimmed mean duration (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)} · Cost in USD per 1M invocations.`,
+    escapeMarkdown(coldStartLegend(result) ?? ''),
     withDelta
       ? 'Δ: change against the baseline at the same memory; **bold**: significant (its confidence interval excludes 0); ⚠️ ❌: over the warn or fail limit.'
       : '',

@@ -243,6 +243,15 @@ export const INPUTS: readonly InputSpec[] = [
     valueName: 'n',
     description: 'Invocations per month, for the monthly cost projections in the report.',
   },
+  {
+    name: 'cold-start-rate',
+    perFunction: true,
+    group: 'tuning',
+    default: '1%',
+    valueName: 'percent',
+    description:
+      'The share of invocations that are cold starts, a percent ("1" or "1%", 0 to 100), or auto (measured from the production function\'s logs). Expected cost = warm cost + this share × what a cold start bills extra (INIT, billed since 1 August 2025 for every on-demand configuration; SnapStart\'s restore). Monthly projections and the cost strategy use the expected cost; the gate\'s % cost limits use the warm cost. The default is AWS\'s "under 1% of invocations" (docs/pricing.md).',
+  },
 
   // --- many functions in one step (docs/apps.md) ----------------------------------------------------------
   {
