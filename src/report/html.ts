@@ -203,7 +203,7 @@ function memoryLabel(result: RunResult, entry: PowerValueResult): string {
 function memoryTable(input: ReportInput): string {
   const { result } = input;
   const withDelta = hasBaselineColumns(input);
-  const coldLegend = coldStartLegend(result);
+  const coldLegend = coldStartLegend(result, (text) => h(text, 200));
   const expectedHead = coldLegend !== null ? '<th>Expected / 1M invocations</th>' : '';
   const expectedCell = (entry: PowerValueResult): string => {
     if (coldLegend === null) return '';
@@ -229,7 +229,7 @@ function memoryTable(input: ReportInput): string {
     }
     return `${open}<td>${formatMs(entry.duration.trimmedMean)}</td><td>${formatMs(entry.duration.p90)}</td><td>${formatUsd(costPerMillionUsd(entry.costPerInvocationUsd))}</td>${expectedCell(entry)}${deltas}${errors}</tr>`;
   });
-  const legend = `Mean duration: trimmed mean (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)}.${withDelta ? ' Δ: change against the baseline at the same memory; bold: significant; ⚠️ ❌: over the warn or fail limit.' : ''}${coldLegend !== null ? ` ${h(coldLegend, 2000)}` : ''}`;
+  const legend = `Mean duration: trimmed mean (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)}.${withDelta ? ' Δ: change against the baseline at the same memory; bold: significant; ⚠️ ❌: over the warn or fail limit.' : ''}${coldLegend !== null ? ` ${coldLegend}` : ''}`;
   return `<h2>By memory size</h2><div class="scroll"><table>${head}${rows.join('\n')}</table></div><p class="muted small">${legend}</p>`;
 }
 

@@ -203,7 +203,7 @@ function expectedText(entry: PowerValueResult): string {
 
 function tableOf(input: ReportInput, entries: readonly PowerValueResult[], withDelta: boolean): string {
   const { result } = input;
-  const withExpected = coldStartLegend(result) !== null;
+  const withExpected = result.powerValues.some((entry) => expectedCostCell(entry) !== null);
   const header = [
     'Memory',
     'Mean',
@@ -258,7 +258,7 @@ function powerValueTable(input: ReportInput): string {
   const withDelta = hasBaselineColumns(input);
   const legend = [
     `${RECOMMENDED_MARK} recommended · ${CURRENT_MARK} configured now · Mean: trimmed mean duration (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)} · Cost in USD per 1M invocations.`,
-    escapeMarkdown(coldStartLegend(result) ?? ''),
+    coldStartLegend(result, (text) => escapeMarkdown(text, 200)) ?? '',
     withDelta
       ? 'Δ: change against the baseline at the same memory; **bold**: significant (its confidence interval excludes 0); ⚠️ ❌: over the warn or fail limit.'
       : '',

@@ -132,10 +132,11 @@ export function expectedCostCell(entry: PowerValueResult): ExpectedCostCell | nu
  * function, which cost the gate and the strategy use, and which memory sizes' extras were estimated or unknown.
  * Null when the result has no expected costs (older results: the report reads as before).
  */
-export function coldStartLegend(result: RunResult): string | null {
+export function coldStartLegend(result: RunResult, escape: (untrusted: string) => string): string | null {
   const rate = coldStartRateOf(result);
   if (rate === null) return null;
-  const billing = result.coldStartBilling ? ` (${result.coldStartBilling.rule})` : '';
+  // The rule and the notes come from results.json, which may be a fork's upload (comment-only): escaped.
+  const billing = result.coldStartBilling ? ` (${escape(result.coldStartBilling.rule)})` : '';
   const sentences = [
     `Expected: cost per 1M invocations when ${ratePct(rate)} of them are cold starts (cold-start-rate), each adding what its cold start billed over a warm invocation${billing}.`,
     'The gate compares warm costs (its % limits and max-cost-per-invocation); monthly projections and the cost strategy use expected costs.',
