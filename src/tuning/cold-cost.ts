@@ -111,9 +111,11 @@ function measuredExtra(
 /**
  * Every power value with its cold-start cost and expected cost. A memory size without a measured cold start (its
  * cold invocation failed, or a stored result lacks one) takes the extra billed milliseconds of the nearest memory
- * size that has one, marked as estimated; the INIT phase runs with the CPU share of the memory size like the rest
- * (the emulator's quota applies during init too), so the nearest size is the closest guess. With nothing to
- * estimate from the extra and the expected cost are null ("unknown"), never zero.
+ * size that has one, marked as estimated. How much Init Duration depends on memory is not documented by AWS; INIT
+ * that is CPU-bound would follow the memory size's CPU share like the handler, while the runtime's own start-up
+ * need not (on the emulator Init Duration showed no trend from 128 to 1769 MB: bench/init-cost.ts), so the nearest
+ * size is the closest guess either way. With nothing to estimate from, the extra and the expected cost are null
+ * ("unknown"), never zero.
  */
 export function withColdStartCosts(
   powerValues: readonly PowerValueResult[],
