@@ -16,7 +16,9 @@ import {
   resolvedColdStartRate,
   withColdStartCosts,
 } from '../../src/tuning/cold-cost.js';
-import { summarisePowerValue } from '../../src/tuning/summary.js';
+import { identityFromConfiguration } from '../../src/tuning/function-config.js';
+import { buildResult, summarisePowerValue } from '../../src/tuning/summary.js';
+import { tuningSettings } from '../helpers/settings.js';
 import type { PowerValueResult, RunResult, Sample } from '../../src/types.js';
 import { ROUND_PRICES, makeRun, repeat } from '../helpers/run-fixture.js';
 import { gateSettings } from '../helpers/settings.js';
@@ -136,6 +138,59 @@ describe('withColdStartCosts', () => {
     expect(onlyCold?.coldStartCost?.note).toBe(
       'only-cold-starts measures no warm invocation to compare a cold start with',
     );
+  });
+});
+
+describe('a run records its rate, the billing rule and the expected costs', () => {
+  const identity = identityFromConfiguration(
+    {
+      FunctionName: 'fn',
+      FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:fn',
+      Runtime: 'python3.12',
+      PackageType: 'Zip',
+      SnapStart: { ApplyOn: 'PublishedVersions', OptimizationStatus: 'On' },
+      MemorySize: 1024,
+    },
+    'us-east-1',
+  );
+  const snapshot = {
+    identity,
+    functionArn: identity.arn,
+    memoryMb: 1024,
+    description: '',
+    timeoutSec: 3,
+    revisionId: 'r',
+    environment: {},
+  };
+  const clock = { now: () => new Date('2026-12-01T00:01:00Z') };
+  const build = (coldStartRate: number | 'auto' | undefined) =>
+    buildResult(
+      'run1',
+      tuningSettings({
+        powerValuesMb: [1024],
+        discardTopBottom: 0,
+        ...(coldStartRate !== undefined ? { coldStartRate } : {}),
+      }),
+      snapshot,
+      ROUND_PRICES,
+      [entry(1024, 100, 400)],
+      '2026-12-01T00:00:00Z',
+      clock,
+      false,
+    );
+
+  it('reads packaging and SnapStart from the configuration', () => {
+    expect(identity).toMatchObject({ packageType: 'Zip', snapStart: true, runtime: 'python3.12' });
+  });
+
+  it("'auto' not yet resolved (and absent) are recorded as the default 1%; a number as given", () => {
+    expect(build('auto').settings.coldStartRate).toBe(0.01);
+    expect(build(undefined).settings.coldStartRate).toBe(0.01);
+    const result = build(0.1);
+    expect(result.settings.coldStartRate).toBe(0.1);
+    expect(result.coldStartBilling?.billed).toBe('restore');
+    expect(result.current.expectedCostPerInvocationUsd).toBeCloseTo(1.3e-6, 15);
+    expect(result.recommendation?.expectedCostPerInvocationUsd).toBeCloseTo(1.3e-6, 15);
   });
 });
 
