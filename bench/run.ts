@@ -7,6 +7,7 @@
 //   npm run bench -- sampling --policy-grid   also replays other adaptive-sampling policies
 //   npm run bench -- control-plane --against HEAD~1   this tree's LambdaTarget against a git revision's
 //   npm run bench -- apps [--quick]        a whole app in one step against sequential runs (bench/apps.ts)
+//   npm run bench -- init-cost             the demo's monthly cost with and without INIT (bench/init-cost.ts)
 //   npm run bench -- fidelity | gate | freeze   the emulator's fidelity (bench/fidelity.ts), the gate's benchmark
 //                                          (bench/gate.ts) or what freezing idle environments changes
 //                                          (bench/freeze.ts), run as they are
@@ -31,7 +32,12 @@ const OURS = ['wall', 'sampling', 'overhead', 'startup', 'control-plane', 'apps'
 /** What `npm run bench` alone runs (apps is asked for by name: about 3 minutes on its own). */
 const DEFAULT_SET = ['wall', 'sampling', 'overhead', 'startup', 'control-plane'] as const;
 /** Other benchmarks in bench/, run by name as separate scripts. */
-const OTHERS: Record<string, string> = { fidelity: 'fidelity.ts', gate: 'gate.ts', freeze: 'freeze.ts' };
+const OTHERS: Record<string, string> = {
+  fidelity: 'fidelity.ts',
+  gate: 'gate.ts',
+  freeze: 'freeze.ts',
+  'init-cost': 'init-cost.ts',
+};
 
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,

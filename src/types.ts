@@ -6,6 +6,8 @@
 export { RESULTS_FILE_SCHEMA_VERSION, RESULTS_SCHEMA_VERSION } from './results/version.js';
 export type {
   Architecture,
+  ColdStartBilling,
+  ColdStartCost,
   DurationStats,
   FunctionEntry,
   FunctionIdentity,
@@ -78,6 +80,12 @@ export interface TuningSettings {
   monthlyInvocationsAuto?: boolean;
   /** The production function whose traffic the auto settings read (default: the gate's baseline function). */
   usageFunction?: string;
+  /**
+   * The share of invocations that are cold starts, a fraction (0.01 = 1%), for expected costs; 'auto' is measured
+   * from the production function's logs by the front door before tuning. Absent, or 'auto' not yet resolved, reads
+   * as the default (tuning/cold-cost.ts DEFAULT_COLD_START_RATE) wherever a figure is computed.
+   */
+  coldStartRate?: number | 'auto';
   /**
    * fixed (absent = fixed): invocationsPerValue for every memory size. adaptive: a small first round, then more
    * only where the recommendation is still open; invocationsPerValue is then the cap per memory size.

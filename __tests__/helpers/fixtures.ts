@@ -15,8 +15,9 @@ import { tuningSettings } from './settings.js';
 
 /** The settings as results.json records them: the shared builder's, payloads replaced by their count. */
 function recordedSettings(overrides: Partial<TuningSettings>): RunResult['settings'] {
-  const { payloads, ...rest } = tuningSettings(overrides);
-  return { ...rest, payloadCount: payloads.length };
+  const { payloads, coldStartRate, ...rest } = tuningSettings(overrides);
+  // results.json records a resolved rate (tuning/summary.ts); 'auto' never reaches it.
+  return { ...rest, ...(typeof coldStartRate === 'number' ? { coldStartRate } : {}), payloadCount: payloads.length };
 }
 
 export const PRICES: Prices = {

@@ -53,6 +53,8 @@ describe('docs/results-schema.json', () => {
     });
     expect(Object.keys(schema.definitions).sort()).toEqual(
       [
+        'ColdStartBilling',
+        'ColdStartCost',
         'FunctionEntry',
         'RunResult',
         'DurationStats',

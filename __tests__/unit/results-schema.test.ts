@@ -7,6 +7,7 @@ import { parseRunResult } from '../../src/results/parse.js';
 import { runResultSchema } from '../../src/results/schema.js';
 import { silentLogger } from '../../src/lib/ports.js';
 import { sampleFromOutcome } from '../../src/tuning/sample.js';
+import { withColdStartCosts } from '../../src/tuning/cold-cost.js';
 import { summarisePowerValue } from '../../src/tuning/summary.js';
 import { tune } from '../../src/tuning/tuner.js';
 import type { RunResult } from '../../src/types.js';
@@ -93,7 +94,14 @@ function liveGateRun(): RunResult {
       autoOptimize: true,
       autoOptimizeAlias: 'live',
     },
-    powerValues: [summarisePowerValue(512, snapStart, run.settings, ROUND_PRICES), ...run.powerValues],
+    function: { ...run.function, packageType: 'Zip', snapStart: true },
+    // 512 MB's SnapStart cold start is measured; 1024 MB (warm blocks only) gets an estimate from it.
+    powerValues: withColdStartCosts(
+      [summarisePowerValue(512, snapStart, run.settings, ROUND_PRICES), ...run.powerValues],
+      0.01,
+      ROUND_PRICES,
+      run.settings,
+    ),
     gateSampling: {
       rounds: 1,
       added: [{ memoryMb: 1024, invocations: 6, environments: 2 }],

@@ -517,6 +517,7 @@ describe('parseSettings: defaults', () => {
         onlyColdStarts: false,
         strategy: 'cost',
         balancedWeight: 0.5,
+        coldStartRate: 0.01,
         autoOptimize: false,
         dryRun: false,
         logPayloads: false,

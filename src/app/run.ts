@@ -327,14 +327,17 @@ async function withUsage(settings: Settings, deps: AppDeps): Promise<Settings> {
     settings.tuning.monthlyInvocationsAuto === true ||
     (settings.tuning as { coldStartRate?: unknown }).coldStartRate === 'auto';
   if (!auto) return settings;
-  const { applyUsage, resolveUsage } = await import('../usage/usage.js');
+  const [{ applyUsage, resolveUsage }, { DEFAULT_COLD_START_RATE }] = [
+    await import('../usage/usage.js'),
+    await import('../tuning/cold-cost.js'),
+  ];
   const usage = await resolveUsage(settings, {
     logger: deps.logger,
     ...(deps.signal ? { signal: deps.signal } : {}),
     ...(deps.env ? { env: deps.env } : {}),
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
-  return applyUsage(settings, usage);
+  return applyUsage(settings, usage, DEFAULT_COLD_START_RATE);
 }
 
 /** A measured function judged: a fail verdict is the app's to report; only a failure to measure makes it 'failed'. */

@@ -79,8 +79,9 @@ export function compareRuns(
         monthlyCostDeltaUsd: null,
       };
       if (cost && cost.prValue !== null && cost.baseValue !== null) {
-        comparisons.push(monthlyComparison(cost, point, gate, monthlyInvocations));
-        headline.monthlyCostDeltaUsd = (cost.prValue - cost.baseValue) * monthlyInvocations;
+        const monthly = monthlyComparison(cost, point, gate, monthlyInvocations, expectedAt(pr, base, point));
+        comparisons.push(monthly);
+        headline.monthlyCostDeltaUsd = (monthly.prValue ?? 0) - (monthly.baseValue ?? 0);
       }
     }
     if (!headlinePoint) comparisons.push(noticeRow('comparison with the baseline', { kind: 'nothing-compared' }));
@@ -114,6 +115,16 @@ export function compareRuns(
     durationDeltaPct: headline?.durationDeltaPct ?? null,
     monthlyCostDeltaUsd: headline?.monthlyCostDeltaUsd ?? null,
   };
+}
+
+/**
+ * Both sides' expected cost per invocation at a place (cold starts included), or null when either lacks one: a
+ * result from before expected costs, or a cold-start extra that could not be measured. Each side's own prices.
+ */
+function expectedAt(pr: RunResult, base: RunResult, point: ComparisonPoint): { baseUsd: number; prUsd: number } | null {
+  const prUsd = entryAt(pr, point.prMemoryMb)?.expectedCostPerInvocationUsd;
+  const baseUsd = entryAt(base, point.baseMemoryMb)?.expectedCostPerInvocationUsd;
+  return typeof prUsd === 'number' && typeof baseUsd === 'number' ? { baseUsd, prUsd } : null;
 }
 
 /** A row with no figures: a notice about the baseline as a whole. */

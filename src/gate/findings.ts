@@ -81,6 +81,8 @@ export type MonthlyFinding = {
   invocations: number;
   baseUsd: number;
   prUsd: number;
+  /** The figures are expected costs, cold starts included; absent: warm costs. */
+  withColdStarts?: true;
 } & ({ outcome: 'no-limit' } | { outcome: 'above' | 'above-not-significant' | 'within'; limitUsd: number });
 
 export type DurationStatistic = 'mean' | 'p50' | 'p90' | 'p95' | 'p99';

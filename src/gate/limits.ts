@@ -17,18 +17,31 @@ export function exceeds(value: number, limit: number): boolean {
   return value > limit && !nearlyEqual(value, limit);
 }
 
-/** The monthly cost row at the headline place, from its cost row (the same figures and significance). */
+/**
+ * The monthly cost row at the headline place, from its cost row's significance. A projection of the bill, so it
+ * uses the expected cost per invocation (cold starts included, tuning/cold-cost.ts) when both sides have one, else
+ * the warm cost of the cost row. Its significance stays the warm cost's: the cold-start part rests on one cold
+ * start per environment, which the Init Duration comparison judges.
+ */
 export function monthlyComparison(
   cost: MetricComparison,
   point: ComparisonPoint,
   gate: GateSettings,
   monthlyInvocations: number,
+  expected: { baseUsd: number; prUsd: number } | null = null,
 ): MetricComparison {
-  const baseUsd = (cost.baseValue ?? 0) * monthlyInvocations;
-  const prUsd = (cost.prValue ?? 0) * monthlyInvocations;
+  const baseUsd = (expected ? expected.baseUsd : (cost.baseValue ?? 0)) * monthlyInvocations;
+  const prUsd = (expected ? expected.prUsd : (cost.prValue ?? 0)) * monthlyInvocations;
   const deltaUsd = prUsd - baseUsd;
   const limitUsd = gate.maxMonthlyCostIncreaseUsd;
-  const common = { kind: 'monthly-cost', at: point, invocations: monthlyInvocations, baseUsd, prUsd } as const;
+  const common: Omit<MonthlyFinding, 'outcome' | 'limitUsd'> = {
+    kind: 'monthly-cost',
+    at: point,
+    invocations: monthlyInvocations,
+    baseUsd,
+    prUsd,
+    ...(expected ? { withColdStarts: true as const } : {}),
+  };
   const finding: MonthlyFinding =
     limitUsd === undefined
       ? { ...common, outcome: 'no-limit' }

@@ -152,7 +152,8 @@ function exactNote(change: Change): string {
 
 function monthlyReason(finding: MonthlyFinding): string {
   const deltaUsd = finding.prUsd - finding.baseUsd;
-  const where = `at ${placeLabel(finding.at)}, for ${finding.invocations.toLocaleString('en-US')} invocations a month,`;
+  const basis = finding.withColdStarts ? ' with cold starts' : '';
+  const where = `at ${placeLabel(finding.at)}, for ${finding.invocations.toLocaleString('en-US')} invocations a month${basis},`;
   const change = `${deltaUsd >= 0 ? 'rises' : 'falls'} by ${formatUsd(Math.abs(deltaUsd))} (${formatUsd(finding.baseUsd)} → ${formatUsd(finding.prUsd)})`;
   if (finding.outcome === 'no-limit') return `Monthly cost ${where} ${change}; no monthly limit is set.`;
   const limit = formatUsd(finding.limitUsd);

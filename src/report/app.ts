@@ -243,7 +243,7 @@ function summaryTable(ordered: readonly FunctionOutcome[]): string {
     return `| ${cells.map((cell, index) => (index < 2 ? cell : nonBreaking(cell))).join(' | ')} |`;
   });
   const legend =
-    "<sub>Worst first (regressed, over the warn limit, failed, passed, unchanged), then by key. Δ cost (per invocation) and Δ duration: against the baseline at the configured memory; monthly Δ: at each function's monthly invocations. Unchanged: same code and configuration as the baseline, so not measured and no invocation spent.</sub>";
+    "<sub>Worst first (regressed, over the warn limit, failed, passed, unchanged), then by key. Δ cost (warm, per invocation) and Δ duration: against the baseline at the configured memory; monthly Δ: at each function's monthly invocations, with cold starts at its cold-start-rate when both sides measured them. Unchanged: same code and configuration as the baseline, so not measured and no invocation spent.</sub>";
   return [header, align, ...rows, '', legend].join('\n');
 }
 

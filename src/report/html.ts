@@ -33,6 +33,9 @@ import {
   headlineNumber,
   monthlyChangeUsd,
   ACCEPTED_ICON,
+  projectedCosts,
+  coldStartLegend,
+  expectedCostCell,
   NO_VERDICT_ICON,
   savingPct,
   shortSha,
@@ -179,7 +182,7 @@ function recommendation(result: RunResult): string {
     const monthly = monthlyChangeUsd(result);
     const monthlyText =
       monthly !== null
-        ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month)`
+        ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month${projectedCosts(result)?.withColdStarts ? ', cold starts included' : ''})`
         : '';
     lines.push(
       `<p>Currently ${formatMemory(current.memoryMb)}: ${perMillion(current.costPerInvocationUsd)}, ${formatMs(current.durationMs)}. Switching ${saving >= 0 ? 'saves' : 'costs'} ${formatUnsignedPct(saving)}${monthlyText}.</p>`,
@@ -232,7 +235,15 @@ function memoryTable(input: ReportInput): string {
   const withDelta = hasBaselineColumns(input);
   const withMemory = hasMemoryColumns(input);
   const memoryHead = withMemory ? `<th>Max memory used</th>${withDelta ? '<th>Δ max memory used</th>' : ''}` : '';
-  const head = `<tr><th>Memory</th><th>Mean duration</th><th>p90</th><th>Cost / 1M invocations</th>${withDelta ? '<th>Δ cost</th><th>Δ duration</th>' : ''}${memoryHead}<th class="text">Errors</th></tr>`;
+  const coldLegend = coldStartLegend(result, (text) => h(text, 200));
+  const expectedHead = coldLegend !== null ? '<th>Expected / 1M invocations</th>' : '';
+  const expectedCell = (entry: PowerValueResult): string => {
+    if (coldLegend === null) return '';
+    const cell = expectedCostCell(entry);
+    if (!cell || cell.costUsd === null) return '<td>unknown</td>';
+    return `<td>${cell.estimated ? '≈' : ''}${formatUsd(costPerMillionUsd(cell.costUsd))}</td>`;
+  };
+  const head = `<tr><th>Memory</th><th>Mean duration</th><th>p90</th><th>Cost / 1M invocations</th>${expectedHead}${withDelta ? '<th>Δ cost</th><th>Δ duration</th>' : ''}${memoryHead}<th class="text">Errors</th></tr>`;
   const rows = result.powerValues.map((entry) => {
     const deltas = withDelta
       ? deltaHtml(input, entry.memoryMb, 'cost') + deltaHtml(input, entry.memoryMb, 'duration')
@@ -249,11 +260,11 @@ function memoryTable(input: ReportInput): string {
     const open = `<tr${classes ? ` class="${classes}"` : ''}><td>${memoryLabel(result, entry)}</td>`;
     const errors = `<td class="text">${h(errorsText(entry))}</td>`;
     if (entry.status === 'failed' || !entry.duration) {
-      return `${open}<td class="text" colspan="3">❌ ${h(entry.failureReason ?? 'failed: no successful invocation', 300)}</td>${deltas}${memory}${errors}</tr>`;
+      return `${open}<td class="text" colspan="${coldLegend !== null ? 4 : 3}">❌ ${h(entry.failureReason ?? 'failed: no successful invocation', 300)}</td>${deltas}${memory}${errors}</tr>`;
     }
-    return `${open}<td>${formatMs(entry.duration.trimmedMean)}</td><td>${formatMs(entry.duration.p90)}</td><td>${formatUsd(costPerMillionUsd(entry.costPerInvocationUsd))}</td>${deltas}${memory}${errors}</tr>`;
+    return `${open}<td>${formatMs(entry.duration.trimmedMean)}</td><td>${formatMs(entry.duration.p90)}</td><td>${formatUsd(costPerMillionUsd(entry.costPerInvocationUsd))}</td>${expectedCell(entry)}${deltas}${memory}${errors}</tr>`;
   });
-  const legend = `Mean duration: trimmed mean (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)}.${withMemory ? ' Max memory used: the highest Max Memory Used of any invocation, and its share of the memory size.' : ''}${withDelta ? ' Δ: change against the baseline at the same memory; bold: significant; ⚠️ ❌: over the warn or fail limit.' : ''}`;
+  const legend = `Mean duration: trimmed mean (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)}.${withMemory ? ' Max memory used: the highest Max Memory Used of any invocation, and its share of the memory size.' : ''}${withDelta ? ' Δ: change against the baseline at the same memory; bold: significant; ⚠️ ❌: over the warn or fail limit.' : ''}${coldLegend !== null ? ` ${coldLegend}` : ''}`;
   return `<h2>By memory size</h2><div class="scroll"><table>${head}${rows.join('\n')}</table></div><p class="muted small">${legend}</p>`;
 }
 

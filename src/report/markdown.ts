@@ -27,12 +27,14 @@ import {
   safeUrl,
 } from '../lib/format.js';
 import {
+  coldStartLegend,
   deltaAt,
   memoryDeltaAt,
   memoryUseAt,
   memoryUseCellText,
   noRecommendationReason,
   type MemoryUseCell,
+  expectedCostCell,
   errorsText,
   ACCEPTED_ICON,
   hasBaselineColumns,
@@ -42,6 +44,7 @@ import {
   MAX_TABLE_ROWS,
   monthlyChangeUsd,
   NO_VERDICT_ICON,
+  projectedCosts,
   savingPct,
   storedBaselineNote,
   VERDICT_ICON,
@@ -149,7 +152,7 @@ function recommendationSection(result: RunResult, verdict: ReportInput['verdict'
     const monthly = monthlyChangeUsd(result);
     const monthlyText =
       monthly !== null
-        ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month)`
+        ? ` (${formatUsdDelta(monthly)}/month at ${formatCount(result.settings.monthlyInvocations)} invocations/month${projectedCosts(result)?.withColdStarts ? ', cold starts included' : ''})`
         : '';
     const verb = saving >= 0 ? 'saves' : 'costs';
     lines.push(
@@ -215,6 +218,13 @@ export function errorsCell(entry: PowerValueResult): string {
   return errorsText(entry, (text) => escapeMarkdown(text));
 }
 
+/** "≈$1.23", "$1.23" or "unknown": an expected cost per 1M invocations. */
+function expectedText(entry: PowerValueResult): string {
+  const cell = expectedCostCell(entry);
+  if (!cell || cell.costUsd === null) return 'unknown';
+  return `${cell.estimated ? '≈' : ''}${formatUsd(costPerMillionUsd(cell.costUsd))}`;
+}
+
 function tableOf(
   input: ReportInput,
   entries: readonly PowerValueResult[],
@@ -222,11 +232,13 @@ function tableOf(
   withMemory: boolean,
 ): string {
   const { result } = input;
+  const withExpected = result.powerValues.some((entry) => expectedCostCell(entry) !== null);
   const header = [
     'Memory',
     'Mean',
     'p90',
     'Cost / 1M',
+    ...(withExpected ? ['Expected / 1M'] : []),
     ...(withDelta ? ['Δ cost', 'Δ mean'] : []),
     ...(withMemory ? ['Max used', ...(withDelta ? ['Δ max used'] : [])] : []),
     'Errors',
@@ -236,6 +248,7 @@ function tableOf(
     '---:',
     '---:',
     '---:',
+    ...(withExpected ? ['---:'] : []),
     ...(withDelta ? ['---:', '---:'] : []),
     ...(withMemory ? ['---:', ...(withDelta ? ['---:'] : [])] : []),
     ':---',
@@ -251,13 +264,24 @@ function tableOf(
         ]
       : [];
     if (entry.status === 'failed' || !entry.duration) {
-      return [memoryCell(result, entry), nonBreaking('❌ failed'), '–', '–', ...deltas, ...memory, errorsCell(entry)];
+      const noExpected = withExpected ? ['–'] : [];
+      return [
+        memoryCell(result, entry),
+        nonBreaking('❌ failed'),
+        '–',
+        '–',
+        ...noExpected,
+        ...deltas,
+        ...memory,
+        errorsCell(entry),
+      ];
     }
     return [
       memoryCell(result, entry),
       nonBreaking(formatMs(entry.duration.trimmedMean)),
       nonBreaking(formatMs(entry.duration.p90)),
       formatUsd(costPerMillionUsd(entry.costPerInvocationUsd)),
+      ...(withExpected ? [expectedText(entry)] : []),
       ...deltas,
       ...memory,
       errorsCell(entry),
@@ -274,6 +298,7 @@ function powerValueTable(input: ReportInput): string {
   const withMemory = hasMemoryColumns(input);
   const legend = [
     `${RECOMMENDED_MARK} recommended · ${CURRENT_MARK} configured now · Mean: trimmed mean duration (the slowest and fastest ${Math.round(result.settings.discardTopBottom * 100)}% dropped), ${measuredInvocationsText(result.settings)} · Cost in USD per 1M invocations${withMemory ? ' · Max used: peak Max Memory Used, % of the memory size' : ''}.`,
+    coldStartLegend(result, (text) => escapeMarkdown(text, 200)) ?? '',
     withDelta
       ? 'Δ: change against the baseline at the same memory; **bold**: significant (its confidence interval excludes 0); ⚠️ ❌: over the warn or fail limit.'
       : '',

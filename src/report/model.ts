@@ -94,12 +94,87 @@ export function storedBaselineNote(verdict: Verdict): string {
 // ---------------------------------------------------------------------------------------------------------
 // Recommendation
 
+/**
+ * The per-invocation costs a projection of switching uses: expected costs (cold starts included) when both the
+ * recommendation and the configured memory have one, else warm costs; null when either is unknown.
+ */
+export function projectedCosts(
+  result: RunResult,
+): { recommendedUsd: number; currentUsd: number; withColdStarts: boolean } | null {
+  const rec = result.recommendation;
+  if (!rec || result.current.costPerInvocationUsd === null) return null;
+  const recExpected = rec.expectedCostPerInvocationUsd;
+  const currentExpected = result.current.expectedCostPerInvocationUsd;
+  if (typeof recExpected === 'number' && typeof currentExpected === 'number')
+    return { recommendedUsd: recExpected, currentUsd: currentExpected, withColdStarts: true };
+  return {
+    recommendedUsd: rec.costPerInvocationUsd,
+    currentUsd: result.current.costPerInvocationUsd,
+    withColdStarts: false,
+  };
+}
+
 /** Cost saving of the recommendation over the configured memory, percent; null when either is unknown. */
 export function savingPct(result: RunResult): number | null {
-  const recommended = result.recommendation?.costPerInvocationUsd;
-  const current = result.current.costPerInvocationUsd;
-  if (recommended === undefined || current === null || current === 0) return null;
-  return (1 - recommended / current) * 100;
+  const costs = projectedCosts(result);
+  if (!costs || costs.currentUsd === 0) return null;
+  return (1 - costs.recommendedUsd / costs.currentUsd) * 100;
+}
+
+/** An expected-cost cell: the figure, and whether its cold-start extra was estimated or is unknown. */
+export interface ExpectedCostCell {
+  costUsd: number | null;
+  estimated: boolean;
+}
+
+/** The power value's expected cost, or null when the result has no expected costs at all (older results). */
+export function expectedCostCell(entry: PowerValueResult): ExpectedCostCell | null {
+  if (entry.expectedCostPerInvocationUsd === undefined) return null;
+  return {
+    costUsd: entry.expectedCostPerInvocationUsd,
+    estimated: entry.coldStartCost?.source === 'estimated',
+  };
+}
+
+/**
+ * The sentences under the table about cold starts: what the expected cost is, what a cold start bills for this
+ * function, which cost the gate and the strategy use, and which memory sizes' extras were estimated or unknown.
+ * Null when the result has no expected costs (older results: the report reads as before).
+ */
+export function coldStartLegend(result: RunResult, escape: (untrusted: string) => string): string | null {
+  const rate = coldStartRateOf(result);
+  if (rate === null) return null;
+  // The rule and the notes come from results.json, which may be a fork's upload (comment-only): escaped.
+  const billing = result.coldStartBilling ? ` (${escape(result.coldStartBilling.rule)})` : '';
+  const sentences = [
+    `Expected: cost per 1M invocations when ${ratePct(rate)} of them are cold starts (cold-start-rate), each adding what its cold start billed over a warm invocation${billing}.`,
+    'The gate compares warm costs (its % limits and max-cost-per-invocation); monthly projections and the cost strategy use expected costs.',
+  ];
+  const estimated = result.powerValues.filter((entry) => entry.coldStartCost?.source === 'estimated');
+  if (estimated.length > 0) {
+    const from = estimated
+      .slice(0, 5)
+      .map((entry) => `${formatMemory(entry.memoryMb)} from ${formatMemory(entry.coldStartCost?.fromMemoryMb ?? 0)}`)
+      .join(', ');
+    sentences.push(
+      `≈: no successful cold start at that size, so the nearest measured size's extra billed duration is used (${from}${estimated.length > 5 ? ', …' : ''}).`,
+    );
+  }
+  const unknown = result.powerValues.find((entry) => entry.coldStartCost?.source === 'unknown');
+  if (unknown)
+    sentences.push(`Unknown: ${unknown.coldStartCost?.note ?? 'the cold-start extra could not be measured'}.`);
+  return sentences.join(' ');
+}
+
+/** 0.01 → "1%", 0.005 → "0.5%", 0.125 → "12.5%". */
+export function ratePct(rate: number): string {
+  return `${Number((rate * 100).toPrecision(3))}%`;
+}
+
+/** The cold-start rate a result's expected costs use, when it has any (results from before them have none). */
+export function coldStartRateOf(result: RunResult): number | null {
+  const any = result.powerValues.some((entry) => entry.expectedCostPerInvocationUsd !== undefined);
+  return any ? (result.settings.coldStartRate ?? null) : null;
 }
 
 /**
@@ -108,9 +183,9 @@ export function savingPct(result: RunResult): number | null {
  */
 export function monthlyChangeUsd(result: RunResult): number | null {
   const monthly = result.settings.monthlyInvocations;
-  const rec = result.recommendation;
-  if (!monthly || !rec || result.current.costPerInvocationUsd === null) return null;
-  return (rec.costPerInvocationUsd - result.current.costPerInvocationUsd) * monthly;
+  const costs = projectedCosts(result);
+  if (!monthly || !costs) return null;
+  return (costs.recommendedUsd - costs.currentUsd) * monthly;
 }
 
 /**

@@ -92,6 +92,14 @@ export const recordedSettingsSchema = z
       .string()
       .optional()
       .describe('usage-function: the production function whose traffic the auto settings read.'),
+    coldStartRate: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe(
+        'The share of invocations assumed to be cold starts (a fraction: 0.01 is 1%), for expected costs; absent in results from before it (read as 0.01).',
+      ),
     sampling: samplingModeSchema.optional().describe('fixed (absent = fixed) or adaptive.'),
     samplingConfidence: z
       .number()
@@ -166,6 +174,41 @@ export const durationStatsSchema = z
   })
   .meta({ id: 'DurationStats', description: 'Statistics of a sample of durations, ms.' });
 
+export const coldStartCostSchema = z
+  .object({
+    source: z
+      .enum(['measured', 'estimated', 'unknown'])
+      .describe(
+        "measured: from this memory size's own cold starts. estimated: it had none, so another memory size's extra billed duration is used (fromMemoryMb). unknown: nothing to measure it from.",
+      ),
+    extraBilledMs: nonNegative
+      .nullable()
+      .describe(
+        'Mean Billed Duration of the successful cold starts minus the trimmed mean Billed Duration of the warm invocations (INIT or the billed SnapStart restore, plus a slower first run); null when unknown.',
+      ),
+    extraCostUsd: nonNegative
+      .nullable()
+      .describe('What a cold invocation costs more than a warm one at this memory size; null when unknown.'),
+    coldStarts: count.describe('The successful cold starts it was measured from (0 when estimated or unknown).'),
+    fromMemoryMb: memoryMb.optional().describe('estimated: the memory size whose extra billed duration is used.'),
+    note: z.string().optional().describe('estimated or unknown: why, in one sentence.'),
+  })
+  .meta({ id: 'ColdStartCost', description: 'What a cold start adds to one invocation at this memory size.' });
+
+export const coldStartBillingSchema = z
+  .object({
+    billed: z
+      .enum(['init', 'restore', 'none'])
+      .describe(
+        "What Lambda bills for a cold start: init (the INIT phase), restore (SnapStart's Billed Restore Duration) or none (zip on a managed runtime before 1 August 2025).",
+      ),
+    rule: z.string().describe('The rule that applied, in words.'),
+  })
+  .meta({
+    id: 'ColdStartBilling',
+    description: "What a cold invocation bills, by the function's packaging and runtime.",
+  });
+
 export const powerValueResultSchema = z
   .object({
     memoryMb: memoryMb,
@@ -193,6 +236,13 @@ export const powerValueResultSchema = z
       .nullable()
       .describe('Trimmed mean of the per-invocation cost (compute + request price).'),
     billedDurationMs: nonNegative.nullable().describe('Trimmed mean of the billed duration.'),
+    coldStartCost: coldStartCostSchema.optional().describe('Absent in results from before it and in dry runs.'),
+    expectedCostPerInvocationUsd: nonNegative
+      .nullable()
+      .optional()
+      .describe(
+        'costPerInvocationUsd + settings.coldStartRate × coldStartCost.extraCostUsd: the cost per invocation with cold starts; null when the extra is unknown. Monthly projections and the cost strategy use it.',
+      ),
     maxMemoryUsedMb: nonNegative
       .nullable()
       .describe(
@@ -223,7 +273,10 @@ export const recommendationSchema = z
   .object({
     strategy: strategySchema,
     memoryMb: memoryMb,
-    costPerInvocationUsd: nonNegative,
+    costPerInvocationUsd: nonNegative.describe('Warm cost per invocation.'),
+    expectedCostPerInvocationUsd: nonNegative
+      .optional()
+      .describe('Expected cost per invocation, cold starts included (see PowerValueResult), when known.'),
     durationMs: nonNegative,
     reason: z.string().describe('One sentence: why this memory.'),
     skippedForHeadroom: z
@@ -258,6 +311,16 @@ export const functionIdentitySchema = z
       .describe(
         "SHA-256 of the environment variables' names and values (never the values themselves): tells an unchanged configuration apart.",
       ),
+    packageType: z
+      .enum(['Zip', 'Image'])
+      .optional()
+      .describe(
+        'How the code is deployed (PackageType): decides, with runtime and SnapStart, what a cold start bills.',
+      ),
+    snapStart: z
+      .boolean()
+      .optional()
+      .describe('True when SnapStart applies to published versions (the versions a run measures).'),
     originalMemoryMb: memoryMb.describe('The memory before the run; the run restores it.'),
     logFormat: logFormatSchema,
   })
@@ -318,8 +381,17 @@ export const runResultSchema = z
     powerValues: z.array(powerValueResultSchema).describe('One entry per memory size, ascending.'),
     recommendation: recommendationSchema.nullable().describe('null in a dry run or when no memory size qualifies.'),
     current: z
-      .object({ memoryMb: memoryMb, costPerInvocationUsd: nonNegative.nullable(), durationMs: nonNegative.nullable() })
+      .object({
+        memoryMb: memoryMb,
+        costPerInvocationUsd: nonNegative.nullable(),
+        expectedCostPerInvocationUsd: nonNegative
+          .nullable()
+          .optional()
+          .describe('Cold starts included; null when unknown, absent in results from before it.'),
+        durationMs: nonNegative.nullable(),
+      })
       .describe("The configured memory's figures; null when it was not among the power values or failed."),
+    coldStartBilling: coldStartBillingSchema.optional(),
     tuningCostUsd: nonNegative.describe(
       "What this run's invocations cost (compute and requests, failed invocations included).",
     ),
@@ -425,6 +497,8 @@ export type RecordedSettings = z.output<typeof recordedSettingsSchema>;
 export type Sample = z.output<typeof sampleSchema>;
 export type DurationStats = z.output<typeof durationStatsSchema>;
 export type PowerValueResult = z.output<typeof powerValueResultSchema>;
+export type ColdStartCost = z.output<typeof coldStartCostSchema>;
+export type ColdStartBilling = z.output<typeof coldStartBillingSchema>;
 export type Prices = z.output<typeof pricesSchema>;
 export type Recommendation = z.output<typeof recommendationSchema>;
 export type FunctionIdentity = z.output<typeof functionIdentitySchema>;

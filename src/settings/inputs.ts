@@ -253,6 +253,15 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       "The production function whose real traffic monthly-invocations auto and cold-start-rate auto read (a name or ARN, no qualifier: CloudWatch's FunctionName metrics cover every version and alias), e.g. orders-prod.",
   },
+  {
+    name: 'cold-start-rate',
+    perFunction: true,
+    group: 'tuning',
+    default: '1%',
+    valueName: 'percent',
+    description:
+      'The share of invocations that are cold starts, a percent ("1" or "1%", 0 to 100), or auto (measured from the production function\'s logs). Expected cost = warm cost + this share × what a cold start bills extra (INIT, billed since 1 August 2025 for every on-demand configuration; SnapStart\'s restore). Monthly projections and the cost strategy use the expected cost; the gate\'s % cost limits use the warm cost. The default is AWS\'s "under 1% of invocations" (docs/pricing.md).',
+  },
 
   // --- many functions in one step (docs/apps.md) ----------------------------------------------------------
   {

@@ -209,6 +209,8 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
     );
   }
 
+  const coldStartRate = parseColdStartRate(inputs.value('cold-start-rate'));
+
   return omitUndefined({
     functionName: fn.functionName,
     qualifier: fn.qualifier,
@@ -235,6 +237,7 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
     monthlyInvocations,
     monthlyInvocationsAuto: monthlyInvocationsAuto ? true : undefined,
     usageFunction,
+    coldStartRate,
     // Absent means fixed: results and settings from before adaptive sampling read the same.
     sampling: sampling === 'adaptive' ? sampling : undefined,
     samplingConfidence: sampling === 'adaptive' ? samplingConfidence : undefined,
@@ -254,6 +257,23 @@ function parseUsageFunction(text: string): string {
     );
   }
   return parsed.functionName;
+}
+
+/**
+ * "1", "1%" or "0.5 %": a percent of invocations, 0 to 100, as a fraction (0.01); or auto, resolved before tuning
+ * from the production function's logs. Written as a percent like every other percent input (max-cost-increase).
+ */
+export function parseColdStartRate(text: string): number | 'auto' {
+  if (text.trim().toLowerCase() === 'auto') return 'auto';
+  const percent = checkNumber(
+    'cold-start-rate',
+    text.replace(/\s*%$/, ''),
+    z.number().min(0).max(100),
+    '%',
+    'use a percent of invocations from 0 to 100, such as 1 or 1% (the default), or auto',
+    text,
+  );
+  return percent / 100;
 }
 
 function parseEndpoint(text: string): string | undefined {

@@ -1,7 +1,10 @@
 // Strategies → recommendation. Pure: the power values in, one memory size (or none, with the reason) out.
 //
 // Candidates are the power values with status 'ok' and both a duration and a cost. "Duration" is the trimmed
-// mean of the successful samples (duration.trimmedMean), "cost" is costPerInvocationUsd. Values within a relative
+// mean of the successful samples (duration.trimmedMean), "cost" is the expected cost per invocation, cold starts
+// included (expectedCostPerInvocationUsd, tuning/cold-cost.ts), when every candidate has one, else the warm
+// costPerInvocationUsd: the cheapest memory is the one with the cheapest bill, and a heavy INIT billed at a large
+// memory size is part of that bill. Values within a relative
 // 1e-9 of each other are equal, so float noise never decides a tie. Every strategy ends its tie-breaks with the
 // smaller memory size, so the result never depends on input order.
 //
@@ -49,7 +52,11 @@ function compareNumbers(a: number, b: number): number {
 
 export interface Candidate {
   memoryMb: number;
+  /** What the strategies compare: the expected cost when every candidate has one (see `expected`), else warm. */
   costUsd: number;
+  warmCostUsd: number;
+  /** costUsd is the expected cost (cold starts included). */
+  expected: boolean;
   durationMs: number;
   result: PowerValueResult;
 }
@@ -62,9 +69,22 @@ export function candidatesOf(powerValues: readonly PowerValueResult[]): Candidat
     const costUsd = result.costPerInvocationUsd;
     if (result.status !== 'ok' || durationMs === undefined || costUsd === null) continue;
     if (!Number.isFinite(durationMs) || !Number.isFinite(costUsd)) continue;
-    candidates.push({ memoryMb: result.memoryMb, costUsd, durationMs, result });
+    candidates.push({ memoryMb: result.memoryMb, costUsd, warmCostUsd: costUsd, expected: false, durationMs, result });
+  }
+  // Expected costs only when all have one: comparing one size's expected cost with another's warm cost is unfair.
+  const expected = candidates.map((c) => c.result.expectedCostPerInvocationUsd);
+  if (candidates.length > 0 && expected.every((value) => typeof value === 'number' && Number.isFinite(value))) {
+    candidates.forEach((c, index) => {
+      c.costUsd = expected[index] ?? c.warmCostUsd;
+      c.expected = true;
+    });
   }
   return candidates;
+}
+
+/** "per invocation", or "per invocation expected" when cold starts are priced in. */
+function perInvocation(candidate: Candidate): string {
+  return candidate.expected ? 'per invocation with cold starts' : 'per invocation';
 }
 
 type Comparator = (a: Candidate, b: Candidate) => number;
@@ -125,7 +145,8 @@ function recommendation(strategy: Strategy, winner: Candidate, reason: string): 
   return {
     strategy,
     memoryMb: winner.memoryMb,
-    costPerInvocationUsd: winner.costUsd,
+    costPerInvocationUsd: winner.warmCostUsd,
+    ...(winner.expected ? { expectedCostPerInvocationUsd: winner.costUsd } : {}),
     durationMs: winner.durationMs,
     reason,
   };
@@ -138,7 +159,7 @@ function cheapest(candidates: readonly Candidate[]): Recommendation {
   const winner = best(candidates, chain(byCost, byDuration, byMemory));
   const which = candidates.length === 1 ? ofSizes(1) : `cheapest ${ofSizes(candidates.length)}`;
   const reason =
-    `${which} at ${formatUsd(winner.costUsd)} per invocation (${formatMs(winner.durationMs)})` +
+    `${which} at ${formatUsd(winner.costUsd)} ${perInvocation(winner)} (${formatMs(winner.durationMs)})` +
     tieNote(candidates, winner, byCost, 'cost', 'fastest');
   return recommendation('cost', winner, reason);
 }
@@ -147,7 +168,7 @@ function fastest(candidates: readonly Candidate[]): Recommendation {
   const winner = best(candidates, chain(byDuration, byCost, byMemory));
   const which = candidates.length === 1 ? ofSizes(1) : `fastest ${ofSizes(candidates.length)}`;
   const reason =
-    `${which} at ${formatMs(winner.durationMs)} (${formatUsd(winner.costUsd)} per invocation)` +
+    `${which} at ${formatMs(winner.durationMs)} (${formatUsd(winner.costUsd)} ${perInvocation(winner)})` +
     tieNote(candidates, winner, byDuration, 'duration', 'cheapest');
   return recommendation('speed', winner, reason);
 }
@@ -168,7 +189,7 @@ function balanced(candidates: readonly Candidate[], balancedWeight: number): Rec
   const winner = best(candidates, chain(byScore, byCost, byDuration, byMemory));
   const which = candidates.length === 1 ? ofSizes(1) : `best balance of cost and speed ${ofSizes(candidates.length)}`;
   const reason =
-    `${which} (weight ${weight} on cost) at ${formatUsd(winner.costUsd)} per invocation and ` +
+    `${which} (weight ${weight} on cost) at ${formatUsd(winner.costUsd)} ${perInvocation(winner)} and ` +
     `${formatMs(winner.durationMs)}` +
     tieNote(candidates, winner, byScore, 'score', 'cheapest');
   return recommendation('balanced', winner, reason);
@@ -207,7 +228,7 @@ function cheapestWithinPercentile(
       ? `the only memory size of ${candidates.length} with ${p} within ${formatMs(limit.maxDurationMs)}`
       : `cheapest of ${qualified.length} memory sizes with ${p} within ${formatMs(limit.maxDurationMs)}`;
   const reason =
-    `${which}: ${formatUsd(winner.costUsd)} per invocation, ${p} ${formatMs(winnerPercentileMs)}` +
+    `${which}: ${formatUsd(winner.costUsd)} ${perInvocation(winner)}, ${p} ${formatMs(winnerPercentileMs)}` +
     tieNote(qualified, winner, byCost, 'cost', 'fastest');
   return recommendation('percentile', winner, reason);
 }

@@ -34,6 +34,9 @@ export function identityFromConfiguration(config: FunctionConfiguration, region:
     ...(config.Handler !== undefined ? { handler: config.Handler } : {}),
     layers: (config.Layers ?? []).flatMap((layer) => (layer.Arn ? [layer.Arn] : [])),
     environmentSha256: environmentSha256(config.Environment?.Variables ?? {}),
+    // What a cold start bills depends on these (tuning/cold-cost.ts). PackageType defaults to Zip in the API model.
+    ...(config.PackageType === 'Image' || config.PackageType === 'Zip' ? { packageType: config.PackageType } : {}),
+    ...(config.SnapStart?.ApplyOn === 'PublishedVersions' ? { snapStart: true } : {}),
     originalMemoryMb: config.MemorySize ?? 128,
     logFormat,
   };

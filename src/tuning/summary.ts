@@ -12,6 +12,7 @@ import {
 } from '../types.js';
 import { recommend } from './analyze.js';
 import type { Clock } from '../lib/ports.js';
+import { coldStartBilling, resolvedColdStartRate, withColdStartCosts } from './cold-cost.js';
 import { costPerInvocationUsd } from './pricing.js';
 import { measuredSamples, successfulSamples } from './sample-rule.js';
 import { durationStats, trimmedMean } from './stats.js';
@@ -103,11 +104,15 @@ export function buildResult(
   settings: TuningSettings,
   snapshot: FunctionSnapshot,
   prices: Prices,
-  powerValues: PowerValueResult[],
+  measuredValues: PowerValueResult[],
   startedAt: string,
   clock: Clock,
   dryRun: boolean,
 ): RunResult {
+  // Cold starts priced in: every figure below that projects a bill (the cost strategy, the current memory's
+  // expected cost) sees the expected cost; 'auto' not yet resolved reads as the default rate (cold-cost.ts).
+  const coldStartRate = resolvedColdStartRate(settings.coldStartRate);
+  const powerValues = dryRun ? measuredValues : withColdStartCosts(measuredValues, coldStartRate, prices, settings);
   const recommendation = dryRun
     ? null
     : recommend(powerValues, {
@@ -142,15 +147,24 @@ export function buildResult(
     tool: { name: 'lambda-power-gate', version: TOOL_VERSION },
     runId,
     function: snapshot.identity,
-    settings: { ...rest, payloadCount: payloads.length, ...(settings.logPayloads ? { payloads } : {}) },
+    settings: {
+      ...rest,
+      coldStartRate,
+      payloadCount: payloads.length,
+      ...(settings.logPayloads ? { payloads } : {}),
+    },
     prices,
     powerValues,
     recommendation,
     current: {
       memoryMb: snapshot.memoryMb,
       costPerInvocationUsd: current?.costPerInvocationUsd ?? null,
+      ...(current?.expectedCostPerInvocationUsd !== undefined
+        ? { expectedCostPerInvocationUsd: current.expectedCostPerInvocationUsd }
+        : {}),
       durationMs: current?.duration?.trimmedMean ?? null,
     },
+    coldStartBilling: coldStartBilling(snapshot.identity, new Date(startedAt)),
     tuningCostUsd,
     visualizationUrl: points.length > 0 ? visualizationUrl(points) : null,
     dryRun,
