@@ -8,7 +8,8 @@ export type VerdictLevel = 'pass' | 'warn' | 'fail';
 export interface MetricComparison {
   /** e.g. 'cost per invocation at 512 MB (recommended)' */
   metric: string;
-  kind: 'cost' | 'duration' | 'monthly-cost';
+  /** init: Init Duration over the cold starts (max-/warn-init-duration-increase, max-init-duration-ms). */
+  kind: 'cost' | 'duration' | 'init' | 'monthly-cost';
   /** The PR side's memory. */
   memoryMb?: number;
   /**
@@ -90,5 +91,7 @@ export interface Verdict {
   baselineKind?: 'live' | 'stored';
   costDeltaPct: number | null;
   durationDeltaPct: number | null;
+  /** Init Duration at the headline place; present when Init Duration is compared (an Init limit is set). */
+  initDurationDeltaPct?: number | null;
   monthlyCostDeltaUsd: number | null;
 }

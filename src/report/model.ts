@@ -29,6 +29,7 @@ export const NO_VERDICT_ICON = '⚡';
 const KIND_WORDS: Record<MetricComparison['kind'], string> = {
   cost: 'cost per invocation',
   duration: 'duration',
+  init: 'Init Duration',
   'monthly-cost': 'monthly cost',
 };
 

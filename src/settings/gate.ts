@@ -96,6 +96,14 @@ export function parseGate(
     maxDurationIncreasePct,
   );
 
+  const maxInitDurationIncreasePct = parsePercent(inputs, 'max-init-duration-increase');
+  const warnInitDurationIncreasePct = warnLevel(
+    inputs,
+    'warn-init-duration-increase',
+    'max-init-duration-increase',
+    maxInitDurationIncreasePct,
+  );
+
   const maxCostPerInvocationUsd = optionalNumber(
     inputs,
     'max-cost-per-invocation',
@@ -111,6 +119,14 @@ export function parseGate(
     withoutMs,
     ' ms',
     'use a duration in milliseconds above 0, e.g. 300',
+  );
+  const maxInitDurationMs = optionalNumber(
+    inputs,
+    'max-init-duration-ms',
+    z.number().positive(),
+    withoutMs,
+    ' ms',
+    'use an Init Duration in milliseconds above 0, e.g. 800',
   );
   const maxDurationStatistic = parseEnum(
     'max-duration-statistic',
@@ -180,8 +196,11 @@ export function parseGate(
     maxDurationIncreasePct,
     warnCostIncreasePct,
     warnDurationIncreasePct,
+    maxInitDurationIncreasePct,
+    warnInitDurationIncreasePct,
     maxCostPerInvocationUsd,
     maxDurationMs,
+    maxInitDurationMs,
     maxDurationStatistic,
     maxMonthlyCostIncreaseUsd,
     confidence,
