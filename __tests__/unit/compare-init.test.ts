@@ -2,6 +2,7 @@
 // significance rule as cost and duration; an absolute max-init-duration-ms; the live gate's sequential sampling
 // asks for more environments while an Init comparison is open.
 
+import { appVerdict } from '../../src/gate/app.js';
 import { compareRuns } from '../../src/gate/compare.js';
 import { nextGateRound } from '../../src/gate/sequential.js';
 import { parseSettings } from '../../src/settings/index.js';
@@ -71,6 +72,17 @@ describe('Init Duration, live baseline (environment blocks)', () => {
     for (const row of verdict.comparisons.filter((row) => row.kind === 'cost' || row.kind === 'duration'))
       expect(row.level).toBe('pass');
     expect(verdict.initDurationDeltaPct).toBeCloseTo(200, 0);
+  });
+
+  it("names Init Duration in an app's sentence when it decided a function's fail", () => {
+    const result = liveRun(8, (block) => 600 * wobble(block));
+    const baseline = liveRun(8, (block) => 200 * wobble(block));
+    const verdict = compareRuns(result, baseline, INIT_GATE, 0);
+    const app = appVerdict([
+      { key: 'CatalogApi', functionName: 'catalog', status: 'measured', result, baseline, verdict },
+    ]);
+    expect(app.level).toBe('fail');
+    expect(app.reason).toMatch(/CatalogApi \(Init Duration \+200\.0% at 1024 MB\)/);
   });
 
   it('with too few environments for a fail, warns and says how many a fail needs', () => {
