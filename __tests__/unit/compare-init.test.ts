@@ -256,6 +256,33 @@ describe('inputs', () => {
     });
   });
 
+  it('says up front when Init Duration can never be significant (too few cold starts)', () => {
+    const warningsOf = (inputs: Record<string, string>) =>
+      parseSettings((name) => ({ 'function-name': 'orders', region: 'us-east-1', ...inputs })[name] ?? '', {
+        env: {},
+        cwd: '/repo',
+        readFile: () => '{}',
+      }).warnings;
+    expect(warningsOf({ 'max-init-duration-increase': '20', 'baseline-branch': 'lpg-data' })).toContainEqual(
+      expect.stringMatching(
+        /^Input 'max-init-duration-increase': a stored baseline holds one cold start per memory size, under min-samples \(5\) cold starts, so no Init Duration change can be called significant; use baseline-function with gate-max-invocations of at least 50, or only-cold-starts$/,
+      ),
+    );
+    const live = { 'max-init-duration-increase': '20', 'baseline-function': 'orders-staging' };
+    expect(warningsOf(live).filter((warning) => warning.includes('Init Duration'))).toEqual([]);
+    expect(warningsOf({ ...live, 'gate-max-invocations': '0' })).toContainEqual(
+      expect.stringContaining('gate-max-invocations 0 (off) gives each function at most 1 execution environment'),
+    );
+    expect(
+      warningsOf({
+        'max-init-duration-increase': '20',
+        'baseline-branch': 'lpg-data',
+        'only-cold-starts': 'true',
+        'discard-top-bottom': '0',
+      }),
+    ).not.toContainEqual(expect.stringContaining('Init Duration'));
+  });
+
   it.each([
     [{ 'max-init-duration-increase': 'lots' }, "Input 'max-init-duration-increase'"],
     [
