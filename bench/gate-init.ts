@@ -64,6 +64,10 @@ interface Observation {
   initWarned: boolean;
   /** Init Duration Δ at the configured memory, percent (trimmed means of the cold starts). */
   initDeltaPct: number;
+  /** The Init comparison's finding and interval, e.g. "not-significant +3.1% to +48.0%". */
+  initFinding: string;
+  /** Spread (sd) of the paired differences of the environments' log Init Durations: the noise the interval sees. */
+  initLogSd: number;
   /** Invocations and environments per function at the configured memory. */
   invocations: number;
   environments: number;
@@ -96,7 +100,28 @@ const medianOf = (values: number[]) => {
 };
 const signed = (value: number) => (Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(1)}%` : '–');
 
-function observe(scenario: Scenario, pr: RunResult, verdict: Verdict): Observation {
+/** The sd of the paired per-environment differences of log Init Duration (one cold start per environment). */
+function pairedLogSd(pr: RunResult, base: RunResult): number {
+  const initsByBlock = (run: RunResult) => {
+    const entry = run.powerValues.find((candidate) => candidate.memoryMb === run.current.memoryMb);
+    const blocks = new Map<number, number>();
+    for (const sample of entry?.samples ?? [])
+      if (sample.coldStart && sample.initDurationMs !== undefined && !blocks.has(sample.environment ?? 0))
+        blocks.set(sample.environment ?? 0, sample.initDurationMs);
+    return blocks;
+  };
+  const prInits = initsByBlock(pr);
+  const baseInits = initsByBlock(base);
+  const differences = [...prInits].flatMap(([block, value]) => {
+    const other = baseInits.get(block);
+    return other === undefined ? [] : [Math.log(value) - Math.log(other)];
+  });
+  if (differences.length < 2) return NaN;
+  const mean = differences.reduce((sum, value) => sum + value, 0) / differences.length;
+  return Math.sqrt(differences.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (differences.length - 1));
+}
+
+function observe(scenario: Scenario, pr: RunResult, base: RunResult, verdict: Verdict): Observation {
   const init = verdict.comparisons.find(
     (row) => row.kind === 'init' && row.memoryMb === pr.current.memoryMb && row.baseMemoryMb === undefined,
   );
@@ -107,6 +132,8 @@ function observe(scenario: Scenario, pr: RunResult, verdict: Verdict): Observati
     initFailed: init?.level === 'fail',
     initWarned: init?.level === 'warn',
     initDeltaPct: init?.deltaPct ?? NaN,
+    initFinding: `${init?.finding?.kind ?? 'none'} ${signed(init?.ciLowPct ?? NaN)} to ${signed(init?.ciHighPct ?? NaN)}`,
+    initLogSd: pairedLogSd(pr, base),
     invocations: entry?.invocations ?? 0,
     environments: new Set((entry?.samples ?? []).map((sample) => sample.environment ?? 0)).size,
   };
@@ -180,14 +207,14 @@ async function main(): Promise<void> {
       const verdict = compareRuns(live.result, live.baseline.result, gate, 1_000_000, {
         baselineDescription: live.baseline.description,
       });
-      observations.push(observe(scenario, live.result, verdict));
+      observations.push(observe(scenario, live.result, live.baseline.result, verdict));
     }
     // A running tally, so a bench cut short still says what it saw.
     const tally = SCENARIOS.map((scenario) => {
       const seen = observations.filter((observation) => observation.scenario === scenario);
       const count = (level: string) => seen.filter((observation) => observation.verdict.level === level).length;
       const last = seen[seen.length - 1];
-      return `${scenario} fail ${count('fail')} warn ${count('warn')} of ${seen.length} (last: Init ${signed(last?.initDeltaPct ?? NaN)}, ${last?.invocations ?? 0} invocations)`;
+      return `${scenario} fail ${count('fail')} warn ${count('warn')} of ${seen.length} (last: Init ${signed(last?.initDeltaPct ?? NaN)}, ${last?.initFinding}, paired log sd ${last?.initLogSd.toFixed(2)}, ${last?.invocations ?? 0} invocations)`;
     });
     note(
       `repeat ${repeat + 1}/${REPEATS} done (${((performance.now() - started) / 1000).toFixed(0)} s): ${tally.join('; ')}`,
@@ -211,6 +238,7 @@ async function main(): Promise<void> {
       signed(medianOf(seen.map((observation) => observation.initDeltaPct))),
       String(medianOf(seen.map((observation) => observation.invocations))),
       String(medianOf(seen.map((observation) => observation.environments))),
+      medianOf(seen.map((observation) => observation.initLogSd)).toFixed(2),
     ];
   });
   console.log(
@@ -223,6 +251,7 @@ async function main(): Promise<void> {
         'median Init Δ measured',
         'median invocations / function (configured)',
         'median environments / function',
+        'median sd of paired log Init differences',
       ],
       rows,
     ),
