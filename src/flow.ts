@@ -361,6 +361,10 @@ function outputsFor(
       'accepted-by': verdict.accepted?.by ?? '',
       'cost-delta-percent': verdict.costDeltaPct === null ? '' : verdict.costDeltaPct.toFixed(2),
       'duration-delta-percent': verdict.durationDeltaPct === null ? '' : verdict.durationDeltaPct.toFixed(2),
+      'init-duration-delta-percent':
+        verdict.initDurationDeltaPct === undefined || verdict.initDurationDeltaPct === null
+          ? ''
+          : verdict.initDurationDeltaPct.toFixed(2),
       'monthly-cost-delta': verdict.monthlyCostDeltaUsd === null ? '' : verdict.monthlyCostDeltaUsd.toFixed(2),
     });
   }

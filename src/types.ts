@@ -116,9 +116,17 @@ export interface GateSettings {
   maxDurationIncreasePct?: number;
   warnCostIncreasePct?: number;
   warnDurationIncreasePct?: number;
+  /**
+   * Init Duration (cold starts), percent. Undefined = not compared: the Init comparisons join the verdict (and its
+   * error rate) only when one of these is set.
+   */
+  maxInitDurationIncreasePct?: number;
+  warnInitDurationIncreasePct?: number;
   /** Absolute thresholds. */
   maxCostPerInvocationUsd?: number;
   maxDurationMs?: number;
+  /** The (trimmed) mean Init Duration of the cold starts, ms. */
+  maxInitDurationMs?: number;
   /** Which duration statistic maxDurationMs applies to: 'mean' or a percentile like 'p95'. */
   maxDurationStatistic: 'mean' | 'p50' | 'p90' | 'p95' | 'p99';
   maxMonthlyCostIncreaseUsd?: number;

@@ -110,7 +110,8 @@ function namedWithChange(outcome: FunctionOutcome): string {
 function namedWith(outcome: FunctionOutcome, row: MetricComparison | null): string {
   if (!row) return keyText(outcome);
   const at = row.memoryMb !== undefined ? ` at ${formatMemory(row.memoryMb)}` : '';
-  return `${keyText(outcome)} (${row.kind} ${formatPct(row.deltaPct)}${at})`;
+  const what = row.kind === 'init' ? 'Init Duration' : row.kind;
+  return `${keyText(outcome)} (${what} ${formatPct(row.deltaPct)}${at})`;
 }
 
 /** An improvement is quoted at the configured memory: the change the table shows. */

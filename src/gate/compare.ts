@@ -43,6 +43,7 @@ interface Headline {
   at: Place;
   costDeltaPct: number | null;
   durationDeltaPct: number | null;
+  initDurationDeltaPct: number | null;
   monthlyCostDeltaUsd: number | null;
 }
 
@@ -72,10 +73,12 @@ export function compareRuns(
       if (point !== headlinePoint) continue;
       const cost = rows.find((row) => row.kind === 'cost');
       const duration = rows.find((row) => row.kind === 'duration');
+      const init = rows.find((row) => row.kind === 'init');
       headline = {
         at: point,
         costDeltaPct: cost?.deltaPct ?? null,
         durationDeltaPct: duration?.deltaPct ?? null,
+        initDurationDeltaPct: init?.deltaPct ?? null,
         monthlyCostDeltaUsd: null,
       };
       if (cost && cost.prValue !== null && cost.baseValue !== null) {
@@ -100,7 +103,10 @@ export function compareRuns(
     baselineDescription,
     headline,
     absoluteLimits:
-      gate.maxCostPerInvocationUsd !== undefined || gate.maxDurationMs !== undefined || headroom.length > 0,
+      gate.maxCostPerInvocationUsd !== undefined ||
+      gate.maxDurationMs !== undefined ||
+      gate.maxInitDurationMs !== undefined ||
+      headroom.length > 0,
     ...(options.noBaselineNote !== undefined ? { noBaselineNote: options.noBaselineNote } : {}),
   });
   return {
@@ -113,6 +119,7 @@ export function compareRuns(
       : {}),
     costDeltaPct: headline?.costDeltaPct ?? null,
     durationDeltaPct: headline?.durationDeltaPct ?? null,
+    ...(initGated(gate) ? { initDurationDeltaPct: headline?.initDurationDeltaPct ?? null } : {}),
     monthlyCostDeltaUsd: headline?.monthlyCostDeltaUsd ?? null,
   };
 }
@@ -125,6 +132,20 @@ function expectedAt(pr: RunResult, base: RunResult, point: ComparisonPoint): { b
   const prUsd = entryAt(pr, point.prMemoryMb)?.expectedCostPerInvocationUsd;
   const baseUsd = entryAt(base, point.baseMemoryMb)?.expectedCostPerInvocationUsd;
   return typeof prUsd === 'number' && typeof baseUsd === 'number' ? { baseUsd, prUsd } : null;
+}
+
+/**
+ * Init Duration is compared only when a relative Init limit is set: each comparison is one more member of the
+ * verdict's family (judgeFamily), which costs the cost and duration comparisons a little power, and one more reason
+ * for the live gate to sample further (sequential.ts), which costs invocations.
+ */
+export function initGated(gate: GateSettings): boolean {
+  return gate.maxInitDurationIncreasePct !== undefined || gate.warnInitDurationIncreasePct !== undefined;
+}
+
+/** The relative metrics the verdict compares at each place. */
+function relativeMetrics(gate: GateSettings): RelativeMetric[] {
+  return initGated(gate) ? ['cost', 'duration', 'init'] : ['cost', 'duration'];
 }
 
 /** A row with no figures: a notice about the baseline as a whole. */
@@ -168,7 +189,7 @@ function comparePoint(
   if (prFailed && !baseFailed) return notComparable({ kind: 'pr-failed', at: point, ...failure(prEntry) });
   if (prFailed && baseFailed) return notComparable({ kind: 'both-failed', at: point, ...failure(prEntry) });
   if (baseFailed) return notComparable({ kind: 'base-failed', at: point, ...failure(baseEntry) });
-  return (['cost', 'duration'] as const).map((kind) =>
+  return relativeMetrics(gate).map((kind) =>
     compareMetric(
       pr,
       base,
@@ -291,8 +312,7 @@ function compareMetric(
   // A live comparison fails only on enough environments; a stored baseline has one environment per run on each
   // side, which its run-to-run term (with history) accounts for instead.
   const environments = sameRun ? (blocked?.blocks ?? 1) : null;
-  const failPct = metric === 'cost' ? gate.maxCostIncreasePct : gate.maxDurationIncreasePct;
-  const warnPct = metric === 'cost' ? gate.warnCostIncreasePct : gate.warnDurationIncreasePct;
+  const { failPct, warnPct } = relativeLimits(metric, gate);
   const excludesNoChange = interval.low > 1 || interval.high < 1;
   const settle = (significant: boolean): void => {
     row.significant = significant && excludesNoChange;
@@ -314,6 +334,21 @@ function compareMetric(
   const pValue =
     blocked && enoughToFail ? Math.max(twoSidedPValue(interval), blocked.signPValue) : twoSidedPValue(interval);
   return { row, pValue, settle };
+}
+
+/** A relative metric's fail and warn limits, percent (undefined: not checked). */
+export function relativeLimits(
+  metric: RelativeMetric,
+  gate: GateSettings,
+): { failPct: number | undefined; warnPct: number | undefined } {
+  switch (metric) {
+    case 'cost':
+      return { failPct: gate.maxCostIncreasePct, warnPct: gate.warnCostIncreasePct };
+    case 'duration':
+      return { failPct: gate.maxDurationIncreasePct, warnPct: gate.warnDurationIncreasePct };
+    case 'init':
+      return { failPct: gate.maxInitDurationIncreasePct, warnPct: gate.warnInitDurationIncreasePct };
+  }
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

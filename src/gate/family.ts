@@ -3,15 +3,17 @@
 // looks, then Holm across its comparisons. docs/gate.md, "Never blocking identical code", gives the reasoning. Pure.
 
 import type { GateSettings, Prices, RunResult } from '../types.js';
+import type { RelativeMetric } from './findings.js';
 import { failableLooks } from './looks.js';
 
 /**
  * The practical floor of a change, in the metric's unit: Lambda bills duration in 1 ms units, so by default a change
- * under 1 ms is one nobody pays for (min-duration-change-ms); for cost, what that floor costs at this memory size.
+ * under 1 ms is one nobody pays for (min-duration-change-ms), and so is an Init Duration change; for cost, what that
+ * floor costs at this memory size.
  */
-export function changeFloor(kind: 'cost' | 'duration', gate: GateSettings, memoryMb: number, prices: Prices): number {
+export function changeFloor(kind: RelativeMetric, gate: GateSettings, memoryMb: number, prices: Prices): number {
   const floorMs = gate.minDurationChangeMs;
-  if (kind === 'duration') return floorMs;
+  if (kind !== 'cost') return floorMs;
   return (memoryMb / 1024) * (floorMs / 1000) * prices.pricePerGbSecondUsd;
 }
 
@@ -20,7 +22,7 @@ export function changeFloor(kind: 'cost' | 'duration', gate: GateSettings, memor
  * anywhere in the verdict is at most 1 − confidence. Two things multiply the chances and are divided out here:
  * - looks: the live gate's sequential sampling stops a comparison as soon as it is decided, so every round that
  *   could fail it is a chance (looks.ts, Bonferroni across looks);
- * - comparisons: cost and duration at each compared memory size (judgeFamily, Holm).
+ * - comparisons: cost and duration (and Init Duration, when gated) at each compared memory size (judgeFamily, Holm).
  */
 export function familyAlpha(pr: RunResult, base: RunResult, gate: GateSettings): number {
   const live = pr.runId !== undefined && pr.runId === base.runId;

@@ -34,7 +34,11 @@ export interface Change {
   interval?: ChangeInterval;
 }
 
-export type RelativeMetric = 'cost' | 'duration';
+/**
+ * What a relative comparison compares: cost per invocation and duration over the warm samples, Init Duration over
+ * the cold starts (one per execution environment: metrics.ts).
+ */
+export type RelativeMetric = 'cost' | 'duration' | 'init';
 
 interface Relative {
   metric: RelativeMetric;
@@ -94,11 +98,11 @@ export interface AbsolutePlace {
   untunedConfiguredMb?: number;
 }
 
-/** An absolute limit (max-cost-per-invocation, max-duration-ms), which needs no baseline. */
+/** An absolute limit (max-cost-per-invocation, max-duration-ms, max-init-duration-ms), which needs no baseline. */
 export type AbsoluteFinding = {
   kind: 'absolute-limit';
   metric: RelativeMetric;
-  /** The statistic the limit applies to (max-duration-statistic); cost is always the trimmed mean. */
+  /** The statistic the limit applies to (max-duration-statistic); cost and Init Duration are always the trimmed mean. */
   statistic: DurationStatistic;
   limit: number;
 } & (

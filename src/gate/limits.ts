@@ -1,6 +1,6 @@
 // The limits that are not a relative change of one metric: the monthly cost change at the headline place
-// (max-monthly-cost-increase) and the absolute limits (max-cost-per-invocation, max-duration-ms), which need no
-// baseline. Pure; the sentences are reasons.ts's.
+// (max-monthly-cost-increase) and the absolute limits (max-cost-per-invocation, max-duration-ms,
+// max-init-duration-ms), which need no baseline. Pure; the sentences are reasons.ts's.
 
 import { entryAt } from '../results/figures.js';
 import { nearlyEqual } from '../tuning/analyze.js';
@@ -82,13 +82,14 @@ export function absoluteChecks(pr: RunResult, gate: GateSettings): MetricCompari
   const limits: { metric: RelativeMetric; limit: number }[] = [];
   if (gate.maxCostPerInvocationUsd !== undefined) limits.push({ metric: 'cost', limit: gate.maxCostPerInvocationUsd });
   if (gate.maxDurationMs !== undefined) limits.push({ metric: 'duration', limit: gate.maxDurationMs });
+  if (gate.maxInitDurationMs !== undefined) limits.push({ metric: 'init', limit: gate.maxInitDurationMs });
   if (limits.length === 0 || pr.dryRun) return [];
   const judged = judgedEntry(pr);
   return limits.map(({ metric, limit }) => {
     const common = {
       kind: 'absolute-limit',
       metric,
-      statistic: metric === 'cost' ? 'mean' : gate.maxDurationStatistic,
+      statistic: metric === 'duration' ? gate.maxDurationStatistic : 'mean',
       limit,
     } as const;
     let finding: AbsoluteFinding;
@@ -121,7 +122,10 @@ export function absoluteChecks(pr: RunResult, gate: GateSettings): MetricCompari
   });
 }
 
-/** 'mean' is the trimmed mean the report shows (cold-start outliers dropped by discard-top-bottom). */
+/**
+ * 'mean' is the trimmed mean the report shows (cold-start outliers dropped by discard-top-bottom). Init Duration is
+ * the trimmed mean of the cold starts (one per environment: a single one without the live gate's extra blocks).
+ */
 function absoluteValue(
   pr: RunResult,
   entry: PowerValueResult,
@@ -130,7 +134,7 @@ function absoluteValue(
 ): number | null {
   const values = metricValues(pr, entry, metric, pr.prices);
   if (values.length === 0) return null;
-  if (metric === 'cost' || statistic === 'mean') return trimmedMean(values, pr.settings.discardTopBottom);
+  if (metric !== 'duration' || statistic === 'mean') return trimmedMean(values, pr.settings.discardTopBottom);
   const stats = durationStats(values, pr.settings.discardTopBottom);
   if (!stats) return null;
   return statistic === 'p50' ? stats.median : stats[statistic];

@@ -13,7 +13,7 @@
 
 import { entryAt } from '../results/figures.js';
 import { costPerInvocationUsd } from '../tuning/pricing.js';
-import { measuredSamples } from '../tuning/sample-rule.js';
+import { measuredSamples, successfulSamples } from '../tuning/sample-rule.js';
 import type { PowerValueResult, Prices, RunResult, Sample } from '../types.js';
 import type { Place, PlaceRole, RelativeMetric } from './findings.js';
 
@@ -37,20 +37,40 @@ export function isOk(entry: PowerValueResult | undefined): entry is PowerValueRe
 }
 
 /**
- * The metric's value per measured sample (tuning/sample-rule.ts: successful, and warm unless the run measured cold
- * starts or had nothing else, since each memory size's first invocation is a cold start caused by tuning itself).
+ * The samples a metric is measured on. Cost and duration: the measured samples (tuning/sample-rule.ts: successful,
+ * and warm unless the run measured cold starts or had nothing else, since each memory size's first invocation is a
+ * cold start caused by tuning itself). Init: the successful cold starts, which are exactly what tuning causes — one
+ * per fresh execution environment: each memory size's first planned invocation, each environment block's first,
+ * and every invocation of an only-cold-starts run.
  */
+export function metricSamples(run: RunResult, entry: PowerValueResult, kind: RelativeMetric): Sample[] {
+  if (kind !== 'init') return measuredSamples(entry.samples, run.settings);
+  return successfulSamples(entry.samples, run.settings).filter(
+    (sample) => sample.coldStart && initMs(sample) !== undefined,
+  );
+}
+
+/** A cold start's init: Init Duration, or Restore Duration on a SnapStart version (it has no Init Duration). */
+function initMs(sample: Sample): number | undefined {
+  return sample.initDurationMs ?? sample.restoreDurationMs;
+}
+
+/** The metric's value per sample it is measured on (metricSamples). */
 export function metricValues(run: RunResult, entry: PowerValueResult, kind: RelativeMetric, prices: Prices): number[] {
-  return measuredSamples(entry.samples, run.settings).map((sample) => metricValue(sample, entry, kind, prices));
+  return metricSamples(run, entry, kind).map((sample) => metricValue(sample, entry, kind, prices));
 }
 
 function metricValue(sample: Sample, entry: PowerValueResult, kind: RelativeMetric, prices: Prices): number {
+  if (kind === 'init') return initMs(sample) ?? 0;
   return kind === 'duration'
     ? sample.durationMs
     : costPerInvocationUsd(sample.billedDurationMs, entry.memoryMb, prices);
 }
 
-/** The metric's values by environment block (Sample.environment; the planned invocations are block 0). */
+/**
+ * The metric's values by environment block (Sample.environment; the planned invocations are block 0). For Init
+ * Duration a block holds its one cold start (the planned block 0 more when invocations ran in parallel).
+ */
 export function metricBlocks(
   run: RunResult,
   entry: PowerValueResult,
@@ -58,7 +78,7 @@ export function metricBlocks(
   prices: Prices,
 ): Map<number, number[]> {
   const blocks = new Map<number, number[]>();
-  for (const sample of measuredSamples(entry.samples, run.settings)) {
+  for (const sample of metricSamples(run, entry, kind)) {
     const block = sample.environment ?? 0;
     const values = blocks.get(block) ?? [];
     values.push(metricValue(sample, entry, kind, prices));

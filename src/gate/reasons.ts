@@ -38,10 +38,22 @@ export function placeLabel(place: Place): string {
   return `${placeMemory(place)} (${place.roles.map((role) => ROLE_WORDS[role]).join(', ')})`;
 }
 
+const METRIC_WORDS: Record<RelativeMetric | 'monthly-cost', string> = {
+  cost: 'cost per invocation',
+  duration: 'duration',
+  init: 'Init Duration',
+  'monthly-cost': 'monthly cost',
+};
+
 /** A comparison row's name: "cost per invocation at 512 MB (configured, recommended)". */
 export function metricName(kind: RelativeMetric | 'monthly-cost', place: Place): string {
-  const what = kind === 'cost' ? 'cost per invocation' : kind === 'duration' ? 'duration' : 'monthly cost';
-  return `${what} at ${placeLabel(place)}`;
+  return `${METRIC_WORDS[kind]} at ${placeLabel(place)}`;
+}
+
+/** "Cost per invocation", "Duration", "Init Duration": what a relative finding's sentence is about. */
+function subjectOf(metric: RelativeMetric): string {
+  const words = METRIC_WORDS[metric];
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** "run of orders-api at abc1234 (2026-03-01)": a baseline without a description of its own. */
@@ -79,7 +91,7 @@ export function reasonFor(finding: Finding): string {
 }
 
 function relativeReason(finding: RelativeFinding): string {
-  const subject = `${finding.metric === 'cost' ? 'Cost per invocation' : 'Duration'} at ${placeLabel(finding.at)}`;
+  const subject = `${subjectOf(finding.metric)} at ${placeLabel(finding.at)}`;
   switch (finding.kind) {
     case 'no-samples':
       return `${subject} is not compared: a side has no successful sample.`;
@@ -88,15 +100,20 @@ function relativeReason(finding: RelativeFinding): string {
     case 'too-few-samples': {
       const { samples } = finding;
       const side = finding.side === 'pr' ? 'the PR' : 'the baseline';
-      return `${subject} ${changeText(finding.change)}, but ${side} has only ${samples} measured sample${samples === 1 ? '' : 's'} (min-samples is ${finding.minSamples}), so it is not called significant.`;
+      // Init Duration has one sample per cold start, and tuning makes one per execution environment.
+      const what =
+        finding.metric === 'init'
+          ? `cold start${samples === 1 ? '' : 's'} (one per execution environment)`
+          : `measured sample${samples === 1 ? '' : 's'}`;
+      return `${subject} ${changeText(finding.change)}, but ${side} has only ${samples} ${what} (min-samples is ${finding.minSamples}), so it is not called significant.`;
     }
     case 'no-interval':
       return `${subject} ${changeText(finding.change)}, with too few samples for a confidence interval.`;
     case 'below-floor': {
       const format = (value: number) =>
-        finding.metric === 'duration' ? formatMs(value) : `${formatUsd(value)} per invocation`;
+        finding.metric === 'cost' ? `${formatUsd(value)} per invocation` : formatMs(value);
       const why =
-        finding.metric === 'duration'
+        finding.metric !== 'cost'
           ? 'min-duration-change-ms'
           : `the cost of ${formatMs(finding.floorMs)} at ${finding.at.prMemoryMb} MB, min-duration-change-ms`;
       return `${subject} ${changeText(finding.change)}: within noise, a change of ${format(finding.difference)} is below the ${format(finding.floor)} floor (${why}).`;
@@ -164,9 +181,10 @@ function monthlyReason(finding: MonthlyFinding): string {
   return `Monthly cost ${where} ${change}, within the ${limit} limit.`;
 }
 
-/** "cost per invocation", "p95 duration": what an absolute limit applies to. */
+/** "cost per invocation", "p95 duration", "mean Init Duration": what an absolute limit applies to. */
 function absoluteStatistic(finding: AbsoluteFinding): string {
-  return finding.metric === 'cost' ? 'cost per invocation' : `${finding.statistic} duration`;
+  if (finding.metric === 'cost') return 'cost per invocation';
+  return finding.metric === 'init' ? 'mean Init Duration' : `${finding.statistic} duration`;
 }
 
 /** "1024 MB (configured)", or the recommendation when the configured memory was not tuned. */
@@ -193,7 +211,7 @@ function absoluteReason(finding: AbsoluteFinding): string {
     case 'failed':
       return `The ${statistic} limit of ${limit} is not met at ${absolutePlaceLabel(finding.at)}: it ${finding.failure ?? 'failed'}.`;
     case 'no-sample':
-      return `The ${statistic} limit of ${limit} cannot be checked at ${absolutePlaceLabel(finding.at)}: no successful sample.`;
+      return `The ${statistic} limit of ${limit} cannot be checked at ${absolutePlaceLabel(finding.at)}: no successful ${finding.metric === 'init' ? 'cold start' : 'sample'}.`;
     case 'above':
       return `The ${statistic} at ${absolutePlaceLabel(finding.at)} is ${show(finding.value)}, above the ${limit} limit.`;
     case 'within':
@@ -234,8 +252,14 @@ export interface OverallContext {
   /** Null without a baseline. */
   baselineDescription: string | null;
   /** The headline comparison (configured memory when measured on both sides), or null when nothing was compared. */
-  headline: { at: Place; costDeltaPct: number | null; durationDeltaPct: number | null } | null;
-  /** An absolute limit (max-cost-per-invocation, max-duration-ms) is set. */
+  headline: {
+    at: Place;
+    costDeltaPct: number | null;
+    durationDeltaPct: number | null;
+    /** Present when Init Duration was compared there. */
+    initDurationDeltaPct?: number | null;
+  } | null;
+  /** An absolute limit (max-cost-per-invocation, max-duration-ms, max-init-duration-ms) is set. */
   absoluteLimits: boolean;
   /** Without a baseline: why there is none. */
   noBaselineNote?: string;
@@ -260,7 +284,11 @@ export function overallReason(level: VerdictLevel, context: OverallContext): str
       : `${none} and no absolute limit set, so nothing is gated (a first run never fails for lack of history).`;
   }
   if (headline === null) return `Nothing was compared with the ${baselineDescription}.`;
-  const deltas = `cost ${formatPct(headline.costDeltaPct)}, duration ${formatPct(headline.durationDeltaPct)} at ${placeLabel(headline.at)}`;
+  const init =
+    headline.initDurationDeltaPct === undefined || headline.initDurationDeltaPct === null
+      ? ''
+      : `, Init Duration ${formatPct(headline.initDurationDeltaPct)}`;
+  const deltas = `cost ${formatPct(headline.costDeltaPct)}, duration ${formatPct(headline.durationDeltaPct)}${init} at ${placeLabel(headline.at)}`;
   const improvement = context.findings.find((finding) => finding.kind === 'improvement');
   if (improvement) {
     return `No significant regression against the ${baselineDescription} (${deltas}), and ${lowerFirst(metricName(improvement.metric, improvement.at))} improved ${formatPct(improvement.change.deltaPct)}.`;

@@ -17,7 +17,8 @@
 // turns. Once both sides have two or more blocks, the interval counts blocks (stats.ts blockRatioInterval): its width
 // contains the environments' spread, and the pairing by block cancels the drift both saw in one time window.
 //
-// The rule, per relative comparison (cost and duration at each compared memory size, compare.ts):
+// The rule, per relative comparison (cost and duration at each compared memory size, and Init Duration when an Init
+// limit is set, compare.ts):
 // - open while its confidence interval of the PR/base ratio contains its limit (the fail limit, else the warn
 //   limit): with more samples it could land on either side, or while a side has fewer than min-samples;
 // - open while its interval was computed from one environment per function, wherever it lies: one slow
@@ -32,16 +33,20 @@
 // blocks give a wide interval rather than a confident one. Stopping early never turns noise into a regression: a
 // comparison stops as "above the limit" only when its whole interval is above it. Doubling keeps the number of
 // looks small (log2 of the blocks the budget allows).
+// Init Duration fits the same rule without a change: each block's first invocation is its cold start, so a block adds
+// one Init sample per function, paired with the other function's in the same time window; an open Init comparison
+// asks for blocks like an open cost comparison, and its interval counts environments (one cold start each).
 // Not sampled further: the monthly and absolute limits (they follow from the same figures), and runs measuring
 // only cold starts (each of their invocations needs a version of its own).
 
 import { formatPct } from '../lib/format.js';
 import { entryAt } from '../results/figures.js';
-import { measuredSamples } from '../tuning/sample-rule.js';
 import type { ExtraRound, ExtraSampling } from '../tuning/rounds/environment-blocks.js';
-import type { GateSettings, MetricComparison, RunResult, Sample } from '../types.js';
-import { compareRuns } from './compare.js';
+import type { GateSettings, RunResult, Sample } from '../types.js';
+import { compareRuns, relativeLimits } from './compare.js';
+import type { RelativeMetric } from './findings.js';
 import { BLOCK_INVOCATIONS, minFailEnvironments } from './looks.js';
+import { metricSamples } from './metrics.js';
 import { placeMemory } from './reasons.js';
 
 export { BLOCK_INVOCATIONS } from './looks.js';
@@ -80,17 +85,21 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
   const verdict = compareRuns(pr, base, gate, 0);
   const open: OpenPoint[] = [];
   for (const row of verdict.comparisons) {
-    if ((row.kind !== 'cost' && row.kind !== 'duration') || row.memoryMb === undefined || row.deltaPct === null)
+    // Memory headroom rows are a peak against a limit, not a change to settle with more environments.
+    if (row.kind === 'monthly-cost' || row.kind === 'memory' || row.memoryMb === undefined || row.deltaPct === null)
       continue;
-    const limit = limitOf(row, gate);
+    const metric: RelativeMetric = row.kind;
+    const { failPct, warnPct } = relativeLimits(metric, gate);
+    const limit = failPct ?? warnPct;
     if (limit === undefined) continue;
     const prMemoryMb = row.memoryMb;
     const baseMemoryMb = row.baseMemoryMb ?? row.memoryMb;
     const prEntry = entryAt(pr, prMemoryMb);
     const baseEntry = entryAt(base, baseMemoryMb);
     if (prEntry?.status !== 'ok' || baseEntry?.status !== 'ok') continue;
-    const prSamples = measuredSamples(prEntry.samples, pr.settings);
-    const baseSamples = measuredSamples(baseEntry.samples, base.settings);
+    // Cost and duration count warm samples; Init Duration counts cold starts, one per environment.
+    const prSamples = metricSamples(pr, prEntry, metric);
+    const baseSamples = metricSamples(base, baseEntry, metric);
     const few = Math.min(prSamples.length, baseSamples.length) < gate.minSamples;
     const environments = pairedEnvironments(prSamples, baseSamples);
     // Below the practical floor a comparison is within noise, whatever more samples would say: settled — once
@@ -114,7 +123,7 @@ export function nextGateRound(pr: RunResult, base: RunResult, gate: GateSettings
         : unsettledFamily
           ? `CI ${formatPct(row.ciLowPct)} to ${formatPct(row.ciHighPct)} above the ${limit}% limit, not yet significant for the whole verdict`
           : `CI ${formatPct(row.ciLowPct)} to ${formatPct(row.ciHighPct)} contains the ${limit}% limit`;
-    const what = `${row.kind === 'cost' ? 'cost' : 'duration'} (${why})`;
+    const what = `${METRIC_WORDS[metric]} (${why})`;
     const point = open.find((entry) => entry.prMemoryMb === prMemoryMb && entry.baseMemoryMb === baseMemoryMb);
     if (point) point.metrics.push(what);
     else
@@ -157,11 +166,7 @@ function pairedEnvironments(prSamples: readonly Sample[], baseSamples: readonly 
   return new Set(prSamples.map((sample) => sample.environment ?? 0).filter((block) => base.has(block))).size;
 }
 
-function limitOf(row: MetricComparison, gate: GateSettings): number | undefined {
-  return row.kind === 'cost'
-    ? (gate.maxCostIncreasePct ?? gate.warnCostIncreasePct)
-    : (gate.maxDurationIncreasePct ?? gate.warnDurationIncreasePct);
-}
+const METRIC_WORDS: Record<RelativeMetric, string> = { cost: 'cost', duration: 'duration', init: 'Init Duration' };
 
 /** One sentence for the report: what the gate's extra sampling spent and why it stopped. */
 export function describeGateSampling(summary: RunResult['gateSampling']): string | null {

@@ -9,8 +9,11 @@ export type VerdictLevel = 'pass' | 'warn' | 'fail';
 export interface MetricComparison {
   /** e.g. 'cost per invocation at 512 MB (recommended)' */
   metric: string;
-  /** memory: a memory headroom check (gate/headroom.ts); its values are the peak Max Memory Used, MB. */
-  kind: 'cost' | 'duration' | 'monthly-cost' | 'memory';
+  /**
+   * memory: a memory headroom check (gate/headroom.ts); its values are the peak Max Memory Used, MB. init: Init
+   * Duration over the cold starts (max-/warn-init-duration-increase, max-init-duration-ms).
+   */
+  kind: 'cost' | 'duration' | 'init' | 'monthly-cost' | 'memory';
   /** The PR side's memory. */
   memoryMb?: number;
   /**
@@ -92,6 +95,8 @@ export interface Verdict {
   baselineKind?: 'live' | 'stored';
   costDeltaPct: number | null;
   durationDeltaPct: number | null;
+  /** Init Duration at the headline place; present when Init Duration is compared (an Init limit is set). */
+  initDurationDeltaPct?: number | null;
   monthlyCostDeltaUsd: number | null;
   /**
    * Set on a fail verdict accepted on purpose (gate/acceptance.ts): who accepted it, when, and which checks it

@@ -380,7 +380,7 @@ function links(input: ReportInput): string {
 // Details
 
 function comparisonValue(row: MetricComparison, value: number | null): string {
-  if (row.kind === 'duration') return formatMs(value);
+  if (row.kind === 'duration' || row.kind === 'init') return formatMs(value);
   if (row.kind === 'monthly-cost') return formatUsd(value);
   if (row.kind === 'memory') return value === null ? '–' : formatMemory(value);
   return `${formatUsd(costPerMillionUsd(value))} / 1M`;

@@ -20,7 +20,7 @@ import {
 import { coldStartTexts, firstErrors, shortSha, VERDICT_ICON, type ReportInput } from './model.js';
 
 function comparisonValue(row: MetricComparison, value: number | null): string {
-  if (row.kind === 'duration') return nonBreaking(formatMs(value));
+  if (row.kind === 'duration' || row.kind === 'init') return nonBreaking(formatMs(value));
   if (row.kind === 'monthly-cost') return formatUsd(value);
   if (row.kind === 'memory') return value === null ? '–' : nonBreaking(formatMemory(value));
   return nonBreaking(`${formatUsd(costPerMillionUsd(value))} / 1M`);

@@ -33,6 +33,7 @@ export const ACCEPTED_ICON = '☑️';
 const KIND_WORDS: Record<MetricComparison['kind'], string> = {
   cost: 'cost per invocation',
   duration: 'duration',
+  init: 'Init Duration',
   'monthly-cost': 'monthly cost',
   memory: 'max memory used',
 };

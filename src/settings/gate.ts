@@ -99,6 +99,14 @@ export function parseGate(
     maxDurationIncreasePct,
   );
 
+  const maxInitDurationIncreasePct = parsePercent(inputs, 'max-init-duration-increase');
+  const warnInitDurationIncreasePct = warnLevel(
+    inputs,
+    'warn-init-duration-increase',
+    'max-init-duration-increase',
+    maxInitDurationIncreasePct,
+  );
+
   const maxCostPerInvocationUsd = optionalNumber(
     inputs,
     'max-cost-per-invocation',
@@ -114,6 +122,14 @@ export function parseGate(
     withoutMs,
     ' ms',
     'use a duration in milliseconds above 0, e.g. 300',
+  );
+  const maxInitDurationMs = optionalNumber(
+    inputs,
+    'max-init-duration-ms',
+    z.number().positive(),
+    withoutMs,
+    ' ms',
+    'use an Init Duration in milliseconds above 0, e.g. 800',
   );
   const maxDurationStatistic = parseEnum(
     'max-duration-statistic',
@@ -185,6 +201,8 @@ export function parseGate(
     floorText,
   );
   if (baselineSource === 'function') checkGateEvidence(maxInvocations, confidence, tuning, warnings);
+  if (maxInitDurationIncreasePct !== undefined || warnInitDurationIncreasePct !== undefined)
+    checkInitEvidence(baselineSource, maxInvocations, minSamples, tuning, warnings);
   const failOnRegression = inputs.boolean('fail-on-regression');
 
   return omitUndefined({
@@ -198,8 +216,11 @@ export function parseGate(
     maxDurationIncreasePct,
     warnCostIncreasePct,
     warnDurationIncreasePct,
+    maxInitDurationIncreasePct,
+    warnInitDurationIncreasePct,
     maxCostPerInvocationUsd,
     maxDurationMs,
+    maxInitDurationMs,
     maxDurationStatistic,
     maxMonthlyCostIncreaseUsd,
     maxMemoryUsedPct,
@@ -239,6 +260,32 @@ function checkGateEvidence(
       `Input 'gate-max-invocations': ${maxInvocations === 0 ? 'with 0 (off)' : `at ${maxInvocations}`} each function is measured in fewer than the ${environments} execution environments a fail needs at confidence ${confidence}, so a regression can only warn; set it to at least ${needed} for the gate to fail`,
     );
   }
+}
+
+/**
+ * Init Duration has one sample per cold start, and tuning makes one per execution environment: a memory size's
+ * first invocation, and the first of each of the live gate's extra blocks. A stored baseline (or a live one that may
+ * not sample further) has too few to call an Init change significant unless every invocation is a cold start; said
+ * up front rather than found in every verdict.
+ */
+function checkInitEvidence(
+  source: BaselineSource,
+  maxInvocations: number,
+  minSamples: number,
+  tuning: TuningSettings,
+  warnings: string[],
+): void {
+  if (tuning.onlyColdStarts || source === 'none') return;
+  const environments =
+    source === 'function' ? (environmentSchedule(maxInvocations, tuning.invocationsPerValue).at(-1) ?? 1) : 1;
+  if (environments >= minSamples) return;
+  const why =
+    source === 'function'
+      ? `gate-max-invocations ${maxInvocations === 0 ? '0 (off)' : maxInvocations} gives each function at most ${environments} execution environment${environments === 1 ? '' : 's'}`
+      : 'a stored baseline holds one cold start per memory size';
+  warnings.push(
+    `Input 'max-init-duration-increase': ${why}, under min-samples (${minSamples}) cold starts, so no Init Duration change can be called significant; use baseline-function with gate-max-invocations of at least ${tuning.invocationsPerValue + (minSamples - 1) * BLOCK_INVOCATIONS}, or only-cold-starts`,
+  );
 }
 
 function warnLevel(inputs: Inputs, name: string, maxName: string, maxPct: number | undefined): number | undefined {

@@ -397,6 +397,23 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Warn when duration rises significantly by more than this percent (at most max-duration-increase).',
   },
   {
+    name: 'max-init-duration-increase',
+    perFunction: true,
+    group: 'gate',
+    valueName: 'percent',
+    description:
+      'Fail when Init Duration (cold starts, one per execution environment) rises significantly by more than this percent ("20" or "20%"; off by default).',
+  },
+  {
+    name: 'warn-init-duration-increase',
+    perFunction: true,
+    group: 'gate',
+    valueName: 'percent',
+    defaultText: 'half of max-init-duration-increase',
+    description:
+      'Warn when Init Duration rises significantly by more than this percent (at most max-init-duration-increase).',
+  },
+  {
     name: 'max-cost-per-invocation',
     perFunction: true,
     group: 'gate',
@@ -409,6 +426,13 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'gate',
     valueName: 'ms',
     description: 'Fail when duration (see max-duration-statistic) exceeds this many ms; needs no baseline.',
+  },
+  {
+    name: 'max-init-duration-ms',
+    perFunction: true,
+    group: 'gate',
+    valueName: 'ms',
+    description: 'Fail when the mean Init Duration of the cold starts exceeds this many ms; needs no baseline.',
   },
   {
     name: 'max-duration-statistic',
@@ -579,6 +603,10 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'accepted-by', description: 'The login that added accept-label, when it accepted a fail verdict.' },
   { name: 'cost-delta-percent', description: 'Change in cost per invocation against the baseline, in percent.' },
   { name: 'duration-delta-percent', description: 'Change in duration against the baseline, in percent.' },
+  {
+    name: 'init-duration-delta-percent',
+    description: 'Change in Init Duration (cold starts) against the baseline, in percent; empty when not compared.',
+  },
   { name: 'monthly-cost-delta', description: 'Change in projected monthly cost against the baseline, in USD.' },
   {
     name: 'memory-used-percent',
