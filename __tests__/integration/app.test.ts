@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   GetFunctionConfigurationCommand,
+  InvokeCommand,
   LambdaClient,
   ListAliasesCommand,
   ListVersionsByFunctionCommand,
@@ -163,6 +164,25 @@ describe('an app in one step', () => {
     expect(outcome.functions[1]?.failure).toMatch(/no-such-function/);
     expect(outcome.failure).toMatch(/1 of 3 functions failed: no-such-function/);
     expect(readResultsFile(outcome.resultsPath).functions).toHaveLength(3);
+  }, 120_000);
+
+  it("monthly-invocations auto reads the production function through the door's clients", async () => {
+    // The production twin served at least these invocations (CloudWatch's Invocations metric, as the emulator keeps it).
+    for (let i = 0; i < 5; i++)
+      await client.send(new InvokeCommand({ FunctionName: 'report-staging', Payload: new TextEncoder().encode('{}') }));
+    const outcome = await runApp(
+      planFor({
+        'function-name': 'report-pr',
+        key: 'report',
+        'monthly-invocations': 'auto',
+        'usage-function': 'report-staging',
+      }),
+      { ...depsFor(), env: {} },
+    );
+    const monthly = outcome.result?.settings.monthlyInvocations ?? 0;
+    expect(outcome.result?.settings.monthlyInvocationsAuto).toBe(true);
+    expect(monthly).toBeGreaterThanOrEqual(5);
+    expect(monthly).toBeLessThan(1_000_000);
   }, 120_000);
 
   it('a cancel in the middle leaves every function as it found it', async () => {
