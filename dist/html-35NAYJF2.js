@@ -1,0 +1,24 @@
+import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
+import {
+  functionSections,
+  htmlPage,
+  renderHtmlReport,
+  svgLineChart
+} from "./chunk-5JG54DKP.js";
+import "./chunk-SQASOR6X.js";
+import "./chunk-YMHSN3C3.js";
+import "./chunk-5WM6ETGA.js";
+import "./chunk-YQCAHPBZ.js";
+import "./chunk-XTUQEIAI.js";
+import "./chunk-B4XUQD3K.js";
+import "./chunk-SFJ7IVIP.js";
+import "./chunk-4JLOGNLJ.js";
+import "./chunk-XYJEIEPD.js";
+import "./chunk-TM45P2KR.js";
+import "./chunk-URRKCZFK.js";
+export {
+  functionSections,
+  htmlPage,
+  renderHtmlReport,
+  svgLineChart
+};
