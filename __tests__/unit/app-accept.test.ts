@@ -3,7 +3,7 @@
 
 import { applyAcceptance, type Acceptance } from '../../src/gate/acceptance.js';
 import { appVerdict } from '../../src/gate/app.js';
-import { acceptedFunctions } from '../../src/app/run.js';
+import { acceptedFunctions } from '../../src/app/report.js';
 import { renderAppReport } from '../../src/report/app.js';
 import type { FunctionOutcome } from '../../src/types.js';
 import { failed, measured, threeFunctionApp } from '../helpers/app-fixtures.js';

@@ -25,7 +25,7 @@ export async function aggregate(
 ): Promise<void> {
   const [{ readShards, mergeShards }, { reportApp }] = await Promise.all([
     import('../app/shards.js'),
-    import('../app/run.js'),
+    import('../app/report.js'),
   ]);
   let merged;
   try {

@@ -214,12 +214,25 @@ export function subjectState(
 }
 
 /** The primary's logger with a prefix, and without per-invocation progress (the primary reports that). */
-export function labelledLogger(logger: EngineLogger, label: string): EngineLogger {
+/**
+ * Each line names its function. `flatGroups`: a group is only a line, for loggers shared by runs side by side (an
+ * app's functions), whose groups the runner's log could not interleave.
+ */
+export function labelledLogger(
+  logger: EngineLogger,
+  label: string,
+  options: { flatGroups?: boolean } = {},
+): EngineLogger {
   return {
     info: (message) => logger.info(`[${label}] ${message}`),
     warning: (message) => logger.warning(`[${label}] ${message}`),
     debug: (message) => logger.debug(`[${label}] ${message}`),
-    group: (name, fn) => logger.group(`[${label}] ${name}`, fn),
+    group: options.flatGroups
+      ? (name, fn) => {
+          logger.info(`[${label}] ${name}`);
+          return fn();
+        }
+      : (name, fn) => logger.group(`[${label}] ${name}`, fn),
     progress: () => {},
   };
 }
