@@ -1,8 +1,8 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   judge
-} from "./chunk-DUS53T6Z.js";
-import "./chunk-6DMANUH2.js";
+} from "./chunk-4DEACO4A.js";
+import "./chunk-OYW7QBI3.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-WRXVBI5R.js";
 import "./chunk-BK65RNT3.js";
@@ -59,7 +59,7 @@ import { isAbsolute, relative } from "node:path";
 async function aggregate(plan, context, env, workspace) {
   const [{ readShards, mergeShards }, { reportApp }] = await Promise.all([
     import("./shards-UQ2ZA6GA.js"),
-    import("./run-XHEUYPRV.js")
+    import("./report-U4AKTNWS.js")
   ]);
   let merged;
   try {

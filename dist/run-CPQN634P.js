@@ -1,26 +1,28 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
+  failedApp,
+  functionsOutput,
+  reportApp,
+  verdictOf
+} from "./chunk-D554DM34.js";
+import {
   baselinePlan,
-  functionEntry,
   judge,
   measure,
   removePreviousArtefacts,
-  resultsFile,
   runFlow,
-  tunerDepsOf,
-  writeFresh
-} from "./chunk-DUS53T6Z.js";
+  tunerDepsOf
+} from "./chunk-4DEACO4A.js";
 import {
   autoOptimize,
+  labelledLogger,
   newRunId
-} from "./chunk-6DMANUH2.js";
+} from "./chunk-OYW7QBI3.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-WRXVBI5R.js";
 import "./chunk-BK65RNT3.js";
 import "./chunk-5WM6ETGA.js";
-import {
-  memoryUsedPctAt
-} from "./chunk-YQCAHPBZ.js";
+import "./chunk-YQCAHPBZ.js";
 import "./chunk-ISPMOH3G.js";
 import "./chunk-CYDGGBB2.js";
 import "./chunk-B4XUQD3K.js";
@@ -56,8 +58,7 @@ import "./chunk-WGY342LC.js";
 import "./chunk-URRKCZFK.js";
 
 // src/app/run.ts
-import { mkdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 
 // src/app/unchanged.ts
 function fingerprintFromConfiguration(config) {
@@ -192,7 +193,11 @@ async function runManyFunctions(plan, deps) {
   try {
     functions = plan.stack ? await discovered(plan, deps) : plan.functions;
   } catch (error) {
-    return failedApp(plan, deps, `Stack ${inertText(plan.stack?.stackName ?? "", 128)}: ${oneLine(messageOf(error))}`);
+    return failedApp(
+      plan,
+      deps.runUrl,
+      `Stack ${inertText(plan.stack?.stackName ?? "", 128)}: ${oneLine(messageOf(error))}`
+    );
   }
   const sleep = realSleep;
   const limiter = deps.controlPlaneLimiter ?? controlPlaneLimiter(sleep);
@@ -207,7 +212,7 @@ async function runManyFunctions(plan, deps) {
       (fn) => oneAtATime(
         () => measureFunction(plan, fn, {
           ...deps,
-          logger: functionLogger(deps.logger, fn.key),
+          logger: labelledLogger(deps.logger, inertText(fn.key, 64), { flatGroups: true }),
           controlPlaneLimiter: limiter,
           invocationLimit,
           runId
@@ -222,7 +227,11 @@ async function runManyFunctions(plan, deps) {
       failure = await autoOptimize(
         outcome.result,
         fn.settings.tuning,
-        tunerDepsOf({ ...deps, logger: functionLogger(deps.logger, fn.key), controlPlaneLimiter: limiter }),
+        tunerDepsOf({
+          ...deps,
+          logger: labelledLogger(deps.logger, inertText(fn.key, 64), { flatGroups: true }),
+          controlPlaneLimiter: limiter
+        }),
         failure,
         deps.signal
       ) ?? failure;
@@ -237,52 +246,6 @@ async function runManyFunctions(plan, deps) {
     ...deps.runUrl ? { runUrl: deps.runUrl } : {},
     apply
   });
-}
-async function reportApp(plan, outcomes, options) {
-  const resultsPath = plan.shared.tuning.resultsPath;
-  const reportDir = dirname(resultsPath);
-  const dryRun = outcomes.length > 0 && outcomes.every((outcome) => outcome.result?.dryRun);
-  const verdict = await verdictOf(outcomes);
-  const appVerdict = dryRun ? null : verdict;
-  if (appVerdict) options.logger.info(`Gate: ${appVerdict.level}. ${appVerdict.reason}`);
-  let failure = failureOf(outcomes, appVerdict, plan.shared.gate.failOnRegression, options.logger);
-  if (options.apply) failure = await options.apply(failure);
-  const file = resultsFile(
-    plan.key,
-    outcomes.map((outcome) => functionEntry(outcome, outcome.verdict?.baselineKind === "live")),
-    { startedAt: options.startedAt, finishedAt: options.finishedAt(), ...options.git ? { git: options.git } : {} }
-  );
-  if (options.git) {
-    for (const entry of file.functions) if (entry.result && entry.status === "measured") entry.result.git = options.git;
-  }
-  const { renderAppReport } = await import("./app-6757SJRQ.js");
-  const { renderAppHtmlReport } = await import("./app-html-W2OHWV3M.js");
-  const { GITHUB_SUMMARY_MAX_CHARS } = await import("./limits-CAYWCUY6.js");
-  const input = { key: plan.key, functions: outcomes, verdict, ...options.runUrl ? { runUrl: options.runUrl } : {} };
-  const markdown = renderAppReport(input);
-  const summaryMarkdown = renderAppReport({
-    ...input,
-    maxChars: GITHUB_SUMMARY_MAX_CHARS,
-    fullReportsWhere: "the results artifact (results.json, report.html)"
-  });
-  await mkdir(reportDir, { recursive: true });
-  await writeFresh(resultsPath, JSON.stringify(file, null, 2) + "\n");
-  const reportPath = join(reportDir, "report.md");
-  await writeFresh(reportPath, summaryMarkdown);
-  await writeFresh(join(reportDir, "report.html"), renderAppHtmlReport(input));
-  return {
-    result: null,
-    verdict: null,
-    baseline: null,
-    markdown,
-    summaryMarkdown,
-    outputs: appOutputs(outcomes, appVerdict, resultsPath),
-    resultsPath,
-    reportPath,
-    functions: outcomes,
-    appVerdict,
-    ...failure ? { failure } : {}
-  };
 }
 async function discovered(plan, deps) {
   if (!plan.stack) return plan.functions;
@@ -301,30 +264,20 @@ async function discovered(plan, deps) {
 }
 async function measureFunction(plan, fn, deps) {
   const base = { key: fn.key, functionName: fn.settings.tuning.functionName };
-  if (!deps.signal?.aborted) {
-    try {
-      fn = { ...fn, settings: await withUsage(fn.settings, deps) };
-    } catch (error) {
-      return {
-        ...base,
-        status: "failed",
-        result: null,
-        baseline: null,
-        verdict: null,
-        failure: oneLine(messageOf(error))
-      };
-    }
+  const failed = (failure) => ({
+    ...base,
+    status: "failed",
+    result: null,
+    baseline: null,
+    verdict: null,
+    failure
+  });
+  try {
+    if (!deps.signal?.aborted) fn = { ...fn, settings: await withUsage(fn.settings, deps) };
+  } catch (error) {
+    return failed(oneLine(messageOf(error)));
   }
-  if (deps.signal?.aborted) {
-    return {
-      ...base,
-      status: "failed",
-      result: null,
-      baseline: null,
-      verdict: null,
-      failure: "Not started: the run was cancelled first"
-    };
-  }
+  if (deps.signal?.aborted) return failed("Not started: the run was cancelled first");
   const region = fn.settings.tuning.region;
   const client = region !== plan.shared.tuning.region && deps.clientFor ? deps.clientFor(region) : deps.client;
   const flowDeps = { ...deps, client };
@@ -356,23 +309,14 @@ async function measureFunction(plan, fn, deps) {
     }
     return await outcomeOf(base, await measure(fn.settings, flowDeps, baselineOf), deps, fn);
   } catch (error) {
-    return {
-      ...base,
-      status: "failed",
-      result: null,
-      baseline: null,
-      verdict: null,
-      failure: oneLine(messageOf(error))
-    };
+    return failed(oneLine(messageOf(error)));
   }
 }
 async function withUsage(settings, deps) {
   const auto = settings.tuning.monthlyInvocationsAuto === true || settings.tuning.coldStartRate === "auto";
   if (!auto) return settings;
-  const [{ applyUsage, resolveUsage }, { DEFAULT_COLD_START_RATE }] = [
-    await import("./usage-JXJDRPTK.js"),
-    await import("./cold-cost-L6TPUWN7.js")
-  ];
+  const { applyUsage, resolveUsage } = await import("./usage-JXJDRPTK.js");
+  const { DEFAULT_COLD_START_RATE } = await import("./cold-cost-L6TPUWN7.js");
   const usage = await resolveUsage(settings, {
     logger: deps.logger,
     ...deps.signal ? { signal: deps.signal } : {},
@@ -398,111 +342,6 @@ async function outcomeOf(base, measured, deps, fn) {
     ...failed ? { failure: measured.failure } : {}
   };
 }
-function failureOf(outcomes, verdict, failOnRegression, logger) {
-  const failed = outcomes.filter((outcome) => outcome.failure !== void 0);
-  if (failed.length > 0) {
-    const list = failed.map((outcome) => `${outcome.key} (${outcome.failure})`).join("; ");
-    return `${failed.length} of ${outcomes.length} functions failed: ${list}`;
-  }
-  if (verdict?.level !== "fail") return void 0;
-  const accepted = acceptedFunctions(outcomes);
-  if (accepted) {
-    logger.info(`${accepted.sentence} The job passes.`);
-    return void 0;
-  }
-  if (failOnRegression) return `Regression gate failed: ${verdict.reason}`;
-  logger.warning("The gate verdict is fail, but fail-on-regression is false: the job passes.");
-  return void 0;
-}
-function acceptedFunctions(outcomes) {
-  const failing = outcomes.filter((outcome) => outcome.status === "failed" || outcome.verdict?.level === "fail");
-  if (failing.length === 0 || failing.some((outcome) => !outcome.verdict?.accepted)) return void 0;
-  const [first] = failing;
-  const note = first?.verdict?.accepted;
-  if (!note) return void 0;
-  const keys = failing.map((outcome) => inertText(outcome.key, 64)).join(", ");
-  return {
-    sentence: `Regression accepted by ${inertText(note.by, 64)} with the label "${inertText(note.label, 100)}" for ${keys}.`
-  };
-}
-async function verdictOf(outcomes) {
-  const { appVerdict } = await import("./app-R73UWJ3Y.js");
-  return appVerdict(outcomes);
-}
-async function failedApp(plan, deps, failure) {
-  const resultsPath = plan.shared.tuning.resultsPath;
-  const reportDir = dirname(resultsPath);
-  const { renderFailureReport } = await import("./markdown-NVPTX2ZW.js");
-  const markdown = renderFailureReport(failure, deps.runUrl);
-  await mkdir(reportDir, { recursive: true });
-  const reportPath = join(reportDir, "report.md");
-  await writeFresh(reportPath, markdown);
-  return {
-    result: null,
-    verdict: null,
-    baseline: null,
-    markdown,
-    outputs: { "results-path": "", functions: "[]" },
-    resultsPath: "",
-    reportPath,
-    functions: [],
-    appVerdict: null,
-    failure
-  };
-}
-function appOutputs(outcomes, verdict, resultsPath) {
-  return {
-    "results-path": resultsPath,
-    verdict: verdict?.level ?? "",
-    accepted: String(verdict?.level === "fail" && acceptedFunctions(outcomes) !== void 0),
-    "accepted-by": verdict?.level === "fail" ? acceptedBy(outcomes) ?? "" : "",
-    "monthly-cost-delta": verdict?.monthlyCostDeltaUsd == null ? "" : verdict.monthlyCostDeltaUsd.toFixed(2),
-    functions: functionsOutput(outcomes)
-  };
-}
-function functionsOutput(outcomes) {
-  return JSON.stringify(
-    outcomes.map((outcome) => ({
-      key: outcome.key,
-      function: outcome.functionName,
-      status: outcome.status,
-      verdict: outcome.verdict?.level ?? null,
-      ...outcome.verdict?.accepted ? { acceptedBy: outcome.verdict.accepted.by } : {},
-      currentMemoryMb: outcome.result?.current.memoryMb ?? null,
-      recommendedMemoryMb: outcome.result?.recommendation?.memoryMb ?? null,
-      costDeltaPercent: round2(outcome.verdict?.costDeltaPct),
-      durationDeltaPercent: round2(outcome.verdict?.durationDeltaPct),
-      monthlyCostDeltaUsd: round2(outcome.verdict?.monthlyCostDeltaUsd),
-      memoryUsedPercent: round2(memoryUsedPctAt(outcome.result, outcome.result?.current.memoryMb)),
-      recommendedMemoryUsedPercent: round2(memoryUsedPctAt(outcome.result, outcome.result?.recommendation?.memoryMb)),
-      ...outcome.failure ? { failure: outcome.failure } : {}
-    }))
-  );
-}
-function acceptedBy(outcomes) {
-  if (!acceptedFunctions(outcomes)) return void 0;
-  return outcomes.find((outcome) => outcome.verdict?.accepted)?.verdict?.accepted?.by;
-}
-function round2(value) {
-  return value === null || value === void 0 ? null : Math.round(value * 100) / 100;
-}
-function functionLogger(logger, key) {
-  const label = inertText(key, 64);
-  return {
-    info: (message) => logger.info(`[${label}] ${message}`),
-    warning: (message) => logger.warning(`[${label}] ${message}`),
-    debug: (message) => logger.debug(`[${label}] ${message}`),
-    group: (name, fn) => {
-      logger.info(`[${label}] ${name}`);
-      return fn();
-    },
-    progress: () => {
-    }
-  };
-}
 export {
-  acceptedFunctions,
-  functionsOutput,
-  reportApp,
   runApp
 };

@@ -1,8 +1,8 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   judgeAndReport
-} from "./chunk-DUS53T6Z.js";
-import "./chunk-6DMANUH2.js";
+} from "./chunk-4DEACO4A.js";
+import "./chunk-OYW7QBI3.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-WRXVBI5R.js";
 import "./chunk-BK65RNT3.js";

@@ -5,7 +5,7 @@ import {
 import "./chunk-CRAAEAMK.js";
 import {
   tuneTogether
-} from "./chunk-6DMANUH2.js";
+} from "./chunk-OYW7QBI3.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-WRXVBI5R.js";
 import "./chunk-BK65RNT3.js";

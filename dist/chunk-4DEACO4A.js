@@ -4,7 +4,7 @@ import {
   TuningFailedError,
   autoOptimize,
   tune
-} from "./chunk-6DMANUH2.js";
+} from "./chunk-OYW7QBI3.js";
 import {
   TOOL_VERSION
 } from "./chunk-2PNDXB25.js";
@@ -97,7 +97,7 @@ async function measure(settings, deps, loaded) {
   let failure;
   try {
     if (plan.source === "function") {
-      const { tuneWithLiveBaseline } = await import("./live-G6M4GO2N.js");
+      const { tuneWithLiveBaseline } = await import("./live-RDQ3SAYO.js");
       const live = await tuneWithLiveBaseline(
         settings.tuning,
         parseFunctionName(plan.functionName),

@@ -137,12 +137,15 @@ function subjectState(subject, target, snapshot, logger) {
     running: []
   };
 }
-function labelledLogger(logger, label) {
+function labelledLogger(logger, label, options = {}) {
   return {
     info: (message) => logger.info(`[${label}] ${message}`),
     warning: (message) => logger.warning(`[${label}] ${message}`),
     debug: (message) => logger.debug(`[${label}] ${message}`),
-    group: (name, fn) => logger.group(`[${label}] ${name}`, fn),
+    group: options.flatGroups ? (name, fn) => {
+      logger.info(`[${label}] ${name}`);
+      return fn();
+    } : (name, fn) => logger.group(`[${label}] ${name}`, fn),
     progress: () => {
     }
   };
@@ -1131,6 +1134,7 @@ export {
   newRunId,
   TuningFailedError,
   TuningCancelledError,
+  labelledLogger,
   autoOptimize,
   tune,
   tuneTogether
