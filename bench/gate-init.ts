@@ -2,23 +2,26 @@
 // on the emulator (the heavy-init sample: its init builds a lookup table, its warm handler reads a few entries):
 //   A/A        the same code as PR and baseline                        → false alarms (verdict fail, and warn)
 //   A/B +25%   the PR's Init Duration 25% longer, warm work unchanged   → detection (the Init comparison fails)
-// "25% longer" is measured, not assumed: Init Duration includes the runtime's own start, which INIT_MULTIPLIER does
-// not scale, so a calibration first measures Init Duration at ×1, ×1.25, ×1.5 and ×2 the init work (only cold
-// starts, the four functions taking turns) and reads the multiplier for +25% off a least-squares line.
+// "25% longer" is measured, not assumed, and measured the way the gate measures it: Init Duration includes the
+// runtime's own start, which INIT_MULTIPLIER does not scale, and it is not linear in the init work (V8 grows its
+// tables and heap in steps: 50,000 → ×1.29 entries measured −2% and ×1.49 +41%, across the Map's 65,536 step). So a
+// pilot runs the live gate's A/B pair --pilot-repeats times at a multiplier, reads the median Init Δ, and moves the
+// multiplier along the line through its last two points until the Δ is within 5 points of +25% (at most 4 tries;
+// the closest is used). The table's "median Init Δ measured" column is the check.
 //
 //   npx tsx bench/gate-init.ts [--repeats 20] [--invocations 10] [--power-values 1769,3008] [--max-invocations 200]
-//                              [--init-limit 10] [--entries 50000] [--calibration-invocations 24]
-//                              [--scenarios 'A/A,A/B +25%'] [--reserved-cores 1]
+//                              [--init-limit 20] [--entries 140000]
+//                              [--scenarios 'A/A,A/B +25%'] [--reserved-cores 1] [--multiplier 1.2] [--pilot-repeats 3]
+//
+// --multiplier sets the A/B variant's INIT_MULTIPLIER and skips the pilot.
 //
 // Defaults are the action's (10 invocations, gate-max-invocations 200, confidence 95%, min-samples 5, cost 5% and
-// duration 10% with warn at half), plus max-init-duration-increase --init-limit (warn at half), which has no default.
+// duration 10% with warn at half), plus max-init-duration-increase --init-limit (warn at half), 20% by default as the action with a live baseline.
 
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { compareRuns } from '../src/gate/compare.js';
 import { tuneWithLiveBaseline } from '../src/gate/live.js';
-import { silentLogger } from '../src/lib/ports.js';
-import { tuneTogether } from '../src/tuning/tuner.js';
 import type { GateSettings, RunResult, TuningSettings, Verdict } from '../src/types.js';
 import { gateSettings } from '../emulator/fixtures/settings.js';
 import { heading, machineNote, note, startBenchEmulator, table, tuningSettings, wilson } from './lib.js';
@@ -29,11 +32,12 @@ const { values: args } = parseArgs({
     invocations: { type: 'string', default: '10' },
     'power-values': { type: 'string', default: '1769,3008' },
     'max-invocations': { type: 'string', default: '200' },
-    'init-limit': { type: 'string', default: '10' },
-    entries: { type: 'string', default: '50000' },
-    'calibration-invocations': { type: 'string', default: '24' },
+    'init-limit': { type: 'string', default: '20' },
+    entries: { type: 'string', default: '140000' },
     scenarios: { type: 'string', default: 'A/A,A/B +25%' },
     'reserved-cores': { type: 'string', default: '1' },
+    multiplier: { type: 'string' },
+    'pilot-repeats': { type: 'string', default: '3' },
   },
 });
 
@@ -71,20 +75,6 @@ interface Observation {
   /** Invocations and environments per function at the configured memory. */
   invocations: number;
   environments: number;
-}
-
-function leastSquares(xs: number[], ys: number[]): { intercept: number; slope: number } {
-  const n = xs.length;
-  const meanX = xs.reduce((sum, x) => sum + x, 0) / n;
-  const meanY = ys.reduce((sum, y) => sum + y, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (const [index, x] of xs.entries()) {
-    sxy += (x - meanX) * ((ys[index] ?? 0) - meanY);
-    sxx += (x - meanX) ** 2;
-  }
-  const slope = sxy / sxx;
-  return { intercept: meanY - slope * meanX, slope };
 }
 
 const pct = (value: number) => `${(value * 100).toFixed(0)}%`;
@@ -162,35 +152,48 @@ async function main(): Promise<void> {
       ...overrides,
     });
 
-  // ---- calibration: Init Duration against INIT_MULTIPLIER, cold starts only, the four functions taking turns.
-  const points = [1, 1.25, 1.5, 2];
-  for (const multiplier of points) await create(`init-cal-${Math.round(multiplier * 100)}`, multiplier);
-  const calibration = await tuneTogether(
-    points.map((multiplier) => ({
-      settings: settings(`init-cal-${Math.round(multiplier * 100)}`, {
-        powerValuesMb: [CONFIGURED_MB],
-        invocationsPerValue: Number(args['calibration-invocations']),
-        onlyColdStarts: true,
-        discardTopBottom: 0,
-        concurrency: 1,
-      }),
-      label: `×${multiplier}`,
-    })),
-    { ...deps, logger: silentLogger },
-  );
-  const inits = calibration.map((run) => run.powerValues[0]?.coldStart?.trimmedMean ?? NaN);
-  const line = leastSquares(points, inits);
-  const atOne = line.intercept + line.slope;
-  const multiplier = Math.round((1 + (0.25 * atOne) / line.slope) * 100) / 100;
-  if (!(line.slope > 0) || !Number.isFinite(multiplier))
-    throw new Error(`calibration failed: Init Durations ${inits.join(', ')} at ×${points.join(', ×')}`);
-  note(
-    `calibration at ${CONFIGURED_MB} MB, ${args['calibration-invocations']} cold starts each at ×${points.join(', ×')}: Init Duration ` +
-      `${inits.map((value) => `${value.toFixed(0)} ms`).join(', ')}; fitted line → +25% Init Duration is INIT_MULTIPLIER ${multiplier}`,
-  );
-
   await create('init-a', 1);
   await create('init-a-twin', 1);
+
+  /** One live-gate run of the pair and the gate's verdict on it. */
+  async function gatePair(scenario: Scenario, prName: string, baseName: string): Promise<Observation> {
+    const gate = { ...GATE, baselineFunction: baseName };
+    const live = await tuneWithLiveBaseline(settings(prName), { functionName: baseName }, deps, undefined, gate);
+    if (!live.baseline) throw new Error(`live baseline failed: ${live.problem ?? 'unknown'}`);
+    const verdict = compareRuns(live.result, live.baseline.result, gate, 1_000_000, {
+      baselineDescription: live.baseline.description,
+    });
+    return observe(scenario, live.result, live.baseline.result, verdict);
+  }
+
+  async function pilot(): Promise<number> {
+    const TARGET_PCT = 25;
+    const tried: [number, number][] = [];
+    let multiplier = 1.25;
+    for (let round = 0; round < 4; round++) {
+      const name = `init-pilot-${round}`;
+      await create(name, multiplier);
+      const deltas: number[] = [];
+      for (let repeat = 0; repeat < Number(args['pilot-repeats']); repeat++)
+        deltas.push((await gatePair('A/B +25%', name, 'init-a')).initDeltaPct);
+      const delta = medianOf(deltas);
+      tried.push([multiplier, delta]);
+      note(`pilot: INIT_MULTIPLIER ${multiplier} → median Init Δ ${signed(delta)} (${deltas.map(signed).join(', ')})`);
+      if (Math.abs(delta - TARGET_PCT) <= 5) break;
+      const [previousMultiplier, previousDelta] = tried.at(-2) ?? [1, 0];
+      const slope = (delta - previousDelta) / (multiplier - previousMultiplier);
+      const next =
+        slope > 0 ? multiplier + (TARGET_PCT - delta) / slope : multiplier * (delta < TARGET_PCT ? 1.2 : 0.9);
+      multiplier = Math.round(Math.min(3, Math.max(1.02, next)) * 100) / 100;
+    }
+    const [best] = [...tried].sort((a, b) => Math.abs(a[1] - TARGET_PCT) - Math.abs(b[1] - TARGET_PCT));
+    if (!best || !Number.isFinite(best[1])) throw new Error(`pilot failed: ${JSON.stringify(tried)}`);
+    note(`pilot: the A/B variant uses INIT_MULTIPLIER ${best[0]} (median Init Δ ${signed(best[1])} in the pilot)`);
+    return best[0];
+  }
+
+  const multiplier = args.multiplier === undefined ? await pilot() : Number(args.multiplier);
+  if (args.multiplier !== undefined) note(`A/B variant: INIT_MULTIPLIER ${multiplier} (--multiplier, no pilot)`);
   await create('init-b25', multiplier);
   const observations: Observation[] = [];
   const pairs = (
@@ -200,15 +203,7 @@ async function main(): Promise<void> {
     ] as [Scenario, string, string][]
   ).filter(([scenario]) => (SCENARIOS as readonly string[]).includes(scenario));
   for (let repeat = 0; repeat < REPEATS; repeat++) {
-    for (const [scenario, prName, baseName] of pairs) {
-      const gate = { ...GATE, baselineFunction: baseName };
-      const live = await tuneWithLiveBaseline(settings(prName), { functionName: baseName }, deps, undefined, gate);
-      if (!live.baseline) throw new Error(`live baseline failed: ${live.problem ?? 'unknown'}`);
-      const verdict = compareRuns(live.result, live.baseline.result, gate, 1_000_000, {
-        baselineDescription: live.baseline.description,
-      });
-      observations.push(observe(scenario, live.result, live.baseline.result, verdict));
-    }
+    for (const [scenario, prName, baseName] of pairs) observations.push(await gatePair(scenario, prName, baseName));
     // A running tally, so a bench cut short still says what it saw.
     const tally = SCENARIOS.map((scenario) => {
       const seen = observations.filter((observation) => observation.scenario === scenario);

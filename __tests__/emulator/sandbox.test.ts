@@ -272,9 +272,11 @@ describe('SandboxPool', () => {
     expect(cold.billedDurationMs).toBe(billedDurationMs(cold.durationMs, cold.initDurationMs));
     expect(warm.billedDurationMs).toBe(billedDurationMs(warm.durationMs));
     expect(cold.log.startsWith('START RequestId: cold-1 Version: $LATEST\nEND RequestId: cold-1\nREPORT ')).toBe(true);
-    // Node itself takes tens of MB: a no-op still fits in 128 MB and reports a plausible peak.
-    expect(cold.maxMemoryUsedMb).toBeGreaterThan(20);
-    expect(cold.maxMemoryUsedMb).toBeLessThanOrEqual(128);
+    // A trivial Node function on Lambda at 128 MB reports 64–68 MB (published REPORT lines, cited at
+    // NODE_RUNTIME_FOOTPRINT_MB); the bare bootstrap alone measured 41–42 MB, which made headroom look larger than
+    // on Lambda. The band leaves room for the machine's Node and the RSS fallback without a memory cgroup.
+    expect(cold.maxMemoryUsedMb).toBeGreaterThanOrEqual(55);
+    expect(cold.maxMemoryUsedMb).toBeLessThanOrEqual(80);
     expect(cold.executedVersion).toBe('$LATEST');
     expect(cold.functionError).toBeUndefined();
   });

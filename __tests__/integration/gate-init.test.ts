@@ -1,6 +1,6 @@
 // The Init Duration gate end to end through runFlow, on the emulator (real SDK over HTTP), with a live baseline: the
-// heavy-init sample's PR variant triples its init work (INIT_MULTIPLIER 3) and leaves its warm work alone, so the
-// Init comparison fails while warm cost and duration pass. Robust to machine load: the Init change is about +200%
+// heavy-init sample's PR variant does five times its init work (INIT_MULTIPLIER 5) and leaves its warm work alone, so the
+// Init comparison fails while warm cost and duration pass. Robust to machine load: the Init change is about +300% (+200% at ×3 failed once at load average 13)
 // against a 50% limit, and the warm handler reads a few map entries (well under the 1 ms floor), with generous warm
 // limits besides; only the verdict's levels are asserted, never a time.
 
@@ -19,7 +19,7 @@ let emulator: Emulator;
 let client: LambdaClient;
 let workspace: string;
 
-// 60,000 entries: ~100 ms of init at ×1 on an idle core, ~300 ms at ×3.
+// 60,000 entries: ~100 ms of init at ×1 on an idle core, ~500 ms at ×5.
 const HEAVY = { INIT_ENTRIES: '60000' };
 
 beforeAll(async () => {
@@ -41,8 +41,8 @@ beforeAll(async () => {
     name: 'catalog-pr',
     sample: 'heavy-init',
     memoryMb: 1024,
-    description: 'PR: three times the init work',
-    environment: { ...HEAVY, INIT_MULTIPLIER: '3' },
+    description: 'PR: five times the init work',
+    environment: { ...HEAVY, INIT_MULTIPLIER: '5' },
   });
 });
 
@@ -80,7 +80,7 @@ const flowDeps = (): FlowDeps => ({
   controlPlaneLimiter: unpacedLimiter(),
 });
 
-it('fails a PR that triples its init against the live baseline, while warm cost and duration pass', async () => {
+it('fails a PR that quintuples its init against the live baseline, while warm cost and duration pass', async () => {
   const outcome = await runFlow(
     settingsFor({ 'function-name': 'catalog-pr', 'baseline-function': 'catalog' }),
     flowDeps(),

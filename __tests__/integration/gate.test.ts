@@ -285,6 +285,8 @@ describe('baseline-function (live A/B)', () => {
         'baseline-function': 'orders-twin',
         'max-cost-increase': '200',
         'max-duration-increase': '200',
+        // Loose like the others: the live baseline's default Init limit (20%) would sample on until it settles.
+        'max-init-duration-increase': '200',
       }),
       flowDeps(),
     );

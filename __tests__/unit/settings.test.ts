@@ -855,6 +855,38 @@ describe('clamping and warnings', () => {
   });
 });
 
+describe('max-init-duration-increase default', () => {
+  const gate = (inputs: Record<string, string>) => parse(withArn(inputs)).settings.gate;
+
+  it('is 20% (warn 10%) with a live baseline-function, whose environment blocks give an interval over environments', () => {
+    expect(gate({ 'baseline-function': 'orders-prod' })).toMatchObject({
+      maxInitDurationIncreasePct: 20,
+      warnInitDurationIncreasePct: 10,
+    });
+  });
+
+  it('stays off with a stored baseline, with no baseline, with too few environments and when set to off', () => {
+    for (const inputs of [
+      { 'baseline-branch': 'perf-data' },
+      {},
+      { 'baseline-function': 'orders-prod', 'gate-max-invocations': '0' },
+      { 'baseline-function': 'orders-prod', 'max-init-duration-increase': 'off' },
+    ]) {
+      expect(gate(inputs).maxInitDurationIncreasePct).toBeUndefined();
+      expect(gate(inputs).warnInitDurationIncreasePct).toBeUndefined();
+    }
+  });
+
+  it('applies no default silently: a limit given with a stored baseline still gets its warning', () => {
+    const { settings, warnings } = parse(
+      withArn({ 'baseline-branch': 'perf-data', 'max-init-duration-increase': '30' }),
+    );
+    expect(settings.gate.maxInitDurationIncreasePct).toBe(30);
+    expect(warnings).toEqual([expect.stringContaining("Input 'max-init-duration-increase': a stored baseline")]);
+    expect(parse(withArn({ 'baseline-function': 'orders-prod' })).warnings).toEqual([]);
+  });
+});
+
 describe('accept-label', () => {
   it('defaults to lambda-power-gate: accept regression; off or none turns it off; any label GitHub holds', () => {
     expect(parse(withArn({})).settings.report.acceptLabel).toBe('lambda-power-gate: accept regression');
@@ -943,6 +975,9 @@ describe('everything else, well-formed', () => {
       maxCostPerInvocationUsd: 0.0000025,
       maxDurationMs: 300,
       maxDurationStatistic: 'p95',
+      // The live baseline's Init Duration default (max-init-duration-increase default).
+      maxInitDurationIncreasePct: 20,
+      warnInitDurationIncreasePct: 10,
       maxMonthlyCostIncreaseUsd: 0,
       maxMemoryUsedPct: 90,
       warnMemoryUsedPct: 80,

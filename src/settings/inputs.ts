@@ -401,8 +401,9 @@ export const INPUTS: readonly InputSpec[] = [
     perFunction: true,
     group: 'gate',
     valueName: 'percent',
+    defaultText: '20 with baseline-function; off otherwise',
     description:
-      'Fail when Init Duration (cold starts, one per execution environment) rises significantly by more than this percent ("20" or "20%"; off by default).',
+      'Fail when Init Duration (cold starts, one per execution environment) rises significantly by more than this percent ("20" or "20%"; "off" turns it off). On by default only with a live baseline-function, whose environment blocks give an interval over environments; a stored baseline holds one cold start per memory size.',
   },
   {
     name: 'warn-init-duration-increase',
