@@ -288,10 +288,10 @@ export class SandboxPool {
     }
     if (ready.kind === 'ready') {
       try {
-        if (this.cpuMode === 'cgroup' && env.pid !== undefined) cgroup?.joinCpu(env.pid);
+        if (this.cpuMode === 'cgroup') cgroup?.startCpuQuota();
       } catch (error) {
         await this.destroy(env);
-        throw new Error(`could not move the execution environment into its CPU cgroup: ${(error as Error).message}`, {
+        throw new Error(`could not set the execution environment's CPU quota: ${(error as Error).message}`, {
           cause: error,
         });
       }
