@@ -126,6 +126,8 @@ describe('a push to the default branch with baseline-branch', () => {
       'Baseline: data branch lambda-power-gate-data entry for aaaaaaa (the commit before this push)',
     );
     expect(again.outputs['cost-delta-percent']).toMatch(/^-?\d+\.\d\d$/);
+    // The stored baseline was measured, and paid for, by the earlier push: this run spent only its own 2 × 3.
+    expect(again.outputs['run-invocations']).toBe('6');
     expect(
       (JSON.parse(stub.readFile(BRANCH, 'orders/index.json') ?? 'null') as HistoryIndex).entries.map(
         (entry) => entry.sha,
