@@ -2,7 +2,7 @@
 // inert (a terminal would act on an escape sequence in a failure reason).
 
 import type { AppVerdict, FunctionOutcome, PowerValueResult, RunResult } from '../types.js';
-import { fileSpend, functionSpend } from '../results/spend.js';
+import { fileSpend, functionSpend, type SpendEntry } from '../results/spend.js';
 import { orderOutcomes } from '../gate/app.js';
 import { costPerMillionUsd, formatMs, formatUsd, formatUsdDelta } from '../lib/format.js';
 import { inertText } from '../lib/untrusted.js';
@@ -56,7 +56,7 @@ function expectedText(entry: PowerValueResult): string {
  * What the run spent measuring, for the CLI's closing lines: every function measured and every live baseline
  * (results/spend.ts); null when it measured nothing.
  */
-export function renderSpendLine(functions: readonly FunctionOutcome[]): string | null {
+export function renderSpendLine(functions: readonly SpendEntry[]): string | null {
   const [only] = functions;
   const one = functions.length === 1 && only ? functionSpend(only) : null;
   if (one) return spendSentence(one);

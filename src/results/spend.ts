@@ -87,6 +87,9 @@ export function isSameRun(result: RunResult, baseline: RunResult | null | undefi
   return Boolean(baseline && result.runId !== undefined && baseline.runId === result.runId && !baseline.dryRun);
 }
 
+/** What spend is counted from: a function's status, its run, and the baseline beside it (a FunctionEntry's). */
+export type SpendEntry = Pick<FunctionEntry, 'status' | 'result'> & { baseline?: RunResult | null };
+
 /** One function's share of a run: its own run and a live baseline's beside it. */
 export interface FunctionSpend {
   function: RunSpend;
@@ -100,9 +103,7 @@ export interface FunctionSpend {
  * What measuring one function spent in this run, or null when this run measured nothing for it (a dry run, or an
  * unchanged function, whose result is an earlier run's carried over).
  */
-export function functionSpend(
-  entry: Pick<FunctionEntry, 'status' | 'result'> & { baseline?: RunResult | null },
-): FunctionSpend | null {
+export function functionSpend(entry: SpendEntry): FunctionSpend | null {
   const { result } = entry;
   if (!result || result.dryRun || entry.status === 'unchanged') return null;
   const live = isSameRun(result, entry.baseline) ? entry.baseline : null;
@@ -114,9 +115,7 @@ export function functionSpend(
 }
 
 /** What the whole run spent: every function it measured (or that failed part-way) and every live baseline. */
-export function fileSpend(
-  entries: readonly (Pick<FunctionEntry, 'status' | 'result'> & { baseline?: RunResult | null })[],
-): FileSpend | null {
+export function fileSpend(entries: readonly SpendEntry[]): FileSpend | null {
   const functions: RunResult[] = [];
   const baselines: RunResult[] = [];
   for (const entry of entries) {
