@@ -40,7 +40,7 @@ export interface ReportInput {
   runUrl?: string;
   /**
    * The result is an earlier run's, carried over (an app's unchanged function): this run spent nothing on it, so the
-   * report says so instead of that run's spend.
+   * report leaves that run's spend out (the app report already says the function was not measured).
    */
   carried?: boolean;
 }

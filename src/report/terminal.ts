@@ -41,7 +41,10 @@ export function renderTerminalTable(result: RunResult): string {
   const table = alignColumns([header, ...rows]);
   const rate = coldStartRateOf(result);
   if (!withExpected || rate === null) return table;
-  return `${table}\n\nexpected: with ${ratePct(rate)} cold starts (cold-start-rate), each adding what its cold start billed; ≈ estimated from another memory size. The gate compares warm costs; projections and the cost strategy use expected costs.`;
+  const estimated = result.powerValues.some((entry) => expectedCostCell(entry)?.estimated)
+    ? '; ≈: its cold start estimated from another memory size'
+    : '';
+  return `${table}\n\nexpected: with ${ratePct(rate)} cold starts (cold-start-rate), each adding what its cold start billed${estimated}. The gate compares warm costs; projections and the cost strategy use expected costs.`;
 }
 
 /** "$1.23", "≈$1.23" (its cold-start extra estimated from another memory size), "unknown" or "–" (failed). */
