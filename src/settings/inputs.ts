@@ -640,7 +640,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: 'functions',
     description:
-      "JSON: one entry per function (key, function, status measured/unchanged/failed, verdict, currentMemoryMb, recommendedMemoryMb, costDeltaPercent, durationDeltaPercent, monthlyCostDeltaUsd, memoryUsedPercent, recommendedMemoryUsedPercent, runInvocations, runGbSeconds, runCostUsd (this run's spend on it and its live baseline; absent for an unchanged function), failure). With several functions, verdict and monthly-cost-delta are the app's, and the per-function outputs above are empty.",
+      "JSON: one entry per function (key, function, status measured/unchanged/failed, verdict, currentMemoryMb, recommendedMemoryMb, costDeltaPercent, durationDeltaPercent, monthlyCostDeltaUsd, memoryUsedPercent, recommendedMemoryUsedPercent, runInvocations, runGbSeconds, runCostUsd (this run's spend on it and its live baseline; absent for an unchanged function), failure). With several functions, verdict, monthly-cost-delta and the run-* outputs are the app's (run-*: the whole run), and the per-function outputs above are empty.",
   },
 ];
 
