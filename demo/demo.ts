@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { startEmulator } from '../emulator/lambda/server.js';
-import { renderTerminalTable } from '../src/report/terminal.js';
+import { renderSpendLine, renderTerminalTable } from '../src/report/terminal.js';
 import { parseResultsFile } from '../src/results/parse.js';
 import { startGitHubApiStub } from '../emulator/github/api.js';
 import { graphqlSchemaSource, loadRestContract } from '../emulator/contracts/github.js';
@@ -162,6 +162,8 @@ async function main(): Promise<number> {
           if (entry.result.recommendation)
             say(`Recommendation: ${entry.result.recommendation.memoryMb} MB (${entry.result.recommendation.reason})\n`);
         }
+        const spent = renderSpendLine(file.functions);
+        if (spent) say(`Spent: ${spent}`);
       }
       const verdict = run.outputs.verdict ?? 'none';
       say(

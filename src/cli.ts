@@ -97,6 +97,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       const { renderTerminalTable } = await import('./report/terminal.js');
       writeLines(io.stdout, `\n${renderTerminalTable(outcome.result)}\n`);
     }
+    const { renderSpendLine } = await import('./report/terminal.js');
+    const spent = renderSpendLine(outcome.functions);
+    if (spent) writeLines(io.stdout, `spent:   ${spent}`);
     writeLines(
       io.stdout,
       `results: ${outcome.resultsPath || 'none written (the run measured nothing)'}\nreport:  ${outcome.reportPath}`,

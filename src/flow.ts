@@ -19,7 +19,8 @@ import { TuningCancelledError, TuningFailedError, type TunerDeps } from './tunin
 import { tune } from './tuning/tuner.js';
 import { functionEntry, resultsFile } from './results/file.js';
 import { memoryUsedPctAt } from './results/figures.js';
-import type { FunctionOutcome, RunResult, Settings, Verdict } from './types.js';
+import { functionSpend } from './results/spend.js';
+import type { FunctionOutcome, RunResult, RunSpend, Settings, Verdict } from './types.js';
 
 export interface FlowDeps {
   client: LambdaClient;
@@ -216,7 +217,7 @@ export async function judgeAndReport(
   const reportPath = join(reportDir, 'report.md');
   if (options.write !== true) {
     const given = options.write.resultsPath;
-    const outputs = outputsFor(result, verdict, given, saving);
+    const outputs = outputsFor(result, verdict, given, saving, baselineResult);
     return {
       result,
       verdict,
@@ -255,7 +256,7 @@ export async function judgeAndReport(
     verdict,
     baseline: baselineResult,
     markdown,
-    outputs: outputsFor(result, verdict, written, saving),
+    outputs: outputsFor(result, verdict, written, saving, baselineResult),
     resultsPath: written,
     reportPath,
     ...(failure ? { failure } : {}),
@@ -333,15 +334,20 @@ export async function writeFresh(path: string, text: string): Promise<void> {
   await writeFile(path, text, { flag: 'wx' });
 }
 
-/** The step's outputs; `saving` is the recommendation's saving in percent (report/model.ts savingPct). */
+/**
+ * The step's outputs; `saving` is the recommendation's saving in percent (report/model.ts savingPct); `baseline` the
+ * run compared with (its spend counts only when it was a live baseline, measured in this run).
+ */
 function outputsFor(
   result: RunResult | null,
   verdict: Verdict | null,
   resultsPath: string,
   saving: number | null,
+  baseline: RunResult | null,
 ): Record<string, string> {
   const outputs: Record<string, string> = { 'results-path': resultsPath };
   if (!result) return outputs;
+  Object.assign(outputs, spendOutputs(functionSpend({ status: 'measured', result, baseline })?.total ?? null));
   const rec = result.recommendation;
   Object.assign(outputs, {
     'recommended-memory': rec ? String(rec.memoryMb) : '',
@@ -372,6 +378,24 @@ function outputsFor(
 }
 
 const percentText = (value: number | null): string => (value === null ? '' : value.toFixed(2));
+
+/**
+ * What the run spent (results/spend.ts), as the run-* outputs: plain decimals, never exponent notation (a cost can be
+ * millionths of a dollar); empty when it measured nothing (a dry run).
+ */
+export function spendOutputs(spend: RunSpend | null): Record<string, string> {
+  const plain = (value: number, decimals: number): string =>
+    value
+      .toFixed(decimals)
+      .replace(/(\.\d*?)0+$/, '$1')
+      .replace(/\.$/, '');
+  return {
+    'run-invocations': spend ? String(spend.invocations) : '',
+    'run-gb-seconds': spend ? plain(spend.gbSeconds, 6) : '',
+    'run-cost': spend ? plain(spend.costUsd, 10) : '',
+    'run-wall-time-seconds': spend ? plain(spend.wallTimeSeconds, 1) : '',
+  };
+}
 
 /** What the engine needs of the flow's collaborators. */
 export function tunerDepsOf(deps: FlowDeps): TunerDeps {

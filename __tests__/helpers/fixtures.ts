@@ -7,6 +7,7 @@ import type {
   PowerValueResult,
   Prices,
   RunResult,
+  RunSpend,
   Sample,
   TuningSettings,
   Verdict,
@@ -105,7 +106,7 @@ export function runResult(
     (entry.costPerInvocationUsd ?? Infinity) < (best.costPerInvocationUsd ?? Infinity) ? entry : best,
   );
   const current = powerValues.find((entry) => entry.memoryMb === 1024);
-  return {
+  const run: RunResult = {
     schemaVersion: 1,
     tool: { name: 'lambda-power-gate', version: '0.1.0' },
     function: {
@@ -140,13 +141,40 @@ export function runResult(
       costPerInvocationUsd: current?.costPerInvocationUsd ?? null,
       durationMs: current?.duration?.trimmedMean ?? null,
     },
-    tuningCostUsd: 0.0000421,
+    tuningCostUsd: 0,
     visualizationUrl: null,
     dryRun: false,
     git: { sha: 'aaaaaaa1111111111111111111111111111111111'.slice(0, 40), ref: 'refs/heads/main' },
     startedAt: '2026-11-27T09:00:00.000Z',
     finishedAt: '2026-11-27T09:01:10.000Z',
     ...overrides,
+  };
+  if (overrides.spend) return run;
+  const spend = fixtureSpend(run.powerValues, (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000);
+  return { ...run, spend, tuningCostUsd: overrides.tuningCostUsd ?? spend.costUsd };
+}
+
+/**
+ * Fixtures keep no samples, so their spend is given: each of an entry's invocations billed its trimmed-mean billed
+ * duration (what results/spend.ts would count from such samples).
+ */
+export function fixtureSpend(powerValues: readonly PowerValueResult[], wallTimeSeconds: number): RunSpend {
+  let gbSeconds = 0;
+  let invocations = 0;
+  for (const entry of powerValues) {
+    invocations += entry.invocations;
+    gbSeconds += entry.invocations * ((entry.billedDurationMs ?? 0) / 1000) * (entry.memoryMb / 1024);
+  }
+  const requestCostUsd = invocations * PRICES.pricePerRequestUsd;
+  const computeCostUsd = gbSeconds * PRICES.pricePerGbSecondUsd;
+  return {
+    invocations,
+    billedInvocations: invocations,
+    gbSeconds,
+    requestCostUsd,
+    computeCostUsd,
+    costUsd: requestCostUsd + computeCostUsd,
+    wallTimeSeconds,
   };
 }
 

@@ -102,6 +102,16 @@ describe('the action on the emulator', () => {
     expect(jsonSchemaProblems(JSON.parse(written))).toEqual([]);
     expect(result.powerValues.map((entry) => entry.memoryMb)).toEqual([128, 512]);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    // What this run spent: every invocation it made (the samples), in results.json, the outputs and the summary.
+    const invocations = result.powerValues.reduce((sum, entry) => sum + entry.samples.length, 0);
+    expect(result.spend?.invocations).toBe(invocations);
+    expect(file.spend?.total).toEqual(result.spend);
+    expect(first.outputs['run-invocations']).toBe(String(invocations));
+    expect(Number(first.outputs['run-cost'])).toBeCloseTo(result.tuningCostUsd, 10);
+    expect(first.outputs['run-cost']).toMatch(/^\d+\.\d+$/);
+    expect(Number(first.outputs['run-gb-seconds'])).toBeGreaterThan(0);
+    expect(Number(first.outputs['run-wall-time-seconds'])).toBeGreaterThan(0);
+    expect(first.summary).toContain(`**This run spent:** ${invocations} invocations, `);
     expect(first.summary).toContain('128 MB');
     const mine = github.comments.filter(
       (comment) => comment.body.includes('lambda-power-gate') && comment.body.includes('orders'),

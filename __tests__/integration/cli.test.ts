@@ -68,6 +68,10 @@ describe('lambda-power-gate CLI', () => {
     expect(existsSync(join(dir, 'out/report.md'))).toBe(true);
     expect(stdout).toContain('128 MB');
     expect(stdout).toContain('results: ');
+    // Warm and expected cost side by side, as the comment shows them; and what the run spent.
+    expect(stdout).toMatch(/cost\/1M inv\.\s+expected\/1M/);
+    const invocations = result.powerValues.reduce((sum, entry) => sum + entry.samples.length, 0);
+    expect(stdout).toMatch(new RegExp(`^spent: +${invocations} invocations, [\\d.]+ GB-s, \\$`, 'm'));
   });
 
   it('documents every input as a flag in --help', async () => {

@@ -2,13 +2,13 @@
 // commit's entry and stores this run on the data branch, through the real Octokit against the GitHub stand-in.
 // (@actions/github reads the event once per module registry, so this file holds the push event only.)
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { DataBranch } from '../../src/gate/databranch.js';
 import type { HistoryIndex } from '../../src/gate/databranch-index.js';
-import type { RunResult } from '../../src/types.js';
+import type { ResultsFile, RunResult } from '../../src/types.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
 import { runActionInProcess } from '../helpers/action.js';
@@ -126,6 +126,12 @@ describe('a push to the default branch with baseline-branch', () => {
       'Baseline: data branch lambda-power-gate-data entry for aaaaaaa (the commit before this push)',
     );
     expect(again.outputs['cost-delta-percent']).toMatch(/^-?\d+\.\d\d$/);
+    // The stored baseline was measured, and paid for, by the earlier push: this run spent only its own invocations.
+    const mine = JSON.parse(readFileSync(again.outputs['results-path'] ?? '', 'utf8')) as ResultsFile;
+    const own = mine.functions[0]?.result?.powerValues.reduce((sum, entry) => sum + entry.samples.length, 0);
+    expect(own).toBeGreaterThan(0);
+    expect(again.outputs['run-invocations']).toBe(String(own));
+    expect(mine.spend?.baselines).toBeUndefined();
     expect(
       (JSON.parse(stub.readFile(BRANCH, 'orders/index.json') ?? 'null') as HistoryIndex).entries.map(
         (entry) => entry.sha,

@@ -17,7 +17,7 @@ import { runFlow, type FlowDeps } from '../../src/flow.js';
 import { DataBranch } from '../../src/gate/databranch.js';
 import { parseSettings } from '../../src/settings/index.js';
 import { silentLogger } from '../../src/lib/ports.js';
-import type { RunResult, Sample, Settings } from '../../src/types.js';
+import type { ResultsFile, RunResult, Sample, Settings } from '../../src/types.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
 import { expectNoContractViolations } from '../helpers/github.js';
 import { unpacedLimiter } from '../helpers/settings.js';
@@ -335,6 +335,18 @@ describe('baseline-function (live A/B)', () => {
     const entry = outcome.result?.powerValues[0];
     expect(entry?.invocations).toBe(23);
     expect(outcome.baseline?.powerValues[0]?.invocations).toBe(23);
+    // What the PR cost: both functions' invocations, the environment blocks included, in the outputs and results.json.
+    expect(outcome.outputs['run-invocations']).toBe('46');
+    const file = JSON.parse(readFileSync(outcome.resultsPath, 'utf8')) as ResultsFile;
+    expect(file.spend?.functions.invocations).toBe(23);
+    expect(file.spend?.baselines?.invocations).toBe(23);
+    expect(Number(outcome.outputs['run-cost'])).toBeCloseTo(
+      (outcome.result?.tuningCostUsd ?? 0) + (outcome.baseline?.tuningCostUsd ?? 0),
+      10,
+    );
+    expect(outcome.markdown).toContain(
+      '**This run spent:** 46 invocations (23 of this function, 23 of the baseline function), ',
+    );
     // Each block is its own version, so its first invocation is a cold start: one per environment. (Two blocks run
     // at once, so their samples arrive in either order.)
     const environments = (samples: Sample[] | undefined) => {

@@ -5,11 +5,13 @@ import {
   escapeMarkdown,
   formatConfidence,
   formatCount,
+  formatGbSeconds,
   formatMs,
   formatPct,
   formatUsd,
   formatUsdDelta,
   formatUnsignedPct,
+  formatWallTime,
   safeUrl,
   truncateText,
 } from '../../src/lib/format.js';
@@ -158,6 +160,34 @@ describe('numbers', () => {
       '1.5M',
       '10M',
       '2B',
+    ]);
+  });
+
+  test('formatGbSeconds: three significant digits, whole GB-s from a thousand', () => {
+    expect([0, 0.0001234, 0.5, 1.2, 45.67, 999.4, 1234.5, null].map(formatGbSeconds)).toEqual([
+      '0 GB-s',
+      '0.000123 GB-s',
+      '0.500 GB-s',
+      '1.20 GB-s',
+      '45.7 GB-s',
+      '999 GB-s',
+      '1,235 GB-s',
+      '–',
+    ]);
+  });
+
+  test('formatWallTime: as a clock is read', () => {
+    expect([0.44, 1, 59.4, 59.6, 72, 3599, 3600, 3725, 86_400, undefined].map(formatWallTime)).toEqual([
+      '0.4 s',
+      '1 s',
+      '59 s',
+      '1 min 00 s',
+      '1 min 12 s',
+      '59 min 59 s',
+      '1 h 00 min',
+      '1 h 02 min',
+      '24 h 00 min',
+      '–',
     ]);
   });
 

@@ -65,6 +65,8 @@ describe('docs/results-schema.json', () => {
         'Prices',
         'Recommendation',
         'RecordedSettings',
+        'RunSpend',
+        'RunSpendTotal',
         'Sample',
         'SamplingSummary',
         'WeightedPayload',

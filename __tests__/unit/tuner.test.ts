@@ -55,6 +55,17 @@ describe('tune', () => {
     expect(result.current).toEqual(expect.objectContaining({ memoryMb: 1024 }));
     expect(result.visualizationUrl).toMatch(/^https:\/\/lambda-power-tuning\.show\/#/);
     expect(result.tuningCostUsd).toBeGreaterThan(0);
+    // What the run spent: every invocation, priced by its Billed Duration at its memory (results/spend.ts).
+    const gbSeconds = result.powerValues.reduce(
+      (sum, entry) =>
+        sum + entry.samples.reduce((inner, s) => inner + (s.billedDurationMs / 1000) * (entry.memoryMb / 1024), 0),
+      0,
+    );
+    expect(result.spend).toEqual(
+      expect.objectContaining({ invocations: 15, billedInvocations: 15, costUsd: result.tuningCostUsd }),
+    );
+    expect(result.spend?.gbSeconds).toBeCloseTo(gbSeconds, 9);
+    expect(result.spend?.wallTimeSeconds).toBe((Date.parse(result.finishedAt) - Date.parse(result.startedAt)) / 1000);
     expectLeftAsFound(fake);
     // Every invocation went to an alias of this run.
     const qualifiers = fake.mock.commandCalls(InvokeCommand).map((call) => call.args[0].input.Qualifier);

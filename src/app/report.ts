@@ -4,12 +4,13 @@
 
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writeFresh, type FlowOutcome } from '../flow.js';
+import { spendOutputs, writeFresh, type FlowOutcome } from '../flow.js';
 import type { EngineLogger } from '../lib/ports.js';
 import { inertText } from '../lib/untrusted.js';
 import { memoryUsedPctAt } from '../results/figures.js';
 import { functionEntry, resultsFile } from '../results/file.js';
-import type { AppPlan, AppVerdict, FunctionOutcome, RunResult } from '../types.js';
+import { fileSpend, functionSpend } from '../results/spend.js';
+import type { AppPlan, AppVerdict, FunctionOutcome, RunResult, RunSpend } from '../types.js';
 
 export interface AppOutcome extends FlowOutcome {
   /** One per function, in the order they were given (or found). */
@@ -169,6 +170,7 @@ function appOutputs(
     accepted: String(verdict?.level === 'fail' && acceptedFunctions(outcomes) !== undefined),
     'accepted-by': verdict?.level === 'fail' ? (acceptedBy(outcomes) ?? '') : '',
     'monthly-cost-delta': verdict?.monthlyCostDeltaUsd == null ? '' : verdict.monthlyCostDeltaUsd.toFixed(2),
+    ...spendOutputs(fileSpend(outcomes)?.total ?? null),
     functions: functionsOutput(outcomes),
   };
 }
@@ -189,6 +191,7 @@ export function functionsOutput(outcomes: FunctionOutcome[]): string {
       monthlyCostDeltaUsd: round2(outcome.verdict?.monthlyCostDeltaUsd),
       memoryUsedPercent: round2(memoryUsedPctAt(outcome.result, outcome.result?.current.memoryMb)),
       recommendedMemoryUsedPercent: round2(memoryUsedPctAt(outcome.result, outcome.result?.recommendation?.memoryMb)),
+      ...runFigures(functionSpend(outcome)?.total),
       ...(outcome.failure ? { failure: outcome.failure } : {}),
     })),
   );
@@ -198,6 +201,16 @@ export function functionsOutput(outcomes: FunctionOutcome[]): string {
 function acceptedBy(outcomes: readonly FunctionOutcome[]): string | undefined {
   if (!acceptedFunctions(outcomes)) return undefined;
   return outcomes.find((outcome) => outcome.verdict?.accepted)?.verdict?.accepted?.by;
+}
+
+/** What measuring the function (and its live baseline) spent in this run; absent when nothing (unchanged, dry run). */
+function runFigures(spend: RunSpend | undefined): Record<string, number> {
+  if (!spend) return {};
+  return {
+    runInvocations: spend.invocations,
+    runGbSeconds: Math.round(spend.gbSeconds * 1e6) / 1e6,
+    runCostUsd: Math.round(spend.costUsd * 1e10) / 1e10,
+  };
 }
 
 function round2(value: number | null | undefined): number | null {

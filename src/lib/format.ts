@@ -78,6 +78,26 @@ export function formatMs(value: number | null | undefined): string {
   return `${sign}${seconds >= 1000 ? (abs / MS_PER_SECOND).toFixed(0) : significant(seconds, 3)} s`;
 }
 
+/** GB-seconds, three significant digits like every measured figure: "0.0123 GB-s", "4.50 GB-s", "1,234 GB-s". */
+export function formatGbSeconds(value: number | null | undefined): string {
+  if (!finite(value)) return NO_VALUE;
+  const text = significant(Math.abs(value), 3);
+  if (Number(text) === 0) return '0 GB-s';
+  return Number(text) >= 1000 ? `${Math.round(value).toLocaleString('en-US')} GB-s` : `${text} GB-s`;
+}
+
+/** Wall time as a clock is read: "42 s", "3 min 05 s", "1 h 02 min" (whole seconds; "0.4 s" below one). */
+export function formatWallTime(seconds: number | null | undefined): string {
+  if (!finite(seconds)) return NO_VALUE;
+  if (seconds < 1) return `${Number(Math.max(0, seconds).toFixed(1))} s`;
+  const whole = Math.round(seconds);
+  if (whole < 60) return `${whole} s`;
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${pad(whole % 60)} s`;
+  const minutes = Math.round(whole / 60);
+  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} min`;
+}
+
 /** Signed percentage change: "+18.2%", "-3.0%", "0.0%". The minus is ASCII so the text stays greppable. */
 export function formatPct(value: number | null | undefined, digits = 1): string {
   if (!finite(value)) return NO_VALUE;

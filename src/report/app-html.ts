@@ -7,7 +7,8 @@ import { orderOutcomes } from '../gate/app.js';
 import { escapeHtml, formatUsdDelta, safeUrl } from '../lib/format.js';
 import { appRow, LEVEL_WORD, type AppReportInput } from './app.js';
 import { functionSections, htmlPage } from './html.js';
-import { VERDICT_ICON } from './model.js';
+import { fileSpendSentence, VERDICT_ICON } from './model.js';
+import { fileSpend } from '../results/spend.js';
 
 const h = (text: string | number | null | undefined, maxChars = 2000): string =>
   escapeHtml(String(text ?? ''), maxChars);
@@ -29,10 +30,12 @@ function appHeader(input: Omit<AppReportInput, 'maxChars' | 'fullReportsWhere'>)
       ? `${formatUsdDelta(verdict.monthlyCostDeltaUsd)}/month in all`
       : 'monthly cost change unknown';
   const run = safeUrl(input.runUrl);
+  const spend = fileSpend(input.functions);
   const lines = [
     `<h1>${VERDICT_ICON[verdict.level]} <code>${h(input.key, 140)}</code> (${total} function${total === 1 ? '' : 's'})</h1>`,
     `<p><strong><span class="lvl-${verdict.level}">${h(LEVEL_WORD[verdict.level])}</span>: ${h(monthly)}</strong></p>`,
     `<p>${h(verdict.reason)}</p>`,
+    spend ? `<p class="small">This run spent ${h(fileSpendSentence(spend))}.</p>` : '',
     run ? `<p class="small"><a href="${h(run)}">🔎 Workflow run</a></p>` : '',
   ].filter(Boolean);
   return `<div class="level-${verdict.level}"><div class="banner">${lines.join('\n')}</div></div>`;
@@ -71,7 +74,7 @@ function functionSection(outcome: FunctionOutcome, id: string): string {
   if (outcome.status === 'unchanged') {
     const note = outcome.unchangedNote ? ` as ${h(outcome.unchangedNote, 300)}` : ' as its baseline';
     const banner = `<div class="banner"><h1>${row.icon} ${name}: unchanged, not measured</h1><p>The same code and configuration${note}, so no invocation was spent.${outcome.result ? " The figures below are the baseline's run." : ''}</p></div>`;
-    const figures = outcome.result ? functionSections({ result: outcome.result }).slice(1) : [];
+    const figures = outcome.result ? functionSections({ result: outcome.result, carried: true }).slice(1) : [];
     return `${open}${[banner, ...figures].join('\n')}</section>`;
   }
   if (!outcome.result)

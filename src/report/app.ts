@@ -22,7 +22,8 @@ import {
 } from '../lib/format.js';
 import { fitToLimit, GITHUB_COMMENT_MAX_CHARS } from './limits.js';
 import { renderFailureReport, renderReport } from './markdown.js';
-import { ACCEPTED_ICON, VERDICT_ICON } from './model.js';
+import { ACCEPTED_ICON, fileSpendSentence, VERDICT_ICON } from './model.js';
+import { fileSpend } from '../results/spend.js';
 import { formatUtc } from '../gate/acceptance.js';
 
 /**
@@ -139,7 +140,14 @@ function headline(input: AppReportInput): string {
     ...(accepted ? ['', accepted] : []),
     '',
     `<sub>${countsLine(verdict)}</sub>`,
+    ...spendLine(input.functions),
   ].join('\n');
+}
+
+/** The run's one total line: what measuring every function and live baseline cost (issue 20, what a PR costs). */
+function spendLine(functions: readonly FunctionOutcome[]): string[] {
+  const spend = fileSpend(functions);
+  return spend ? ['', `<sub>This run spent ${fileSpendSentence(spend)}.</sub>`] : [];
 }
 
 /**
@@ -276,7 +284,7 @@ function functionReport(outcome: FunctionOutcome, compactNote: string | null): s
     const note = outcome.unchangedNote ? ` as ${escapeMarkdown(outcome.unchangedNote, 300)}` : ' as its baseline';
     const said = `**Unchanged, not measured:** the same code and configuration${note}, so no invocation was spent.`;
     return outcome.result
-      ? `${said} The figures below are the baseline's run.\n\n${renderReport({ result: outcome.result }, options)}`
+      ? `${said} The figures below are the baseline's run.\n\n${renderReport({ result: outcome.result, carried: true }, options)}`
       : `${said}\n`;
   }
   if (!outcome.result) return 'No result was recorded for this function.\n';

@@ -34,6 +34,9 @@ import {
   monthlyChangeUsd,
   ACCEPTED_ICON,
   projectedCosts,
+  reportSpend,
+  SPEND_LEGEND,
+  spendSentence,
   coldStartLegend,
   expectedCostCell,
   NO_VERDICT_ICON,
@@ -69,6 +72,7 @@ export function functionSections(input: ReportInput): string[] {
     result.dryRun ? '' : statistics(result, 'Statistics of this run'),
     input.baseline && !result.dryRun ? statistics(input.baseline, 'Statistics of the baseline') : '',
     errorMessages(result),
+    result.dryRun ? '' : spent(input),
     settings(input),
   ].filter(Boolean);
 }
@@ -427,6 +431,13 @@ function errorMessages(result: RunResult): string {
   return items.length > 0 ? `<h2>First error message per memory size</h2><ul>${items.join('')}</ul>` : '';
 }
 
+/** What this run spent measuring the function (and a live baseline beside it): what the PR cost. */
+function spent(input: ReportInput): string {
+  const spend = reportSpend(input);
+  if (!spend) return '';
+  return `<h2>What this run spent</h2><p>${h(capitalise(spendSentence(spend)))}.</p><p class="muted small">${h(SPEND_LEGEND)}</p>`;
+}
+
 function settings(input: ReportInput): string {
   const { result, baseline } = input;
   const s = result.settings;
@@ -446,7 +457,6 @@ function settings(input: ReportInput): string {
       ? `<li>Monthly projections assume ${formatCount(s.monthlyInvocations)} invocations a month</li>`
       : '',
     `<li>Prices (${h(p.region)}, ${h(p.architecture)}): ${formatUsd(p.pricePerGbSecondUsd)} per GB-second and ${formatUsd(p.pricePerRequestUsd)} per request${p.fallback ? ' (region not in the price table: default prices)' : ''}; ${h(p.source)}, as of ${h(p.asOf)}</li>`,
-    `<li>This tuning run's own invocations cost ${formatUsd(result.tuningCostUsd)}</li>`,
     payloads,
     `<li>${h(result.tool.name)} ${h(result.tool.version)}, measured ${h(result.startedAt)} → ${h(result.finishedAt)}${sha ? `, commit <code>${h(sha)}</code>` : ''}</li>`,
     baseline

@@ -17,7 +17,16 @@ import {
   measuredInvocationsText,
   nonBreaking,
 } from '../lib/format.js';
-import { coldStartTexts, firstErrors, shortSha, VERDICT_ICON, type ReportInput } from './model.js';
+import {
+  coldStartTexts,
+  firstErrors,
+  reportSpend,
+  shortSha,
+  SPEND_LEGEND,
+  spendSentence,
+  VERDICT_ICON,
+  type ReportInput,
+} from './model.js';
 
 function comparisonValue(row: MetricComparison, value: number | null): string {
   if (row.kind === 'duration' || row.kind === 'init') return nonBreaking(formatMs(value));
@@ -115,9 +124,15 @@ function settingsList(result: RunResult): string {
       ? [`- Monthly projections assume ${formatCount(s.monthlyInvocations)} invocations a month`]
       : []),
     `- Prices (${escapeMarkdown(p.region)}, ${escapeMarkdown(p.architecture)}): ${formatUsd(p.pricePerGbSecondUsd)} per GB-second and ${formatUsd(p.pricePerRequestUsd)} per request${p.fallback ? ' (region not in the price table: the default region\u2019s prices)' : ''}; ${escapeMarkdown(p.source)}, as of ${escapeMarkdown(p.asOf)}`,
-    `- This tuning run's own invocations cost ${formatUsd(result.tuningCostUsd)}`,
   ];
   return lines.join('\n');
+}
+
+/** What this run spent measuring the function (and a live baseline beside it): what the PR cost. */
+function spendBlock(input: ReportInput): string {
+  const spend = reportSpend(input);
+  if (!spend) return '';
+  return `**This run spent:** ${spendSentence(spend)}.\\\n<sub>${SPEND_LEGEND}</sub>`;
 }
 
 function payloadsList(result: RunResult): string {
@@ -158,6 +173,7 @@ export function detailsSection(input: ReportInput): string {
     result.dryRun ? '' : statisticsTable(result, 'Statistics of this run'),
     baseline && !result.dryRun ? statisticsTable(baseline, 'Statistics of the baseline') : '',
     errorMessages(result),
+    result.dryRun ? '' : spendBlock(input),
     settingsList(result),
     payloadsList(result),
     footer(result, baseline),

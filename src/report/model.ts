@@ -4,10 +4,29 @@
 // A results file is untrusted input (comment-only mode may render one uploaded by a fork): nothing here trusts a
 // URL or text in it beyond what the figures say.
 
-import type { MetricComparison, PowerValueResult, RunResult, Verdict, VerdictLevel } from '../types.js';
+import type {
+  FileSpend,
+  MetricComparison,
+  PowerValueResult,
+  RunResult,
+  RunSpend,
+  Verdict,
+  VerdictLevel,
+} from '../types.js';
 import { LEVEL_RANK } from '../gate/levels.js';
 import { entryAt } from '../results/figures.js';
-import { formatCount, formatMemory, formatMs, formatPct, formatUsdDelta, truncateText } from '../lib/format.js';
+import {
+  formatCount,
+  formatGbSeconds,
+  formatMemory,
+  formatMs,
+  formatPct,
+  formatUsd,
+  formatUsdDelta,
+  formatWallTime,
+  truncateText,
+} from '../lib/format.js';
+import { functionSpend, type FunctionSpend } from '../results/spend.js';
 import { explainNoRecommendation } from '../tuning/analyze.js';
 import { memoryUseOf, usedPctText } from '../tuning/headroom.js';
 import { compareVisualizationUrl, visualizationUrl, type VisualizationPoint } from '../results/visualization.js';
@@ -19,6 +38,11 @@ export interface ReportInput {
   baseline?: RunResult | null;
   /** Link to the workflow run, when known. */
   runUrl?: string;
+  /**
+   * The result is an earlier run's, carried over (an app's unchanged function): this run spent nothing on it, so the
+   * report leaves that run's spend out (the app report already says the function was not measured).
+   */
+  carried?: boolean;
 }
 
 export const VERDICT_ICON: Record<VerdictLevel, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
@@ -368,6 +392,52 @@ export function firstErrors(result: RunResult): FirstError[] {
 /** A commit's short SHA, or null when the field is not a SHA (a results file is untrusted). */
 export const shortSha = (sha: string | undefined): string | null =>
   sha && /^[0-9a-f]{7,40}$/i.test(sha) ? sha.slice(0, 7) : null;
+
+// ---------------------------------------------------------------------------------------------------------
+// What the run spent (issue 20: what a PR costs)
+
+/** What this run spent measuring the function and a live baseline beside it; null when it spent nothing on it. */
+export function reportSpend(input: ReportInput): FunctionSpend | null {
+  if (input.carried) return null;
+  return functionSpend({ status: 'measured', result: input.result, baseline: input.baseline });
+}
+
+const invocationsWord = (count: number): string =>
+  `${count.toLocaleString('en-US')} invocation${count === 1 ? '' : 's'}`;
+
+/** "6.21 GB-s, $0.000129 ($0.0000252 requests + $0.000104 compute), 1 min 12 s of wall time" and the unbilled note. */
+function spendFigures(total: RunSpend): string {
+  const unbilled = total.invocations - total.billedInvocations;
+  const note =
+    unbilled > 0
+      ? `; ${invocationsWord(unbilled)} without a REPORT record (refused by Lambda, e.g. throttled, which is not billed) ${unbilled === 1 ? 'is' : 'are'} left out of the GB-seconds and dollars`
+      : '';
+  return `${formatGbSeconds(total.gbSeconds)}, ${formatUsd(total.costUsd)} (${formatUsd(total.requestCostUsd)} requests + ${formatUsd(total.computeCostUsd)} compute), ${formatWallTime(total.wallTimeSeconds)} of wall time${note}`;
+}
+
+/**
+ * One function's spend in words, plain text (numbers only, nothing to escape): "126 invocations (63 of this function,
+ * 63 of the baseline function), 6.21 GB-s, $0.000129 (…), 1 min 12 s of wall time".
+ */
+export function spendSentence(spend: FunctionSpend): string {
+  const split = spend.baseline
+    ? ` (${spend.function.invocations.toLocaleString('en-US')} of this function, ${spend.baseline.invocations.toLocaleString('en-US')} of the baseline function)`
+    : '';
+  return `${invocationsWord(spend.total.invocations)}${split}, ${spendFigures(spend.total)}`;
+}
+
+/** The whole run's spend in words (an app's one total line), plain text. */
+export function fileSpendSentence(spend: FileSpend): string {
+  const functions = `${spend.measuredFunctions} function${spend.measuredFunctions === 1 ? '' : 's'}`;
+  const split = spend.baselines
+    ? ` (${spend.functions.invocations.toLocaleString('en-US')} of ${functions}, ${spend.baselines.invocations.toLocaleString('en-US')} of their live baselines)`
+    : ` of ${functions}`;
+  return `${invocationsWord(spend.total.invocations)}${split}, ${spendFigures(spend.total)}`;
+}
+
+/** How the figures are counted, for the report's legend. */
+export const SPEND_LEGEND =
+  'Every invocation counts (failed, cold, extra rounds); GB-s: Billed Duration × memory, INIT included where billed; on-demand prices, no free tier; wall time: reading the function to the end of clean-up.';
 
 // ---------------------------------------------------------------------------------------------------------
 // Links

@@ -365,6 +365,29 @@ export const gateSamplingSummarySchema = z
     description: 'Live gate only: the extra invocations spent settling the comparisons with the baseline function.',
   });
 
+export const runSpendSchema = z
+  .object({
+    invocations: count.describe(
+      'Every Invoke of the function this run recorded (its samples): failed ones, cold starts, samples left out of the figures and the live gate’s environment blocks included.',
+    ),
+    billedInvocations: count.describe(
+      'The invocations with a REPORT record (the function ran: success or function error), which Lambda bills as requests; what gbSeconds and the costs count. One without (Lambda refused it, e.g. throttled, which is not billed; or its log tail was lost) is in invocations only.',
+    ),
+    gbSeconds: nonNegative.describe(
+      'Σ Billed Duration in seconds × memory in GB (MB / 1024) over the billed invocations; Billed Duration includes INIT and SnapStart restore where Lambda bills them.',
+    ),
+    requestCostUsd: nonNegative.describe('billedInvocations × the request price.'),
+    computeCostUsd: nonNegative.describe('gbSeconds × the price per GB-second.'),
+    costUsd: nonNegative.describe('requestCostUsd + computeCostUsd, at the run’s prices (first tier, no free tier).'),
+    wallTimeSeconds: nonNegative.describe(
+      'Wall-clock time from the first start to the last finish of the runs counted (a run: from reading the function to the end of clean-up).',
+    ),
+  })
+  .meta({
+    id: 'RunSpend',
+    description: 'What measuring spent: invocations, GB-seconds, dollars and wall time.',
+  });
+
 export const runResultSchema = z
   .object({
     schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
@@ -395,6 +418,11 @@ export const runResultSchema = z
     tuningCostUsd: nonNegative.describe(
       "What this run's invocations cost (compute and requests, failed invocations included).",
     ),
+    spend: runSpendSchema
+      .optional()
+      .describe(
+        'What measuring this function spent in its run (tuningCostUsd broken down, with the invocations, GB-seconds and wall time); absent in results from before it.',
+      ),
     visualizationUrl: z
       .string()
       .nullable()
@@ -468,6 +496,25 @@ export const functionEntrySchema = z
   })
   .meta({ id: 'FunctionEntry', description: 'One function of the run.' });
 
+export const fileSpendSchema = z
+  .object({
+    total: runSpendSchema.describe('Every function measured in this run and every live baseline function beside them.'),
+    functions: runSpendSchema.describe(
+      'The functions measured (or failed part-way) in this run; unchanged functions carry an earlier run’s figures and spent nothing.',
+    ),
+    baselines: runSpendSchema
+      .optional()
+      .describe(
+        'The live baseline functions measured beside them (baseline-function, baseline-stack-name); absent without one.',
+      ),
+    measuredFunctions: count.describe('How many functions’ runs are counted in functions.'),
+  })
+  .meta({
+    id: 'RunSpendTotal',
+    description:
+      "What a run spent in all, split into the functions' own runs and their live baselines (stored baselines were measured, and paid for, by earlier runs).",
+  });
+
 export const resultsFileSchema = z
   .object({
     schemaVersion: z.literal(RESULTS_FILE_SCHEMA_VERSION),
@@ -480,6 +527,9 @@ export const resultsFileSchema = z
         'The commit and ref this run measured, when known (CI); aggregate mode refuses shards of another commit.',
       ),
     functions: z.array(functionEntrySchema).min(1).describe('Every function of the run, in the order they were given.'),
+    spend: fileSpendSchema
+      .optional()
+      .describe('What the whole run spent measuring (what a pull request costs); absent in files from before it.'),
     startedAt: timestamp,
     finishedAt: timestamp,
   })
@@ -504,6 +554,8 @@ export type Recommendation = z.output<typeof recommendationSchema>;
 export type FunctionIdentity = z.output<typeof functionIdentitySchema>;
 export type SamplingSummary = z.output<typeof samplingSummarySchema>;
 export type GateSamplingSummary = z.output<typeof gateSamplingSummarySchema>;
+export type RunSpend = z.output<typeof runSpendSchema>;
+export type FileSpend = z.output<typeof fileSpendSchema>;
 /** results.json: one tuning run. The unit of baseline storage, so it round-trips through JSON. */
 export type RunResult = z.output<typeof runResultSchema>;
 export type FunctionEntry = z.output<typeof functionEntrySchema>;

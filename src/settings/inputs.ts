@@ -618,11 +618,30 @@ export const OUTPUTS: readonly OutputSpec[] = [
     name: 'recommended-memory-used-percent',
     description: 'The peak Max Memory Used at the recommended memory, in percent of it.',
   },
+  {
+    name: 'run-invocations',
+    description:
+      "Invocations this run made to measure: every function's and every live baseline function's, failed ones included (what a pull request costs; see docs/pricing.md).",
+  },
+  {
+    name: 'run-gb-seconds',
+    description:
+      'GB-seconds those invocations were billed (Billed Duration × memory, INIT included where Lambda bills it).',
+  },
+  {
+    name: 'run-cost',
+    description:
+      "What those invocations cost, in USD (requests + compute, at the run's on-demand prices, no free tier).",
+  },
+  {
+    name: 'run-wall-time-seconds',
+    description: 'Wall-clock seconds the measuring took, from reading the first function to the end of clean-up.',
+  },
   { name: 'comment-url', description: 'URL of the pull request comment (empty when none).' },
   {
     name: 'functions',
     description:
-      "JSON: one entry per function (key, function, status measured/unchanged/failed, verdict, currentMemoryMb, recommendedMemoryMb, costDeltaPercent, durationDeltaPercent, monthlyCostDeltaUsd, memoryUsedPercent, recommendedMemoryUsedPercent, failure). With several functions, verdict and monthly-cost-delta are the app's, and the per-function outputs above are empty.",
+      "JSON: one entry per function (key, function, status measured/unchanged/failed, verdict, currentMemoryMb, recommendedMemoryMb, costDeltaPercent, durationDeltaPercent, monthlyCostDeltaUsd, memoryUsedPercent, recommendedMemoryUsedPercent, runInvocations, runGbSeconds, runCostUsd (this run's spend on it and its live baseline; absent for an unchanged function), failure). With several functions, verdict, monthly-cost-delta and the run-* outputs are the app's (run-*: the whole run), and the per-function outputs above are empty.",
   },
 ];
 

@@ -1,6 +1,7 @@
 // A power value's samples → its result (statistics, cost, errors), and the run's results → a RunResult with the
 // recommendation. Pure: the same figures whether a power value was measured once or in rounds.
 
+import { measureSpend } from '../results/spend.js';
 import { visualizationUrl } from '../results/visualization.js';
 import {
   RESULTS_SCHEMA_VERSION,
@@ -131,17 +132,9 @@ export function buildResult(
       costUsd: entry.costPerInvocationUsd ?? 0,
     }));
   const { payloads, ...rest } = settings;
-  const tuningCostUsd = powerValues.reduce(
-    (sum, entry) =>
-      sum +
-      entry.samples.reduce(
-        (inner, sample) =>
-          inner +
-          (sample.billedDurationMs > 0 ? costPerInvocationUsd(sample.billedDurationMs, entry.memoryMb, prices) : 0),
-        0,
-      ),
-    0,
-  );
+  const finishedAt = clock.now().toISOString();
+  // Every sample the run recorded, billed ones priced (results/spend.ts says which Lambda bills).
+  const spend = measureSpend(powerValues, prices, { startedAt, finishedAt });
   const result: RunResult = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: { name: 'lambda-power-gate', version: TOOL_VERSION },
@@ -165,11 +158,12 @@ export function buildResult(
       durationMs: current?.duration?.trimmedMean ?? null,
     },
     coldStartBilling: coldStartBilling(snapshot.identity, new Date(startedAt)),
-    tuningCostUsd,
+    tuningCostUsd: spend.costUsd,
+    spend,
     visualizationUrl: points.length > 0 ? visualizationUrl(points) : null,
     dryRun,
     startedAt,
-    finishedAt: clock.now().toISOString(),
+    finishedAt,
   };
   return result;
 }
