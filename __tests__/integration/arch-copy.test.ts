@@ -23,6 +23,7 @@ import {
   copyName,
   makeArchitectureCopy,
   recoverAbandonedCopies,
+  withArchitectureCopy,
   type ArchitectureCopyOptions,
 } from '../../src/tuning/arch-copy.js';
 import type { EngineLogger } from '../../src/lib/ports.js';
@@ -192,6 +193,46 @@ describe('makeArchitectureCopy', () => {
       /native code built for x86_64 \(numpy\/core\/_multiarray_umath\.cpython-312-x86_64-linux-gnu\.so\)/,
     );
     expect(emulator.functionNames().filter((name) => name.startsWith('lpg-copy-cccc3333'))).toEqual([]);
+  });
+});
+
+describe('withArchitectureCopy deletes the copy on every path', () => {
+  beforeAll(() => emulator.createFunction({ name: 'cart', sample: 'noop' }));
+
+  it('when the work succeeds, and when it fails', async () => {
+    let used = '';
+    await expect(
+      withArchitectureCopy(lambda, 'cart', 'arm64', optionsFor('gggg7777'), async (copy) => {
+        used = copy.functionName;
+        return 'measured';
+      }),
+    ).resolves.toBe('measured');
+    expect(await gone(used)).toBe(true);
+    await expect(
+      withArchitectureCopy(lambda, 'cart', 'arm64', optionsFor('hhhh8888'), async (copy) => {
+        used = copy.functionName;
+        throw new Error('every power value failed');
+      }),
+    ).rejects.toThrow('every power value failed');
+    expect(await gone(used)).toBe(true);
+  });
+
+  it('when the run is cancelled (timeout-minutes, SIGTERM): on the clean-up budget after the signal', async () => {
+    const cancel = new AbortController();
+    let used = '';
+    const run = withArchitectureCopy(
+      lambda,
+      'cart',
+      'arm64',
+      optionsFor('iiii9999', { signal: cancel.signal }),
+      async (copy) => {
+        used = copy.functionName;
+        cancel.abort(new Error('SIGTERM'));
+        throw cancel.signal.reason as Error;
+      },
+    );
+    await expect(run).rejects.toThrow('SIGTERM');
+    expect(await gone(used)).toBe(true);
   });
 });
 

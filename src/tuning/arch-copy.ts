@@ -37,6 +37,7 @@ import { unzipSync } from 'fflate';
 import { messageOf } from '../lib/errors.js';
 import { realSleep, type EngineLogger, type Sleep } from '../lib/ports.js';
 import { inertText } from '../lib/untrusted.js';
+import { CLEANUP_BUDGET_MS, cleanupBudget } from './cleanup.js';
 import { ControlPlane, SETTLE } from './control-plane.js';
 import type { RateLimiter } from './limiter.js';
 import { isoSeconds } from './markers.js';
@@ -202,6 +203,37 @@ export async function makeArchitectureCopy(
   }
   logger.info(`Made ${functionName}, an ${architecture} copy of ${shown} (${mb(zip.length)} package), Active`);
   return { functionName, functionArn, architecture, dispose };
+}
+
+/**
+ * The copy for the length of `use`, deleted on every path: `use` returns or throws, or the run's signal aborts
+ * (timeout-minutes, SIGINT/SIGTERM), in which case the delete runs on the clean-up's budget after the signal
+ * (CLEANUP_BUDGET_MS, cleanup.ts), as the run's own clean-up does. A delete that fails is one warning; the post step
+ * or the next copying run removes the copy then. The tuner's clean-up of the copy's versions and aliases belongs
+ * inside `use` (DeleteFunction takes them with it anyway).
+ */
+export async function withArchitectureCopy<T>(
+  client: LambdaClient,
+  source: string,
+  architecture: Architecture,
+  options: ArchitectureCopyOptions & { cleanupBudgetMs?: number },
+  use: (copy: ArchitectureCopy) => Promise<T>,
+): Promise<T> {
+  const copy = await makeArchitectureCopy(client, source, architecture, options);
+  const budget = cleanupBudget(options.signal, options.cleanupBudgetMs ?? CLEANUP_BUDGET_MS);
+  try {
+    return await use(copy);
+  } finally {
+    try {
+      await copy.dispose(budget.signal);
+    } catch (error) {
+      options.logger.warning(
+        `Could not delete the copy ${copy.functionName} (${messageOf(error)}); the post step or the next run that makes a copy deletes it`,
+      );
+    } finally {
+      budget.dispose();
+    }
+  }
 }
 
 function controlPlaneFor(client: LambdaClient, functionName: string, options: ArchitectureCopyOptions): ControlPlane {
