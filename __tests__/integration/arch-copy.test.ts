@@ -285,21 +285,36 @@ describe('a copy a killed run left', () => {
     }
   });
 
-  it('is deleted by the next copying run once its deadline has passed; a live run’s copy is left alone', async () => {
+  it('is deleted by the next run that makes a copy once its deadline has passed; a live run’s copy is left alone', async () => {
     await emulator.createFunction({ name: 'billing', sample: 'noop' });
+    // Two runs killed before dispose: one whose deadline has passed, one that may still be going.
     const killed = await makeArchitectureCopy(
       lambda,
       'billing',
       'arm64',
-      optionsFor('eeee5555', { deadlineMs: START_MS - HOUR_MS }),
+      optionsFor('eeee5555', { deadlineMs: START_MS - HOUR_MS, sweepLeftovers: false }),
     );
-    const live = await makeArchitectureCopy(lambda, 'billing', 'arm64', optionsFor('ffff6666'));
+    const live = await makeArchitectureCopy(
+      lambda,
+      'billing',
+      'arm64',
+      optionsFor('ffff6666', { sweepLeftovers: false }),
+    );
+    expect(await recoverAbandonedCopies(lambda, 'ffff6666', Date.now(), { logger: recordingLogger() })).toEqual({
+      deleted: [killed.functionName],
+      leftAlone: [],
+    });
+    await makeArchitectureCopy(
+      lambda,
+      'billing',
+      'arm64',
+      optionsFor('eeee5555', { deadlineMs: START_MS - HOUR_MS, sweepLeftovers: false }),
+    );
+
+    // The next run: its first copy sweeps the region before it is made.
     const logger = recordingLogger();
+    const next = await makeArchitectureCopy(lambda, 'billing', 'arm64', optionsFor('99998888', { logger }));
 
-    const found = await recoverAbandonedCopies(lambda, '99998888', Date.now(), { logger });
-
-    expect(found.deleted).toEqual([killed.functionName]);
-    expect(found.leftAlone).toEqual([live.functionName]);
     expect(await gone(killed.functionName)).toBe(true);
     expect(await gone(live.functionName)).toBe(false);
     expect(logger.lines).toContainEqual(
@@ -307,6 +322,9 @@ describe('a copy a killed run left', () => {
         /^warning: Deleted lpg-copy-eeee5555-arm64-billing, a copy of arn:aws:lambda:us-east-1:123456789012:function:billing that run eeee5555 left/,
       ),
     );
-    await live.dispose();
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(/^info: lpg-copy-ffff6666-arm64-billing is a copy of a run that may still be going until /),
+    );
+    await Promise.all([live.dispose(), next.dispose()]);
   });
 });

@@ -34,6 +34,7 @@ const options = (extra: Partial<ArchitectureCopyOptions> = {}): ArchitectureCopy
   fetch: async () => new Response(ZIP, { status: 200 }),
   waiterMinDelaySec: 1,
   waiterMaxWaitSec: 2,
+  sweepLeftovers: false,
   ...extra,
 });
 
@@ -97,6 +98,21 @@ describe('makeArchitectureCopy refuses, in one line naming compare-function', ()
     await expect(makeArchitectureCopy(client, 'shop', 'arm64', options())).rejects.toThrow(
       /OS-only runtime \(provided\.al2023\).*compare-function$/,
     );
+  });
+
+  it('a download that keeps failing: three tries, then one line without the link’s signature', async () => {
+    mock.on(GetFunctionCommand).resolves(source());
+    let tries = 0;
+    const failing = options({
+      fetch: async () => {
+        tries++;
+        return new Response('busy', { status: 503 });
+      },
+    });
+    await expect(makeArchitectureCopy(client, 'shop', 'arm64', failing)).rejects.toThrow(
+      'Downloading the package of the function from https://awslambda-us-east-1-tasks.s3.amazonaws.com/snapshots/x failed: HTTP 503',
+    );
+    expect(tries).toBe(3);
   });
 
   it('a Code.Location that is not HTTPS (unless it is the emulator’s own endpoint)', async () => {

@@ -15,7 +15,8 @@
 //
 // Leftovers: `onCreating` is called before CreateFunction is sent, so the action saves the name for its post step
 // (a killed main step); `removeRunCopies` is the post step's delete; `recoverAbandonedCopies` is the next copying
-// run's sweep of copies whose run is over (their `lambda-power-gate:until` tag has passed). Lambda has no filter by
+// run's sweep of copies whose run is over (their `lambda-power-gate:until` tag has passed), which the run's first
+// makeArchitectureCopy does itself before creating anything (`sweepLeftovers`, default on). Lambda has no filter by
 // tag in ListFunctions (its FunctionConfiguration carries no tags), so the sweep lists the region's functions, keeps
 // the names with this tool's prefix and reads their tags with ListTags before deleting anything.
 
@@ -35,6 +36,7 @@ import {
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { messageOf } from '../lib/errors.js';
+import { withRetry } from '../lib/retry.js';
 import { realSleep, type EngineLogger, type Sleep } from '../lib/ports.js';
 import { inertText } from '../lib/untrusted.js';
 import { CLEANUP_BUDGET_MS, cleanupBudget } from './cleanup.js';
@@ -96,6 +98,13 @@ export interface ArchitectureCopyOptions {
   waiterMinDelaySec?: number;
   /** The most the wait for Active may take (default 300 s). */
   waiterMaxWaitSec?: number;
+  /**
+   * Before the first copy of the run: delete the copies killed runs left in the region (recoverAbandonedCopies), once
+   * per run id in this process. Default true.
+   */
+  sweepLeftovers?: boolean;
+  /** Milliseconds since the epoch, for the sweep's deadline check. Default Date.now. */
+  now?: () => number;
   /** Called before CreateFunction is sent, with the name it will have: the action saves it for its post step. */
   onCreating?: (copy: { functionName: string }) => void;
   signal?: AbortSignal;
@@ -125,6 +134,9 @@ export function copyRunId(functionName: string): string | undefined {
 export function nativeFiles(entryNames: readonly string[]): string[] {
   return entryNames.filter((name) => /\.node$/i.test(name) || /\.so(\.\d+)*$/i.test(name));
 }
+
+/** Runs whose first copy swept the region already (in this process). */
+const swept = new Set<string>();
 
 const wayOut = (architecture: Architecture) =>
   `deploy an ${architecture} build of the function yourself and name it in compare-function`;
@@ -172,6 +184,10 @@ export async function makeArchitectureCopy(
     );
   }
 
+  if (options.sweepLeftovers !== false && !swept.has(options.runId)) {
+    swept.add(options.runId);
+    await recoverAbandonedCopies(client, options.runId, (options.now ?? Date.now)(), options);
+  }
   const functionName = copyName(options.runId, architecture, sourceName);
   const input = createInput(config, functionName, architecture, zip, options);
   options.onCreating?.({ functionName });
@@ -296,21 +312,48 @@ async function download(
   const fetchFn = options.fetch ?? globalThis.fetch;
   // The link is pre-signed: its query is the credential, so it is never logged.
   const where = `${url.origin}${url.pathname}`;
-  let response: Response;
-  try {
-    response = await fetchFn(url, options.signal ? { signal: options.signal } : {});
-  } catch (error) {
-    throw new Error(`Downloading the package of the function from ${where} failed: ${messageOf(error)}`, {
-      cause: error,
-    });
-  }
-  if (!response.ok)
-    throw new Error(`Downloading the package of the function from ${where} failed: HTTP ${response.status}`);
+  // S3 answers a 5xx or drops a connection now and then: three tries, then the error.
+  const response = await withRetry(
+    async () => {
+      let answer: Response;
+      try {
+        answer = await fetchFn(url, options.signal ? { signal: options.signal } : {});
+      } catch (error) {
+        throw new DownloadError(`Downloading the package of the function from ${where} failed: ${messageOf(error)}`, {
+          retry: true,
+          cause: error,
+        });
+      }
+      if (!answer.ok)
+        throw new DownloadError(`Downloading the package of the function from ${where} failed: HTTP ${answer.status}`, {
+          retry: answer.status >= 500,
+        });
+      return answer;
+    },
+    {
+      attempts: 3,
+      baseDelayMs: 500,
+      maxDelayMs: 4000,
+      sleep: options.sleep ?? realSleep,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.random ? { random: options.random } : {}),
+      shouldRetry: (error) => error instanceof DownloadError && error.retry,
+    },
+  );
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > MAX_DIRECT_UPLOAD_BYTES) throw refuse(`its package is ${mb(declared)} zipped, over 50 MB`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes.length > MAX_DIRECT_UPLOAD_BYTES) throw refuse(`its package is ${mb(bytes.length)} zipped, over 50 MB`);
   return bytes;
+}
+
+class DownloadError extends Error {
+  override name = 'DownloadError';
+  readonly retry: boolean;
+  constructor(message: string, options: { retry: boolean; cause?: unknown }) {
+    super(message, options.cause === undefined ? {} : { cause: options.cause });
+    this.retry = options.retry;
+  }
 }
 
 /** The zip's entry names from its central directory; the filter says no to each, so nothing is inflated. */
