@@ -218,5 +218,13 @@ describe('createInput', () => {
         'README.so.md',
       ]),
     ).toEqual(['x/y.node', 'lib/libvips.so.42', 'm.cpython-312-x86_64-linux-gnu.so']);
+    expect(
+      nativeFiles([
+        'node_modules/@esbuild/linux-x64/bin/esbuild',
+        'node_modules/@img/sharp-linux-arm64/package.json',
+        'node_modules/linux-x64-ish/index.js',
+        'src/linux-x64/notes.md',
+      ]),
+    ).toEqual(['node_modules/@esbuild/linux-x64/bin/esbuild', 'node_modules/@img/sharp-linux-arm64/package.json']);
   });
 });

@@ -130,9 +130,19 @@ export function copyRunId(functionName: string): string | undefined {
   return new RegExp(`^${COPY_NAME_PREFIX}([A-Za-z0-9_]+)-(?:x86_64|arm64)-`).exec(functionName)?.[1];
 }
 
-/** Files a package holds that only run on the architecture they were built for (by name; the contents are not read). */
+/**
+ * Files a package holds that only run on the architecture they were built for, by name (the contents are not read):
+ * Node.js addons (`.node`), shared libraries and Python extension modules (`.so`, `.so.42`), and the per-platform
+ * packages npm installs prebuilt binaries in (`@esbuild/linux-x64/…`, `@img/sharp-linux-arm64/…`). An executable
+ * without an extension elsewhere (a bundled ffmpeg) is not recognised.
+ */
 export function nativeFiles(entryNames: readonly string[]): string[] {
-  return entryNames.filter((name) => /\.node$/i.test(name) || /\.so(\.\d+)*$/i.test(name));
+  return entryNames.filter(
+    (name) =>
+      /\.node$/i.test(name) ||
+      /\.so(\.\d+)*$/i.test(name) ||
+      /(^|\/)node_modules\/(@[^/]+\/)?([^/]*-)?linux-(x64|arm64)(-gnu|-musl)?\/./.test(name),
+  );
 }
 
 /** Runs whose first copy swept the region already (in this process). */
