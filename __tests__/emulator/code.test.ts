@@ -16,7 +16,9 @@ import {
   InvokeCommand,
   LambdaClient,
   ListTagsCommand,
+  UpdateFunctionConfigurationCommand,
   waitUntilFunctionActiveV2,
+  waitUntilFunctionUpdatedV2,
 } from '@aws-sdk/client-lambda';
 import { unzipSync, zipSync } from 'fflate';
 import { createHash } from 'node:crypto';
@@ -224,6 +226,31 @@ describe('layers and tags', () => {
     expect((await lambda.send(new ListTagsCommand({ Resource: created.FunctionArn }))).Tags).toEqual({ team: 'shop' });
     await expect(
       createZip('awstag', zipOf({ 'index.mjs': HANDLER_SOURCE }), { Tags: { 'aws:owner': 'me' } }),
+    ).rejects.toBeInstanceOf(InvalidParameterValueException);
+  });
+});
+
+describe('UpdateFunctionConfiguration', () => {
+  it('applies Layers and EphemeralStorage, refusing a layer the emulator does not have', async () => {
+    const arn = emulator.publishLayer({ name: 'later', compatibleArchitectures: ['arm64'] });
+    await createZip('updated', zipOf({ 'index.mjs': HANDLER_SOURCE }));
+    const updated = await lambda.send(
+      new UpdateFunctionConfigurationCommand({
+        FunctionName: 'updated',
+        Layers: [arn],
+        EphemeralStorage: { Size: 4096 },
+      }),
+    );
+    expect(updated.Layers).toEqual([{ Arn: arn, CodeSize: 1024 }]);
+    expect(updated.EphemeralStorage).toEqual({ Size: 4096 });
+    await waitUntilFunctionUpdatedV2({ client: lambda, minDelay: 1, maxWaitTime: 10 }, { FunctionName: 'updated' });
+    await expect(
+      lambda.send(
+        new UpdateFunctionConfigurationCommand({
+          FunctionName: 'updated',
+          Layers: ['arn:aws:lambda:us-east-1:123456789012:layer:nothere:1'],
+        }),
+      ),
     ).rejects.toBeInstanceOf(InvalidParameterValueException);
   });
 });

@@ -685,6 +685,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return { status: 200, body: store.listFunctions(pageOf(query), query.get('FunctionVersion') === 'ALL') };
       case 'UpdateFunctionConfiguration': {
         const request = parseJsonBody(body) as ConfigurationUpdate;
+        delete request.resolvedLayers;
+        if (Array.isArray(request.Layers)) request.resolvedLayers = layers.resolveForFunction(request.Layers);
         return { status: 200, body: store.updateConfiguration(name, request) };
       }
       case 'PublishVersion': {

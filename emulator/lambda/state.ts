@@ -180,6 +180,10 @@ export interface ConfigurationUpdate {
   Environment?: { Variables?: Record<string, string> };
   LoggingConfig?: Partial<LoggingConfig>;
   SnapStart?: { ApplyOn?: string };
+  EphemeralStorage?: { Size?: number };
+  /** Layer version ARNs as sent; the server resolves them (LayerStore) into `resolvedLayers` first. */
+  Layers?: string[];
+  resolvedLayers?: Array<{ arn: string; codeSizeBytes: number }>;
   RevisionId?: string;
 }
 
@@ -633,6 +637,11 @@ export class FunctionStore {
       next.environment = { ...variables };
     }
     if (update.LoggingConfig !== undefined) next.logging = mergeLogging(next.logging, update.LoggingConfig);
+    if (update.EphemeralStorage?.Size !== undefined) {
+      validateEphemeralStorage(update.EphemeralStorage.Size);
+      next.ephemeralStorageMb = update.EphemeralStorage.Size;
+    }
+    if (update.resolvedLayers !== undefined) next.layers = update.resolvedLayers.map((layer) => ({ ...layer }));
     const now = this.options.now();
     next.lastModifiedMs = now;
     next.revisionId = randomUUID();
