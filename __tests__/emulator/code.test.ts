@@ -253,4 +253,22 @@ describe('UpdateFunctionConfiguration', () => {
       ),
     ).rejects.toBeInstanceOf(InvalidParameterValueException);
   });
+
+  it('counts layers with the code toward 250 MB unzipped, as Lambda does', async () => {
+    const heavy = emulator.publishLayer({ name: 'heavy', unzippedSizeBytes: 262_144_000 - 10 });
+    await expect(
+      createZip('toobig', zipOf({ 'index.mjs': HANDLER_SOURCE }), { Layers: [heavy] }),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterValueException',
+      message: expect.stringMatching(
+        /^Function code combined with layers exceeds the maximum allowed size of 262144000 bytes\. The actual size is \d+ bytes\.$/,
+      ),
+    });
+    await expect(
+      lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'updated', Layers: [heavy] })),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterValueException',
+      message: 'Layers consume more than the available size of 262144000 bytes',
+    });
+  });
 });

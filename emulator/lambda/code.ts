@@ -45,10 +45,11 @@ export function requestTooLarge(): LambdaError {
 export const zipSha256 = (zip: Uint8Array) => createHash('sha256').update(zip).digest('base64');
 
 /**
- * Unpacks a ZipFile into a new directory under the OS temp directory and returns it; the caller owns it (removeDir).
+ * Unpacks a ZipFile into a new directory under the OS temp directory and returns it with the package's unzipped size;
+ * the caller owns the directory (removeDir).
  * Sizes are checked from the zip's own directory before anything is inflated, so a zip bomb is refused unopened.
  */
-export function unpackZip(zip: Uint8Array): string {
+export function unpackZip(zip: Uint8Array): { dir: string; unzippedBytes: number } {
   let unzippedBytes = 0;
   let files: Record<string, Uint8Array>;
   try {
@@ -79,7 +80,7 @@ export function unpackZip(zip: Uint8Array): string {
     removeDir(dir);
     throw error;
   }
-  return dir;
+  return { dir, unzippedBytes };
 }
 
 export function removeDir(dir: string): void {

@@ -14,6 +14,15 @@ export interface LayerSpec {
   compatibleRuntimes?: Runtime[];
   /** The layer archive's size in bytes (Content.CodeSize). Default 1024. */
   codeSizeBytes?: number;
+  /** Its size extracted, which counts toward the function's 250 MB. Default codeSizeBytes. */
+  unzippedSizeBytes?: number;
+}
+
+/** A layer as a function holds it (Configuration.Layers, and its extracted size for the 250 MB limit). */
+export interface FunctionLayer {
+  arn: string;
+  codeSizeBytes: number;
+  unzippedBytes: number;
 }
 
 interface LayerVersionRecord extends Required<Omit<LayerSpec, 'compatibleArchitectures' | 'compatibleRuntimes'>> {
@@ -47,6 +56,7 @@ export class LayerStore {
       name: spec.name,
       description: spec.description ?? '',
       codeSizeBytes: spec.codeSizeBytes ?? 1024,
+      unzippedSizeBytes: spec.unzippedSizeBytes ?? spec.codeSizeBytes ?? 1024,
       version: versions.length + 1,
       createdMs: this.now(),
       ...(spec.compatibleArchitectures ? { compatibleArchitectures: [...spec.compatibleArchitectures] } : {}),
@@ -75,11 +85,11 @@ export class LayerStore {
    * architecture ("Lambda service allows layers configured with one architecture to be used with a Lambda function"
    * of the other, aws/aws-cdk PR #16719, which left the check out for that reason), and neither does the emulator.
    */
-  resolveForFunction(arns: readonly string[]): Array<{ arn: string; codeSizeBytes: number }> {
+  resolveForFunction(arns: readonly string[]): FunctionLayer[] {
     return arns.map((arn) => {
       const found = this.find(arn);
       if (!found) throw invalidParameter(`Layer version ${arn} does not exist.`);
-      return { arn, codeSizeBytes: found.codeSizeBytes };
+      return { arn, codeSizeBytes: found.codeSizeBytes, unzippedBytes: found.unzippedSizeBytes };
     });
   }
 

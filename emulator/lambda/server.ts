@@ -749,8 +749,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       // A blob travels base64 in the JSON body (rest-json); the request-size check came first (handle()).
       if (typeof code['ZipFile'] !== 'string') throw invalidParameter('Code.ZipFile must be base64 text');
       const zip = Buffer.from(code['ZipFile'], 'base64');
-      const dir = unpackZip(zip);
-      return { info: { codeDir: dir, codeSha256: zipSha256(zip), codeSizeBytes: zip.length }, zip };
+      const { dir, unzippedBytes } = unpackZip(zip);
+      return { info: { codeDir: dir, codeSha256: zipSha256(zip), codeSizeBytes: zip.length, unzippedBytes }, zip };
     }
     if (code['S3Bucket'] !== 'local') {
       throw invalidParameter(

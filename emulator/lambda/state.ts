@@ -18,6 +18,7 @@ import type {
   SystemLogLevel,
 } from '@aws-sdk/client-lambda';
 import { conflict, invalidParameter, LambdaError, notFound, preconditionFailed, validationError } from './errors.js';
+import type { FunctionLayer } from './layers.js';
 
 export const ACCOUNT_ID = '123456789012';
 export const LATEST = '$LATEST';
@@ -84,6 +85,8 @@ export interface VersionConfig {
   codeDir: string;
   codeSha256: string;
   codeSizeBytes: number;
+  /** The package's size extracted (a directory's files); counts toward the 250 MB with the layers. */
+  unzippedBytes?: number;
   handler: string;
   runtime: Runtime;
   role: string;
@@ -96,7 +99,7 @@ export interface VersionConfig {
   /** EphemeralStorage.Size (/tmp), MB. */
   ephemeralStorageMb: number;
   /** Configuration.Layers: the layer versions the function uses, in order. */
-  layers: Array<{ arn: string; codeSizeBytes: number }>;
+  layers: FunctionLayer[];
   lastModifiedMs: number;
   revisionId: string;
   snapStart: SnapStartApplyOn;
@@ -143,6 +146,8 @@ export interface CodeInfo {
   codeDir: string;
   codeSha256: string;
   codeSizeBytes: number;
+  /** Extracted size when it differs from codeSizeBytes (a .zip); a directory's codeSizeBytes is its files' total. */
+  unzippedBytes?: number;
 }
 
 export interface CreateFunctionInput {
@@ -159,7 +164,7 @@ export interface CreateFunctionInput {
   architecture?: Architecture;
   ephemeralStorageMb?: number;
   /** Layer versions already resolved by the caller (LayerStore.resolveForFunction). */
-  layers?: Array<{ arn: string; codeSizeBytes: number }>;
+  layers?: FunctionLayer[];
   tags?: Record<string, string>;
   snapStart?: SnapStartApplyOn;
   /** How long each new version of this function stays Pending; default StoreOptions.versionPendingMs. */
@@ -183,7 +188,7 @@ export interface ConfigurationUpdate {
   EphemeralStorage?: { Size?: number };
   /** Layer version ARNs as sent; the server resolves them (LayerStore) into `resolvedLayers` first. */
   Layers?: string[];
-  resolvedLayers?: Array<{ arn: string; codeSizeBytes: number }>;
+  resolvedLayers?: FunctionLayer[];
   RevisionId?: string;
 }
 
@@ -419,6 +424,21 @@ function mergeLogging(current: LoggingConfig, update: Partial<LoggingConfig>): L
   return merged;
 }
 
+/**
+ * "250 MB (unzipped)" covers "a function's deployment package and layers when they're extracted" (AccountLimit,
+ * CodeSizeUnzipped). Lambda's answers: CreateFunction "Function code combined with layers exceeds the maximum allowed
+ * size of 262144000 bytes. The actual size is 263669938 bytes." (lambci/git-lambda-layer#27, serverlesspub/
+ * ffmpeg-aws-lambda-layer#23); UpdateFunctionConfiguration "Layers consume more than the available size of 262144000
+ * bytes" (bento-video/bento#1, aws-samples/serverless-machine-learning-on-aws#10). Both InvalidParameterValueException.
+ */
+const MAX_UNZIPPED_WITH_LAYERS_BYTES = 262_144_000;
+
+function unzippedTotal(config: Pick<VersionConfig, 'unzippedBytes' | 'codeSizeBytes' | 'layers'>): number {
+  return (
+    (config.unzippedBytes ?? config.codeSizeBytes) + config.layers.reduce((sum, layer) => sum + layer.unzippedBytes, 0)
+  );
+}
+
 /** EphemeralStorage.Size: 512–10240 MB (the model's EphemeralStorageSize; the contract check refuses others first). */
 function validateEphemeralStorage(sizeMb: number) {
   if (!Number.isInteger(sizeMb) || sizeMb < 512 || sizeMb > 10240)
@@ -506,6 +526,11 @@ export class FunctionStore {
       lastModifiedMs: now,
       revisionId: randomUUID(),
     };
+    const total = unzippedTotal(latest);
+    if (total > MAX_UNZIPPED_WITH_LAYERS_BYTES)
+      throw invalidParameter(
+        `Function code combined with layers exceeds the maximum allowed size of ${MAX_UNZIPPED_WITH_LAYERS_BYTES} bytes. The actual size is ${total} bytes.`,
+      );
     const fn: FunctionRecord = {
       name: input.name,
       latest,
@@ -641,7 +666,13 @@ export class FunctionStore {
       validateEphemeralStorage(update.EphemeralStorage.Size);
       next.ephemeralStorageMb = update.EphemeralStorage.Size;
     }
-    if (update.resolvedLayers !== undefined) next.layers = update.resolvedLayers.map((layer) => ({ ...layer }));
+    if (update.resolvedLayers !== undefined) {
+      next.layers = update.resolvedLayers.map((layer) => ({ ...layer }));
+      if (unzippedTotal(next) > MAX_UNZIPPED_WITH_LAYERS_BYTES)
+        throw invalidParameter(
+          `Layers consume more than the available size of ${MAX_UNZIPPED_WITH_LAYERS_BYTES} bytes`,
+        );
+    }
     const now = this.options.now();
     next.lastModifiedMs = now;
     next.revisionId = randomUUID();
