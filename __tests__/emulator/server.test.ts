@@ -189,7 +189,9 @@ describe('configuration', () => {
     const s = await setup();
     const fn = await s.lambda.send(new GetFunctionCommand({ FunctionName: 'fn' }));
     expect(fn.Configuration?.FunctionName).toBe('fn');
-    expect(fn.Code).toEqual({ RepositoryType: 'S3', Location: `file://${codeDir}` });
+    // A pre-signed-looking link the emulator serves (code.test.ts downloads it).
+    expect(fn.Code?.RepositoryType).toBe('S3');
+    expect(fn.Code?.Location).toMatch(new RegExp(`^${s.emulator.endpoint}/snapshots/123456789012/fn-[0-9a-f]{16}\\?`));
   });
 
   it('lists functions', async () => {
@@ -781,7 +783,7 @@ describe('CreateFunction over the API', () => {
     });
   });
 
-  it('rejects zip code, unknown directories and duplicate names', async () => {
+  it('rejects a ZipFile that is not a zip, unknown directories and duplicate names', async () => {
     const s = await setup();
     const base = { Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x' as const, Handler: 'index.handler' };
     await expect(

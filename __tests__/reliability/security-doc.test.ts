@@ -5,25 +5,37 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 
+/** The architecture copy's module (src/tuning/arch-copy.ts): its calls have an optional policy of their own. */
+const COPY_MODULE = 'arch-copy.ts';
+
 /** Every module of the engine (src/tuning, its subfolders too), where LambdaTarget and its helpers call Lambda. */
-function engineSource(): string {
-  const files = readdirSync('src/tuning', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+function engineSource(which: 'all' | 'without-copy' | 'copy' = 'all'): string {
+  const files = readdirSync('src/tuning', { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .filter((file) => which === 'all' || (file === COPY_MODULE) === (which === 'copy'));
   return files.map((file) => readFileSync(`src/tuning/${file}`, 'utf8')).join('\n');
 }
 
-const IAM_ACTION_BY_COMMAND: Record<string, string> = { Invoke: 'InvokeFunction' };
+/** Commands whose IAM action has another name (GetLayerVersionByArn is authorised as lambda:GetLayerVersion). */
+const IAM_ACTION_BY_COMMAND: Record<string, string> = {
+  Invoke: 'InvokeFunction',
+  GetLayerVersionByArn: 'GetLayerVersion',
+};
 
-function actionsCalledByEngine(): Set<string> {
-  const source = engineSource();
+function actionsCalledByEngine(which: 'all' | 'without-copy' | 'copy' = 'all'): Set<string> {
+  const source = engineSource(which);
   const actions = new Set<string>();
   for (const [, command] of source.matchAll(/new (\w+)Command\(/g))
     actions.add(`lambda:${IAM_ACTION_BY_COMMAND[command ?? ''] ?? command}`);
-  // waitUntilFunctionUpdatedV2 polls GetFunction.
-  if (source.includes('waitUntilFunctionUpdatedV2')) actions.add('lambda:GetFunction');
+  // waitUntilFunctionUpdatedV2 and waitUntilFunctionActiveV2 poll GetFunction.
+  if (/waitUntilFunction(Updated|Active)V2/.test(source)) actions.add('lambda:GetFunction');
+  // Tags given to CreateFunction need lambda:TagResource ("perform a tag on create", Lambda's tagging docs).
+  if (/new CreateFunctionCommand\(/.test(source) && source.includes('Tags:')) actions.add('lambda:TagResource');
   return actions;
 }
 
 interface Statement {
+  Sid?: string;
   Effect: string;
   Action: string | string[];
   Resource?: string | string[];
@@ -44,9 +56,14 @@ function policies(): PolicyDocument[] {
   return [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1] ?? '') as PolicyDocument);
 }
 
+const isCopyPolicy = (policy: PolicyDocument) =>
+  policy.Statement.some((statement) => (statement.Sid ?? '').startsWith('ArchitectureCopy'));
+
 const permissionPolicy = () => {
-  const found = policies().filter((policy) =>
-    policy.Statement.some((statement) => list(statement.Action).some((action) => action.startsWith('lambda:'))),
+  const found = policies().filter(
+    (policy) =>
+      !isCopyPolicy(policy) &&
+      policy.Statement.some((statement) => list(statement.Action).some((action) => action.startsWith('lambda:'))),
   );
   expect(found).toHaveLength(1);
   return found[0] as PolicyDocument;
@@ -67,8 +84,39 @@ describe('docs/SECURITY.md', () => {
         .Statement.filter((statement) => statement.Effect === 'Allow')
         .flatMap((statement) => list(statement.Action)),
     );
-    expect([...allowed].sort()).toEqual([...actionsCalledByEngine()].sort());
-    expect(actionsCalledByEngine().size).toBeGreaterThanOrEqual(9);
+    expect([...allowed].sort()).toEqual([...actionsCalledByEngine('without-copy')].sort());
+    expect(actionsCalledByEngine('without-copy').size).toBeGreaterThanOrEqual(9);
+  });
+
+  it('the architecture copy’s optional policy allows exactly what the copy needs, on lpg-copy-* functions', () => {
+    const copyPolicies = policies().filter(isCopyPolicy);
+    expect(copyPolicies).toHaveLength(1);
+    const statements = copyPolicies[0]?.Statement ?? [];
+    const allowed = new Set(statements.flatMap((statement) => list(statement.Action)));
+    // Every Lambda action of the engine is there: the copy is made, tuned like the function, and deleted.
+    const lambdaActions = [...allowed].filter((action) => action.startsWith('lambda:')).sort();
+    expect(lambdaActions).toEqual([...actionsCalledByEngine('all')].sort());
+    for (const action of actionsCalledByEngine('copy')) expect(allowed.has(action)).toBe(true);
+    for (const statement of statements) {
+      const resources = list(statement.Resource);
+      const actions = list(statement.Action);
+      if (actions.includes('lambda:CreateFunction') || actions.includes('lambda:DeleteFunction')) {
+        // Creating and deleting whole functions: only the copies' names.
+        for (const resource of resources)
+          expect(resource).toMatch(/^arn:aws:lambda:[a-z0-9-]+:\d{12}:function:lpg-copy-\*(:\*)?$/);
+      } else if (actions.includes('iam:PassRole')) {
+        expect(actions).toEqual(['iam:PassRole']);
+        for (const resource of resources) expect(resource).toMatch(/^arn:aws:iam::\d{12}:role\/[\w+=,.@-]+$/);
+        expect(statement.Condition?.StringEquals?.['iam:PassedToService']).toBe('lambda.amazonaws.com');
+      } else if (actions.includes('lambda:GetLayerVersion')) {
+        expect(actions).toEqual(['lambda:GetLayerVersion']);
+        for (const resource of resources) expect(resource).toMatch(/^arn:aws:lambda:[a-z0-9-]+:[\d*]+:layer:/);
+      } else {
+        // ListFunctions has no resource-level permission.
+        expect(actions).toEqual(['lambda:ListFunctions']);
+        expect(resources).toEqual(['*']);
+      }
+    }
   });
 
   it('the IAM policy is scoped: no wildcards in actions, function ARNs as resources, DeleteFunction on versions only', () => {

@@ -9,7 +9,11 @@ function engineSource(): string {
 // The README's IAM list must be exactly the Lambda API the engine calls: read the commands out of the engine's
 // modules (LambdaTarget and its helpers in src/tuning are the only Lambda callers) so adding a call without
 // documenting its permission fails here.
-const IAM_ACTION_BY_COMMAND: Record<string, string> = { Invoke: 'InvokeFunction' };
+const IAM_ACTION_BY_COMMAND: Record<string, string> = {
+  Invoke: 'InvokeFunction',
+  // GetLayerVersionByArn is authorised as lambda:GetLayerVersion.
+  GetLayerVersionByArn: 'GetLayerVersion',
+};
 
 function actionsCalledByEngine(): Set<string> {
   const source = engineSource();
@@ -17,8 +21,10 @@ function actionsCalledByEngine(): Set<string> {
   for (const [, command] of source.matchAll(/new (\w+)Command\(/g)) {
     actions.add(`lambda:${IAM_ACTION_BY_COMMAND[command ?? ''] ?? command}`);
   }
-  // waitUntilFunctionUpdatedV2 polls GetFunction.
-  if (source.includes('waitUntilFunctionUpdatedV2')) actions.add('lambda:GetFunction');
+  // waitUntilFunctionUpdatedV2 and waitUntilFunctionActiveV2 poll GetFunction.
+  if (/waitUntilFunction(Updated|Active)V2/.test(source)) actions.add('lambda:GetFunction');
+  // Tags given to CreateFunction need lambda:TagResource ("perform a tag on create", Lambda's tagging docs).
+  if (/new CreateFunctionCommand\(/.test(source) && source.includes('Tags:')) actions.add('lambda:TagResource');
   return actions;
 }
 

@@ -386,7 +386,8 @@ export function validateRequest(
       } else if (member.location === undefined)
         raw = name === payloadMember ? (request.body.length > 0 ? request.body : undefined) : body[name];
       else continue;
-      if (typeof raw === 'string' && (member.location === 'querystring' || member.location === 'header')) {
+      // Every value on the wire outside the body is text, uri labels too (GetLayerVersion's VersionNumber is a long).
+      if (typeof raw === 'string' && member.location !== undefined) {
         const converted = fromText(shape, raw);
         if (converted === undefined)
           throw new Malformed(`'${memberPath('', name)}' must be a ${shape.type}, got '${raw}'`);

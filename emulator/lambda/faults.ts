@@ -16,6 +16,9 @@ export const OPERATIONS = [
   'UpdateAlias',
   'DeleteAlias',
   'ListAliases',
+  'ListTags',
+  'GetLayerVersion',
+  'GetLayerVersionByArn',
   'Invoke',
 ] as const;
 export type OperationName = (typeof OPERATIONS)[number];

@@ -19,7 +19,18 @@ import {
   notifyContractObservers,
   type ContractViolation,
 } from '../contracts/lambda.js';
+import {
+  CodeLinks,
+  MAX_CREATE_FUNCTION_REQUEST_BYTES,
+  removeDir,
+  requestTooLarge,
+  s3ErrorXml,
+  unpackZip,
+  zipDirectory,
+  zipSha256,
+} from './code.js';
 import { conflict, invalidParameter, LambdaError, serviceError, tooManyRequests, validationError } from './errors.js';
+import { LayerStore, type LayerSpec } from './layers.js';
 import { FaultInjector, seededRandom, type FaultConfig, type OperationName } from './faults.js';
 import { filterSystemLog } from './logformat.js';
 import { ControlPlaneQuota, peakPerSecond, type ControlPlaneQuotaOptions } from './quota.js';
@@ -42,6 +53,7 @@ import {
 export type { FaultConfig, OperationName } from './faults.js';
 export type { ContractViolation } from '../contracts/lambda.js';
 export type { StackResourceSpec, StackSpec } from '../cloudformation/stacks.js';
+export type { LayerSpec } from './layers.js';
 
 // ---- the sandbox contract (emulator/lambda/sandbox/ implements it; a type-only import loads nothing) ----
 
@@ -110,6 +122,8 @@ export interface EmulatorOptions {
    * deployed: the functions themselves are created with createFunction.
    */
   stacks?: StackSpec[];
+  /** Layer versions to publish at start (declared, not mounted: layers.ts); or later with publishLayer. */
+  layers?: LayerSpec[];
   logger?: (line: string) => void;
 }
 
@@ -131,6 +145,11 @@ export interface CreateFunctionSpec {
   snapStart?: boolean;
   /** How long each new version of this function stays Pending (overrides the emulator's defaults). */
   versionPendingMs?: number;
+  /** Layer version ARNs (publishLayer's), shown in Configuration.Layers. */
+  layers?: string[];
+  tags?: Record<string, string>;
+  /** EphemeralStorage.Size in MB (512–10240). */
+  ephemeralStorageMb?: number;
 }
 
 export interface Emulator {
@@ -145,6 +164,10 @@ export interface Emulator {
   python: { path: string } | { missing: string };
   /** Declares (or replaces) a CloudFormation stack that ListStackResources lists; returns its stack id. */
   declareStack(spec: StackSpec): string;
+  /** Publishes the next version of a layer (declared, not mounted); returns its LayerVersionArn. */
+  publishLayer(spec: LayerSpec): string;
+  /** The functions that exist now, by name (a test's check that nothing was left behind). */
+  functionNames(): string[];
   /** Replaces the faults of one function, or the global ones with '*'; `{}` clears. Counters restart. */
   setFaults(functionName: string | '*', faults: FaultConfig): void;
   /** Requests received per operation, including those answered with an injected fault (not those refused by
@@ -185,11 +208,29 @@ interface Route {
   operation: OperationName;
   functionName?: string;
   aliasName?: string;
+  /** ListTags: the resource's ARN. */
+  resource?: string;
+  /** GetLayerVersion: the layer and its version. */
+  layerName?: string;
+  layerVersion?: string;
 }
 
 /** Maps method + path to an operation, as the SDK's http traits in @aws-sdk/client-lambda define them. */
 export function route(method: string, pathname: string): Route | undefined {
   const parts = pathname.split('/').filter((p) => p !== '');
+  // Tags (2017-03-31) and layers (2018-10-31) have paths of their own.
+  if (parts[0] === '2017-03-31' && parts[1] === 'tags' && parts.length === 3 && method === 'GET')
+    return { operation: 'ListTags', resource: decodeURIComponent(parts[2] ?? '') };
+  if (parts[0] === '2018-10-31' && parts[1] === 'layers' && method === 'GET') {
+    if (parts.length === 2) return { operation: 'GetLayerVersionByArn' };
+    if (parts.length === 5 && parts[3] === 'versions')
+      return {
+        operation: 'GetLayerVersion',
+        layerName: decodeURIComponent(parts[2] ?? ''),
+        layerVersion: decodeURIComponent(parts[4] ?? ''),
+      };
+    return undefined;
+  }
   if (parts[0] !== '2015-03-31' || parts[1] !== 'functions') return undefined;
   const [, , rawName, resource, rawAlias, ...rest] = parts;
   if (rest.length > 0) return undefined;
@@ -463,6 +504,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   const stacks = new StackStore(region, ACCOUNT_ID);
+  const layers = new LayerStore(region, ACCOUNT_ID, clock);
+  for (const spec of options.layers ?? []) layers.publish(spec);
+  // Code.Location links need the endpoint, known once the server listens.
+  const linkBase: { endpoint?: string } = {};
+  const codeLinks = new CodeLinks(clock);
+  /** Directories the emulator unpacked a ZipFile into, by function: removed with the function, or at close. */
+  const ownedCodeDirs = new Map<string, string>();
+  /** The uploaded .zip of each of those directories: what Code.Location serves, byte for byte. */
+  const uploadedZips = new Map<string, Uint8Array>();
   // What CloudWatch and CloudWatch Logs would hold of the invocations served (emulator/cloudwatch/usage.ts).
   const traffic = new TrafficStore();
   const recordServed = (
@@ -495,6 +545,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     retire: (name, version) => retireQuietly(name, version),
     random: seededRandom(options.seed ?? 1),
+    codeLocation: (name, version) =>
+      linkBase.endpoint === undefined ? undefined : codeLinks.link(linkBase.endpoint, ACCOUNT_ID, name, version),
     ...(options.accountMemoryLimitMb !== undefined ? { accountMemoryLimitMb: options.accountMemoryLimitMb } : {}),
   });
 
@@ -505,6 +557,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     extra: { publish?: boolean; role?: string; logging?: Partial<LoggingConfig>; snapStart?: SnapStartApplyOn } = {},
   ) =>
     store.createFunction({
+      layers: layers.resolveForFunction(spec.layers ?? []),
+      tags: spec.tags,
+      ephemeralStorageMb: spec.ephemeralStorageMb,
       name: spec.name,
       code,
       startPending,
@@ -630,6 +685,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return { status: 200, body: store.listFunctions(pageOf(query), query.get('FunctionVersion') === 'ALL') };
       case 'UpdateFunctionConfiguration': {
         const request = parseJsonBody(body) as ConfigurationUpdate;
+        delete request.resolvedLayers;
+        if (Array.isArray(request.Layers)) request.resolvedLayers = layers.resolveForFunction(request.Layers);
         return { status: 200, body: store.updateConfiguration(name, request) };
       }
       case 'PublishVersion': {
@@ -645,7 +702,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         return { status: 200, body: store.listVersions(name, pageOf(query)) };
       case 'DeleteFunction':
         store.deleteFunction(name, qualifier);
+        if (qualifier === undefined || qualifier === '') forgetCode(parseFunctionName(name, region).name);
         return { status: 204 };
+      case 'ListTags':
+        return { status: 200, body: store.listTags(route.resource ?? '') };
+      case 'GetLayerVersion':
+        return { status: 200, body: layers.getVersion(route.layerName ?? '', Number(route.layerVersion)) };
+      case 'GetLayerVersionByArn':
+        return { status: 200, body: layers.getVersionByArn(query.get('Arn') ?? '') };
       case 'CreateAlias':
         return { status: 201, body: store.createAlias(name, parseJsonBody(body) as AliasInput) };
       case 'GetAlias':
@@ -662,18 +726,36 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   }
 
-  function createFunctionFromApi(request: Record<string, unknown>): FunctionConfiguration {
-    const name = optionalString(request, 'FunctionName') ?? '';
-    const code = (request['Code'] ?? {}) as Record<string, unknown>;
-    if (
-      request['PackageType'] === 'Image' ||
-      code['ImageUri'] !== undefined ||
-      code['ZipFile'] !== undefined ||
-      code['S3Bucket'] !== 'local'
-    ) {
+  /** An unpacked ZipFile's directory goes once its function is deleted (after its environments are retired). */
+  function forgetCode(functionName: string) {
+    const dir = ownedCodeDirs.get(functionName);
+    if (dir === undefined) return;
+    ownedCodeDirs.delete(functionName);
+    uploadedZips.delete(dir);
+    void pool
+      .retire(functionName)
+      .catch(() => undefined)
+      .finally(() => removeDir(dir));
+  }
+
+  /** CreateFunction's code: a ZipFile (unpacked into a directory the emulator owns), or a local directory. */
+  function codeOfRequest(code: Record<string, unknown>, packageType: unknown): { info: CodeInfo; zip?: Uint8Array } {
+    if (packageType === 'Image' || code['ImageUri'] !== undefined) {
       throw invalidParameter(
-        "The emulator runs code from a local directory: set Code.S3Bucket to 'local' and Code.S3Key to an absolute " +
-          `directory path or a sample function name (${listSamples(functionsDir).join(', ') || 'see emulator/functions'}). ZipFile, S3 and ImageUri code are not supported.`,
+        'The emulator runs .zip functions only: container images (PackageType Image, Code.ImageUri) are not supported.',
+      );
+    }
+    if (code['ZipFile'] !== undefined) {
+      // A blob travels base64 in the JSON body (rest-json); the request-size check came first (handle()).
+      if (typeof code['ZipFile'] !== 'string') throw invalidParameter('Code.ZipFile must be base64 text');
+      const zip = Buffer.from(code['ZipFile'], 'base64');
+      const { dir, unzippedBytes } = unpackZip(zip);
+      return { info: { codeDir: dir, codeSha256: zipSha256(zip), codeSizeBytes: zip.length, unzippedBytes }, zip };
+    }
+    if (code['S3Bucket'] !== 'local') {
+      throw invalidParameter(
+        "The emulator takes Code.ZipFile (a .zip, as Lambda does), or code from a local directory: Code.S3Bucket 'local' and Code.S3Key an absolute " +
+          `directory path or a sample function name (${listSamples(functionsDir).join(', ') || 'see emulator/functions'}). Real S3 locations and ImageUri are not supported.`,
       );
     }
     const location = optionalString(code, 'S3Key');
@@ -681,6 +763,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       throw invalidParameter(
         "Code.S3Key must name a directory (absolute path) or a sample function when Code.S3Bucket is 'local'.",
       );
+    return { info: locateCode(location, functionsDir) };
+  }
+
+  function createFunctionFromApi(request: Record<string, unknown>): FunctionConfiguration {
+    const name = optionalString(request, 'FunctionName') ?? '';
+    const code = (request['Code'] ?? {}) as Record<string, unknown>;
+    const { info: codeInfo, zip } = codeOfRequest(code, request['PackageType']);
+    try {
+      const created = createFunctionOf(name, request, codeInfo);
+      if (zip !== undefined) {
+        ownedCodeDirs.set(name, codeInfo.codeDir);
+        uploadedZips.set(codeInfo.codeDir, zip);
+      }
+      return created;
+    } catch (error) {
+      if (zip !== undefined) removeDir(codeInfo.codeDir);
+      throw error;
+    }
+  }
+
+  function createFunctionOf(name: string, request: Record<string, unknown>, codeInfo: CodeInfo): FunctionConfiguration {
     const environment = (request['Environment'] as { Variables?: Record<string, string> } | undefined)?.Variables;
     const architectures = request['Architectures'];
     if (architectures !== undefined && (!Array.isArray(architectures) || architectures.length !== 1)) {
@@ -699,8 +802,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       memoryMb: optionalNumber(request, 'MemorySize'),
       environment,
       architecture: Array.isArray(architectures) ? (architectures[0] as Architecture) : undefined,
+      layers: Array.isArray(request['Layers']) ? (request['Layers'] as string[]) : undefined,
+      tags: request['Tags'] as Record<string, string> | undefined,
+      ephemeralStorageMb: (request['EphemeralStorage'] as { Size?: number } | undefined)?.Size,
     };
-    const codeInfo = locateCode(location, functionsDir);
     const snapStart = (request['SnapStart'] as { ApplyOn?: SnapStartApplyOn } | undefined)?.ApplyOn;
     return createFromSpec(spec, codeInfo, true, {
       publish: request['Publish'] === true,
@@ -739,6 +844,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         body: Buffer.from(reply.body),
         headers: { 'Content-Type': 'text/xml' },
       });
+      return;
+    }
+    if (method === 'GET' && url.pathname.startsWith(CodeLinks.PREFIX)) {
+      serveCode(res, requestId, url);
+      return;
+    }
+    if (
+      method === 'POST' &&
+      route(method, url.pathname)?.operation === 'CreateFunction' &&
+      body.length >= MAX_CREATE_FUNCTION_REQUEST_BYTES
+    ) {
+      // Lambda's front end refuses the request before reading it (code.ts cites the figure).
+      const error = requestTooLarge();
+      log(`CreateFunction → ${error.status} ${error.code} (${body.length} bytes)`);
+      send(res, requestId, { status: error.status, body: error.body(), headers: { 'x-amzn-errortype': error.code } });
       return;
     }
     // Every request is held to the official Lambda API model first, as Lambda's front end does (contracts.ts).
@@ -838,6 +958,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     send(res, requestId, reply);
   }
 
+  /** A Code.Location link: the version's .zip, as S3 serves a pre-signed GET (code.ts), or S3's XML error. */
+  function serveCode(res: ServerResponse, requestId: string, url: URL) {
+    const resolved = codeLinks.resolve(url.pathname, url.searchParams);
+    const config = 'functionName' in resolved ? store.codeOf(resolved.functionName, resolved.version) : undefined;
+    if (!('functionName' in resolved) || config === undefined) {
+      const [status, code, message] =
+        'functionName' in resolved
+          ? [404, 'NoSuchKey', 'The specified key does not exist.']
+          : [resolved.status, resolved.code, resolved.message];
+      log(`GET code ${url.pathname} → ${status} ${code}`);
+      send(res, requestId, {
+        status,
+        body: Buffer.from(s3ErrorXml(code, message)),
+        headers: { 'Content-Type': 'application/xml' },
+      });
+      return;
+    }
+    const zip = uploadedZips.get(config.codeDir) ?? zipDirectory(config.codeDir);
+    log(`GET code ${resolved.functionName}:${resolved.version} → 200 (${zip.length} bytes)`);
+    send(res, requestId, { status: 200, body: Buffer.from(zip), headers: { 'Content-Type': 'application/zip' } });
+  }
+
   /** CloudWatch GetMetricData and CloudWatch Logs StartQuery / GetQueryResults, JSON RPC at `/` (json-rpc.ts). */
   function answerUsage(
     res: ServerResponse,
@@ -911,6 +1053,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://${host}:${port}`;
+  linkBase.endpoint = endpoint;
 
   const emulator: Emulator = {
     endpoint,
@@ -927,6 +1070,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     declareStack(spec) {
       return stacks.declare(spec);
+    },
+    publishLayer(spec) {
+      return layers.publish(spec);
+    },
+    functionNames() {
+      return store.names();
     },
     setFaults(functionName, config) {
       faults.set(functionName, config);
@@ -952,6 +1101,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         server.closeAllConnections();
       });
       if (ownsPool) await pool.close();
+      for (const dir of ownedCodeDirs.values()) removeDir(dir);
+      ownedCodeDirs.clear();
     },
   };
 

@@ -18,6 +18,7 @@ import type {
   SystemLogLevel,
 } from '@aws-sdk/client-lambda';
 import { conflict, invalidParameter, LambdaError, notFound, preconditionFailed, validationError } from './errors.js';
+import type { FunctionLayer } from './layers.js';
 
 export const ACCOUNT_ID = '123456789012';
 export const LATEST = '$LATEST';
@@ -84,6 +85,8 @@ export interface VersionConfig {
   codeDir: string;
   codeSha256: string;
   codeSizeBytes: number;
+  /** The package's size extracted (a directory's files); counts toward the 250 MB with the layers. */
+  unzippedBytes?: number;
   handler: string;
   runtime: Runtime;
   role: string;
@@ -93,6 +96,10 @@ export interface VersionConfig {
   environment: Record<string, string>;
   logging: LoggingConfig;
   architecture: Architecture;
+  /** EphemeralStorage.Size (/tmp), MB. */
+  ephemeralStorageMb: number;
+  /** Configuration.Layers: the layer versions the function uses, in order. */
+  layers: FunctionLayer[];
   lastModifiedMs: number;
   revisionId: string;
   snapStart: SnapStartApplyOn;
@@ -127,6 +134,8 @@ interface FunctionRecord {
   versions: Map<string, VersionConfig>;
   nextVersion: number;
   aliases: Map<string, AliasRecord>;
+  /** The function's tags (function level, not per version: "Tags apply at the function level", configuration-tags). */
+  tags: Record<string, string>;
   pending?: PendingChange;
   /** This function's own Pending window for new versions (ms), overriding the store's default. */
   versionPendingMs?: number;
@@ -137,6 +146,8 @@ export interface CodeInfo {
   codeDir: string;
   codeSha256: string;
   codeSizeBytes: number;
+  /** Extracted size when it differs from codeSizeBytes (a .zip); a directory's codeSizeBytes is its files' total. */
+  unzippedBytes?: number;
 }
 
 export interface CreateFunctionInput {
@@ -151,6 +162,10 @@ export interface CreateFunctionInput {
   environment?: Record<string, string>;
   logging?: Partial<LoggingConfig>;
   architecture?: Architecture;
+  ephemeralStorageMb?: number;
+  /** Layer versions already resolved by the caller (LayerStore.resolveForFunction). */
+  layers?: FunctionLayer[];
+  tags?: Record<string, string>;
   snapStart?: SnapStartApplyOn;
   /** How long each new version of this function stays Pending; default StoreOptions.versionPendingMs. */
   versionPendingMs?: number;
@@ -170,6 +185,10 @@ export interface ConfigurationUpdate {
   Environment?: { Variables?: Record<string, string> };
   LoggingConfig?: Partial<LoggingConfig>;
   SnapStart?: { ApplyOn?: string };
+  EphemeralStorage?: { Size?: number };
+  /** Layer version ARNs as sent; the server resolves them (LayerStore) into `resolvedLayers` first. */
+  Layers?: string[];
+  resolvedLayers?: FunctionLayer[];
   RevisionId?: string;
 }
 
@@ -210,6 +229,8 @@ export interface StoreOptions {
   random: () => number;
   /** The account's memory quota, when below Lambda's 10240 MB (new accounts: 3008). */
   accountMemoryLimitMb?: number;
+  /** GetFunction's Code.Location for one version of a function (code.ts CodeLinks). Default: none given. */
+  codeLocation?: (functionName: string, version: string) => string | undefined;
 }
 
 /** A parsed FunctionName: any of Lambda's accepted forms, with the qualifier it carried, if any. */
@@ -256,6 +277,8 @@ function fingerprint(config: VersionConfig): string {
     config.logging,
     config.architecture,
     config.snapStart,
+    config.ephemeralStorageMb,
+    config.layers.map((layer) => layer.arn),
   ]);
 }
 
@@ -401,6 +424,44 @@ function mergeLogging(current: LoggingConfig, update: Partial<LoggingConfig>): L
   return merged;
 }
 
+/**
+ * "250 MB (unzipped)" covers "a function's deployment package and layers when they're extracted" (AccountLimit,
+ * CodeSizeUnzipped). Lambda's answers: CreateFunction "Function code combined with layers exceeds the maximum allowed
+ * size of 262144000 bytes. The actual size is 263669938 bytes." (lambci/git-lambda-layer#27, serverlesspub/
+ * ffmpeg-aws-lambda-layer#23); UpdateFunctionConfiguration "Layers consume more than the available size of 262144000
+ * bytes" (bento-video/bento#1, aws-samples/serverless-machine-learning-on-aws#10). Both InvalidParameterValueException.
+ */
+const MAX_UNZIPPED_WITH_LAYERS_BYTES = 262_144_000;
+
+function unzippedTotal(config: Pick<VersionConfig, 'unzippedBytes' | 'codeSizeBytes' | 'layers'>): number {
+  return (
+    (config.unzippedBytes ?? config.codeSizeBytes) + config.layers.reduce((sum, layer) => sum + layer.unzippedBytes, 0)
+  );
+}
+
+/** EphemeralStorage.Size: 512–10240 MB (the model's EphemeralStorageSize; the contract check refuses others first). */
+function validateEphemeralStorage(sizeMb: number) {
+  if (!Number.isInteger(sizeMb) || sizeMb < 512 || sizeMb > 10240)
+    throw validationError(sizeMb, 'ephemeralStorage.size', 'Member must have value between 512 and 10240');
+}
+
+/**
+ * Tag limits of AWS resources (Tagging AWS Resources, "Tag naming limits and requirements"): at most 50 tags, keys of
+ * 1–128 characters, values of at most 256, and the `aws:` prefix reserved for AWS. The wording of Lambda's answer is
+ * not confirmed; the type is the one Lambda lists for TagResource (InvalidParameterValueException).
+ */
+function validateTags(tags: Record<string, unknown>) {
+  const entries = Object.entries(tags);
+  if (entries.length > 50) throw invalidParameter('A function can have at most 50 tags.');
+  for (const [key, value] of entries) {
+    if (key.length < 1 || key.length > 128) throw invalidParameter(`Tag key must be 1 to 128 characters: ${key}`);
+    if (key.toLowerCase().startsWith('aws:'))
+      throw invalidParameter(`Tag keys starting with aws: are reserved: ${key}`);
+    if (typeof value !== 'string' || value.length > 256)
+      throw invalidParameter(`Tag value must be a string of at most 256 characters, for key ${key}`);
+  }
+}
+
 export class FunctionStore {
   private readonly functions = new Map<string, FunctionRecord>();
 
@@ -442,6 +503,10 @@ export class FunctionStore {
     if (architecture !== 'x86_64' && architecture !== 'arm64') {
       throw validationError(architecture, 'architectures', 'Member must satisfy enum value set: [x86_64, arm64]');
     }
+    const ephemeralStorageMb = input.ephemeralStorageMb ?? 512;
+    validateEphemeralStorage(ephemeralStorageMb);
+    const tags = input.tags ?? {};
+    validateTags(tags);
     const now = this.options.now();
     const latest: VersionConfig = {
       version: LATEST,
@@ -455,11 +520,25 @@ export class FunctionStore {
       environment: { ...environment },
       logging: mergeLogging({ LogFormat: 'Text', LogGroup: `/aws/lambda/${input.name}` }, input.logging ?? {}),
       architecture,
+      ephemeralStorageMb,
+      layers: (input.layers ?? []).map((layer) => ({ ...layer })),
       snapStart,
       lastModifiedMs: now,
       revisionId: randomUUID(),
     };
-    const fn: FunctionRecord = { name: input.name, latest, versions: new Map(), nextVersion: 1, aliases: new Map() };
+    const total = unzippedTotal(latest);
+    if (total > MAX_UNZIPPED_WITH_LAYERS_BYTES)
+      throw invalidParameter(
+        `Function code combined with layers exceeds the maximum allowed size of ${MAX_UNZIPPED_WITH_LAYERS_BYTES} bytes. The actual size is ${total} bytes.`,
+      );
+    const fn: FunctionRecord = {
+      name: input.name,
+      latest,
+      versions: new Map(),
+      nextVersion: 1,
+      aliases: new Map(),
+      tags: { ...tags },
+    };
     if (input.versionPendingMs !== undefined) fn.versionPendingMs = input.versionPendingMs;
     if (input.startPending) fn.pending = { kind: 'create', untilMs: now + this.options.updateDelayMs(fn.name) };
     this.functions.set(fn.name, fn);
@@ -476,10 +555,35 @@ export class FunctionStore {
   getFunction(functionName: string, qualifier?: string): GetFunctionResponse {
     const { fn, ref } = this.lookup(functionName, qualifier);
     const { config, arnQualifier } = this.configFor(fn, ref.qualifier);
+    const location = this.options.codeLocation?.(fn.name, config.version);
+    // Tags come with GetFunction (API_GetFunction: "Lambda returns tag data only if you have explicit allow
+    // permissions for lambda:ListTags"; the emulator has no IAM, so always).
     return {
       Configuration: this.render(fn, config, arnQualifier),
-      Code: { RepositoryType: 'S3', Location: new URL(`file://${config.codeDir}`).href },
+      Code: { RepositoryType: 'S3', ...(location !== undefined ? { Location: location } : {}) },
+      ...(Object.keys(fn.tags).length > 0 ? { Tags: { ...fn.tags } } : {}),
     };
+  }
+
+  /** ListTags: the function's tags, by its ARN (tags belong to the function, so a qualified ARN is refused). */
+  listTags(resource: string): { Tags: Record<string, string> } {
+    const fn = this.taggable(resource);
+    return { Tags: { ...fn.tags } };
+  }
+
+  /** The code a version of a function runs (what its Code.Location serves), or undefined when it is gone. */
+  codeOf(functionName: string, version: string): VersionConfig | undefined {
+    const fn = this.functions.get(functionName);
+    if (!fn) return undefined;
+    return version === LATEST ? fn.latest : fn.versions.get(version);
+  }
+
+  private taggable(resource: string): FunctionRecord {
+    const match = /^arn:aws:lambda:([a-z0-9-]+):(\d{12}):function:([a-zA-Z0-9-_]+)(:.+)?$/.exec(resource);
+    if (!match) throw invalidParameter(`Invalid resource ARN: ${resource}`);
+    if (match[4] !== undefined) throw invalidParameter('Tags are not supported on function versions or aliases.');
+    if (match[1] !== this.options.region || match[2] !== ACCOUNT_ID) throw notFound(`Function not found: ${resource}`);
+    return this.settled(match[3] ?? '');
   }
 
   listFunctions(page: PageRequest, allVersions: boolean): ListFunctionsResponse {
@@ -558,6 +662,17 @@ export class FunctionStore {
       next.environment = { ...variables };
     }
     if (update.LoggingConfig !== undefined) next.logging = mergeLogging(next.logging, update.LoggingConfig);
+    if (update.EphemeralStorage?.Size !== undefined) {
+      validateEphemeralStorage(update.EphemeralStorage.Size);
+      next.ephemeralStorageMb = update.EphemeralStorage.Size;
+    }
+    if (update.resolvedLayers !== undefined) {
+      next.layers = update.resolvedLayers.map((layer) => ({ ...layer }));
+      if (unzippedTotal(next) > MAX_UNZIPPED_WITH_LAYERS_BYTES)
+        throw invalidParameter(
+          `Layers consume more than the available size of ${MAX_UNZIPPED_WITH_LAYERS_BYTES} bytes`,
+        );
+    }
     const now = this.options.now();
     next.lastModifiedMs = now;
     next.revisionId = randomUUID();
@@ -921,7 +1036,10 @@ export class FunctionStore {
         : {}),
       PackageType: 'Zip',
       Architectures: [config.architecture],
-      EphemeralStorage: { Size: 512 },
+      EphemeralStorage: { Size: config.ephemeralStorageMb },
+      ...(config.layers.length > 0
+        ? { Layers: config.layers.map((layer) => ({ Arn: layer.arn, CodeSize: layer.codeSizeBytes })) }
+        : {}),
       // OptimizationStatus is On only for a published version of a SnapStart function (API_SnapStartResponse: "When
       // you provide a qualified ARN, this response element indicates whether SnapStart is activated for the version").
       SnapStart: {

@@ -3,7 +3,8 @@
 // function's original configuration as soon as it has read them (saveRunState); this step finds what of that run is
 // still on each function — its marker on $LATEST, `lpg-<run>-*` aliases, versions with its description — puts
 // $LATEST back and deletes the rest (tuning/recovery.ts). After a main step that cleaned up, it makes two read
-// calls per function and says so in one line.
+// calls per function and says so in one line. The architecture copies the run made (tuning/arch-copy.ts) are saved
+// by name before each is created; the post step deletes those still there (one GetFunction each when gone).
 
 import * as runner from './runner.js';
 import { createLambdaClient, waiterMinDelaySecFor } from '../tuning/client.js';
@@ -13,6 +14,7 @@ import { errorName } from '../lib/retry.js';
 import { describeRemoval, removeRunLeftovers } from '../tuning/recovery.js';
 import { messageOf } from '../lib/errors.js';
 import { LambdaTarget, type FunctionSnapshot } from '../tuning/target.js';
+import { removeRunCopies } from '../tuning/arch-copy.js';
 
 /** saveState's name for the run; the runner hands it to the post step as STATE_run. */
 export const RUN_STATE = 'run';
@@ -23,6 +25,13 @@ export interface SavedRun {
   /** The Lambda endpoint (the emulator), empty for AWS. */
   endpoint?: string;
   functions: SavedFunction[];
+  /** The temporary copies on the other architecture (tuning/arch-copy.ts), saved before each was created. */
+  copies?: SavedCopy[];
+}
+
+export interface SavedCopy {
+  functionName: string;
+  region: string;
 }
 
 export interface SavedFunction {
@@ -35,31 +44,53 @@ export interface SavedFunction {
 }
 
 /**
- * The main step's onSnapshot: saves the run state each time a function's snapshot is taken (each save holds every
- * function so far; the runner keeps the last). Only where the runner gives a state file (GITHUB_STATE): the old
+ * The main step's savers, both writing one run state (each save holds everything so far; the runner keeps the last):
+ * `onSnapshot` each time a function's snapshot is taken, `onCopy` before an architecture copy is created (pass it
+ * as makeArchitectureCopy's `onCreating`). Only where the runner gives a state file (GITHUB_STATE): the old
  * `::save-state` command is deprecated.
  */
+export function runStateSavers(
+  endpoint: string | undefined,
+  env: NodeJS.ProcessEnv,
+): {
+  onSnapshot: (snapshot: FunctionSnapshot, run: { runId: string }) => void;
+  onCopy: (copy: SavedCopy, run: { runId: string }) => void;
+} {
+  const saved: SavedRun = { runId: '', ...(endpoint ? { endpoint } : {}), functions: [] };
+  const save = (runId: string) => {
+    saved.runId = runId;
+    runner.saveState(RUN_STATE, JSON.stringify(saved));
+  };
+  return {
+    onSnapshot: (snapshot, run) => {
+      if (!env.GITHUB_STATE) return;
+      saved.functions = [
+        ...saved.functions.filter((entry) => entry.functionArn !== snapshot.functionArn),
+        {
+          name: snapshot.identity.name,
+          functionArn: snapshot.functionArn,
+          region: snapshot.identity.region,
+          memoryMb: snapshot.memoryMb,
+          description: snapshot.description,
+          revisionId: snapshot.revisionId,
+        },
+      ];
+      save(run.runId);
+    },
+    onCopy: (copy, run) => {
+      if (!env.GITHUB_STATE) return;
+      saved.copies = [...(saved.copies ?? []).filter((entry) => entry.functionName !== copy.functionName), copy];
+      save(run.runId);
+    },
+  };
+}
+
+/** The main step's onSnapshot alone (runStateSavers). */
 export function runStateSaver(
   endpoint: string | undefined,
   env: NodeJS.ProcessEnv,
 ): (snapshot: FunctionSnapshot, run: { runId: string }) => void {
-  const saved: SavedRun = { runId: '', ...(endpoint ? { endpoint } : {}), functions: [] };
-  return (snapshot, run) => {
-    if (!env.GITHUB_STATE) return;
-    saved.runId = run.runId;
-    saved.functions = [
-      ...saved.functions.filter((entry) => entry.functionArn !== snapshot.functionArn),
-      {
-        name: snapshot.identity.name,
-        functionArn: snapshot.functionArn,
-        region: snapshot.identity.region,
-        memoryMb: snapshot.memoryMb,
-        description: snapshot.description,
-        revisionId: snapshot.revisionId,
-      },
-    ];
-    runner.saveState(RUN_STATE, JSON.stringify(saved));
-  };
+  return runStateSavers(endpoint, env).onSnapshot;
 }
 
 /** The saved run, or undefined when the main step saved none (it failed before reading any function, or a dry run). */
@@ -69,7 +100,13 @@ export function parseSavedRun(text: string): SavedRun | undefined {
     const parsed = JSON.parse(text) as Partial<SavedRun>;
     if (typeof parsed.runId !== 'string' || !/^[A-Za-z0-9_]+$/.test(parsed.runId) || !Array.isArray(parsed.functions))
       return undefined;
-    return parsed as SavedRun;
+    const copies = Array.isArray(parsed.copies)
+      ? parsed.copies.filter(
+          (copy): copy is SavedCopy =>
+            typeof copy?.functionName === 'string' && typeof copy.region === 'string' && copy.region !== '',
+        )
+      : [];
+    return { ...(parsed as SavedRun), copies };
   } catch {
     return undefined;
   }
@@ -77,7 +114,8 @@ export function parseSavedRun(text: string): SavedRun | undefined {
 
 export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const saved = parseSavedRun(runner.getState(RUN_STATE));
-  if (!saved || saved.functions.length === 0 || !saved.runId) {
+  const copies = saved?.copies ?? [];
+  if (!saved || (saved.functions.length === 0 && copies.length === 0) || !saved.runId) {
     actionLog.info('lambda-power-gate post step: the main step changed no function; nothing to clean up.');
     return;
   }
@@ -116,6 +154,18 @@ export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       if (errorName(error) === 'ResourceNotFoundException')
         actionLog.info(`lambda-power-gate post step: ${fn.name} no longer exists; nothing to clean up there.`);
       else problems.push(`${fn.name}: ${messageOf(error)}`);
+    } finally {
+      client.destroy();
+    }
+  }
+  for (const region of [...new Set(copies.map((copy) => copy.region))]) {
+    const client = createLambdaClient({ region, ...(saved.endpoint ? { endpoint: saved.endpoint } : {}) }, env);
+    try {
+      const names = copies.filter((copy) => copy.region === region).map((copy) => copy.functionName);
+      const removed = await removeRunCopies(client, saved.runId, names, { logger, sleep: realSleep });
+      if (removed.deleted.length > 0)
+        lines.push(`deleted the architecture copies ${removed.deleted.join(', ')} (${region})`);
+      problems.push(...removed.problems);
     } finally {
       client.destroy();
     }

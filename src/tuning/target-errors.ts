@@ -52,10 +52,23 @@ export function waiterFailure(error: unknown): string | undefined {
   try {
     const result = JSON.parse(messageText(error)) as {
       state?: string;
-      reason?: { State?: string; StateReason?: string; StateReasonCode?: string };
+      reason?: {
+        State?: string;
+        StateReason?: string;
+        StateReasonCode?: string;
+        // The waiters that poll GetFunction (FunctionActiveV2) see its whole answer.
+        Configuration?: { StateReason?: string; StateReasonCode?: string };
+      };
     };
     if (result.state !== 'FAILURE' || typeof result.reason !== 'object' || result.reason === null) return undefined;
-    return result.reason.StateReason ?? result.reason.StateReasonCode ?? 'no reason given';
+    const reason = result.reason;
+    return (
+      reason.StateReason ??
+      reason.StateReasonCode ??
+      reason.Configuration?.StateReason ??
+      reason.Configuration?.StateReasonCode ??
+      'no reason given'
+    );
   } catch {
     return undefined;
   }
