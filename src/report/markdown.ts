@@ -8,6 +8,8 @@
 
 import type { PowerValueResult, RunResult } from '../types.js';
 import { acceptedSentence } from '../gate/acceptance.js';
+import { architectureChangeSentence } from '../gate/reasons.js';
+import { architectureSection, pairHeadline } from './architectures.js';
 import { chartMarkdown } from './chart.js';
 import { detailsSection } from './markdown-details.js';
 import {
@@ -69,6 +71,7 @@ export function renderReport(input: ReportInput, options: RenderOptions = {}): s
   const sections = [
     headline(input),
     recommendationSection(result, input.verdict),
+    architectureSection(result, { charts: !compact }),
     powerValueTable(input),
     failures(result),
     compact ? '' : chartMarkdown(result, input.baseline),
@@ -111,10 +114,17 @@ function headline(input: ReportInput): string {
     // An absolute limit or a failed memory size: the reason is the headline.
     lines.push(`### ${icon} ${name}: ${escapeMarkdown(verdict.reason, 400)}`);
   } else {
-    const recommended = recommendationNumber(result);
+    const pair = result.architectureComparison ? pairHeadline(result.architectureComparison) : null;
+    const recommended = pair ?? recommendationNumber(result);
     lines.push(`### ${icon} ${name}: ${recommended ?? 'no recommendation'}`);
     if (verdict) lines.push('', escapeMarkdown(verdict.reason, 1000));
   }
+  if (number && result.architectureComparison) {
+    const pair = pairHeadline(result.architectureComparison);
+    if (pair) lines.push('', `**${escapeMarkdown(capitalise(pair))}.**`);
+  }
+  if (verdict?.architectureChange)
+    lines.push('', `> [!NOTE]\n> ${architectureChangeSentence(verdict.architectureChange)}`);
   if (verdict?.accepted) lines.push('', acceptedBlock(verdict.accepted));
   if (verdict?.baselineDescription)
     lines.push('', `<sub>Baseline: ${escapeMarkdown(verdict.baselineDescription)}${storedBaselineNote(verdict)}</sub>`);
