@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type InvocationFacts, invocationOutcome } from '../../emulator/lambda/sandbox/index.js';
 import { architectureAdjustedMs } from '../../emulator/lambda/sandbox/scheduler.js';
-import { architectureSpeedOf } from '../../emulator/lambda/server.js';
+import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { architectureSpeedOf, startEmulator } from '../../emulator/lambda/server.js';
 
 const FUNCTIONS = fileURLToPath(new URL('../../emulator/functions/', import.meta.url));
 
@@ -88,6 +89,32 @@ describe('architectureSpeedOf: the sample functions declare a trade-off', () => 
       expect(architectureSpeedOf(zero, 'arm64')).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sample functions with a declared arm64 speed get an arm64 twin', () => {
+  it('creates primes-arm64 and matrix-arm64 (Architectures arm64), and no twin for a sample without one', async () => {
+    const emulator = await startEmulator({ sampleFunctions: true, updateDelayMs: 50, logger: () => undefined });
+    try {
+      const lambda = new LambdaClient({
+        endpoint: emulator.endpoint,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      });
+      for (const name of ['primes-arm64', 'matrix-arm64']) {
+        const config = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: name }));
+        expect(config.Architectures).toEqual(['arm64']);
+      }
+      expect(
+        (await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'primes' }))).Architectures,
+      ).toEqual(['x86_64']);
+      await expect(lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'noop-arm64' }))).rejects.toThrow(
+        /not found/i,
+      );
+      lambda.destroy();
+    } finally {
+      await emulator.close();
     }
   });
 });

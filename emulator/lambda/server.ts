@@ -331,6 +331,18 @@ export function architectureSpeedOf(codeDir: string, architecture: Architecture)
 }
 const speedCache = new Map<string, number>();
 
+/** The code's function.json gives a speed for this architecture (architectureSpeedOf reads it). */
+export function declaresArchitectureSpeed(codeDir: string, architecture: Architecture): boolean {
+  try {
+    const parsed = JSON.parse(readFileSync(join(codeDir, 'function.json'), 'utf8')) as {
+      architectureSpeed?: Record<string, unknown>;
+    };
+    return typeof parsed.architectureSpeed?.[architecture] === 'number';
+  } catch {
+    return false;
+  }
+}
+
 const toRuntimeSpec = (
   functionName: string,
   config: VersionConfig,
@@ -993,6 +1005,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         continue;
       }
       await emulator.createFunction({ name: sample, sample, timeoutSec: 30, ...manifest });
+      // A sample that declares its arm64 speed gets an arm64 twin, the compare-function of architectures x86_64,arm64.
+      const twin = `${sample}-arm64`;
+      if (declaresArchitectureSpeed(join(functionsDir, sample), 'arm64') && !store.has(twin))
+        await emulator.createFunction({ name: twin, sample, timeoutSec: 30, ...manifest, architecture: 'arm64' });
     }
   }
   log(`Lambda emulator listening on ${endpoint} (region ${region}, account ${ACCOUNT_ID})`);

@@ -33,7 +33,9 @@ export function pairHeadline(comparison: ArchitectureComparison): string | null 
     return `${at}: the configured pair, ${formatUsd(costPerMillionUsd(pair.costPerInvocationUsd))} per 1M invocations`;
   const saving = pair.savingPct;
   const configuredText = `the configured ${configured.architecture} at ${formatMemory(configured.memoryMb)}`;
-  if (saving === null || Math.abs(saving) < 0.05) return `${at} (${configuredText} was not measured alike)`;
+  if (saving === null)
+    return `${at} (the configured ${formatMemory(configured.memoryMb)} was not tuned, so no saving is computed)`;
+  if (Math.abs(saving) < 0.05) return `${at}, as cheap as ${configuredText}`;
   return `${at}, ${formatUnsignedPct(saving)} ${saving >= 0 ? 'cheaper' : 'more expensive'} than ${configuredText}`;
 }
 

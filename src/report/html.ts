@@ -179,7 +179,7 @@ function recommendation(result: RunResult): string {
       : `<h2>Recommendation</h2><p>No memory size met the <code>${h(result.settings.strategy)}</code> strategy's conditions.</p>`;
   }
   const lines = [
-    `<p><strong>${formatMemory(rec.memoryMb)}</strong> (strategy <code>${h(rec.strategy)}</code>): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${h(capitalise(rec.reason), 600)}</p>`,
+    `<p><strong>${formatMemory(rec.memoryMb)}${result.architectureComparison ? ` on ${h(result.function.architecture)}` : ''}</strong> (strategy <code>${h(rec.strategy)}</code>): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${h(capitalise(rec.reason), 600)}</p>`,
   ];
   const saving = savingPct(result);
   const current = result.current;

@@ -152,7 +152,7 @@ function recommendationSection(result: RunResult, verdict: ReportInput['verdict'
       : `**No recommendation:** no memory size met the ${codeSpan(result.settings.strategy)} strategy's conditions (see the table).`;
   }
   const lines = [
-    `**Recommendation: ${formatMemory(rec.memoryMb)}** (strategy ${codeSpan(rec.strategy)}): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${escapeMarkdown(capitalise(rec.reason))}`,
+    `**Recommendation: ${formatMemory(rec.memoryMb)}${result.architectureComparison ? ` on ${escapeMarkdown(result.function.architecture)}` : ''}** (strategy ${codeSpan(rec.strategy)}): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${escapeMarkdown(capitalise(rec.reason))}`,
   ];
   const current = result.current;
   const saving = savingPct(result);
