@@ -63,7 +63,9 @@ describe('compareArchitectures', () => {
     const pair = comparison.recommendation;
     // Both cost the same at 512 and 1024 MB per architecture (half the memory, twice the time): the tie goes to
     // the smaller memory size, as analyze.ts breaks ties.
-    expect(pair).toEqual(expect.objectContaining({ architecture: 'arm64', memoryMb: 512, changesArchitecture: true }));
+    expect(pair).toEqual(
+      expect.objectContaining({ architecture: 'arm64', memoryMb: 512, changesArchitecture: true, significant: true }),
+    );
     // 220 ms × 0.5 GB × 0.000008 = 8.8e-7 against 100 ms × 1 GB × 0.00001 = 1e-6: 12% cheaper.
     expect(pair?.savingPct).toBeCloseTo(12, 1);
     expect(pair?.reason).toContain("arm64's cost 0.88×");
@@ -77,7 +79,7 @@ describe('compareArchitectures', () => {
     expect(pair?.reason).toContain('x86_64 is as good or better by the cost strategy');
   });
 
-  it('keeps the function’s architecture when the other looks cheaper but within noise', () => {
+  it('picks by the figures, and says when the difference is within noise', () => {
     const noisy = (ms: number) => [0.6, 1.4, 0.7, 1.3, 1, 0.8, 1.2, 0.9, 1.1, 1].map((f) => f * ms);
     const run = (ms: number, prices: Prices, name: string) =>
       makeRun({
@@ -88,8 +90,8 @@ describe('compareArchitectures', () => {
       });
     // arm64 1.2× as slow at 0.8× the price: 0.96× the cost, with ±40% noise.
     const pair = compare(run(100, ROUND_PRICES, 'orders'), run(120, ARM_PRICES, 'orders-arm64')).recommendation;
-    expect(pair?.architecture).toBe('x86_64');
-    expect(pair?.reason).toContain('arm64 looks better but the difference is within noise');
+    expect(pair).toEqual(expect.objectContaining({ architecture: 'arm64', significant: false }));
+    expect(pair?.reason).toContain("arm64 is better by the cost strategy's figures, but within noise");
   });
 
   it('compares durations with the speed strategy', () => {

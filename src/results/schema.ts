@@ -442,6 +442,11 @@ export const architectureComparisonSchema = z
             'Cost saving against the configured pair, percent (cold starts included when both have them); null when unknown.',
           ),
         changesArchitecture: z.boolean(),
+        significant: z
+          .boolean()
+          .describe(
+            'The interval of this pick against the other architecture’s pick excludes no difference (in the strategy’s measure); false: within noise.',
+          ),
         reason: z.string().describe('One sentence: why this pair.'),
       })
       .nullable()
