@@ -204,6 +204,22 @@ describe('architectures x86_64,arm64 on the emulator', () => {
     expect(emulator.servedInvocations('twin-a')).toEqual([]);
   });
 
+  it('refuses architectures: arm64 for an x86_64 function before changing anything', async () => {
+    const outcome = await runAction({
+      'function-name': 'twin-a',
+      architectures: 'arm64',
+      'power-values': '512',
+      invocations: '2',
+      key: 'twins',
+    });
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.log).toContain(
+      "Input 'architectures': twin-a is x86_64, not arm64; leave architectures empty, list x86_64, or list both (x86_64,arm64) with compare-function naming the arm64 deployment",
+    );
+    await expectLeftAsFound('twin-a');
+    expect(emulator.servedInvocations('twin-a')).toEqual([]);
+  });
+
   it('refuses architectures x86_64,arm64 without compare-function as bad input, with no AWS call', async () => {
     const before = JSON.stringify(emulator.stats().requests);
     const outcome = await runAction({ 'function-name': 'twin-a', architectures: 'x86_64,arm64', key: 'twins' });
