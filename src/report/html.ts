@@ -152,7 +152,7 @@ function header(input: ReportInput): string {
     pair ??
     (result.recommendation ? `${formatMemory(result.recommendation.memoryMb)} recommended` : 'no recommendation');
   const lines = [`<h1>${icon} ${name}</h1>`, `<p><strong>${word}${h(headline)}</strong></p>`];
-  if (number && pair) lines.push(`<p><strong>${h(capitalise(pair))}.</strong></p>`);
+  if (number && pair) lines.push(`<p><strong>${h(pair)}.</strong></p>`);
   if (verdict) lines.push(`<p>${h(verdict.reason)}</p>`);
   if (verdict?.architectureChange) lines.push(`<p>${h(architectureChangeSentence(verdict.architectureChange))}</p>`);
   if (verdict?.accepted)
@@ -208,7 +208,7 @@ function architecturesHtml(result: RunResult): string {
   const parts = ['<h2>x86_64 against arm64</h2>'];
   parts.push(
     pair
-      ? `<p><strong>Recommended pair: ${h(pair.architecture)} at ${formatMemory(pair.memoryMb)}</strong> (strategy <code>${h(result.settings.strategy)}</code>): ${perMillion(pair.costPerInvocationUsd)}, ${formatMs(pair.durationMs)} mean duration${pair.savingPct === null ? '' : `, ${formatUnsignedPct(pair.savingPct)} ${pair.savingPct >= 0 ? 'cheaper' : 'more expensive'} than the configured ${h(comparison.configured.architecture)} at ${formatMemory(comparison.configured.memoryMb)}`}. ${h(capitalise(pair.reason), 1200)}.</p>` +
+      ? `<p><strong>Recommended pair: ${h(pair.architecture)} at ${formatMemory(pair.memoryMb)}</strong> (strategy <code>${h(result.settings.strategy)}</code>): ${perMillion(pair.costPerInvocationUsd)}, ${formatMs(pair.durationMs)} mean duration${pair.savingPct === null ? '' : `, ${formatUnsignedPct(pair.savingPct)} ${pair.savingPct >= 0 ? 'cheaper' : 'more expensive'} than the configured ${h(comparison.configured.architecture)} at ${formatMemory(comparison.configured.memoryMb)}`}. ${h(pair.reason, 1200)}.</p>` +
           (pair.changesArchitecture
             ? `<p>Switching to ${h(pair.architecture)} is a new build and deployment: auto-optimize sets memory only.</p>`
             : '')

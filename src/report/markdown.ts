@@ -121,7 +121,7 @@ function headline(input: ReportInput): string {
   }
   if (number && result.architectureComparison) {
     const pair = pairHeadline(result.architectureComparison);
-    if (pair) lines.push('', `**${escapeMarkdown(capitalise(pair))}.**`);
+    if (pair) lines.push('', `**${escapeMarkdown(pair)}.**`);
   }
   if (verdict?.architectureChange)
     lines.push('', `> [!NOTE]\n> ${architectureChangeSentence(verdict.architectureChange)}`);
