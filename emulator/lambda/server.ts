@@ -331,6 +331,12 @@ export function architectureSpeedOf(codeDir: string, architecture: Architecture)
 }
 const speedCache = new Map<string, number>();
 
+/** The runtime spec's cpuSpeed: only when the architecture runs this code at another speed than x86_64. */
+function speedOf(config: VersionConfig): Pick<FunctionRuntimeSpec, 'cpuSpeed'> {
+  const speed = architectureSpeedOf(config.codeDir, config.architecture);
+  return speed === 1 ? {} : { cpuSpeed: speed };
+}
+
 /** The code's function.json gives a speed for this architecture (architectureSpeedOf reads it). */
 export function declaresArchitectureSpeed(codeDir: string, architecture: Architecture): boolean {
   try {
@@ -349,7 +355,7 @@ const toRuntimeSpec = (
   invokedFunctionArn: string,
 ): FunctionRuntimeSpec => ({
   functionName,
-  cpuSpeed: architectureSpeedOf(config.codeDir, config.architecture),
+  ...speedOf(config),
   invokedFunctionArn,
   runtime: config.runtime,
   // SnapStart applies to published versions only; $LATEST cold-starts on demand (AWS docs, snapstart.html).
