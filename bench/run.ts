@@ -8,6 +8,8 @@
 //   npm run bench -- control-plane --against HEAD~1   this tree's LambdaTarget against a git revision's
 //   npm run bench -- apps [--quick]        a whole app in one step against sequential runs (bench/apps.ts)
 //   npm run bench -- init-cost             the demo's monthly cost with and without INIT (bench/init-cost.ts)
+//   npm run bench -- architectures         x86_64 against arm64: the right pair, and its cost against two separate
+//                                          runs (bench/architectures.ts)
 //   npm run bench -- fidelity | gate | freeze   the emulator's fidelity (bench/fidelity.ts), the gate's benchmark
 //                                          (bench/gate.ts) or what freezing idle environments changes
 //                                          (bench/freeze.ts), run as they are
@@ -37,6 +39,7 @@ const OTHERS: Record<string, string> = {
   gate: 'gate.ts',
   freeze: 'freeze.ts',
   'init-cost': 'init-cost.ts',
+  architectures: 'architectures.ts',
 };
 
 const { values: flags, positionals } = parseArgs({

@@ -8,6 +8,7 @@ import type { AppPlan, StackDiscovery, TuningSettings } from './types.js';
 import { createLambdaClient, waiterMinDelaySecFor } from './tuning/client.js';
 import type { EngineLogger } from './lib/ports.js';
 import { messageOf } from './lib/errors.js';
+import { inertText } from './lib/untrusted.js';
 import { cancellation } from './lib/cancellation.js';
 import { progressThrottle } from './lib/progress.js';
 import { TOOL_VERSION } from './lib/version.js';
@@ -96,6 +97,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     } else if (outcome.result) {
       const { renderTerminalTable } = await import('./report/terminal.js');
       writeLines(io.stdout, `\n${renderTerminalTable(outcome.result)}\n`);
+      const comparison = outcome.result.architectureComparison;
+      if (comparison) {
+        // architectures x86_64,arm64: the pair, in the report's words (the table above is the function's own).
+        const { pairHeadline } = await import('./report/architectures.js');
+        const pair = pairHeadline(comparison);
+        if (pair) writeLines(io.stdout, `architectures: ${inertText(pair)}\n`);
+      }
     }
     const { renderSpendLine } = await import('./report/terminal.js');
     const spent = renderSpendLine(outcome.functions);

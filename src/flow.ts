@@ -16,7 +16,8 @@ import type { Clock, EngineLogger } from './lib/ports.js';
 import { InputError, messageOf } from './lib/errors.js';
 import { autoOptimize } from './tuning/apply.js';
 import { TuningCancelledError, TuningFailedError, type TunerDeps } from './tuning/run-state.js';
-import { tune } from './tuning/tuner.js';
+import { tune, tuneTogether } from './tuning/tuner.js';
+import type { OtherArchitecture } from './gate/arch-run.js';
 import { functionEntry, resultsFile } from './results/file.js';
 import { memoryUsedPctAt } from './results/figures.js';
 import { functionSpend } from './results/spend.js';
@@ -66,6 +67,8 @@ export interface Measured {
   failure?: string;
   /** The baseline is a live function, measured in this run beside the PR's. */
   liveBaseline?: boolean;
+  /** architectures x86_64,arm64: the other architecture's deployment's run (result.architectureComparison compares). */
+  otherArchitecture?: RunResult;
 }
 
 export interface FlowOutcome {
@@ -74,6 +77,8 @@ export interface FlowOutcome {
   verdict: Verdict | null;
   /** The baseline run compared with, when there was one. */
   baseline: RunResult | null;
+  /** architectures x86_64,arm64: the other architecture's run. */
+  otherArchitecture?: RunResult;
   markdown: string;
   outputs: Record<string, string>;
   /** The results.json this run wrote; '' when it wrote none (never a file left by an earlier run). */
@@ -154,8 +159,14 @@ export async function measure(settings: Settings, deps: FlowDeps, loaded?: Basel
 
   const tunerDeps = tunerDepsOf(deps);
   let result: RunResult | null = null;
+  let otherResult: RunResult | undefined;
   let failure: string | undefined;
+  // architectures x86_64,arm64: the other architecture's function, tuned beside this one (gate/arch-run.ts).
+  const arch = (settings.tuning.architectures?.length ?? 0) > 1 ? await import('./gate/arch-run.js') : undefined;
+  let other: OtherArchitecture | undefined;
   try {
+    other = arch ? await arch.otherArchitecture(settings.tuning) : undefined;
+    const companions = arch && other ? [arch.otherArchitectureSubject(settings.tuning, other)] : [];
     if (plan.source === 'function') {
       const { tuneWithLiveBaseline } = await import('./gate/live.js');
       const live = await tuneWithLiveBaseline(
@@ -164,15 +175,27 @@ export async function measure(settings: Settings, deps: FlowDeps, loaded?: Basel
         { ...tunerDeps, clientFor: deps.clientFor },
         deps.signal,
         settings.gate,
+        companions,
       );
       result = live.result;
+      otherResult = live.companions?.[0];
       baseline = live.baseline;
       baselineProblem = live.problem;
+    } else if (companions.length > 0) {
+      const [own, companion] = await tuneTogether(
+        [{ settings: settings.tuning }, ...companions],
+        tunerDeps,
+        deps.signal,
+      );
+      result = own ?? null;
+      otherResult = companion;
     } else {
       result = await tune(settings.tuning, tunerDeps, deps.signal);
     }
   } catch (error) {
-    if (error instanceof TuningFailedError) {
+    if (error instanceof InputError) {
+      failure = error.message;
+    } else if (error instanceof TuningFailedError) {
       result = error.result ?? null;
       failure = error.message;
     } else if (error instanceof TuningCancelledError) {
@@ -180,10 +203,24 @@ export async function measure(settings: Settings, deps: FlowDeps, loaded?: Basel
     } else {
       failure = `Tuning failed: ${messageOf(error)}`;
     }
+  } finally {
+    // A copy the run made goes on every path; the user's own deployment has nothing to dispose.
+    await other
+      ?.dispose()
+      .catch((error: unknown) => deps.logger.warning(`Could not remove ${other?.functionName}: ${messageOf(error)}`));
   }
   if (result && deps.git) result.git = deps.git;
+  if (result && otherResult && other && !result.dryRun && !otherResult.dryRun) {
+    if (deps.git) otherResult.git = deps.git;
+    const { compareArchitectures } = await import('./gate/architectures.js');
+    result.architectureComparison = compareArchitectures(result, otherResult, {
+      confidence: settings.gate.confidence,
+      source: other.source,
+    });
+  }
   return {
     result,
+    ...(otherResult ? { otherArchitecture: otherResult } : {}),
     baseline,
     ...(baselineProblem ? { baselineProblem } : {}),
     ...(noBaselineNote ? { noBaselineNote } : {}),
@@ -238,6 +275,7 @@ export async function judgeAndReport(
       result,
       baseline: baselineResult,
       verdict,
+      ...(measured.otherArchitecture ? { otherArchitecture: measured.otherArchitecture } : {}),
     };
     const file = resultsFile(settings.gate.key, [functionEntry(outcome, verdict?.baselineKind === 'live')], {
       ...result,
@@ -255,6 +293,7 @@ export async function judgeAndReport(
     result,
     verdict,
     baseline: baselineResult,
+    ...(measured.otherArchitecture ? { otherArchitecture: measured.otherArchitecture } : {}),
     markdown,
     outputs: outputsFor(result, verdict, written, saving, baselineResult),
     resultsPath: written,
@@ -349,13 +388,22 @@ function outputsFor(
   if (!result) return outputs;
   Object.assign(outputs, spendOutputs(functionSpend({ status: 'measured', result, baseline })?.total ?? null));
   const rec = result.recommendation;
+  // With both architectures tuned, the recommended pair: its memory, figures and architecture.
+  const pair = result.architectureComparison?.recommendation;
   Object.assign(outputs, {
-    'recommended-memory': rec ? String(rec.memoryMb) : '',
-    'recommended-cost': rec ? String(rec.costPerInvocationUsd) : '',
-    'recommended-duration': rec ? String(rec.durationMs) : '',
+    'recommended-memory': pair ? String(pair.memoryMb) : rec ? String(rec.memoryMb) : '',
+    'recommended-architecture': pair ? pair.architecture : rec ? result.function.architecture : '',
+    'recommended-cost': pair ? String(pair.costPerInvocationUsd) : rec ? String(rec.costPerInvocationUsd) : '',
+    'recommended-duration': pair ? String(pair.durationMs) : rec ? String(rec.durationMs) : '',
     'current-memory': String(result.current.memoryMb),
     'current-cost': result.current.costPerInvocationUsd === null ? '' : String(result.current.costPerInvocationUsd),
-    'saving-percent': saving === null ? '' : saving.toFixed(2),
+    'saving-percent': pair
+      ? pair.savingPct === null
+        ? ''
+        : pair.savingPct.toFixed(2)
+      : saving === null
+        ? ''
+        : saving.toFixed(2),
     'visualization-url': result.visualizationUrl ?? '',
     'memory-used-percent': percentText(memoryUsedPctAt(result, result.current.memoryMb)),
     'recommended-memory-used-percent': percentText(memoryUsedPctAt(result, rec?.memoryMb)),

@@ -6,6 +6,7 @@
 export { RESULTS_FILE_SCHEMA_VERSION, RESULTS_SCHEMA_VERSION } from './results/version.js';
 export type {
   Architecture,
+  ArchitectureComparison,
   ColdStartBilling,
   ColdStartCost,
   DurationStats,
@@ -31,6 +32,7 @@ export type {
   WeightedPayload,
 } from './results/schema.js';
 import type {
+  Architecture,
   PercentileLimit,
   RecordedSettings,
   RunResult,
@@ -100,6 +102,13 @@ export interface TuningSettings {
    * recommended (tuning/headroom.ts). Undefined = off.
    */
   maxMemoryUsedPct?: number;
+  /**
+   * architectures: absent = the function's own only. One value: the function's own, checked at the snapshot. Both:
+   * the function and compareFunction (the other architecture's deployment) tuned together (gate/arch-run.ts).
+   */
+  architectures?: Architecture[];
+  /** compare-function: the other architecture's deployment, as Lambda's FunctionName takes it. */
+  compareFunction?: string;
 }
 
 export type BaselineSource = 'none' | 'file' | 'branch' | 'function';
@@ -264,6 +273,8 @@ export interface FunctionOutcome {
   failure?: string;
   /** unchanged: what it was found equal to, in words (e.g. "the baseline function orders-staging"). */
   unchangedNote?: string;
+  /** architectures x86_64,arm64: the other architecture's run, measured beside it. */
+  otherArchitecture?: RunResult;
 }
 
 /** The app's verdict: the worst function's level, and the app's monthly cost change. */

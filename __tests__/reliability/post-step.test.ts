@@ -119,6 +119,34 @@ describe('the post step', () => {
     await expectLeftAsFound(name);
   });
 
+  it('after SIGKILL with compare-function (architectures x86_64,arm64): puts both functions back', async () => {
+    const [name, arm] = ['post-kill-arch', 'post-kill-arch-arm64'];
+    await slowFunction(name);
+    await createOriginal(harness, arm, {
+      codeDir: join(FIXTURE_FUNCTIONS, 'slow'),
+      environment: { SLEEP_MS: String(SLEEP_MS) },
+      architecture: 'arm64',
+    });
+    const inputs = { 'function-name': name, 'compare-function': arm, 'power-values': '128,256', invocations: '4' };
+    const { child, statePath } = startMain(name, inputs);
+    await until(() => (harness.requestsFor(arm).Invoke ?? 0) >= 2, 'two invocations of the arm64 deployment');
+    child.child.kill('SIGKILL');
+    await child.exited;
+    await expectLeftovers(name);
+    await expectLeftovers(arm);
+
+    const post = await runPost(name, statePath, inputs);
+    expect(post.code).toBe(0);
+    expect(post.lines.filter((line) => line.startsWith('::error'))).toEqual([]);
+    await expectLeftAsFound(name);
+    const state = await settledStateOf(harness.checkClient, arm);
+    expect([state.memoryMb, state.aliases, state.versions]).toEqual([
+      LEFT_AS_FOUND.memoryMb,
+      LEFT_AS_FOUND.aliases,
+      LEFT_AS_FOUND.versions,
+    ]);
+  }, 60_000);
+
   it("after GitHub's cancel sequence (SIGINT, 7.5 s, SIGTERM, 2.5 s, SIGKILL) during a slow clean-up: finishes the clean-up", async () => {
     const name = 'post-cancel-slow';
     // Invocations of 2 s: after the second, at least 20 s of measuring remain, so however late this process sees it

@@ -53,6 +53,7 @@ describe('docs/results-schema.json', () => {
     });
     expect(Object.keys(schema.definitions).sort()).toEqual(
       [
+        'ArchitectureComparison',
         'ColdStartBilling',
         'ColdStartCost',
         'FunctionEntry',

@@ -2,6 +2,7 @@
 // it round-trips, older files of version 1 still read, and a bad file is refused in one line that says where and
 // what to do.
 
+import { compareArchitectures } from '../../src/gate/architectures.js';
 import { readBaselineFile } from '../../src/gate/baseline.js';
 import { parseRunResult } from '../../src/results/parse.js';
 import { runResultSchema } from '../../src/results/schema.js';
@@ -114,6 +115,37 @@ function liveGateRun(): RunResult {
   };
 }
 
+/** The live gate's run, also compared with an arm64 deployment (architectures x86_64,arm64). */
+function architecturesRun(): RunResult {
+  const own = liveGateRun();
+  own.settings = { ...own.settings, architectures: ['x86_64', 'arm64'], compareFunction: 'orders-api-arm64' };
+  const arm = makeRun({
+    configuredMb: 1024,
+    functionName: 'orders-api-arm64',
+    runId: 'live-1',
+    prices: { ...ROUND_PRICES, architecture: 'arm64', pricePerGbSecondUsd: 0.000008 },
+    powerValues: [{ memoryMb: 1024, durationsMs: [110, 111, 112, 113] }],
+  });
+  // Expected costs on both, so the pair carries expectedCostPerInvocationUsd.
+  const withExpected = (run: RunResult): RunResult => ({
+    ...run,
+    powerValues: run.powerValues.map((entry) => ({
+      ...entry,
+      expectedCostPerInvocationUsd: (entry.costPerInvocationUsd ?? 0) * 1.01,
+    })),
+    recommendation: run.recommendation
+      ? { ...run.recommendation, expectedCostPerInvocationUsd: run.recommendation.costPerInvocationUsd * 1.01 }
+      : null,
+  });
+  return {
+    ...own,
+    architectureComparison: compareArchitectures(withExpected(own), withExpected(arm), {
+      confidence: 0.95,
+      source: 'compare-function',
+    }),
+  };
+}
+
 /** As results.json holds it: what JSON.stringify keeps (undefined fields go). */
 const asWritten = (run: RunResult): unknown => JSON.parse(JSON.stringify(run));
 
@@ -157,7 +189,7 @@ function documentPaths(value: unknown, prefix = ''): string[] {
 describe('what the engine writes', () => {
   let documents: unknown[];
   beforeAll(async () => {
-    documents = [asWritten(await tunedRun()), asWritten(liveGateRun())];
+    documents = [asWritten(await tunedRun()), asWritten(liveGateRun()), asWritten(architecturesRun())];
   });
 
   test('validates against the published JSON Schema (docs/results-schema.json)', () => {

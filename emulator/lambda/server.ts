@@ -345,12 +345,58 @@ export function findPython(path = process.env.PATH ?? ''): string | undefined {
   return undefined;
 }
 
+/**
+ * How fast a function's code runs on an architecture relative to x86_64: `architectureSpeed` in the code's
+ * `function.json`, e.g. `{ "arm64": 0.6 }` (numeric code that Graviton runs at 0.6× the speed) or `{ "arm64": 1.1 }`.
+ * Published measurements range from about 8% faster on arm64 to 36–99% slower at low memory for numeric Python
+ * (issue 17): the emulator cannot run arm64, so each sample declares where it stands. Default 1 (x86_64 always 1).
+ */
+export function architectureSpeedOf(codeDir: string, architecture: Architecture): number {
+  if (architecture === 'x86_64') return 1;
+  const key = `${codeDir}\u0000${architecture}`;
+  const known = speedCache.get(key);
+  if (known !== undefined) return known;
+  let speed = 1;
+  const file = join(codeDir, 'function.json');
+  if (existsSync(file)) {
+    try {
+      const declared = (JSON.parse(readFileSync(file, 'utf8')) as { architectureSpeed?: Record<string, unknown> })
+        .architectureSpeed?.[architecture];
+      if (typeof declared === 'number' && declared > 0 && Number.isFinite(declared)) speed = declared;
+    } catch {
+      // Not JSON: the code's own file, not the emulator's to judge; the architecture runs at x86_64's speed.
+    }
+  }
+  speedCache.set(key, speed);
+  return speed;
+}
+const speedCache = new Map<string, number>();
+
+/** The runtime spec's cpuSpeed: only when the architecture runs this code at another speed than x86_64. */
+function speedOf(config: VersionConfig): Pick<FunctionRuntimeSpec, 'cpuSpeed'> {
+  const speed = architectureSpeedOf(config.codeDir, config.architecture);
+  return speed === 1 ? {} : { cpuSpeed: speed };
+}
+
+/** The code's function.json gives a speed for this architecture (architectureSpeedOf reads it). */
+export function declaresArchitectureSpeed(codeDir: string, architecture: Architecture): boolean {
+  try {
+    const parsed = JSON.parse(readFileSync(join(codeDir, 'function.json'), 'utf8')) as {
+      architectureSpeed?: Record<string, unknown>;
+    };
+    return typeof parsed.architectureSpeed?.[architecture] === 'number';
+  } catch {
+    return false;
+  }
+}
+
 const toRuntimeSpec = (
   functionName: string,
   config: VersionConfig,
   invokedFunctionArn: string,
 ): FunctionRuntimeSpec => ({
   functionName,
+  ...speedOf(config),
   invokedFunctionArn,
   runtime: config.runtime,
   // SnapStart applies to published versions only; $LATEST cold-starts on demand (AWS docs, snapstart.html).
@@ -1116,6 +1162,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         continue;
       }
       await emulator.createFunction({ name: sample, sample, timeoutSec: 30, ...manifest });
+      // A sample that declares its arm64 speed gets an arm64 twin, the compare-function of architectures x86_64,arm64.
+      const twin = `${sample}-arm64`;
+      if (declaresArchitectureSpeed(join(functionsDir, sample), 'arm64') && !store.has(twin))
+        await emulator.createFunction({ name: twin, sample, timeoutSec: 30, ...manifest, architecture: 'arm64' });
     }
   }
   log(`Lambda emulator listening on ${endpoint} (region ${region}, account ${ACCOUNT_ID})`);

@@ -67,6 +67,7 @@ async function runOneFunction(plan: AppPlan, deps: AppDeps): Promise<AppOutcome>
     result: outcome.result,
     baseline: outcome.baseline,
     verdict: outcome.verdict,
+    ...(outcome.otherArchitecture ? { otherArchitecture: outcome.otherArchitecture } : {}),
     ...(status === 'failed' && outcome.failure ? { failure: outcome.failure } : {}),
   };
   const appVerdict = outcome.verdict ? await verdictOf([fn]) : null;
@@ -266,6 +267,7 @@ async function outcomeOf(
     result: measured.result,
     baseline: measured.baseline?.result ?? null,
     verdict: judged.verdict,
+    ...(measured.otherArchitecture ? { otherArchitecture: measured.otherArchitecture } : {}),
     ...(failed ? { failure: measured.failure } : {}),
   };
 }

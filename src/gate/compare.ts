@@ -121,6 +121,9 @@ export function compareRuns(
     durationDeltaPct: headline?.durationDeltaPct ?? null,
     ...(initGated(gate) ? { initDurationDeltaPct: headline?.initDurationDeltaPct ?? null } : {}),
     monthlyCostDeltaUsd: headline?.monthlyCostDeltaUsd ?? null,
+    ...(base && base.function.architecture !== pr.function.architecture
+      ? { architectureChange: { from: base.function.architecture, to: pr.function.architecture } }
+      : {}),
   };
 }
 

@@ -4,7 +4,7 @@
 // or the service's drift between two runs — the main source of false alarms with a stored baseline — cancels out.
 
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import type { TunerDeps } from '../tuning/run-state.js';
+import type { TunerDeps, TuningSubject } from '../tuning/run-state.js';
 import { tuneTogether } from '../tuning/tuner.js';
 import type { GateSettings, RunResult, TuningSettings } from '../types.js';
 import type { LoadedBaseline } from './baseline.js';
@@ -17,6 +17,8 @@ export interface LiveBaselineDeps extends TunerDeps {
 
 export interface LiveOutcome {
   result: RunResult;
+  /** The companions' results (architectures x86_64,arm64: the other architecture's deployment), in order. */
+  companions?: RunResult[];
   /** Null when the baseline function produced nothing to compare with (then `problem` says why). */
   baseline: LoadedBaseline | null;
   problem?: string;
@@ -56,6 +58,7 @@ export async function tuneWithLiveBaseline(
   deps: LiveBaselineDeps,
   signal?: AbortSignal,
   gate?: GateSettings,
+  companions: TuningSubject[] = [],
 ): Promise<LiveOutcome> {
   const base = baselineSettings(settings, baselineFunction);
   let client: LambdaClient | undefined;
@@ -67,21 +70,25 @@ export async function tuneWithLiveBaseline(
     client = deps.clientFor(base.region);
   }
   const extra = gate && gate.maxInvocations > settings.invocationsPerValue ? gateSampling(gate) : undefined;
-  const subjects = [{ settings }, { settings: base, label: 'baseline', ...(client ? { client } : {}) }];
-  const [result, baseResult] = await tuneTogether(subjects, deps, signal, extra);
+  // Companions go last: the gate's extra rounds pair the first two functions only (sequential.ts).
+  const subjects = [{ settings }, { settings: base, label: 'baseline', ...(client ? { client } : {}) }, ...companions];
+  const [result, baseResult, ...companionResults] = await tuneTogether(subjects, deps, signal, extra);
   if (!result || !baseResult) throw new Error('tuneTogether returned fewer results than functions');
-  if (baseResult.dryRun) return { result, baseline: null };
+  const withCompanions = companions.length > 0 ? { companions: companionResults } : {};
+  if (baseResult.dryRun) return { result, baseline: null, ...withCompanions };
   const failed = baseResult.powerValues.filter((entry) => entry.status === 'failed');
   if (failed.length === baseResult.powerValues.length) {
     const reasons = failed.map((entry) => `${entry.memoryMb} MB ${entry.failureReason ?? 'failed'}`).join('; ');
     return {
       result,
+      ...withCompanions,
       baseline: null,
       problem: `the baseline function ${baseResult.function.name} failed at every memory size (${reasons})`,
     };
   }
   return {
     result,
+    ...withCompanions,
     baseline: {
       result: baseResult,
       description: `live baseline function ${baseResult.function.name}, measured in the same run with interleaved invocations`,

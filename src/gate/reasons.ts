@@ -303,3 +303,11 @@ export function applyFinding(row: MetricComparison, finding: Finding): MetricCom
   row.reason = reasonFor(finding);
   return row;
 }
+
+/**
+ * A PR that changes the architecture: what its deltas include. Each side ran on its own architecture and is priced
+ * at its own architecture's price (metrics.ts pricesForBase), so like is compared with like.
+ */
+export function architectureChangeSentence(change: { from: string; to: string }): string {
+  return `The architecture changed from ${change.from} to ${change.to}: each side was measured on its own architecture and priced at its own architecture's price, so the changes above include the architecture's.`;
+}

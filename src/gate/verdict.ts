@@ -1,6 +1,7 @@
 // The gate's verdict: a level and a sentence overall, and one row per comparison with its figures, its finding
 // (findings.ts) and its sentence (reasons.ts). src/types.ts re-exports these types for the report and the doors.
 
+import type { Architecture } from '../results/schema.js';
 import type { AcceptedNote } from './acceptance.js';
 import type { Finding, Place } from './findings.js';
 
@@ -103,4 +104,9 @@ export interface Verdict {
    * covers. The level stays fail; the job passes and the report says so.
    */
   accepted?: AcceptedNote;
+  /**
+   * The PR moves the function to another architecture (x86_64 ↔ arm64): each side was measured on its own
+   * architecture and priced at its own price (metrics.ts pricesForBase), so the change includes the architecture's.
+   */
+  architectureChange?: { from: Architecture; to: Architecture };
 }

@@ -3,7 +3,9 @@
 // Content-Security-Policy of default-src 'none' makes sure of it, so it opens offline and from a zip.
 
 import { acceptedSentence } from '../gate/acceptance.js';
-import type { MetricComparison, PowerValueResult, RunResult } from '../types.js';
+import type { Architecture, ArchitectureComparison, MetricComparison, PowerValueResult, RunResult } from '../types.js';
+import { architectureChangeSentence } from '../gate/reasons.js';
+import { architectureCompareUrl, chartedRows, marksAt, pairHeadline, ratioDeltaText } from './architectures.js';
 import { chartData, niceCeiling, type ChartData } from './chart.js';
 import {
   capitalise,
@@ -65,6 +67,7 @@ export function functionSections(input: ReportInput): string[] {
   return [
     header(input),
     result.dryRun ? '' : recommendation(result),
+    result.dryRun ? '' : architecturesHtml(result),
     result.dryRun ? '' : memoryTable(input),
     result.dryRun ? '' : charts(input),
     links(input),
@@ -147,11 +150,15 @@ function header(input: ReportInput): string {
   const number = verdict ? headlineNumber(verdict, result.settings.monthlyInvocations) : null;
   const icon = verdict?.accepted ? ACCEPTED_ICON : verdict ? VERDICT_ICON[verdict.level] : NO_VERDICT_ICON;
   const word = verdict ? `<span class="lvl-${verdict.level}">${LEVEL_WORD[verdict.level]}</span>: ` : '';
+  const pair = result.architectureComparison ? pairHeadline(result.architectureComparison) : null;
   const headline =
     number ??
+    pair ??
     (result.recommendation ? `${formatMemory(result.recommendation.memoryMb)} recommended` : 'no recommendation');
   const lines = [`<h1>${icon} ${name}</h1>`, `<p><strong>${word}${h(headline)}</strong></p>`];
+  if (number && pair) lines.push(`<p><strong>${h(pair)}.</strong></p>`);
   if (verdict) lines.push(`<p>${h(verdict.reason)}</p>`);
+  if (verdict?.architectureChange) lines.push(`<p>${h(architectureChangeSentence(verdict.architectureChange))}</p>`);
   if (verdict?.accepted)
     lines.push(
       `<p><strong>Accepted on purpose, the job passes.</strong> ${h(acceptedSentence(verdict.accepted), 1500)}</p>`,
@@ -176,7 +183,7 @@ function recommendation(result: RunResult): string {
       : `<h2>Recommendation</h2><p>No memory size met the <code>${h(result.settings.strategy)}</code> strategy's conditions.</p>`;
   }
   const lines = [
-    `<p><strong>${formatMemory(rec.memoryMb)}</strong> (strategy <code>${h(rec.strategy)}</code>): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${h(capitalise(rec.reason), 600)}</p>`,
+    `<p><strong>${formatMemory(rec.memoryMb)}${result.architectureComparison ? ` on ${h(result.function.architecture)}` : ''}</strong> (strategy <code>${h(rec.strategy)}</code>): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${h(capitalise(rec.reason), 600)}</p>`,
   ];
   const saving = savingPct(result);
   const current = result.current;
@@ -196,6 +203,65 @@ function recommendation(result: RunResult): string {
   }
   return `<h2>Recommendation</h2>${lines.join('\n')}`;
 }
+
+/** x86_64 against arm64: the pair, one table with both architectures, both charts, the compare link. */
+function architecturesHtml(result: RunResult): string {
+  const comparison = result.architectureComparison;
+  if (!comparison) return '';
+  const pair = comparison.recommendation;
+  const parts = ['<h2>x86_64 against arm64</h2>'];
+  parts.push(
+    pair
+      ? `<p><strong>Recommended pair: ${h(pair.architecture)} at ${formatMemory(pair.memoryMb)}</strong> (strategy <code>${h(result.settings.strategy)}</code>): ${perMillion(pair.costPerInvocationUsd)}, ${formatMs(pair.durationMs)} mean duration${pair.savingPct === null ? '' : `, ${formatUnsignedPct(pair.savingPct)} ${pair.savingPct >= 0 ? 'cheaper' : 'more expensive'} than the configured ${h(comparison.configured.architecture)} at ${formatMemory(comparison.configured.memoryMb)}`}. ${h(pair.reason, 1200)}.</p>` +
+          (pair.changesArchitecture
+            ? `<p>Switching to ${h(pair.architecture)} is a new build and deployment: auto-optimize sets memory only.</p>`
+            : '')
+      : '<p>No recommended pair: neither architecture has a recommendation.</p>',
+  );
+  const figure = (architecture: Architecture, memoryMb: number, what: 'mean' | 'cost'): string => {
+    const row = comparison.memorySizes.find((entry) => entry.memoryMb === memoryMb);
+    const figures = row?.[architecture];
+    if (!figures) return '<td>–</td>';
+    const text =
+      what === 'mean' ? formatMs(figures.durationMs) : formatUsd(costPerMillionUsd(figures.costPerInvocationUsd));
+    const marks = marksAt(comparison, architecture, memoryMb);
+    return marks ? `<td><strong>${h(text)}</strong> ${marks}</td>` : `<td>${h(text)}</td>`;
+  };
+  const delta = (ratio: ArchitectureComparison['memorySizes'][number]['cost']): string =>
+    `<td${ratio?.significant ? ' class="significant"' : ''}>${h(ratioDeltaText(ratio))}</td>`;
+  const rows = comparison.memorySizes.map(
+    (row) =>
+      `<tr><td>${formatMemory(row.memoryMb)}</td>${figure('x86_64', row.memoryMb, 'mean')}${figure('arm64', row.memoryMb, 'mean')}${delta(row.duration)}${figure('x86_64', row.memoryMb, 'cost')}${figure('arm64', row.memoryMb, 'cost')}${delta(row.cost)}</tr>`,
+  );
+  parts.push(
+    `<table><thead><tr><th>Memory</th><th>x86_64 mean</th><th>arm64 mean</th><th>Δ mean arm64</th><th>x86_64 cost / 1M</th><th>arm64 cost / 1M</th><th>Δ cost arm64</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    `<p class="muted small">${comparison.functions.map((fn) => `${h(fn.architecture)} <code>${h(fn.name, 140)}</code> at ${formatUsd(fn.prices.pricePerGbSecondUsd)}/GB-s`).join(' and ')}, tuned in the same run with invocations taking turns. ⭐ recommended pair · 📌 configured pair · Δ: arm64 against x86_64 at the same memory with its ${Math.round(comparison.confidence * 100)}% interval (the gate's); bold: significant.</p>`,
+  );
+  const charted = chartedRows(comparison);
+  if (charted.length > 0) {
+    const memories = charted.map((row) => row.memoryMb);
+    const chart = (title: string, unit: 'ms' | 'usd', pick: (figures: ArchFigures) => number): string => {
+      const series: SvgSeries[] = [
+        { className: 'base', label: 'arm64', values: charted.map((row) => pick(row.arm64 as ArchFigures)) },
+        { className: 'pr', label: 'x86_64', values: charted.map((row) => pick(row.x86_64 as ArchFigures)) },
+      ];
+      const legend =
+        '<div class="legend"><span><span class="swatch"></span>x86_64</span><span><span class="swatch base"></span>arm64</span></div>';
+      return `<figure><figcaption>${h(title)}</figcaption>${svgLineChart(memories, series, unit, title)}${legend}</figure>`;
+    };
+    parts.push(
+      `<div class="charts">${chart('Mean duration by architecture', 'ms', (f) => f.durationMs)}${chart('Cost per 1M invocations by architecture', 'usd', (f) => costPerMillionUsd(f.costPerInvocationUsd) ?? 0)}</div>`,
+    );
+  }
+  const url = architectureCompareUrl(comparison);
+  if (url)
+    parts.push(
+      `<ul class="links"><li><a href="${h(url, 100_000)}">⚖️ x86_64 against arm64 in Lambda Power Tuning</a></li></ul>`,
+    );
+  return parts.join('\n');
+}
+
+type ArchFigures = NonNullable<ArchitectureComparison['memorySizes'][number]['x86_64']>;
 
 function deltaHtml(input: ReportInput, memoryMb: number, kind: 'cost' | 'duration'): string {
   const cell = deltaAt(input, memoryMb, kind);

@@ -8,6 +8,8 @@
 
 import type { PowerValueResult, RunResult } from '../types.js';
 import { acceptedSentence } from '../gate/acceptance.js';
+import { architectureChangeSentence } from '../gate/reasons.js';
+import { architectureSection, pairHeadline } from './architectures.js';
 import { chartMarkdown } from './chart.js';
 import { detailsSection } from './markdown-details.js';
 import {
@@ -69,6 +71,7 @@ export function renderReport(input: ReportInput, options: RenderOptions = {}): s
   const sections = [
     headline(input),
     recommendationSection(result, input.verdict),
+    architectureSection(result, { charts: !compact }),
     powerValueTable(input),
     failures(result),
     compact ? '' : chartMarkdown(result, input.baseline),
@@ -111,10 +114,17 @@ function headline(input: ReportInput): string {
     // An absolute limit or a failed memory size: the reason is the headline.
     lines.push(`### ${icon} ${name}: ${escapeMarkdown(verdict.reason, 400)}`);
   } else {
-    const recommended = recommendationNumber(result);
+    const pair = result.architectureComparison ? pairHeadline(result.architectureComparison) : null;
+    const recommended = pair ?? recommendationNumber(result);
     lines.push(`### ${icon} ${name}: ${recommended ?? 'no recommendation'}`);
     if (verdict) lines.push('', escapeMarkdown(verdict.reason, 1000));
   }
+  if (number && result.architectureComparison) {
+    const pair = pairHeadline(result.architectureComparison);
+    if (pair) lines.push('', `**${escapeMarkdown(pair)}.**`);
+  }
+  if (verdict?.architectureChange)
+    lines.push('', `> [!NOTE]\n> ${architectureChangeSentence(verdict.architectureChange)}`);
   if (verdict?.accepted) lines.push('', acceptedBlock(verdict.accepted));
   if (verdict?.baselineDescription)
     lines.push('', `<sub>Baseline: ${escapeMarkdown(verdict.baselineDescription)}${storedBaselineNote(verdict)}</sub>`);
@@ -142,7 +152,7 @@ function recommendationSection(result: RunResult, verdict: ReportInput['verdict'
       : `**No recommendation:** no memory size met the ${codeSpan(result.settings.strategy)} strategy's conditions (see the table).`;
   }
   const lines = [
-    `**Recommendation: ${formatMemory(rec.memoryMb)}** (strategy ${codeSpan(rec.strategy)}): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${escapeMarkdown(capitalise(rec.reason))}`,
+    `**Recommendation: ${formatMemory(rec.memoryMb)}${result.architectureComparison ? ` on ${escapeMarkdown(result.function.architecture)}` : ''}** (strategy ${codeSpan(rec.strategy)}): ${perMillion(rec.costPerInvocationUsd)}, ${formatMs(rec.durationMs)} mean duration. ${escapeMarkdown(capitalise(rec.reason))}`,
   ];
   const current = result.current;
   const saving = savingPct(result);

@@ -13,6 +13,7 @@ export function functionEntry(outcome: FunctionOutcome, liveBaseline: boolean): 
     status: outcome.status,
     result: outcome.result,
     ...(liveBaseline && outcome.baseline ? { baseline: outcome.baseline } : {}),
+    ...(outcome.otherArchitecture ? { otherArchitecture: outcome.otherArchitecture } : {}),
     ...(outcome.failure ? { failure: outcome.failure } : {}),
     ...(outcome.unchangedNote ? { unchangedNote: outcome.unchangedNote } : {}),
     ...(outcome.verdict?.accepted ? { accepted: outcome.verdict.accepted } : {}),

@@ -115,6 +115,14 @@ export const recordedSettingsSchema = z
       .describe(
         'max-memory-used-percent: memory sizes whose peak Max Memory Used was above this percent were not recommended (absent: off, or a run before the setting existed).',
       ),
+    architectures: z
+      .array(architectureSchema)
+      .optional()
+      .describe('architectures: the architectures asked for (absent: the function’s own only).'),
+    compareFunction: z
+      .string()
+      .optional()
+      .describe('compare-function: the other architecture’s deployment, tuned in the same run.'),
   })
   .meta({
     id: 'RecordedSettings',
@@ -388,6 +396,91 @@ export const runSpendSchema = z
     description: 'What measuring spent: invocations, GB-seconds, dollars and wall time.',
   });
 
+const architectureFiguresSchema = z
+  .object({
+    costPerInvocationUsd: nonNegative.describe('Warm cost per invocation, at this architecture’s price.'),
+    expectedCostPerInvocationUsd: nonNegative.optional().describe('Cold starts included, when known.'),
+    durationMs: nonNegative.describe('Trimmed mean duration.'),
+  })
+  .nullable()
+  .describe('null when this architecture has no successful measurement at this memory size.');
+
+const architectureRatioSchema = z
+  .object({
+    ratio: z.number().positive().describe('arm64 / x86_64: ratio of trimmed geometric means of the samples.'),
+    low: z.number().nonnegative(),
+    high: z.number().nonnegative(),
+    significant: z.boolean().describe('The interval excludes 1 (no difference).'),
+  })
+  .nullable()
+  .describe('The gate’s interval (gate/stats.ts) of arm64 over x86_64; null with fewer than 2 samples a side.');
+
+export const architectureComparisonSchema = z
+  .object({
+    source: z
+      .enum(['compare-function', 'copy'])
+      .describe(
+        'Where the other architecture came from: the deployment compare-function named, or a copy the action made.',
+      ),
+    confidence: z.number().gt(0).lt(1).describe('Confidence of the intervals (the gate’s confidence).'),
+    functions: z
+      .array(
+        z.object({
+          architecture: architectureSchema,
+          name: z.string(),
+          arn: z.string(),
+          prices: pricesSchema,
+          recommendation: z
+            .object({ memoryMb: memoryMb, costPerInvocationUsd: nonNegative, durationMs: nonNegative })
+            .nullable()
+            .describe('This architecture’s own recommendation by the strategy.'),
+        }),
+      )
+      .describe('Both deployments, the tuned function first.'),
+    memorySizes: z
+      .array(
+        z.object({
+          memoryMb: memoryMb,
+          x86_64: architectureFiguresSchema,
+          arm64: architectureFiguresSchema,
+          cost: architectureRatioSchema,
+          duration: architectureRatioSchema,
+        }),
+      )
+      .describe('One entry per memory size, ascending: both architectures’ figures and their comparison.'),
+    configured: z
+      .object({ architecture: architectureSchema, memoryMb: memoryMb })
+      .describe('The configured pair: the tuned function’s architecture and memory.'),
+    recommendation: z
+      .object({
+        architecture: architectureSchema,
+        memoryMb: memoryMb,
+        costPerInvocationUsd: nonNegative,
+        expectedCostPerInvocationUsd: nonNegative.optional(),
+        durationMs: nonNegative,
+        savingPct: z
+          .number()
+          .nullable()
+          .describe(
+            'Cost saving against the configured pair, percent (cold starts included when both have them); null when unknown.',
+          ),
+        changesArchitecture: z.boolean(),
+        significant: z
+          .boolean()
+          .describe(
+            'The interval of this pick against the other architecture’s pick excludes no difference (in the strategy’s measure); false: within noise.',
+          ),
+        reason: z.string().describe('One sentence: why this pair.'),
+      })
+      .nullable()
+      .describe('The recommended (architecture, memory) pair by the strategy; null when neither architecture has one.'),
+  })
+  .meta({
+    id: 'ArchitectureComparison',
+    description:
+      'architectures x86_64,arm64: the function and its other-architecture deployment, tuned in the same run (docs/architectures.md).',
+  });
+
 export const runResultSchema = z
   .object({
     schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
@@ -429,6 +522,7 @@ export const runResultSchema = z
       .describe('A lambda-power-tuning.show link for the successful memory sizes.'),
     sampling: samplingSummarySchema.optional(),
     gateSampling: gateSamplingSummarySchema.optional(),
+    architectureComparison: architectureComparisonSchema.optional(),
     applied: z
       .object({
         target: z.enum(['$LATEST', 'alias']),
@@ -477,6 +571,12 @@ export const functionEntrySchema = z
       .nullable()
       .optional()
       .describe('The live baseline function’s run, measured beside it (baseline-function or baseline-stack-name).'),
+    otherArchitecture: runResultSchema
+      .nullable()
+      .optional()
+      .describe(
+        'architectures x86_64,arm64: the other architecture’s deployment’s run, measured beside it (its samples; the comparison is result.architectureComparison).',
+      ),
     failure: z.string().optional().describe('failed: why, in one sentence.'),
     unchangedNote: z.string().optional().describe('unchanged: what it was found equal to.'),
     accepted: z
@@ -556,6 +656,7 @@ export type SamplingSummary = z.output<typeof samplingSummarySchema>;
 export type GateSamplingSummary = z.output<typeof gateSamplingSummarySchema>;
 export type RunSpend = z.output<typeof runSpendSchema>;
 export type FileSpend = z.output<typeof fileSpendSchema>;
+export type ArchitectureComparison = z.output<typeof architectureComparisonSchema>;
 /** results.json: one tuning run. The unit of baseline storage, so it round-trips through JSON. */
 export type RunResult = z.output<typeof runResultSchema>;
 export type FunctionEntry = z.output<typeof functionEntrySchema>;

@@ -254,6 +254,23 @@ export const INPUTS: readonly InputSpec[] = [
       "The production function whose real traffic monthly-invocations auto and cold-start-rate auto read (a name or ARN, no qualifier: CloudWatch's FunctionName metrics cover every version and alias), e.g. orders-prod.",
   },
   {
+    name: 'architectures',
+    perFunction: true,
+    group: 'tuning',
+    valueName: 'list',
+    defaultText: "the function's own architecture only",
+    description:
+      "x86_64,arm64: tune the function on both architectures in one run, invocations taking turns, each priced at its own architecture's price, and recommend an (architecture, memory) pair by the strategy (docs/architectures.md). The other architecture is the deployment compare-function names. One value: the function's own, checked before anything changes.",
+  },
+  {
+    name: 'compare-function',
+    perFunction: true,
+    group: 'tuning',
+    valueName: 'name|arn',
+    description:
+      'A second deployment of the same code on the other architecture (e.g. orders-pr-arm64; a name or ARN, no qualifier), tuned in the same run with the same plan, invocations taking turns. Implies architectures x86_64,arm64.',
+  },
+  {
     name: 'cold-start-rate',
     perFunction: true,
     group: 'tuning',
@@ -577,7 +594,16 @@ export const INPUTS: readonly InputSpec[] = [
 ];
 
 export const OUTPUTS: readonly OutputSpec[] = [
-  { name: 'recommended-memory', description: 'Recommended memory in MB.' },
+  {
+    name: 'recommended-memory',
+    description:
+      'Recommended memory in MB (with architectures x86_64,arm64: the memory of the recommended pair, on recommended-architecture).',
+  },
+  {
+    name: 'recommended-architecture',
+    description:
+      "The recommended pair's architecture (x86_64 or arm64); with one architecture tuned, the function's own.",
+  },
   { name: 'recommended-cost', description: 'Cost per invocation at the recommended memory, in USD.' },
   { name: 'recommended-duration', description: 'Duration at the recommended memory, in ms.' },
   { name: 'current-memory', description: "The function's configured memory in MB before tuning." },

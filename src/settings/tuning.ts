@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { ARTEFACT_NAMES } from '../lib/paths.js';
 import { ALL_POWER_VALUES_MB, MAX_MEMORY_MB, MIN_MEMORY_MB } from '../tuning/plan.js';
-import type { PercentileLimit, SamplingMode, Strategy, TuningSettings } from '../types.js';
+import type { Architecture, PercentileLimit, SamplingMode, Strategy, TuningSettings } from '../types.js';
 import { checkAliasName, parseFunctionNameAs, REGION, type ParsedFunctionName } from './function-name.js';
 import {
   checkNumber,
@@ -210,6 +210,7 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
   }
 
   const coldStartRate = parseColdStartRate(inputs.value('cold-start-rate'));
+  const { architectures, compareFunction } = parseArchitectures(inputs, fn.functionName);
 
   return omitUndefined({
     functionName: fn.functionName,
@@ -242,7 +243,62 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
     sampling: sampling === 'adaptive' ? sampling : undefined,
     samplingConfidence: sampling === 'adaptive' ? samplingConfidence : undefined,
     maxMemoryUsedPct: parseMemoryPercent(inputs, 'max-memory-used-percent'),
+    architectures,
+    compareFunction,
   });
+}
+
+const ARCHITECTURES = ['x86_64', 'arm64'] as const satisfies readonly Architecture[];
+
+/**
+ * architectures and compare-function: which architectures to tune and the deployment of the other one. Both
+ * architectures need compare-function (the copy the action makes itself is not wired in yet: docs/architectures.md).
+ */
+export function parseArchitectures(
+  inputs: Inputs,
+  functionName: string,
+): { architectures?: Architecture[]; compareFunction?: string } {
+  const text = inputs.given('architectures').trim();
+  const listed: Architecture[] = [];
+  for (const item of text === '' ? [] : text.split(/[\s,]+/).filter(Boolean)) {
+    const architecture = parseEnum('architectures', item, ARCHITECTURES, 'an architecture');
+    if (listed.includes(architecture))
+      throw fail('architectures', `lists ${architecture} twice; use x86_64,arm64 for both, or one of them`);
+    listed.push(architecture);
+  }
+  const compareText = inputs.given('compare-function').trim();
+  const compareFunction = compareText === '' ? undefined : parseCompareFunction(compareText, functionName);
+  if (compareFunction !== undefined && listed.length === 1) {
+    throw fail(
+      'compare-function',
+      `tunes a second architecture, but architectures lists only ${listed[0]}; set architectures to x86_64,arm64 or leave it empty`,
+    );
+  }
+  if (listed.length === 2 && compareFunction === undefined) {
+    throw fail(
+      'architectures',
+      `${show(text)} needs the other architecture's deployment: set compare-function to it (e.g. the arm64 build of the same code, my-function-arm64), or list one architecture`,
+    );
+  }
+  if (compareFunction !== undefined) return { architectures: [...ARCHITECTURES], compareFunction };
+  return listed.length === 1 ? { architectures: listed } : {};
+}
+
+function parseCompareFunction(text: string, functionName: string): string {
+  const parsed = parseFunctionNameAs('compare-function', text, false);
+  if (parsed.qualifier !== undefined) {
+    throw fail(
+      'compare-function',
+      `${show(text)} has a qualifier (:${parsed.qualifier}), but tuning measures new versions of $LATEST; give the name alone, e.g. ${parsed.name}`,
+    );
+  }
+  if (parsed.functionName === functionName || parsed.name === functionName) {
+    throw fail(
+      'compare-function',
+      `${show(text)} is function-name itself; name the deployment built for the other architecture`,
+    );
+  }
+  return parsed.functionName;
 }
 
 /** monthly-invocations' documented default, used until auto resolves and when it cannot. */

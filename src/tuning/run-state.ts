@@ -50,6 +50,11 @@ export interface TuningSubject {
   client?: LambdaClient;
   /** How logs name this function when there are several, e.g. "baseline". */
   label?: string;
+  /**
+   * The other architecture's deployment (architectures x86_64,arm64): opening the run refuses it, before anything
+   * is changed, when it has the first function's architecture. `input` names where it came from (compare-function).
+   */
+  otherArchitectureOf?: { input: string };
 }
 
 /**

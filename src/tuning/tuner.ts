@@ -11,7 +11,7 @@
 
 import pLimit from 'p-limit';
 import type { PowerValueResult, RunResult, TuningSettings } from '../types.js';
-import { messageOf } from '../lib/errors.js';
+import { InputError, messageOf } from '../lib/errors.js';
 import { errorName } from '../lib/retry.js';
 import { checkAutoOptimizeTarget } from './apply.js';
 import {
@@ -41,7 +41,7 @@ import {
   type TuningSubject,
 } from './run-state.js';
 import { dryRunResults, failedResult, resultsOf } from './summary.js';
-import type { PreparedVersion } from './target.js';
+import type { FunctionSnapshot, PreparedVersion } from './target.js';
 import { Turnstile } from './turnstile.js';
 
 export async function tune(settings: TuningSettings, deps: TunerDeps, signal?: AbortSignal): Promise<RunResult> {
@@ -156,6 +156,8 @@ async function openRun(subjects: TuningSubject[], deps: TunerDeps, signal: Abort
         throw new TuningCancelledError(`Tuning cancelled (${reasonText(signal.reason)}) before anything was changed`);
       throw error;
     });
+    const refusal = architectureRefusal(subject, snapshot, states[0]?.snapshot);
+    if (refusal) throw refusal;
     // After the snapshot (which already took $LATEST back from a killed run's marker): its aliases and versions.
     if (!settings.dryRun) await recoverLeftovers(targetOf, subject.settings, runId, started.now(), subjectLogger);
     deps.onSnapshot?.(snapshot, { runId, deadlineMs });
@@ -185,6 +187,33 @@ async function openRun(subjects: TuningSubject[], deps: TunerDeps, signal: Abort
     signal,
     limit: deps.invocationLimit ?? pLimit(settings.concurrency),
   };
+}
+
+/**
+ * architectures, checked on what Lambda says before anything is changed: one architecture listed must be the
+ * function's own; the other architecture's deployment must not have the first function's architecture.
+ */
+export function architectureRefusal(
+  subject: TuningSubject,
+  snapshot: FunctionSnapshot,
+  primary: FunctionSnapshot | undefined,
+): InputError | undefined {
+  const { name, architecture } = snapshot.identity;
+  const listed = subject.settings.architectures;
+  if (!primary && listed?.length === 1 && listed[0] !== architecture) {
+    return new InputError(
+      'architectures',
+      `Input 'architectures': ${name} is ${architecture}, not ${listed[0]}; leave architectures empty, list ${architecture}, or list both (x86_64,arm64) with compare-function naming the ${listed[0]} deployment`,
+    );
+  }
+  if (primary && subject.otherArchitectureOf && primary.identity.architecture === architecture) {
+    const other = architecture === 'arm64' ? 'x86_64' : 'arm64';
+    return new InputError(
+      subject.otherArchitectureOf.input,
+      `Input '${subject.otherArchitectureOf.input}': ${name} is ${architecture} like ${primary.identity.name}; name the deployment built for ${other}`,
+    );
+  }
+  return undefined;
 }
 
 /** Each function's state alias, before the run changes anything (recovery.ts). */

@@ -15,7 +15,7 @@ import {
 } from '../logformat.js';
 import type { HandlerTimings } from './environment.js';
 import { composeInvocationLog } from './invocation-log.js';
-import { modeledDurationMs } from './scheduler.js';
+import { architectureAdjustedMs, modeledDurationMs } from './scheduler.js';
 import type { FunctionRuntimeSpec, InvokeResult } from './spec.js';
 
 /**
@@ -80,7 +80,7 @@ export type Happened =
 
 export interface InvocationFacts {
   requestId: string;
-  spec: Pick<FunctionRuntimeSpec, 'version' | 'memoryMb' | 'timeoutSec' | 'logFormat' | 'snapStart'>;
+  spec: Pick<FunctionRuntimeSpec, 'version' | 'memoryMb' | 'timeoutSec' | 'logFormat' | 'snapStart' | 'cpuSpeed'>;
   happened: Happened;
   /** How CPU was limited: cgroup quotas (durations are wall time) or the CPU-time model on `cores`. */
   cpu: { mode: 'cgroup' | 'model'; cores: number };
@@ -238,10 +238,21 @@ function ranOutcome(facts: InvocationFacts, happened: Ran): InvocationOutcome {
     happened.kind === 'returned' || happened.kind === 'threw' || happened.kind === 'died'
       ? happened.timings
       : undefined;
-  const measuredMs = timings
+  const quotaMs = timings
     ? cpu.mode === 'cgroup'
       ? timings.wallMs
       : modeledDurationMs(timings.wallMs, timings.cpuMs, spec.memoryMb, cpu.cores, timings.runQueueWaitMs)
+    : undefined;
+  // The architecture's declared speed (spec.cpuSpeed) on the handler's CPU work; a timeout stays the time it had.
+  const measuredMs = timings
+    ? architectureAdjustedMs(
+        quotaMs ?? timings.wallMs,
+        timings.wallMs,
+        timings.cpuMs,
+        spec.memoryMb,
+        cpu.cores,
+        spec.cpuSpeed ?? 1,
+      )
     : happened.kind === 'timedOut'
       ? facts.handlerTimeoutMs
       : facts.elapsedMs;

@@ -29,6 +29,28 @@ export function modeledDurationMs(
   return offCpuMs + cpuMs / Math.min(parallelism, vcpus);
 }
 
+/**
+ * The architecture's speed on a measured duration: the time the handler spent on CPU (cpu / min(p, vcpus), as in
+ * modeledDurationMs; under a cgroup quota the same share of the wall time) stretched by 1 / speed, the rest (waiting
+ * on I/O, sleeping) unchanged. speed 1 changes nothing. A declared model, applied alike in both CPU modes, so a
+ * function that is slower per unit of work on arm64 is slower at every memory size, as on Graviton, and not only
+ * below one vCPU (a smaller cgroup quota would stop slowing a single thread once it reaches a whole core).
+ */
+export function architectureAdjustedMs(
+  durationMs: number,
+  wallMs: number,
+  cpuMs: number,
+  memoryMb: number,
+  cores: number,
+  speed: number,
+): number {
+  if (speed === 1 || !(speed > 0)) return durationMs;
+  const vcpus = vcpusForMemory(memoryMb, cores);
+  const parallelism = Math.max(1, cpuMs / Math.max(wallMs, Number.EPSILON));
+  const onCpuMs = Math.min(durationMs, cpuMs / Math.min(parallelism, vcpus));
+  return Math.max(0, durationMs + onCpuMs * (1 / speed - 1));
+}
+
 /** FIFO admission of CPU shares (in millicores) so running environments never oversubscribe the cores. */
 export class CpuScheduler {
   private inUse = 0;

@@ -27,6 +27,13 @@ export interface FunctionRuntimeSpec {
    * any cold start, reported under Lambda's SnapStart names (see emulator/README.md).
    */
   snapStart?: boolean;
+  /**
+   * How fast this function's code runs on its architecture, relative to x86_64 (1: as fast; 0.6: arm64 takes
+   * 1/0.6 as long per unit of CPU work). From the code's `function.json` (`architectureSpeed`), default 1: the
+   * emulator runs every architecture on this machine's CPU, so a declared factor stands in for Graviton's own speed
+   * (server.ts architectureSpeedOf, scheduler.ts architectureAdjustedMs).
+   */
+  cpuSpeed?: number;
 }
 
 export interface InvokeResult {
@@ -101,6 +108,7 @@ export function environmentKey(spec: FunctionRuntimeSpec): string {
     environment,
     spec.runtime ?? '',
     spec.snapStart === true,
+    spec.cpuSpeed ?? 1,
   ]);
   const digest = createHash('sha256').update(config).digest('hex').slice(0, 16);
   return `${spec.functionName}\u0000${spec.version}\u0000${digest}`;
