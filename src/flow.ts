@@ -12,10 +12,16 @@ import type { Acceptance } from './gate/acceptance.js';
 import type { BaselinePlan, BaselineTarget, KeyedHistory, LoadedBaseline } from './gate/baseline.js';
 import { ARTEFACT_NAMES, BASELINE_COPY_NAME, readBoundedText } from './lib/paths.js';
 import { parseFunctionName } from './settings/index.js';
-import type { Clock, EngineLogger } from './lib/ports.js';
+import { systemClock, type Clock, type EngineLogger } from './lib/ports.js';
 import { InputError, messageOf } from './lib/errors.js';
 import { autoOptimize } from './tuning/apply.js';
-import { TuningCancelledError, TuningFailedError, type TunerDeps } from './tuning/run-state.js';
+import {
+  newRunId,
+  runDeadlineMs,
+  TuningCancelledError,
+  TuningFailedError,
+  type TunerDeps,
+} from './tuning/run-state.js';
 import { tune, tuneTogether } from './tuning/tuner.js';
 import type { OtherArchitecture } from './gate/arch-run.js';
 import { functionEntry, resultsFile } from './results/file.js';
@@ -41,6 +47,8 @@ export interface FlowDeps {
   readFile?: (path: string, maxBytes: number) => string;
   /** Each function's original configuration, before anything is changed: the action saves it for its post step. */
   onSnapshot?: TunerDeps['onSnapshot'];
+  /** An architecture copy's name, before it is created: the action saves it for its post step (post.ts). */
+  onCopy?: (copy: { functionName: string; region: string }, run: { runId: string }) => void;
   /** The run's control-plane pace; default Lambda's quota with headroom (tuning/limiter.ts). Tests of logic pass an unpaced one. */
   controlPlaneLimiter?: TunerDeps['controlPlaneLimiter'];
   /** An app's functions share one bound on invocations in flight, and one run id. */
@@ -157,7 +165,8 @@ export async function measure(settings: Settings, deps: FlowDeps, loaded?: Basel
   else if (baselineProblem) deps.logger.warning(`No baseline: ${baselineProblem}`);
   else if (noBaselineNote) deps.logger.info(`No baseline: ${noBaselineNote}`);
 
-  const tunerDeps = tunerDepsOf(deps);
+  // A copy of the function on the other architecture is named and tagged for the run, so the run id is fixed here.
+  const tunerDeps = { ...tunerDepsOf(deps), runId: deps.runId ?? newRunId() };
   let result: RunResult | null = null;
   let otherResult: RunResult | undefined;
   let failure: string | undefined;
@@ -165,7 +174,19 @@ export async function measure(settings: Settings, deps: FlowDeps, loaded?: Basel
   const arch = (settings.tuning.architectures?.length ?? 0) > 1 ? await import('./gate/arch-run.js') : undefined;
   let other: OtherArchitecture | undefined;
   try {
-    other = arch ? await arch.otherArchitecture(settings.tuning) : undefined;
+    other = arch
+      ? await arch.otherArchitecture(settings.tuning, {
+          client: deps.client,
+          runId: tunerDeps.runId,
+          deadlineMs: runDeadlineMs((deps.clock ?? systemClock).now().getTime(), settings.tuning.timeoutMinutes),
+          logger: deps.logger,
+          ...(settings.tuning.endpoint ? { endpoint: settings.tuning.endpoint } : {}),
+          ...(deps.waiterMinDelaySec !== undefined ? { waiterMinDelaySec: deps.waiterMinDelaySec } : {}),
+          ...(deps.controlPlaneLimiter ? { limiter: deps.controlPlaneLimiter } : {}),
+          ...(deps.onCopy ? { onCreating: (copy) => deps.onCopy?.(copy, { runId: tunerDeps.runId }) } : {}),
+          ...(deps.signal ? { signal: deps.signal } : {}),
+        })
+      : undefined;
     const companions = arch && other ? [arch.otherArchitectureSubject(settings.tuning, other)] : [];
     if (plan.source === 'function') {
       const { tuneWithLiveBaseline } = await import('./gate/live.js');

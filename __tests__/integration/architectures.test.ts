@@ -1,5 +1,5 @@
 // architectures x86_64,arm64 end to end (issue 17): the action on the emulator over HTTP, the function (x86_64) and
-// its arm64 deployment (compare-function) tuned in one run with invocations taking turns, each priced at its own
+// its arm64 deployment (compare-function, or a copy the action makes) tuned in one run with invocations taking turns, each priced at its own
 // architecture's price; the comparison and the recommended (architecture, memory) pair in results.json, outputs
 // and the comment; both functions left as found. The code is the primes sample, with a declared arm64 speed
 // (function.json architectureSpeed) far from the 0.8 price ratio either way, so the winner does not depend on how
@@ -13,6 +13,7 @@ import {
   GetFunctionConfigurationCommand,
   LambdaClient,
   ListAliasesCommand,
+  ListFunctionsCommand,
   ListVersionsByFunctionCommand,
 } from '@aws-sdk/client-lambda';
 import { startGitHubApiStub, type GitHubApiStub } from '../../emulator/github/api.js';
@@ -220,11 +221,45 @@ describe('architectures x86_64,arm64 on the emulator', () => {
     expect(emulator.servedInvocations('twin-a')).toEqual([]);
   });
 
-  it('refuses architectures x86_64,arm64 without compare-function as bad input, with no AWS call', async () => {
-    const before = JSON.stringify(emulator.stats().requests);
-    const outcome = await runAction({ 'function-name': 'twin-a', architectures: 'x86_64,arm64', key: 'twins' });
+  it('without compare-function makes an arm64 copy, tunes it beside the function and deletes it', async () => {
+    await deployPair('copied', 1.6);
+    const outcome = await runAction({
+      'function-name': 'copied',
+      architectures: 'x86_64,arm64',
+      'power-values': '512,1024',
+      invocations: '8',
+      key: 'copied',
+    });
+    expect(outcome.exitCode).toBe(0);
+    const written = readFileSync(outcome.outputs['results-path'] ?? '', 'utf8');
+    const entry = parseResultsFile(written, (problem) => new Error(`results.json ${problem}`)).functions[0];
+    const comparison = entry?.result.architectureComparison;
+    expect(comparison?.source).toBe('copy');
+    // The copy: the same code on arm64, named and tagged for the run, priced at arm64's price.
+    expect(entry?.otherArchitecture?.function.name).toMatch(/^lpg-copy-.*arm64.*copied$/);
+    expect(entry?.otherArchitecture?.function.architecture).toBe('arm64');
+    expect(entry?.otherArchitecture?.prices.pricePerGbSecondUsd).toBe(
+      pricesFor('us-east-1', 'arm64').pricePerGbSecondUsd,
+    );
+    expect(outcome.outputs['recommended-architecture']).toBe('arm64');
+    expect(outcome.log).toMatch(/Made lpg-copy-\S+, an arm64 copy of copied/);
+    // Deleted when the run ended; the source is as found.
+    const left = (await lambda.send(new ListFunctionsCommand({}))).Functions ?? [];
+    expect(left.filter((fn) => fn.FunctionName?.startsWith('lpg-copy-'))).toEqual([]);
+    await expectLeftAsFound('copied');
+  });
+
+  it('refuses a copy of code that cannot move (a native module) in one line naming compare-function', async () => {
+    const codeDir = codeWithArmSpeed(1);
+    codeDirs.push(codeDir);
+    writeFileSync(join(codeDir, 'sharp.node'), 'not really a native module');
+    await emulator.createFunction({ name: 'native', codeDir, handler: 'index.handler', memoryMb: 1024 });
+    const outcome = await runAction({ 'function-name': 'native', architectures: 'x86_64,arm64', key: 'native' });
     expect(outcome.exitCode).toBe(1);
-    expect(outcome.log).toContain("Input 'architectures': \"x86_64,arm64\" needs the other architecture's deployment");
-    expect(JSON.stringify(emulator.stats().requests)).toBe(before);
+    expect(outcome.log).toMatch(
+      /Input 'architectures': Cannot make an arm64 copy of native: its package holds native code built for x86_64 \(sharp\.node\); deploy an arm64 build of the function yourself and name it in compare-function/,
+    );
+    expect(emulator.servedInvocations('native')).toEqual([]);
+    await expectLeftAsFound('native');
   });
 });

@@ -23,7 +23,7 @@ import {
   writeSummary,
 } from './github-io.js';
 import { actionLog, actionsEngineLogger } from './log.js';
-import { runStateSaver } from './post.js';
+import { runStateSavers } from './post.js';
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
@@ -128,7 +128,7 @@ async function tuneAndReport(
     ...(appHistory ? { history: appHistory } : history ? { history } : {}),
     ...(plan.stack ? { discover: await stackDiscovery(settings, env) } : {}),
     baselineTarget: context.baselineTarget,
-    onSnapshot: runStateSaver(settings.tuning.endpoint, env),
+    ...runStateSavers(settings.tuning.endpoint, env),
     ...(clock ? { clock } : {}),
     ...(accept ? { accept } : {}),
   });

@@ -260,7 +260,7 @@ export const INPUTS: readonly InputSpec[] = [
     valueName: 'list',
     defaultText: "the function's own architecture only",
     description:
-      "x86_64,arm64: tune the function on both architectures in one run, invocations taking turns, each priced at its own architecture's price, and recommend an (architecture, memory) pair by the strategy (docs/architectures.md). The other architecture is the deployment compare-function names. One value: the function's own, checked before anything changes.",
+      "x86_64,arm64: tune the function on both architectures in one run, invocations taking turns, each priced at its own architecture's price, and recommend an (architecture, memory) pair by the strategy (docs/architectures.md). The other architecture is the deployment compare-function names, or else a temporary copy of the function the run makes and deletes (zip packages without native code). One value: the function's own, checked before anything changes.",
   },
   {
     name: 'compare-function',

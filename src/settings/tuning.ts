@@ -252,7 +252,7 @@ const ARCHITECTURES = ['x86_64', 'arm64'] as const satisfies readonly Architectu
 
 /**
  * architectures and compare-function: which architectures to tune and the deployment of the other one. Both
- * architectures need compare-function (the copy the action makes itself is not wired in yet: docs/architectures.md).
+ * architectures without compare-function: the run makes a copy of the function on the other one.
  */
 export function parseArchitectures(
   inputs: Inputs,
@@ -274,13 +274,9 @@ export function parseArchitectures(
       `tunes a second architecture, but architectures lists only ${listed[0]}; set architectures to x86_64,arm64 or leave it empty`,
     );
   }
-  if (listed.length === 2 && compareFunction === undefined) {
-    throw fail(
-      'architectures',
-      `${show(text)} needs the other architecture's deployment: set compare-function to it (e.g. the arm64 build of the same code, my-function-arm64), or list one architecture`,
-    );
-  }
+  // Both without compare-function: the run makes a copy on the other architecture (gate/arch-run.ts).
   if (compareFunction !== undefined) return { architectures: [...ARCHITECTURES], compareFunction };
+  if (listed.length === 2) return { architectures: [...ARCHITECTURES] };
   return listed.length === 1 ? { architectures: listed } : {};
 }
 
