@@ -169,3 +169,80 @@ describe('a newer head whose diff does not touch the MemorySize line', () => {
     expect(report()).not.toContain('Memory in the infrastructure code');
   });
 });
+
+describe('an app from its stack: functions known by their logical ids', () => {
+  const APP_TEMPLATE = `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    MemorySize: 1024
+Resources:
+  OrdersFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: orders.handler
+      MemorySize: 1024
+  ReportFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: report.handler
+  ArchiveFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: archive.handler
+`;
+  let appWorkspace: string;
+  beforeAll(async () => {
+    for (const service of ['orders', 'report'])
+      await emulator.createFunction({
+        name: `shop-pr-21-${service}`,
+        sample: 'noop',
+        memoryMb: 1024,
+        description: service,
+      });
+    emulator.declareStack({
+      name: 'shop-pr-21',
+      resources: [
+        { logicalId: 'OrdersFunction', physicalId: 'shop-pr-21-orders' },
+        { logicalId: 'ReportFunction', physicalId: 'shop-pr-21-report' },
+      ],
+    });
+    writeEvent(NEWER);
+    process.env['GITHUB_SHA'] = NEWER;
+    github.setPullHead(PR, NEWER);
+    appWorkspace = mkdtempSync(join(tmpdir(), 'lpg-iac-app-'));
+    writeFileSync(join(appWorkspace, 'template.yaml'), APP_TEMPLATE);
+    github.setPullFiles(PR, [{ filename: 'template.yaml', status: 'added', patch: addedFilePatch(APP_TEMPLATE) }]);
+  });
+
+  it("suggests on the function's own line; a Globals setting other functions inherit is named, not changed", async () => {
+    const before = github.reviewComments.length;
+    const outcome = await runActionInProcess(
+      run,
+      {
+        'stack-name': 'shop-pr-21',
+        key: 'shop',
+        'github-token': 'test-token',
+        endpoint: emulator.endpoint,
+        'power-values': '128,1024',
+        invocations: '3',
+        'min-samples': '3',
+        'suggest-min-saving': '1',
+        'results-path': 'out/results.json',
+      },
+      { workspace: appWorkspace },
+    );
+    expect(outcome.exitCode).toBe(0);
+    const added = github.reviewComments.slice(before);
+    expect(added.map((review) => [review.path, review.line, review.body.split('\n')[0]])).toEqual([
+      ['template.yaml', 10, `<!-- lambda-power-gate iac key=OrdersFunction sha=${NEWER} -->`],
+    ]);
+    expect(added[0]?.body).toContain('```suggestion\n      MemorySize: 128\n```');
+    const body =
+      github.comments.filter((comment) => comment.issueNumber === PR && comment.body.includes('key=shop ')).at(-1)
+        ?.body ?? '';
+    expect(body).toContain('Suggested in [a review comment]');
+    expect(body).toContain(
+      'Not changed: its memory comes from `Globals.Function.MemorySize` (`template.yaml` line 4), which `Resources.ArchiveFunction` inherits too; set MemorySize to 128 on `Resources.ReportFunction` (`template.yaml` line 11) itself.',
+    );
+  });
+});

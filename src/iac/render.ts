@@ -89,7 +89,7 @@ export function proposalLine({ why, proposal, delivery }: Line): string {
     case 'expression':
       return `${head}Not changed: ${settingName(proposal.declaration)} of ${declared(proposal.declaration)} is ${codeSpan(proposal.value.text)} at line ${proposal.value.line}, not a number; set ${target} where its value is given.`;
     case 'shared':
-      return `${head}Not changed: its memory comes from ${codeSpan(proposal.where)} (${place(proposal.declaration.file, proposal.value.line)}), which ${proposal.sharedWith.map((label) => codeSpan(label)).join(', ')} inherit too; set ${settingName(proposal.declaration)} to ${why.recommendedMb} on ${declared(proposal.declaration)} itself.`;
+      return `${head}Not changed: its memory comes from ${codeSpan(proposal.where)} (${place(proposal.declaration.file, proposal.value.line)}), which ${proposal.sharedWith.map((label) => codeSpan(label)).join(', ')} inherit${proposal.sharedWith.length === 1 ? 's' : ''} too; set ${settingName(proposal.declaration)} to ${why.recommendedMb} on ${declared(proposal.declaration)} itself.`;
     case 'not-set':
       return `${head}${declared(proposal.declaration)} sets no ${settingName(proposal.declaration)} (the default, ${formatMemory(proposal.defaultMb)}, applies): add ${settingName(proposal.declaration)} ${why.recommendedMb} there.`;
     case 'unknown':
