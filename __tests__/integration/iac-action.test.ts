@@ -15,6 +15,7 @@ import { runActionInProcess } from '../helpers/action.js';
 const PR = 21;
 const HEAD = 'c0ffee0000000000000000000000000000000021';
 const NEWER = 'c0ffee0000000000000000000000000000000022';
+const WAIT = { NETWORK_LATENCY_MS: '50' };
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -50,8 +51,9 @@ const writeEvent = (head: string) =>
 
 beforeAll(async () => {
   emulator = await startEmulator({ updateDelayMs: 50 });
-  // A function that waits on nothing: its cost grows with memory, so 128 MB is the cheapest by far.
-  await emulator.createFunction({ name: 'orders-pr-21', sample: 'noop', memoryMb: 1024, description: 'iac' });
+  // A function that waits 50 ms on a timer: more memory buys nothing, so 128 MB is the cheapest by far (about 70%
+  // less than 1024 MB), whatever the machine's load does to CPU-bound work.
+  await emulator.createFunction({ name: 'orders-pr-21', sample: 'network', memoryMb: 1024, environment: WAIT });
   github = await startGitHubApiStub();
   github.setPullHead(PR, HEAD);
   workspace = mkdtempSync(join(tmpdir(), 'lpg-iac-'));
@@ -195,9 +197,9 @@ Resources:
     for (const service of ['orders', 'report'])
       await emulator.createFunction({
         name: `shop-pr-21-${service}`,
-        sample: 'noop',
+        sample: 'network',
         memoryMb: 1024,
-        description: service,
+        environment: WAIT,
       });
     emulator.declareStack({
       name: 'shop-pr-21',
