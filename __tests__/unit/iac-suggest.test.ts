@@ -194,6 +194,12 @@ describe('the words', () => {
     });
   });
 
+  it('says when the file and the function measured disagree', () => {
+    const body = reviewCommentBody({ ...why, currentMb: 2048 }, change, 'abcdef1');
+    expect(body).toContain('The file says 1024 MB; the function measured runs with 2048 MB.');
+    expect(reviewCommentBody(why, change, 'abcdef1')).not.toContain('The file says');
+  });
+
   it('a line with backticks gets a longer fence, so it cannot close the block', () => {
     const ticks = { ...change, newLineText: '  memorySize: 512, // ``` not a fence' };
     expect(reviewCommentBody(why, ticks, 'abcdef1').split('\n')[3]).toBe('````suggestion');

@@ -47,12 +47,16 @@ export function whyText(why: Why): string {
 export function reviewCommentBody(why: Why, proposal: Extract<Proposal, { kind: 'change' }>, headSha: string): string {
   const longest = Math.max(2, ...Array.from(proposal.newLineText.matchAll(/`+/g), (match) => match[0].length));
   const fence = '`'.repeat(longest + 1);
+  const differs =
+    proposal.value.memoryMb !== undefined && proposal.value.memoryMb !== why.currentMb
+      ? ` The file says ${formatMemory(proposal.value.memoryMb)}; the function measured runs with ${formatMemory(why.currentMb)}.`
+      : '';
   const shared = proposal.sharedSetting
     ? ` This is ${proposal.sharedSetting}, which only ${codeSpan(proposal.declaration.label)} in this file inherits.`
     : '';
   return [
     suggestionMarker(why.key, headSha),
-    `**lambda-power-gate:** ${whyText(why)}, measured on ${headSha.slice(0, 7)}.${shared}`,
+    `**lambda-power-gate:** ${whyText(why)}, measured on ${headSha.slice(0, 7)}.${shared}${differs}`,
     '',
     `${fence}suggestion`,
     proposal.newLineText,
