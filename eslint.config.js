@@ -176,6 +176,35 @@ export default tseslint.config(
     },
   },
   {
+    // IaC suggestions read files and propose text; GitHub is the door's (src/action/iac.ts).
+    files: ['src/iac/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/tuning/**',
+                '**/gate/**',
+                '**/report/**',
+                '**/settings/**',
+                '**/action/**',
+                '**/app/**',
+                '**/flow.js',
+                '**/cli.js',
+                '**/cli-args.js',
+              ],
+              message:
+                'src/iac reads infrastructure code and proposes text: it imports only lib/ (docs/architecture.md).',
+            },
+            { group: ['@actions/*'], message: 'src/iac knows no GitHub: src/action/iac.ts posts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The front doors speak the runner protocol through src/action/runner.ts: @actions/core imports undici (for
     // OIDC) as it loads, which cost the action's start-up about 20 ms (runner.ts says more).
     files: ['src/*.ts', 'src/action/**/*.ts', 'src/settings/**/*.ts'],

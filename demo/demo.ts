@@ -7,7 +7,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { startEmulator } from '../emulator/lambda/server.js';
 import { renderSpendLine, renderTerminalTable } from '../src/report/terminal.js';
 import { parseResultsFile } from '../src/results/parse.js';
-import { startGitHubApiStub } from '../emulator/github/api.js';
+import { startGitHubApiStub, type GitHubApiStub } from '../emulator/github/api.js';
+import { addedFilePatch } from '../src/iac/diff.js';
 import { graphqlSchemaSource, loadRestContract } from '../emulator/contracts/github.js';
 import { prettyLogLine, runAction } from '../emulator/github/runner.js';
 
@@ -129,6 +130,8 @@ async function main(): Promise<number> {
     for (const scenario of scenarios) {
       say(`━━ PR #${scenario.pr}: ${scenario.title} (expected: ${scenario.expect}) ━━`);
       const workspace = join(OUTPUT_DIR, `pr-${scenario.pr}`);
+      // PR #43 adds the shop's SAM template: the action suggests the recommended MemorySize on it (docs/iac.md).
+      if (scenario.pr === 43) addTemplateToPullRequest(workspace, scenario.pr, github);
       const run = await runAction({
         workspace,
         githubApiUrl: github.url,
@@ -147,6 +150,13 @@ async function main(): Promise<number> {
       const comment = github.comments.filter((candidate) => candidate.issueNumber === scenario.pr).at(-1);
       const commentPath = join(workspace, 'comment.md');
       if (comment) writeFileSync(commentPath, comment.body);
+      const reviews = github.reviewComments.filter((review) => review.pullNumber === scenario.pr);
+      const reviewsPath = join(workspace, 'review-comments.md');
+      if (reviews.length > 0)
+        writeFileSync(
+          reviewsPath,
+          reviews.map((review) => `${review.path}:${review.line}\n\n${review.body}\n`).join('\n'),
+        );
       const resultsPath = run.outputs['results-path'] || join(workspace, 'lambda-power-gate/results.json');
       say('');
       if (existsSync(resultsPath)) {
@@ -179,6 +189,9 @@ async function main(): Promise<number> {
           show('HTML report', join(dirname(resultsPath), 'report.html')),
           show('job summary', run.summaryPath),
           ...(comment ? [show('PR comment', commentPath)] : []),
+          ...(reviews.length > 0
+            ? [show(`${reviews.length} IaC suggestion${reviews.length === 1 ? '' : 's'}`, reviewsPath)]
+            : []),
           show('outputs', outputsPath),
         ].join('\n'),
       );
@@ -216,6 +229,15 @@ async function main(): Promise<number> {
   } finally {
     await stop();
   }
+}
+
+/** The checkout holds demo/shop/template.yaml, and the stand-in lists it as a file the pull request adds. */
+function addTemplateToPullRequest(workspace: string, pr: number, github: GitHubApiStub): void {
+  const template = readFileSync('demo/shop/template.yaml', 'utf8');
+  mkdirSync(workspace, { recursive: true });
+  writeFileSync(join(workspace, 'template.yaml'), template);
+  github.setPullHead(pr, headSha(pr));
+  github.setPullFiles(pr, [{ filename: 'template.yaml', status: 'added', patch: addedFilePatch(template) }]);
 }
 
 function headSha(number: number): string {

@@ -179,6 +179,11 @@ export interface ReportSettings {
   summary: boolean;
   /** accept-label: the label that accepts a fail verdict (gate/acceptance.ts); undefined when off. */
   acceptLabel?: string;
+  /**
+   * suggest-min-saving: the monthly cost change (percent, either way) from which the memory setting in the
+   * repository's infrastructure code is pointed at or suggested (src/iac, action/iac.ts); undefined when off.
+   */
+  suggestMinSavingPct?: number;
 }
 
 export interface Settings {

@@ -341,3 +341,117 @@ test('the stand-in never ships: the contract and the schema are devDependencies,
     expect(manifest.dependencies[name]).toBeUndefined();
   }
 });
+
+describe('REST: review comments on a pull request (IaC suggestions)', () => {
+  const HEAD = 'c0ffee0000000000000000000000000000000043';
+  const patch = [
+    '@@ -10,3 +10,4 @@ Resources:',
+    '   Fn:',
+    '-    MemorySize: 2048',
+    '+    MemorySize: 1024',
+    '+    Timeout: 3',
+    '     Handler: x',
+  ].join('\n');
+  const comment = (line: number, extra: Record<string, unknown> = {}) =>
+    call('POST', '/repos/acme/shop/pulls/43/comments', {
+      body: 'x',
+      commit_id: HEAD,
+      path: 'template.yaml',
+      line,
+      side: 'RIGHT',
+      ...extra,
+    });
+  beforeEach(() => {
+    stub.setPullHead(43, HEAD);
+    stub.setPullFiles(43, [
+      { filename: 'template.yaml', status: 'modified', patch },
+      { filename: 'logo.png', status: 'added' },
+    ]);
+  });
+
+  test("the PR's files with their patches (none for a binary file), as GitHub lists them", async () => {
+    const answer = await call('GET', '/repos/acme/shop/pulls/43/files?per_page=100');
+    expect(answer.status).toBe(200);
+    const files = answer.body as unknown as Record<string, unknown>[];
+    expect(files.map((file) => [file['filename'], file['status'], file['additions'], file['deletions']])).toEqual([
+      ['template.yaml', 'modified', 2, 1],
+      ['logo.png', 'added', 0, 0],
+    ]);
+    expect(files[0]?.['patch']).toBe(patch);
+    expect('patch' in (files[1] ?? {})).toBe(false);
+  });
+
+  test('at most 3000 files, as GitHub documents', async () => {
+    stub.setPullFiles(
+      43,
+      Array.from({ length: 3005 }, (_, i) => ({ filename: `f${i}.txt` })),
+    );
+    let count = 0;
+    for (let page = 1; page <= 31; page++)
+      count += (
+        (await call('GET', `/repos/acme/shop/pulls/43/files?per_page=100&page=${page}`)).body as unknown as unknown[]
+      ).length;
+    expect(count).toBe(3000);
+  });
+
+  test('on an added or context line of the right side: 201, and listed back', async () => {
+    const created = await comment(11);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ path: 'template.yaml', line: 11, side: 'RIGHT', commit_id: HEAD });
+    expect((await comment(13)).status).toBe(201);
+    const listed = (await call('GET', '/repos/acme/shop/pulls/43/comments')).body as unknown as { line: number }[];
+    expect(listed.map((entry) => entry.line)).toEqual([11, 13]);
+  });
+
+  test('a line outside the diff: GitHub\'s 422 "must be part of the diff", and a violation', async () => {
+    const refused = await comment(30);
+    expect(refused).toEqual({
+      status: 422,
+      body: {
+        message: 'Validation Failed',
+        documentation_url: 'https://docs.github.com/rest/pulls/comments#create-a-review-comment-for-a-pull-request',
+        status: '422',
+        errors: [
+          {
+            resource: 'PullRequestReviewComment',
+            code: 'custom',
+            field: 'pull_request_review_thread.line',
+            message: 'pull_request_review_thread.line must be part of the diff',
+          },
+          {
+            resource: 'PullRequestReviewComment',
+            code: 'missing_field',
+            field: 'pull_request_review_thread.diff_hunk',
+          },
+        ],
+      },
+    });
+    expect(kinds()).toEqual(['limit']);
+    // The removed line exists on the left side only; a file the PR does not change has no diff at all.
+    expect((await comment(11, { side: 'LEFT' })).status).toBe(201);
+    expect((await comment(13, { side: 'LEFT' })).status).toBe(422);
+    expect((await comment(1, { path: 'README.md' })).status).toBe(422);
+    expect((await comment(1, { path: 'logo.png' })).status).toBe(422);
+    expect(kinds()).toEqual(['limit', 'limit', 'limit']);
+  });
+
+  test('a commit that is not the head: 422 naming end_commit_oid; a body without commit_id: 422 from the description', async () => {
+    const stale = await comment(11, { commit_id: 'ba5e000000000000000000000000000000000001' });
+    expect(stale.status).toBe(422);
+    expect(JSON.stringify(stale.body)).toContain('end_commit_oid is not part of the pull request');
+    expect(kinds()).toEqual(['limit']);
+    const missing = await call('POST', '/repos/acme/shop/pulls/43/comments', {
+      body: 'x',
+      path: 'template.yaml',
+      line: 11,
+    });
+    expect(missing.status).toBe(422);
+    expect(kinds()).toEqual(['invalid-request']);
+  });
+
+  test('what the stand-in does not model (replies, positions, ranges) is 501, never a pretend success', async () => {
+    expect((await comment(11, { in_reply_to: 1 })).status).toBe(501);
+    expect((await comment(11, { start_line: 10 })).status).toBe(501);
+    expect(kinds()).toEqual(['not-implemented', 'not-implemented']);
+  });
+});

@@ -27,6 +27,8 @@ describe('the layers (eslint no-restricted-imports)', () => {
     ['src/app/x.ts', "import { parseAppSettings } from '../settings/index.js';"],
     ['src/app/x.ts', "import { postComment } from '../action/github-io.js';"],
     ['src/app/x.ts', "import { getOctokit } from '@actions/github';"],
+    ['src/iac/x.ts', "import { getOctokit } from '@actions/github';"],
+    ['src/iac/x.ts', "import { savingPct } from '../report/model.js';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};\n`)).not.toEqual([]);
   });
@@ -40,6 +42,7 @@ describe('the layers (eslint no-restricted-imports)', () => {
     ['src/action/x.ts', "import { parseSettings } from '../settings/index.js';"],
     ['src/app/x.ts', "import { judge } from '../flow.js';"],
     ['src/app/x.ts', "import { renderAppReport } from '../report/app.js';"],
+    ['src/iac/x.ts', "import { codeSpan } from '../lib/format.js';"],
   ])('%s may: %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};\n`)).toEqual([]);
   });

@@ -548,6 +548,7 @@ describe('parseSettings: defaults', () => {
         commentMode: 'update',
         summary: true,
         acceptLabel: 'lambda-power-gate: accept regression',
+        suggestMinSavingPct: 5,
       },
     };
     expect(settings).toStrictEqual(expected);
@@ -1031,9 +1032,20 @@ describe('everything else, well-formed', () => {
       githubToken: 'env-token',
       summary: false,
       acceptLabel: 'lambda-power-gate: accept regression',
+      suggestMinSavingPct: 5,
     });
     const fromInput = parse(withArn({ 'github-token': 'input-token' }), { GITHUB_TOKEN: 'env-token' }).settings;
     expect(fromInput.report.githubToken).toBe('input-token');
+  });
+});
+
+describe('suggest-min-saving', () => {
+  it('a percent of monthly cost, 5 by default; off turns IaC suggestions off; a bad value names the input', () => {
+    expect(parse(withArn({ 'suggest-min-saving': '12.5%' })).settings.report.suggestMinSavingPct).toBe(12.5);
+    expect(parse(withArn({ 'suggest-min-saving': 'off' })).settings.report.suggestMinSavingPct).toBeUndefined();
+    expect(() => parse(withArn({ 'suggest-min-saving': 'lots' }))).toThrow(
+      /^Input 'suggest-min-saving': "lots" is not a number; use a percentage/,
+    );
   });
 });
 

@@ -83,6 +83,9 @@ export const GITHUB_LIMITS = {
   // GraphQL nodes(ids:): "You may not provide more than 100 node ids; you provided 101." with type ARGUMENT_LIMIT,
   // path ["nodes"] and no data (sourcecred/sourcecred#908; measured against github.com, 100 ids pass, 101 fail).
   nodeIds: 100,
+  // GET /pulls/{n}/files: "Responses include a maximum of 3000 files. The paginated response returns 30 files per
+  // page by default" (the description's pulls/list-files).
+  pullRequestFiles: 3000,
 } as const;
 
 const contractPath = new URL('./github-rest.json', import.meta.url);

@@ -11,7 +11,9 @@
 //   history    repos/list-commits (?sha=: ancestors, newest first, paginated), repos/get-commit (committer date);
 //   comments   issues/list-comments (per_page capped at 100, Link header), issues/create-comment,
 //              issues/update-comment, issues/delete-comment; a body over 65,536 characters gets GitHub's 422;
-//   pulls      pulls/get (head.sha, set by setPullHead);
+//   pulls      pulls/get (head.sha, set by setPullHead); pulls/list-files (setPullFiles: filename, status,
+//              patch; at most 3000 files, paginated); pulls/list-review-comments and pulls/create-review-comment
+//              (line and side RIGHT or LEFT on a line of the file's patch, else GitHub's 422; commit_id the head);
 //   labels     issues/list-events (labeled/unlabeled events, oldest first, paginated; addLabel/removeLabel),
 //              repos/get-collaborator-permission-level (permission: the base role with maintain → write and
 //              triage → read, role_name: the role; setPermission; a login it does not know reads as a user
@@ -60,6 +62,30 @@ export interface StubComment {
   /** GraphQL-only state, not in the REST JSON. */
   isMinimized: boolean;
   minimizedReason: string | null;
+}
+
+/** A file of a pull request as GET /pulls/{n}/files lists it; without a patch GitHub shows none (binary, too large). */
+export interface StubPullFile {
+  filename: string;
+  status?: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  patch?: string;
+}
+
+/** A review comment on a pull request's diff. */
+export interface StubReviewComment {
+  id: number;
+  node_id: string;
+  pullNumber: number;
+  body: string;
+  path: string;
+  line: number;
+  side: 'LEFT' | 'RIGHT';
+  commit_id: string;
+  diff_hunk: string;
+  user: { login: string; type: 'Bot' | 'User' };
+  html_url: string;
+  created_at: string;
+  updated_at: string;
 }
 
 /** A role on the repository, as GitHub names them (custom roles are named by the organisation; a base is given). */
@@ -137,6 +163,10 @@ export interface GitHubApiStub {
   /** Adds commits to the repository's history; parents default to the previous commit given. */
   addHistory(commits: { sha: string; date: string; parents?: string[] }[]): void;
   setPullHead(issue: number, sha: string): void;
+  /** The files a pull request changes, with their patches (GitHub's unified diff hunks). */
+  setPullFiles(issue: number, files: StubPullFile[]): void;
+  /** Every review comment, in creation order. */
+  reviewComments: StubReviewComment[];
   /** Adds a label to a pull request as `login` (a labeled event at the stand-in's clock). */
   addLabel(issue: number, label: string, login: string): StubLabelEvent;
   /** Removes it (an unlabeled event). */
@@ -163,6 +193,7 @@ export interface GitHubApiStub {
 const DOCS = 'https://docs.github.com/rest';
 const MAX_BODY = GITHUB_LIMITS.commentBodyChars;
 const MAX_PER_PAGE = GITHUB_LIMITS.perPage;
+const MAX_PULL_FILES = GITHUB_LIMITS.pullRequestFiles;
 const ACTIONS_TOKEN: StubToken = { login: 'github-actions[bot]' };
 const FORBIDDEN = 'Resource not accessible by integration';
 
@@ -239,6 +270,8 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
   const refs = new Map<string, string>();
   const history: string[] = [];
   const pullHeads = new Map<number, string>();
+  const pullFiles = new Map<number, StubPullFile[]>();
+  const reviewComments: StubReviewComment[] = [];
   const comments: StubComment[] = [];
   const labelEvents: StubLabelEvent[] = [];
   const roles = new Map<string, { name: string; base: StubRole }>();
@@ -350,6 +383,97 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       });
     }
     return text;
+  };
+
+  // ---- review comments on a pull request's diff
+  const reviewBody = ({ body, record }: Call): string => {
+    const text = String(body['body']);
+    const chars = [...text].length;
+    // The same limit as an issue comment's (GITHUB_LIMITS.commentBodyChars).
+    if (chars > MAX_BODY) {
+      violation(record, 'limit', `review comment body of ${chars} characters; GitHub's maximum is ${MAX_BODY}`);
+      throw new HttpError(422, 'Validation Failed', DOCS, {
+        errors: [
+          {
+            resource: 'PullRequestReviewComment',
+            code: 'unprocessable',
+            field: 'data',
+            message: `Body is too long (maximum is ${MAX_BODY} characters)`,
+          },
+        ],
+      });
+    }
+    return text;
+  };
+  /** GitHub's 422 for a review comment it cannot place: recorded as a limit the client should have kept. */
+  const reviewThreadError = (call: Call, field: string, message: string, ...more: Record<string, unknown>[]) => {
+    violation(call.record, 'limit', `pulls/create-review-comment: ${message}`);
+    return new HttpError(422, 'Validation Failed', DOCS, {
+      errors: [{ resource: 'PullRequestReviewComment', code: 'custom', field, message }, ...more],
+    });
+  };
+  /** The lines a side of a patch shows, by line number (the diff hunk's text is the line, for the JSON). */
+  const diffLines = (patch: string | undefined, side: 'LEFT' | 'RIGHT'): Map<number, string> => {
+    const lines = new Map<number, string>();
+    let left = 0;
+    let right = 0;
+    for (const row of (patch ?? '').replace(/\n$/, '').split('\n')) {
+      const hunk = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(row);
+      if (hunk) {
+        left = Number(hunk[1]);
+        right = Number(hunk[2]);
+        continue;
+      }
+      if (left === 0 && right === 0) continue;
+      const sign = row[0] ?? ' ';
+      if (sign === '+') {
+        if (side === 'RIGHT') lines.set(right, row);
+        right++;
+      } else if (sign === '-') {
+        if (side === 'LEFT') lines.set(left, row);
+        left++;
+      } else if (sign === ' ' || row === '') {
+        lines.set(side === 'RIGHT' ? right : left, row);
+        left++;
+        right++;
+      }
+    }
+    return lines;
+  };
+  const pullFileJson = (file: StubPullFile) => {
+    const rows = (file.patch ?? '').split('\n');
+    const additions = rows.filter((row) => row.startsWith('+')).length;
+    const deletions = rows.filter((row) => row.startsWith('-')).length;
+    const sha = gitSha('blob', file.filename + (file.patch ?? ''));
+    return {
+      sha,
+      filename: file.filename,
+      status: file.status ?? 'modified',
+      additions,
+      deletions,
+      changes: additions + deletions,
+      blob_url: `https://github.com/${owner}/${repo}/blob/${sha}/${file.filename}`,
+      raw_url: `https://github.com/${owner}/${repo}/raw/${sha}/${file.filename}`,
+      contents_url: `${url}${prefix}/contents/${file.filename}?ref=${sha}`,
+      ...(file.patch !== undefined ? { patch: file.patch } : {}),
+    };
+  };
+  const reviewCommentJson = (comment: StubReviewComment) => {
+    const { pullNumber, ...json } = comment;
+    return {
+      ...json,
+      url: `${url}${prefix}/pulls/comments/${comment.id}`,
+      pull_request_review_id: comment.id + 100_000,
+      original_commit_id: comment.commit_id,
+      original_line: comment.line,
+      author_association: 'NONE',
+      pull_request_url: `${url}${prefix}/pulls/${pullNumber}`,
+      _links: {
+        self: { href: `${url}${prefix}/pulls/comments/${comment.id}` },
+        html: { href: comment.html_url },
+        pull_request: { href: `${url}${prefix}/pulls/${pullNumber}` },
+      },
+    };
   };
 
   // ---- labels and permissions
@@ -616,6 +740,87 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
             base: { sha: '0'.repeat(40), ref: 'main' },
           },
         };
+      },
+    },
+    {
+      operationId: 'pulls/list-files',
+      handler: (p, { query }) => {
+        const number = Number(p['pull_number']);
+        if (!pullHeads.has(number)) throw new HttpError(404, 'Not Found');
+        // "Responses include a maximum of 3000 files" (the description's pulls/list-files).
+        const files = (pullFiles.get(number) ?? []).slice(0, MAX_PULL_FILES).map(pullFileJson);
+        return paginate(files, query, `${prefix}/pulls/${number}/files`);
+      },
+    },
+    {
+      operationId: 'pulls/list-review-comments',
+      handler: (p, { query }) => {
+        const number = Number(p['pull_number']);
+        if (!pullHeads.has(number)) throw new HttpError(404, 'Not Found');
+        // "By default, review comments are in ascending order by ID" (the description).
+        const list = reviewComments.filter((entry) => entry.pullNumber === number).map(reviewCommentJson);
+        return paginate(list, query, `${prefix}/pulls/${number}/comments`);
+      },
+    },
+    {
+      operationId: 'pulls/create-review-comment',
+      handler: (p, call) => {
+        const number = Number(p['pull_number']);
+        const head = pullHeads.get(number);
+        if (!head) throw new HttpError(404, 'Not Found');
+        const { body } = call;
+        for (const unmodelled of ['in_reply_to', 'position', 'start_line', 'start_side'])
+          if (body[unmodelled] !== undefined) {
+            violation(call.record, 'not-implemented', `pulls/create-review-comment with ${unmodelled}`);
+            throw new HttpError(501, `The GitHub API stand-in does not model ${unmodelled} in review comments.`);
+          }
+        if (body['subject_type'] === 'file') {
+          violation(call.record, 'not-implemented', 'pulls/create-review-comment with subject_type file');
+          throw new HttpError(501, 'The GitHub API stand-in does not model file-level review comments.');
+        }
+        const text = reviewBody(call);
+        // A commit that is not the pull request's (the stand-in knows its head only): GitHub's 422 names
+        // end_commit_oid (octokit/octokit.rb#1131, 2019; "commit_id is not part of the pull request" before).
+        if (body['commit_id'] !== head)
+          throw reviewThreadError(call, 'end_commit_oid', 'end_commit_oid is not part of the pull request');
+        const path = String(body['path']);
+        const side = body['side'] === 'LEFT' ? 'LEFT' : 'RIGHT';
+        const line = body['line'];
+        const file = (pullFiles.get(number) ?? []).find((entry) => entry.filename === path);
+        const lines = file ? diffLines(file.patch, side) : new Map<number, string>();
+        // "Pull request review thread line must be part of the diff", with "diff hunk can't be blank" beside it
+        // when the line is in no hunk (gitgitgadget/git#1444, 2022; parkerbxyz/suggest-changes#28, 2024). A line
+        // is part of the diff when a hunk of the file's patch shows it: added, removed (LEFT) or context.
+        if (typeof line !== 'number' || !lines.has(line))
+          throw reviewThreadError(
+            call,
+            'pull_request_review_thread.line',
+            'pull_request_review_thread.line must be part of the diff',
+            {
+              resource: 'PullRequestReviewComment',
+              code: 'missing_field',
+              field: 'pull_request_review_thread.diff_hunk',
+            },
+          );
+        const at = now();
+        const id = nextCommentId++;
+        const comment: StubReviewComment = {
+          id,
+          node_id: `PRRC_kwDO${id}`,
+          pullNumber: number,
+          body: text,
+          path,
+          line,
+          side,
+          commit_id: head,
+          diff_hunk: lines.get(line) ?? '',
+          user: userJson(call.token.login) as StubReviewComment['user'],
+          html_url: `https://github.com/${owner}/${repo}/pull/${number}#discussion_r${id}`,
+          created_at: at,
+          updated_at: at,
+        };
+        reviewComments.push(comment);
+        return { status: 201, body: reviewCommentJson(comment) };
       },
     },
     // ---- labels and who may set them
@@ -915,6 +1120,8 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
       }
     },
     setPullHead: (issue, sha) => void pullHeads.set(issue, sha),
+    setPullFiles: (issue, files) => void pullFiles.set(issue, files),
+    reviewComments,
     addLabel: (issue, label, login) => labelEvent(issue, 'labeled', label, login),
     removeLabel: (issue, label, login) => labelEvent(issue, 'unlabeled', label, login),
     labelEvents,

@@ -95,7 +95,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     keepHandlersOnceAborted: true,
   });
   try {
-    await tuneAndReport(plan, context, env, stop.signal, options.clock);
+    await tuneAndReport(plan, context, env, stop.signal, options.clock, workspace);
   } finally {
     stop.dispose();
   }
@@ -108,6 +108,7 @@ async function tuneAndReport(
   env: NodeJS.ProcessEnv,
   signal: AbortSignal,
   clock: Clock | undefined,
+  workspace: string,
 ): Promise<void> {
   const settings = plan.shared;
   const history = await dataBranch(settings, context, env);
@@ -137,12 +138,23 @@ async function tuneAndReport(
     else if (appHistory) await storeAppOnDefaultBranch(appHistory, outcome.functions, context);
   }
   setOutputs(outcome.outputs);
-  if (settings.report.summary) await writeSummary(outcome.summaryMarkdown ?? outcome.markdown);
-  const commentUrl = await postComment(
-    { ...settings, gate: { ...settings.gate, key: plan.key } },
-    outcome.markdown,
-    context,
-  );
+  // suggest-min-saving: on a pull request, where the code sets the memory (a review comment or a hint; docs/iac.md).
+  let { markdown } = outcome;
+  let summaryMarkdown = outcome.summaryMarkdown ?? outcome.markdown;
+  if (settings.report.suggestMinSavingPct !== undefined && context.pullRequest !== undefined) {
+    const { suggestInCode, withIacSection } = await import('./iac.js');
+    const section = await suggestInCode(outcome.functions, {
+      settings,
+      context,
+      env,
+      workspace,
+      keysAreLogicalIds: plan.stack !== undefined,
+    });
+    markdown = withIacSection(markdown, section);
+    summaryMarkdown = withIacSection(summaryMarkdown, section);
+  }
+  if (settings.report.summary) await writeSummary(summaryMarkdown);
+  const commentUrl = await postComment({ ...settings, gate: { ...settings.gate, key: plan.key } }, markdown, context);
   if (commentUrl) setOutputs({ 'comment-url': commentUrl });
   actionLog.info(
     outcome.resultsPath ? `Results: ${outcome.resultsPath}` : 'Results: none written (the run measured nothing)',

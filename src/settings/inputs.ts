@@ -591,6 +591,14 @@ export const INPUTS: readonly InputSpec[] = [
     boolean: true,
     description: 'Write the report to the job summary.',
   },
+  {
+    name: 'suggest-min-saving',
+    group: 'report',
+    default: '5',
+    valueName: 'percent',
+    description:
+      "On a pull request, when the recommendation changes a function's monthly cost by at least this percent, find where its memory is set in the repository (SAM/CloudFormation, Serverless Framework, Terraform, CDK TypeScript) and post a review comment with a suggestion when that line is in the pull request's diff, else name the file and line in the comment (docs/iac.md). off turns it off.",
+  },
 ];
 
 export const OUTPUTS: readonly OutputSpec[] = [

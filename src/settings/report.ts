@@ -4,7 +4,16 @@
 import { isAbsolute, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { ReportSettings } from '../types.js';
-import { fail, omitUndefined, parseEnum, resolvePath, show, type Inputs, type SettingsContext } from './parse.js';
+import {
+  fail,
+  omitUndefined,
+  parseEnum,
+  parsePercent,
+  resolvePath,
+  show,
+  type Inputs,
+  type SettingsContext,
+} from './parse.js';
 
 const MODES = ['tune', 'comment-only', 'aggregate'] as const satisfies readonly ReportSettings['mode'][];
 const COMMENT_MODES = [
@@ -62,6 +71,7 @@ export function parseReport(inputs: Inputs, ctx: SettingsContext): ReportSetting
     pullRequest = Number(pullText);
   }
   const acceptLabel = parseAcceptLabel(inputs.value('accept-label'));
+  const suggestMinSavingPct = parsePercent(inputs, 'suggest-min-saving');
   return omitUndefined({
     mode,
     resultsFile,
@@ -71,6 +81,7 @@ export function parseReport(inputs: Inputs, ctx: SettingsContext): ReportSetting
     githubToken,
     summary,
     acceptLabel,
+    suggestMinSavingPct,
   });
 }
 
