@@ -265,7 +265,10 @@ export async function judgeAndReport(
   const { renderFailureReport, renderReport } = await import('./report/markdown.js');
   const { savingPct } = await import('./report/model.js');
   const baselineResult = baseline?.result ?? null;
-  const reportInput = result ? { result, verdict, baseline: baselineResult, runUrl: options.runUrl } : null;
+  const otherArchitecture = measured.otherArchitecture ?? null;
+  const reportInput = result
+    ? { result, verdict, baseline: baselineResult, otherArchitecture, runUrl: options.runUrl }
+    : null;
   const markdown = reportInput
     ? renderReport(reportInput)
     : renderFailureReport(failure ?? 'Tuning failed', options.runUrl);
@@ -275,7 +278,7 @@ export async function judgeAndReport(
   const reportPath = join(reportDir, 'report.md');
   if (options.write !== true) {
     const given = options.write.resultsPath;
-    const outputs = outputsFor(result, verdict, given, saving, baselineResult);
+    const outputs = outputsFor(result, verdict, given, saving, baselineResult, otherArchitecture);
     return {
       result,
       verdict,
@@ -316,7 +319,7 @@ export async function judgeAndReport(
     baseline: baselineResult,
     ...(measured.otherArchitecture ? { otherArchitecture: measured.otherArchitecture } : {}),
     markdown,
-    outputs: outputsFor(result, verdict, written, saving, baselineResult),
+    outputs: outputsFor(result, verdict, written, saving, baselineResult, otherArchitecture),
     resultsPath: written,
     reportPath,
     ...(failure ? { failure } : {}),
@@ -404,10 +407,14 @@ function outputsFor(
   resultsPath: string,
   saving: number | null,
   baseline: RunResult | null,
+  otherArchitecture: RunResult | null,
 ): Record<string, string> {
   const outputs: Record<string, string> = { 'results-path': resultsPath };
   if (!result) return outputs;
-  Object.assign(outputs, spendOutputs(functionSpend({ status: 'measured', result, baseline })?.total ?? null));
+  Object.assign(
+    outputs,
+    spendOutputs(functionSpend({ status: 'measured', result, baseline, otherArchitecture })?.total ?? null),
+  );
   const rec = result.recommendation;
   // With both architectures tuned, the recommended pair: its memory, figures and architecture.
   const pair = result.architectureComparison?.recommendation;

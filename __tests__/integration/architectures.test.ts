@@ -242,6 +242,11 @@ describe('architectures x86_64,arm64 on the emulator', () => {
       pricesFor('us-east-1', 'arm64').pricePerGbSecondUsd,
     );
     expect(outcome.outputs['recommended-architecture']).toBe('arm64');
+    // What the run spent counts the copy's invocations too.
+    const own = entry?.result.spend?.invocations ?? 0;
+    const copy = entry?.otherArchitecture?.spend?.invocations ?? 0;
+    expect(copy).toBeGreaterThan(0);
+    expect(Number(outcome.outputs['run-invocations'])).toBe(own + copy);
     expect(outcome.log).toMatch(/Made lpg-copy-\S+, an arm64 copy of copied/);
     // Deleted when the run ended; the source is as found.
     const left = (await lambda.send(new ListFunctionsCommand({}))).Functions ?? [];

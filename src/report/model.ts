@@ -36,6 +36,8 @@ export interface ReportInput {
   verdict?: Verdict | null;
   /** The baseline run, when there is one: the table's Δ columns, the chart's line and the compare link use it. */
   baseline?: RunResult | null;
+  /** architectures x86_64,arm64: the other architecture's run (its spend; the table reads result.architectureComparison). */
+  otherArchitecture?: RunResult | null;
   /** Link to the workflow run, when known. */
   runUrl?: string;
   /**
@@ -399,7 +401,12 @@ export const shortSha = (sha: string | undefined): string | null =>
 /** What this run spent measuring the function and a live baseline beside it; null when it spent nothing on it. */
 export function reportSpend(input: ReportInput): FunctionSpend | null {
   if (input.carried) return null;
-  return functionSpend({ status: 'measured', result: input.result, baseline: input.baseline });
+  return functionSpend({
+    status: 'measured',
+    result: input.result,
+    baseline: input.baseline,
+    otherArchitecture: input.otherArchitecture,
+  });
 }
 
 const invocationsWord = (count: number): string =>
@@ -420,18 +427,32 @@ function spendFigures(total: RunSpend): string {
  * 63 of the baseline function), 6.21 GB-s, $0.000129 (…), 1 min 12 s of wall time".
  */
 export function spendSentence(spend: FunctionSpend): string {
-  const split = spend.baseline
-    ? ` (${spend.function.invocations.toLocaleString('en-US')} of this function, ${spend.baseline.invocations.toLocaleString('en-US')} of the baseline function)`
-    : '';
+  const parts = [
+    ...(spend.baseline ? [`${spend.baseline.invocations.toLocaleString('en-US')} of the baseline function`] : []),
+    ...(spend.otherArchitecture
+      ? [`${spend.otherArchitecture.invocations.toLocaleString('en-US')} of the other architecture's function`]
+      : []),
+  ];
+  const split =
+    parts.length > 0
+      ? ` (${[`${spend.function.invocations.toLocaleString('en-US')} of this function`, ...parts].join(', ')})`
+      : '';
   return `${invocationsWord(spend.total.invocations)}${split}, ${spendFigures(spend.total)}`;
 }
 
 /** The whole run's spend in words (an app's one total line), plain text. */
 export function fileSpendSentence(spend: FileSpend): string {
   const functions = `${spend.measuredFunctions} function${spend.measuredFunctions === 1 ? '' : 's'}`;
-  const split = spend.baselines
-    ? ` (${spend.functions.invocations.toLocaleString('en-US')} of ${functions}, ${spend.baselines.invocations.toLocaleString('en-US')} of their live baselines)`
-    : ` of ${functions}`;
+  const parts = [
+    ...(spend.baselines ? [`${spend.baselines.invocations.toLocaleString('en-US')} of their live baselines`] : []),
+    ...(spend.otherArchitectures
+      ? [`${spend.otherArchitectures.invocations.toLocaleString('en-US')} of their other-architecture functions`]
+      : []),
+  ];
+  const split =
+    parts.length > 0
+      ? ` (${[`${spend.functions.invocations.toLocaleString('en-US')} of ${functions}`, ...parts].join(', ')})`
+      : ` of ${functions}`;
   return `${invocationsWord(spend.total.invocations)}${split}, ${spendFigures(spend.total)}`;
 }
 

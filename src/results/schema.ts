@@ -598,7 +598,9 @@ export const functionEntrySchema = z
 
 export const fileSpendSchema = z
   .object({
-    total: runSpendSchema.describe('Every function measured in this run and every live baseline function beside them.'),
+    total: runSpendSchema.describe(
+      'Every function measured in this run and every live baseline and other-architecture function beside them.',
+    ),
     functions: runSpendSchema.describe(
       'The functions measured (or failed part-way) in this run; unchanged functions carry an earlier run’s figures and spent nothing.',
     ),
@@ -606,6 +608,11 @@ export const fileSpendSchema = z
       .optional()
       .describe(
         'The live baseline functions measured beside them (baseline-function, baseline-stack-name); absent without one.',
+      ),
+    otherArchitectures: runSpendSchema
+      .optional()
+      .describe(
+        'architectures x86_64,arm64: the other architecture’s functions (copies the run made, or compare-function deployments) tuned beside them; absent without one.',
       ),
     measuredFunctions: count.describe('How many functions’ runs are counted in functions.'),
   })

@@ -88,14 +88,20 @@ export function isSameRun(result: RunResult, baseline: RunResult | null | undefi
 }
 
 /** What spend is counted from: a function's status, its run, and the baseline beside it (a FunctionEntry's). */
-export type SpendEntry = Pick<FunctionEntry, 'status' | 'result'> & { baseline?: RunResult | null };
+export type SpendEntry = Pick<FunctionEntry, 'status' | 'result'> & {
+  baseline?: RunResult | null;
+  /** architectures x86_64,arm64: the other architecture's function (a copy or compare-function), tuned beside it. */
+  otherArchitecture?: RunResult | null;
+};
 
 /** One function's share of a run: its own run and a live baseline's beside it. */
 export interface FunctionSpend {
   function: RunSpend;
   /** The live baseline function's; null without one. */
   baseline: RunSpend | null;
-  /** Both together. */
+  /** The other architecture's function's (architectures x86_64,arm64); null without one. */
+  otherArchitecture: RunSpend | null;
+  /** All together. */
   total: RunSpend;
 }
 
@@ -107,10 +113,12 @@ export function functionSpend(entry: SpendEntry): FunctionSpend | null {
   const { result } = entry;
   if (!result || result.dryRun || entry.status === 'unchanged') return null;
   const live = isSameRun(result, entry.baseline) ? entry.baseline : null;
+  const other = isSameRun(result, entry.otherArchitecture) ? entry.otherArchitecture : null;
   return {
     function: spendOf(result),
     baseline: live ? spendOf(live) : null,
-    total: addSpends(live ? [result, live] : [result]),
+    otherArchitecture: other ? spendOf(other) : null,
+    total: addSpends([result, ...(live ? [live] : []), ...(other ? [other] : [])]),
   };
 }
 
@@ -118,16 +126,19 @@ export function functionSpend(entry: SpendEntry): FunctionSpend | null {
 export function fileSpend(entries: readonly SpendEntry[]): FileSpend | null {
   const functions: RunResult[] = [];
   const baselines: RunResult[] = [];
+  const others: RunResult[] = [];
   for (const entry of entries) {
     if (!functionSpend(entry) || !entry.result) continue;
     functions.push(entry.result);
     if (isSameRun(entry.result, entry.baseline)) baselines.push(entry.baseline);
+    if (isSameRun(entry.result, entry.otherArchitecture)) others.push(entry.otherArchitecture);
   }
   if (functions.length === 0) return null;
   return {
-    total: addSpends([...functions, ...baselines]),
+    total: addSpends([...functions, ...baselines, ...others]),
     functions: addSpends(functions),
     ...(baselines.length > 0 ? { baselines: addSpends(baselines) } : {}),
+    ...(others.length > 0 ? { otherArchitectures: addSpends(others) } : {}),
     measuredFunctions: functions.length,
   };
 }
