@@ -94,9 +94,7 @@ function policyGrid(cap: number): (AdaptivePolicy & { label: string })[] {
     { ...base, initialInvocations: 15 },
     { ...base, growth: 2 },
     { ...base, confidence: 0.99 },
-    { ...base, confidence: 0.99, initialInvocations: 8 },
     { ...base, maxInvocations: 30, initialInvocations: 6 },
-    { ...base, maxInvocations: 20, initialInvocations: 5 },
     { ...base, maxInvocations: 100, initialInvocations: 10 },
   ];
   return grid.map((p) => ({

@@ -309,8 +309,8 @@ describe('tune with adaptive sampling', () => {
     runId: 'adapt123',
     waiterMinDelaySec: 0.001,
   });
-  /** ±1 % around a base duration, repeating every 4 invocations. */
-  const wobble = (baseMs: number, index: number) => baseMs * (1 + [0, 0.01, -0.01, 0.005][index % 4]!);
+  /** ±1 % (or ± `spread`) around a base duration, repeating every 4 invocations. */
+  const wobble = (baseMs: number, index: number, spread = 0.01) => baseMs * (1 + [0, 1, -1, 0.5][index % 4]! * spread);
 
   it('stops after the first round when one memory size is clearly fastest', async () => {
     const fake = createFakeLambda({
@@ -337,10 +337,11 @@ describe('tune with adaptive sampling', () => {
   });
 
   it('spends more only on the sizes that stay close, up to the cap', async () => {
-    // 512 and 1024 MB take the same time on average (they alternate which is faster); 128 MB is far behind.
+    // 512 and 1024 MB take the same time on average (they alternate which is faster), ± 10 %: too noisy to show
+    // them within 0.5 % of each other in 50 invocations. 128 MB is far behind.
     const fake = createFakeLambda({
       behaviour: (memoryMb, index) => ({
-        durationMs: memoryMb === 128 ? 500 : wobble(100, index + (memoryMb === 512 ? 2 : 0)),
+        durationMs: memoryMb === 128 ? 500 : wobble(100, index + (memoryMb === 512 ? 2 : 0), 0.1),
       }),
     });
     const result = await tune(settingsFor({}), deps(fake.client));
@@ -353,6 +354,24 @@ describe('tune with adaptive sampling', () => {
     expect(result.sampling).toEqual(
       expect.objectContaining({ rounds: 5, stopReason: 'max-invocations', invocations: 110 }),
     );
+  });
+
+  it('stops on a tie once the close sizes are shown within 0.5 % of each other', async () => {
+    // The same, ± 0.3 %: after the first round the difference's interval is already within 0.5 % (without the
+    // margin this ran to the cap, 110 invocations).
+    const fake = createFakeLambda({
+      behaviour: (memoryMb, index) => ({
+        durationMs: memoryMb === 128 ? 500 : wobble(100, index + (memoryMb === 512 ? 2 : 0), 0.003),
+      }),
+    });
+    const result = await tune(settingsFor({}), deps(fake.client));
+    expect(result.powerValues.map((entry) => [entry.memoryMb, entry.invocations])).toEqual([
+      [128, 10],
+      [512, 10],
+      [1024, 10],
+    ]);
+    expect(result.sampling).toEqual(expect.objectContaining({ rounds: 1, stopReason: 'tied', invocations: 30 }));
+    expect(result.sampling?.reason).toMatch(/^\d+ MB is ahead of or within 0\.5% of every other memory size/);
   });
 });
 

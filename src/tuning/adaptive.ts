@@ -2,14 +2,16 @@
 //
 // Every memory size first gets a small round. Between rounds, planNextRound() looks at what the chosen strategy
 // compares (cost, duration, the balanced score, or the percentile limit and cost), puts a confidence interval
-// around each candidate's figure, and asks: can any other candidate still beat the current leader? Those whose
-// interval overlaps the leader's (and the leader itself) get another, larger round; the rest are done. Sampling
-// stops when no interval overlaps the leader's (settled), when every open memory size has reached the cap
+// around each candidate's figure, and asks: can any other candidate still beat the current leader by more than
+// the tie margin (0.5 %)? Those (and the leader itself) get another, larger round; the rest are done. Sampling
+// stops when the leader is shown ahead of every other size (settled), ahead or within the margin (tied: picking
+// any of the tied sizes costs at most the margin more), when every open memory size has reached the cap
 // (max-invocations: the cap is `invocations`, so adaptive never spends more than fixed sampling would), or when
-// there is nothing left to compare.
+// there is nothing left to compare. The leader is ranked as recommend() ranks at the end: costs with cold starts
+// priced in (cold-cost.ts).
 //
 // Pure: results in, the next round out. The tuner runs the rounds; bench/sampling.ts replays them on recorded
-// emulator samples to check that the answers match fixed sampling with n = 50.
+// emulator samples and measures the regret of the pick (how much worse than the best size) and the invocations.
 //
 // Intervals:
 // - cost, speed, balanced: the trimmed mean's interval (Tukey & McLaughlin): the winsorized standard deviation
@@ -63,9 +65,9 @@ export interface AdaptivePolicy {
   /** An open memory size's next round brings it to ceil(n × growth) invocations (capped). */
   growth: number;
   /**
-   * A fraction, e.g. 0.005: a memory size whose figure the leader is shown to be within this share of (the leader's
-   * upper bound ≤ its lower bound × (1 + margin)) is done, even when their intervals overlap: on a tie, picking
-   * either costs at most the margin. 0 keeps sampling every overlap to the cap.
+   * A fraction, e.g. 0.005: a memory size whose figure the leader is shown to be within this share of (the upper
+   * bound of leader − size ≤ margin × the size's figure) is done, even when neither is shown ahead: on a tie,
+   * picking either costs at most the margin. 0 keeps sampling every undecided comparison to the cap.
    */
   tieMargin: number;
 }
@@ -234,12 +236,15 @@ function qualification(
 }
 
 /**
- * Is the leader shown to be no worse than this candidate by more than the margin? Its upper bound at most the
- * candidate's lower bound × (1 + margin): then picking the leader costs at most `margin` of the candidate's figure.
- * With margin 0: the intervals do not overlap (or just touch).
+ * Is the leader shown to be no worse than this candidate by more than the margin? The interval of their difference
+ * (leader − candidate: the estimates' difference ± the two half-widths combined as √(a² + b²), as Welch's interval
+ * combines standard errors) lies below margin × the candidate's figure (+ floor). With margin 0 it says the leader
+ * is ahead. Two separate intervals that merely do not overlap demand more (a + b instead of √(a² + b²)): the
+ * difference is what decides (bench/sampling.ts: the same regret with about a tenth fewer invocations).
  */
 function leaderWithinMargin(leader: Interval, candidate: Interval, margin: number, floor: number): boolean {
-  return leader.high <= candidate.low * (1 + margin) + floor;
+  const halfWidth = Math.hypot(leader.high - leader.estimate, candidate.estimate - candidate.low);
+  return leader.estimate - candidate.estimate + halfWidth <= candidate.estimate * margin + floor;
 }
 
 /**
@@ -251,7 +256,7 @@ export const DURATION_RESOLUTION_MS = 0.01;
 interface Comparisons {
   /** The memory sizes (leader included) whose comparison is still open. */
   open: number[];
-  /** Sizes whose intervals overlap the leader's but that the tie margin closed. */
+  /** Sizes the leader is not shown to be ahead of, closed by the tie margin. */
   tied: number[];
 }
 
@@ -270,9 +275,8 @@ function openComparisons(
   const tied: number[] = [];
   // Open while the candidate could still beat the leader by more than the margin; tied when only the margin closed it.
   const compare = (memoryMb: number, interval: Interval, leader: Interval) => {
-    if (leaderWithinMargin(leader, interval, tieMargin, floor)) {
-      if (overlaps(interval, leader) && !leaderWithinMargin(leader, interval, 0, 0)) tied.push(memoryMb);
-    } else open.push(memoryMb);
+    if (!leaderWithinMargin(leader, interval, tieMargin, floor)) open.push(memoryMb);
+    else if (!leaderWithinMargin(leader, interval, 0, 0)) tied.push(memoryMb);
   };
   if (settings.strategy !== 'percentile') {
     if (!leaderInterval) return { open: [], tied: [] };
@@ -348,12 +352,7 @@ export function planNextRound(
     if (leaderMb === null)
       return stop('settled', null, [], `no memory size can meet the percentile limit at ${percent}`);
     if (tied.length === 0) {
-      return stop(
-        'settled',
-        leaderMb,
-        [],
-        `${leaderMb} MB is ahead of every other memory size at ${percent} (no interval overlaps its own)`,
-      );
+      return stop('settled', leaderMb, [], `${leaderMb} MB is ahead of every other memory size at ${percent}`);
     }
     const others = tied.map((mb) => `${mb} MB`).join(', ');
     return stop(
@@ -376,7 +375,7 @@ export function planNextRound(
       'max-invocations',
       leaderMb,
       openMb,
-      `${list} still overlap at ${percent} but have had the most invocations allowed (${policy.maxInvocations} each)`,
+      `${list} are still undecided at ${percent} but have had the most invocations allowed (${policy.maxInvocations} each)`,
     );
   }
   const more = [...additions].map(([mb, n]) => `${mb} MB +${n}`).join(', ');
