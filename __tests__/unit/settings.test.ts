@@ -508,11 +508,12 @@ describe('parseSettings: sampling adaptive by default', () => {
   });
 
   test('fixed (n = 10 unless given) where adaptive cannot work or has nothing to save', () => {
-    for (const given of [
+    const cases: Record<string, string>[] = [
       { 'only-cold-starts': 'true' },
       { 'baseline-function': 'orders-staging' },
       { sampling: 'fixed' },
-    ]) {
+    ];
+    for (const given of cases) {
       const settings = tuning(given);
       expect(settings.sampling).toBeUndefined();
       expect(settings.invocationsPerValue).toBe(10);
