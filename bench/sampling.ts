@@ -17,7 +17,8 @@
 // starts priced in: withColdStartCosts, then recommend). Every method gets its own random stream per repeat.
 //
 // Live runs (--live): tune() on the emulator with sampling adaptive (cap 50) and fixed n = 50, alternating, to check
-// the replay against real rounds (warm environments, the machine's drift between rounds, wall time).
+// the replay against real rounds (warm environments, the machine's drift between rounds, wall time). Their regret
+// is judged against one run of n = 200 made just before (itself measured at one time: a rough truth).
 //
 //   npm run bench -- sampling [--quick] [--policy-grid] [--live] [--record]
 //     --record       record the pools anew on the emulator (about 4 minutes on 2 cores) and store them
@@ -68,7 +69,7 @@ export interface SamplingOptions {
 export const SAMPLING_DEFAULTS: SamplingOptions = {
   repeats: 1000,
   poolSize: 200,
-  liveRuns: 3,
+  liveRuns: 5,
   fixedInvocations: 50,
   policyGrid: false,
   record: false,
@@ -81,6 +82,8 @@ const GOAL_P99_REGRET = 0.01;
 const GOAL_SHARE_OF_FIXED = 0.4;
 /** The fixed sample sizes adaptive sampling is shown against: today's `invocations` default, and the cap. */
 const SMALL_FIXED_N = 10;
+/** The live runs' truth: one run of this many invocations per memory size, before the runs it judges. */
+const LIVE_TRUTH_N = 200;
 
 /** Alternatives to adaptivePolicy()'s confidence, first round, growth, tie margin and cap, for --policy-grid. */
 function policyGrid(cap: number): (AdaptivePolicy & { label: string })[] {
@@ -440,14 +443,31 @@ function goalCheck(outcomes: readonly ScenarioOutcome[]): GoalCheck {
   };
 }
 
+/** Per memory size, what the strategy ranks by in a run's results (the live runs' truth: a run with n = 200). */
+function figuresOf(
+  result: Awaited<ReturnType<typeof tune>>,
+  strategy: TuningSettings['strategy'],
+): Map<number, number> {
+  return new Map(
+    result.powerValues.flatMap((entry) => {
+      const figure =
+        strategy === 'speed'
+          ? entry.duration?.trimmedMean
+          : (entry.expectedCostPerInvocationUsd ?? entry.costPerInvocationUsd ?? undefined);
+      return entry.status === 'ok' && figure !== undefined ? [[entry.memoryMb, figure] as [number, number]] : [];
+    }),
+  );
+}
+
 async function liveRuns(bench: BenchEmulator, options: SamplingOptions): Promise<void> {
   const live: { workload: Workload; strategy: TuningSettings['strategy'] }[] = [
     { workload: WORKLOADS[0] as Workload, strategy: 'cost' },
     { workload: WORKLOADS[2] as Workload, strategy: 'speed' },
+    { workload: WORKLOADS[2] as Workload, strategy: 'cost' },
   ];
   const rows: string[][] = [];
   for (const { workload, strategy } of live) {
-    const name = `live-${workload.name}`;
+    const name = `live-${workload.name}-${strategy}`;
     await bench.emulator.createFunction({
       name,
       sample: workload.sample,
@@ -455,23 +475,30 @@ async function liveRuns(bench: BenchEmulator, options: SamplingOptions): Promise
       timeoutSec: 60,
       environment: workload.environment,
     });
+    const settingsOf = (sampling: 'fixed' | 'adaptive', n: number) =>
+      tuningSettings(name, bench.emulator, {
+        powerValuesMb: POWER_VALUES_MB,
+        invocationsPerValue: n,
+        strategy,
+        ...(sampling === 'adaptive' ? { sampling, samplingConfidence: 0.95 } : {}),
+      });
+    note(`sampling: live ${workload.name} / ${strategy}, the truth: fixed n = ${LIVE_TRUTH_N}`);
+    const truth = figuresOf(await tune(settingsOf('fixed', LIVE_TRUTH_N), bench.deps), strategy);
+    const best = Math.min(...truth.values());
     for (let run = 1; run <= options.liveRuns; run++) {
       for (const sampling of ['fixed', 'adaptive'] as const) {
         note(`sampling: live ${workload.name} / ${strategy}, ${sampling}, run ${run} of ${options.liveRuns}`);
-        const settings = tuningSettings(name, bench.emulator, {
-          powerValuesMb: POWER_VALUES_MB,
-          invocationsPerValue: options.fixedInvocations,
-          strategy,
-          ...(sampling === 'adaptive' ? { sampling, samplingConfidence: 0.95 } : {}),
-        });
         const started = performance.now();
-        const result = await tune(settings, bench.deps);
+        const result = await tune(settingsOf(sampling, options.fixedInvocations), bench.deps);
         const wallMs = performance.now() - started;
         const invocations = result.powerValues.reduce((total, entry) => total + entry.invocations, 0);
+        const pick = result.recommendation?.memoryMb ?? null;
+        const figure = pick === null ? undefined : truth.get(pick);
         rows.push([
           `${workload.name} / ${strategy}`,
           sampling,
-          mb(result.recommendation?.memoryMb ?? null),
+          mb(pick),
+          figure === undefined ? 'miss' : regretText(figure / best - 1),
           `${invocations}`,
           result.powerValues.map((entry) => entry.invocations).join(' '),
           result.sampling ? `${result.sampling.rounds}, ${result.sampling.stopReason}` : '—',
@@ -482,7 +509,16 @@ async function liveRuns(bench: BenchEmulator, options: SamplingOptions): Promise
   }
   console.log(
     table(
-      ['workload / strategy', 'sampling', 'recommends', 'invocations', 'per memory size', 'rounds, stop', 'wall'],
+      [
+        'workload / strategy',
+        'sampling',
+        'recommends',
+        `regret against n = ${LIVE_TRUTH_N}`,
+        'invocations',
+        'per memory size',
+        'rounds, stop',
+        'wall',
+      ],
       rows,
     ),
   );
@@ -632,7 +668,7 @@ export async function runSampling(options: SamplingOptions = SAMPLING_DEFAULTS):
     const bench = await startBenchEmulator({ updateDelayMs: 200 });
     try {
       console.log(
-        `\nLive runs on the emulator (InProgress window 200 ms), alternating fixed and adaptive; ${machineNote()}:`,
+        `\nLive runs on the emulator (InProgress window 200 ms), alternating fixed n = ${options.fixedInvocations} and adaptive; ${machineNote()}:`,
       );
       await liveRuns(bench, options);
     } finally {
