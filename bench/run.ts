@@ -5,6 +5,7 @@
 //   npm run bench -- sampling              one benchmark (or several: wall overhead)
 //   npm run bench -- --quick               fewer repeats, for a quick look (noisier)
 //   npm run bench -- sampling --policy-grid   also replays other adaptive-sampling policies
+//   npm run bench -- sampling --record        records the sampling pools anew (else the stored ones are replayed)
 //   npm run bench -- control-plane --against HEAD~1   this tree's LambdaTarget against a git revision's
 //   npm run bench -- apps [--quick]        a whole app in one step against sequential runs (bench/apps.ts)
 //   npm run bench -- init-cost             the demo's monthly cost with and without INIT (bench/init-cost.ts)
@@ -47,6 +48,8 @@ const { values: flags, positionals } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     'policy-grid': { type: 'boolean', default: false },
+    record: { type: 'boolean', default: false },
+    live: { type: 'boolean', default: false },
     against: { type: 'string', default: CONTROL_PLANE_DEFAULTS.against },
     'no-quota': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -55,10 +58,12 @@ const { values: flags, positionals } = parseArgs({
 
 function usage(): string {
   return [
-    'usage: npm run bench -- [--quick] [--policy-grid] [--against <git revision>] [name ...]',
+    'usage: npm run bench -- [--quick] [--policy-grid] [--record] [--live] [--against <git revision>] [name ...]',
     `  names: ${OURS.join(', ')} (the default: all of these), or ${Object.keys(OTHERS).join(', ')} (separate scripts)`,
     '  --quick        fewer repeats and invocations: a quick look, noisier figures',
-    '  --policy-grid  sampling: also replay other first-round sizes and growth factors (about a minute more)',
+    '  --policy-grid  sampling: also replay other first rounds, growth factors and tie margins',
+    '  --record       sampling: record the pools anew on the emulator (bench/data/sampling-pools.json)',
+    '  --live         sampling: also live runs, adaptive against fixed n = 50',
     '  --against REV  control-plane: the git revision whose engine (src/) to compare with (default HEAD);',
     '                 startup: a revision whose committed dist/ is measured in the same run',
     "  --no-quota     control-plane: turn off the emulator's 15-per-second control-plane quota (to see the demand)",
@@ -73,8 +78,10 @@ async function runOurs(name: (typeof OURS)[number]): Promise<void> {
     case 'sampling':
       return runSampling({
         ...SAMPLING_DEFAULTS,
-        ...(quick ? { repeats: 100, poolSize: 80, liveRuns: 1 } : {}),
+        ...(quick ? { repeats: 200, poolSize: 80, liveRuns: 1 } : {}),
         policyGrid: flags['policy-grid'],
+        record: flags.record,
+        live: flags.live,
       });
     case 'overhead':
       return runOverhead(quick ? { ...OVERHEAD_DEFAULTS, invocations: 100 } : OVERHEAD_DEFAULTS);

@@ -92,7 +92,13 @@ describe('overlaps', () => {
 
 describe('adaptivePolicy', () => {
   it('starts with a fifth of the cap, at least 5, never more than the cap', () => {
-    expect(adaptivePolicy(50)).toEqual({ confidence: 0.95, initialInvocations: 10, maxInvocations: 50, growth: 1.5 });
+    expect(adaptivePolicy(50)).toEqual({
+      confidence: 0.95,
+      initialInvocations: 10,
+      maxInvocations: 50,
+      growth: 1.5,
+      tieMargin: 0.005,
+    });
     expect(adaptivePolicy(10).initialInvocations).toBe(5);
     expect(adaptivePolicy(3).initialInvocations).toBe(3);
     expect(adaptivePolicy(50, 0.99).confidence).toBe(0.99);
@@ -165,6 +171,51 @@ describe('planNextRound', () => {
       prices,
       policy,
     );
+    expect(next).toEqual(expect.objectContaining({ stopReason: 'settled', leaderMb: 128 }));
+  });
+
+  it('stops on a tie when the leader is shown within the tie margin of the others', () => {
+    // [99.91, 100.09] against [100.01, 100.19] (n = 5, t intervals): they overlap, and 100.09 is within 0.5 % of
+    // 100.01: picking either costs at most 0.5 %.
+    const powerValues = [
+      measuredAt(512, [99.9, 100, 100.1, 100, 100]),
+      measuredAt(1024, [100, 100.1, 100.2, 100.1, 100.1]),
+      measuredAt(128, [400, 401, 399, 400, 400]),
+    ];
+    const tied = planNextRound(powerValues, settingsOf(), prices, policy);
+    expect(tied).toEqual(expect.objectContaining({ stopReason: 'tied', leaderMb: 512, openMb: [] }));
+    expect(tied.explanation).toBe(
+      '512 MB is ahead of or within 0.5% of every other memory size at 95% confidence (tied with 1024 MB: picking any of them would cost at most that much more)',
+    );
+    // Without a margin the overlap stays open to the cap, as before.
+    const open = planNextRound(powerValues, settingsOf(), prices, { ...policy, tieMargin: 0 });
+    expect(open.stopReason).toBeUndefined();
+    expect(open.openMb).toEqual([512, 1024]);
+  });
+
+  it("counts durations closer than REPORT's 0.01 ms as a tie for speed", () => {
+    const powerValues = [
+      measuredAt(128, [0.03, 0.03, 0.03, 0.02, 0.03]),
+      measuredAt(3008, [0.02, 0.02, 0.03, 0.02, 0.02]),
+    ];
+    expect(planNextRound(powerValues, settingsOf(), prices, policy).stopReason).toBe('tied');
+    expect(planNextRound(powerValues, settingsOf(), prices, { ...policy, tieMargin: 0 }).stopReason).toBeUndefined();
+  });
+
+  it('ranks by the expected cost, cold starts priced in, as the recommendation does', () => {
+    // Warm, 256 MB is cheaper (4 ms × 256 MB < 10 ms × 128 MB); its cold start bills 2 s, so at a 1 % cold-start
+    // rate it costs about 5× more per invocation: 128 MB leads, as recommend() will pick after withColdStartCosts.
+    const settings = settingsOf({ strategy: 'cost', coldStartRate: 0.01 });
+    const cold = (billedDurationMs: number): Sample => ({
+      durationMs: billedDurationMs,
+      billedDurationMs,
+      initDurationMs: billedDurationMs - 5,
+      payloadIndex: 0,
+      coldStart: true,
+    });
+    const at = (memoryMb: number, coldMs: number, warmMs: number) =>
+      summarisePowerValue(memoryMb, [cold(coldMs), ...Array.from({ length: 9 }, () => warm(warmMs))], settings, prices);
+    const next = planNextRound([at(128, 10, 10), at(256, 2000, 4)], settings, prices, policy);
     expect(next).toEqual(expect.objectContaining({ stopReason: 'settled', leaderMb: 128 }));
   });
 
@@ -258,8 +309,8 @@ describe('tune with adaptive sampling', () => {
     runId: 'adapt123',
     waiterMinDelaySec: 0.001,
   });
-  /** ±1 % around a base duration, repeating every 4 invocations. */
-  const wobble = (baseMs: number, index: number) => baseMs * (1 + [0, 0.01, -0.01, 0.005][index % 4]!);
+  /** ±1 % (or ± `spread`) around a base duration, repeating every 4 invocations. */
+  const wobble = (baseMs: number, index: number, spread = 0.01) => baseMs * (1 + [0, 1, -1, 0.5][index % 4]! * spread);
 
   it('stops after the first round when one memory size is clearly fastest', async () => {
     const fake = createFakeLambda({
@@ -286,10 +337,11 @@ describe('tune with adaptive sampling', () => {
   });
 
   it('spends more only on the sizes that stay close, up to the cap', async () => {
-    // 512 and 1024 MB take the same time on average (they alternate which is faster); 128 MB is far behind.
+    // 512 and 1024 MB take the same time on average (they alternate which is faster), ± 10 %: too noisy to show
+    // them within 0.5 % of each other in 50 invocations. 128 MB is far behind.
     const fake = createFakeLambda({
       behaviour: (memoryMb, index) => ({
-        durationMs: memoryMb === 128 ? 500 : wobble(100, index + (memoryMb === 512 ? 2 : 0)),
+        durationMs: memoryMb === 128 ? 500 : wobble(100, index + (memoryMb === 512 ? 2 : 0), 0.1),
       }),
     });
     const result = await tune(settingsFor({}), deps(fake.client));
@@ -302,6 +354,24 @@ describe('tune with adaptive sampling', () => {
     expect(result.sampling).toEqual(
       expect.objectContaining({ rounds: 5, stopReason: 'max-invocations', invocations: 110 }),
     );
+  });
+
+  it('stops on a tie once the close sizes are shown within 0.5 % of each other', async () => {
+    // The same, ± 0.3 %: after the first round the difference's interval is already within 0.5 % (without the
+    // margin this ran to the cap, 110 invocations).
+    const fake = createFakeLambda({
+      behaviour: (memoryMb, index) => ({
+        durationMs: memoryMb === 128 ? 500 : wobble(100, index + (memoryMb === 512 ? 2 : 0), 0.003),
+      }),
+    });
+    const result = await tune(settingsFor({}), deps(fake.client));
+    expect(result.powerValues.map((entry) => [entry.memoryMb, entry.invocations])).toEqual([
+      [128, 10],
+      [512, 10],
+      [1024, 10],
+    ]);
+    expect(result.sampling).toEqual(expect.objectContaining({ rounds: 1, stopReason: 'tied', invocations: 30 }));
+    expect(result.sampling?.reason).toMatch(/^\d+ MB is ahead of or within 0\.5% of every other memory size/);
   });
 });
 
@@ -324,7 +394,7 @@ describe('the sampling inputs', () => {
   };
 
   it('leaves fixed sampling out of the settings, so results from before adaptive sampling read the same', () => {
-    const { settings } = parse({});
+    const { settings } = parse({ sampling: 'fixed' });
     expect(settings.tuning.sampling).toBeUndefined();
     expect(settings.tuning.samplingConfidence).toBeUndefined();
   });
@@ -338,7 +408,7 @@ describe('the sampling inputs', () => {
   });
 
   it('says when adaptive sampling has too small a cap to save anything', () => {
-    const { warnings } = parse({ sampling: 'adaptive' });
+    const { warnings } = parse({ sampling: 'adaptive', invocations: '10' });
     expect(warnings).toEqual([
       "Input 'invocations': 10 leaves adaptive sampling little to save (it is the most any memory size gets); 20 or more, e.g. 50, lets it stop early where the answer is clear",
     ]);
@@ -357,7 +427,7 @@ describe('the sampling inputs', () => {
   });
 
   it('warns that sampling-confidence alone does nothing', () => {
-    expect(parse({ 'sampling-confidence': '0.9' }).warnings).toEqual([
+    expect(parse({ sampling: 'fixed', 'sampling-confidence': '0.9' }).warnings).toEqual([
       "Input 'sampling-confidence': has no effect with sampling fixed; it applies to sampling adaptive",
     ]);
   });

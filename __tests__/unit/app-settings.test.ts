@@ -637,7 +637,8 @@ describe('config-file', () => {
     const bare = parse({ 'config-file': '.github/lpg.yml', invocations: '15' }, { [CONFIG]: 'functions: [a]' });
     expect(bare.app.functions[0]?.settings.tuning.invocationsPerValue).toBe(15);
     const none = parse({ 'config-file': '.github/lpg.yml' }, { [CONFIG]: 'functions: [a]' });
-    expect(none.app.functions[0]?.settings.tuning.invocationsPerValue).toBe(10);
+    // Sampling adaptive by default, whose cap is 50.
+    expect(none.app.functions[0]?.settings.tuning.invocationsPerValue).toBe(50);
   });
 
   test('overrides: names, keys, baselines, a payload as YAML, a number as written, a payload file', () => {

@@ -499,6 +499,45 @@ describe('parseSettings: malformed inputs', () => {
   });
 });
 
+describe('parseSettings: sampling adaptive by default', () => {
+  const tuning = (given: Record<string, string>) => parse({ 'function-name': ARN, ...given }).settings.tuning;
+
+  test('not given: adaptive with a cap of 50', () => {
+    expect(tuning({})).toMatchObject({ sampling: 'adaptive', samplingConfidence: 0.95, invocationsPerValue: 50 });
+    expect(tuning({ invocations: '30' })).toMatchObject({ sampling: 'adaptive', invocationsPerValue: 30 });
+  });
+
+  test('fixed (n = 10 unless given) where adaptive cannot work or has nothing to save', () => {
+    const cases: Record<string, string>[] = [
+      { 'only-cold-starts': 'true' },
+      { 'baseline-function': 'orders-staging' },
+      { sampling: 'fixed' },
+    ];
+    for (const given of cases) {
+      const settings = tuning(given);
+      expect(settings.sampling).toBeUndefined();
+      expect(settings.invocationsPerValue).toBe(10);
+    }
+    expect(tuning({ invocations: '8' })).toMatchObject({ invocationsPerValue: 8 });
+    expect(tuning({ invocations: '8' }).sampling).toBeUndefined();
+  });
+
+  test('given adaptive stays adaptive, with its warning for a small cap', () => {
+    const { settings, warnings } = parse({ 'function-name': ARN, sampling: 'adaptive', invocations: '8' });
+    expect(settings.tuning).toMatchObject({ sampling: 'adaptive', invocationsPerValue: 8 });
+    expect(warnings).toEqual([
+      expect.stringContaining("Input 'invocations': 8 leaves adaptive sampling little to save"),
+    ]);
+  });
+
+  test('sampling-confidence with fixed sampling is a warning only when given', () => {
+    expect(parse({ 'function-name': ARN, sampling: 'fixed' }).warnings).toEqual([]);
+    expect(parse({ 'function-name': ARN, sampling: 'fixed', 'sampling-confidence': '0.9' }).warnings).toEqual([
+      expect.stringContaining("Input 'sampling-confidence': has no effect with sampling fixed"),
+    ]);
+  });
+});
+
 describe('parseSettings: defaults', () => {
   test('a function ARN alone gives every default', () => {
     const { settings, warnings } = parse({ 'function-name': ARN });
@@ -507,7 +546,7 @@ describe('parseSettings: defaults', () => {
         functionName: ARN,
         region: 'eu-west-1',
         powerValuesMb: [128, 256, 512, 1024, 1536, 3008],
-        invocationsPerValue: 10,
+        invocationsPerValue: 50,
         payloads: [{ payload: '{}', weight: 1 }],
         parallelInvocation: false,
         concurrency: 10,
@@ -524,6 +563,8 @@ describe('parseSettings: defaults', () => {
         resultsPath: '/repo/lambda-power-gate/results.json',
         timeoutMinutes: 30,
         monthlyInvocations: 1000000,
+        sampling: 'adaptive',
+        samplingConfidence: 0.95,
         maxMemoryUsedPct: 90,
       },
       gate: {
@@ -565,7 +606,7 @@ describe('parseSettings: defaults', () => {
   test('inputs are trimmed, and whitespace alone counts as absent', () => {
     const { settings } = parse({ 'function-name': `  ${ARN}\n`, invocations: '   ' });
     expect(settings.tuning.functionName).toBe(ARN);
-    expect(settings.tuning.invocationsPerValue).toBe(10);
+    expect(settings.tuning.invocationsPerValue).toBe(50);
   });
 });
 

@@ -28,7 +28,13 @@ export const architectureSchema = z.enum(['x86_64', 'arm64']);
 export const logFormatSchema = z.enum(['Text', 'JSON']);
 export const samplingModeSchema = z.enum(['fixed', 'adaptive']);
 /** Why adaptive sampling stopped (see src/tuning/adaptive.ts). */
-export const samplingStopReasonSchema = z.enum(['settled', 'max-invocations', 'no-candidates', 'one-candidate']);
+export const samplingStopReasonSchema = z.enum([
+  'settled',
+  'tied',
+  'max-invocations',
+  'no-candidates',
+  'one-candidate',
+]);
 export const powerValueStatusSchema = z.enum(['ok', 'failed']);
 
 export const weightedPayloadSchema = z

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { BLOCK_INVOCATIONS, environmentSchedule, invocationsForFail, minFailEnvironments } from '../gate/looks.js';
 import type { BaselineSource, GateSettings, TuningSettings } from '../types.js';
 import { checkDataBranchName, checkKey } from './branches.js';
+import { DEFAULT_INVOCATIONS_FIXED } from './tuning.js';
 import { parseFunctionName, parseFunctionNameAs } from './function-name.js';
 import {
   checkNumber,
@@ -301,8 +302,11 @@ function checkInitEvidence(
     source === 'function'
       ? `gate-max-invocations ${maxInvocations === 0 ? '0 (off)' : maxInvocations} gives each function at most ${environments} execution environment${environments === 1 ? '' : 's'}`
       : 'a stored baseline holds one cold start per memory size';
+  // With baseline-function, sampling not given is fixed at its default n (tuning.ts samplingMode), not adaptive's cap.
+  const planned =
+    source !== 'function' && tuning.sampling === 'adaptive' ? DEFAULT_INVOCATIONS_FIXED : tuning.invocationsPerValue;
   warnings.push(
-    `Input 'max-init-duration-increase': ${why}, under min-samples (${minSamples}) cold starts, so no Init Duration change can be called significant; use baseline-function with gate-max-invocations of at least ${tuning.invocationsPerValue + (minSamples - 1) * BLOCK_INVOCATIONS}, or only-cold-starts`,
+    `Input 'max-init-duration-increase': ${why}, under min-samples (${minSamples}) cold starts, so no Init Duration change can be called significant; use baseline-function with gate-max-invocations of at least ${planned + (minSamples - 1) * BLOCK_INVOCATIONS}, or only-cold-starts`,
   );
 }
 

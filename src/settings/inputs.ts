@@ -77,28 +77,28 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'invocations',
     perFunction: true,
     group: 'tuning',
-    default: '10',
+    defaultText: '50 with sampling adaptive (the cap), 10 with sampling fixed',
     valueName: 'n',
     description:
-      'Invocations per memory size (at least 1; fewer than 5 gives noisy statistics). With sampling adaptive: the most any memory size gets.',
+      'Invocations per memory size (at least 1; fewer than 5 gives noisy statistics). With sampling adaptive: the most any memory size gets (each gets at least a first round of a fifth of it, at least 5).',
   },
   {
     name: 'sampling',
     perFunction: true,
     group: 'tuning',
-    default: 'fixed',
+    defaultText: 'adaptive; fixed with only-cold-starts true, with baseline-function, or with invocations below 20',
     valueName: 'mode',
     description:
-      'fixed: every memory size gets invocations. adaptive: a first round of a fifth of invocations (at least 5), then more only for memory sizes that could still change the recommendation, up to invocations each (e.g. invocations 50). Not with only-cold-starts.',
+      'adaptive: a first round of a fifth of invocations (at least 5) per memory size, then more only for memory sizes that could still change the recommendation by more than 0.5%, up to invocations each. fixed: every memory size gets invocations. Not adaptive with only-cold-starts. docs/performance.md has the regret and invocations of each.',
   },
   {
     name: 'sampling-confidence',
     perFunction: true,
     group: 'tuning',
-    default: '0.95',
+    defaultText: '0.95',
     valueName: 'level',
     description:
-      'With sampling adaptive: a comparison is settled when the confidence intervals at this level (above 0.5, at most 0.999) no longer overlap.',
+      'With sampling adaptive: the confidence level (above 0.5, at most 0.999) of the interval of each difference between the leading memory size and another; a comparison is settled when that interval shows the leader ahead, or the two within 0.5% of each other (a tie).',
   },
   {
     name: 'payload',

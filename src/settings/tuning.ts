@@ -28,6 +28,28 @@ const STRATEGIES = ['cost', 'speed', 'balanced', 'percentile'] as const satisfie
 const SAMPLING_MODES = ['fixed', 'adaptive'] as const satisfies readonly SamplingMode[];
 /** Below this cap a first round (a fifth, at least 5) plus one more round already reach it. */
 const ADAPTIVE_USEFUL_FROM = 20;
+/** `invocations` when not given: adaptive sampling's cap (bench/sampling.ts judged it at 50), fixed sampling's n. */
+export const DEFAULT_INVOCATIONS_ADAPTIVE = 50;
+export const DEFAULT_INVOCATIONS_FIXED = 10;
+const DEFAULT_SAMPLING_CONFIDENCE_TEXT = '0.95';
+
+/**
+ * `sampling` as given, else adaptive — except where adaptive cannot work (only-cold-starts: every cold start needs a
+ * version prepared in advance), where the live gate's own sequential sampling spends instead (baseline-function:
+ * its false-alarm rate was measured with fixed n = 10, docs/gate.md), and where a small `invocations` leaves it
+ * nothing to save. The inputs have no action.yml default, so "not given" is visible here.
+ */
+function samplingMode(inputs: Inputs): SamplingMode {
+  if (inputs.isGiven('sampling')) {
+    return parseEnum('sampling', inputs.given('sampling'), SAMPLING_MODES, 'a sampling mode');
+  }
+  if (inputs.boolean('only-cold-starts') || inputs.isGiven('baseline-function')) return 'fixed';
+  const invocations = Number(withoutDigitGrouping(inputs.given('invocations')));
+  if (inputs.isGiven('invocations') && Number.isFinite(invocations) && invocations < ADAPTIVE_USEFUL_FROM) {
+    return 'fixed';
+  }
+  return 'adaptive';
+}
 
 export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: string[]): TuningSettings {
   const fn = parseFunctionNameAs('function-name', inputs.given('function-name'), true);
@@ -35,13 +57,16 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
   const region = resolveRegion(inputs.given('region'), fn, ctx.env, endpoint);
   const powerValuesMb = parsePowerValues(inputs.value('power-values'), warnings);
 
-  const invocationsText = inputs.value('invocations');
+  const sampling = samplingMode(inputs);
+  const invocationsText =
+    inputs.given('invocations') ||
+    String(sampling === 'adaptive' ? DEFAULT_INVOCATIONS_ADAPTIVE : DEFAULT_INVOCATIONS_FIXED);
   const invocationsPerValue = checkNumber(
     'invocations',
     invocationsText,
     z.int().min(1),
     '',
-    'use a whole number of invocations per memory size, 1 or more (10 is the default)',
+    `use a whole number of invocations per memory size, 1 or more (the default: ${DEFAULT_INVOCATIONS_ADAPTIVE} with sampling adaptive, ${DEFAULT_INVOCATIONS_FIXED} with fixed)`,
   );
   if (invocationsPerValue < FEW_INVOCATIONS_WARNING_BELOW) {
     warnings.push(
@@ -129,7 +154,6 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
   }
   const percentileLimit = percentileLimitText === '' ? undefined : parsePercentileLimit(percentileLimitText);
 
-  const sampling = parseEnum('sampling', inputs.value('sampling'), SAMPLING_MODES, 'a sampling mode');
   if (sampling === 'adaptive' && onlyColdStarts) {
     throw fail(
       'sampling',
@@ -138,7 +162,7 @@ export function parseTuning(inputs: Inputs, ctx: SettingsContext, warnings: stri
   }
   const samplingConfidence = checkNumber(
     'sampling-confidence',
-    inputs.value('sampling-confidence'),
+    inputs.given('sampling-confidence') || DEFAULT_SAMPLING_CONFIDENCE_TEXT,
     z.number().gt(0.5).max(0.999),
     '',
     'use a fraction above 0.5 and at most 0.999, e.g. 0.95 for 95%',

@@ -2,14 +2,16 @@
 //
 // Every memory size first gets a small round. Between rounds, planNextRound() looks at what the chosen strategy
 // compares (cost, duration, the balanced score, or the percentile limit and cost), puts a confidence interval
-// around each candidate's figure, and asks: can any other candidate still beat the current leader? Those whose
-// interval overlaps the leader's (and the leader itself) get another, larger round; the rest are done. Sampling
-// stops when no interval overlaps the leader's (settled), when every open memory size has reached the cap
+// around each candidate's figure, and asks: can any other candidate still beat the current leader by more than
+// the tie margin (0.5 %)? Those (and the leader itself) get another, larger round; the rest are done. Sampling
+// stops when the leader is shown ahead of every other size (settled), ahead or within the margin (tied: picking
+// any of the tied sizes costs at most the margin more), when every open memory size has reached the cap
 // (max-invocations: the cap is `invocations`, so adaptive never spends more than fixed sampling would), or when
-// there is nothing left to compare.
+// there is nothing left to compare. The leader is ranked as recommend() ranks at the end: costs with cold starts
+// priced in (cold-cost.ts).
 //
 // Pure: results in, the next round out. The tuner runs the rounds; bench/sampling.ts replays them on recorded
-// emulator samples to check that the answers match fixed sampling with n = 50.
+// emulator samples and measures the regret of the pick (how much worse than the best size) and the invocations.
 //
 // Intervals:
 // - cost, speed, balanced: the trimmed mean's interval (Tukey & McLaughlin): the winsorized standard deviation
@@ -37,10 +39,13 @@ import { formatConfidence } from '../lib/format.js';
 import { clampBalancedWeight } from './plan.js';
 import { costPerInvocationUsd } from './pricing.js';
 import { tQuantile, trimCount } from './stats.js';
+import { resolvedColdStartRate, withColdStartCosts } from './cold-cost.js';
 
 /** What the decision needs from the tuning settings. */
 export interface AdaptiveSettings {
   strategy: Strategy;
+  /** Cold starts' share of invocations: the cost figures are the expected cost, as recommend() ranks them. */
+  coldStartRate?: number | 'auto';
   balancedWeight: number;
   percentileLimit?: PercentileLimit;
   discardTopBottom: number;
@@ -59,6 +64,12 @@ export interface AdaptivePolicy {
   maxInvocations: number;
   /** An open memory size's next round brings it to ceil(n × growth) invocations (capped). */
   growth: number;
+  /**
+   * A fraction, e.g. 0.005: a memory size whose figure the leader is shown to be within this share of (the upper
+   * bound of leader − size ≤ margin × the size's figure) is done, even when neither is shown ahead: on a tie,
+   * picking either costs at most the margin. 0 keeps sampling every undecided comparison to the cap.
+   */
+  tieMargin: number;
 }
 
 export const DEFAULT_SAMPLING_CONFIDENCE = 0.95;
@@ -66,11 +77,19 @@ export const DEFAULT_SAMPLING_CONFIDENCE = 0.95;
 export const MIN_INITIAL_INVOCATIONS = 5;
 const INITIAL_SHARE_OF_CAP = 0.2;
 const ROUND_GROWTH = 1.5;
+/** Picking a size within 0.5% of the best is no regret worth more invocations (bench/sampling.ts: regret). */
+export const DEFAULT_TIE_MARGIN = 0.005;
 
 /** The policy for a cap: a first round of a fifth of the cap (at least 5), rounds growing by half. */
 export function adaptivePolicy(maxInvocations: number, confidence = DEFAULT_SAMPLING_CONFIDENCE): AdaptivePolicy {
   const initial = Math.max(MIN_INITIAL_INVOCATIONS, Math.ceil(maxInvocations * INITIAL_SHARE_OF_CAP));
-  return { confidence, initialInvocations: Math.min(initial, maxInvocations), maxInvocations, growth: ROUND_GROWTH };
+  return {
+    confidence,
+    initialInvocations: Math.min(initial, maxInvocations),
+    maxInvocations,
+    growth: ROUND_GROWTH,
+    tieMargin: DEFAULT_TIE_MARGIN,
+  };
 }
 
 export interface Interval {
@@ -216,27 +235,58 @@ function qualification(
   return 'unknown';
 }
 
-/** The memory sizes (leader included) whose comparison is still open. */
+/**
+ * Is the leader shown to be no worse than this candidate by more than the margin? The interval of their difference
+ * (leader − candidate: the estimates' difference ± the two half-widths combined as √(a² + b²), as Welch's interval
+ * combines standard errors) lies below margin × the candidate's figure (+ floor). With margin 0 it says the leader
+ * is ahead. Two separate intervals that merely do not overlap demand more (a + b instead of √(a² + b²)): the
+ * difference is what decides (bench/sampling.ts: the same regret with about a tenth fewer invocations).
+ */
+function leaderWithinMargin(leader: Interval, candidate: Interval, margin: number, floor: number): boolean {
+  const halfWidth = Math.hypot(leader.high - leader.estimate, candidate.estimate - candidate.low);
+  return leader.estimate - candidate.estimate + halfWidth <= candidate.estimate * margin + floor;
+}
+
+/**
+ * Lambda's REPORT gives Duration in hundredths of a millisecond ("Duration: 250.06 ms"): durations closer than
+ * that are not told apart, so for the speed strategy a tie within it is a tie whatever its share.
+ */
+export const DURATION_RESOLUTION_MS = 0.01;
+
+interface Comparisons {
+  /** The memory sizes (leader included) whose comparison is still open. */
+  open: number[];
+  /** Sizes the leader is not shown to be ahead of, closed by the tie margin. */
+  tied: number[];
+}
+
 function openComparisons(
   candidates: readonly Candidate[],
   leaderMb: number | null,
   settings: AdaptiveSettings,
   prices: Prices,
-  confidence: number,
-): number[] {
+  policy: AdaptivePolicy,
+): Comparisons {
+  const { confidence, tieMargin } = policy;
+  const floor = settings.strategy === 'speed' && tieMargin > 0 ? DURATION_RESOLUTION_MS : 0;
   const intervals = rankingIntervals(candidates, settings, prices, confidence);
   const leaderInterval = leaderMb === null ? undefined : intervals.get(leaderMb);
   const open: number[] = [];
+  const tied: number[] = [];
+  // Open while the candidate could still beat the leader by more than the margin; tied when only the margin closed it.
+  const compare = (memoryMb: number, interval: Interval, leader: Interval) => {
+    if (!leaderWithinMargin(leader, interval, tieMargin, floor)) open.push(memoryMb);
+    else if (!leaderWithinMargin(leader, interval, 0, 0)) tied.push(memoryMb);
+  };
   if (settings.strategy !== 'percentile') {
-    if (!leaderInterval) return [];
+    if (!leaderInterval) return { open: [], tied: [] };
     for (const candidate of candidates) {
       const interval = intervals.get(candidate.memoryMb);
-      if (candidate.memoryMb !== leaderMb && interval && overlaps(interval, leaderInterval))
-        open.push(candidate.memoryMb);
+      if (candidate.memoryMb !== leaderMb && interval) compare(candidate.memoryMb, interval, leaderInterval);
     }
   } else {
     const limit = settings.percentileLimit;
-    if (!limit) return [];
+    if (!limit) return { open: [], tied: [] };
     for (const candidate of candidates) {
       const meets = qualification(candidate, limit, confidence, settings);
       if (candidate.memoryMb === leaderMb) {
@@ -246,14 +296,14 @@ function openComparisons(
       }
       if (meets === 'no') continue;
       const interval = intervals.get(candidate.memoryMb);
-      // Could it be cheaper than the leader (or is there no leader yet)? Then whether it meets the limit, or how
-      // its cost compares, still matters.
-      const couldBeCheaper = !leaderInterval || !interval || interval.low <= leaderInterval.high;
-      if (couldBeCheaper) open.push(candidate.memoryMb);
+      // Could it be cheaper than the leader by more than the margin (or is there no leader yet)? Then whether it
+      // meets the limit, or how its cost compares, still matters.
+      if (!leaderInterval || !interval) open.push(candidate.memoryMb);
+      else compare(candidate.memoryMb, interval, leaderInterval);
     }
   }
   if (open.length > 0 && leaderMb !== null && !open.includes(leaderMb)) open.push(leaderMb);
-  return open.sort((a, b) => a - b);
+  return { open: open.sort((a, b) => a - b), tied: tied.sort((a, b) => a - b) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -269,7 +319,11 @@ export function planNextRound(
   prices: Prices,
   policy: AdaptivePolicy,
 ): NextRound {
-  const candidates = candidatesOf(powerValues);
+  // Costs with cold starts priced in, as summary.ts gives them to recommend() at the end: the leader here is the
+  // memory size the run will recommend. The intervals' widths come from the warm samples (one cold start per size
+  // says nothing about its spread).
+  const ranked = withColdStartCosts(powerValues, resolvedColdStartRate(settings.coldStartRate), prices, settings);
+  const candidates = candidatesOf(ranked);
   const percent = `${formatConfidence(policy.confidence)} confidence`;
   if (candidates.length === 0) {
     return stop('no-candidates', null, [], 'no memory size has results to compare');
@@ -293,13 +347,21 @@ export function planNextRound(
       `only ${candidates[0]?.memoryMb} MB has results, so there is nothing to compare`,
     );
   }
-  const openMb = openComparisons(candidates, leaderMb, settings, prices, policy.confidence);
+  const { open: openMb, tied } = openComparisons(candidates, leaderMb, settings, prices, policy);
   if (openMb.length === 0) {
-    const why =
-      leaderMb === null
-        ? `no memory size can meet the percentile limit at ${percent}`
-        : `${leaderMb} MB is ahead of every other memory size at ${percent} (no interval overlaps its own)`;
-    return stop('settled', leaderMb, [], why);
+    if (leaderMb === null)
+      return stop('settled', null, [], `no memory size can meet the percentile limit at ${percent}`);
+    if (tied.length === 0) {
+      return stop('settled', leaderMb, [], `${leaderMb} MB is ahead of every other memory size at ${percent}`);
+    }
+    const others = tied.map((mb) => `${mb} MB`).join(', ');
+    return stop(
+      'tied',
+      leaderMb,
+      [],
+      `${leaderMb} MB is ahead of or within ${formatMarginPct(policy.tieMargin)} of every other memory size at ${percent} ` +
+        `(tied with ${others}: picking any of them would cost at most that much more)`,
+    );
   }
   const additions = new Map<number, number>();
   for (const memoryMb of openMb) {
@@ -313,11 +375,16 @@ export function planNextRound(
       'max-invocations',
       leaderMb,
       openMb,
-      `${list} still overlap at ${percent} but have had the most invocations allowed (${policy.maxInvocations} each)`,
+      `${list} are still undecided at ${percent} but have had the most invocations allowed (${policy.maxInvocations} each)`,
     );
   }
   const more = [...additions].map(([mb, n]) => `${mb} MB +${n}`).join(', ');
   return { additions, leaderMb, openMb, explanation: `still open at ${percent}: ${list}; next round ${more}` };
+}
+
+/** 0.005 → "0.5%". */
+function formatMarginPct(margin: number): string {
+  return `${Number((margin * 100).toFixed(2))}%`;
 }
 
 function stop(
@@ -365,6 +432,7 @@ export function interleavePayloads(payloadIndexes: readonly number[]): number[] 
 
 const STOP_WORDS: Record<SamplingStopReason, string> = {
   settled: 'the recommendation was settled',
+  tied: 'the recommendation was settled within the tie margin',
   'max-invocations': 'the open memory sizes reached the invocation cap',
   'no-candidates': 'no memory size had results',
   'one-candidate': 'only one memory size had results',
