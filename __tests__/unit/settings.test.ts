@@ -511,6 +511,8 @@ describe('parseSettings: sampling adaptive by default', () => {
     const cases: Record<string, string>[] = [
       { 'only-cold-starts': 'true' },
       { 'baseline-function': 'orders-staging' },
+      { architectures: 'x86_64,arm64' },
+      { 'compare-function': 'orders-arm64' },
       { sampling: 'fixed' },
     ];
     for (const given of cases) {

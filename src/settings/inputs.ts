@@ -86,7 +86,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'sampling',
     perFunction: true,
     group: 'tuning',
-    defaultText: 'adaptive; fixed with only-cold-starts true, with baseline-function, or with invocations below 20',
+    defaultText: 'adaptive; fixed with only-cold-starts true, baseline-function, both architectures, or invocations below 20',
     valueName: 'mode',
     description:
       'adaptive: a first round of a fifth of invocations (at least 5) per memory size, then more only for memory sizes that could still change the recommendation by more than 0.5%, up to invocations each. fixed: every memory size gets invocations. Not adaptive with only-cold-starts. docs/performance.md has the regret and invocations of each.',

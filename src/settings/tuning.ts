@@ -36,14 +36,24 @@ const DEFAULT_SAMPLING_CONFIDENCE_TEXT = '0.95';
 /**
  * `sampling` as given, else adaptive — except where adaptive cannot work (only-cold-starts: every cold start needs a
  * version prepared in advance), where the live gate's own sequential sampling spends instead (baseline-function:
- * its false-alarm rate was measured with fixed n = 10, docs/gate.md), and where a small `invocations` leaves it
- * nothing to save. The inputs have no action.yml default, so "not given" is visible here.
+ * its false-alarm rate was measured with fixed n = 10, docs/gate.md), with both architectures, and where a small
+ * `invocations` leaves it nothing to save. The inputs have no action.yml default, so "not given" is visible here.
  */
 function samplingMode(inputs: Inputs): SamplingMode {
   if (inputs.isGiven('sampling')) {
     return parseEnum('sampling', inputs.given('sampling'), SAMPLING_MODES, 'a sampling mode');
   }
   if (inputs.boolean('only-cold-starts') || inputs.isGiven('baseline-function')) return 'fixed';
+  // Both architectures: adaptive rounds would be decided by the function's own samples alone, and the pair's
+  // 19-of-20 figure (docs/architectures.md) was measured with the same fixed plan on both.
+  if (
+    inputs.isGiven('compare-function') ||
+    inputs
+      .given('architectures')
+      .split(/[\s,]+/)
+      .filter(Boolean).length > 1
+  )
+    return 'fixed';
   const invocations = Number(withoutDigitGrouping(inputs.given('invocations')));
   if (inputs.isGiven('invocations') && Number.isFinite(invocations) && invocations < ADAPTIVE_USEFUL_FROM) {
     return 'fixed';
