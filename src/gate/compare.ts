@@ -36,6 +36,11 @@ export interface CompareOptions {
    * baseline was measured at another time, maybe on another runner, which no single run's samples can show.
    */
   history?: RunResult[];
+  /**
+   * The recommendations compared at (live gate: pinned at its first look, sequential.ts). Default: the PR run's
+   * pinned ones when it recorded them (gateSampling.pinned), else each run's recommendation.
+   */
+  comparedAt?: { recommendedMb: number | null; baseRecommendedMb: number | null };
 }
 
 /** The headline comparison: the configured memory when both sides measured it, else the first place they did. */
@@ -59,7 +64,7 @@ export function compareRuns(
 
   if (base) {
     const basePrices = pricesForBase(pr, base);
-    const points = comparisonPoints(pr, base);
+    const points = comparisonPoints(pr, base, options.comparedAt ?? comparedAtOf(pr, base));
     const bothOk = (point: ComparisonPoint) =>
       isOk(entryAt(pr, point.prMemoryMb)) && isOk(entryAt(base, point.baseMemoryMb));
     const headlinePoint =
@@ -124,6 +129,12 @@ export function compareRuns(
   };
 }
 
+/** The live gate's pinned comparison points, when the PR run recorded them against this baseline. */
+function comparedAtOf(pr: RunResult, base: RunResult): CompareOptions['comparedAt'] {
+  const live = pr.runId !== undefined && pr.runId === base.runId;
+  return live ? pr.gateSampling?.pinned : undefined;
+}
+
 /**
  * Both sides' expected cost per invocation at a place (cold starts included), or null when either lacks one: a
  * result from before expected costs, or a cold-start extra that could not be measured. Each side's own prices.
@@ -183,7 +194,13 @@ function comparePoint(
   const failure = (entry: PowerValueResult) =>
     entry.failureReason !== undefined ? { failure: entry.failureReason } : {};
   if (!prEntry) return notComparable({ kind: 'not-measured', at: point, side: 'pr' });
-  if (!baseEntry) return notComparable({ kind: 'not-measured', at: point, side: 'base' });
+  if (!baseEntry)
+    return notComparable({
+      kind: 'not-measured',
+      at: point,
+      side: 'base',
+      ...(base.curve === 'compared' ? { reduced: true } : {}),
+    });
   const prFailed = prEntry.status === 'failed';
   const baseFailed = baseEntry.status === 'failed';
   if (prFailed && !baseFailed) return notComparable({ kind: 'pr-failed', at: point, ...failure(prEntry) });
@@ -227,8 +244,17 @@ function compareMetric(
   gate: GateSettings,
   runToRun: RunToRunVariance | null,
 ): Measured {
-  const prValues = metricValues(pr, prEntry, metric, pr.prices);
-  const baseValues = metricValues(base, baseEntry, metric, basePrices);
+  // Measured in one run (a live baseline), the two sides are compared on the environment blocks both have: a block
+  // with no twin on the other side — the PR's planned invocations at a memory size the baseline was not planned at,
+  // or a block whose other version could not be prepared — ran in another time window, so it is left out.
+  const sameRun = pr.runId !== undefined && pr.runId === base.runId;
+  const prBlocks = metricBlocks(pr, prEntry, metric, pr.prices);
+  const baseBlocks = metricBlocks(base, baseEntry, metric, basePrices);
+  const shared = sameRun ? [...prBlocks.keys()].filter((block) => baseBlocks.has(block)) : [];
+  const pairedOnly = shared.length > 0 && (shared.length < prBlocks.size || shared.length < baseBlocks.size);
+  const valuesIn = (blocks: Map<number, number[]>) => shared.flatMap((block) => blocks.get(block) ?? []);
+  const prValues = pairedOnly ? valuesIn(prBlocks) : metricValues(pr, prEntry, metric, pr.prices);
+  const baseValues = pairedOnly ? valuesIn(baseBlocks) : metricValues(base, baseEntry, metric, basePrices);
   const prTrim = pr.settings.discardTopBottom;
   const baseTrim = base.settings.discardTopBottom;
   const prValue = prValues.length > 0 ? trimmedMean(prValues, prTrim) : null;
@@ -251,16 +277,7 @@ function compareMetric(
   row.deltaPct = deltaPct;
   // Measured in several environments on both sides in one run (the live gate's extra blocks): the environments are
   // the unit. Blocks of two separate runs are not paired: each run's own drift would be missing from their spread.
-  const sameRun = pr.runId !== undefined && pr.runId === base.runId;
-  const blocked = sameRun
-    ? blockRatioInterval(
-        metricBlocks(pr, prEntry, metric, pr.prices),
-        metricBlocks(base, baseEntry, metric, basePrices),
-        prTrim,
-        baseTrim,
-        gate.confidence,
-      )
-    : null;
+  const blocked = sameRun ? blockRatioInterval(prBlocks, baseBlocks, prTrim, baseTrim, gate.confidence) : null;
   const interval =
     blocked ?? ratioInterval(prValues, baseValues, prTrim, baseTrim, gate.confidence, runToRun ?? undefined);
   const change: Change = { deltaPct };

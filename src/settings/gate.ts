@@ -204,6 +204,7 @@ export function parseGate(
   if (maxInitDurationIncreasePct !== undefined || warnInitDurationIncreasePct !== undefined)
     checkInitEvidence(baselineSource, maxInvocations, minSamples, tuning, warnings);
   const failOnRegression = inputs.boolean('fail-on-regression');
+  const baselineFullCurve = inputs.boolean('baseline-full-curve');
 
   return omitUndefined({
     baselineSource,
@@ -229,6 +230,7 @@ export function parseGate(
     minSamples,
     minDurationChangeMs,
     maxInvocations,
+    ...(baselineFullCurve ? { baselineFullCurve } : {}),
     failOnRegression,
   });
 }

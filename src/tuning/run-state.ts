@@ -50,6 +50,12 @@ export interface TuningSubject {
   client?: LambdaClient;
   /** How logs name this function when there are several, e.g. "baseline". */
   label?: string;
+  /**
+   * Plan only this function's own configured memory (when it is among the power values), not every power value:
+   * the live gate's baseline, which needs only the memory sizes the gate compares; the gate's rounds add the others
+   * it needs (rounds/environment-blocks.ts measures a memory size a function has no entry at yet).
+   */
+  planOnlyConfigured?: boolean;
 }
 
 /**
@@ -206,7 +212,9 @@ export function subjectState(
     target,
     snapshot,
     prices,
-    plans: planRun(subject.settings),
+    plans: subject.planOnlyConfigured
+      ? planRun(subject.settings).filter((plan) => plan.memoryMb === snapshot.memoryMb)
+      : planRun(subject.settings),
     logger,
     prepared: [],
     running: [],
