@@ -58,7 +58,7 @@ describe('nextGateRound', () => {
     // (sign test 2/4096 against 5% over 2 looks and 2 comparisons), so settled.
     const pr = blockedRun(12, (block) => 130 + block);
     const base = blockedRun(12, (block) => 100 + block);
-    expect(nextGateRound(pr, base, { ...GATE, maxInvocations: 200 })).toEqual({
+    expect(nextGateRound(pr, base, { ...GATE, maxInvocations: 200 }, { stopWhenDecided: false })).toEqual({
       pairings: [],
       settled: true,
       reason: 'every comparison with the baseline is settled',
@@ -266,6 +266,40 @@ describe('spending only where it must (issue 20)', () => {
     ).comparisons.map((row) => row.memoryMb);
     expect(places).toContain(512);
     expect(places).not.toContain(2048);
+  });
+
+  it('a decisive fail ends the sampling: more blocks elsewhere cannot change the verdict', () => {
+    // 1024 MB: twelve environments, every PR block about 30% above its base block (decisive); 512 MB: one
+    // environment each, which would otherwise get two more.
+    const prRun = makeRun({
+      configuredMb: 1024,
+      recommendedMb: 512,
+      powerValues: [
+        { memoryMb: 512, durationsMs: noisy(100, 10) },
+        { memoryMb: 1024, ...blocked(12, (block) => noisy(130 + block, 10)) },
+      ],
+      runId: LIVE,
+    });
+    const baseRun = makeRun({
+      configuredMb: 1024,
+      recommendedMb: 512,
+      powerValues: [
+        { memoryMb: 512, durationsMs: noisy(100, 10) },
+        { memoryMb: 1024, ...blocked(12, (block) => noisy(100 + block, 10)) },
+      ],
+      runId: LIVE,
+    });
+    const decided = nextGateRound(prRun, baseRun, CAPPED);
+    expect(decided.pairings).toEqual([]);
+    expect(decided.settled).toBe(true);
+    expect(decided.reason).toMatch(
+      /^the verdict is fail whatever the other comparisons show \(cost per invocation at 1024 MB/,
+    );
+    expect(
+      nextGateRound(prRun, baseRun, CAPPED, { stopWhenDecided: false }).pairings.map(
+        (pairing) => pairing.memoryBySubject,
+      ),
+    ).toEqual([[512, 512]]);
   });
 
   it('blocks go first where the evidence is weakest', () => {

@@ -59,8 +59,25 @@ export function compareRuns(
   monthlyInvocations: number,
   options: CompareOptions = {},
 ): Verdict {
+  return judgeRuns(pr, base, gate, monthlyInvocations, options).verdict;
+}
+
+/**
+ * compareRuns, and which of its fails are decisive: a relative comparison that fails with its whole interval above
+ * the fail limit and a p-value within the verdict's error rate divided by all its comparisons (Bonferroni, Holm's
+ * first step). Such a fail stands whatever the other comparisons show, however many more samples they get; the live
+ * gate's sequential sampling stops there (sequential.ts), since more blocks elsewhere cannot change the verdict.
+ */
+export function judgeRuns(
+  pr: RunResult,
+  base: RunResult | null,
+  gate: GateSettings,
+  monthlyInvocations: number,
+  options: CompareOptions = {},
+): { verdict: Verdict; decisive: MetricComparison[] } {
   const comparisons: MetricComparison[] = [];
   let headline: Headline | null = null;
+  let decisive: MetricComparison[] = [];
 
   if (base) {
     const basePrices = pricesForBase(pr, base);
@@ -71,7 +88,19 @@ export function compareRuns(
       points.find((point) => point.roles.includes('configured') && bothOk(point)) ?? points.find(bothOk);
     const measured = points.map((point) => comparePoint(pr, base, basePrices, point, gate, options.history ?? []));
     // Significance is decided for the whole verdict at once (judgeFamily) before the monthly rows copy it.
-    judgeFamily(measured.flat(), familyAlpha(pr, base, gate));
+    const alpha = familyAlpha(pr, base, gate);
+    judgeFamily(measured.flat(), alpha);
+    const tested = measured.flat().filter((entry) => entry.pValue !== undefined && entry.settle !== undefined);
+    decisive = tested
+      .filter(
+        (entry) =>
+          entry.row.level === 'fail' &&
+          entry.row.finding?.kind === 'fail-limit' &&
+          (entry.row.kind === 'cost' || entry.row.kind === 'duration' || entry.row.kind === 'init') &&
+          (entry.row.ciLowPct ?? -Infinity) > (relativeLimits(entry.row.kind, gate).failPct ?? Infinity) &&
+          (entry.pValue ?? 1) <= alpha / tested.length,
+      )
+      .map((entry) => entry.row);
     for (const [index, point] of points.entries()) {
       const rows = (measured[index] ?? []).map((entry) => entry.row);
       comparisons.push(...rows);
@@ -114,7 +143,7 @@ export function compareRuns(
       headroom.length > 0,
     ...(options.noBaselineNote !== undefined ? { noBaselineNote: options.noBaselineNote } : {}),
   });
-  return {
+  const verdict: Verdict = {
     level,
     reason,
     comparisons,
@@ -127,6 +156,7 @@ export function compareRuns(
     ...(initGated(gate) ? { initDurationDeltaPct: headline?.initDurationDeltaPct ?? null } : {}),
     monthlyCostDeltaUsd: headline?.monthlyCostDeltaUsd ?? null,
   };
+  return { verdict, decisive };
 }
 
 /** The live gate's pinned comparison points, when the PR run recorded them against this baseline. */

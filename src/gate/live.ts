@@ -103,6 +103,16 @@ export async function tuneWithLiveBaseline(
   ];
   const [result, measuredBase] = await tuneTogether(subjects, deps, signal, extra);
   if (!result || !measuredBase) throw new Error('tuneTogether returned fewer results than functions');
+  const pinnedMb = result.gateSampling?.pinned?.recommendedMb;
+  if (
+    pinnedMb !== undefined &&
+    pinnedMb !== null &&
+    result.recommendation &&
+    result.recommendation.memoryMb !== pinnedMb
+  )
+    deps.logger.info(
+      `The recommendation moved from ${pinnedMb} MB to ${result.recommendation.memoryMb} MB while the gate sampled; the gate compares at ${pinnedMb} MB, pinned at its first look`,
+    );
   // Measured only where the gate compares: no curve, so no recommendation of its own.
   const baseResult = reduced ? { ...measuredBase, recommendation: null, curve: 'compared' as const } : measuredBase;
   if (baseResult.dryRun) return { result, baseline: null };

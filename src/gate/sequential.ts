@@ -50,12 +50,16 @@
 //   otherwise open a new point that needs its own rounds. The report says when it moved (describeGateSampling).
 // - Each round's pairings go weakest first (the comparison furthest from settled), so the blocks that run first,
 //   and the time left when timeout-minutes is short (fitInTime), go where the evidence is weakest.
+// - Once a fail is decisive — its whole interval above the fail limit (settled, by the rule above) and significant
+//   within the verdict's error rate divided by all its comparisons, where Holm's first step passes it whatever the
+//   others show — no comparison gets more blocks: the verdict is fail whatever they would show. Identical code is
+//   not put at more risk: a false fail at any look is what the looks' split of the error rate already bounds.
 
 import { formatPct } from '../lib/format.js';
 import { entryAt } from '../results/figures.js';
 import type { ExtraRound, ExtraSampling } from '../tuning/rounds/environment-blocks.js';
 import type { GateSettings, RunResult, Sample } from '../types.js';
-import { compareRuns, relativeLimits } from './compare.js';
+import { judgeRuns, relativeLimits } from './compare.js';
 import type { RelativeMetric } from './findings.js';
 import { BLOCK_INVOCATIONS, minFailEnvironments } from './looks.js';
 import { metricSamples } from './metrics.js';
@@ -75,10 +79,22 @@ export interface LiveGatePolicy {
   pin: boolean;
   /** Order each round's pairings by how far their comparisons are from settled. */
   weakestFirst: boolean;
+  /** Stop once a fail is decisive: it stands whatever the other comparisons show (compare.ts judgeRuns). */
+  stopWhenDecided: boolean;
 }
 
-export const LIVE_GATE_POLICY: LiveGatePolicy = { baselineFullCurve: false, pin: true, weakestFirst: true };
-export const POLICY_BEFORE: LiveGatePolicy = { baselineFullCurve: true, pin: false, weakestFirst: false };
+export const LIVE_GATE_POLICY: LiveGatePolicy = {
+  baselineFullCurve: false,
+  pin: true,
+  weakestFirst: true,
+  stopWhenDecided: true,
+};
+export const POLICY_BEFORE: LiveGatePolicy = {
+  baselineFullCurve: true,
+  pin: false,
+  weakestFirst: false,
+  stopWhenDecided: false,
+};
 
 /** Environments per function a compared memory size the baseline has no entry at gets in its first round. */
 export const FIRST_BLOCKS_UNMEASURED = 3;
@@ -103,7 +119,11 @@ export function gateSampling(gate: GateSettings, policy: LiveGatePolicy = LIVE_G
       };
       if (policy.pin) pinned ??= now;
       const comparedAt = pinned ?? now;
-      const round = nextGateRound(pr, base, gate, { comparedAt, weakestFirst: policy.weakestFirst });
+      const round = nextGateRound(pr, base, gate, {
+        comparedAt,
+        weakestFirst: policy.weakestFirst,
+        stopWhenDecided: policy.stopWhenDecided,
+      });
       return pinned ? { ...round, pinned } : round;
     },
   };
@@ -114,6 +134,8 @@ export interface GateRoundOptions {
   comparedAt?: ComparedAt;
   /** Order the pairings weakest first (default true). */
   weakestFirst?: boolean;
+  /** Stop as soon as a fail is decisive (default true). */
+  stopWhenDecided?: boolean;
 }
 
 interface OpenPoint {
@@ -169,7 +191,22 @@ export function nextGateRound(
       settled: false,
       reason: 'cold-start runs are not sampled further (each invocation needs a version of its own)',
     };
-  const verdict = compareRuns(pr, base, gate, 0, options.comparedAt ? { comparedAt: options.comparedAt } : {});
+  const { verdict, decisive } = judgeRuns(
+    pr,
+    base,
+    gate,
+    0,
+    options.comparedAt ? { comparedAt: options.comparedAt } : {},
+  );
+  // A fail that stands whatever the open comparisons show (compare.ts judgeRuns): more blocks cannot change the
+  // verdict, so none are spent.
+  const [decided] = decisive;
+  if (decided && (options.stopWhenDecided ?? true))
+    return {
+      pairings: [],
+      settled: true,
+      reason: `the verdict is fail whatever the other comparisons show (${decided.metric}: ${formatPct(decided.deltaPct)}, CI ${formatPct(decided.ciLowPct)} to ${formatPct(decided.ciHighPct)})`,
+    };
   const open: OpenPoint[] = [];
   for (const row of verdict.comparisons) {
     // A compared memory size the baseline was not planned at (live.ts): its first environments.
