@@ -22,7 +22,8 @@
 //                                        repro, as a user runs it: live A/A through the action's flow, counted
 //                                        verdicts; with before,after the repeats alternate the two policies.
 //   npx tsx bench/gate-replay.ts campaign [--data FILE[,FILE…]] [--replays 1000] [--detection-replays 400]
-//                                        [--configured 1769,128] [--seed 1] — issue 20: the live gate's cost before
+//                                        [--configured 1769,128] [--power-values 128,256,…] [--pools primes,…]
+//                                        [--policies before,after,after+full-curve,…] [--seed 1] — issue 20: the live gate's cost before
 //                                        and after, in one run. A whole gated PR is replayed: the PR's plan at every
 //                                        pooled memory size of a workload (128, 512, 1769 MB), the baseline's plan
 //                                        (before: every size; after: its configured memory only), the gate's rounds
@@ -558,7 +559,11 @@ function campaign(): void {
     (file) => JSON.parse(readFileSync(file, 'utf8')) as { collectedAt: string; machine: string; pools: Pool[] },
   );
   const workloads = new Map<string, Map<number, Pool>>();
+  // --power-values: the PR's plan, from the pools at these memory sizes (default: every pooled size).
+  const only = args['power-values'] ? new Set(String(args['power-values']).split(',').map(Number)) : undefined;
   for (const pool of loaded.flatMap((entry) => entry.pools)) {
+    if (only && !only.has(pool.memoryMb)) continue;
+    if (args.pools && !String(args.pools).split(',').includes(pool.workload)) continue;
     const byMemory = workloads.get(pool.workload) ?? new Map<number, Pool>();
     byMemory.set(pool.memoryMb, pool);
     workloads.set(pool.workload, byMemory);
@@ -581,10 +586,21 @@ function campaign(): void {
     `pools collected ${loaded.map((entry) => entry.collectedAt).join(', ')}; ${replays} A/A replays and ${detectionReplays} per detection scenario per row, seed ${args.seed}; ` +
       `defaults: invocations 10, gate-max-invocations 200; power values = the pooled sizes; ${machineNote()}`,
   );
-  const policies: [string, LiveGatePolicy][] = [
-    ['before', POLICY_BEFORE],
-    ['after', LIVE_GATE_POLICY],
-  ];
+  // --policies before,after (default), or variants to see what each part does: after+full-curve, after-no-pin.
+  const variants: Record<string, LiveGatePolicy> = {
+    before: POLICY_BEFORE,
+    after: LIVE_GATE_POLICY,
+    'after+full-curve': { ...LIVE_GATE_POLICY, baselineFullCurve: true },
+    'after-no-pin': { ...LIVE_GATE_POLICY, pin: false },
+    'after-no-stop': { ...LIVE_GATE_POLICY, stopWhenDecided: false },
+  };
+  const policies: [string, LiveGatePolicy][] = (args.policies === 'after' ? 'before,after' : String(args.policies))
+    .split(',')
+    .map((name) => {
+      const policy = variants[name];
+      if (!policy) throw new Error(`unknown policy ${name}: one of ${Object.keys(variants).join(', ')}`);
+      return [name, policy];
+    });
   const rows: string[][] = [];
   const totals = new Map<string, { aa: CampaignOutcome[]; b10: CampaignOutcome[]; b25: CampaignOutcome[] }>();
   for (const [workload, pools] of workloads) {
@@ -614,7 +630,7 @@ function campaign(): void {
           `${median(aa.map((entry) => entry.invocations))} / ${median(b10.map((entry) => entry.invocations))} / ${median(b25.map((entry) => entry.invocations))}`,
           `${median(aa.map((entry) => entry.baseInvocations))} / ${median(b25.map((entry) => entry.baseInvocations))}`,
           `${pct([...aa, ...b10, ...b25].filter((entry) => entry.lateOpened > 0).length / (aa.length + b10.length + b25.length))}`,
-          label === 'after'
+          label !== 'before'
             ? pct([...aa, ...b10, ...b25].filter((entry) => entry.moved).length / (aa.length + b10.length + b25.length))
             : '–',
         ]);
