@@ -18,8 +18,17 @@
 //   npx tsx bench/gate-replay.ts replay  [--data FILE[,FILE…]] [--pools primes,noop:128] [--replays 1000]
 //                                        [--detection-replays 400] [--seed 1]
 //   npx tsx bench/gate-replay.ts live    [--repeats 20] [--workload noop] [--invocations 4] [--max-invocations 16]
-//                                        [--power-values 128,256,1024] — the issue's repro, as a user runs it: live A/A
-//                                        through the action's flow, counted verdicts.
+//                                        [--power-values 128,256,1024] [--policies after|before,after] — the issue's
+//                                        repro, as a user runs it: live A/A through the action's flow, counted
+//                                        verdicts; with before,after the repeats alternate the two policies.
+//   npx tsx bench/gate-replay.ts campaign [--data FILE[,FILE…]] [--replays 1000] [--detection-replays 400]
+//                                        [--configured 1769,128] [--power-values 128,256,…] [--pools primes,…]
+//                                        [--policies before,after,after+full-curve,…] [--seed 1] — issue 20: the live gate's cost before
+//                                        and after, in one run. A whole gated PR is replayed: the PR's plan at every
+//                                        pooled memory size of a workload (128, 512, 1769 MB), the baseline's plan
+//                                        (before: every size; after: its configured memory only), the gate's rounds
+//                                        served from the pools at whatever memory sizes the policy asks for, and the
+//                                        verdict. Both policies replay the same draws (one seed), at the defaults.
 //
 // Settings replayed (the gate's default limits: cost 5% / duration 10%, warn at half, 95% confidence):
 //   defaults       invocations 10, gate-max-invocations 200
@@ -31,14 +40,21 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareRuns } from '../src/gate/compare.js';
-import { tuneWithLiveBaseline } from '../src/gate/live.js';
-import { nextGateRound } from '../src/gate/sequential.js';
+import { reducedBaseline, tuneWithLiveBaseline } from '../src/gate/live.js';
+import {
+  gateSampling,
+  LIVE_GATE_POLICY,
+  nextGateRound,
+  POLICY_BEFORE,
+  type ComparedAt,
+  type LiveGatePolicy,
+} from '../src/gate/sequential.js';
 import { silentLogger } from '../src/lib/ports.js';
 import type { ExtraSampling } from '../src/tuning/rounds/environment-blocks.js';
 import { tuneTogether } from '../src/tuning/tuner.js';
 import type { GateSettings, RunResult, Sample } from '../src/types.js';
 import { makeRun } from '../emulator/fixtures/runs.js';
-import { gateSettings } from '../emulator/fixtures/settings.js';
+import { gateSettings, tuningSettings as fixtureTuning } from '../emulator/fixtures/settings.js';
 import { heading, machineNote, note, seededRandom, startBenchEmulator, table, tuningSettings, wilson } from './lib.js';
 
 const { values: args, positionals } = parseArgs({
@@ -58,6 +74,8 @@ const { values: args, positionals } = parseArgs({
     workload: { type: 'string', default: 'noop' },
     invocations: { type: 'string', default: '4' },
     'max-invocations': { type: 'string', default: '16' },
+    policies: { type: 'string', default: 'after' },
+    configured: { type: 'string', default: '1769,128' },
   },
 });
 
@@ -306,7 +324,6 @@ function replay(): void {
       const warns = aa.filter((entry) => entry.level === 'warn').length;
       const total = totals.get(settings.label) ?? { fail: 0, warn: 0, n: 0 };
       totals.set(settings.label, { fail: total.fail + fails, warn: total.warn + warns, n: total.n + replays });
-      const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
       rows.push([
         `${pool.workload} ${pool.memoryMb} MB`,
         settings.label,
@@ -357,6 +374,7 @@ async function live(): Promise<void> {
   );
   note(`emulator at ${emulator.endpoint}, CPU limits: ${emulator.cpuMode ?? 'unknown'}; ${machineNote()}`);
   const levels: string[] = [];
+  const spent: { policy: string; level: string; invocations: number }[] = [];
   try {
     // Configured at the first power value, so the gate compares there and at the recommendation.
     const configuredMb = powerValues[0] ?? 1024;
@@ -376,7 +394,10 @@ async function live(): Promise<void> {
       maxDurationIncreasePct: 10,
       warnDurationIncreasePct: 5,
     });
+    const policies = String(args.policies).split(',');
     for (let repeat = 0; repeat < repeats; repeat++) {
+      // before,after: the two policies take turns, so both see the same time window.
+      const policyName = policies[repeat % policies.length] ?? 'after';
       const settings = tuningSettings('live-pr', emulator, {
         powerValuesMb: powerValues,
         invocationsPerValue: Number(args.invocations),
@@ -387,14 +408,22 @@ async function live(): Promise<void> {
         { ...deps, logger: silentLogger },
         undefined,
         gate,
+        [],
+        policyName === 'before' ? POLICY_BEFORE : LIVE_GATE_POLICY,
       );
       if (!outcome.baseline) throw new Error(`no baseline: ${outcome.problem ?? 'unknown'}`);
       const verdict = compareRuns(outcome.result, outcome.baseline.result, gate, 0);
       levels.push(verdict.level);
+      const total = [outcome.result, outcome.baseline.result]
+        .flatMap((run) => run.powerValues)
+        .reduce((sum, entry) => sum + entry.invocations, 0);
+      spent.push({ policy: policyName, level: verdict.level, invocations: total });
       const invocations = outcome.result.powerValues
         .map((entry) => `${entry.memoryMb} MB ×${entry.invocations}`)
         .join(', ');
-      note(`repeat ${repeat + 1}: ${verdict.level} (${invocations}) — ${verdict.reason}`);
+      note(
+        `repeat ${repeat + 1} (${policyName}): ${verdict.level} (${invocations}; ${total} invocations of both functions) — ${verdict.reason}`,
+      );
     }
   } finally {
     await bench.close();
@@ -410,9 +439,248 @@ async function live(): Promise<void> {
       ],
     ),
   );
+  const byPolicy = [...new Set(spent.map((entry) => entry.policy))];
+  if (byPolicy.length > 1)
+    console.log(
+      table(
+        ['policy', 'runs', 'fail', 'warn', 'invocations per gated PR (both functions), median'],
+        byPolicy.map((policy) => {
+          const runs = spent.filter((entry) => entry.policy === policy);
+          return [
+            policy,
+            String(runs.length),
+            String(runs.filter((entry) => entry.level === 'fail').length),
+            String(runs.filter((entry) => entry.level === 'warn').length),
+            String(median(runs.map((entry) => entry.invocations))),
+          ];
+        }),
+      ),
+    );
+}
+
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
+
+// ---------------------------------------------------------------------------------------------------------
+// campaign: a whole gated PR replayed, before and after issue 20
+
+interface CampaignOutcome {
+  level: string;
+  /** Invocations of both functions at every memory size: what the gated PR cost. */
+  invocations: number;
+  baseInvocations: number;
+  /** The PR's recommendation moved after the points were pinned. */
+  moved: boolean;
+  /** Comparison points that needed their own rounds after the first look (before: a moving recommendation opens them). */
+  lateOpened: number;
+  reason: string;
+}
+
+/** One gated PR replayed under `policy`: the PR's plan everywhere, the baseline's as the policy plans it, the rounds. */
+function replayGatedPr(
+  pools: Map<number, Pool>,
+  configuredMb: number,
+  invocations: number,
+  gate: GateSettings,
+  policy: LiveGatePolicy,
+  factor: number,
+  random: () => number,
+): CampaignOutcome {
+  const memories = [...pools.keys()].sort((a, b) => a - b);
+  const pr = new Map<number, Sample[]>(memories.map((memoryMb) => [memoryMb, []]));
+  const base = new Map<number, Sample[]>();
+  const settings = fixtureTuning({ powerValuesMb: memories, invocationsPerValue: invocations });
+  const reduced = !policy.baselineFullCurve && reducedBaseline(settings, gate);
+  const draw = (memoryMb: number, environment: number, count: number, sides: { pr: boolean; base: boolean }) => {
+    const pool = pools.get(memoryMb);
+    const pair = pool?.pairs[Math.floor(random() * pool.pairs.length)];
+    if (!pair) throw new Error(`no pool at ${memoryMb} MB`);
+    const [first, second] = random() < 0.5 ? [pair[0], pair[1]] : [pair[1], pair[0]];
+    if (sides.pr) pr.get(memoryMb)?.push(...first.slice(0, count).map((item) => sampleOf(item, environment, factor)));
+    if (sides.base) {
+      const list = base.get(memoryMb) ?? [];
+      list.push(...second.slice(0, count).map((item) => sampleOf(item, environment, 1)));
+      base.set(memoryMb, list);
+    }
+  };
+  // The plan: both functions take turns at each memory size; a reduced baseline only at its configured memory.
+  for (const memoryMb of memories)
+    draw(memoryMb, 0, invocations, { pr: true, base: !reduced || memoryMb === configuredMb });
+  const run = (samples: Map<number, Sample[]>, extra: Partial<RunResult> = {}) => ({
+    ...makeRun({
+      configuredMb,
+      invocationsPerValue: invocations,
+      powerValues: [...samples].map(([memoryMb, list]) => ({ memoryMb, samples: [...list] })),
+      runId: LIVE_RUN,
+    }),
+    ...extra,
+  });
+  const sampling = gateSampling(gate, { ...policy, baselineFullCurve: !reduced });
+  let pinned: ComparedAt | undefined;
+  const firstPoints = new Set<number>();
+  const opened = new Set<number>();
+  for (let round = 0; round < 12; round++) {
+    const next = sampling.next([run(pr), run(base)]);
+    pinned ??= next.pinned;
+    if (next.pairings.length === 0) break;
+    for (const pairing of next.pairings) {
+      const [prMb, baseMb] = pairing.memoryBySubject;
+      if (prMb === undefined || baseMb !== prMb) throw new Error('the campaign pairs equal memory sizes only');
+      if (round === 0) firstPoints.add(prMb);
+      else if (!firstPoints.has(prMb)) opened.add(prMb);
+      const highest = Math.max(
+        0,
+        ...[...(pr.get(prMb) ?? []), ...(base.get(prMb) ?? [])].map((item) => item.environment ?? 0),
+      );
+      for (let k = 1; k <= pairing.environments; k++) draw(prMb, highest + k, 10, { pr: true, base: true });
+    }
+  }
+  const prRun = run(pr);
+  const finalPr = pinned
+    ? {
+        ...prRun,
+        gateSampling: { rounds: 0, added: [], maxInvocations: gate.maxInvocations, settled: true, reason: '', pinned },
+      }
+    : prRun;
+  const finalBase = reduced ? run(base, { recommendation: null, curve: 'compared' }) : run(base);
+  const verdict = compareRuns(finalPr, finalBase, gate, 0);
+  const count = (samples: Map<number, Sample[]>) => [...samples.values()].reduce((sum, list) => sum + list.length, 0);
+  return {
+    level: verdict.level,
+    invocations: count(pr) + count(base),
+    baseInvocations: count(base),
+    moved: pinned !== undefined && pinned.recommendedMb !== (prRun.recommendation?.memoryMb ?? null),
+    lateOpened: opened.size,
+    reason: verdict.reason,
+  };
+}
+
+function campaign(): void {
+  const files = String(args.data).split(',');
+  const loaded = files.map(
+    (file) => JSON.parse(readFileSync(file, 'utf8')) as { collectedAt: string; machine: string; pools: Pool[] },
+  );
+  const workloads = new Map<string, Map<number, Pool>>();
+  // --power-values: the PR's plan, from the pools at these memory sizes (default: every pooled size).
+  const only = args['power-values'] ? new Set(String(args['power-values']).split(',').map(Number)) : undefined;
+  for (const pool of loaded.flatMap((entry) => entry.pools)) {
+    if (only && !only.has(pool.memoryMb)) continue;
+    if (args.pools && !String(args.pools).split(',').includes(pool.workload)) continue;
+    const byMemory = workloads.get(pool.workload) ?? new Map<number, Pool>();
+    byMemory.set(pool.memoryMb, pool);
+    workloads.set(pool.workload, byMemory);
+  }
+  const replays = Number(args.replays);
+  const detectionReplays = Number(args['detection-replays']);
+  const configured = String(args.configured).split(',').map(Number);
+  // The action's defaults: invocations 10, gate-max-invocations 200, cost 5% / duration 10% (warn at half), 95%.
+  const gate = gateSettings({
+    baselineSource: 'function',
+    baselineFunction: 'twin',
+    maxInvocations: 200,
+    maxCostIncreasePct: 5,
+    warnCostIncreasePct: 2.5,
+    maxDurationIncreasePct: 10,
+    warnDurationIncreasePct: 5,
+  });
+  heading("The live gate's cost before and after issue 20 (bench/gate-replay.ts campaign)");
+  note(
+    `pools collected ${loaded.map((entry) => entry.collectedAt).join(', ')}; ${replays} A/A replays and ${detectionReplays} per detection scenario per row, seed ${args.seed}; ` +
+      `defaults: invocations 10, gate-max-invocations 200; power values = the pooled sizes; ${machineNote()}`,
+  );
+  // --policies before,after (default), or variants to see what each part does: after+full-curve, after-no-pin.
+  const variants: Record<string, LiveGatePolicy> = {
+    before: POLICY_BEFORE,
+    after: LIVE_GATE_POLICY,
+    'after+full-curve': { ...LIVE_GATE_POLICY, baselineFullCurve: true },
+    'after-no-pin': { ...LIVE_GATE_POLICY, pin: false },
+    'after-no-stop': { ...LIVE_GATE_POLICY, stopWhenDecided: false },
+  };
+  const policies: [string, LiveGatePolicy][] = (args.policies === 'after' ? 'before,after' : String(args.policies))
+    .split(',')
+    .map((name) => {
+      const policy = variants[name];
+      if (!policy) throw new Error(`unknown policy ${name}: one of ${Object.keys(variants).join(', ')}`);
+      return [name, policy];
+    });
+  const rows: string[][] = [];
+  const totals = new Map<string, { aa: CampaignOutcome[]; b10: CampaignOutcome[]; b25: CampaignOutcome[] }>();
+  for (const [workload, pools] of workloads) {
+    for (const configuredMb of configured) {
+      if (!pools.has(configuredMb)) continue;
+      for (const [label, policy] of policies) {
+        // One seed per row, the same for both policies: they replay the same first draws.
+        const random = seededRandom(Number(args.seed) * 7919 + configuredMb + workload.length * 31);
+        const many = (n: number, factor: number) =>
+          Array.from({ length: n }, () => replayGatedPr(pools, configuredMb, 10, gate, policy, factor, random));
+        const aa = many(replays, 1);
+        const b10 = many(detectionReplays, 1.1);
+        const b25 = many(detectionReplays, 1.25);
+        const total = totals.get(label) ?? { aa: [], b10: [], b25: [] };
+        total.aa.push(...aa);
+        total.b10.push(...b10);
+        total.b25.push(...b25);
+        totals.set(label, total);
+        const fails = (list: CampaignOutcome[]) => list.filter((entry) => entry.level === 'fail').length;
+        rows.push([
+          `${workload}, configured ${configuredMb} MB`,
+          label,
+          rate(fails(aa), aa.length),
+          rate(aa.filter((entry) => entry.level === 'warn').length, aa.length),
+          rate(fails(b10), b10.length),
+          rate(fails(b25), b25.length),
+          `${median(aa.map((entry) => entry.invocations))} / ${median(b10.map((entry) => entry.invocations))} / ${median(b25.map((entry) => entry.invocations))}`,
+          `${median(aa.map((entry) => entry.baseInvocations))} / ${median(b25.map((entry) => entry.baseInvocations))}`,
+          `${pct([...aa, ...b10, ...b25].filter((entry) => entry.lateOpened > 0).length / (aa.length + b10.length + b25.length))}`,
+          label !== 'before'
+            ? pct([...aa, ...b10, ...b25].filter((entry) => entry.moved).length / (aa.length + b10.length + b25.length))
+            : '–',
+        ]);
+      }
+    }
+  }
+  console.log(
+    table(
+      [
+        'workload',
+        'policy',
+        'A/A false fail [95% Wilson]',
+        'A/A false warn',
+        '+10% fail',
+        '+25% fail',
+        'invocations per gated PR, median (A/A / +10% / +25%)',
+        'of them the baseline (A/A / +25%)',
+        'runs where a point opened after the first look',
+        'runs where the recommendation moved after pinning',
+      ],
+      rows,
+    ),
+  );
+  console.log();
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+  console.log(
+    table(
+      [
+        'policy',
+        'A/A false fail, all',
+        '+10% fail, all',
+        '+25% fail, all',
+        'invocations per gated PR, mean (A/A / +10% / +25%)',
+      ],
+      [...totals].map(([label, total]) => [
+        label,
+        rate(total.aa.filter((entry) => entry.level === 'fail').length, total.aa.length),
+        rate(total.b10.filter((entry) => entry.level === 'fail').length, total.b10.length),
+        rate(total.b25.filter((entry) => entry.level === 'fail').length, total.b25.length),
+        [total.aa, total.b10, total.b25]
+          .map((list) => mean(list.map((entry) => entry.invocations)).toFixed(0))
+          .join(' / '),
+      ]),
+    ),
+  );
 }
 
 const command = positionals[0] ?? 'replay';
 if (command === 'collect') await collect();
 else if (command === 'live') await live();
+else if (command === 'campaign') campaign();
 else replay();

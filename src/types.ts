@@ -155,6 +155,11 @@ export interface GateSettings {
   minDurationChangeMs: number;
   /** Live baseline: the most invocations per function at a compared memory size (sequential sampling); 0 = off. */
   maxInvocations: number;
+  /**
+   * Live baseline: plan it at every power value (its own curve and recommendation, compared too) instead of only
+   * where the gate compares (gate/live.ts). Undefined: false.
+   */
+  baselineFullCurve?: boolean;
   failOnRegression: boolean;
 }
 

@@ -1,13 +1,15 @@
 // The live A/B engine: two functions tuned together, their invocations taking turns at each memory size.
 
-import { baselineSettings, tuneWithLiveBaseline } from '../../src/gate/live.js';
+import { compareRuns } from '../../src/gate/compare.js';
+import { baselineSettings, reducedBaseline, tuneWithLiveBaseline } from '../../src/gate/live.js';
+import { POLICY_BEFORE } from '../../src/gate/sequential.js';
 import { silentLogger } from '../../src/lib/ports.js';
 import { parseFunctionName } from '../../src/settings/index.js';
 import { Turnstile } from '../../src/tuning/turnstile.js';
 import { tuneTogether } from '../../src/tuning/tuner.js';
 import type { TuningSettings } from '../../src/types.js';
 import { createFakeLambda } from '../helpers/fake-lambda.js';
-import { tuningSettings } from '../helpers/settings.js';
+import { gateSettings, tuningSettings } from '../helpers/settings.js';
 
 function settingsFor(overrides: Partial<TuningSettings> = {}): TuningSettings {
   return tuningSettings({ powerValuesMb: [512, 1024], invocationsPerValue: 4, ...overrides });
@@ -209,5 +211,79 @@ describe('tuneWithLiveBaseline', () => {
     ).rejects.toThrow(
       'baseline-function is in eu-west-1 and function-name in us-east-1; tune functions of one region together',
     );
+  });
+});
+
+describe('a baseline measured only where the gate compares (issue 20)', () => {
+  // 50 ms at every memory size: 512 MB is the cheaper, so the PR's recommendation is not its configured 1024 MB.
+  const flat = () => ({ durationMs: 50 });
+  const GATE = gateSettings({ baselineSource: 'function', baselineFunction: 'fake-fn', maxInvocations: 200 });
+  const byEnvironment = (samples: { environment?: number }[] = []) => {
+    const tally: Record<string, number> = {};
+    for (const sample of samples)
+      tally[String(sample.environment ?? 0)] = (tally[String(sample.environment ?? 0)] ?? 0) + 1;
+    return tally;
+  };
+
+  it('plans the baseline at its configured memory only, and measures the recommendation in fresh environments of both', async () => {
+    const pr = createFakeLambda({ behaviour: flat });
+    const base = createFakeLambda({ behaviour: flat });
+    const outcome = await tuneWithLiveBaseline(
+      settingsFor(),
+      { functionName: 'fake-fn', region: 'eu-west-1' },
+      { ...deps(pr.client), clientFor: () => base.client },
+      undefined,
+      GATE,
+    );
+    const baseline = outcome.baseline?.result;
+    expect(outcome.result.recommendation?.memoryMb).toBe(512);
+    expect(outcome.result.gateSampling?.pinned).toEqual({ recommendedMb: 512, baseRecommendedMb: null });
+    // The baseline: 4 planned invocations at its configured 1024 MB and blocks there; at 512 MB only the blocks.
+    expect(baseline?.curve).toBe('compared');
+    expect(baseline?.recommendation).toBeNull();
+    const baseAt = (memoryMb: number) => baseline?.powerValues.find((entry) => entry.memoryMb === memoryMb);
+    expect(byEnvironment(baseAt(512)?.samples)).toEqual({ '1': 10, '2': 10, '3': 10 });
+    expect(byEnvironment(baseAt(1024)?.samples)['0']).toBe(4);
+    // The PR's planned invocations at 512 MB pair with nothing: the comparison there counts the three blocks.
+    const verdict = compareRuns(outcome.result, baseline ?? null, GATE, 0);
+    const at512 = verdict.comparisons.find((row) => row.kind === 'cost' && row.memoryMb === 512);
+    expect(at512?.metric).toMatch(/recommended/);
+    expect(at512?.deltaPct).toBe(0);
+    expect(verdict.comparisons.some((row) => row.metric.includes("base's"))).toBe(false);
+  });
+
+  it('baseline-full-curve (and the policy before) plan the baseline at every power value', async () => {
+    for (const [gate, policy] of [
+      [{ ...GATE, baselineFullCurve: true }, undefined],
+      [GATE, POLICY_BEFORE],
+    ] as const) {
+      const pr = createFakeLambda({ behaviour: flat });
+      const base = createFakeLambda({ behaviour: flat });
+      const outcome = await tuneWithLiveBaseline(
+        settingsFor(),
+        { functionName: 'fake-fn', region: 'eu-west-1' },
+        { ...deps(pr.client), clientFor: () => base.client },
+        undefined,
+        gate,
+        [],
+        policy,
+      );
+      const baseline = outcome.baseline?.result;
+      expect(baseline?.curve).toBeUndefined();
+      expect(baseline?.recommendation?.memoryMb).toBe(512);
+      for (const entry of baseline?.powerValues ?? []) expect(byEnvironment(entry.samples)['0']).toBe(4);
+    }
+  });
+
+  it('only when the gate samples further, with room at the recommendation for the environments a fail needs', () => {
+    const settings = settingsFor({ invocationsPerValue: 10 });
+    expect(reducedBaseline(settings, GATE)).toBe(true);
+    expect(reducedBaseline(settings, undefined)).toBe(false);
+    expect(reducedBaseline(settings, { ...GATE, baselineFullCurve: true })).toBe(false);
+    // 10 planned + 7 blocks at 95%: 80 invocations; the PR's planned ones pair with nothing, so one block more.
+    expect(reducedBaseline(settings, { ...GATE, maxInvocations: 80 })).toBe(true);
+    expect(reducedBaseline(settings, { ...GATE, maxInvocations: 79 })).toBe(false);
+    expect(reducedBaseline(settings, { ...GATE, maxInvocations: 0 })).toBe(false);
+    expect(reducedBaseline({ ...settings, onlyColdStarts: true }, GATE)).toBe(false);
   });
 });

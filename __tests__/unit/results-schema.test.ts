@@ -109,7 +109,10 @@ function liveGateRun(): RunResult {
       maxInvocations: 200,
       settled: true,
       reason: 'every comparison was settled',
+      pinned: { recommendedMb: 1024, baseRecommendedMb: null },
     },
+    // A live baseline measured only where the gate compares (gate/live.ts) says so.
+    curve: 'compared',
     applied: { target: 'alias', alias: 'live', version: '7', memoryMb: 1024 },
     git: { sha: 'a'.repeat(40), ref: 'refs/pull/7/merge', pullRequest: 7 },
   };

@@ -1,6 +1,13 @@
 // The live gate's sequential sampling rule (src/gate/sequential.ts), on hand-made runs.
 
-import { describeGateSampling, nextGateRound } from '../../src/gate/sequential.js';
+import { compareRuns } from '../../src/gate/compare.js';
+import {
+  describeGateSampling,
+  FIRST_BLOCKS_UNMEASURED,
+  gateSampling,
+  nextGateRound,
+  POLICY_BEFORE,
+} from '../../src/gate/sequential.js';
 import { blocked, makeRun, repeat } from '../helpers/run-fixture.js';
 import { gateSettings } from '../helpers/settings.js';
 
@@ -51,7 +58,7 @@ describe('nextGateRound', () => {
     // (sign test 2/4096 against 5% over 2 looks and 2 comparisons), so settled.
     const pr = blockedRun(12, (block) => 130 + block);
     const base = blockedRun(12, (block) => 100 + block);
-    expect(nextGateRound(pr, base, { ...GATE, maxInvocations: 200 })).toEqual({
+    expect(nextGateRound(pr, base, { ...GATE, maxInvocations: 200 }, { stopWhenDecided: false })).toEqual({
       pairings: [],
       settled: true,
       reason: 'every comparison with the baseline is settled',
@@ -177,7 +184,169 @@ describe('nextGateRound', () => {
   });
 });
 
+describe('spending only where it must (issue 20)', () => {
+  // The PR measured at 512 and 1024 MB (configured 1024, recommended 512); the baseline, planned at its configured
+  // memory only, has no entry at 512 MB.
+  const pr = (recommendedMb = 512) =>
+    makeRun({
+      configuredMb: 1024,
+      recommendedMb,
+      powerValues: [
+        { memoryMb: 512, durationsMs: noisy(150, 10) },
+        { memoryMb: 1024, ...blocked(3, () => noisy(100, 10)) },
+      ],
+      runId: LIVE,
+    });
+  const reducedBase = () =>
+    makeRun({
+      configuredMb: 1024,
+      recommendedMb: 1024,
+      powerValues: [{ memoryMb: 1024, ...blocked(3, () => noisy(100, 10)) }],
+      runId: LIVE,
+    });
+  const CAPPED = { ...GATE, maxInvocations: 200 };
+
+  it('a compared memory size the baseline has no entry at opens with three fresh environments of both functions', () => {
+    const round = nextGateRound(pr(), reducedBase(), CAPPED, {
+      comparedAt: { recommendedMb: 512, baseRecommendedMb: null },
+    });
+    expect(round.pairings).toEqual([{ memoryBySubject: [512, 512], environments: FIRST_BLOCKS_UNMEASURED }]);
+    expect(round.reason).toMatch(/^512 MB: not yet measured on the baseline → 3 more environments/);
+  });
+
+  it('the base of a reduced plan has no recommendation of its own to compare at', () => {
+    // Without comparedAt the base's "recommendation" (its only size, 1024 MB) would open nothing new, but a policy
+    // without the full curve never asks for it either: only the PR's recommendation is a comparison point.
+    const sampling = gateSampling(CAPPED);
+    const round = sampling.next([pr(), reducedBase()]);
+    expect(round.pairings.map((pairing) => pairing.memoryBySubject)).toEqual([[512, 512]]);
+    expect(round.pinned).toEqual({ recommendedMb: 512, baseRecommendedMb: null });
+  });
+
+  it('pins the comparison points at the first look: a recommendation that moves opens no new one', () => {
+    const sampling = gateSampling(CAPPED);
+    expect(sampling.next([pr(512), reducedBase()]).pinned).toEqual({ recommendedMb: 512, baseRecommendedMb: null });
+    // The PR's recommendation moved to 2048 MB (say its blocks changed the figures): still compared at 512.
+    const moved = makeRun({
+      configuredMb: 1024,
+      recommendedMb: 2048,
+      powerValues: [
+        { memoryMb: 512, durationsMs: noisy(150, 10) },
+        { memoryMb: 1024, ...blocked(3, () => noisy(100, 10)) },
+        { memoryMb: 2048, durationsMs: noisy(45, 10) },
+      ],
+      runId: LIVE,
+    });
+    const round = sampling.next([moved, reducedBase()]);
+    expect(round.pinned).toEqual({ recommendedMb: 512, baseRecommendedMb: null });
+    expect(round.pairings.map((pairing) => pairing.memoryBySubject)).toEqual([[512, 512]]);
+    // The policy before followed the recommendation to 2048 MB.
+    const before = gateSampling(CAPPED, POLICY_BEFORE);
+    before.next([pr(512), reducedBase()]);
+    const followed = before.next([moved, reducedBase()]);
+    expect(followed.pinned).toBeUndefined();
+    expect(followed.pairings.map((pairing) => pairing.memoryBySubject)).toEqual([[2048, 2048]]);
+    // The final verdict reads the pinned points from the PR's result.
+    const recorded = {
+      ...moved,
+      gateSampling: {
+        rounds: 1,
+        added: [],
+        maxInvocations: 200,
+        settled: true,
+        reason: 'every comparison with the baseline is settled',
+        pinned: { recommendedMb: 512, baseRecommendedMb: null },
+      },
+    };
+    const places = compareRuns(
+      recorded,
+      { ...reducedBase(), curve: 'compared' as const, recommendation: null },
+      CAPPED,
+      0,
+    ).comparisons.map((row) => row.memoryMb);
+    expect(places).toContain(512);
+    expect(places).not.toContain(2048);
+  });
+
+  it('a decisive fail ends the sampling: more blocks elsewhere cannot change the verdict', () => {
+    // 1024 MB: twelve environments, every PR block about 30% above its base block (decisive); 512 MB: one
+    // environment each, which would otherwise get two more.
+    const prRun = makeRun({
+      configuredMb: 1024,
+      recommendedMb: 512,
+      powerValues: [
+        { memoryMb: 512, durationsMs: noisy(100, 10) },
+        { memoryMb: 1024, ...blocked(12, (block) => noisy(130 + block, 10)) },
+      ],
+      runId: LIVE,
+    });
+    const baseRun = makeRun({
+      configuredMb: 1024,
+      recommendedMb: 512,
+      powerValues: [
+        { memoryMb: 512, durationsMs: noisy(100, 10) },
+        { memoryMb: 1024, ...blocked(12, (block) => noisy(100 + block, 10)) },
+      ],
+      runId: LIVE,
+    });
+    const decided = nextGateRound(prRun, baseRun, CAPPED);
+    expect(decided.pairings).toEqual([]);
+    expect(decided.settled).toBe(true);
+    expect(decided.reason).toMatch(
+      /^the verdict is fail whatever the other comparisons show \(cost per invocation at 1024 MB/,
+    );
+    expect(
+      nextGateRound(prRun, baseRun, CAPPED, { stopWhenDecided: false }).pairings.map(
+        (pairing) => pairing.memoryBySubject,
+      ),
+    ).toEqual([[512, 512]]);
+  });
+
+  it('blocks go first where the evidence is weakest', () => {
+    // Both open: at 1024 MB the interval (+1.5% to +6.5%) must shrink by 60% of its half-width to leave out the 5%
+    // limit; at 512 MB (−4.5% to +15.4%) the limit sits at its centre, so by 95%. In the verdict's order 1024 MB
+    // (configured) would go first.
+    const prRun = makeRun({
+      configuredMb: 1024,
+      recommendedMb: 512,
+      powerValues: [
+        { memoryMb: 512, ...blocked(3, (block) => noisy([101, 105, 109][block] ?? 0, 10)) },
+        { memoryMb: 1024, ...blocked(3, (block) => noisy([103, 104, 105][block] ?? 0, 10)) },
+      ],
+      runId: LIVE,
+    });
+    const baseRun = makeRun({
+      configuredMb: 1024,
+      recommendedMb: 512,
+      powerValues: [
+        { memoryMb: 512, ...blocked(3, () => noisy(100, 10)) },
+        { memoryMb: 1024, ...blocked(3, () => noisy(100, 10)) },
+      ],
+      runId: LIVE,
+    });
+    const order = (weakestFirst: boolean) =>
+      nextGateRound(prRun, baseRun, CAPPED, { weakestFirst }).pairings.map((pairing) => pairing.memoryBySubject[0]);
+    expect(order(false)).toEqual([1024, 512]);
+    expect(order(true)).toEqual([512, 1024]);
+  });
+});
+
 describe('describeGateSampling', () => {
+  it('says when the recommendation moved after the comparison points were pinned', () => {
+    const summary = {
+      rounds: 1,
+      added: [{ memoryMb: 512, invocations: 30, environments: 3 }],
+      maxInvocations: 200,
+      settled: true,
+      reason: 'every comparison with the baseline is settled',
+      pinned: { recommendedMb: 512, baseRecommendedMb: null },
+    };
+    expect(describeGateSampling(summary, 512)).not.toMatch(/moved/);
+    expect(describeGateSampling(summary, 1024)).toMatch(
+      / The recommendation moved from 512 MB to 1024 MB while the gate sampled; the gate compared at 512 MB, where its comparison points were pinned at its first look\.$/,
+    );
+  });
+
   it('says what was spent and why it stopped', () => {
     expect(describeGateSampling(undefined)).toBeNull();
     expect(

@@ -467,6 +467,27 @@ describe('fitInTime', () => {
     });
   });
 
+  it('gives the time left to the pairings in order (the gate puts the weakest first), not a share to each', () => {
+    const two = {
+      pairings: [
+        { memoryBySubject: [1024, 1024], environments: 2 },
+        { memoryBySubject: [1024, 1024], environments: 2 },
+      ],
+      settled: false,
+      reason: 'open',
+    };
+    // Time for three blocks of 5 s: the first gets both it asked for, the second one.
+    expect(fitInTime(two, measured, 10, 15_000).pairings.map((pairing) => pairing.environments)).toEqual([2, 1]);
+  });
+
+  it('a function not yet measured at a memory size counts as slow as the slowest that was', () => {
+    const firstAtRecommendation = { ...round, pairings: [{ memoryBySubject: [1024, 512], environments: 4 }] };
+    // 175 ms assumed for the baseline at 512 MB: 3 + 2 s a block, as above.
+    expect(fitInTime(firstAtRecommendation, measured, 10, 10_000).pairings).toEqual([
+      { memoryBySubject: [1024, 512], environments: 2 },
+    ]);
+  });
+
   it('drops pairings with no time for a single block', () => {
     expect(fitInTime(round, measured, 10, 4_000).pairings).toEqual([]);
     expect(fitInTime(round, measured, 10, -5).pairings).toEqual([]);

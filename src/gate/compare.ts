@@ -36,6 +36,11 @@ export interface CompareOptions {
    * baseline was measured at another time, maybe on another runner, which no single run's samples can show.
    */
   history?: RunResult[];
+  /**
+   * The recommendations compared at (live gate: pinned at its first look, sequential.ts). Default: the PR run's
+   * pinned ones when it recorded them (gateSampling.pinned), else each run's recommendation.
+   */
+  comparedAt?: { recommendedMb: number | null; baseRecommendedMb: number | null };
 }
 
 /** The headline comparison: the configured memory when both sides measured it, else the first place they did. */
@@ -54,19 +59,48 @@ export function compareRuns(
   monthlyInvocations: number,
   options: CompareOptions = {},
 ): Verdict {
+  return judgeRuns(pr, base, gate, monthlyInvocations, options).verdict;
+}
+
+/**
+ * compareRuns, and which of its fails are decisive: a relative comparison that fails with its whole interval above
+ * the fail limit and a p-value within the verdict's error rate divided by all its comparisons (Bonferroni, Holm's
+ * first step). Such a fail stands whatever the other comparisons show, however many more samples they get; the live
+ * gate's sequential sampling stops there (sequential.ts), since more blocks elsewhere cannot change the verdict.
+ */
+export function judgeRuns(
+  pr: RunResult,
+  base: RunResult | null,
+  gate: GateSettings,
+  monthlyInvocations: number,
+  options: CompareOptions = {},
+): { verdict: Verdict; decisive: MetricComparison[] } {
   const comparisons: MetricComparison[] = [];
   let headline: Headline | null = null;
+  let decisive: MetricComparison[] = [];
 
   if (base) {
     const basePrices = pricesForBase(pr, base);
-    const points = comparisonPoints(pr, base);
+    const points = comparisonPoints(pr, base, options.comparedAt ?? comparedAtOf(pr, base));
     const bothOk = (point: ComparisonPoint) =>
       isOk(entryAt(pr, point.prMemoryMb)) && isOk(entryAt(base, point.baseMemoryMb));
     const headlinePoint =
       points.find((point) => point.roles.includes('configured') && bothOk(point)) ?? points.find(bothOk);
     const measured = points.map((point) => comparePoint(pr, base, basePrices, point, gate, options.history ?? []));
     // Significance is decided for the whole verdict at once (judgeFamily) before the monthly rows copy it.
-    judgeFamily(measured.flat(), familyAlpha(pr, base, gate));
+    const alpha = familyAlpha(pr, base, gate);
+    judgeFamily(measured.flat(), alpha);
+    const tested = measured.flat().filter((entry) => entry.pValue !== undefined && entry.settle !== undefined);
+    decisive = tested
+      .filter(
+        (entry) =>
+          entry.row.level === 'fail' &&
+          entry.row.finding?.kind === 'fail-limit' &&
+          (entry.row.kind === 'cost' || entry.row.kind === 'duration' || entry.row.kind === 'init') &&
+          (entry.row.ciLowPct ?? -Infinity) > (relativeLimits(entry.row.kind, gate).failPct ?? Infinity) &&
+          (entry.pValue ?? 1) <= alpha / tested.length,
+      )
+      .map((entry) => entry.row);
     for (const [index, point] of points.entries()) {
       const rows = (measured[index] ?? []).map((entry) => entry.row);
       comparisons.push(...rows);
@@ -109,7 +143,7 @@ export function compareRuns(
       headroom.length > 0,
     ...(options.noBaselineNote !== undefined ? { noBaselineNote: options.noBaselineNote } : {}),
   });
-  return {
+  const verdict: Verdict = {
     level,
     reason,
     comparisons,
@@ -125,6 +159,13 @@ export function compareRuns(
       ? { architectureChange: { from: base.function.architecture, to: pr.function.architecture } }
       : {}),
   };
+  return { verdict, decisive };
+}
+
+/** The live gate's pinned comparison points, when the PR run recorded them against this baseline. */
+function comparedAtOf(pr: RunResult, base: RunResult): CompareOptions['comparedAt'] {
+  const live = pr.runId !== undefined && pr.runId === base.runId;
+  return live ? pr.gateSampling?.pinned : undefined;
 }
 
 /**
@@ -186,7 +227,13 @@ function comparePoint(
   const failure = (entry: PowerValueResult) =>
     entry.failureReason !== undefined ? { failure: entry.failureReason } : {};
   if (!prEntry) return notComparable({ kind: 'not-measured', at: point, side: 'pr' });
-  if (!baseEntry) return notComparable({ kind: 'not-measured', at: point, side: 'base' });
+  if (!baseEntry)
+    return notComparable({
+      kind: 'not-measured',
+      at: point,
+      side: 'base',
+      ...(base.curve === 'compared' ? { reduced: true } : {}),
+    });
   const prFailed = prEntry.status === 'failed';
   const baseFailed = baseEntry.status === 'failed';
   if (prFailed && !baseFailed) return notComparable({ kind: 'pr-failed', at: point, ...failure(prEntry) });
@@ -230,8 +277,17 @@ function compareMetric(
   gate: GateSettings,
   runToRun: RunToRunVariance | null,
 ): Measured {
-  const prValues = metricValues(pr, prEntry, metric, pr.prices);
-  const baseValues = metricValues(base, baseEntry, metric, basePrices);
+  // Measured in one run (a live baseline), the two sides are compared on the environment blocks both have: a block
+  // with no twin on the other side — the PR's planned invocations at a memory size the baseline was not planned at,
+  // or a block whose other version could not be prepared — ran in another time window, so it is left out.
+  const sameRun = pr.runId !== undefined && pr.runId === base.runId;
+  const prBlocks = metricBlocks(pr, prEntry, metric, pr.prices);
+  const baseBlocks = metricBlocks(base, baseEntry, metric, basePrices);
+  const shared = sameRun ? [...prBlocks.keys()].filter((block) => baseBlocks.has(block)) : [];
+  const pairedOnly = shared.length > 0 && (shared.length < prBlocks.size || shared.length < baseBlocks.size);
+  const valuesIn = (blocks: Map<number, number[]>) => shared.flatMap((block) => blocks.get(block) ?? []);
+  const prValues = pairedOnly ? valuesIn(prBlocks) : metricValues(pr, prEntry, metric, pr.prices);
+  const baseValues = pairedOnly ? valuesIn(baseBlocks) : metricValues(base, baseEntry, metric, basePrices);
   const prTrim = pr.settings.discardTopBottom;
   const baseTrim = base.settings.discardTopBottom;
   const prValue = prValues.length > 0 ? trimmedMean(prValues, prTrim) : null;
@@ -254,16 +310,7 @@ function compareMetric(
   row.deltaPct = deltaPct;
   // Measured in several environments on both sides in one run (the live gate's extra blocks): the environments are
   // the unit. Blocks of two separate runs are not paired: each run's own drift would be missing from their spread.
-  const sameRun = pr.runId !== undefined && pr.runId === base.runId;
-  const blocked = sameRun
-    ? blockRatioInterval(
-        metricBlocks(pr, prEntry, metric, pr.prices),
-        metricBlocks(base, baseEntry, metric, basePrices),
-        prTrim,
-        baseTrim,
-        gate.confidence,
-      )
-    : null;
+  const blocked = sameRun ? blockRatioInterval(prBlocks, baseBlocks, prTrim, baseTrim, gate.confidence) : null;
   const interval =
     blocked ?? ratioInterval(prValues, baseValues, prTrim, baseTrim, gate.confidence, runToRun ?? undefined);
   const change: Change = { deltaPct };

@@ -70,7 +70,8 @@ export type RelativeFinding = Relative &
 
 /** A place where the two sides could not be compared. */
 export type UncomparedFinding =
-  | { kind: 'not-measured'; at: Place; side: 'pr' | 'base' }
+  /** reduced: a live baseline measured only where the gate compares, which could not get here (no budget or time). */
+  | { kind: 'not-measured'; at: Place; side: 'pr' | 'base'; reduced?: boolean }
   | { kind: 'pr-failed'; at: Place; failure?: string }
   | { kind: 'both-failed'; at: Place; failure?: string }
   | { kind: 'base-failed'; at: Place; failure?: string };

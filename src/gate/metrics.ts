@@ -87,14 +87,28 @@ export function metricBlocks(
   return blocks;
 }
 
-/** The places to compare: the configured memory of each side, then the recommendations, duplicates merged. */
-export function comparisonPoints(pr: RunResult, base: RunResult): ComparisonPoint[] {
+/**
+ * The places to compare: the configured memory of each side, then the recommendations, duplicates merged.
+ * `comparedAt`: the recommendations to compare at instead of the runs' own (the live gate pins them at its first
+ * look; a baseline measured only where the gate compares has none of its own).
+ */
+export function comparisonPoints(
+  pr: RunResult,
+  base: RunResult,
+  comparedAt?: { recommendedMb: number | null; baseRecommendedMb: number | null },
+): ComparisonPoint[] {
   const candidates: ComparisonPoint[] = [
     { prMemoryMb: pr.current.memoryMb, baseMemoryMb: base.current.memoryMb, roles: ['configured'] },
   ];
-  const prRecommended = pr.recommendation?.memoryMb;
-  const baseRecommended = base.recommendation?.memoryMb;
-  if (prRecommended !== undefined && prRecommended === baseRecommended) {
+  const prRecommended = comparedAt ? (comparedAt.recommendedMb ?? undefined) : pr.recommendation?.memoryMb;
+  const baseRecommended = comparedAt
+    ? (comparedAt.baseRecommendedMb ?? undefined)
+    : base.curve === 'compared'
+      ? undefined
+      : base.recommendation?.memoryMb;
+  // A baseline with no curve of its own (measured only where the gate compares): the recommendation is the PR's.
+  const baseHasCurve = comparedAt ? comparedAt.baseRecommendedMb !== null : base.curve !== 'compared';
+  if (prRecommended !== undefined && (prRecommended === baseRecommended || !baseHasCurve)) {
     candidates.push({ prMemoryMb: prRecommended, baseMemoryMb: prRecommended, roles: ['recommended'] });
   } else {
     if (prRecommended !== undefined)

@@ -68,7 +68,9 @@ export function reasonFor(finding: Finding): string {
     case 'not-measured':
       return finding.side === 'pr'
         ? `Not compared at ${placeLabel(finding.at)}: the PR run did not measure ${finding.at.prMemoryMb} MB (its power values differ from the base's).`
-        : `Not compared at ${placeLabel(finding.at)}: the baseline did not measure ${finding.at.baseMemoryMb} MB (its power values differ from the PR's).`;
+        : finding.reduced
+          ? `Not compared at ${placeLabel(finding.at)}: the baseline function is measured only where the gate compares, and no gate-max-invocations or time was left to measure it at ${finding.at.baseMemoryMb} MB.`
+          : `Not compared at ${placeLabel(finding.at)}: the baseline did not measure ${finding.at.baseMemoryMb} MB (its power values differ from the PR's).`;
     case 'pr-failed':
       return `The PR fails at ${placeLabel(finding.at)}, where the baseline succeeded: ${finding.failure ?? 'no successful invocation'}.`;
     case 'both-failed':

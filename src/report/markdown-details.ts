@@ -117,7 +117,11 @@ function settingsList(result: RunResult): string {
           `- ${escapeMarkdown(describeSampling(result.sampling))} ${escapeMarkdown(capitalise(result.sampling.reason))}.`,
         ]
       : []),
-    ...(result.gateSampling ? [`- ${escapeMarkdown(describeGateSampling(result.gateSampling) ?? '')}`] : []),
+    ...(result.gateSampling
+      ? [
+          `- ${escapeMarkdown(describeGateSampling(result.gateSampling, result.recommendation?.memoryMb ?? null) ?? '')}`,
+        ]
+      : []),
     `- Strategy ${strategy}; trimmed mean drops ${Math.round(s.discardTopBottom * 100)}% at each end`,
     `- Allowed error types: ${s.allowedExceptions.length > 0 ? s.allowedExceptions.map((type) => escapeMarkdown(type, 80)).join(', ') : 'none'}`,
     ...(s.monthlyInvocations

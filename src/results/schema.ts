@@ -373,6 +373,19 @@ export const gateSamplingSummarySchema = z
     ),
     settled: z.boolean().describe('True when every comparison was settled; false when the budget ran out first.'),
     reason: z.string().describe('One sentence: why the extra sampling stopped.'),
+    pinned: z
+      .object({
+        recommendedMb: memoryMb
+          .nullable()
+          .describe('The PR function’s recommendation at the first look: where the gate compared it.'),
+        baseRecommendedMb: memoryMb
+          .nullable()
+          .describe('The baseline’s recommendation at the first look; null when its curve was not measured.'),
+      })
+      .optional()
+      .describe(
+        'The comparison points, pinned at the gate’s first look so a recommendation that moves while the gate samples opens no new ones; absent in results from before it.',
+      ),
   })
   .meta({
     id: 'GateSamplingSummary',
@@ -529,6 +542,12 @@ export const runResultSchema = z
     sampling: samplingSummarySchema.optional(),
     gateSampling: gateSamplingSummarySchema.optional(),
     architectureComparison: architectureComparisonSchema.optional(),
+    curve: z
+      .enum(['full', 'compared'])
+      .optional()
+      .describe(
+        'compared: a live baseline measured only at the memory sizes the gate compares (baseline-full-curve off), so it has no recommendation of its own; absent: every power value.',
+      ),
     applied: z
       .object({
         target: z.enum(['$LATEST', 'alias']),

@@ -219,6 +219,7 @@ export function parseGate(
   if (initGiven && (maxInitDurationIncreasePct !== undefined || warnInitDurationIncreasePct !== undefined))
     checkInitEvidence(baselineSource, maxInvocations, minSamples, tuning, warnings);
   const failOnRegression = inputs.boolean('fail-on-regression');
+  const baselineFullCurve = inputs.boolean('baseline-full-curve');
 
   return omitUndefined({
     baselineSource,
@@ -244,6 +245,7 @@ export function parseGate(
     minSamples,
     minDurationChangeMs,
     maxInvocations,
+    ...(baselineFullCurve ? { baselineFullCurve } : {}),
     failOnRegression,
   });
 }

@@ -518,7 +518,16 @@ export const INPUTS: readonly InputSpec[] = [
     default: '200',
     valueName: 'n',
     description:
-      'With baseline-function: while a cost or duration comparison is undecided (its confidence interval contains the limit, it is not yet significant for the whole verdict, or it rests on fewer than the 3 execution environments per function a fail needs), both functions are measured in more environments (a fresh version each, 10 invocations taking turns), doubling them each round, up to this many invocations per function at that memory size. 0 turns it off; with fewer than 3 environments a regression can only warn. See docs/gate.md.',
+      'With baseline-function: while a cost or duration comparison is undecided (its confidence interval contains the limit, it is not yet significant for the whole verdict, or it rests on fewer than the execution environments per function a fail needs: 7 at confidence 0.95, 9 at 0.99), both functions are measured in more environments (a fresh version each, 10 invocations taking turns), doubling them each round, up to this many invocations per function at that memory size. 0 turns it off; with fewer environments than a fail needs a regression can only warn. See docs/gate.md.',
+  },
+  {
+    name: 'baseline-full-curve',
+    perFunction: true,
+    group: 'gate',
+    default: 'false',
+    boolean: true,
+    description:
+      "With baseline-function: measure the baseline at every power value, as the PR's function, and compare at the base's own recommended memory too. By default it is measured only where the gate compares (its configured memory and the PR's recommendation), which costs a fraction of the invocations. See docs/gate.md.",
   },
   {
     name: 'fail-on-regression',

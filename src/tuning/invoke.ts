@@ -5,6 +5,7 @@
 import type { LimitFunction } from 'p-limit';
 import type { PowerValueResult, Sample, TuningSettings } from '../types.js';
 import { interleavePayloads } from './adaptive.js';
+import { splitWeightedPayloads } from './plan.js';
 import type { Sleep } from '../lib/ports.js';
 import { errorName } from '../lib/retry.js';
 import { messageOf } from '../lib/errors.js';
@@ -108,7 +109,12 @@ export async function invokePowerValue(
  * interleaved and continued (cycling past its end, so weights hold).
  */
 export function morePayloads(state: SubjectState, memoryMb: number, done: number, count: number): PowerValuePlan {
-  const order = interleavePayloads(state.plans.find((plan) => plan.memoryMb === memoryMb)?.payloadIndexes ?? [0]);
+  // A memory size outside this function's plan (a live baseline planned only at its configured memory) continues
+  // the plan's payload order all the same: every plan shares one.
+  const planned =
+    state.plans.find((plan) => plan.memoryMb === memoryMb)?.payloadIndexes ??
+    splitWeightedPayloads(state.settings.payloads, state.settings.invocationsPerValue);
+  const order = interleavePayloads(planned.length > 0 ? planned : [0]);
   return { memoryMb, payloadIndexes: Array.from({ length: count }, (_, i) => order[(done + i) % order.length] ?? 0) };
 }
 

@@ -55,6 +55,12 @@ export interface TuningSubject {
    * is changed, when it has the first function's architecture. `input` names where it came from (compare-function).
    */
   otherArchitectureOf?: { input: string };
+  /**
+   * Plan only this function's own configured memory (when it is among the power values), not every power value:
+   * the live gate's baseline, which needs only the memory sizes the gate compares; the gate's rounds add the others
+   * it needs (rounds/environment-blocks.ts measures a memory size a function has no entry at yet).
+   */
+  planOnlyConfigured?: boolean;
 }
 
 /**
@@ -211,7 +217,9 @@ export function subjectState(
     target,
     snapshot,
     prices,
-    plans: planRun(subject.settings),
+    plans: subject.planOnlyConfigured
+      ? planRun(subject.settings).filter((plan) => plan.memoryMb === snapshot.memoryMb)
+      : planRun(subject.settings),
     logger,
     prepared: [],
     running: [],

@@ -164,9 +164,11 @@ async function openRun(subjects: TuningSubject[], deps: TunerDeps, signal: Abort
     states.push(subjectState(subject, target, snapshot, subjectLogger));
   }
   for (const state of states) {
+    const planned = state.plans.map((plan) => plan.memoryMb);
     state.logger.info(
       `Tuning ${state.snapshot.identity.name} (${state.snapshot.identity.architecture}, ${state.snapshot.memoryMb} MB now) at ` +
-        `${state.settings.powerValuesMb.join(', ')} MB, ${state.settings.invocationsPerValue} invocations each, run ${runId}`,
+        `${planned.length > 0 ? planned.join(', ') : 'no planned'} MB, ${state.settings.invocationsPerValue} invocations each, run ${runId}` +
+        (state.subject.planOnlyConfigured ? ' (its configured memory only; more where the gate compares)' : ''),
     );
   }
   if (states.length > 1)
@@ -246,13 +248,15 @@ async function prepareAndMeasure(run: RunState, rounds: SamplingRounds[]): Promi
       ? 'Preparing one version per memory size'
       : `Preparing one version per memory size of each of the ${states.length} functions`;
   await logger.group(groupName, async () => {
-    for (const [planIndex, plan] of (states[0]?.plans ?? []).entries()) {
-      const ready: { state: SubjectState; versions: PreparedVersion[] }[] = [];
+    for (const plan of states[0]?.plans ?? []) {
+      const ready: { state: SubjectState; plan: PowerValuePlan; versions: PreparedVersion[] }[] = [];
       for (const state of states) {
         throwIfAborted(signal);
-        const statePlan = state.plans[planIndex] ?? plan;
+        // A function planned at fewer memory sizes (planOnlyConfigured) sits this one out.
+        const statePlan = state.plans.find((candidate) => candidate.memoryMb === plan.memoryMb);
+        if (!statePlan) continue;
         try {
-          ready.push({ state, versions: await prepareVersions(state, statePlan, signal) });
+          ready.push({ state, plan: statePlan, versions: await prepareVersions(state, statePlan, signal) });
         } catch (error) {
           throwIfAborted(signal);
           const why = memoryRefusal(error, statePlan.memoryMb) ?? messageOf(error);
@@ -261,8 +265,7 @@ async function prepareAndMeasure(run: RunState, rounds: SamplingRounds[]): Promi
         }
       }
       const turnstile = ready.length > 1 ? new Turnstile(ready.length) : undefined;
-      for (const [party, { state, versions }] of ready.entries()) {
-        const statePlan = state.plans[planIndex] ?? plan;
+      for (const [party, { state, plan: statePlan, versions }] of ready.entries()) {
         const options = { limit: run.limit, sleep: run.sleep, signal, pacer: turnstile?.pacer(party) };
         const measuring = invokePowerValue(state, firstPass(statePlan, state.settings), versions, options);
         // Settled in collectMeasured; until then a rejection (cancellation) must not count as unhandled.

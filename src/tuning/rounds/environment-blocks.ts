@@ -38,6 +38,11 @@ export interface ExtraRound {
   /** The round's reason, or why no more is needed (settled) or possible (budget). */
   reason: string;
   settled: boolean;
+  /**
+   * What the policy fixed at its first look and the results must record (GateSamplingSummary.pinned): the live
+   * gate's comparison points, so a recommendation that moves later opens no new ones.
+   */
+  pinned?: GateSamplingSummary['pinned'];
 }
 
 /** Environment blocks running at once during the gate's extra rounds (each one invocation in flight per function). */
@@ -78,9 +83,11 @@ async function sampleForGate(
   const blockLimit = pLimit(Math.max(1, Math.min(GATE_BLOCKS_IN_FLIGHT, primary.settings.concurrency)));
   let rounds = 0;
   let last: ExtraRound;
+  let pinned: GateSamplingSummary['pinned'];
   for (;;) {
     throwIfAborted(signal);
     last = extra.next(resultsOf(run));
+    pinned ??= last.pinned;
     if (last.pairings.length === 0) break;
     const fitted = fitInTime(last, measured, extra.blockInvocations, timeLeftMs());
     if (fitted.pairings.length === 0) {
@@ -126,6 +133,7 @@ async function sampleForGate(
     maxInvocations: extra.maxInvocations,
     settled: last.settled,
     reason: last.reason,
+    ...(pinned ? { pinned } : {}),
   }));
 }
 
@@ -138,8 +146,9 @@ export interface EnvironmentBlock {
 
 /**
  * The round's versions, prepared one function at a time per block ($LATEST is each function's own, so the
- * functions go in parallel). A function whose entry there failed gets none; a version that cannot be prepared
- * leaves that block without it (the block is then unpaired and the gate's interval leaves it out).
+ * functions go in parallel). A function whose entry there failed gets none; one with no entry there yet (a live
+ * baseline planned only at its configured memory) gets its first; a version that cannot be prepared leaves that
+ * block without it (the block is then unpaired and the gate leaves it out).
  */
 export async function prepareBlocks(
   states: SubjectState[],
@@ -163,7 +172,8 @@ export async function prepareBlocks(
       for (const block of blocks) {
         throwIfAborted(signal);
         const memoryMb = block.memoryBySubject[index] ?? 0;
-        if (!(measured[index] ?? []).some((entry) => entry.memoryMb === memoryMb && entry.status === 'ok')) continue;
+        const entry = (measured[index] ?? []).find((candidate) => candidate.memoryMb === memoryMb);
+        if (entry && entry.status !== 'ok') continue;
         try {
           const version = await state.target.prepareVersion(
             state.snapshot,
@@ -220,26 +230,37 @@ export async function invokeBlock(run: RunState, block: EnvironmentBlock, count:
   await Promise.all(
     parties.map(async ({ state, index, memoryMb, version }, party) => {
       const list = measured[index] ?? [];
-      const at = list.findIndex((entry) => entry.memoryMb === memoryMb && entry.status === 'ok');
-      const start = list[at];
-      if (!start) return;
-      const more = await invokePowerValue(state, morePayloads(state, memoryMb, start.invocations, count), [version], {
-        limit: serial,
-        sleep: run.sleep,
-        signal: run.signal,
-        pacer: turnstile?.pacer(party),
-        settings: { ...state.settings, parallelInvocation: false },
-      });
+      const start = list.find((entry) => entry.memoryMb === memoryMb);
+      if (start && start.status !== 'ok') return;
+      const more = await invokePowerValue(
+        state,
+        morePayloads(state, memoryMb, start?.invocations ?? 0, count),
+        [version],
+        {
+          limit: serial,
+          sleep: run.sleep,
+          signal: run.signal,
+          pacer: turnstile?.pacer(party),
+          settings: { ...state.settings, parallelInvocation: false },
+        },
+      );
       const tagged = more.samples.map((sample) => ({ ...sample, environment: block.environment }));
-      // Re-read: blocks of one memory size running at once each append to the entry as they finish.
-      const current = list[at] as PowerValueResult;
-      list[at] = summarisePowerValue(
+      // Re-read by memory size: blocks running at once each append to the entry as they finish, and a function's
+      // first entry at a memory size goes in at its place (ascending).
+      const at = list.findIndex((entry) => entry.memoryMb === memoryMb);
+      const current = list[at];
+      const summary = summarisePowerValue(
         memoryMb,
-        [...current.samples, ...tagged],
+        [...(current?.samples ?? []), ...tagged],
         state.settings,
         state.prices,
-        more.status === 'failed' ? more.failureReason : current.failureReason,
+        more.status === 'failed' ? more.failureReason : current?.failureReason,
       );
+      if (current) list[at] = summary;
+      else {
+        list.push(summary);
+        list.sort((a, b) => a.memoryMb - b.memoryMb);
+      }
       added[index] = tagged.length;
     }),
   );
@@ -247,9 +268,10 @@ export async function invokeBlock(run: RunState, block: EnvironmentBlock, count:
 }
 
 /**
- * The round, with each pairing's environments scaled down so the whole round fits in the time left (turns are
- * serial: each pairing's invocation time is the sum of its functions' mean billed durations). Pairings scaled to
- * zero are dropped.
+ * The round, cut to fit in the time left (turns are serial: each pairing's invocation time is the sum of its
+ * functions' mean billed durations). Pairings come in the policy's order — the live gate puts the comparison
+ * furthest from settled first — so the time goes to them in that order: each gets what is left, up to what it asked
+ * for; pairings left with no environment are dropped.
  */
 export function fitInTime(
   round: ExtraRound,
@@ -257,25 +279,34 @@ export function fitInTime(
   blockInvocations: number,
   timeLeftMs: number,
 ): ExtraRound {
-  const perBlockMs = round.pairings.map(
-    (pairing) =>
+  const perBlockMs = round.pairings.map((pairing) => {
+    const means = pairing.memoryBySubject.map((memoryMb, index) => {
+      const entry = (measured[index] ?? []).find((candidate) => candidate.memoryMb === memoryMb);
+      const billed = entry?.samples.map((sample) => sample.billedDurationMs) ?? [];
+      return billed.length > 0 ? billed.reduce((total, value) => total + value, 0) / billed.length : undefined;
+    });
+    // A function not yet measured there (a live baseline's first blocks at the PR's recommendation) is assumed
+    // as slow as the slowest that was.
+    const known = means.filter((mean): mean is number => mean !== undefined);
+    const fallback = known.length > 0 ? Math.max(...known) : 0;
+    return (
       BLOCK_OVERHEAD_MS +
-      blockInvocations *
-        pairing.memoryBySubject.reduce((sum, memoryMb, index) => {
-          const entry = (measured[index] ?? []).find((candidate) => candidate.memoryMb === memoryMb);
-          const billed = entry?.samples.map((sample) => sample.billedDurationMs) ?? [];
-          const mean = billed.length > 0 ? billed.reduce((total, value) => total + value, 0) / billed.length : 0;
-          return sum + mean + INVOCATION_OVERHEAD_MS;
-        }, 0),
-  );
+      blockInvocations * means.reduce<number>((sum, mean) => sum + (mean ?? fallback) + INVOCATION_OVERHEAD_MS, 0)
+    );
+  });
   const needMs = round.pairings.reduce(
     (sum, pairing, index) => sum + pairing.environments * (perBlockMs[index] ?? 0),
     0,
   );
   if (needMs <= timeLeftMs) return round;
-  const scale = Math.max(0, timeLeftMs) / needMs;
+  let leftMs = Math.max(0, timeLeftMs);
   const pairings = round.pairings
-    .map((pairing) => ({ ...pairing, environments: Math.floor(pairing.environments * scale) }))
+    .map((pairing, index) => {
+      const perBlock = perBlockMs[index] ?? 0;
+      const environments = perBlock > 0 ? Math.min(pairing.environments, Math.floor(leftMs / perBlock)) : 0;
+      leftMs -= environments * perBlock;
+      return { ...pairing, environments };
+    })
     .filter((pairing) => pairing.environments > 0);
   return { ...round, pairings, reason: `${round.reason} (fewer, to stay within three quarters of timeout-minutes)` };
 }
