@@ -233,7 +233,7 @@ describe('architectures x86_64,arm64 on the emulator', () => {
     expect(outcome.exitCode).toBe(0);
     const written = readFileSync(outcome.outputs['results-path'] ?? '', 'utf8');
     const entry = parseResultsFile(written, (problem) => new Error(`results.json ${problem}`)).functions[0];
-    const comparison = entry?.result.architectureComparison;
+    const comparison = entry?.result?.architectureComparison;
     expect(comparison?.source).toBe('copy');
     // The copy: the same code on arm64, named and tagged for the run, priced at arm64's price.
     expect(entry?.otherArchitecture?.function.name).toMatch(/^lpg-copy-.*arm64.*copied$/);
@@ -243,7 +243,7 @@ describe('architectures x86_64,arm64 on the emulator', () => {
     );
     expect(outcome.outputs['recommended-architecture']).toBe('arm64');
     // What the run spent counts the copy's invocations too.
-    const own = entry?.result.spend?.invocations ?? 0;
+    const own = entry?.result?.spend?.invocations ?? 0;
     const copy = entry?.otherArchitecture?.spend?.invocations ?? 0;
     expect(copy).toBeGreaterThan(0);
     expect(Number(outcome.outputs['run-invocations'])).toBe(own + copy);

@@ -911,7 +911,7 @@ describe('max-init-duration-increase default', () => {
 
   it('stays off with a stored baseline, with no baseline, with too few environments and when set to off', () => {
     for (const inputs of [
-      { 'baseline-branch': 'perf-data' },
+      { 'baseline-branch': 'perf-data' } as Record<string, string>,
       {},
       { 'baseline-function': 'orders-prod', 'gate-max-invocations': '0' },
       { 'baseline-function': 'orders-prod', 'max-init-duration-increase': 'off' },
