@@ -436,7 +436,9 @@ describe('SandboxPool', () => {
     expect(warm.initDurationMs).toBeUndefined();
     for (const result of [cold, warm]) {
       expect(result.maxMemoryUsedMb).toBeGreaterThanOrEqual(243);
-      expect(result.maxMemoryUsedMb).toBeLessThan(256);
+      // At most the whole 256 (a busy machine's page cache fills the group to its limit); no error says it fit.
+      expect(result.maxMemoryUsedMb).toBeLessThanOrEqual(256);
+      expect(result.functionError).toBeUndefined();
       expect(parseTextReport(result.log)).toMatchObject({ maxMemoryUsedMb: result.maxMemoryUsedMb });
     }
   });

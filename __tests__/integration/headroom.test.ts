@@ -88,7 +88,9 @@ describe('memory headroom on the emulator', () => {
     // Every invocation succeeded: 256 MB is near its limit, not over it.
     expect(small).toEqual(expect.objectContaining({ memoryMb: 256, status: 'ok', errors: 0 }));
     expect(small?.maxMemoryUsedMb).toBeGreaterThanOrEqual(243);
-    expect(small?.maxMemoryUsedMb).toBeLessThan(256);
+    // At most the whole 256: on a busy machine the memory group's peak also counts page cache up to its limit
+    // (emulator README, Max Memory Used); errors 0 above is what says it did not run out.
+    expect(small?.maxMemoryUsedMb).toBeLessThanOrEqual(256);
     const usedMb = small?.maxMemoryUsedMb ?? 0;
     const pct = Math.floor((usedMb / 256) * 100);
     // 256 MB is the cheaper (a warm invocation is ~1 ms at either size), so it is the one skipped.
