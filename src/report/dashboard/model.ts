@@ -133,3 +133,31 @@ export function commitUrl(model: Pick<DashboardModel, 'repository'>, sha: string
     `${serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/commit/${sha}`,
   );
 }
+
+/**
+ * Stored runs read for the page, across all keys: each is one GitHub request (a blob) on every push, and each is a
+ * point in four charts and a table row (~2.5 kB of HTML), so the page and its cost stay bounded however many keys
+ * the branch holds.
+ */
+export const DASHBOARD_MAX_RUNS = 400;
+
+/**
+ * How many of each key's newest runs to read within `budget`: an equal share each, the share a key does not need
+ * handed on to the others (water-filling), so one long history cannot crowd out the rest. Pure.
+ */
+export function readsPerKey(available: readonly number[], budget = DASHBOARD_MAX_RUNS): number[] {
+  const reads = available.map(() => 0);
+  let left = budget;
+  let open = available.map((_, i) => i).filter((i) => (available[i] ?? 0) > 0);
+  while (left > 0 && open.length > 0) {
+    const share = Math.max(1, Math.floor(left / open.length));
+    for (const i of open) {
+      if (left === 0) break;
+      const take = Math.min(share, (available[i] ?? 0) - (reads[i] ?? 0), left);
+      reads[i] = (reads[i] ?? 0) + take;
+      left -= take;
+    }
+    open = open.filter((i) => (reads[i] ?? 0) < (available[i] ?? 0));
+  }
+  return reads;
+}
