@@ -1,7 +1,7 @@
 // The dashboard page, rendered from hand-made histories: points per chart, change points, links, escaping, CSP.
 
 import { changePoints } from '../../../src/report/dashboard/change-points.js';
-import { dashboardModel, type KeyHistory, type StoredRun } from '../../../src/report/dashboard/model.js';
+import { dashboardModel, readsPerKey, type KeyHistory, type StoredRun } from '../../../src/report/dashboard/model.js';
 import { renderDashboard } from '../../../src/report/dashboard/render.js';
 import { visualizationUrl } from '../../../src/results/visualization.js';
 import { makeRun } from '../../helpers/run-fixture.js';
@@ -108,5 +108,19 @@ describe('renderDashboard', () => {
 
   it('says there is nothing yet on an empty branch', () => {
     expect(renderDashboard(model([]))).toContain('No stored runs yet');
+  });
+});
+
+describe('readsPerKey', () => {
+  it('shares the read budget equally and hands on what a short history does not need', () => {
+    expect(readsPerKey([20], 400)).toEqual([20]);
+    expect(readsPerKey([3, 100, 100], 41)).toEqual([3, 19, 19]);
+    expect(readsPerKey([0, 5, 500], 10)).toEqual([0, 5, 5]);
+    expect(
+      readsPerKey(
+        Array.from({ length: 500 }, () => 20),
+        400,
+      ).reduce((a, b) => a + b, 0),
+    ).toBe(400);
   });
 });
