@@ -6,7 +6,7 @@
 // Function-derived text (function names) passes escapeHtml (the sanitiser, then HTML escaping); URLs pass safeUrl.
 
 import type { RelativeMetric } from '../../gate/findings.js';
-import { escapeHtml, formatMemory, formatMs, formatPct } from '../../lib/format.js';
+import { escapeHtml, formatMemory, formatMs } from '../../lib/format.js';
 import { niceCeiling } from '../chart.js';
 import { htmlPage } from '../html.js';
 import type { ChangePoint } from './change-points.js';
@@ -33,7 +33,7 @@ const CHARTS: readonly ChartSpec[] = [
     metric: 'cost',
     title: 'Cost per 1M invocations (configured memory)',
     value: (p) => p.costPerMillionUsd,
-    format: (v) => `$${v.toPrecision(3)}`,
+    format: (v) => `$${Number(v.toPrecision(3))}`,
   },
   { metric: 'duration', title: 'Duration (configured memory)', value: (p) => p.durationMs, format: formatMs },
   { metric: 'init', title: 'Init Duration (cold starts)', value: (p) => p.initDurationMs, format: formatMs },
@@ -49,8 +49,8 @@ export function renderDashboard(model: DashboardModel): string {
     `<h1>Lambda power history: <code>${h(model.repository.owner)}/${h(model.repository.repo)}</code></h1>`,
     `<p class="muted">${model.keys.length} key${model.keys.length === 1 ? '' : 's'} from the data branch <code>${h(model.branch)}</code>, ` +
       `written ${h(model.generatedAt)}. Each point is a run on the default branch: click it for the commit; ` +
-      `the table links each run's lambda-power-tuning.show chart. <span class="cp-legend">▲</span> marks a change point: ` +
-      `the gate's ${h(formatPct(model.confidence * 100))} interval between this run and the previous one excludes no change.</p>`,
+      `the table links each run's lambda-power-tuning.show chart. <span class="cp-legend">▼</span> marks a change point: ` +
+      `the gate's ${h(`${Number((model.confidence * 100).toFixed(1))}%`)} interval between this run and the previous one excludes no change.</p>`,
     model.keys.length === 0 ? '<p>No stored runs yet: the first push to the default branch adds one.</p>' : '',
     ...model.keys.map((key) => keySection(model, key)),
   ];
@@ -97,11 +97,12 @@ function chart(model: DashboardModel, key: DashboardKey, spec: ChartSpec): strin
       return `<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${gy}" y2="${gy}"/><text x="${PAD.left - 6}" y="${gy}" text-anchor="end" dominant-baseline="middle">${h(spec.format(top * t))}</text>`;
     })
     .join('');
-  const labelEvery = Math.max(1, Math.ceil(points.length / 8));
+  // Every few commits, counted from the newest so it always has its label; 7 characters need ~45 px.
+  const labelEvery = Math.max(1, Math.ceil(points.length / 7));
   const xLabels = points
     .map((p, i) =>
-      i % labelEvery === 0 || i === points.length - 1
-        ? `<text x="${f(x(i))}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="middle">${h(p.sha.slice(0, 7))}</text>`
+      (points.length - 1 - i) % labelEvery === 0
+        ? `<text x="${f(x(i))}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="${points.length > 1 && i === points.length - 1 ? 'end' : i === 0 && points.length > 1 ? 'start' : 'middle'}">${h(p.sha.slice(0, 7))}</text>`
         : '',
     )
     .join('');
@@ -154,7 +155,7 @@ function runsTable(model: DashboardModel, key: DashboardKey): string {
       const commit = href ? `<a href="${h(href, 2000)}"><code>${sha}</code></a>` : `<code>${sha}</code>`;
       const chartLink = point.chartUrl ? `<a href="${h(point.chartUrl, 4000)}">chart</a>` : '—';
       const change = changedAt.get(i);
-      return `<tr${change ? ' class="changed"' : ''}><td class="text">${commit}${point.carried ? ' <span class="muted small">carried</span>' : ''}</td><td class="text">${h(point.committedAt ?? '—')}</td><td>${h(formatMemory(point.memoryMb))}</td><td>${point.costPerMillionUsd === null ? '—' : h(`$${point.costPerMillionUsd.toPrecision(3)}`)}</td><td>${h(formatMs(point.durationMs))}</td><td>${h(formatMs(point.initDurationMs))}</td><td>${point.recommendedMemoryMb === null ? '—' : h(formatMemory(point.recommendedMemoryMb))}</td><td class="text">${change ? `▲ ${h(change.join(', '))}` : ''}</td><td class="text">${chartLink}</td></tr>`;
+      return `<tr${change ? ' class="changed"' : ''}><td class="text">${commit}${point.carried ? ' <span class="muted small">carried</span>' : ''}</td><td class="text">${h(point.committedAt ?? '—')}</td><td>${h(formatMemory(point.memoryMb))}</td><td>${point.costPerMillionUsd === null ? '—' : h(`$${point.costPerMillionUsd.toPrecision(3)}`)}</td><td>${h(formatMs(point.durationMs))}</td><td>${h(formatMs(point.initDurationMs))}</td><td>${point.recommendedMemoryMb === null ? '—' : h(formatMemory(point.recommendedMemoryMb))}</td><td class="text">${change ? `▼ ${h(change.join(', '))}` : ''}</td><td class="text">${chartLink}</td></tr>`;
     })
     .join('\n');
   return `<details><summary>Runs (${key.points.length}, newest first)</summary><div class="scroll"><table>
