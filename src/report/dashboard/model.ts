@@ -136,7 +136,7 @@ export function commitUrl(model: Pick<DashboardModel, 'repository'>, sha: string
 
 /**
  * Stored runs read for the page, across all keys: each is one GitHub request (a blob) on every push, and each is a
- * point in four charts and a table row (~2.5 kB of HTML), so the page and its cost stay bounded however many keys
+ * point in four charts and a table row (~1.5 kB of HTML), so the page and its cost stay bounded however many keys
  * the branch holds.
  */
 export const DASHBOARD_MAX_RUNS = 400;
