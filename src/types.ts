@@ -122,6 +122,10 @@ export interface GateSettings {
   key: string;
   /** Keep this many runs per key on the data branch. */
   historyLimit: number;
+  /** dashboard: write index.html charting the data branch's history on pushes to the default branch. */
+  dashboard: boolean;
+  /** Where index.html goes: dashboard-branch, else the data branch itself; set only with dashboard. */
+  dashboardBranch?: string;
   /** Relative thresholds, percent. Undefined = not checked. */
   maxCostIncreasePct?: number;
   maxDurationIncreasePct?: number;

@@ -458,6 +458,23 @@ describe('parseSettings: malformed inputs', () => {
     ['key with a slash', withArn({ key: 'team/orders' }), 'key', {}, {}, "no '/'"],
     ['branch with ..', withArn({ 'baseline-branch': 'data..old' }), 'baseline-branch', {}, {}, 'git branch name'],
     ['branch with a space', withArn({ 'baseline-branch': 'my data' }), 'baseline-branch'],
+    ['dashboard without a data branch', withArn({ dashboard: 'true' }), 'dashboard', {}, {}, 'needs baseline-branch'],
+    [
+      'dashboard-branch without dashboard',
+      withArn({ 'baseline-branch': 'data', 'dashboard-branch': 'gh-pages' }),
+      'dashboard-branch',
+      {},
+      {},
+      'dashboard: true',
+    ],
+    [
+      'dashboard-branch written as a ref',
+      withArn({ 'baseline-branch': 'data', dashboard: 'true', 'dashboard-branch': 'refs/heads/gh-pages' }),
+      'dashboard-branch',
+      {},
+      {},
+      'plain name',
+    ],
     [
       'baseline function with a space',
       withArn({ 'baseline-function': 'prod fn' }),
@@ -478,6 +495,15 @@ describe('parseSettings: malformed inputs', () => {
     expect(error.message).not.toMatch(/[\r\n]/);
     expect(error.message.startsWith(`Input '${input}': `)).toBe(true);
     if (fragment) expect(error.message).toContain(fragment);
+  });
+
+  test('dashboard writes to the data branch unless dashboard-branch names another', () => {
+    const gate = (inputs: Record<string, string>) =>
+      parse(withArn({ 'baseline-branch': 'data', ...inputs })).settings.gate;
+    expect(gate({})).toMatchObject({ dashboard: false });
+    expect(gate({}).dashboardBranch).toBeUndefined();
+    expect(gate({ dashboard: 'true' })).toMatchObject({ dashboard: true, dashboardBranch: 'data' });
+    expect(gate({ dashboard: 'true', 'dashboard-branch': 'gh-pages' })).toMatchObject({ dashboardBranch: 'gh-pages' });
   });
 
   test('the power-values message reads as documented', () => {
@@ -573,6 +599,7 @@ describe('parseSettings: defaults', () => {
         baselineSource: 'none',
         key: 'orders',
         historyLimit: 20,
+        dashboard: false,
         maxCostIncreasePct: 5,
         maxDurationIncreasePct: 10,
         warnCostIncreasePct: 2.5,
@@ -1014,6 +1041,7 @@ describe('everything else, well-formed', () => {
       baselineFunction: 'orders-prod',
       key: 'orders.api',
       historyLimit: 50,
+      dashboard: false,
       maxCostIncreasePct: 8,
       warnCostIncreasePct: 8,
       maxCostPerInvocationUsd: 0.0000025,

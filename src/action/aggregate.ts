@@ -61,6 +61,10 @@ export async function aggregate(
     ...(context.runUrl ? { runUrl: context.runUrl } : {}),
   });
   if (history) await storeAppOnDefaultBranch(history, outcome.functions, context);
+  if (history && plan.shared.gate.dashboard && context.defaultBranchPush) {
+    const { dashboardOnDefaultBranch } = await import('./dashboard.js');
+    await dashboardOnDefaultBranch(plan.shared, context, env);
+  }
   setOutputs(outcome.outputs);
   if (plan.shared.report.summary) await writeSummary(outcome.summaryMarkdown ?? outcome.markdown);
   const commentUrl = await postComment(

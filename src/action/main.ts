@@ -63,6 +63,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
     }
     settings = parsed.settings;
     checkDataBranchNotWorking(settings.gate.baselineBranch, context.workingBranches);
+    if (settings.gate.dashboardBranch !== settings.gate.baselineBranch)
+      checkDataBranchNotWorking(settings.gate.dashboardBranch, context.workingBranches, 'dashboard-branch');
     parsed.warnings.forEach((warning) => actionLog.warning(warning));
   } catch (error) {
     // Bad input: one line, no stack trace, and nothing sent to AWS.
@@ -136,6 +138,10 @@ async function tuneAndReport(
   if (history) {
     if (plan.kind === 'function') await storeOnDefaultBranch(history, settings, outcome.result, context);
     else if (appHistory) await storeAppOnDefaultBranch(appHistory, outcome.functions, context);
+    if (settings.gate.dashboard && context.defaultBranchPush) {
+      const { dashboardOnDefaultBranch } = await import('./dashboard.js');
+      await dashboardOnDefaultBranch(settings, context, env);
+    }
   }
   setOutputs(outcome.outputs);
   // suggest-min-saving: on a pull request, where the code sets the memory (a review comment or a hint; docs/iac.md).

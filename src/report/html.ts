@@ -80,8 +80,11 @@ export function functionSections(input: ReportInput): string[] {
   ].filter(Boolean);
 }
 
-/** The self-contained page: one CSP (nothing fetched, no script), one style sheet, for every HTML report. */
-export function htmlPage(title: string, bodyClass: string, body: string): string {
+/**
+ * The self-contained page: one CSP (nothing fetched, no script), one style sheet, for every HTML report. A page with
+ * elements of its own (the dashboard) adds rules with `extraStyle`, a constant of the code, never data.
+ */
+export function htmlPage(title: string, bodyClass: string, body: string, extraStyle = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -89,7 +92,7 @@ export function htmlPage(title: string, bodyClass: string, body: string): string
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${h(title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${extraStyle}</style>
 </head>
 <body class="${h(bodyClass)}">
 <main>

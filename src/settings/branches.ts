@@ -32,11 +32,11 @@ const DATA_BRANCH_HINT = 'name a branch used only for results, e.g. lambda-power
  * The data branch is written through the Git data API by name: "refs/heads/main" or "heads/main" would create a
  * branch with that literal name next to main, and HEAD is not a branch. Given as a plain branch name only.
  */
-export function checkDataBranchName(branch: string): string {
-  checkBranchName('baseline-branch', branch);
+export function checkDataBranchName(branch: string, input = 'baseline-branch'): string {
+  checkBranchName(input, branch);
   if (/^(?:refs|heads|tags|remotes)\//i.test(branch) || /^head$/i.test(branch)) {
     throw fail(
-      'baseline-branch',
+      input,
       `${show(branch)} is written as a ref, not a branch name; give the plain name and ${DATA_BRANCH_HINT}`,
     );
   }
@@ -57,7 +57,11 @@ export interface WorkingBranches {
  * Refuses a data branch that is a working branch: every run commits results.json files onto it and drops old
  * ones, which on the default branch (or a pull request's branch) would mix them into the project's own history.
  */
-export function checkDataBranchNotWorking(branch: string | undefined, working: WorkingBranches): void {
+export function checkDataBranchNotWorking(
+  branch: string | undefined,
+  working: WorkingBranches,
+  input = 'baseline-branch',
+): void {
   if (branch === undefined) return;
   const roles: [string | undefined, string][] = [
     [working.defaultBranch, "the repository's default branch"],
@@ -68,7 +72,7 @@ export function checkDataBranchNotWorking(branch: string | undefined, working: W
   const role = roles.find(([name]) => name !== undefined && name === branch)?.[1];
   if (role) {
     throw fail(
-      'baseline-branch',
+      input,
       `${show(branch)} is ${role}; every run commits results onto the data branch, so ${DATA_BRANCH_HINT}`,
     );
   }

@@ -68,6 +68,7 @@ export function parseGate(
     ? checkDataBranchName(inputs.given('baseline-branch'))
     : undefined;
   const baselineFunction = inputs.isGiven('baseline-function') ? inputs.given('baseline-function') : undefined;
+  const { dashboard, dashboardBranch } = parseDashboard(inputs, baselineBranch);
   if (baselineFunction !== undefined) {
     const base = parseFunctionNameAs('baseline-function', baselineFunction, false);
     // Tuning always measures fresh versions of $LATEST, so a qualifier cannot pick other code, and the same
@@ -226,6 +227,8 @@ export function parseGate(
     baselineFile,
     baselineBranch,
     baselineFunction,
+    dashboard,
+    dashboardBranch,
     key,
     historyLimit,
     maxCostIncreasePct,
@@ -322,4 +325,23 @@ function warnLevel(inputs: Inputs, name: string, maxName: string, maxPct: number
     );
   }
   return warnPct;
+}
+
+/** dashboard / dashboard-branch: the page is drawn from the data branch, so it needs one. */
+function parseDashboard(
+  inputs: Inputs,
+  baselineBranch: string | undefined,
+): { dashboard: boolean; dashboardBranch?: string } {
+  const dashboard = inputs.boolean('dashboard');
+  const given = inputs.isGiven('dashboard-branch')
+    ? checkDataBranchName(inputs.given('dashboard-branch'), 'dashboard-branch')
+    : undefined;
+  if (dashboard && baselineBranch === undefined)
+    throw fail(
+      'dashboard',
+      'needs baseline-branch: the page charts the runs stored there; set baseline-branch: lambda-power-gate-data',
+    );
+  if (!dashboard && given !== undefined)
+    throw fail('dashboard-branch', 'is only used with dashboard: true; set dashboard: true or remove it');
+  return dashboard ? { dashboard, dashboardBranch: given ?? baselineBranch } : { dashboard };
 }

@@ -380,6 +380,22 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Runs kept per key on the baseline branch.',
   },
   {
+    name: 'dashboard',
+    group: 'gate',
+    default: 'false',
+    valueName: 'bool',
+    description:
+      "On pushes to the default branch, write index.html: a self-contained page charting every key's stored history (cost, duration, Init Duration, recommendation) with change points (docs/dashboard.md). Needs baseline-branch.",
+  },
+  {
+    name: 'dashboard-branch',
+    group: 'gate',
+    valueName: 'branch',
+    defaultText: 'baseline-branch',
+    description:
+      'Where dashboard writes index.html, e.g. gh-pages for GitHub Pages (created when missing; only index.html is changed). A plain branch name, never a working branch.',
+  },
+  {
     name: 'max-cost-increase',
     perFunction: true,
     group: 'gate',
