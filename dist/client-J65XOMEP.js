@@ -1,0 +1,30 @@
+import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
+import {
+  createLambdaClient,
+  isLoopbackEndpoint,
+  placeholderCredentials,
+  waiterMinDelaySecFor,
+  withoutRetriesOfPermanentErrors
+} from "./chunk-E2YF5ZCC.js";
+import "./chunk-JZLVYQGD.js";
+import "./chunk-UFSOI34G.js";
+import "./chunk-CPWGUBW5.js";
+import "./chunk-6V3TR7RY.js";
+import "./chunk-XRQJGBVU.js";
+import "./chunk-6OKLDQKZ.js";
+import "./chunk-CZKNJPBW.js";
+import "./chunk-W2SSH364.js";
+import "./chunk-JF2LMDTB.js";
+import "./chunk-EMDC3MXH.js";
+import "./chunk-YEL3YNNT.js";
+import "./chunk-JK6TZCBJ.js";
+import "./chunk-ZEAXL7OW.js";
+import "./chunk-WGY342LC.js";
+import "./chunk-URRKCZFK.js";
+export {
+  createLambdaClient,
+  isLoopbackEndpoint,
+  placeholderCredentials,
+  waiterMinDelaySecFor,
+  withoutRetriesOfPermanentErrors
+};
