@@ -265,7 +265,11 @@ export async function judgeAndReport(
   const { renderFailureReport, renderReport } = await import('./report/markdown.js');
   const { savingPct } = await import('./report/model.js');
   const baselineResult = baseline?.result ?? null;
-  const reportInput = result ? { result, verdict, baseline: baselineResult, runUrl: options.runUrl } : null;
+  const { buildTrend } = await import('./report/trend.js');
+  const trend = result ? buildTrend(result, baseline?.trend, settings.gate, options.runUrl) : null;
+  const reportInput = result
+    ? { result, verdict, baseline: baselineResult, runUrl: options.runUrl, ...(trend ? { trend } : {}) }
+    : null;
   const markdown = reportInput
     ? renderReport(reportInput)
     : renderFailureReport(failure ?? 'Tuning failed', options.runUrl);

@@ -122,6 +122,8 @@ export interface GateSettings {
   key: string;
   /** Keep this many runs per key on the data branch. */
   historyLimit: number;
+  /** Stored runs the comment's trend shows (trend-runs); 0: no trend. */
+  trendRuns: number;
   /** Relative thresholds, percent. Undefined = not checked. */
   maxCostIncreasePct?: number;
   maxDurationIncreasePct?: number;

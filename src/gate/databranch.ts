@@ -22,6 +22,7 @@
 import type { getOctokit } from '@actions/github';
 import type { RunResult } from '../types.js';
 import type { Sleep } from '../lib/ports.js';
+import type { StoredRun } from './change-points.js';
 import { realSleep } from '../lib/ports.js';
 import {
   parseRunResult,
@@ -46,6 +47,7 @@ import {
   parseIndex,
   runPath,
   shortCommit,
+  trendEntries,
   type HistoryEntry,
   type HistoryIndex,
 } from './databranch-index.js';
@@ -62,6 +64,8 @@ export interface DataBranchOptions {
   repo: string;
   branch: string;
   historyLimit: number;
+  /** Stored runs read for the comment's trend (trend-runs; 0: none). */
+  trendRuns?: number;
   logger?: { info(message: string): void; warning(message: string): void; debug(message: string): void };
   sleep?: Sleep;
   random?: () => number;
@@ -80,6 +84,8 @@ export class DataBranch implements BaselineHistory {
   private readonly sleep: Sleep;
   private readonly random: () => number;
   private readonly clock: () => Date;
+  /** Blobs read in this run, by sha: a blob's content never changes, and the trend and the noise estimate share runs. */
+  private readonly blobs = new Map<string, Promise<string>>();
 
   constructor(private readonly options: DataBranchOptions) {
     this.branch = options.branch;
@@ -132,11 +138,13 @@ export class DataBranch implements BaselineHistory {
     const text = await this.readBlob(blob);
     const result = parseRunResult(text, (problem) => new Error(`${this.branch}:${chosen.entry.path} ${problem}`));
     const history = [result, ...(await this.neighbours(tip, index.entries, chosen.entry))];
+    const trend = await this.trend(tip, index.entries, chosen.entry);
     return {
       baseline: {
         result,
         description: `data branch ${this.branch} entry for ${shortCommit(chosen.entry.sha)} (${chosen.why})`,
         history,
+        ...(trend.length > 0 ? { trend } : {}),
       },
       note: chosen.why,
     };
@@ -162,6 +170,36 @@ export class DataBranch implements BaselineHistory {
       }),
     );
     return runs.filter((run): run is RunResult => run !== null);
+  }
+
+  /**
+   * The chosen entry and the trend-runs − 1 stored before it, oldest first (databranch-index.ts trendEntries). Costs
+   * one blob request per run not already read for the noise estimate (the blob cache): with the defaults (10 and
+   * 10) usually none. A run that cannot be read is left out, not an error: the trend is a picture, not the gate.
+   */
+  private async trend(tip: Tip, entries: HistoryEntry[], chosen: HistoryEntry): Promise<StoredRun[]> {
+    const wanted = trendEntries(entries, chosen, this.options.trendRuns ?? 0);
+    const runs = await Promise.all(
+      wanted.map(async (entry): Promise<StoredRun | null> => {
+        const blob = tip.files.get(entry.path);
+        if (!blob) return null;
+        try {
+          const result = parseRunResult(await this.readBlob(blob), (problem) => new Error(problem));
+          return {
+            sha: entry.sha,
+            ...(entry.carriedFrom !== undefined ? { carriedFrom: entry.carriedFrom } : {}),
+            ...(entry.committedAt ? { committedAt: entry.committedAt } : {}),
+            result,
+          };
+        } catch (error) {
+          this.options.logger?.debug(
+            `Skipping ${entry.path} for the trend: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return null;
+        }
+      }),
+    );
+    return runs.filter((run): run is StoredRun => run !== null);
   }
 
   private async saveIn(folder: string, result: RunResult, commit: CommitInfo): Promise<SaveOutcome> {
@@ -413,7 +451,18 @@ export class DataBranch implements BaselineHistory {
     return parseIndex(await this.readBlob(blob), key);
   }
 
-  private async readBlob(sha: string): Promise<string> {
+  private readBlob(sha: string): Promise<string> {
+    let read = this.blobs.get(sha);
+    if (!read) {
+      read = this.fetchBlob(sha);
+      // A failed read is not remembered: the next caller asks again.
+      read.catch(() => this.blobs.delete(sha));
+      this.blobs.set(sha, read);
+    }
+    return read;
+  }
+
+  private async fetchBlob(sha: string): Promise<string> {
     const { data } = await this.options.octokit.rest.git.getBlob({
       owner: this.options.owner,
       repo: this.options.repo,

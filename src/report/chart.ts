@@ -157,6 +157,8 @@ export interface XyChartSpec {
   yMax: number;
   bar?: readonly number[];
   line?: readonly number[];
+  /** Chart height in px, when not CHART_INIT's 300 (the trend's three charts are smaller). */
+  height?: number;
 }
 
 /** Quoted strings in mermaid end at the next '"' and take no escapes: our labels must not hold one. */
@@ -174,7 +176,9 @@ export const CHART_INIT =
 /** Mermaid source of one xychart (without the ``` fence). */
 export function renderXyChart(spec: XyChartSpec): string {
   const lines = [
-    CHART_INIT,
+    spec.height === undefined
+      ? CHART_INIT
+      : CHART_INIT.replace('"height": 300', `"height": ${Math.round(spec.height)}`),
     'xychart-beta',
     `    title ${quoted(spec.title)}`,
     `    x-axis ${quoted(spec.xAxisLabel)} [${spec.categories.map((category) => (/^[\w.]+$/.test(category) ? category : quoted(category))).join(', ')}]`,

@@ -97,6 +97,19 @@ export function parseGate(
     'use a whole number of runs from 1 to 10000',
   );
 
+  // At most 15: with this PR that is chart.ts's MAX_CHART_CATEGORIES, past which the x-axis labels run together.
+  const trendText = inputs.value('trend-runs').trim().toLowerCase();
+  const trendRuns =
+    trendText === 'off'
+      ? 0
+      : checkNumber(
+          'trend-runs',
+          trendText,
+          z.int().min(0).max(15),
+          '',
+          'use a whole number of runs from 1 to 15, or off',
+        );
+
   const maxCostIncreasePct = parsePercent(inputs, 'max-cost-increase');
   const maxDurationIncreasePct = parsePercent(inputs, 'max-duration-increase');
   const warnCostIncreasePct = warnLevel(inputs, 'warn-cost-increase', 'max-cost-increase', maxCostIncreasePct);
@@ -226,6 +239,7 @@ export function parseGate(
     baselineFunction,
     key,
     historyLimit,
+    trendRuns,
     maxCostIncreasePct,
     maxDurationIncreasePct,
     warnCostIncreasePct,

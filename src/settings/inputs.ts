@@ -380,6 +380,14 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Runs kept per key on the baseline branch.',
   },
   {
+    name: 'trend-runs',
+    group: 'gate',
+    default: '10',
+    valueName: 'n',
+    description:
+      'Stored default-branch runs the PR comment charts as a trend, with this PR last and the commits where a significant change entered (data branch only; 1 to 15, or off).',
+  },
+  {
     name: 'max-cost-increase',
     perFunction: true,
     group: 'gate',
