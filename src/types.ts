@@ -282,6 +282,8 @@ export interface FunctionOutcome {
   unchangedNote?: string;
   /** architectures x86_64,arm64: the other architecture's run, measured beside it. */
   otherArchitecture?: RunResult;
+  /** With a data-branch baseline: the function's stored history and its change points, for its report. */
+  trend?: TrendInput;
 }
 
 /** The app's verdict: the worst function's level, and the app's monthly cost change. */
@@ -325,3 +327,4 @@ type NoneLeft<T extends never> = T;
 // Verdict, MetricComparison and VerdictLevel live with the gate that makes them (src/gate/verdict.ts).
 export type { MetricComparison, Verdict, VerdictLevel } from './gate/verdict.js';
 import type { Verdict, VerdictLevel } from './gate/verdict.js';
+import type { TrendInput } from './report/trend.js';

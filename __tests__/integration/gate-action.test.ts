@@ -4,7 +4,7 @@
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { DataBranch } from '../../src/gate/databranch.js';
 import type { HistoryIndex } from '../../src/gate/databranch-index.js';
@@ -126,6 +126,12 @@ describe('a push to the default branch with baseline-branch', () => {
       'Baseline: data branch lambda-power-gate-data entry for aaaaaaa (the commit before this push)',
     );
     expect(again.outputs['cost-delta-percent']).toMatch(/^-?\d+\.\d\d$/);
+    // The trend: the stored runs up to the baseline in the order they were stored (this push's first run, then the
+    // entry for the commit before it), and this run last; two stored runs are too few to test for a change.
+    const report = readFileSync(join(dirname(again.outputs['results-path'] ?? ''), 'report.md'), 'utf8');
+    expect(report).toContain('#### 📈 Trend at 512 MB: the last 2 default-branch runs and this run');
+    expect(report).toContain('x-axis "Default-branch commit, oldest first" [bbbbbbb, aaaaaaa, "this run"]');
+    expect(report).toContain('No change points tested: 2 measured runs at 512 MB');
     // The stored baseline was measured, and paid for, by the earlier push: this run spent only its own invocations.
     const mine = JSON.parse(readFileSync(again.outputs['results-path'] ?? '', 'utf8')) as ResultsFile;
     const own = mine.functions[0]?.result?.powerValues.reduce((sum, entry) => sum + entry.samples.length, 0);

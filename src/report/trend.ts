@@ -1,6 +1,6 @@
-// The trend in the PR comment: the last default-branch runs of this key (from the data branch) and this PR as the
-// last point, at the configured memory, as mermaid line charts, and the commits where a significant change entered
-// (gate/change-points.ts finds them; this module only shows them).
+// The trend in the PR comment: the last default-branch runs of this key (from the data branch) and this run (the
+// PR's) as the last point, at the configured memory, as mermaid line charts, and the commits where a significant
+// change entered (gate/change-points.ts finds them; this module only shows them).
 //
 // Three small charts and not one: an xychart has one y-axis, and dollars, milliseconds and megabytes share no scale
 // (chart.ts says the same of the memory charts). The x-axis labels are short commit SHAs, checked to be hex: the
@@ -32,7 +32,7 @@ export interface TrendInput {
 }
 
 export interface TrendPointData {
-  /** Short SHA, or "PR". */
+  /** Short SHA, or THIS_RUN. */
   label: string;
   sha?: string;
   carried: boolean;
@@ -96,19 +96,21 @@ export function trendPoints(trend: TrendInput, pr: RunResult): { points: TrendPo
   for (const run of trend.runs) add(run.result, shortSha(run.sha), run.carriedFrom !== undefined, run.sha);
   // This PR: skipped silently when it has no figures there (the report's table says why).
   const before = skipped;
-  add(pr, 'PR', false);
+  add(pr, THIS_RUN, false);
   skipped = before;
   return { points, skipped };
 }
 
 const TREND_HEIGHT = 220;
+/** The last point's label: the PR's run in a PR comment, the push's own run in a default-branch summary. */
+export const THIS_RUN = 'this run';
 
 /** The trend section in markdown; empty when fewer than two points can be drawn. */
 export function trendMarkdown(trend: TrendInput, pr: RunResult): string {
   const { points, skipped } = trendPoints(trend, pr);
   if (points.length < 2) return '';
-  const stored = points.filter((point) => point.label !== 'PR').length;
-  const hasPr = points[points.length - 1]?.label === 'PR';
+  const stored = points.filter((point) => point.label !== THIS_RUN).length;
+  const hasThisRun = points[points.length - 1]?.label === THIS_RUN;
   const categories = points.map((point) => point.label);
   const line = (title: string, yAxisLabel: string, values: number[]): string =>
     [
@@ -126,7 +128,7 @@ export function trendMarkdown(trend: TrendInput, pr: RunResult): string {
     ].join('\n');
   const at = formatMemory(trend.memoryMb);
   const parts = [
-    `#### 📈 Trend at ${at}: the last ${stored} default-branch run${stored === 1 ? '' : 's'}${hasPr ? ' and this PR' : ''}`,
+    `#### 📈 Trend at ${at}: the last ${stored} default-branch run${stored === 1 ? '' : 's'}${hasThisRun ? ' and this run' : ''}`,
     changeSentence(trend),
     line(
       `Cost per 1M invocations at ${at}`,
@@ -144,9 +146,7 @@ export function trendMarkdown(trend: TrendInput, pr: RunResult): string {
     parts.push(line('Recommended memory', 'Memory (MB)', recommended));
   const notes = [pointsNote(points, trend.repositoryUrl)];
   if (skipped > 0)
-    notes.push(
-      `${skipped} stored run${skipped === 1 ? ' has' : 's have'} no figures at ${at} and ${skipped === 1 ? 'is' : 'are'} not charted.`,
-    );
+    notes.push(`${skipped} stored run${skipped === 1 ? '' : 's'} not charted (no figures at ${at}, or no commit SHA).`);
   const carried = points.filter((point) => point.carried).length;
   if (carried > 0)
     notes.push(
@@ -190,7 +190,7 @@ export function commitLink(sha: string, repositoryUrl: string | undefined): stri
 function pointsNote(points: readonly TrendPointData[], repositoryUrl: string | undefined): string {
   const text = points
     .map((point) => {
-      const name = point.sha ? commitLink(point.sha, repositoryUrl) : 'this PR';
+      const name = point.sha ? commitLink(point.sha, repositoryUrl) : THIS_RUN;
       const rec = point.recommendedMemoryMb === null ? '' : `, ${formatMemory(point.recommendedMemoryMb)} recommended`;
       return `${name} ${formatUsd(point.costPerMillionUsd)}/1M, ${formatMs(point.durationMs)}${rec}`;
     })
