@@ -230,6 +230,8 @@ describe('parseSettings: malformed inputs', () => {
       'mean, p50, p90, p95, p99',
     ],
     ['zero history', withArn({ 'history-limit': '0' }), 'history-limit'],
+    ['13 trend runs', withArn({ 'trend-runs': '13' }), 'trend-runs'],
+    ['fractional trend runs', withArn({ 'trend-runs': '2.5' }), 'trend-runs'],
     // function names and ARNs
     ['no function name', {}, 'function-name', {}, {}, 'is required'],
     [
@@ -530,6 +532,7 @@ describe('parseSettings: defaults', () => {
         baselineSource: 'none',
         key: 'orders',
         historyLimit: 20,
+        trendRuns: 10,
         maxCostIncreasePct: 5,
         maxDurationIncreasePct: 10,
         warnCostIncreasePct: 2.5,
@@ -971,6 +974,7 @@ describe('everything else, well-formed', () => {
       baselineFunction: 'orders-prod',
       key: 'orders.api',
       historyLimit: 50,
+      trendRuns: 10,
       maxCostIncreasePct: 8,
       warnCostIncreasePct: 8,
       maxCostPerInvocationUsd: 0.0000025,

@@ -51,14 +51,17 @@ describe('the trend in the comment', () => {
     expect(trend.changes.changePoints.map((point) => point.sha)).toEqual([sha(5)]);
     const markdown = trendMarkdown(trend, pr);
     expect(markdown).toContain('#### 📈 Trend at 512 MB: the last 8 default-branch runs and this run');
+    expect(markdown).toContain('▲ ▼: the commit where a significant change entered.');
     expect(markdown).toContain(`- [\`0505050\`](https://github.com/acme/shop/commit/${sha(5)}): cost +`);
     expect(markdown).toContain(`against [\`0404040\`](https://github.com/acme/shop/commit/${sha(4)})`);
     const charts = mermaidBlocks(markdown);
     expect(charts).toHaveLength(3);
     for (const chart of charts) {
-      expect(chart).toContain('x-axis "Default-branch commit, oldest first" [0101010, 0202020, 0303030, 0404040');
+      expect(chart).toContain(
+        'x-axis "Default-branch commit, oldest first" [0101010, 0202020, 0303030, 0404040, "▲ 0505050"',
+      );
       expect(chart).toContain(', 0808080, "this run"]');
-      expect(chart).toContain('"height": 220');
+      expect(chart).toContain('"width": 900, "height": 240');
       // Nine points: eight stored runs and this one.
       expect(chart.match(/line \[(.*)\]/)?.[1]?.split(', ')).toHaveLength(9);
     }

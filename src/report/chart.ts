@@ -157,7 +157,8 @@ export interface XyChartSpec {
   yMax: number;
   bar?: readonly number[];
   line?: readonly number[];
-  /** Chart height in px, when not CHART_INIT's 300 (the trend's three charts are smaller). */
+  /** Chart size in px, when not CHART_INIT's 700 × 300 (the trend's charts are wider and lower). */
+  width?: number;
   height?: number;
 }
 
@@ -176,9 +177,10 @@ export const CHART_INIT =
 /** Mermaid source of one xychart (without the ``` fence). */
 export function renderXyChart(spec: XyChartSpec): string {
   const lines = [
-    spec.height === undefined
-      ? CHART_INIT
-      : CHART_INIT.replace('"height": 300', `"height": ${Math.round(spec.height)}`),
+    CHART_INIT.replace('"width": 700', `"width": ${Math.round(spec.width ?? 700)}`).replace(
+      '"height": 300',
+      `"height": ${Math.round(spec.height ?? 300)}`,
+    ),
     'xychart-beta',
     `    title ${quoted(spec.title)}`,
     `    x-axis ${quoted(spec.xAxisLabel)} [${spec.categories.map((category) => (/^[\w.]+$/.test(category) ? category : quoted(category))).join(', ')}]`,

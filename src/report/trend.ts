@@ -101,7 +101,10 @@ export function trendPoints(trend: TrendInput, pr: RunResult): { points: TrendPo
   return { points, skipped };
 }
 
-const TREND_HEIGHT = 220;
+// Wider than the memory charts: 13 commit labels of 7 characters (and a change point's mark) overlapped at 700 px
+// in headless Chromium; at 900 they do not. GitHub scales a mermaid chart down to the comment's width.
+const TREND_WIDTH = 900;
+const TREND_HEIGHT = 240;
 /** The last point's label: the PR's run in a PR comment, the push's own run in a default-branch summary. */
 export const THIS_RUN = 'this run';
 
@@ -111,7 +114,14 @@ export function trendMarkdown(trend: TrendInput, pr: RunResult): string {
   if (points.length < 2) return '';
   const stored = points.filter((point) => point.label !== THIS_RUN).length;
   const hasThisRun = points[points.length - 1]?.label === THIS_RUN;
-  const categories = points.map((point) => point.label);
+  // A change point's commit is marked on the x-axis (an xychart has no annotations): ▲ up, ▼ down.
+  const marks = new Map(
+    trend.changes.changePoints.map((point) => [point.sha, (point.changes[0]?.deltaPct ?? 0) >= 0 ? '▲' : '▼']),
+  );
+  const categories = points.map((point) => {
+    const mark = point.sha ? marks.get(point.sha) : undefined;
+    return mark ? `${mark} ${point.label}` : point.label;
+  });
   const line = (title: string, yAxisLabel: string, values: number[]): string =>
     [
       '```mermaid',
@@ -122,6 +132,7 @@ export function trendMarkdown(trend: TrendInput, pr: RunResult): string {
         yAxisLabel,
         yMax: niceCeiling(Math.max(...values) * 1.1),
         line: values,
+        width: TREND_WIDTH,
         height: TREND_HEIGHT,
       }),
       '```',
@@ -144,7 +155,8 @@ export function trendMarkdown(trend: TrendInput, pr: RunResult): string {
   const recommended = points.map((point) => point.recommendedMemoryMb);
   if (recommended.every((memory): memory is number => memory !== null))
     parts.push(line('Recommended memory', 'Memory (MB)', recommended));
-  const notes = [pointsNote(points, trend.repositoryUrl)];
+  const notes: string[] = [];
+  if (marks.size > 0) notes.push('▲ ▼: the commit where a significant change entered.');
   if (skipped > 0)
     notes.push(`${skipped} stored run${skipped === 1 ? '' : 's'} not charted (no figures at ${at}, or no commit SHA).`);
   const carried = points.filter((point) => point.carried).length;
@@ -152,7 +164,10 @@ export function trendMarkdown(trend: TrendInput, pr: RunResult): string {
     notes.push(
       `${carried} point${carried === 1 ? ' is a copy' : 's are copies'} of an earlier run (the function was unchanged), not a new measurement, and ${carried === 1 ? 'is' : 'are'} not tested for a change.`,
     );
-  parts.push(`<sub>${notes.join(' ')}</sub>`);
+  if (notes.length > 0) parts.push(`<sub>${notes.join(' ')}</sub>`);
+  parts.push(
+    `<details><summary>The trend's figures</summary>\n\n${pointsNote(points, trend.repositoryUrl)}\n\n</details>`,
+  );
   return parts.join('\n\n');
 }
 

@@ -97,7 +97,7 @@ export function parseGate(
     'use a whole number of runs from 1 to 10000',
   );
 
-  // At most 15: with this PR that is chart.ts's MAX_CHART_CATEGORIES, past which the x-axis labels run together.
+  // At most 12: with this run 13 commit labels on the x-axis, as many as stay readable (report/trend.ts).
   const trendText = inputs.value('trend-runs').trim().toLowerCase();
   const trendRuns =
     trendText === 'off'
@@ -105,9 +105,9 @@ export function parseGate(
       : checkNumber(
           'trend-runs',
           trendText,
-          z.int().min(0).max(15),
+          z.int().min(0).max(12),
           '',
-          'use a whole number of runs from 1 to 15, or off',
+          'use a whole number of runs from 1 to 12, or off',
         );
 
   const maxCostIncreasePct = parsePercent(inputs, 'max-cost-increase');

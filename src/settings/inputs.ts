@@ -385,7 +385,7 @@ export const INPUTS: readonly InputSpec[] = [
     default: '10',
     valueName: 'n',
     description:
-      'Stored default-branch runs the PR comment charts as a trend, with this PR last and the commits where a significant change entered (data branch only; 1 to 15, or off).',
+      'Stored default-branch runs the PR comment charts as a trend, with this PR last and the commits where a significant change entered (data branch only; 1 to 12, or off).',
   },
   {
     name: 'max-cost-increase',
