@@ -163,9 +163,14 @@ export interface GateSettings {
 export interface ReportSettings {
   /**
    * tune: measure and report; comment-only: report a results.json measured elsewhere (the fork recipe); aggregate:
-   * the last job of a matrix, reporting the shards' results.json files as one app (one comment, one verdict).
+   * the last job of a matrix, reporting the shards' results.json files as one app (one comment, one verdict); prune:
+   * remove the data branch's folders of keys no longer configured (gate/prune.ts).
    */
-  mode: 'tune' | 'comment-only' | 'aggregate';
+  mode: 'tune' | 'comment-only' | 'aggregate' | 'prune';
+  /** With prune: keys (or `app-key/function-key`) kept besides the configured ones; required to prune for real. */
+  pruneKeep?: string[];
+  /** With prune: only say what would be removed (the default). */
+  pruneDryRun?: boolean;
   /** With comment-only: the results.json to report (untrusted: validated and re-rendered). */
   resultsFile?: string;
   /**

@@ -163,3 +163,33 @@ describe('a push to the default branch with baseline-branch', () => {
     );
   });
 });
+
+describe('mode prune', () => {
+  it('lists the keys no longer configured in a dry run, then removes them with prune-keep, calling no AWS API', async () => {
+    // The branch holds `orders` (the test above) and maybe `payments`; this step configures only `checkout`.
+    // The same inputs as the tuning step (region included), plus the mode.
+    const inputs = {
+      'function-name': 'checkout-main',
+      key: 'checkout',
+      region: 'us-east-1',
+      'baseline-branch': BRANCH,
+      mode: 'prune',
+    };
+    const dry = await runAction(inputs);
+    expect(dry.exitCode).toBe(0);
+    expect(dry.log).toMatch(/Would remove orders\/ \(2 stored runs, 3 files\)/);
+    expect(dry.log).toContain('Dry run: nothing was removed.');
+    expect(dry.outputs['pruned']?.split('\n')).toContain('orders');
+    expect(stub.readFile(BRANCH, 'orders/index.json')).toBeDefined();
+
+    const refused = await runAction({ ...inputs, 'prune-dry-run': 'false' });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.log).toContain("Input 'prune-keep': is required with prune-dry-run false");
+
+    const pruned = await runAction({ ...inputs, 'prune-dry-run': 'false', 'prune-keep': 'payments' });
+    expect(pruned.exitCode).toBe(0);
+    expect(pruned.log).toMatch(/Removed orders\/ \(2 stored runs, 3 files\)/);
+    expect(stub.readFile(BRANCH, 'orders/index.json')).toBeUndefined();
+    expect(stub.listFiles(BRANCH)).toContain('README.md');
+  });
+});

@@ -23,6 +23,7 @@ import type { getOctokit } from '@actions/github';
 import type { RunResult } from '../types.js';
 import type { Sleep } from '../lib/ports.js';
 import type { StoredRun } from './change-points.js';
+import { prunePlan, type KeepSet, type PrunePlan } from './prune.js';
 import { realSleep } from '../lib/ports.js';
 import {
   parseRunResult,
@@ -200,6 +201,63 @@ export class DataBranch implements BaselineHistory {
       }),
     );
     return runs.filter((run): run is StoredRun => run !== null);
+  }
+
+  /**
+   * mode prune: the history folders the keep set does not name (prune.ts), deleted in one commit unless dryRun.
+   * Redone from a fresh tip when another run moved the branch in between, as writes are, with the plan recomputed
+   * (a run stored meanwhile under a removed key is removed too: it is not configured either).
+   */
+  async prune(
+    keep: KeepSet,
+    dryRun: boolean,
+  ): Promise<{ plan: PrunePlan; commitSha: string | null; attempts: number }> {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      const tip = await this.readTip();
+      if (!tip) return { plan: { remove: [], kept: [] }, commitSha: null, attempts: attempt };
+      const plan = prunePlan([...tip.files.keys()], keep);
+      if (dryRun || plan.remove.length === 0) return { plan, commitSha: null, attempts: attempt };
+      try {
+        const { data: tree } = await this.options.octokit.rest.git.createTree({
+          owner: this.options.owner,
+          repo: this.options.repo,
+          base_tree: tip.treeSha,
+          tree: plan.remove.flatMap((folder) =>
+            folder.files.map((path): TreeEntry => ({ path, mode: '100644', type: 'blob', sha: null })),
+          ),
+        });
+        const { data: commit } = await this.options.octokit.rest.git.createCommit({
+          owner: this.options.owner,
+          repo: this.options.repo,
+          message: `lambda-power-gate: prune ${plan.remove.map((folder) => folder.folder).join(', ')}`.slice(0, 1000),
+          tree: tree.sha,
+          parents: [tip.commitSha],
+        });
+        try {
+          await this.options.octokit.rest.git.updateRef({
+            owner: this.options.owner,
+            repo: this.options.repo,
+            ref: `heads/${this.branch}`,
+            sha: commit.sha,
+            force: false,
+          });
+        } catch (error) {
+          const status = statusOf(error);
+          throw status === 409 || status === 422 ? new WriteConflict(status, error) : error;
+        }
+        return { plan, commitSha: commit.sha, attempts: attempt };
+      } catch (error) {
+        lastError = error;
+        if (!isWriteConflict(error) || attempt === WRITE_ATTEMPTS) break;
+        const delayMs = Math.round(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.5 + this.random()));
+        this.options.logger?.info(
+          `The data branch ${this.branch} moved while pruning (${statusOf(error)}); retrying in ${delayMs} ms (attempt ${attempt + 1} of ${WRITE_ATTEMPTS})`,
+        );
+        await this.sleep(delayMs);
+      }
+    }
+    throw lastError instanceof Error ? lastError : new Error(String(lastError));
   }
 
   private async saveIn(folder: string, result: RunResult, commit: CommitInfo): Promise<SaveOutcome> {
