@@ -72,6 +72,15 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   }
 
   const settings = plan.shared;
+  if (settings.report.mode === 'prune') {
+    // Pruning works on the data branch through the GitHub API, which only the action is given: tuning instead
+    // would surprise whoever asked to prune.
+    writeLines(
+      io.stderr,
+      "lambda-power-gate: Input 'mode': prune runs in the GitHub Action (it needs the repository's data branch and a token); the CLI tunes",
+    );
+    return 1;
+  }
   const stop = cancellation({
     timeoutMinutes: settings.tuning.timeoutMinutes,
     signalSource: io.signalSource,

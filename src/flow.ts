@@ -266,8 +266,17 @@ export async function judgeAndReport(
   const { savingPct } = await import('./report/model.js');
   const baselineResult = baseline?.result ?? null;
   const otherArchitecture = measured.otherArchitecture ?? null;
+  const { buildTrend } = await import('./report/trend.js');
+  const trend = result ? buildTrend(result, baseline?.trend, settings.gate, options.runUrl) : null;
   const reportInput = result
-    ? { result, verdict, baseline: baselineResult, otherArchitecture, runUrl: options.runUrl }
+    ? {
+        result,
+        verdict,
+        baseline: baselineResult,
+        otherArchitecture,
+        runUrl: options.runUrl,
+        ...(trend ? { trend } : {}),
+      }
     : null;
   const markdown = reportInput
     ? renderReport(reportInput)

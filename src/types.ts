@@ -126,6 +126,8 @@ export interface GateSettings {
   dashboard: boolean;
   /** Where index.html goes: dashboard-branch, else the data branch itself; set only with dashboard. */
   dashboardBranch?: string;
+  /** Stored runs the comment's trend shows (trend-runs); 0: no trend. */
+  trendRuns: number;
   /** Relative thresholds, percent. Undefined = not checked. */
   maxCostIncreasePct?: number;
   maxDurationIncreasePct?: number;
@@ -170,9 +172,14 @@ export interface GateSettings {
 export interface ReportSettings {
   /**
    * tune: measure and report; comment-only: report a results.json measured elsewhere (the fork recipe); aggregate:
-   * the last job of a matrix, reporting the shards' results.json files as one app (one comment, one verdict).
+   * the last job of a matrix, reporting the shards' results.json files as one app (one comment, one verdict); prune:
+   * remove the data branch's folders of keys no longer configured (gate/prune.ts).
    */
-  mode: 'tune' | 'comment-only' | 'aggregate';
+  mode: 'tune' | 'comment-only' | 'aggregate' | 'prune';
+  /** With prune: keys (or `app-key/function-key`) kept besides the configured ones; required to prune for real. */
+  pruneKeep?: string[];
+  /** With prune: only say what would be removed (the default). */
+  pruneDryRun?: boolean;
   /** With comment-only: the results.json to report (untrusted: validated and re-rendered). */
   resultsFile?: string;
   /**
@@ -289,6 +296,8 @@ export interface FunctionOutcome {
   unchangedNote?: string;
   /** architectures x86_64,arm64: the other architecture's run, measured beside it. */
   otherArchitecture?: RunResult;
+  /** With a data-branch baseline: the function's stored history and its change points, for its report. */
+  trend?: TrendInput;
 }
 
 /** The app's verdict: the worst function's level, and the app's monthly cost change. */
@@ -332,3 +341,4 @@ type NoneLeft<T extends never> = T;
 // Verdict, MetricComparison and VerdictLevel live with the gate that makes them (src/gate/verdict.ts).
 export type { MetricComparison, Verdict, VerdictLevel } from './gate/verdict.js';
 import type { Verdict, VerdictLevel } from './gate/verdict.js';
+import type { TrendInput } from './report/trend.js';

@@ -87,6 +87,25 @@ describe('lambda-power-gate CLI', () => {
     expect(stderr).toMatch(/power-value.*power-values/);
   });
 
+  it("refuses mode prune in one line (it is the action's: the data branch needs the GitHub API), calling no Lambda API", async () => {
+    const before = JSON.stringify(emulator.stats().requests);
+    const { code, stderr } = await cli([
+      'tune',
+      '--function-name',
+      'cli-fn',
+      '--region',
+      'us-east-1',
+      '--mode',
+      'prune',
+      '--baseline-branch',
+      'data',
+    ]);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain("Input 'mode': prune runs in the GitHub Action");
+    expect(JSON.stringify(emulator.stats().requests)).toBe(before);
+  });
+
   it('rejects bad input before calling Lambda', async () => {
     const before = JSON.stringify(emulator.stats().requests);
     const { code, stderr } = await cli([

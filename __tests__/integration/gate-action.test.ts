@@ -4,7 +4,7 @@
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { DataBranch } from '../../src/gate/databranch.js';
 import type { HistoryIndex } from '../../src/gate/databranch-index.js';
@@ -126,6 +126,12 @@ describe('a push to the default branch with baseline-branch', () => {
       'Baseline: data branch lambda-power-gate-data entry for aaaaaaa (the commit before this push)',
     );
     expect(again.outputs['cost-delta-percent']).toMatch(/^-?\d+\.\d\d$/);
+    // The trend: the stored runs up to the baseline in the order they were stored (this push's first run, then the
+    // entry for the commit before it), and this run last; two stored runs are too few to test for a change.
+    const report = readFileSync(join(dirname(again.outputs['results-path'] ?? ''), 'report.md'), 'utf8');
+    expect(report).toContain('#### 📈 Trend at 512 MB: the last 2 default-branch runs and this run');
+    expect(report).toContain('x-axis "Default-branch commit, oldest first" [bbbbbbb, aaaaaaa, "this run"]');
+    expect(report).toContain('No change points tested: 2 measured runs at 512 MB');
     // The stored baseline was measured, and paid for, by the earlier push: this run spent only its own invocations.
     const mine = JSON.parse(readFileSync(again.outputs['results-path'] ?? '', 'utf8')) as ResultsFile;
     const own = mine.functions[0]?.result?.powerValues.reduce((sum, entry) => sum + entry.samples.length, 0);
@@ -155,5 +161,35 @@ describe('a push to the default branch with baseline-branch', () => {
     expect(outcome.log).toMatch(
       /::warning::Could not store this run on lambda-power-gate-data \(.*Resource not accessible by integration.*\); .*permissions: contents: write/,
     );
+  });
+});
+
+describe('mode prune', () => {
+  it('lists the keys no longer configured in a dry run, then removes them with prune-keep, calling no AWS API', async () => {
+    // The branch holds `orders` (the test above) and maybe `payments`; this step configures only `checkout`.
+    // The same inputs as the tuning step (region included), plus the mode.
+    const inputs = {
+      'function-name': 'checkout-main',
+      key: 'checkout',
+      region: 'us-east-1',
+      'baseline-branch': BRANCH,
+      mode: 'prune',
+    };
+    const dry = await runAction(inputs);
+    expect(dry.exitCode).toBe(0);
+    expect(dry.log).toMatch(/Would remove orders\/ \(2 stored runs, 3 files\)/);
+    expect(dry.log).toContain('Dry run: nothing was removed.');
+    expect(dry.outputs['pruned']?.split('\n')).toContain('orders');
+    expect(stub.readFile(BRANCH, 'orders/index.json')).toBeDefined();
+
+    const refused = await runAction({ ...inputs, 'prune-dry-run': 'false' });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.log).toContain("Input 'prune-keep': is required with prune-dry-run false");
+
+    const pruned = await runAction({ ...inputs, 'prune-dry-run': 'false', 'prune-keep': 'payments' });
+    expect(pruned.exitCode).toBe(0);
+    expect(pruned.log).toMatch(/Removed orders\/ \(2 stored runs, 3 files\)/);
+    expect(stub.readFile(BRANCH, 'orders/index.json')).toBeUndefined();
+    expect(stub.listFiles(BRANCH)).toContain('README.md');
   });
 });

@@ -23,8 +23,9 @@ afterEach(async () => {
   expectNoContractViolations(stub);
 });
 
-function branch(historyLimit = 20): DataBranch {
+function branch(historyLimit = 20, trendRuns = 0): DataBranch {
   return new DataBranch({
+    trendRuns,
     octokit: getOctokit('test-token', { baseUrl: stub.url }),
     owner: stub.owner,
     repo: stub.repo,
@@ -124,6 +125,26 @@ describe('DataBranch', () => {
     expect(found.baseline?.description).toMatch(
       /the newest entry committed before the base 4444444; its ancestry was not checked/,
     );
+  });
+
+  it('reads the trend: the chosen entry and the runs stored before it, oldest first, in few requests', async () => {
+    for (const commit of C) await branch().save('orders-api', run(commit), { sha: commit });
+    const before = stub.requests.length;
+    // The PR's base is C5: C6 was stored after it and is not in its history.
+    const found = await branch(20, 3).find('orders-api', { sha: C[4] });
+    expect(found.baseline?.trend?.map((entry) => entry.sha)).toEqual([C[2], C[3], C[4]]);
+    expect(found.baseline?.trend?.[2]?.result.git?.sha).toBe(C[4]);
+    const requests = stub.requests.slice(before).map((request) => `${request.method} ${request.path.split('?')[0]}`);
+    // ref, commit, tree, the index, then one blob per stored run read (the chosen one and its 5 neighbours for the
+    // noise estimate); the trend's runs are among them, so it costs no request of its own.
+    expect(requests.filter((request) => request.includes('/git/blobs/'))).toHaveLength(1 + 1 + 5);
+    expect(requests).toHaveLength(3 + 1 + 1 + 5);
+  });
+
+  it('reads no trend with trend-runs off', async () => {
+    for (const commit of C.slice(0, 3)) await branch().save('orders-api', run(commit), { sha: commit });
+    const found = await branch(20, 0).find('orders-api', { sha: C[2] });
+    expect(found.baseline?.trend).toBeUndefined();
   });
 
   it('keeps the last history-limit runs and deletes the rest', async () => {

@@ -207,13 +207,14 @@ describe('baseline-branch', () => {
   afterAll(async () => {
     await stub.close();
   });
-  const history = () =>
+  const history = (trendRuns = 0) =>
     new DataBranch({
       octokit: getOctokit('test-token', { baseUrl: stub.url }),
       owner: stub.owner,
       repo: stub.repo,
       branch: 'lambda-power-gate-data',
       historyLimit: 5,
+      trendRuns,
       sleep: async () => {},
     });
 
@@ -252,6 +253,28 @@ describe('baseline-branch', () => {
     );
     expect(pr.verdict?.level).toBe('fail');
     expect(pr.baseline?.git?.sha).toBe(C1);
+  });
+
+  it("a PR's report charts the stored runs up to its base and this run as the trend", async () => {
+    for (const [sha, committedAt] of [
+      [C2, '2026-03-02T10:00:00Z'],
+      [C3, '2026-03-03T10:00:00Z'],
+    ] as const) {
+      const push = await runFlow(
+        settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }),
+        flowDeps({ history: history(), git: { sha } }),
+      );
+      await history().save('orders', push.result as RunResult, { sha, committedAt });
+    }
+    const pr = await runFlow(
+      settingsFor({ 'function-name': 'orders', 'baseline-branch': 'lambda-power-gate-data' }),
+      flowDeps({ history: history(10), baselineTarget: { sha: C3 } }),
+    );
+    // C1's entry too when the test above stored it: the trend is every stored run up to the base's.
+    expect(pr.markdown).toMatch(/#### 📈 Trend at \d+ MB: the last [23] default-branch runs and this run/);
+    expect(pr.markdown).toMatch(
+      /x-axis "Default-branch commit, oldest first" \[(1111111, )?2222222, 3333333, "this run"\]/,
+    );
   });
 
   it('an unreadable data branch warns instead of passing silently', async () => {

@@ -96,6 +96,7 @@ const CASES: Case[] = [
   ['negative gate budget', { 'gate-max-invocations': '-1' }, 'gate-max-invocations'],
   ['unknown duration statistic', { 'max-duration-statistic': 'p75' }, 'max-duration-statistic'],
   ['zero history', { 'history-limit': '0' }, 'history-limit'],
+  ['too many trend runs', { 'trend-runs': '13' }, 'trend-runs'],
   // function names and ARNs
   ['no function name', { 'function-name': '' }, 'function-name'],
   ['space in the name', { 'function-name': 'my fn' }, 'function-name'],

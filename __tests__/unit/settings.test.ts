@@ -230,6 +230,20 @@ describe('parseSettings: malformed inputs', () => {
       'mean, p50, p90, p95, p99',
     ],
     ['zero history', withArn({ 'history-limit': '0' }), 'history-limit'],
+    ['13 trend runs', withArn({ 'trend-runs': '13' }), 'trend-runs'],
+    ['prune without a data branch', withArn({ mode: 'prune' }), 'baseline-branch'],
+    [
+      'a real prune without a list of keys to keep',
+      withArn({ mode: 'prune', 'baseline-branch': 'data', 'prune-dry-run': 'false' }),
+      'prune-keep',
+    ],
+    ['prune-keep without mode prune', withArn({ 'prune-keep': 'orders' }), 'prune-keep'],
+    [
+      'a prune-keep entry leaving its folder',
+      withArn({ mode: 'prune', 'baseline-branch': 'data', 'prune-keep': 'a/../b' }),
+      'prune-keep',
+    ],
+    ['fractional trend runs', withArn({ 'trend-runs': '2.5' }), 'trend-runs'],
     // function names and ARNs
     ['no function name', {}, 'function-name', {}, {}, 'is required'],
     [
@@ -600,6 +614,7 @@ describe('parseSettings: defaults', () => {
         key: 'orders',
         historyLimit: 20,
         dashboard: false,
+        trendRuns: 10,
         maxCostIncreasePct: 5,
         maxDurationIncreasePct: 10,
         warnCostIncreasePct: 2.5,
@@ -1042,6 +1057,7 @@ describe('everything else, well-formed', () => {
       key: 'orders.api',
       historyLimit: 50,
       dashboard: false,
+      trendRuns: 10,
       maxCostIncreasePct: 8,
       warnCostIncreasePct: 8,
       maxCostPerInvocationUsd: 0.0000025,
@@ -1214,5 +1230,14 @@ describe('memory headroom inputs', () => {
     expect(off.tuning.maxMemoryUsedPct).toBeUndefined();
     expect(off.gate.maxMemoryUsedPct).toBeUndefined();
     expect(off.gate.warnMemoryUsedPct).toBeUndefined();
+  });
+});
+
+describe('mode prune', () => {
+  it('is a dry run by default, and takes prune-keep as keys or app-key/function-key', () => {
+    const dry = parse(
+      withArn({ mode: 'prune', 'baseline-branch': 'data', 'prune-keep': 'old-api, shop/Orders\nlegacy' }),
+    ).settings.report;
+    expect(dry).toMatchObject({ mode: 'prune', pruneDryRun: true, pruneKeep: ['old-api', 'shop/Orders', 'legacy'] });
   });
 });

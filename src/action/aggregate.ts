@@ -139,5 +139,14 @@ async function judgeEntry(
     settings,
     { logger: actionsEngineLogger(), gate: 'inform', ...(accept ? { accept } : {}) },
   );
-  return { ...base, status: 'measured', result: entry.result, baseline: baseline?.result ?? null, verdict };
+  const { buildTrend } = await import('../report/trend.js');
+  const trend = buildTrend(entry.result, baseline?.trend, settings.gate, context.runUrl);
+  return {
+    ...base,
+    status: 'measured',
+    result: entry.result,
+    baseline: baseline?.result ?? null,
+    verdict,
+    ...(trend ? { trend } : {}),
+  };
 }

@@ -74,6 +74,7 @@ export async function dataBranch(
     repo: run.repository.repo,
     branch,
     historyLimit: settings.gate.historyLimit,
+    trendRuns: settings.gate.trendRuns,
     logger: actionLog,
   });
 }

@@ -78,6 +78,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   if (!plan) throw new Error('A tuning run has an AppPlan');
   if (plan.shared.report.mode === 'aggregate')
     return (await import('./aggregate.js')).aggregate(plan, context, env, workspace);
+  if (plan.shared.report.mode === 'prune') return (await import('./prune.js')).prune(plan, context, env);
   for (const fn of plan.functions) fn.settings.tuning.resultsPath = settings.tuning.resultsPath;
   if (context.fork && !settings.tuning.endpoint && !env.AWS_ACCESS_KEY_ID && !env.AWS_WEB_IDENTITY_TOKEN_FILE) {
     // A fork's pull_request run has no secrets and no OIDC token: say so instead of an SDK credentials error.

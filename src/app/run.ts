@@ -261,8 +261,14 @@ async function outcomeOf(
       })
     : { verdict: null };
   const failed = measured.failure !== undefined;
+  const { buildTrend } = await import('../report/trend.js');
+  const trend =
+    settings && measured.result
+      ? buildTrend(measured.result, measured.baseline?.trend, settings.gate, deps.runUrl)
+      : null;
   return {
     ...base,
+    ...(trend ? { trend } : {}),
     status: failed && !measured.result ? 'failed' : 'measured',
     result: measured.result,
     baseline: measured.baseline?.result ?? null,

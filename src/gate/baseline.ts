@@ -13,6 +13,7 @@ import { InputError } from '../lib/errors.js';
 import { oneLine } from '../lib/format.js';
 import { describeKeys, entryFor, parseResultsFile, parseRunResult, showKey } from '../results/parse.js';
 import type { FunctionStatus, GateSettings, RunResult } from '../types.js';
+import type { StoredRun } from './change-points.js';
 
 // Every reader of a results.json parses with the one schema (results/parse.ts); re-exported for the data branch and
 // comment-only, which read stored and uploaded runs through the baseline's module.
@@ -24,6 +25,11 @@ export interface LoadedBaseline {
   description: string;
   /** Stored runs around it (itself included), from which the gate estimates the drift between runs. */
   history?: RunResult[];
+  /**
+   * The last stored runs of the key up to this one (trend-runs of them), oldest first, this one last: the comment's
+   * trend (report/trend.ts) and its change points (change-points.ts). Data branch only.
+   */
+  trend?: StoredRun[];
 }
 
 /** The commit a PR is measured against (its base), or the previous commit of a push. */

@@ -136,6 +136,17 @@ export function neighbourEntries(entries: readonly HistoryEntry[], chosen: Histo
     .map(({ entry }) => entry);
 }
 
+/**
+ * The entries the trend shows: the chosen one and up to `runs` − 1 stored before it (the index is newest first),
+ * returned oldest first. Entries stored after the chosen one measured commits that are not the PR's base's
+ * ancestors, so they are no part of the PR's history.
+ */
+export function trendEntries(entries: readonly HistoryEntry[], chosen: HistoryEntry, runs: number): HistoryEntry[] {
+  const at = entries.indexOf(chosen);
+  if (at < 0 || runs <= 0) return [];
+  return entries.slice(at, at + runs).reverse();
+}
+
 /** The timestamp fallback: the newest entry committed no later than the base commit (ms since the epoch). */
 export function newestCommittedBy(entries: readonly HistoryEntry[], baseTimeMs: number): HistoryEntry | undefined {
   return entries

@@ -22,6 +22,8 @@
 import type { getOctokit } from '@actions/github';
 import type { RunResult } from '../types.js';
 import type { Sleep } from '../lib/ports.js';
+import type { StoredRun } from './change-points.js';
+import { prunePlan, type KeepSet, type PrunePlan } from './prune.js';
 import { realSleep } from '../lib/ports.js';
 import {
   parseRunResult,
@@ -46,6 +48,7 @@ import {
   parseIndex,
   runPath,
   shortCommit,
+  trendEntries,
   type HistoryEntry,
   type HistoryIndex,
 } from './databranch-index.js';
@@ -62,6 +65,8 @@ export interface DataBranchOptions {
   repo: string;
   branch: string;
   historyLimit: number;
+  /** Stored runs read for the comment's trend (trend-runs; 0: none). */
+  trendRuns?: number;
   logger?: { info(message: string): void; warning(message: string): void; debug(message: string): void };
   sleep?: Sleep;
   random?: () => number;
@@ -80,6 +85,8 @@ export class DataBranch implements BaselineHistory {
   private readonly sleep: Sleep;
   private readonly random: () => number;
   private readonly clock: () => Date;
+  /** Blobs read in this run, by sha: a blob's content never changes, and the trend and the noise estimate share runs. */
+  private readonly blobs = new Map<string, Promise<string>>();
 
   constructor(private readonly options: DataBranchOptions) {
     this.branch = options.branch;
@@ -132,11 +139,13 @@ export class DataBranch implements BaselineHistory {
     const text = await this.readBlob(blob);
     const result = parseRunResult(text, (problem) => new Error(`${this.branch}:${chosen.entry.path} ${problem}`));
     const history = [result, ...(await this.neighbours(tip, index.entries, chosen.entry))];
+    const trend = await this.trend(tip, index.entries, chosen.entry);
     return {
       baseline: {
         result,
         description: `data branch ${this.branch} entry for ${shortCommit(chosen.entry.sha)} (${chosen.why})`,
         history,
+        ...(trend.length > 0 ? { trend } : {}),
       },
       note: chosen.why,
     };
@@ -162,6 +171,93 @@ export class DataBranch implements BaselineHistory {
       }),
     );
     return runs.filter((run): run is RunResult => run !== null);
+  }
+
+  /**
+   * The chosen entry and the trend-runs − 1 stored before it, oldest first (databranch-index.ts trendEntries). Costs
+   * one blob request per run not already read for the noise estimate (the blob cache): with the defaults (10 and
+   * 10) usually none. A run that cannot be read is left out, not an error: the trend is a picture, not the gate.
+   */
+  private async trend(tip: Tip, entries: HistoryEntry[], chosen: HistoryEntry): Promise<StoredRun[]> {
+    const wanted = trendEntries(entries, chosen, this.options.trendRuns ?? 0);
+    const runs = await Promise.all(
+      wanted.map(async (entry): Promise<StoredRun | null> => {
+        const blob = tip.files.get(entry.path);
+        if (!blob) return null;
+        try {
+          const result = parseRunResult(await this.readBlob(blob), (problem) => new Error(problem));
+          return {
+            sha: entry.sha,
+            ...(entry.carriedFrom !== undefined ? { carriedFrom: entry.carriedFrom } : {}),
+            ...(entry.committedAt ? { committedAt: entry.committedAt } : {}),
+            result,
+          };
+        } catch (error) {
+          this.options.logger?.debug(
+            `Skipping ${entry.path} for the trend: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return null;
+        }
+      }),
+    );
+    return runs.filter((run): run is StoredRun => run !== null);
+  }
+
+  /**
+   * mode prune: the history folders the keep set does not name (prune.ts), deleted in one commit unless dryRun.
+   * Redone from a fresh tip when another run moved the branch in between, as writes are, with the plan recomputed
+   * (a run stored meanwhile under a removed key is removed too: it is not configured either).
+   */
+  async prune(
+    keep: KeepSet,
+    dryRun: boolean,
+  ): Promise<{ plan: PrunePlan; commitSha: string | null; attempts: number }> {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      const tip = await this.readTip();
+      if (!tip) return { plan: { remove: [], kept: [] }, commitSha: null, attempts: attempt };
+      const plan = prunePlan([...tip.files.keys()], keep);
+      if (dryRun || plan.remove.length === 0) return { plan, commitSha: null, attempts: attempt };
+      try {
+        const { data: tree } = await this.options.octokit.rest.git.createTree({
+          owner: this.options.owner,
+          repo: this.options.repo,
+          base_tree: tip.treeSha,
+          tree: plan.remove.flatMap((folder) =>
+            folder.files.map((path): TreeEntry => ({ path, mode: '100644', type: 'blob', sha: null })),
+          ),
+        });
+        const { data: commit } = await this.options.octokit.rest.git.createCommit({
+          owner: this.options.owner,
+          repo: this.options.repo,
+          message: `lambda-power-gate: prune ${plan.remove.map((folder) => folder.folder).join(', ')}`.slice(0, 1000),
+          tree: tree.sha,
+          parents: [tip.commitSha],
+        });
+        try {
+          await this.options.octokit.rest.git.updateRef({
+            owner: this.options.owner,
+            repo: this.options.repo,
+            ref: `heads/${this.branch}`,
+            sha: commit.sha,
+            force: false,
+          });
+        } catch (error) {
+          const status = statusOf(error);
+          throw status === 409 || status === 422 ? new WriteConflict(status, error) : error;
+        }
+        return { plan, commitSha: commit.sha, attempts: attempt };
+      } catch (error) {
+        lastError = error;
+        if (!isWriteConflict(error) || attempt === WRITE_ATTEMPTS) break;
+        const delayMs = Math.round(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.5 + this.random()));
+        this.options.logger?.info(
+          `The data branch ${this.branch} moved while pruning (${statusOf(error)}); retrying in ${delayMs} ms (attempt ${attempt + 1} of ${WRITE_ATTEMPTS})`,
+        );
+        await this.sleep(delayMs);
+      }
+    }
+    throw lastError instanceof Error ? lastError : new Error(String(lastError));
   }
 
   private async saveIn(folder: string, result: RunResult, commit: CommitInfo): Promise<SaveOutcome> {
@@ -413,7 +509,18 @@ export class DataBranch implements BaselineHistory {
     return parseIndex(await this.readBlob(blob), key);
   }
 
-  private async readBlob(sha: string): Promise<string> {
+  private readBlob(sha: string): Promise<string> {
+    let read = this.blobs.get(sha);
+    if (!read) {
+      read = this.fetchBlob(sha);
+      // A failed read is not remembered: the next caller asks again.
+      read.catch(() => this.blobs.delete(sha));
+      this.blobs.set(sha, read);
+    }
+    return read;
+  }
+
+  private async fetchBlob(sha: string): Promise<string> {
     const { data } = await this.options.octokit.rest.git.getBlob({
       owner: this.options.owner,
       repo: this.options.repo,

@@ -288,7 +288,15 @@ function functionReport(outcome: FunctionOutcome, compactNote: string | null): s
       : `${said}\n`;
   }
   if (!outcome.result) return 'No result was recorded for this function.\n';
-  return renderReport({ result: outcome.result, verdict: outcome.verdict, baseline: outcome.baseline }, options);
+  return renderReport(
+    {
+      result: outcome.result,
+      verdict: outcome.verdict,
+      baseline: outcome.baseline,
+      ...(outcome.trend ? { trend: outcome.trend } : {}),
+    },
+    options,
+  );
 }
 
 /** A function's report folded under its one-line summary; compactNote: the compact form, saying where the rest is. */

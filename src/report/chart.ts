@@ -157,6 +157,9 @@ export interface XyChartSpec {
   yMax: number;
   bar?: readonly number[];
   line?: readonly number[];
+  /** Chart size in px, when not CHART_INIT's 700 × 300 (the trend's charts are wider and lower). */
+  width?: number;
+  height?: number;
 }
 
 /** Quoted strings in mermaid end at the next '"' and take no escapes: our labels must not hold one. */
@@ -174,7 +177,10 @@ export const CHART_INIT =
 /** Mermaid source of one xychart (without the ``` fence). */
 export function renderXyChart(spec: XyChartSpec): string {
   const lines = [
-    CHART_INIT,
+    CHART_INIT.replace('"width": 700', `"width": ${Math.round(spec.width ?? 700)}`).replace(
+      '"height": 300',
+      `"height": ${Math.round(spec.height ?? 300)}`,
+    ),
     'xychart-beta',
     `    title ${quoted(spec.title)}`,
     `    x-axis ${quoted(spec.xAxisLabel)} [${spec.categories.map((category) => (/^[\w.]+$/.test(category) ? category : quoted(category))).join(', ')}]`,

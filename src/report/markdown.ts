@@ -12,6 +12,7 @@ import { architectureChangeSentence } from '../gate/reasons.js';
 import { architectureSection, pairHeadline } from './architectures.js';
 import { chartMarkdown } from './chart.js';
 import { detailsSection } from './markdown-details.js';
+import { trendMarkdown } from './trend.js';
 import {
   capitalise,
   codeSpan,
@@ -75,6 +76,7 @@ export function renderReport(input: ReportInput, options: RenderOptions = {}): s
     powerValueTable(input),
     failures(result),
     compact ? '' : chartMarkdown(result, input.baseline),
+    compact || !input.trend ? '' : trendMarkdown(input.trend, result),
     links(input),
     rest,
   ];

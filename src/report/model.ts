@@ -4,6 +4,7 @@
 // A results file is untrusted input (comment-only mode may render one uploaded by a fork): nothing here trusts a
 // URL or text in it beyond what the figures say.
 
+import type { TrendInput } from './trend.js';
 import type {
   FileSpend,
   MetricComparison,
@@ -45,6 +46,8 @@ export interface ReportInput {
    * report leaves that run's spend out (the app report already says the function was not measured).
    */
   carried?: boolean;
+  /** The default-branch history of this key from the data branch, with its change points (report/trend.ts). */
+  trend?: TrendInput | null;
 }
 
 export const VERDICT_ICON: Record<VerdictLevel, string> = { pass: '✅', warn: '⚠️', fail: '❌' };

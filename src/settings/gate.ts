@@ -99,6 +99,19 @@ export function parseGate(
     'use a whole number of runs from 1 to 10000',
   );
 
+  // At most 12: with this run 13 commit labels on the x-axis, as many as stay readable (report/trend.ts).
+  const trendText = inputs.value('trend-runs').trim().toLowerCase();
+  const trendRuns =
+    trendText === 'off'
+      ? 0
+      : checkNumber(
+          'trend-runs',
+          trendText,
+          z.int().min(0).max(12),
+          '',
+          'use a whole number of runs from 1 to 12, or off',
+        );
+
   const maxCostIncreasePct = parsePercent(inputs, 'max-cost-increase');
   const maxDurationIncreasePct = parsePercent(inputs, 'max-duration-increase');
   const warnCostIncreasePct = warnLevel(inputs, 'warn-cost-increase', 'max-cost-increase', maxCostIncreasePct);
@@ -231,6 +244,7 @@ export function parseGate(
     dashboardBranch,
     key,
     historyLimit,
+    trendRuns,
     maxCostIncreasePct,
     maxDurationIncreasePct,
     warnCostIncreasePct,

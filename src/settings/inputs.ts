@@ -86,7 +86,8 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'sampling',
     perFunction: true,
     group: 'tuning',
-    defaultText: 'adaptive; fixed with only-cold-starts true, baseline-function, both architectures, or invocations below 20',
+    defaultText:
+      'adaptive; fixed with only-cold-starts true, baseline-function, both architectures, or invocations below 20',
     valueName: 'mode',
     description:
       'adaptive: a first round of a fifth of invocations (at least 5) per memory size, then more only for memory sizes that could still change the recommendation by more than 0.5%, up to invocations each. fixed: every memory size gets invocations. Not adaptive with only-cold-starts. docs/performance.md has the regret and invocations of each.',
@@ -396,6 +397,14 @@ export const INPUTS: readonly InputSpec[] = [
       'Where dashboard writes index.html, e.g. gh-pages for GitHub Pages (created when missing; only index.html is changed). A plain branch name, never a working branch.',
   },
   {
+    name: 'trend-runs',
+    group: 'gate',
+    default: '10',
+    valueName: 'n',
+    description:
+      'Stored default-branch runs the PR comment charts as a trend, with this PR last and the commits where a significant change entered (data branch only; 1 to 12, or off).',
+  },
+  {
     name: 'max-cost-increase',
     perFunction: true,
     group: 'gate',
@@ -568,7 +577,7 @@ export const INPUTS: readonly InputSpec[] = [
     default: 'tune',
     valueName: 'mode',
     description:
-      "tune (measure, gate and report), comment-only (post the report of a results-file measured by another workflow: the fork-safe recipe in docs/workflows.md) or aggregate (the last job of a matrix: read the shards' results-files, check they belong to one head commit, and post the one comment and verdict; docs/apps.md).",
+      "tune (measure, gate and report), comment-only (post the report of a results-file measured by another workflow: the fork-safe recipe in docs/workflows.md) or aggregate (the last job of a matrix: read the shards' results-files, check they belong to one head commit, and post the one comment and verdict; docs/apps.md) or prune (remove the baseline-branch folders of keys no longer configured: a dry run by default; docs/gate.md).",
   },
   {
     name: 'results-file',
@@ -576,6 +585,22 @@ export const INPUTS: readonly InputSpec[] = [
     valueName: 'path',
     description:
       'With mode comment-only, and required by it: the results.json to report, inside the workspace (a regular file of at most 50 MB). It is validated and re-rendered, never posted as is.',
+  },
+  {
+    name: 'prune-keep',
+    group: 'report',
+    valueName: 'keys',
+    repeatable: true,
+    description:
+      "With mode prune: data-branch keys kept besides the configured ones (one per line or comma-separated; an app's function as app-key/function-key). Required with prune-dry-run false, so nothing is deleted without a list someone wrote.",
+  },
+  {
+    name: 'prune-dry-run',
+    group: 'report',
+    default: 'true',
+    valueName: 'boolean',
+    description:
+      'With mode prune: list the folders that would be removed and remove nothing. Set false (with prune-keep) to delete them in one data-branch commit.',
   },
   {
     name: 'results-files',
@@ -651,6 +676,11 @@ export const OUTPUTS: readonly OutputSpec[] = [
       'Absolute path of the results.json this run wrote; empty when it wrote none (the run failed before measuring).',
   },
   { name: 'visualization-url', description: 'A lambda-power-tuning.show chart of this run.' },
+  {
+    name: 'pruned',
+    description:
+      'With mode prune: the data-branch folders removed (or, in a dry run, that would be), one per line; empty when none.',
+  },
   {
     name: 'verdict',
     description: 'The gate verdict: pass, warn or fail (a fail accepted with accept-label stays fail; see accepted).',

@@ -15,7 +15,7 @@ import {
   type SettingsContext,
 } from './parse.js';
 
-const MODES = ['tune', 'comment-only', 'aggregate'] as const satisfies readonly ReportSettings['mode'][];
+const MODES = ['tune', 'comment-only', 'aggregate', 'prune'] as const satisfies readonly ReportSettings['mode'][];
 const COMMENT_MODES = [
   'update',
   'new',
@@ -70,6 +70,7 @@ export function parseReport(inputs: Inputs, ctx: SettingsContext): ReportSetting
       );
     pullRequest = Number(pullText);
   }
+  const { pruneKeep, pruneDryRun } = parsePrune(inputs, mode);
   const acceptLabel = parseAcceptLabel(inputs.value('accept-label'));
   const suggestMinSavingPct = parsePercent(inputs, 'suggest-min-saving');
   return omitUndefined({
@@ -82,7 +83,47 @@ export function parseReport(inputs: Inputs, ctx: SettingsContext): ReportSetting
     summary,
     acceptLabel,
     suggestMinSavingPct,
+    pruneKeep,
+    pruneDryRun,
   });
+}
+
+const DATA_BRANCH_SEGMENT = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * mode prune: prune-keep's keys and prune-dry-run. Deleting history is for good, so a real prune needs the list of
+ * what stays written down (prune-keep), and the data branch to work on.
+ */
+function parsePrune(inputs: Inputs, mode: ReportSettings['mode']): { pruneKeep?: string[]; pruneDryRun?: boolean } {
+  for (const name of ['prune-keep', 'prune-dry-run'])
+    if (mode !== 'prune' && inputs.isGiven(name))
+      throw fail(name, `is only used with mode prune, but mode is ${mode}; remove it, or set mode: prune`);
+  if (mode !== 'prune') return {};
+  if (!inputs.isGiven('baseline-branch'))
+    throw fail(
+      'baseline-branch',
+      'is required with mode prune; name the data branch to prune, e.g. lambda-power-gate-data',
+    );
+  const pruneKeep = inputs
+    .given('prune-keep')
+    .split(/[\n,]/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of pruneKeep) {
+    const parts = entry.split('/');
+    if (parts.length > 2 || parts.some((part) => !DATA_BRANCH_SEGMENT.test(part) || part === '.' || part === '..'))
+      throw fail(
+        'prune-keep',
+        `${show(entry)} is not a key on the data branch; use a key (letters, digits, '.', '-', '_') or app-key/function-key`,
+      );
+  }
+  const pruneDryRun = inputs.boolean('prune-dry-run');
+  if (!pruneDryRun && pruneKeep.length === 0)
+    throw fail(
+      'prune-keep',
+      'is required with prune-dry-run false: pruning deletes stored runs for good, so list the keys to keep (run with the default prune-dry-run true first to see what would go)',
+    );
+  return { pruneKeep, pruneDryRun };
 }
 
 /** GitHub refuses a label name over 50 characters ("name is too long (maximum is 50 characters)", github/docs#32156). */
