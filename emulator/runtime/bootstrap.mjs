@@ -21,12 +21,6 @@ import { pathToFileURL } from 'node:url';
 /** @type {string | undefined} */
 let currentRequestId;
 
-// Lambda's Node runtime is larger than this bootstrap (environment.ts NODE_RUNTIME_FOOTPRINT_MB says by how much and
-// why): hold that much, filled so every page is resident, for the environment's life.
-const footprintArg = process.argv.find((arg) => arg.startsWith('--runtime-footprint-mb='));
-// Kept referenced (the _ name says it is never read) so it stays resident.
-const _runtimeFootprint = Buffer.alloc(Math.max(0, Number(footprintArg?.split('=')[1] ?? 0)) * 1024 * 1024, 1);
-
 const send = (message) => {
   if (process.connected) process.send(message);
 };

@@ -14,15 +14,6 @@ import { type EnvState, type FunctionRuntimeSpec, isPython } from './spec.js';
 const RUNTIME_BOOTSTRAP = fileURLToPath(new URL('../../runtime/bootstrap.mjs', import.meta.url));
 /** The Python runtime: the same protocol over the IPC channel, as line-delimited JSON (runtime/bootstrap.py). */
 const PYTHON_BOOTSTRAP = fileURLToPath(new URL('../../runtime/bootstrap.py', import.meta.url));
-/**
- * What Lambda's Node.js runtime holds beyond our bootstrap's bare Node process, MB. A trivial Node function on
- * Lambda at 128 MB reports Max Memory Used 64–68 MB (published REPORT lines, e.g. "Duration: 16.00 ms  Billed
- * Duration: 16 ms  Memory Size: 128 MB  Max Memory Used: 65 MB  Init Duration: 133.86 ms"; others show 64, 65, 67
- * and 68 MB), where the bare bootstrap measured 41–42 MB in its memory cgroup. Lambda counts the whole sandbox (its
- * runtime interface client and the runtime's own modules), so the bootstrap holds the difference as resident
- * ballast: Max Memory Used, the headroom checks and out-of-memory all see it, as they would on Lambda.
- */
-export const NODE_RUNTIME_FOOTPRINT_MB = 24;
 /** Handler output kept per invocation (the tail); LogResult only ever shows the last 4 KB. */
 const MAX_LOG_CHARS = 1024 * 1024;
 const RSS_POLL_MS = 20;
@@ -146,7 +137,6 @@ export class ExecutionEnvironment {
       `--max-semi-space-size=${Math.max(1, Math.floor(memoryMb / 20))}`,
       '--expose-gc',
       RUNTIME_BOOTSTRAP,
-      `--runtime-footprint-mb=${NODE_RUNTIME_FOOTPRINT_MB}`,
     ];
     // Python: unbuffered, no user site-packages, no bytecode written into the function's directory.
     const [program, programArgs] = isPython(spec)
