@@ -85,14 +85,6 @@ export function runStateSavers(
   };
 }
 
-/** The main step's onSnapshot alone (runStateSavers). */
-export function runStateSaver(
-  endpoint: string | undefined,
-  env: NodeJS.ProcessEnv,
-): (snapshot: FunctionSnapshot, run: { runId: string }) => void {
-  return runStateSavers(endpoint, env).onSnapshot;
-}
-
 /** The saved run, or undefined when the main step saved none (it failed before reading any function, or a dry run). */
 export function parseSavedRun(text: string): SavedRun | undefined {
   if (!text) return undefined;

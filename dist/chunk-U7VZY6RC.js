@@ -59,9 +59,6 @@ function runStateSavers(endpoint, env) {
     }
   };
 }
-function runStateSaver(endpoint, env) {
-  return runStateSavers(endpoint, env).onSnapshot;
-}
 function parseSavedRun(text) {
   if (!text) return void 0;
   try {
@@ -148,7 +145,6 @@ async function post(env = process.env) {
 export {
   RUN_STATE,
   runStateSavers,
-  runStateSaver,
   parseSavedRun,
   post
 };

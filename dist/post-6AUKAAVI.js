@@ -3,9 +3,8 @@ import {
   RUN_STATE,
   parseSavedRun,
   post,
-  runStateSaver,
   runStateSavers
-} from "./chunk-WLMDWZTP.js";
+} from "./chunk-U7VZY6RC.js";
 import "./chunk-MOY3PVIV.js";
 import "./chunk-BW7SGPVE.js";
 import "./chunk-VQANUANI.js";
@@ -36,6 +35,5 @@ export {
   RUN_STATE,
   parseSavedRun,
   post,
-  runStateSaver,
   runStateSavers
 };
