@@ -1,6 +1,6 @@
 // `npm run demo`: the whole job on this machine. Starts the local Lambda emulator and a stand-in for GitHub's
-// API, deploys sample functions, and runs the action's real entrypoint (dist/index.js) on a pull_request event,
-// exactly as a runner would. No AWS account, no network.
+// API, deploys sample functions, and runs the action's real entrypoint (dist/index.js) on push and pull_request
+// events, exactly as a runner would. No AWS account, no network.
 
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -45,32 +45,46 @@ async function main(): Promise<number> {
     // The talk's CPU-bound workload ("compute N times all primes ≤ M"), deployed twice per service as a team would:
     // the base branch's stack (staging) and the PR's. The gate tunes both in one run, taking turns (live A/B).
     const work = { PRIMES_N: '10', PRIMES_M: '500000' };
-    const deploy = (name: string, environment: Record<string, string>, description: string) =>
-      emulator.createFunction({ name, sample: 'primes', memoryMb: 1024, environment, description });
-    // PR #42: one function, same code as staging (function-name + baseline-function).
+    const deploy = (name: string, environment: Record<string, string>, description: string, sample = 'primes') =>
+      emulator.createFunction({ name, sample, memoryMb: 1024, environment, description });
+    // The default branch's checkout (two pushes store its history) and PR #42 and #44: one function, same code
+    // (function-name with baseline-function, and with baseline-branch).
     await deploy('checkout-staging', work, 'checkout, main');
     await deploy('checkout-pr-42', work, 'checkout, PR #42');
+    await deploy('checkout-pr-44', work, 'checkout, PR #44');
     // PR #43: the whole shop app from its stack (stack-name + baseline-stack-name), one step, one comment:
-    // Checkout unchanged (skipped), Search doing half as much work again (regressed), Report doing half the work
-    // (improved).
-    const app = [
-      { logicalId: 'CheckoutFunction', service: 'checkout', pr: work, note: 'same code' },
+    // Checkout unchanged (skipped), Search doing half as much work again (regressed), Report waiting half as long on
+    // the warehouse's API (improved). Report waits on a timer (the network sample), so more memory buys it nothing
+    // and 128 MB is the clear recommendation: the IaC suggestion on its MemorySize does not hang on a near tie.
+    const app: {
+      logicalId: string;
+      service: string;
+      sample: string;
+      base: Record<string, string>;
+      pr: Record<string, string>;
+      note: string;
+    }[] = [
+      { logicalId: 'CheckoutFunction', service: 'checkout', sample: 'primes', base: work, pr: work, note: 'same code' },
       {
         logicalId: 'SearchFunction',
         service: 'search',
+        sample: 'primes',
+        base: work,
         pr: { ...work, WORK_MULTIPLIER: '1.5' },
         note: '50% more work',
       },
       {
         logicalId: 'ReportFunction',
         service: 'report',
-        pr: { ...work, WORK_MULTIPLIER: '0.5' },
-        note: 'half the work',
+        sample: 'network',
+        base: { NETWORK_LATENCY_MS: '100' },
+        pr: { NETWORK_LATENCY_MS: '50' },
+        note: 'half the wait on an API',
       },
     ];
     for (const fn of app) {
-      await deploy(`shop-staging-${fn.service}`, work, `${fn.service}, main`);
-      await deploy(`shop-pr-43-${fn.service}`, fn.pr, `${fn.service}, PR #43`);
+      await deploy(`shop-staging-${fn.service}`, fn.base, `${fn.service}, main`, fn.sample);
+      await deploy(`shop-pr-43-${fn.service}`, fn.pr, `${fn.service}, PR #43`, fn.sample);
     }
     for (const stack of ['shop-staging', 'shop-pr-43'])
       emulator.declareStack({
@@ -82,8 +96,8 @@ async function main(): Promise<number> {
       });
     say(
       'Deployed checkout-staging and checkout-pr-42 (same code); stacks shop-staging and shop-pr-43 with ' +
-        app.map((fn) => `${fn.logicalId} (${fn.note})`).join(', ') +
-        ': primes, 1024 MB\n',
+        app.map((fn) => `${fn.logicalId} (${fn.sample}, ${fn.note})`).join(', ') +
+        '; all at 1024 MB\n',
     );
 
     const shared = {
@@ -100,45 +114,73 @@ async function main(): Promise<number> {
       'github-token': 'demo-token',
       'results-path': 'lambda-power-gate/results.json',
     };
-    const scenarios: {
-      pr: number;
-      key: string;
-      title: string;
-      inputs: Record<string, string>;
-      shouldPass: boolean;
-      expect: string;
-    }[] = [
+    // Pushes to main store the default branch's history on the data branch and draw the dashboard; PR #44 then
+    // compares with its base's stored run and charts the trend (docs/dashboard.md, docs/gate.md). It runs right after
+    // the pushes: a stored baseline was measured at another time, and the less time between, the less drift.
+    const DATA_BRANCH = 'lambda-power-gate-data';
+    // Three runs: from 3 stored runs on, the gate estimates the drift between runs (docs/gate.md), so a PR measured
+    // at a busier moment than the pushes is not failed for the machine's load; with 2, it could be.
+    const mainCommits = [
+      { sha: mainSha(1), date: '2026-11-29T09:00:00Z' },
+      { sha: mainSha(2), date: '2026-11-30T09:00:00Z' },
+      { sha: mainSha(3), date: '2026-12-01T09:00:00Z' },
+    ];
+    github.addHistory(mainCommits);
+    const onMain = { 'function-name': 'checkout-staging', key: 'checkout', 'baseline-branch': DATA_BRANCH };
+    const scenarios: Scenario[] = [
+      ...mainCommits.map((commit, index): Scenario => ({
+        label: `push ${index + 1} to main`,
+        dir: `main-${index + 1}`,
+        key: 'checkout',
+        title: `checkout-staging at ${commit.sha.slice(0, 7)}, stored on ${DATA_BRANCH} with the dashboard`,
+        inputs: { ...onMain, dashboard: 'true' },
+        shouldPass: true,
+        expect: index === 0 ? 'stored: the first run of the history' : 'stored, and compared with the push before',
+        event: { name: 'push', sha: commit.sha, committedAt: commit.date, before: mainCommits[index - 1]?.sha },
+      })),
       {
-        pr: 42,
+        label: 'PR #44',
+        dir: 'pr-44',
+        key: 'checkout',
+        title: `checkout-pr-44 against the history on ${DATA_BRANCH}`,
+        inputs: { 'function-name': 'checkout-pr-44', key: 'checkout', 'baseline-branch': DATA_BRANCH },
+        shouldPass: true,
+        expect: 'passes: same code as main; the comment charts the stored runs and this one',
+        event: { name: 'pull_request', number: 44, baseSha: mainSha(3) },
+      },
+      {
+        label: 'PR #42',
+        dir: 'pr-42',
         key: 'checkout',
         title: 'checkout-pr-42 against checkout-staging',
         inputs: { 'function-name': 'checkout-pr-42', 'baseline-function': 'checkout-staging', key: 'checkout' },
         shouldPass: true,
         expect: 'passes: same code as the base branch',
+        event: { name: 'pull_request', number: 42, baseSha: mainSha(3) },
       },
       {
-        pr: 43,
+        label: 'PR #43',
+        dir: 'pr-43',
         key: 'shop',
         title: 'the shop app, stack shop-pr-43 against shop-staging',
         inputs: { 'stack-name': 'shop-pr-43', 'baseline-stack-name': 'shop-staging', key: 'shop' },
         shouldPass: false,
         expect: 'fails: Search does 50% more work; Checkout is skipped, Report improves',
+        event: { name: 'pull_request', number: 43, baseSha: mainSha(3) },
       },
     ];
     const summaries: string[] = [];
     let asExpected = true;
     for (const scenario of scenarios) {
-      say(`━━ PR #${scenario.pr}: ${scenario.title} (expected: ${scenario.expect}) ━━`);
-      const workspace = join(OUTPUT_DIR, `pr-${scenario.pr}`);
+      say(`━━ ${scenario.label}: ${scenario.title} (expected: ${scenario.expect}) ━━`);
+      const workspace = join(OUTPUT_DIR, scenario.dir);
+      const pr = scenario.event.name === 'pull_request' ? scenario.event.number : undefined;
       // PR #43 adds the shop's SAM template: the action suggests the recommended MemorySize on it (docs/iac.md).
-      if (scenario.pr === 43) addTemplateToPullRequest(workspace, scenario.pr, github);
+      if (pr === 43) addTemplateToPullRequest(workspace, pr, github);
       const run = await runAction({
         workspace,
         githubApiUrl: github.url,
-        eventName: 'pull_request',
-        sha: headSha(scenario.pr),
-        ref: `refs/pull/${scenario.pr}/merge`,
-        event: pullRequestEvent(scenario.pr),
+        ...eventOf(scenario.event),
         inputs: { ...shared, ...scenario.inputs },
         onLine: (line) => {
           const pretty = prettyLogLine(line);
@@ -147,10 +189,10 @@ async function main(): Promise<number> {
       });
       const outputsPath = join(workspace, 'outputs.json');
       writeFileSync(outputsPath, JSON.stringify(run.outputs, null, 2) + '\n');
-      const comment = github.comments.filter((candidate) => candidate.issueNumber === scenario.pr).at(-1);
+      const comment = github.comments.filter((candidate) => candidate.issueNumber === pr).at(-1);
       const commentPath = join(workspace, 'comment.md');
       if (comment) writeFileSync(commentPath, comment.body);
-      const reviews = github.reviewComments.filter((review) => review.pullNumber === scenario.pr);
+      const reviews = github.reviewComments.filter((review) => review.pullNumber === pr);
       const reviewsPath = join(workspace, 'review-comments.md');
       if (reviews.length > 0)
         writeFileSync(
@@ -181,10 +223,22 @@ async function main(): Promise<number> {
           `${run.outputs['monthly-cost-delta'] ? `${formatMonthly(run.outputs['monthly-cost-delta'])}/month at 10M invocations` : 'no monthly delta'}) → exit code ${run.exitCode}\n`,
       );
       if ((run.exitCode === 0) !== scenario.shouldPass) asExpected = false;
+      const stored =
+        scenario.event.name === 'push' && github.readFile(DATA_BRANCH, `checkout/runs/${scenario.event.sha}.json`);
+      if (scenario.event.name === 'push' && !stored) {
+        say(`Unexpected: ${scenario.label} stored no run on ${DATA_BRANCH}.`);
+        asExpected = false;
+      }
+      // PR #44's comment is the one that charts the history: without the trend the demo has not shown it.
+      if (pr === 44 && !comment?.body.includes('📈 Trend')) {
+        say(`Unexpected: PR #44's comment has no trend chart.`);
+        asExpected = false;
+      }
       const show = (label: string, path: string) => `  ${label.padEnd(13)} ${relative(process.cwd(), path)}`;
       summaries.push(
         [
-          `PR #${scenario.pr} (${scenario.key}): verdict ${verdict}, job ${run.exitCode === 0 ? 'passes' : 'fails'}`,
+          `${scenario.label} (${scenario.key}): verdict ${verdict}, job ${run.exitCode === 0 ? 'passes' : 'fails'}` +
+            (stored ? `, stored on ${DATA_BRANCH}` : ''),
           show('results.json', resultsPath),
           show('HTML report', join(dirname(resultsPath), 'report.html')),
           show('job summary', run.summaryPath),
@@ -195,6 +249,21 @@ async function main(): Promise<number> {
           show('outputs', outputsPath),
         ].join('\n'),
       );
+    }
+    // The dashboard the pushes drew on the data branch, copied out to open in a browser.
+    const dashboard = github.readFile(DATA_BRANCH, 'index.html');
+    if (dashboard) {
+      const dashboardPath = join(OUTPUT_DIR, 'dashboard', 'index.html');
+      mkdirSync(dirname(dashboardPath), { recursive: true });
+      writeFileSync(dashboardPath, dashboard);
+      summaries.push(`Dashboard (index.html on ${DATA_BRANCH})\n  ${relative(process.cwd(), dashboardPath)}`);
+    } else {
+      say(`Unexpected: the pushes wrote no index.html on ${DATA_BRANCH}.`);
+      asExpected = false;
+    }
+    if (github.reviewComments.length === 0) {
+      say('Unexpected: PR #43 got no IaC suggestion for demo/shop/template.yaml.');
+      asExpected = false;
     }
     // The emulator holds the runs to Lambda's account-wide control-plane quota (15 requests per second).
     const controlPlane = emulator.stats();
@@ -240,6 +309,55 @@ function addTemplateToPullRequest(workspace: string, pr: number, github: GitHubA
   github.setPullFiles(pr, [{ filename: 'template.yaml', status: 'added', patch: addedFilePatch(template) }]);
 }
 
+interface Scenario {
+  label: string;
+  /** Under demo-output/. */
+  dir: string;
+  key: string;
+  title: string;
+  inputs: Record<string, string>;
+  shouldPass: boolean;
+  expect: string;
+  event:
+    | { name: 'pull_request'; number: number; baseSha: string }
+    | { name: 'push'; sha: string; committedAt: string; before: string | undefined };
+}
+
+/** The runner's view of a push to main or a pull_request event, as GitHub sends them. */
+function eventOf(event: Scenario['event']): {
+  eventName: string;
+  sha: string;
+  ref: string;
+  event: Record<string, unknown>;
+} {
+  if (event.name === 'pull_request')
+    return {
+      eventName: 'pull_request',
+      sha: headSha(event.number),
+      ref: `refs/pull/${event.number}/merge`,
+      event: pullRequestEvent(event.number, event.baseSha),
+    };
+  return {
+    eventName: 'push',
+    sha: event.sha,
+    ref: 'refs/heads/main',
+    event: {
+      ref: 'refs/heads/main',
+      before: event.before ?? '0'.repeat(40),
+      after: event.sha,
+      head_commit: { id: event.sha, timestamp: event.committedAt },
+      repository: { ...REPOSITORY, default_branch: 'main' },
+    },
+  };
+}
+
+const REPOSITORY = { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' } };
+
+function mainSha(number: number): string {
+  // Distinct short SHAs (the first 7 characters), as real commits have.
+  return `a11ce${number}`.padEnd(40, '0');
+}
+
 function headSha(number: number): string {
   return `c0ffee${String(number).padStart(34, '0')}`;
 }
@@ -255,17 +373,17 @@ function formatDelta(value: string | undefined): string {
   return `${number > 0 ? '+' : ''}${number.toFixed(1)}%`;
 }
 
-function pullRequestEvent(number: number): Record<string, unknown> {
-  const repo = { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' } };
+function pullRequestEvent(number: number, baseSha: string): Record<string, unknown> {
+  const repo = REPOSITORY;
   return {
     action: 'synchronize',
     number,
     pull_request: {
       number,
       head: { sha: headSha(number), ref: `feature/pr-${number}`, repo },
-      base: { sha: 'ba5e000000000000000000000000000000000001', ref: 'main', repo },
+      base: { sha: baseSha, ref: 'main', repo },
     },
-    repository: repo,
+    repository: { ...repo, default_branch: 'main' },
   };
 }
 

@@ -226,4 +226,22 @@ describe('the words', () => {
     expect(withIacSection('no details', '### M')).toBe('no details\n\n### M\n');
     expect(withIacSection(report, '')).toBe(report);
   });
+
+  it('the section goes before the trend, not inside it (the trend folds its figures)', () => {
+    const report = [
+      '### ✅ headline',
+      'table',
+      '#### 📈 Trend at 1024 MB',
+      'chart',
+      "<details><summary>The trend's figures</summary>\n\nx\n\n</details>",
+      '[📈 Chart of this run](https://x)',
+      '<details><summary>Full statistics, settings, prices and baseline</summary>\n\ny\n\n</details>',
+    ].join('\n\n');
+    const placed = withIacSection(report, '### Memory in the infrastructure code\n\n- a');
+    expect(placed.indexOf('### Memory')).toBeGreaterThan(placed.indexOf('table'));
+    expect(placed.indexOf('### Memory')).toBeLessThan(placed.indexOf('#### 📈 Trend'));
+    const withoutTrend = report.replace(/#### 📈 Trend[\s\S]*?<\/details>\n\n/, '');
+    const placedLinks = withIacSection(withoutTrend, '### M');
+    expect(placedLinks.indexOf('### M')).toBeLessThan(placedLinks.indexOf('[📈 Chart'));
+  });
 });

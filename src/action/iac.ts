@@ -226,14 +226,23 @@ async function octokit(token: string, env: NodeJS.ProcessEnv): Promise<IacApi> {
 }
 
 /**
- * The report with the section placed before its folded details (and an app's per-function reports), so cutting
- * the comment to GitHub's limit, which takes the end first, never takes the suggestions.
+ * Where the section goes: after the run's own figures and charts, before the history (the trend), an app's
+ * per-function reports, the links and the folded details, so cutting the comment to GitHub's limit, which takes the
+ * end first, never takes the suggestions. The first of these that the report has; else before its first fold (a
+ * report without links); else at the end. (The first fold alone is not the place: the trend's figures and a long
+ * table's other memory sizes are folds of their own, and the section landed inside the trend.)
  */
+const IAC_SECTION_BEFORE = [
+  '\n#### 📈 Trend',
+  '\n#### Each function',
+  '\n[📈 Chart',
+  '\n<details><summary>Full statistics',
+];
+
 export function withIacSection(markdown: string, section: string): string {
   if (section === '') return markdown;
-  const at = [markdown.indexOf('\n#### Each function'), markdown.indexOf('\n<details>')]
-    .filter((index) => index >= 0)
-    .sort((a, b) => a - b)[0];
-  if (at === undefined) return `${markdown.replace(/\n+$/, '')}\n\n${section}\n`;
+  const anchors = IAC_SECTION_BEFORE.map((anchor) => markdown.indexOf(anchor)).filter((index) => index >= 0);
+  const at = anchors.length > 0 ? Math.min(...anchors) : markdown.indexOf('\n<details>');
+  if (at < 0) return `${markdown.replace(/\n+$/, '')}\n\n${section}\n`;
   return `${markdown.slice(0, at)}\n${section}\n${markdown.slice(at)}`;
 }

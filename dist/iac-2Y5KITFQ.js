@@ -805,10 +805,17 @@ async function octokit(token, env) {
   const { getOctokit } = await import("./github-ADO4NBSA.js");
   return getOctokit(token, env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {});
 }
+var IAC_SECTION_BEFORE = [
+  "\n#### \u{1F4C8} Trend",
+  "\n#### Each function",
+  "\n[\u{1F4C8} Chart",
+  "\n<details><summary>Full statistics"
+];
 function withIacSection(markdown, section) {
   if (section === "") return markdown;
-  const at = [markdown.indexOf("\n#### Each function"), markdown.indexOf("\n<details>")].filter((index) => index >= 0).sort((a, b) => a - b)[0];
-  if (at === void 0) return `${markdown.replace(/\n+$/, "")}
+  const anchors = IAC_SECTION_BEFORE.map((anchor) => markdown.indexOf(anchor)).filter((index) => index >= 0);
+  const at = anchors.length > 0 ? Math.min(...anchors) : markdown.indexOf("\n<details>");
+  if (at < 0) return `${markdown.replace(/\n+$/, "")}
 
 ${section}
 `;
