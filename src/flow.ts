@@ -430,10 +430,15 @@ function outputsFor(
   Object.assign(outputs, {
     'recommended-memory': pair ? String(pair.memoryMb) : rec ? String(rec.memoryMb) : '',
     'recommended-architecture': pair ? pair.architecture : rec ? result.function.architecture : '',
-    'recommended-cost': pair ? String(pair.costPerInvocationUsd) : rec ? String(rec.costPerInvocationUsd) : '',
+    'recommended-cost': pair
+      ? perInvocationText(pair.costPerInvocationUsd)
+      : rec
+        ? perInvocationText(rec.costPerInvocationUsd)
+        : '',
     'recommended-duration': pair ? String(pair.durationMs) : rec ? String(rec.durationMs) : '',
     'current-memory': String(result.current.memoryMb),
-    'current-cost': result.current.costPerInvocationUsd === null ? '' : String(result.current.costPerInvocationUsd),
+    'current-cost':
+      result.current.costPerInvocationUsd === null ? '' : perInvocationText(result.current.costPerInvocationUsd),
     'saving-percent': pair
       ? pair.savingPct === null
         ? ''
@@ -464,16 +469,21 @@ function outputsFor(
 
 const percentText = (value: number | null): string => (value === null ? '' : value.toFixed(2));
 
+/** A plain decimal, never exponent notation (String(7.8e-7) is "7.8e-7"), trailing zeros dropped. */
+const plain = (value: number, decimals: number): string =>
+  value
+    .toFixed(decimals)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+
+/** A cost per invocation (2×10⁻⁷ USD and up: the request price) to 12 decimals: at least 6 significant digits. */
+const perInvocationText = (usd: number): string => plain(usd, 12);
+
 /**
  * What the run spent (results/spend.ts), as the run-* outputs: plain decimals, never exponent notation (a cost can be
  * millionths of a dollar); empty when it measured nothing (a dry run).
  */
 export function spendOutputs(spend: RunSpend | null): Record<string, string> {
-  const plain = (value: number, decimals: number): string =>
-    value
-      .toFixed(decimals)
-      .replace(/(\.\d*?)0+$/, '$1')
-      .replace(/\.$/, '');
   return {
     'run-invocations': spend ? String(spend.invocations) : '',
     'run-gb-seconds': spend ? plain(spend.gbSeconds, 6) : '',

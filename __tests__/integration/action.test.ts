@@ -91,6 +91,9 @@ describe('the action on the emulator', () => {
     expect(first.exitCode).toBe(0);
     expect(first.outputs['recommended-memory']).toMatch(/^(128|512)$/);
     expect(first.outputs['current-memory']).toBe('512');
+    // Plain decimals a shell or a comparison can use: a no-op costs about 2×10⁻⁷ USD, which String() writes as "2e-7".
+    expect(first.outputs['recommended-cost']).toMatch(/^0\.0000\d{1,8}$/);
+    expect(first.outputs['current-cost']).toMatch(/^0\.0000\d{1,8}$/);
     expect(first.outputs['visualization-url']).toMatch(/^https:\/\/lambda-power-tuning\.show\/#/);
     // The action's own results.json, read back as every reader reads it, and valid against the published JSON Schema.
     const written = readFileSync(first.outputs['results-path'] ?? '', 'utf8');

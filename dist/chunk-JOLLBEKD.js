@@ -4,7 +4,7 @@ import {
   resultsFile,
   spendOutputs,
   writeFresh
-} from "./chunk-UTDYLLCA.js";
+} from "./chunk-XA5ZNMS7.js";
 import {
   fileSpend,
   functionSpend

@@ -4,7 +4,7 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-M5ZDDJNG.js";
+} from "./chunk-JOLLBEKD.js";
 import {
   baselinePlan,
   judge,
@@ -12,7 +12,7 @@ import {
   removePreviousArtefacts,
   runFlow,
   tunerDepsOf
-} from "./chunk-UTDYLLCA.js";
+} from "./chunk-XA5ZNMS7.js";
 import {
   autoOptimize,
   labelledLogger,

@@ -320,10 +320,10 @@ function outputsFor(result, verdict, resultsPath, saving, baseline, otherArchite
   Object.assign(outputs, {
     "recommended-memory": pair ? String(pair.memoryMb) : rec ? String(rec.memoryMb) : "",
     "recommended-architecture": pair ? pair.architecture : rec ? result.function.architecture : "",
-    "recommended-cost": pair ? String(pair.costPerInvocationUsd) : rec ? String(rec.costPerInvocationUsd) : "",
+    "recommended-cost": pair ? perInvocationText(pair.costPerInvocationUsd) : rec ? perInvocationText(rec.costPerInvocationUsd) : "",
     "recommended-duration": pair ? String(pair.durationMs) : rec ? String(rec.durationMs) : "",
     "current-memory": String(result.current.memoryMb),
-    "current-cost": result.current.costPerInvocationUsd === null ? "" : String(result.current.costPerInvocationUsd),
+    "current-cost": result.current.costPerInvocationUsd === null ? "" : perInvocationText(result.current.costPerInvocationUsd),
     "saving-percent": pair ? pair.savingPct === null ? "" : pair.savingPct.toFixed(2) : saving === null ? "" : saving.toFixed(2),
     "visualization-url": result.visualizationUrl ?? "",
     "memory-used-percent": percentText(memoryUsedPctAt(result, result.current.memoryMb)),
@@ -343,8 +343,9 @@ function outputsFor(result, verdict, resultsPath, saving, baseline, otherArchite
   return outputs;
 }
 var percentText = (value) => value === null ? "" : value.toFixed(2);
+var plain = (value, decimals) => value.toFixed(decimals).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+var perInvocationText = (usd) => plain(usd, 12);
 function spendOutputs(spend) {
-  const plain = (value, decimals) => value.toFixed(decimals).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
   return {
     "run-invocations": spend ? String(spend.invocations) : "",
     "run-gb-seconds": spend ? plain(spend.gbSeconds, 6) : "",

@@ -1,7 +1,7 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   judge
-} from "./chunk-UTDYLLCA.js";
+} from "./chunk-XA5ZNMS7.js";
 import "./chunk-XBH2ZKN4.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-RKX5FPDS.js";
@@ -66,7 +66,7 @@ import { isAbsolute, relative } from "node:path";
 async function aggregate(plan, context, env, workspace) {
   const [{ readShards, mergeShards }, { reportApp }] = await Promise.all([
     import("./shards-5GO2FFWH.js"),
-    import("./report-VT6MQDYE.js")
+    import("./report-GWNR5AXC.js")
   ]);
   let merged;
   try {
