@@ -72,12 +72,12 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   }
 
   const settings = plan.shared;
-  if (settings.report.mode === 'prune') {
-    // Pruning works on the data branch through the GitHub API, which only the action is given: tuning instead
-    // would surprise whoever asked to prune.
+  if (settings.report.mode !== 'tune') {
+    // prune, comment-only and aggregate work on the pull request and the data branch through the GitHub API, which
+    // only the action is given: tuning instead would surprise whoever asked for them.
     writeLines(
       io.stderr,
-      "lambda-power-gate: Input 'mode': prune runs in the GitHub Action (it needs the repository's data branch and a token); the CLI tunes",
+      `lambda-power-gate: Input 'mode': ${settings.report.mode} runs in the GitHub Action (it needs the pull request or the data branch and a token); the CLI tunes: leave --mode out`,
     );
     return 1;
   }

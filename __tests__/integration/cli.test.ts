@@ -106,6 +106,18 @@ describe('lambda-power-gate CLI', () => {
     expect(JSON.stringify(emulator.stats().requests)).toBe(before);
   });
 
+  it.each([
+    ['comment-only', ['--function-name', 'cli-fn', '--results-file', 'results.json']],
+    ['aggregate', ['--results-files', 'shards/*/results.json']],
+  ])('refuses mode %s in one line too (it posts to the pull request), calling no Lambda API', async (mode, extra) => {
+    const before = JSON.stringify(emulator.stats().requests);
+    const { code, stderr } = await cli(['tune', '--region', 'us-east-1', '--mode', mode, ...extra]);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(new RegExp(`Input 'mode': ${mode}`));
+    expect(JSON.stringify(emulator.stats().requests)).toBe(before);
+  });
+
   it('rejects bad input before calling Lambda', async () => {
     const before = JSON.stringify(emulator.stats().requests);
     const { code, stderr } = await cli([

@@ -278,10 +278,10 @@ async function main(argv, io = defaultIo()) {
     return 1;
   }
   const settings = plan.shared;
-  if (settings.report.mode === "prune") {
+  if (settings.report.mode !== "tune") {
     writeLines(
       io.stderr,
-      "lambda-power-gate: Input 'mode': prune runs in the GitHub Action (it needs the repository's data branch and a token); the CLI tunes"
+      `lambda-power-gate: Input 'mode': ${settings.report.mode} runs in the GitHub Action (it needs the pull request or the data branch and a token); the CLI tunes: leave --mode out`
     );
     return 1;
   }
