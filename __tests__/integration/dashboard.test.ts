@@ -64,7 +64,12 @@ describe('writeDashboard', () => {
     await seed();
     const before = stub.listFiles(DATA);
     const requestsBefore = stub.requests.length;
-    const written = await writeDashboard(deps(), { dataBranch: DATA, targetBranch: DATA, confidence: 0.95 });
+    const written = await writeDashboard(deps(), {
+      dataBranch: DATA,
+      targetBranch: DATA,
+      confidence: 0.95,
+      minDurationChangeMs: 1,
+    });
     expect(written).toMatchObject({ branch: DATA, keys: 3, runs: 5, attempts: 1 });
     expect(stub.listFiles(DATA)).toEqual([...before, 'index.html'].sort());
     const html = stub.readFile(DATA, 'index.html') ?? '';
@@ -81,13 +86,23 @@ describe('writeDashboard', () => {
   it('writes to dashboard-branch, creating it, and leaves the data branch alone', async () => {
     await seed();
     const dataTip = stub.refSha(DATA);
-    await writeDashboard(deps(), { dataBranch: DATA, targetBranch: 'gh-pages', confidence: 0.95 });
+    await writeDashboard(deps(), {
+      dataBranch: DATA,
+      targetBranch: 'gh-pages',
+      confidence: 0.95,
+      minDurationChangeMs: 1,
+    });
     expect(stub.refSha(DATA)).toBe(dataTip);
     expect(stub.listFiles('gh-pages')).toEqual(['index.html']);
     // A second push replaces the page in one more commit on top of the first.
     await history().save('orders-api', run(C[3] as string), { sha: C[3] as string });
     const first = stub.refSha('gh-pages');
-    await writeDashboard(deps(), { dataBranch: DATA, targetBranch: 'gh-pages', confidence: 0.95 });
+    await writeDashboard(deps(), {
+      dataBranch: DATA,
+      targetBranch: 'gh-pages',
+      confidence: 0.95,
+      minDurationChangeMs: 1,
+    });
     expect(stub.refSha('gh-pages')).not.toBe(first);
     expect(circles(stub.readFile('gh-pages', 'index.html') ?? '', 'cost')).toBe(4);
   });
@@ -100,14 +115,24 @@ describe('writeDashboard', () => {
       moved = true;
       stub.commitFiles(DATA, { 'other.txt': 'written by another run\n' });
     };
-    const written = await writeDashboard(deps(), { dataBranch: DATA, targetBranch: DATA, confidence: 0.95 });
+    const written = await writeDashboard(deps(), {
+      dataBranch: DATA,
+      targetBranch: DATA,
+      confidence: 0.95,
+      minDurationChangeMs: 1,
+    });
     expect(written.attempts).toBe(2);
     expect(stub.readFile(DATA, 'other.txt')).toBe('written by another run\n');
     expect(stub.readFile(DATA, 'index.html')).toContain('data-key="orders-api"');
   });
 
   it('draws an empty page when the data branch does not exist yet', async () => {
-    const written = await writeDashboard(deps(), { dataBranch: DATA, targetBranch: 'gh-pages', confidence: 0.95 });
+    const written = await writeDashboard(deps(), {
+      dataBranch: DATA,
+      targetBranch: 'gh-pages',
+      confidence: 0.95,
+      minDurationChangeMs: 1,
+    });
     expect(written.keys).toBe(0);
     expect(stub.readFile('gh-pages', 'index.html')).toContain('No stored runs yet');
   });

@@ -65,6 +65,7 @@ export async function dashboardOnDefaultBranch(
         dataBranch: baselineBranch,
         targetBranch: dashboardBranch ?? baselineBranch,
         confidence: settings.gate.confidence,
+        minDurationChangeMs: settings.gate.minDurationChangeMs,
       },
     );
     actionLog.info(
@@ -80,7 +81,9 @@ export async function dashboardOnDefaultBranch(
 export interface DashboardTarget {
   dataBranch: string;
   targetBranch: string;
+  /** The gate's confidence and practical floor: the change points are the trend's (gate/change-points.ts). */
   confidence: number;
+  minDurationChangeMs: number;
 }
 
 export interface DashboardWritten {
@@ -101,6 +104,7 @@ export async function writeDashboard(deps: DashboardDeps, target: DashboardTarge
       branch: target.dataBranch,
       generatedAt: clock().toISOString(),
       confidence: target.confidence,
+      minDurationChangeMs: target.minDurationChangeMs,
     }),
   );
   const written = await commitFile(deps, target.targetBranch, DASHBOARD_PATH, html, 'lambda-power-gate: dashboard');

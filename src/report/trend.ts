@@ -189,7 +189,7 @@ function changePointText(point: ChangePoint, repositoryUrl: string | undefined):
 }
 
 function metricChangeText(change: MetricChange): string {
-  const what = change.metric === 'cost' ? 'cost' : 'duration';
+  const what = { cost: 'cost', duration: 'duration', init: 'Init Duration' }[change.metric];
   return `${what} ${formatPct(change.deltaPct)} (${formatPct(change.lowPct)} to ${formatPct(change.highPct)})`;
 }
 

@@ -1,13 +1,23 @@
 // What the dashboard shows: per key (a function-name's key, or an app's function as <app-key>/<function-key>), its
 // stored default-branch runs as points, oldest first, with the figures at the configured memory and the change
 // points of each metric. Pure: the data branch read is databranch.ts's, the HTML render.ts's.
+//
+// Change points are the comment trend's (gate/change-points.ts findChangePoints, the one rule), with Init Duration
+// tested too, and set up so that every comparison is one the gate would make:
+// - One memory size per key: the newest run's configured memory. Each point is drawn at its own run's configured
+//   memory, so a run configured at another memory size is drawn but not compared (neither with its neighbours nor
+//   at the compared memory, which it may have measured as a power value: its charted figures would then not be the
+//   ones tested). Figures from two memory sizes are never compared.
+// - One price list for every run, the newest run's, as the trend uses the PR's: a price change is not a change in
+//   the code. (The charted cost is each run's own, as stored.)
+// - Carried entries are copies, never compared; a change is between two measured runs, the one before it named.
 
+import { findChangePoints, type ChangePointResult, type TrendMetric } from '../../gate/change-points.js';
 import { isOk, metricValues } from '../../gate/metrics.js';
 import type { RelativeMetric } from '../../gate/findings.js';
 import { entryAt } from '../../results/figures.js';
 import { costPerMillionUsd, safeUrl } from '../../lib/format.js';
 import type { RunResult } from '../../types.js';
-import { changePoints, type ChangePoint, type SeriesRun } from './change-points.js';
 
 /** One stored run of a key, as the data branch's index lists it. */
 export interface StoredRun {
@@ -38,6 +48,19 @@ export interface DashboardPoint {
   recommendedMemoryMb: number | null;
   /** lambda-power-tuning.show chart of the run (results.json's visualizationUrl), when it is a safe http(s) URL. */
   chartUrl: string | null;
+  /** Configured at another memory size than the key's compared one: drawn, never tested for a change. */
+  otherMemory: boolean;
+}
+
+/** Where a significant change of one metric entered: the run that first shows it and the one it was compared with. */
+export interface DashboardChange {
+  /** Index in the key's points (oldest first). */
+  index: number;
+  previousIndex: number;
+  /** Change of the trimmed mean from the previous measured run, percent, and the gate's interval of it. */
+  deltaPct: number;
+  lowPct: number;
+  highPct: number;
 }
 
 export type DashboardMetric = RelativeMetric | 'recommendation';
@@ -47,7 +70,11 @@ export interface DashboardKey {
   /** Function name of the newest run (function-derived: escaped by the renderer). */
   functionName: string;
   points: DashboardPoint[];
-  changes: Record<RelativeMetric, ChangePoint[]>;
+  /** The memory size the change points are tested at: the newest run's configured memory. */
+  comparedMemoryMb: number;
+  changes: Record<RelativeMetric, DashboardChange[]>;
+  /** Why a metric could not be tested at all, when so (too few measured runs; Init: too few cold starts a run). */
+  untested: Partial<Record<RelativeMetric, string>>;
   notRead: number;
 }
 
@@ -55,36 +82,86 @@ export interface DashboardModel {
   repository: { owner: string; repo: string; serverUrl: string };
   branch: string;
   generatedAt: string;
+  /** The gate's confidence and practical floor (min-duration-change), as the trend tests with them. */
   confidence: number;
+  minDurationChangeMs: number;
   keys: DashboardKey[];
 }
 
-const METRICS: readonly RelativeMetric[] = ['cost', 'duration', 'init'];
+const METRICS: readonly TrendMetric[] = ['cost', 'duration', 'init'];
 
-export function dashboardKey(history: KeyHistory, confidence: number): DashboardKey {
+export function dashboardKey(
+  history: KeyHistory,
+  options: Pick<DashboardModel, 'confidence' | 'minDurationChangeMs'>,
+): DashboardKey {
   const oldestFirst = [...history.runs].reverse();
-  const points = oldestFirst.map(pointOf);
-  const changes = Object.fromEntries(
-    METRICS.map((metric) => [
-      metric,
-      changePoints(
-        oldestFirst.map((run) => seriesRun(run, metric)),
-        confidence,
-      ),
-    ]),
-  ) as Record<RelativeMetric, ChangePoint[]>;
+  const newest = history.runs[0];
+  const comparedMemoryMb = newest ? configuredMemoryMb(newest) : 0;
+  const points = oldestFirst.map((run) => pointOf(run, comparedMemoryMb));
+  // Only the runs configured at the compared memory go to the test; `positions` maps its indices back to points.
+  const positions = oldestFirst.flatMap((run, index) => (configuredMemoryMb(run) === comparedMemoryMb ? [index] : []));
+  const found: ChangePointResult | null = newest
+    ? findChangePoints(
+        positions.map((index) => {
+          const run = oldestFirst[index] as StoredRun;
+          // The index entry's carriedFrom is read as a flag here (model.ts StoredRun); only its presence counts.
+          return { sha: run.sha, ...(run.carried ? { carriedFrom: 'carried' } : {}), result: run.result };
+        }),
+        {
+          memoryMb: comparedMemoryMb,
+          confidence: options.confidence,
+          minDurationChangeMs: options.minDurationChangeMs,
+          prices: newest.result.prices,
+          metrics: METRICS,
+        },
+      )
+    : null;
+  const changes = Object.fromEntries(METRICS.map((metric) => [metric, [] as DashboardChange[]])) as Record<
+    RelativeMetric,
+    DashboardChange[]
+  >;
+  for (const point of found?.changePoints ?? [])
+    for (const change of point.changes)
+      changes[change.metric].push({
+        index: positions[point.index] as number,
+        previousIndex: positions[point.previousIndex] as number,
+        deltaPct: change.deltaPct,
+        lowPct: change.lowPct,
+        highPct: change.highPct,
+      });
   return {
     key: history.key,
-    functionName: history.runs[0]?.result.function.name ?? history.key,
+    functionName: newest?.result.function.name ?? history.key,
     points,
+    comparedMemoryMb,
     changes,
+    untested: found ? untested(found) : {},
     notRead: history.notRead ?? 0,
   };
 }
 
-function pointOf(run: StoredRun): DashboardPoint {
+/** Why each metric that could not be tested at all was not: fewer than 3 runs with the values a test needs. */
+function untested(found: ChangePointResult): Partial<Record<RelativeMetric, string>> {
+  const reasons: Partial<Record<RelativeMetric, string>> = {};
+  const measured = found.measuredRuns;
+  for (const metric of METRICS) {
+    const runs = found.testableRuns[metric] ?? 0;
+    if (runs >= 3) continue;
+    reasons[metric] =
+      measured < 3
+        ? `not tested: ${measured} measured run${measured === 1 ? '' : 's'}, 3 needed`
+        : `not tested: ${runs} of ${measured} runs have ${metric === 'init' ? '2 cold starts' : '2 samples'} or more`;
+  }
+  return reasons;
+}
+
+function configuredMemoryMb(run: StoredRun): number {
+  return run.result.function.originalMemoryMb;
+}
+
+function pointOf(run: StoredRun, comparedMemoryMb: number): DashboardPoint {
   const { result } = run;
-  const memoryMb = result.function.originalMemoryMb;
+  const memoryMb = configuredMemoryMb(run);
   const entry = entryAt(result, memoryMb);
   const ok = isOk(entry);
   const init = ok ? metricValues(result, entry, 'init', result.prices) : [];
@@ -98,17 +175,7 @@ function pointOf(run: StoredRun): DashboardPoint {
     initDurationMs: init.length > 0 ? init.reduce((sum, value) => sum + value, 0) / init.length : null,
     recommendedMemoryMb: result.recommendation?.memoryMb ?? null,
     chartUrl: safeUrl(result.visualizationUrl),
-  };
-}
-
-/** The values the gate would compare for this metric at the run's configured memory. */
-function seriesRun(run: StoredRun, metric: RelativeMetric): SeriesRun | null {
-  const entry = entryAt(run.result, run.result.function.originalMemoryMb);
-  if (!isOk(entry)) return null;
-  return {
-    values: metricValues(run.result, entry, metric, run.result.prices),
-    trim: run.result.settings.discardTopBottom,
-    carried: run.carried,
+    otherMemory: memoryMb !== comparedMemoryMb,
   };
 }
 
@@ -121,7 +188,7 @@ export function dashboardModel(
     keys: [...histories]
       .filter((history) => history.runs.length > 0)
       .sort((a, b) => a.key.localeCompare(b.key))
-      .map((history) => dashboardKey(history, options.confidence)),
+      .map((history) => dashboardKey(history, options)),
   };
 }
 
