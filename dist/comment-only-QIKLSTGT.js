@@ -1,7 +1,7 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   judgeAndReport
-} from "./chunk-XA5ZNMS7.js";
+} from "./chunk-SP5X674O.js";
 import "./chunk-XBH2ZKN4.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-RKX5FPDS.js";

@@ -1,14 +1,10 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
-  APP_COMMENT_MAX_CHARS,
-  LEVEL_WORD,
-  STANDING_ICON,
-  appRow,
-  fullReportsWhere,
-  renderAppReport
-} from "./chunk-HQEEFRJ5.js";
-import "./chunk-Q43QBH7S.js";
-import "./chunk-Y5R2XHXJ.js";
+  acceptedBlock,
+  errorsCell,
+  renderFailureReport,
+  renderReport
+} from "./chunk-EUNFDZRT.js";
 import "./chunk-O6OKRAYF.js";
 import "./chunk-RKX5FPDS.js";
 import "./chunk-CYDGGBB2.js";
@@ -20,14 +16,14 @@ import "./chunk-EE6MQ7ES.js";
 import "./chunk-XTUQEIAI.js";
 import "./chunk-OVLY6CSE.js";
 import "./chunk-5WM6ETGA.js";
-import "./chunk-6Y2KAP4R.js";
+import "./chunk-BSMCYHU3.js";
+import "./chunk-L3LW5U3I.js";
 import "./chunk-RZWVMN26.js";
 import "./chunk-EYMQLSDJ.js";
 import "./chunk-BK65RNT3.js";
 import "./chunk-RLDLH3OD.js";
 import "./chunk-MSAJ5NXO.js";
 import "./chunk-B4XUQD3K.js";
-import "./chunk-P5327EIW.js";
 import "./chunk-SFJ7IVIP.js";
 import "./chunk-BHX5YG2T.js";
 import "./chunk-4JLOGNLJ.js";
@@ -35,10 +31,8 @@ import "./chunk-F67DHOCG.js";
 import "./chunk-TM45P2KR.js";
 import "./chunk-URRKCZFK.js";
 export {
-  APP_COMMENT_MAX_CHARS,
-  LEVEL_WORD,
-  STANDING_ICON,
-  appRow,
-  fullReportsWhere,
-  renderAppReport
+  acceptedBlock,
+  errorsCell,
+  renderFailureReport,
+  renderReport
 };

@@ -4,7 +4,7 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-JOLLBEKD.js";
+} from "./chunk-JD3J427L.js";
 import {
   baselinePlan,
   judge,
@@ -12,7 +12,7 @@ import {
   removePreviousArtefacts,
   runFlow,
   tunerDepsOf
-} from "./chunk-XA5ZNMS7.js";
+} from "./chunk-SP5X674O.js";
 import {
   autoOptimize,
   labelledLogger,
@@ -340,7 +340,7 @@ async function outcomeOf(base, measured, deps, fn) {
     ...deps.accept ? { accept: deps.accept } : {}
   }) : { verdict: null };
   const failed = measured.failure !== void 0;
-  const { buildTrend } = await import("./trend-6S7TM7ZZ.js");
+  const { buildTrend } = await import("./trend-VXCXQ7C5.js");
   const trend = settings && measured.result ? buildTrend(measured.result, measured.baseline?.trend, settings.gate, deps.runUrl) : null;
   return {
     ...base,

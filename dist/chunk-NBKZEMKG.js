@@ -2,7 +2,7 @@ import { createRequire as __lpgCreateRequire } from 'node:module'; const require
 import {
   renderFailureReport,
   renderReport
-} from "./chunk-Q43QBH7S.js";
+} from "./chunk-EUNFDZRT.js";
 import {
   orderOutcomes,
   standingOf

@@ -1,7 +1,7 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   judge
-} from "./chunk-XA5ZNMS7.js";
+} from "./chunk-SP5X674O.js";
 import "./chunk-XBH2ZKN4.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-RKX5FPDS.js";
@@ -66,7 +66,7 @@ import { isAbsolute, relative } from "node:path";
 async function aggregate(plan, context, env, workspace) {
   const [{ readShards, mergeShards }, { reportApp }] = await Promise.all([
     import("./shards-5GO2FFWH.js"),
-    import("./report-GWNR5AXC.js")
+    import("./report-EWMQAOTE.js")
   ]);
   let merged;
   try {
@@ -100,7 +100,7 @@ async function aggregate(plan, context, env, workspace) {
   });
   if (history) await storeAppOnDefaultBranch(history, outcome.functions, context);
   if (history && plan.shared.gate.dashboard && context.defaultBranchPush) {
-    const { dashboardOnDefaultBranch } = await import("./dashboard-VH7DDPZO.js");
+    const { dashboardOnDefaultBranch } = await import("./dashboard-WRDVMVYN.js");
     await dashboardOnDefaultBranch(plan.shared, context, env);
   }
   setOutputs(outcome.outputs);
@@ -166,7 +166,7 @@ async function judgeEntry(entry, settings, history, context, accept) {
     settings,
     { logger: actionsEngineLogger(), gate: "inform", ...accept ? { accept } : {} }
   );
-  const { buildTrend } = await import("./trend-6S7TM7ZZ.js");
+  const { buildTrend } = await import("./trend-VXCXQ7C5.js");
   const trend = buildTrend(entry.result, baseline?.trend, settings.gate, context.runUrl);
   return {
     ...base,

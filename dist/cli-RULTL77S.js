@@ -294,7 +294,7 @@ ${name}: stopping, restoring the function and deleting this run's versions and a
   });
   const logger = terminalLogger(io.stderr);
   try {
-    const { runApp } = await import("./run-7FSOW7LQ.js");
+    const { runApp } = await import("./run-4GV255HN.js");
     const outcome = await runApp(plan, {
       client: createLambdaClient(settings.tuning, io.env),
       clientFor: (region) => createLambdaClient({ ...settings.tuning, region }, io.env),
@@ -306,12 +306,12 @@ ${name}: stopping, restoring the function and deleting this run's versions and a
     });
     logger.finish();
     if (plan.kind === "app" && outcome.appVerdict) {
-      const { renderAppTerminalTable } = await import("./terminal-DJXVKFWH.js");
+      const { renderAppTerminalTable } = await import("./terminal-MDJXUYP5.js");
       writeLines(io.stdout, `
 ${renderAppTerminalTable(outcome.functions, outcome.appVerdict)}
 `);
     } else if (outcome.result) {
-      const { renderTerminalTable } = await import("./terminal-DJXVKFWH.js");
+      const { renderTerminalTable } = await import("./terminal-MDJXUYP5.js");
       writeLines(io.stdout, `
 ${renderTerminalTable(outcome.result)}
 `);
@@ -323,7 +323,7 @@ ${renderTerminalTable(outcome.result)}
 `);
       }
     }
-    const { renderSpendLine } = await import("./terminal-DJXVKFWH.js");
+    const { renderSpendLine } = await import("./terminal-MDJXUYP5.js");
     const spent = renderSpendLine(outcome.functions);
     if (spent) writeLines(io.stdout, `spent:   ${spent}`);
     writeLines(

@@ -8,7 +8,8 @@ import {
   shortSha,
   trendMarkdown,
   trendPoints
-} from "./chunk-6Y2KAP4R.js";
+} from "./chunk-BSMCYHU3.js";
+import "./chunk-L3LW5U3I.js";
 import "./chunk-RZWVMN26.js";
 import "./chunk-EYMQLSDJ.js";
 import "./chunk-BK65RNT3.js";

@@ -188,11 +188,11 @@ async function judgeAndReport(measured, settings, options) {
   const { verdict } = judged;
   let failure = judged.failure;
   if (result && options.apply) failure = await options.apply(result, failure) ?? failure;
-  const { renderFailureReport, renderReport } = await import("./markdown-Q76ZDREI.js");
+  const { renderFailureReport, renderReport } = await import("./markdown-XYY57PHH.js");
   const { savingPct } = await import("./model-H3QMOH7I.js");
   const baselineResult = baseline?.result ?? null;
   const otherArchitecture = measured.otherArchitecture ?? null;
-  const { buildTrend } = await import("./trend-6S7TM7ZZ.js");
+  const { buildTrend } = await import("./trend-VXCXQ7C5.js");
   const trend = result ? buildTrend(result, baseline?.trend, settings.gate, options.runUrl) : null;
   const reportInput = result ? {
     result,

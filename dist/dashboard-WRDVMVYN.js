@@ -10,10 +10,12 @@ import "./chunk-XTUQEIAI.js";
 import "./chunk-OVLY6CSE.js";
 import "./chunk-5WM6ETGA.js";
 import {
+  findChangePoints
+} from "./chunk-L3LW5U3I.js";
+import "./chunk-RZWVMN26.js";
+import {
   isOk,
-  metricValues,
-  ratioInterval,
-  summariseLogs
+  metricValues
 } from "./chunk-EYMQLSDJ.js";
 import "./chunk-BK65RNT3.js";
 import {
@@ -32,6 +34,7 @@ import {
 } from "./chunk-JMCE2JBC.js";
 import "./chunk-ISPMOH3G.js";
 import "./chunk-SFJ7IVIP.js";
+import "./chunk-BHX5YG2T.js";
 import "./chunk-4JLOGNLJ.js";
 import "./chunk-7WMIMWEW.js";
 import {
@@ -47,8 +50,10 @@ import {
 import {
   costPerMillionUsd,
   escapeHtml,
+  formatConfidence,
   formatMemory,
   formatMs,
+  formatPct,
   safeUrl
 } from "./chunk-F67DHOCG.js";
 import "./chunk-TM45P2KR.js";
@@ -57,77 +62,63 @@ import {
 } from "./chunk-FTQIWBND.js";
 import "./chunk-URRKCZFK.js";
 
-// src/report/dashboard/change-points.ts
-var MIN_RUNS_FOR_CHANGE_POINTS = 3;
-function changePoints(series, confidence) {
-  const measured = series.map((run, index) => ({ run, index })).filter((item) => item.run !== null && !item.run.carried).filter((item) => item.run.values.length >= 2);
-  const runToRun = successiveRunToRun(measured.map(({ run }) => summariseLogs(run.values, run.trim)));
-  if (!runToRun || measured.length < MIN_RUNS_FOR_CHANGE_POINTS) return [];
-  const points = [];
-  for (let i = 1; i < measured.length; i++) {
-    const older = measured[i - 1];
-    const newer = measured[i];
-    if (!older || !newer) continue;
-    const interval = ratioInterval(
-      newer.run.values,
-      older.run.values,
-      newer.run.trim,
-      older.run.trim,
-      confidence,
-      runToRun
-    );
-    if (interval && (interval.low > 1 || interval.high < 1))
-      points.push({
-        index: newer.index,
-        previousIndex: older.index,
-        ratio: interval.ratio,
-        low: interval.low,
-        high: interval.high
-      });
-  }
-  return points;
-}
-var CHI2_1_MEDIAN = 0.4549;
-function successiveRunToRun(summaries) {
-  const runs = summaries.filter((summary) => summary !== null);
-  if (runs.length < MIN_RUNS_FOR_CHANGE_POINTS) return null;
-  const excess = [];
-  for (let i = 1; i < runs.length; i++) {
-    const older = runs[i - 1];
-    const newer = runs[i];
-    excess.push((newer.trimmedMean - older.trimmedMean) ** 2 / CHI2_1_MEDIAN - older.squaredError - newer.squaredError);
-  }
-  const sorted = excess.sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  const median = sorted.length % 2 === 1 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { variance: Math.max(0, median / 2), degreesOfFreedom: runs.length - 1, runs: runs.length };
-}
-
 // src/report/dashboard/model.ts
 var METRICS = ["cost", "duration", "init"];
-function dashboardKey(history, confidence) {
+function dashboardKey(history, options) {
   const oldestFirst = [...history.runs].reverse();
-  const points = oldestFirst.map(pointOf);
-  const changes = Object.fromEntries(
-    METRICS.map((metric) => [
-      metric,
-      changePoints(
-        oldestFirst.map((run) => seriesRun(run, metric)),
-        confidence
-      )
-    ])
-  );
+  const newest = history.runs[0];
+  const comparedMemoryMb = newest ? configuredMemoryMb(newest) : 0;
+  const points = oldestFirst.map((run) => pointOf(run, comparedMemoryMb));
+  const positions = oldestFirst.flatMap((run, index) => configuredMemoryMb(run) === comparedMemoryMb ? [index] : []);
+  const found = newest ? findChangePoints(
+    positions.map((index) => {
+      const run = oldestFirst[index];
+      return { sha: run.sha, ...run.carried ? { carriedFrom: "carried" } : {}, result: run.result };
+    }),
+    {
+      memoryMb: comparedMemoryMb,
+      confidence: options.confidence,
+      minDurationChangeMs: options.minDurationChangeMs,
+      prices: newest.result.prices,
+      metrics: METRICS
+    }
+  ) : null;
+  const changes = Object.fromEntries(METRICS.map((metric) => [metric, []]));
+  for (const point of found?.changePoints ?? [])
+    for (const change of point.changes)
+      changes[change.metric].push({
+        index: positions[point.index],
+        previousIndex: positions[point.previousIndex],
+        deltaPct: change.deltaPct,
+        lowPct: change.lowPct,
+        highPct: change.highPct
+      });
   return {
     key: history.key,
-    functionName: history.runs[0]?.result.function.name ?? history.key,
+    functionName: newest?.result.function.name ?? history.key,
     points,
+    comparedMemoryMb,
     changes,
+    untested: found ? untested(found) : {},
     notRead: history.notRead ?? 0
   };
 }
-function pointOf(run) {
+function untested(found) {
+  const reasons = {};
+  const measured = found.measuredRuns;
+  for (const metric of METRICS) {
+    const runs = found.testableRuns[metric] ?? 0;
+    if (runs >= 3) continue;
+    reasons[metric] = measured < 3 ? `not tested: ${measured} measured run${measured === 1 ? "" : "s"}, 3 needed` : `not tested: ${runs} of ${measured} runs have ${metric === "init" ? "2 cold starts" : "2 samples"} or more`;
+  }
+  return reasons;
+}
+function configuredMemoryMb(run) {
+  return run.result.function.originalMemoryMb;
+}
+function pointOf(run, comparedMemoryMb) {
   const { result } = run;
-  const memoryMb = result.function.originalMemoryMb;
+  const memoryMb = configuredMemoryMb(run);
   const entry = entryAt(result, memoryMb);
   const ok = isOk(entry);
   const init = ok ? metricValues(result, entry, "init", result.prices) : [];
@@ -140,22 +131,14 @@ function pointOf(run) {
     durationMs: ok ? entry.duration?.trimmedMean ?? null : null,
     initDurationMs: init.length > 0 ? init.reduce((sum, value) => sum + value, 0) / init.length : null,
     recommendedMemoryMb: result.recommendation?.memoryMb ?? null,
-    chartUrl: safeUrl(result.visualizationUrl)
-  };
-}
-function seriesRun(run, metric) {
-  const entry = entryAt(run.result, run.result.function.originalMemoryMb);
-  if (!isOk(entry)) return null;
-  return {
-    values: metricValues(run.result, entry, metric, run.result.prices),
-    trim: run.result.settings.discardTopBottom,
-    carried: run.carried
+    chartUrl: safeUrl(result.visualizationUrl),
+    otherMemory: memoryMb !== comparedMemoryMb
   };
 }
 function dashboardModel(histories, options) {
   return {
     ...options,
-    keys: [...histories].filter((history) => history.runs.length > 0).sort((a, b) => a.key.localeCompare(b.key)).map((history) => dashboardKey(history, options.confidence))
+    keys: [...histories].filter((history) => history.runs.length > 0).sort((a, b) => a.key.localeCompare(b.key)).map((history) => dashboardKey(history, options))
   };
 }
 function commitUrl(model, sha) {
@@ -202,7 +185,7 @@ var PAD = { left: 64, right: 16, top: 12, bottom: 36 };
 function renderDashboard(model) {
   const body = [
     `<h1>Lambda power history: <code>${h(model.repository.owner)}/${h(model.repository.repo)}</code></h1>`,
-    `<p class="muted">${model.keys.length} key${model.keys.length === 1 ? "" : "s"} from the data branch <code>${h(model.branch)}</code>, written ${h(model.generatedAt)}. Each point is a run on the default branch: click it for the commit; the table links each run's lambda-power-tuning.show chart. <span class="cp-legend">\u25BC</span> marks a change point: the gate's ${h(`${Number((model.confidence * 100).toFixed(1))}%`)} interval between this run and the previous one excludes no change.</p>`,
+    `<p class="muted">${model.keys.length} key${model.keys.length === 1 ? "" : "s"} from the data branch <code>${h(model.branch)}</code>, written ${h(model.generatedAt)}. Each point is a run on the default branch: click it for the commit; the table links each run's lambda-power-tuning.show chart. <span class="cp-legend">\u25BC</span> marks a change point, the run where a significant change entered, by the rule of the pull request comment's trend: the gate's ${h(formatConfidence(model.confidence))} interval of the change from the previous measured run, with the drift between runs, the floor of ${h(formatMs(model.minDurationChangeMs))} (min-duration-change) and Holm's procedure over all of a key's pairs and metrics. A key is tested at its newest run's configured memory; runs configured at another memory size (grey) and copies of an earlier run (hollow) are never compared.</p>`,
     model.keys.length === 0 ? "<p>No stored runs yet: the first push to the default branch adds one.</p>" : "",
     ...model.keys.map((key) => keySection(model, key))
   ];
@@ -215,9 +198,12 @@ function renderDashboard(model) {
 }
 function keySection(model, key) {
   const name = key.functionName !== key.key ? ` <span class="muted small">(function <code>${h(key.functionName)}</code>)</span>` : "";
+  const other = key.points.filter((point) => point.otherMemory).length;
+  const compared = `<p class="muted small">Change points tested at ${h(formatMemory(key.comparedMemoryMb))}, the newest run's configured memory${other > 0 ? `; ${other} run${other === 1 ? " was" : "s were"} configured at another memory size: drawn, not compared` : ""}.</p>`;
   const notRead = key.notRead > 0 ? `<p class="muted small">${key.notRead} older stored run${key.notRead === 1 ? "" : "s"} not shown (the dashboard reads a bounded number of runs).</p>` : "";
   return `<section class="fn" id="key-${h(key.key.replace(/[^A-Za-z0-9_-]/g, "-"))}" data-key="${h(key.key)}">
 <h1><code>${h(key.key)}</code>${name}</h1>
+${compared}
 ${notRead}
 <div class="charts">
 ${CHARTS.map((spec) => chart(model, key, spec)).join("\n")}
@@ -244,41 +230,50 @@ function chart(model, key, spec) {
     (p, i) => (points.length - 1 - i) % labelEvery === 0 ? `<text x="${f(x(i))}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="${points.length > 1 && i === points.length - 1 ? "end" : i === 0 && points.length > 1 ? "start" : "middle"}">${h(p.sha.slice(0, 7))}</text>` : ""
   ).join("");
   const line = values.map((v, i) => v === null || !Number.isFinite(v) ? null : `${f(x(i))},${f(y(v))}`).filter(Boolean).join(" ");
-  const changes = spec.metric === "recommendation" ? [] : key.changes[spec.metric];
+  const metric = spec.metric === "recommendation" ? null : spec.metric;
+  const changes = metric ? key.changes[metric] : [];
   const marks = changes.map((change) => {
     const v = values[change.index];
-    if (v === null || v === void 0) return "";
+    if (v === null || v === void 0 || !metric) return "";
     const cx = x(change.index);
     const cy = y(v) - 10;
-    const point = points[change.index];
-    return `<g class="change" data-index="${change.index}"><line x1="${f(cx)}" x2="${f(cx)}" y1="${PAD.top}" y2="${PAD.top + innerH}"/><path d="M${f(cx - 5)},${f(cy - 8)} L${f(cx + 5)},${f(cy - 8)} L${f(cx)},${f(cy)} Z"/><title>${h(`change at ${point?.sha.slice(0, 7) ?? ""}: \xD7${change.ratio.toFixed(3)} (interval ${change.low.toFixed(3)}\u2013${change.high.toFixed(3)})`)}</title></g>`;
+    return `<g class="change" data-index="${change.index}" data-previous-index="${change.previousIndex}"><line x1="${f(cx)}" x2="${f(cx)}" y1="${PAD.top}" y2="${PAD.top + innerH}"/><path d="M${f(cx - 5)},${f(cy - 8)} L${f(cx + 5)},${f(cy - 8)} L${f(cx)},${f(cy)} Z"/><title>${h(changeText(model, key, metric, change), 600)}</title></g>`;
   }).join("");
+  const untested2 = metric ? key.untested[metric] : void 0;
   const circles = values.map((v, i) => {
     const point = points[i];
     if (v === null || !Number.isFinite(v) || !point) return "";
     const href = commitUrl(model, point.sha);
-    const tip = `${point.sha.slice(0, 7)}${point.committedAt ? ` (${point.committedAt})` : ""}: ${spec.format(v)}${point.carried ? ", carried from an earlier run (unchanged function)" : ""}`;
-    const circle = `<circle class="pt${point.carried ? " carried" : ""}" cx="${f(x(i))}" cy="${f(y(v))}" r="4.5"><title>${h(tip)}</title></circle>`;
+    const tip = `${point.sha.slice(0, 7)}${point.committedAt ? ` (${point.committedAt})` : ""}: ${spec.format(v)}${point.carried ? ", carried from an earlier run (unchanged function)" : ""}${point.otherMemory ? `, configured at ${formatMemory(point.memoryMb)}: not compared` : ""}`;
+    const circle = `<circle class="pt${point.carried ? " carried" : ""}${point.otherMemory ? " other" : ""}" cx="${f(x(i))}" cy="${f(y(v))}" r="4.5"><title>${h(tip)}</title></circle>`;
     return href ? `<a href="${h(href, 2e3)}">${circle}</a>` : circle;
   }).join("");
   const empty = shown.length === 0 ? `<text x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle">no ${h(spec.metric === "init" ? "cold starts" : "figures")} stored</text>` : "";
   return `<figure data-metric="${spec.metric}" data-points="${shown.length}">
-<figcaption>${h(spec.title)}</figcaption>
+<figcaption>${h(spec.title)}${untested2 ? ` <span class="muted small">(${h(untested2)})</span>` : ""}</figcaption>
 <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${h(`${spec.title}, ${shown.length} runs`)}">${grid}${xLabels}${marks}${line ? `<polyline class="pr" points="${line}"/>` : ""}${circles}${empty}</svg>
 </figure>`;
+}
+var METRIC_NAMES = { cost: "cost", duration: "duration", init: "Init Duration" };
+function changeText(model, key, metric, change) {
+  const sha = (index) => key.points[index]?.sha.slice(0, 7) ?? "?";
+  return `${METRIC_NAMES[metric]} ${formatPct(change.deltaPct)} (${formatConfidence(model.confidence)} interval ${formatPct(change.lowPct)} to ${formatPct(change.highPct)}) entered at ${sha(change.index)}, against ${sha(change.previousIndex)}`;
 }
 function runsTable(model, key) {
   const changedAt = /* @__PURE__ */ new Map();
   for (const [metric, list] of Object.entries(key.changes))
     for (const change of list)
-      changedAt.set(change.index, [...changedAt.get(change.index) ?? [], `${metric} \xD7${change.ratio.toFixed(3)}`]);
+      changedAt.set(change.index, [
+        ...changedAt.get(change.index) ?? [],
+        `${METRIC_NAMES[metric]} ${formatPct(change.deltaPct)} (${formatPct(change.lowPct)} to ${formatPct(change.highPct)}) against ${key.points[change.previousIndex]?.sha.slice(0, 7) ?? "?"}`
+      ]);
   const rows = key.points.map((point, i) => ({ point, i })).reverse().map(({ point, i }) => {
     const href = commitUrl(model, point.sha);
     const sha = h(point.sha.slice(0, 7));
     const commit = href ? `<a href="${h(href, 2e3)}"><code>${sha}</code></a>` : `<code>${sha}</code>`;
     const chartLink = point.chartUrl ? `<a href="${h(point.chartUrl, 4e3)}">chart</a>` : "\u2014";
     const change = changedAt.get(i);
-    return `<tr${change ? ' class="changed"' : ""}><td class="text">${commit}${point.carried ? ' <span class="muted small">carried</span>' : ""}</td><td class="text">${h(point.committedAt ?? "\u2014")}</td><td>${h(formatMemory(point.memoryMb))}</td><td>${point.costPerMillionUsd === null ? "\u2014" : h(`$${point.costPerMillionUsd.toPrecision(3)}`)}</td><td>${h(formatMs(point.durationMs))}</td><td>${h(formatMs(point.initDurationMs))}</td><td>${point.recommendedMemoryMb === null ? "\u2014" : h(formatMemory(point.recommendedMemoryMb))}</td><td class="text">${change ? `\u25BC ${h(change.join(", "))}` : ""}</td><td class="text">${chartLink}</td></tr>`;
+    return `<tr${change ? ' class="changed"' : ""}><td class="text">${commit}${point.carried ? ' <span class="muted small">carried</span>' : ""}</td><td class="text">${h(point.committedAt ?? "\u2014")}</td><td>${h(formatMemory(point.memoryMb))}${point.otherMemory ? ' <span class="muted small">not compared</span>' : ""}</td><td>${point.costPerMillionUsd === null ? "\u2014" : h(`$${point.costPerMillionUsd.toPrecision(3)}`)}</td><td>${h(formatMs(point.durationMs))}</td><td>${h(formatMs(point.initDurationMs))}</td><td>${point.recommendedMemoryMb === null ? "\u2014" : h(formatMemory(point.recommendedMemoryMb))}</td><td class="text">${change ? `\u25BC ${h(change.join(", "))}` : ""}</td><td class="text">${chartLink}</td></tr>`;
   }).join("\n");
   return `<details><summary>Runs (${key.points.length}, newest first)</summary><div class="scroll"><table>
 <thead><tr><th class="text">Commit</th><th class="text">Committed</th><th>Configured</th><th>Cost per 1M</th><th>Duration</th><th>Init Duration</th><th>Recommended</th><th class="text">Change point</th><th class="text">lambda-power-tuning.show</th></tr></thead>
@@ -288,6 +283,7 @@ ${rows}
 }
 var STYLE = `
 svg circle.pt { fill: var(--pr); } svg circle.pt.carried { fill: var(--bg); stroke: var(--pr); stroke-width: 2; }
+svg circle.pt.other { fill: var(--muted); }
 svg a:hover circle.pt { r: 6.5; }
 svg .change line { stroke: var(--fail); stroke-width: 1; stroke-dasharray: 3 3; } svg .change path { fill: var(--fail); }
 .cp-legend { color: var(--fail); } tr.changed td { background: color-mix(in srgb, var(--fail) 8%, transparent); }
@@ -319,7 +315,8 @@ async function dashboardOnDefaultBranch(settings, run, env) {
       {
         dataBranch: baselineBranch,
         targetBranch: dashboardBranch ?? baselineBranch,
-        confidence: settings.gate.confidence
+        confidence: settings.gate.confidence,
+        minDurationChangeMs: settings.gate.minDurationChangeMs
       }
     );
     actionLog.info(
@@ -339,7 +336,8 @@ async function writeDashboard(deps, target) {
       repository: { owner: deps.owner, repo: deps.repo, serverUrl: deps.serverUrl },
       branch: target.dataBranch,
       generatedAt: clock().toISOString(),
-      confidence: target.confidence
+      confidence: target.confidence,
+      minDurationChangeMs: target.minDurationChangeMs
     })
   );
   const written = await commitFile(deps, target.targetBranch, DASHBOARD_PATH, html, "lambda-power-gate: dashboard");

@@ -5,8 +5,8 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-JOLLBEKD.js";
-import "./chunk-XA5ZNMS7.js";
+} from "./chunk-JD3J427L.js";
+import "./chunk-SP5X674O.js";
 import "./chunk-XBH2ZKN4.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-RKX5FPDS.js";

@@ -2,8 +2,8 @@ import { createRequire as __lpgCreateRequire } from 'node:module'; const require
 import {
   LEVEL_WORD,
   appRow
-} from "./chunk-HQEEFRJ5.js";
-import "./chunk-Q43QBH7S.js";
+} from "./chunk-NBKZEMKG.js";
+import "./chunk-EUNFDZRT.js";
 import {
   orderOutcomes
 } from "./chunk-Y5R2XHXJ.js";
@@ -30,7 +30,8 @@ import {
   usedPctText
 } from "./chunk-OVLY6CSE.js";
 import "./chunk-5WM6ETGA.js";
-import "./chunk-6Y2KAP4R.js";
+import "./chunk-BSMCYHU3.js";
+import "./chunk-L3LW5U3I.js";
 import "./chunk-RZWVMN26.js";
 import "./chunk-EYMQLSDJ.js";
 import "./chunk-BK65RNT3.js";

@@ -1,15 +1,7 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
-  changeFloor,
-  holmSignificant
-} from "./chunk-RZWVMN26.js";
-import {
-  isOk,
-  metricValues,
-  ratioInterval,
-  summariseLogs,
-  twoSidedPValue
-} from "./chunk-EYMQLSDJ.js";
+  findChangePoints
+} from "./chunk-L3LW5U3I.js";
 import {
   chartedFigures,
   niceCeiling,
@@ -19,9 +11,6 @@ import {
   entryAt
 } from "./chunk-MSAJ5NXO.js";
 import {
-  trimmedMean
-} from "./chunk-B4XUQD3K.js";
-import {
   formatConfidence,
   formatMemory,
   formatMs,
@@ -29,159 +18,6 @@ import {
   formatUsd,
   safeUrl
 } from "./chunk-F67DHOCG.js";
-
-// src/gate/change-points.ts
-var METRICS = ["cost", "duration"];
-function findChangePoints(runs, options) {
-  const measured = [];
-  for (const run of runs) {
-    if (run.carriedFrom !== void 0) continue;
-    const entry = entryAt(run.result, options.memoryMb);
-    if (!isOk(entry)) continue;
-    const values = {
-      cost: metricValues(run.result, entry, "cost", options.prices),
-      duration: metricValues(run.result, entry, "duration", options.prices)
-    };
-    if (values.cost.length < 2 || values.duration.length < 2) continue;
-    measured.push({ sha: run.sha, values, trim: run.result.settings.discardTopBottom });
-  }
-  if (measured.length < 3)
-    return {
-      changePoints: [],
-      measuredRuns: measured.length,
-      note: `${measured.length} measured run${measured.length === 1 ? "" : "s"} at ${options.memoryMb} MB; 3 are needed to tell a change from the drift between runs`
-    };
-  let accepted = significantPairs(measured, /* @__PURE__ */ new Set(), options);
-  for (let k = 1; k < measured.length; k++) {
-    const split = bestSplit(measured, k);
-    if (!split) break;
-    const significant = significantPairs(measured, split, options);
-    if ([...split].every((pair) => significant.has(pair))) accepted = significant;
-  }
-  const changePoints = [...accepted.entries()].sort(([a], [b]) => a - b).map(([pair, changes]) => ({
-    sha: measured[pair].sha,
-    previousSha: measured[pair - 1].sha,
-    changes: [...changes].sort((a, b) => METRICS.indexOf(a.metric) - METRICS.indexOf(b.metric))
-  }));
-  return { changePoints, measuredRuns: measured.length };
-}
-function significantPairs(measured, split, options) {
-  const tests = [];
-  for (const metric of METRICS) {
-    const runToRun = segmentedRunToRun(measured, split, metric);
-    if (!runToRun) continue;
-    for (let pair = 1; pair < measured.length; pair++) {
-      const tested = testPair(
-        measured[pair - 1],
-        measured[pair],
-        metric,
-        runToRun,
-        options
-      );
-      if (tested) tests.push({ pair, ...tested });
-    }
-  }
-  const significant = holmSignificant(
-    tests.map((test) => test.pValue),
-    1 - options.confidence
-  );
-  const pairs = /* @__PURE__ */ new Map();
-  tests.forEach((test, index) => {
-    if (significant[index]) pairs.set(test.pair, [...pairs.get(test.pair) ?? [], test.change]);
-  });
-  return pairs;
-}
-var MIN_STRETCH = 2;
-function bestSplit(measured, k) {
-  const n = measured.length;
-  if (n - (k + 1) < 2 || n < k * MIN_STRETCH + 1) return null;
-  const points = measured.map(
-    (run) => METRICS.map((metric) => summariseLogs(run.values[metric], run.trim)?.trimmedMean ?? 0)
-  );
-  const spread = (a, b) => {
-    let total = 0;
-    for (let m = 0; m < METRICS.length; m++) {
-      const values = points.slice(a, b).map((point) => point[m]);
-      const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-      total += values.reduce((sum, value) => sum + (value - mean) ** 2, 0);
-    }
-    return total;
-  };
-  const best = [Array.from({ length: n + 1 }, (_, b) => b >= MIN_STRETCH ? spread(0, b) : Infinity)];
-  const from = [Array.from({ length: n + 1 }, () => 0)];
-  for (let j = 1; j <= k; j++) {
-    best.push(Array.from({ length: n + 1 }, () => Infinity));
-    from.push(Array.from({ length: n + 1 }, () => -1));
-    for (let b = j * MIN_STRETCH + 1; b <= n; b++) {
-      for (let a = j * MIN_STRETCH; a <= b - (b === n ? 1 : MIN_STRETCH); a++) {
-        const total = (best[j - 1]?.[a] ?? Infinity) + spread(a, b);
-        if (total < (best[j]?.[b] ?? Infinity)) {
-          best[j][b] = total;
-          from[j][b] = a;
-        }
-      }
-    }
-  }
-  const split = /* @__PURE__ */ new Set();
-  let end = n;
-  for (let j = k; j >= 1; j--) {
-    const start = from[j]?.[end] ?? -1;
-    if (start <= 0) return null;
-    split.add(start);
-    end = start;
-  }
-  return split;
-}
-function testPair(previous, current, metric, runToRun, options) {
-  const interval = ratioInterval(
-    current.values[metric],
-    previous.values[metric],
-    current.trim,
-    previous.trim,
-    options.confidence,
-    runToRun ?? void 0
-  );
-  if (!interval) return null;
-  const now = trimmedMean(current.values[metric], current.trim);
-  const before = trimmedMean(previous.values[metric], previous.trim);
-  if (!(before > 0)) return null;
-  if (Math.abs(now - before) < changeFloor(metric, gateFloor(options), options.memoryMb, options.prices)) return null;
-  return {
-    pValue: twoSidedPValue(interval),
-    change: {
-      metric,
-      deltaPct: (now / before - 1) * 100,
-      lowPct: (interval.low - 1) * 100,
-      highPct: (interval.high - 1) * 100
-    }
-  };
-}
-function gateFloor(options) {
-  return { minDurationChangeMs: options.minDurationChangeMs };
-}
-function segmentedRunToRun(measured, boundaries, metric) {
-  const stretches = [[]];
-  let within = 0;
-  let count = 0;
-  for (const [index, run] of measured.entries()) {
-    if (boundaries.has(index)) stretches.push([]);
-    const summary = summariseLogs(run.values[metric], run.trim);
-    if (!summary) continue;
-    stretches[stretches.length - 1].push(summary.trimmedMean);
-    within += summary.squaredError;
-    count++;
-  }
-  const used = stretches.filter((stretch) => stretch.length > 0);
-  const degreesOfFreedom = count - used.length;
-  if (count < 3 || degreesOfFreedom < 2) return null;
-  let squares = 0;
-  for (const stretch of used) {
-    const mean = stretch.reduce((sum, value) => sum + value, 0) / stretch.length;
-    squares += stretch.reduce((sum, value) => sum + (value - mean) ** 2, 0);
-  }
-  const observed = squares / degreesOfFreedom;
-  return { variance: Math.max(0, observed - within / count), degreesOfFreedom, runs: count };
-}
 
 // src/report/trend.ts
 function buildTrend(result, stored, gate, runUrl) {
@@ -310,7 +146,7 @@ function changePointText(point, repositoryUrl) {
   return `${commitLink(point.sha, repositoryUrl)}: ${changes || "a change"} against ${commitLink(point.previousSha, repositoryUrl)}`;
 }
 function metricChangeText(change) {
-  const what = change.metric === "cost" ? "cost" : "duration";
+  const what = { cost: "cost", duration: "duration", init: "Init Duration" }[change.metric];
   return `${what} ${formatPct(change.deltaPct)} (${formatPct(change.lowPct)} to ${formatPct(change.highPct)})`;
 }
 function commitLink(sha, repositoryUrl) {

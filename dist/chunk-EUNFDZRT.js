@@ -43,7 +43,7 @@ import {
 } from "./chunk-R6ZDV253.js";
 import {
   trendMarkdown
-} from "./chunk-6Y2KAP4R.js";
+} from "./chunk-BSMCYHU3.js";
 import {
   chartMarkdown
 } from "./chunk-RLDLH3OD.js";
