@@ -18,14 +18,12 @@ import { zipSync } from 'fflate';
 import { startEmulator, type Emulator } from '../../emulator/lambda/server.js';
 import { parseOutputsFile } from '../../emulator/github/runner.js';
 import {
-  COPY_TAGS,
   CopyRefusedError,
-  copyName,
   makeArchitectureCopy,
-  recoverAbandonedCopies,
   withArchitectureCopy,
   type ArchitectureCopyOptions,
 } from '../../src/tuning/arch-copy.js';
+import { COPY_TAGS, copyName, recoverAbandonedCopies } from '../../src/tuning/arch-copy-leftovers.js';
 import type { EngineLogger } from '../../src/lib/ports.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/lambda-power-gate-emulator';

@@ -5,14 +5,14 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** The architecture copy's module (src/tuning/arch-copy.ts): its calls have an optional policy of their own. */
-const COPY_MODULE = 'arch-copy.ts';
+/** The architecture copy's modules (src/tuning/arch-copy*.ts): their calls have an optional policy of their own. */
+const COPY_MODULES = ['arch-copy.ts', 'arch-copy-leftovers.ts', 'arch-copy-package.ts'];
 
 /** Every module of the engine (src/tuning, its subfolders too), where LambdaTarget and its helpers call Lambda. */
 function engineSource(which: 'all' | 'without-copy' | 'copy' = 'all'): string {
   const files = readdirSync('src/tuning', { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.ts'))
-    .filter((file) => which === 'all' || (file === COPY_MODULE) === (which === 'copy'));
+    .filter((file) => which === 'all' || COPY_MODULES.includes(file) === (which === 'copy'));
   return files.map((file) => readFileSync(`src/tuning/${file}`, 'utf8')).join('\n');
 }
 

@@ -2,12 +2,10 @@ import {
   adaptivePolicy,
   describeSampling,
   interleavePayloads,
-  overlaps,
-  percentileInterval,
   planNextRound,
-  trimmedMeanInterval,
   type AdaptiveSettings,
 } from '../../src/tuning/adaptive.js';
+import { overlaps, percentileInterval, trimmedMeanInterval } from '../../src/tuning/intervals.js';
 import { InputError, parseSettings } from '../../src/settings/index.js';
 import { silentLogger } from '../../src/lib/ports.js';
 import { pricesFor } from '../../src/tuning/pricing.js';

@@ -17,9 +17,9 @@ import {
   CopyRefusedError,
   createInput,
   makeArchitectureCopy,
-  nativeFiles,
   type ArchitectureCopyOptions,
 } from '../../src/tuning/arch-copy.js';
+import { nativeFiles } from '../../src/tuning/arch-copy-package.js';
 
 const client = new LambdaClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
 const mock = mockClient(client);

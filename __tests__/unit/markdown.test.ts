@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { markedBody } from '../../src/report/comment.js';
 import { renderHtmlReport } from '../../src/report/html.js';
 import { renderFailureReport, renderReport } from '../../src/report/markdown.js';
-import { deltaAt, errorsText, headlineNumber, visualizationLinks } from '../../src/report/model.js';
+import { deltaAt, errorsText, headlineNumber } from '../../src/report/model.js';
+import { visualizationLinks } from '../../src/report/links.js';
 import { GITHUB_COMMENT_MAX_CHARS, fitToLimit } from '../../src/report/limits.js';
 import { decodeVisualizationHash } from '../../src/results/visualization.js';
 import {

@@ -4,7 +4,8 @@
 // still on each function — its marker on $LATEST, `lpg-<run>-*` aliases, versions with its description — puts
 // $LATEST back and deletes the rest (tuning/recovery.ts). After a main step that cleaned up, it makes two read
 // calls per function and says so in one line. The architecture copies the run made (tuning/arch-copy.ts) are saved
-// by name before each is created; the post step deletes those still there (one GetFunction each when gone).
+// by name before each is created; the post step deletes those still there (tuning/arch-copy-leftovers.ts; one
+// GetFunction each when gone).
 
 import * as runner from './runner.js';
 import { createLambdaClient, waiterMinDelaySecFor } from '../tuning/client.js';
@@ -14,7 +15,7 @@ import { errorName } from '../lib/retry.js';
 import { describeRemoval, removeRunLeftovers } from '../tuning/recovery.js';
 import { messageOf } from '../lib/errors.js';
 import { LambdaTarget, type FunctionSnapshot } from '../tuning/target.js';
-import { removeRunCopies } from '../tuning/arch-copy.js';
+import { removeRunCopies } from '../tuning/arch-copy-leftovers.js';
 
 /** saveState's name for the run; the runner hands it to the post step as STATE_run. */
 export const RUN_STATE = 'run';

@@ -3,7 +3,7 @@
 // explains. The one rule for both places that show history: the comment's trend (report/trend.ts; cost and
 // duration) and the dashboard (report/dashboard/model.ts; Init Duration too). Pure.
 //
-// The test is the gate's own for a stored baseline (compare.ts): the confidence interval of the ratio of trimmed
+// The test is the gate's own for a stored baseline (compare-place.ts): the confidence interval of the ratio of trimmed
 // geometric means (stats.ts ratioInterval, Yuen's trimmed Welch on logs) with the run-to-run term, the practical
 // floor (family.ts changeFloor: min-duration-change for duration and Init Duration, what it costs for cost), and
 // Holm's procedure over every pair and metric tested at once, so a window of ten runs does not find changes in

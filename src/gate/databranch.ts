@@ -1,6 +1,6 @@
 // The baseline history on a data branch (e.g. lambda-power-gate-data), read and written through the GitHub REST
 // API's git data endpoints: no checkout, no git binary, and the same code on every runner. The branch's layout and
-// its index are databranch-index.ts's.
+// its index are databranch-index.ts's; its git data I/O databranch-git.ts's.
 //
 // Which entry a PR compares with: the one for its base commit; else the nearest earlier one in commit order.
 // Commit order comes from the repository's history (GET /repos/{o}/{r}/commits?sha=<base>: the base's ancestors,
@@ -11,53 +11,46 @@
 // description says the ancestry was not checked.
 //
 // Writes: blobs → tree (on the tip's tree; dropped entries deleted with sha null) → commit → fast-forward ref
-// update. When another run moved the branch in between, GitHub answers 422 "Update is not a fast forward" (or
-// 409); the write is redone from a fresh read of the tip, merging the other run's entries, with jittered backoff.
-// An app's run is one commit for all its functions (storeApp): one blob per stored run (reused when the write is
-// redone), the small index files inline in the one create-tree request ("content: … GitHub will write this blob
-// out and use that SHA for this entry", REST git/create-tree). Fewer writes matter: GitHub's secondary rate limit
-// allows "no more than 80 content-generating requests per minute" (docs.github.com, Rate limits for the REST API),
-// and a blob per index would double a 40-function app's requests.
+// update (databranch-git.ts); a write another run raced is redone from a fresh read of the tip, merging the other
+// run's entries. An app's run is one commit for all its functions (storeApp, databranch-app.ts): one blob per stored
+// run (reused when the write is redone), the small index files inline in the one create-tree request ("content: …
+// GitHub will write this blob out and use that SHA for this entry", REST git/create-tree). Fewer writes matter:
+// GitHub's secondary rate limit allows "no more than 80 content-generating requests per minute" (docs.github.com,
+// Rate limits for the REST API), and a blob per index would double a 40-function app's requests. mode prune:
+// databranch-prune.ts.
 
-import type { getOctokit } from '@actions/github';
 import type { RunResult } from '../types.js';
 import type { Sleep } from '../lib/ports.js';
 import type { StoredRun } from './change-points.js';
-import { prunePlan, type KeepSet, type PrunePlan } from './prune.js';
+import type { KeepSet, PrunePlan } from './prune.js';
 import { realSleep } from '../lib/ports.js';
 import {
   parseRunResult,
   type AppHistory,
-  type AppRunToStore,
-  type AppSaveOutcome,
   type BaselineHistory,
   type BaselineTarget,
   type CommitInfo,
   type LoadedBaseline,
   type SaveOutcome,
 } from './baseline.js';
+import { appHistory, type RunToWrite, type WrittenRun } from './databranch-app.js';
+import { GitBranch, statusOf, type Octokit, type Tip, type TreeEntry } from './databranch-git.js';
+import { pruneBranch } from './databranch-prune.js';
 import {
   addEntry,
-  appFolder,
-  pathSegment,
   BRANCH_README,
   historyEntry,
   indexPath,
   neighbourEntries,
   newestCommittedBy,
-  parseIndex,
   runPath,
   shortCommit,
   trendEntries,
   type HistoryEntry,
-  type HistoryIndex,
 } from './databranch-index.js';
-
-export type Octokit = ReturnType<typeof getOctokit>;
 
 /** Pages of 100 commits searched for the nearest stored ancestor before falling back to timestamps. */
 const HISTORY_PAGES = 3;
-const WRITE_ATTEMPTS = 6;
 
 export interface DataBranchOptions {
   octokit: Octokit;
@@ -73,25 +66,22 @@ export interface DataBranchOptions {
   clock?: () => Date;
 }
 
-interface Tip {
-  commitSha: string;
-  treeSha: string;
-  /** path → blob sha */
-  files: Map<string, string>;
-}
-
 export class DataBranch implements BaselineHistory {
   readonly branch: string;
-  private readonly sleep: Sleep;
-  private readonly random: () => number;
+  private readonly git: GitBranch;
   private readonly clock: () => Date;
-  /** Blobs read in this run, by sha: a blob's content never changes, and the trend and the noise estimate share runs. */
-  private readonly blobs = new Map<string, Promise<string>>();
 
   constructor(private readonly options: DataBranchOptions) {
     this.branch = options.branch;
-    this.sleep = options.sleep ?? realSleep;
-    this.random = options.random ?? Math.random;
+    this.git = new GitBranch({
+      octokit: options.octokit,
+      owner: options.owner,
+      repo: options.repo,
+      branch: options.branch,
+      logger: options.logger,
+      sleep: options.sleep ?? realSleep,
+      random: options.random ?? Math.random,
+    });
     this.clock = options.clock ?? (() => new Date());
   }
 
@@ -104,27 +94,33 @@ export class DataBranch implements BaselineHistory {
   }
 
   forApp(appKey: string): AppHistory {
-    pathSegment(appKey, 'app key');
-    return {
-      branch: this.branch,
+    return appHistory(
+      {
+        branch: this.branch,
+        find: (folder, target) => this.findIn(folder, target),
+        save: (folder, result, commit) => this.saveIn(folder, result, commit),
+        write: (runs, commit, message) => this.write(runs, commit, message),
+      },
       appKey,
-      find: async (functionKey, target) => this.findIn(appFolder(appKey, functionKey), target),
-      save: async (functionKey, result, commit) => this.saveIn(appFolder(appKey, functionKey), result, commit),
-      storeApp: async (runs, commit) => this.storeApp(appKey, runs, commit),
-    };
+    );
+  }
+
+  /** mode prune: the folders the keep set does not name, deleted in one commit unless dryRun (databranch-prune.ts). */
+  prune(keep: KeepSet, dryRun: boolean): Promise<{ plan: PrunePlan; commitSha: string | null; attempts: number }> {
+    return pruneBranch(this.git, keep, dryRun);
   }
 
   private async findIn(
     key: string,
     target: BaselineTarget,
   ): Promise<{ baseline: LoadedBaseline | null; note: string }> {
-    const tip = await this.readTip();
+    const tip = await this.git.readTip();
     if (!tip)
       return {
         baseline: null,
         note: `the data branch ${this.branch} does not exist yet; the first push to the default branch creates it`,
       };
-    const index = await this.readIndex(tip, key);
+    const index = await this.git.readIndex(tip, key);
     if (!index || index.entries.length === 0)
       return { baseline: null, note: `the data branch ${this.branch} has no entry for ${key} yet` };
     const chosen = await this.choose(index.entries, target);
@@ -136,7 +132,7 @@ export class DataBranch implements BaselineHistory {
     }
     const blob = tip.files.get(chosen.entry.path);
     if (!blob) throw new Error(`${chosen.entry.path} is listed in ${key}/index.json but missing from ${this.branch}`);
-    const text = await this.readBlob(blob);
+    const text = await this.git.readBlob(blob);
     const result = parseRunResult(text, (problem) => new Error(`${this.branch}:${chosen.entry.path} ${problem}`));
     const history = [result, ...(await this.neighbours(tip, index.entries, chosen.entry))];
     const trend = await this.trend(tip, index.entries, chosen.entry);
@@ -161,7 +157,7 @@ export class DataBranch implements BaselineHistory {
         const blob = tip.files.get(entry.path);
         if (!blob) return null;
         try {
-          return parseRunResult(await this.readBlob(blob), (problem) => new Error(problem));
+          return parseRunResult(await this.git.readBlob(blob), (problem) => new Error(problem));
         } catch (error) {
           this.options.logger?.debug(
             `Skipping ${entry.path} for the noise estimate: ${error instanceof Error ? error.message : String(error)}`,
@@ -185,7 +181,7 @@ export class DataBranch implements BaselineHistory {
         const blob = tip.files.get(entry.path);
         if (!blob) return null;
         try {
-          const result = parseRunResult(await this.readBlob(blob), (problem) => new Error(problem));
+          const result = parseRunResult(await this.git.readBlob(blob), (problem) => new Error(problem));
           return {
             sha: entry.sha,
             ...(entry.carriedFrom !== undefined ? { carriedFrom: entry.carriedFrom } : {}),
@@ -201,63 +197,6 @@ export class DataBranch implements BaselineHistory {
       }),
     );
     return runs.filter((run): run is StoredRun => run !== null);
-  }
-
-  /**
-   * mode prune: the history folders the keep set does not name (prune.ts), deleted in one commit unless dryRun.
-   * Redone from a fresh tip when another run moved the branch in between, as writes are, with the plan recomputed
-   * (a run stored meanwhile under a removed key is removed too: it is not configured either).
-   */
-  async prune(
-    keep: KeepSet,
-    dryRun: boolean,
-  ): Promise<{ plan: PrunePlan; commitSha: string | null; attempts: number }> {
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-      const tip = await this.readTip();
-      if (!tip) return { plan: { remove: [], kept: [] }, commitSha: null, attempts: attempt };
-      const plan = prunePlan([...tip.files.keys()], keep);
-      if (dryRun || plan.remove.length === 0) return { plan, commitSha: null, attempts: attempt };
-      try {
-        const { data: tree } = await this.options.octokit.rest.git.createTree({
-          owner: this.options.owner,
-          repo: this.options.repo,
-          base_tree: tip.treeSha,
-          tree: plan.remove.flatMap((folder) =>
-            folder.files.map((path): TreeEntry => ({ path, mode: '100644', type: 'blob', sha: null })),
-          ),
-        });
-        const { data: commit } = await this.options.octokit.rest.git.createCommit({
-          owner: this.options.owner,
-          repo: this.options.repo,
-          message: `lambda-power-gate: prune ${plan.remove.map((folder) => folder.folder).join(', ')}`.slice(0, 1000),
-          tree: tree.sha,
-          parents: [tip.commitSha],
-        });
-        try {
-          await this.options.octokit.rest.git.updateRef({
-            owner: this.options.owner,
-            repo: this.options.repo,
-            ref: `heads/${this.branch}`,
-            sha: commit.sha,
-            force: false,
-          });
-        } catch (error) {
-          const status = statusOf(error);
-          throw status === 409 || status === 422 ? new WriteConflict(status, error) : error;
-        }
-        return { plan, commitSha: commit.sha, attempts: attempt };
-      } catch (error) {
-        lastError = error;
-        if (!isWriteConflict(error) || attempt === WRITE_ATTEMPTS) break;
-        const delayMs = Math.round(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.5 + this.random()));
-        this.options.logger?.info(
-          `The data branch ${this.branch} moved while pruning (${statusOf(error)}); retrying in ${delayMs} ms (attempt ${attempt + 1} of ${WRITE_ATTEMPTS})`,
-        );
-        await this.sleep(delayMs);
-      }
-    }
-    throw lastError instanceof Error ? lastError : new Error(String(lastError));
   }
 
   private async saveIn(folder: string, result: RunResult, commit: CommitInfo): Promise<SaveOutcome> {
@@ -276,50 +215,6 @@ export class DataBranch implements BaselineHistory {
     };
   }
 
-  private async storeApp(appKey: string, runs: readonly AppRunToStore[], commit: CommitInfo): Promise<AppSaveOutcome> {
-    const seen = new Set<string>();
-    const toWrite: RunToWrite[] = [];
-    const keys: string[] = [];
-    const skipped: AppSaveOutcome['skipped'] = [];
-    for (const run of runs) {
-      if (seen.has(run.key)) throw new Error(`the function key ${JSON.stringify(run.key)} is given twice`);
-      seen.add(run.key);
-      const folder = appFolder(appKey, run.key);
-      const why =
-        run.status === 'failed'
-          ? 'it failed'
-          : !run.result
-            ? 'it has no figures'
-            : run.result.dryRun || !run.result.powerValues.some((entry) => entry.status === 'ok')
-              ? 'it measured nothing to compare with'
-              : undefined;
-      if (why || !run.result) {
-        skipped.push({ key: run.key, why: why ?? 'it has no figures' });
-        continue;
-      }
-      toWrite.push({ folder, result: run.result, carried: run.status === 'unchanged' });
-      keys.push(run.key);
-    }
-    if (toWrite.length === 0) return { commitSha: null, attempts: 0, stored: [], skipped };
-    const written = await this.write(
-      toWrite,
-      commit,
-      `lambda-power-gate: ${appKey} (${toWrite.length} function${toWrite.length === 1 ? '' : 's'}) at ${shortCommit(commit.sha)}`,
-    );
-    return {
-      commitSha: written.commitSha,
-      attempts: written.attempts,
-      stored: written.stored.map((item, index) => ({
-        key: keys[index] ?? item.folder,
-        path: item.path,
-        kept: item.kept,
-        dropped: item.dropped,
-        carried: toWrite[index]?.carried ?? false,
-      })),
-      skipped,
-    };
-  }
-
   /**
    * Writes runs (one folder each) in one commit on the tip, redoing it from a fresh tip when another run moved the
    * branch. The run blobs do not depend on the tip, so a redo reuses them; the indexes are rebuilt each time.
@@ -330,87 +225,41 @@ export class DataBranch implements BaselineHistory {
     message: string,
   ): Promise<{ commitSha: string; attempts: number; stored: WrittenRun[] }> {
     const runBlobs = new Map<string, string>();
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-      try {
-        const tip = await this.readTip();
-        const tree: TreeEntry[] = [];
-        const stored: WrittenRun[] = [];
-        for (const run of runs) {
-          const runFile = runPath(run.folder, commit.sha);
-          const previous = tip ? await this.readIndex(tip, run.folder) : null;
-          const entry = historyEntry(commit, run.result, runFile, this.clock(), run.carried);
-          const { index, dropped } = addEntry(previous, run.folder, entry, this.options.historyLimit);
-          const deletions = dropped.filter((path) => tip?.files.has(path));
-          let runBlob = runBlobs.get(runFile);
-          if (!runBlob) {
-            runBlob = await this.createBlob(JSON.stringify(run.result, null, 2) + '\n');
-            runBlobs.set(runFile, runBlob);
-          }
-          tree.push(
-            { path: runFile, mode: '100644', type: 'blob', sha: runBlob },
-            {
-              path: indexPath(run.folder),
-              mode: '100644',
-              type: 'blob',
-              content: JSON.stringify(index, null, 2) + '\n',
-            },
-            ...deletions.map((path): TreeEntry => ({ path, mode: '100644', type: 'blob', sha: null })),
-          );
-          stored.push({ folder: run.folder, path: runFile, kept: index.entries.length, dropped: deletions });
+    return this.git.redoOnConflict('writing', async (attempt) => {
+      const tip = await this.git.readTip();
+      const tree: TreeEntry[] = [];
+      const stored: WrittenRun[] = [];
+      for (const run of runs) {
+        const runFile = runPath(run.folder, commit.sha);
+        const previous = tip ? await this.git.readIndex(tip, run.folder) : null;
+        const entry = historyEntry(commit, run.result, runFile, this.clock(), run.carried);
+        const { index, dropped } = addEntry(previous, run.folder, entry, this.options.historyLimit);
+        const deletions = dropped.filter((path) => tip?.files.has(path));
+        let runBlob = runBlobs.get(runFile);
+        if (!runBlob) {
+          runBlob = await this.git.createBlob(JSON.stringify(run.result, null, 2) + '\n');
+          runBlobs.set(runFile, runBlob);
         }
-        if (!tip) tree.push({ path: 'README.md', mode: '100644', type: 'blob', content: BRANCH_README });
-        const { data: newTree } = await this.options.octokit.rest.git.createTree({
-          owner: this.options.owner,
-          repo: this.options.repo,
-          tree,
-          ...(tip ? { base_tree: tip.treeSha } : {}),
-        });
-        const { data: newCommit } = await this.options.octokit.rest.git.createCommit({
-          owner: this.options.owner,
-          repo: this.options.repo,
-          message,
-          tree: newTree.sha,
-          parents: tip ? [tip.commitSha] : [],
-        });
-        try {
-          if (tip) {
-            await this.options.octokit.rest.git.updateRef({
-              owner: this.options.owner,
-              repo: this.options.repo,
-              ref: `heads/${this.branch}`,
-              sha: newCommit.sha,
-              force: false,
-            });
-          } else {
-            await this.options.octokit.rest.git.createRef({
-              owner: this.options.owner,
-              repo: this.options.repo,
-              ref: `refs/heads/${this.branch}`,
-              sha: newCommit.sha,
-            });
-          }
-        } catch (error) {
-          // 422 here means "not a fast forward" (or "reference already exists"): someone else wrote first.
-          const status = statusOf(error);
-          throw status === 409 || status === 422 ? new WriteConflict(status, error) : error;
-        }
-        return { commitSha: newCommit.sha, attempts: attempt, stored };
-      } catch (error) {
-        lastError = error;
-        if (!isWriteConflict(error) || attempt === WRITE_ATTEMPTS) break;
-        // Another run moved the branch (or created it) between our read and our ref update: read again and redo.
-        const delayMs = Math.round(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.5 + this.random()));
-        this.options.logger?.info(
-          `The data branch ${this.branch} moved while writing (${statusOf(error)}); retrying in ${delayMs} ms (attempt ${attempt + 1} of ${WRITE_ATTEMPTS})`,
+        tree.push(
+          { path: runFile, mode: '100644', type: 'blob', sha: runBlob },
+          {
+            path: indexPath(run.folder),
+            mode: '100644',
+            type: 'blob',
+            content: JSON.stringify(index, null, 2) + '\n',
+          },
+          ...deletions.map((path): TreeEntry => ({ path, mode: '100644', type: 'blob', sha: null })),
         );
-        await this.sleep(delayMs);
+        stored.push({ folder: run.folder, path: runFile, kept: index.entries.length, dropped: deletions });
       }
-    }
-    throw lastError instanceof Error ? lastError : new Error(String(lastError));
+      if (!tip) tree.push({ path: 'README.md', mode: '100644', type: 'blob', content: BRANCH_README });
+      const commitSha = await this.git.commit(tip, tree, message);
+      return { commitSha, attempts: attempt, stored };
+    });
   }
 
   // -------------------------------------------------------------------------------------------------------
+  // Which stored entry a PR compares with (the header)
 
   private async choose(
     entries: HistoryEntry[],
@@ -471,109 +320,4 @@ export class DataBranch implements BaselineHistory {
       return undefined;
     }
   }
-
-  private async readTip(): Promise<Tip | null> {
-    let commitSha: string;
-    try {
-      const { data } = await this.options.octokit.rest.git.getRef({
-        owner: this.options.owner,
-        repo: this.options.repo,
-        ref: `heads/${this.branch}`,
-      });
-      commitSha = data.object.sha;
-    } catch (error) {
-      if (statusOf(error) === 404) return null;
-      throw error;
-    }
-    const { data: commit } = await this.options.octokit.rest.git.getCommit({
-      owner: this.options.owner,
-      repo: this.options.repo,
-      commit_sha: commitSha,
-    });
-    const { data: tree } = await this.options.octokit.rest.git.getTree({
-      owner: this.options.owner,
-      repo: this.options.repo,
-      tree_sha: commit.tree.sha,
-      recursive: 'true',
-    });
-    if (tree.truncated)
-      throw new Error(`the tree of ${this.branch} is too large to list; lower history-limit or prune the branch`);
-    const files = new Map<string, string>();
-    for (const item of tree.tree) if (item.type === 'blob' && item.path && item.sha) files.set(item.path, item.sha);
-    return { commitSha, treeSha: commit.tree.sha, files };
-  }
-
-  private async readIndex(tip: Tip, key: string): Promise<HistoryIndex | null> {
-    const blob = tip.files.get(indexPath(key));
-    if (!blob) return null;
-    return parseIndex(await this.readBlob(blob), key);
-  }
-
-  private readBlob(sha: string): Promise<string> {
-    let read = this.blobs.get(sha);
-    if (!read) {
-      read = this.fetchBlob(sha);
-      // A failed read is not remembered: the next caller asks again.
-      read.catch(() => this.blobs.delete(sha));
-      this.blobs.set(sha, read);
-    }
-    return read;
-  }
-
-  private async fetchBlob(sha: string): Promise<string> {
-    const { data } = await this.options.octokit.rest.git.getBlob({
-      owner: this.options.owner,
-      repo: this.options.repo,
-      file_sha: sha,
-    });
-    return data.encoding === 'base64' ? Buffer.from(data.content, 'base64').toString('utf8') : data.content;
-  }
-
-  private async createBlob(content: string): Promise<string> {
-    const { data } = await this.options.octokit.rest.git.createBlob({
-      owner: this.options.owner,
-      repo: this.options.repo,
-      content,
-      encoding: 'utf-8',
-    });
-    return data.sha;
-  }
-}
-
-/** A blob entry of git/create-tree: a blob's sha, null to delete the path, or the content inline. */
-type TreeEntry = { path: string; mode: '100644'; type: 'blob' } & ({ sha: string | null } | { content: string });
-
-interface RunToWrite {
-  /** `<key>` (one function-name) or `<app-key>/<function-key>`. */
-  folder: string;
-  result: RunResult;
-  /** An unchanged function's carried figures. */
-  carried: boolean;
-}
-
-interface WrittenRun {
-  folder: string;
-  path: string;
-  kept: number;
-  dropped: string[];
-}
-
-/** The branch moved under us: the ref update was refused (422/409), or GitHub reported a conflict anywhere (409). */
-class WriteConflict extends Error {
-  constructor(
-    readonly status: number,
-    cause: unknown,
-  ) {
-    super(`write conflict (${status})`, { cause });
-  }
-}
-
-function isWriteConflict(error: unknown): boolean {
-  return error instanceof WriteConflict || statusOf(error) === 409;
-}
-
-function statusOf(error: unknown): number | string {
-  const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status === 'number') return status;
-  return error instanceof Error ? error.message : String(error);
 }

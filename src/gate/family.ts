@@ -1,5 +1,5 @@
-// What the verdict counts as evidence, beside each comparison's own interval (compare.ts): the practical floor under
-// which a change is within noise, and the one error rate the whole verdict shares — split across the live gate's
+// What the verdict counts as evidence, beside each comparison's own interval (compare-place.ts): the practical floor
+// under which a change is within noise, and the one error rate the whole verdict shares — split across the live gate's
 // looks, then Holm across its comparisons. docs/gate.md, "Never blocking identical code", gives the reasoning. Pure.
 
 import type { GateSettings, Prices, RunResult } from '../types.js';

@@ -1,6 +1,6 @@
-// What each comparison of the verdict found, as data: compare.ts decides a finding per comparison, reasons.ts
-// words it, and the level follows from it (levelOf). Nothing here is prose, so the overall reason, the report or a
-// test can ask "was this an improvement?" without reading a sentence.
+// What each comparison of the verdict found, as data: compare.ts and compare-place.ts decide a finding per comparison,
+// reasons.ts words it, and the level follows from it (levelOf). Nothing here is prose, so the overall reason, the
+// report or a test can ask "was this an improvement?" without reading a sentence.
 
 import type { VerdictLevel } from './verdict.js';
 

@@ -1,5 +1,5 @@
-// mode: prune — which folders of the data branch belong to no configured function any more. Pure; databranch.ts
-// reads the branch's files and deletes what this plans, in one commit.
+// mode: prune — which folders of the data branch belong to no configured function any more. Pure;
+// databranch-prune.ts reads the branch's files and deletes what this plans, in one commit.
 //
 // What "configured" means:
 // - one function (function-name): its key (`key`, default the function name): `<key>/`;

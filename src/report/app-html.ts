@@ -7,7 +7,8 @@ import { orderOutcomes } from '../gate/app.js';
 import { escapeHtml, formatUsdDelta, safeUrl } from '../lib/format.js';
 import { appRow, LEVEL_WORD, type AppReportInput } from './app.js';
 import { functionSections, htmlPage } from './html.js';
-import { fileSpendSentence, VERDICT_ICON } from './model.js';
+import { VERDICT_ICON } from './model.js';
+import { fileSpendSentence } from './spend-sentences.js';
 import { fileSpend } from '../results/spend.js';
 
 const h = (text: string | number | null | undefined, maxChars = 2000): string =>

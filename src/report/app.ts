@@ -22,7 +22,8 @@ import {
 } from '../lib/format.js';
 import { fitToLimit, GITHUB_COMMENT_MAX_CHARS } from './limits.js';
 import { renderFailureReport, renderReport } from './markdown.js';
-import { ACCEPTED_ICON, fileSpendSentence, VERDICT_ICON } from './model.js';
+import { ACCEPTED_ICON, VERDICT_ICON } from './model.js';
+import { fileSpendSentence } from './spend-sentences.js';
 import { fileSpend } from '../results/spend.js';
 import { formatUtc } from '../gate/acceptance.js';
 

@@ -36,19 +36,16 @@ import {
   monthlyChangeUsd,
   ACCEPTED_ICON,
   projectedCosts,
-  reportSpend,
-  SPEND_LEGEND,
-  spendSentence,
-  coldStartLegend,
-  expectedCostCell,
   NO_VERDICT_ICON,
   savingPct,
   shortSha,
   storedBaselineNote,
   VERDICT_ICON,
-  visualizationLinks,
   type ReportInput,
 } from './model.js';
+import { reportSpend, SPEND_LEGEND, spendSentence } from './spend-sentences.js';
+import { coldStartLegend, expectedCostCell } from './cold-start-legend.js';
+import { visualizationLinks } from './links.js';
 
 const LEVEL_WORD = { pass: 'Pass', warn: 'Warning', fail: 'Fail' } as const;
 

@@ -17,16 +17,8 @@ import {
   measuredInvocationsText,
   nonBreaking,
 } from '../lib/format.js';
-import {
-  coldStartTexts,
-  firstErrors,
-  reportSpend,
-  shortSha,
-  SPEND_LEGEND,
-  spendSentence,
-  VERDICT_ICON,
-  type ReportInput,
-} from './model.js';
+import { coldStartTexts, firstErrors, shortSha, VERDICT_ICON, type ReportInput } from './model.js';
+import { reportSpend, SPEND_LEGEND, spendSentence } from './spend-sentences.js';
 
 function comparisonValue(row: MetricComparison, value: number | null): string {
   if (row.kind === 'duration' || row.kind === 'init') return nonBreaking(formatMs(value));

@@ -30,14 +30,12 @@ import {
   safeUrl,
 } from '../lib/format.js';
 import {
-  coldStartLegend,
   deltaAt,
   memoryDeltaAt,
   memoryUseAt,
   memoryUseCellText,
   noRecommendationReason,
   type MemoryUseCell,
-  expectedCostCell,
   errorsText,
   ACCEPTED_ICON,
   hasBaselineColumns,
@@ -51,10 +49,11 @@ import {
   savingPct,
   storedBaselineNote,
   VERDICT_ICON,
-  visualizationLinks,
   type DeltaCell,
   type ReportInput,
 } from './model.js';
+import { coldStartLegend, expectedCostCell } from './cold-start-legend.js';
+import { visualizationLinks } from './links.js';
 
 export interface RenderOptions {
   /**

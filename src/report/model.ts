@@ -1,36 +1,17 @@
 // What a report shows, decided once for every renderer (markdown.ts for the comment and summary, html.ts for the
 // artefact): which comparison the headline quotes, the saving, the Δ at each memory size, the rows that matter,
-// the links. Pure data and plain words: no markdown, no HTML, no escaping (each renderer escapes what it prints).
+// the links (links.ts; the spend's words are spend-sentences.ts's, the expected cost's cold-start-legend.ts's). Pure
+// data and plain words: no markdown, no HTML, no escaping (each renderer escapes what it prints).
 // A results file is untrusted input (comment-only mode may render one uploaded by a fork): nothing here trusts a
 // URL or text in it beyond what the figures say.
 
 import type { TrendInput } from './trend.js';
-import type {
-  FileSpend,
-  MetricComparison,
-  PowerValueResult,
-  RunResult,
-  RunSpend,
-  Verdict,
-  VerdictLevel,
-} from '../types.js';
+import type { MetricComparison, PowerValueResult, RunResult, Verdict, VerdictLevel } from '../types.js';
 import { LEVEL_RANK } from '../gate/levels.js';
 import { entryAt } from '../results/figures.js';
-import {
-  formatCount,
-  formatGbSeconds,
-  formatMemory,
-  formatMs,
-  formatPct,
-  formatUsd,
-  formatUsdDelta,
-  formatWallTime,
-  truncateText,
-} from '../lib/format.js';
-import { functionSpend, type FunctionSpend } from '../results/spend.js';
+import { formatCount, formatMemory, formatMs, formatPct, formatUsdDelta, truncateText } from '../lib/format.js';
 import { explainNoRecommendation } from '../tuning/analyze.js';
 import { memoryUseOf, usedPctText } from '../tuning/headroom.js';
-import { compareVisualizationUrl, visualizationUrl, type VisualizationPoint } from '../results/visualization.js';
 
 export interface ReportInput {
   result: RunResult;
@@ -149,62 +130,6 @@ export function savingPct(result: RunResult): number | null {
   const costs = projectedCosts(result);
   if (!costs || costs.currentUsd === 0) return null;
   return (1 - costs.recommendedUsd / costs.currentUsd) * 100;
-}
-
-/** An expected-cost cell: the figure, and whether its cold-start extra was estimated or is unknown. */
-export interface ExpectedCostCell {
-  costUsd: number | null;
-  estimated: boolean;
-}
-
-/** The power value's expected cost, or null when the result has no expected costs at all (older results). */
-export function expectedCostCell(entry: PowerValueResult): ExpectedCostCell | null {
-  if (entry.expectedCostPerInvocationUsd === undefined) return null;
-  return {
-    costUsd: entry.expectedCostPerInvocationUsd,
-    estimated: entry.coldStartCost?.source === 'estimated',
-  };
-}
-
-/**
- * The sentences under the table about cold starts: what the expected cost is, what a cold start bills for this
- * function, which cost the gate and the strategy use, and which memory sizes' extras were estimated or unknown.
- * Null when the result has no expected costs (older results: the report reads as before).
- */
-export function coldStartLegend(result: RunResult, escape: (untrusted: string) => string): string | null {
-  const rate = coldStartRateOf(result);
-  if (rate === null) return null;
-  // The rule and the notes come from results.json, which may be a fork's upload (comment-only): escaped.
-  const billing = result.coldStartBilling ? ` (${escape(result.coldStartBilling.rule)})` : '';
-  const sentences = [
-    `Expected: cost per 1M invocations when ${ratePct(rate)} of them are cold starts (cold-start-rate), each adding what its cold start billed over a warm invocation${billing}.`,
-    'The gate compares warm costs (its % limits and max-cost-per-invocation); monthly projections and the cost strategy use expected costs.',
-  ];
-  const estimated = result.powerValues.filter((entry) => entry.coldStartCost?.source === 'estimated');
-  if (estimated.length > 0) {
-    const from = estimated
-      .slice(0, 5)
-      .map((entry) => `${formatMemory(entry.memoryMb)} from ${formatMemory(entry.coldStartCost?.fromMemoryMb ?? 0)}`)
-      .join(', ');
-    sentences.push(
-      `≈: no successful cold start at that size, so the nearest measured size's extra billed duration is used (${from}${estimated.length > 5 ? ', …' : ''}).`,
-    );
-  }
-  const unknown = result.powerValues.find((entry) => entry.coldStartCost?.source === 'unknown');
-  if (unknown)
-    sentences.push(`Unknown: ${unknown.coldStartCost?.note ?? 'the cold-start extra could not be measured'}.`);
-  return sentences.join(' ');
-}
-
-/** 0.01 → "1%", 0.005 → "0.5%", 0.125 → "12.5%". */
-export function ratePct(rate: number): string {
-  return `${Number((rate * 100).toPrecision(3))}%`;
-}
-
-/** The cold-start rate a result's expected costs use, when it has any (results from before them have none). */
-export function coldStartRateOf(result: RunResult): number | null {
-  const any = result.powerValues.some((entry) => entry.expectedCostPerInvocationUsd !== undefined);
-  return any ? (result.settings.coldStartRate ?? null) : null;
 }
 
 /**
@@ -397,108 +322,3 @@ export function firstErrors(result: RunResult): FirstError[] {
 /** A commit's short SHA, or null when the field is not a SHA (a results file is untrusted). */
 export const shortSha = (sha: string | undefined): string | null =>
   sha && /^[0-9a-f]{7,40}$/i.test(sha) ? sha.slice(0, 7) : null;
-
-// ---------------------------------------------------------------------------------------------------------
-// What the run spent (issue 20: what a PR costs)
-
-/** What this run spent measuring the function and a live baseline beside it; null when it spent nothing on it. */
-export function reportSpend(input: ReportInput): FunctionSpend | null {
-  if (input.carried) return null;
-  return functionSpend({
-    status: 'measured',
-    result: input.result,
-    baseline: input.baseline,
-    otherArchitecture: input.otherArchitecture,
-  });
-}
-
-const invocationsWord = (count: number): string =>
-  `${count.toLocaleString('en-US')} invocation${count === 1 ? '' : 's'}`;
-
-/** "6.21 GB-s, $0.000129 ($0.0000252 requests + $0.000104 compute), 1 min 12 s of wall time" and the unbilled note. */
-function spendFigures(total: RunSpend): string {
-  const unbilled = total.invocations - total.billedInvocations;
-  const note =
-    unbilled > 0
-      ? `; ${invocationsWord(unbilled)} without a REPORT record (refused by Lambda, e.g. throttled, which is not billed) ${unbilled === 1 ? 'is' : 'are'} left out of the GB-seconds and dollars`
-      : '';
-  return `${formatGbSeconds(total.gbSeconds)}, ${formatUsd(total.costUsd)} (${formatUsd(total.requestCostUsd)} requests + ${formatUsd(total.computeCostUsd)} compute), ${formatWallTime(total.wallTimeSeconds)} of wall time${note}`;
-}
-
-/**
- * One function's spend in words, plain text (numbers only, nothing to escape): "126 invocations (63 of this function,
- * 63 of the baseline function), 6.21 GB-s, $0.000129 (…), 1 min 12 s of wall time".
- */
-export function spendSentence(spend: FunctionSpend): string {
-  const parts = [
-    ...(spend.baseline ? [`${spend.baseline.invocations.toLocaleString('en-US')} of the baseline function`] : []),
-    ...(spend.otherArchitecture
-      ? [`${spend.otherArchitecture.invocations.toLocaleString('en-US')} of the other architecture's function`]
-      : []),
-  ];
-  const split =
-    parts.length > 0
-      ? ` (${[`${spend.function.invocations.toLocaleString('en-US')} of this function`, ...parts].join(', ')})`
-      : '';
-  return `${invocationsWord(spend.total.invocations)}${split}, ${spendFigures(spend.total)}`;
-}
-
-/** The whole run's spend in words (an app's one total line), plain text. */
-export function fileSpendSentence(spend: FileSpend): string {
-  const functions = `${spend.measuredFunctions} function${spend.measuredFunctions === 1 ? '' : 's'}`;
-  const parts = [
-    ...(spend.baselines ? [`${spend.baselines.invocations.toLocaleString('en-US')} of their live baselines`] : []),
-    ...(spend.otherArchitectures
-      ? [`${spend.otherArchitectures.invocations.toLocaleString('en-US')} of their other-architecture functions`]
-      : []),
-  ];
-  const split =
-    parts.length > 0
-      ? ` (${[`${spend.functions.invocations.toLocaleString('en-US')} of ${functions}`, ...parts].join(', ')})`
-      : ` of ${functions}`;
-  return `${invocationsWord(spend.total.invocations)}${split}, ${spendFigures(spend.total)}`;
-}
-
-/** How the figures are counted, for the report's legend. */
-export const SPEND_LEGEND =
-  'Every invocation counts (failed, cold, extra rounds); GB-s: Billed Duration × memory, INIT included where billed; on-demand prices, no free tier; wall time: reading the function to the end of clean-up.';
-
-// ---------------------------------------------------------------------------------------------------------
-// Links
-
-export function visualizationPoints(result: RunResult): VisualizationPoint[] {
-  return result.powerValues.flatMap((entry) => {
-    const durationMs = entry.duration?.trimmedMean;
-    if (entry.status !== 'ok' || typeof durationMs !== 'number' || typeof entry.costPerInvocationUsd !== 'number')
-      return [];
-    return [{ memoryMb: entry.memoryMb, durationMs, costUsd: entry.costPerInvocationUsd }];
-  });
-}
-
-/** Legends for the compare chart: plain words and a short SHA only (they end up in a URL and a third-party page). */
-function legendFor(run: RunResult, fallback: string): string {
-  const sha = shortSha(run.git?.sha);
-  const pr = run.git?.pullRequest;
-  if (fallback === 'PR' && Number.isInteger(pr)) return sha ? `PR #${pr} (${sha})` : `PR #${pr}`;
-  return sha ? `${fallback} (${sha})` : fallback;
-}
-
-/** The lambda-power-tuning.show links, rebuilt from the figures (a results file's own URL field is not trusted). */
-export function visualizationLinks(
-  result: RunResult,
-  baseline?: RunResult | null,
-): { single: string | null; compare: string | null } {
-  const points = visualizationPoints(result);
-  const single = points.length > 0 ? visualizationUrl(points) : null;
-  const basePoints = baseline ? visualizationPoints(baseline) : [];
-  const compare =
-    baseline && points.length > 0 && basePoints.length > 0
-      ? compareVisualizationUrl(
-          basePoints,
-          points,
-          legendFor(baseline, 'baseline'),
-          legendFor(result, result.git?.pullRequest ? 'PR' : 'this run'),
-        )
-      : null;
-  return { single, compare };
-}

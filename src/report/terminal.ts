@@ -8,7 +8,8 @@ import { costPerMillionUsd, formatMs, formatUsd, formatUsdDelta } from '../lib/f
 import { inertText } from '../lib/untrusted.js';
 import { memoryUseOf, usedPctText } from '../tuning/headroom.js';
 import { appRow, LEVEL_WORD } from './app.js';
-import { coldStartRateOf, expectedCostCell, fileSpendSentence, ratePct, spendSentence } from './model.js';
+import { coldStartRateOf, expectedCostCell, ratePct } from './cold-start-legend.js';
+import { fileSpendSentence, spendSentence } from './spend-sentences.js';
 
 /** A short plain-text table for terminals (the CLI and the demo). */
 export function renderTerminalTable(result: RunResult): string {
