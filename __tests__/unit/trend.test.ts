@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StoredRun } from '../../src/gate/change-points.js';
 import { renderReport } from '../../src/report/markdown.js';
-import { buildTrend, commitLink, repositoryUrlOf, shortSha, trendMarkdown } from '../../src/report/trend.js';
+import { buildTrend, commitLink, repositoryUrlOf, trendMarkdown } from '../../src/report/trend.js';
+import { shortSha } from '../../src/report/model.js';
 import { makeRun } from '../helpers/run-fixture.js';
 
 const PARSER = join(dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'mermaid-parse.mjs');

@@ -1,6 +1,7 @@
 // dashboard: true — on a push to the default branch, after the run is stored, index.html is drawn from the data
 // branch (every key's index.json and its newest runs, DASHBOARD_MAX_RUNS in all) and committed to dashboard-branch
-// (the data branch itself unless given), in one more commit through the git data API, as databranch.ts writes.
+// (the data branch itself unless given), in one more commit through the git data API (databranch-git.ts, as the
+// data branch's own writes).
 //
 // Requests per push: 3 to read the data branch's tip and tree, 1 per key (index.json), 1 per run read (at most
 // DASHBOARD_MAX_RUNS), then 3 to read the target's tip when it is another branch, and 4 to write (blob, tree,
@@ -8,9 +9,9 @@
 // forward", or 409) is redone from a fresh tip; only index.html is ever changed on the target branch, so a redo
 // never undoes another run's write. A failure warns: the run itself measured and stored what it should.
 
-import type { getOctokit } from '@actions/github';
 import pLimit from 'p-limit';
 import { parseRunResult } from '../gate/baseline.js';
+import { GitBranch, type Octokit } from '../gate/databranch-git.js';
 import { parseIndex, type HistoryIndex } from '../gate/databranch-index.js';
 import { messageOf } from '../lib/errors.js';
 import { realSleep, type Sleep } from '../lib/ports.js';
@@ -20,10 +21,7 @@ import type { Settings } from '../types.js';
 import type { RunContext } from './context.js';
 import { actionLog } from './log.js';
 
-type Octokit = ReturnType<typeof getOctokit>;
-
 export const DASHBOARD_PATH = 'index.html';
-const WRITE_ATTEMPTS = 5;
 /** Blob reads in flight: GitHub asks integrators to avoid many concurrent requests (secondary rate limits). */
 const READ_CONCURRENCY = 4;
 
@@ -119,7 +117,8 @@ export async function writeDashboard(deps: DashboardDeps, target: DashboardTarge
 
 /** Every key's index and its newest runs within DASHBOARD_MAX_RUNS; a run that cannot be read is left out. */
 export async function readHistories(deps: DashboardDeps, branch: string): Promise<KeyHistory[]> {
-  const tip = await readTip(deps, branch);
+  const git = gitBranch(deps, branch);
+  const tip = await git.readTip();
   if (!tip) return [];
   const indexPaths = [...tip.files.keys()].filter((path) => /^[^/]+(?:\/[^/]+)?\/index\.json$/.test(path)).sort();
   const limit = pLimit(READ_CONCURRENCY);
@@ -129,7 +128,7 @@ export async function readHistories(deps: DashboardDeps, branch: string): Promis
         limit(async (): Promise<HistoryIndex | null> => {
           const key = path.slice(0, -'/index.json'.length);
           try {
-            return parseIndex(await readBlob(deps, tip.files.get(path) as string), key);
+            return parseIndex(await git.readBlob(tip.files.get(path) as string), key);
           } catch (error) {
             deps.logger?.warning(`Dashboard: skipping ${path} (${messageOf(error)})`);
             return null;
@@ -147,7 +146,7 @@ export async function readHistories(deps: DashboardDeps, branch: string): Promis
         entries.map((entry) =>
           limit(async (): Promise<StoredRun | null> => {
             try {
-              const text = await readBlob(deps, tip.files.get(entry.path) as string);
+              const text = await git.readBlob(tip.files.get(entry.path) as string);
               const result = parseRunResult(text, (problem) => new Error(`${entry.path} ${problem}`));
               return {
                 sha: entry.sha,
@@ -171,32 +170,16 @@ export async function readHistories(deps: DashboardDeps, branch: string): Promis
   );
 }
 
-interface Tip {
-  commitSha: string;
-  treeSha: string;
-  files: Map<string, string>;
-}
-
-async function readTip(deps: DashboardDeps, branch: string): Promise<Tip | null> {
-  const { octokit, owner, repo } = deps;
-  let commitSha: string;
-  try {
-    commitSha = (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
-  } catch (error) {
-    if (statusOf(error) === 404) return null;
-    throw error;
-  }
-  const { data: commit } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
-  const { data: tree } = await octokit.rest.git.getTree({ owner, repo, tree_sha: commit.tree.sha, recursive: 'true' });
-  if (tree.truncated) throw new Error(`the tree of ${branch} is too large to list; lower history-limit`);
-  const files = new Map<string, string>();
-  for (const item of tree.tree) if (item.type === 'blob' && item.path && item.sha) files.set(item.path, item.sha);
-  return { commitSha, treeSha: commit.tree.sha, files };
-}
-
-async function readBlob(deps: DashboardDeps, sha: string): Promise<string> {
-  const { data } = await deps.octokit.rest.git.getBlob({ owner: deps.owner, repo: deps.repo, file_sha: sha });
-  return data.encoding === 'base64' ? Buffer.from(data.content, 'base64').toString('utf8') : data.content;
+function gitBranch(deps: DashboardDeps, branch: string): GitBranch {
+  return new GitBranch({
+    octokit: deps.octokit,
+    owner: deps.owner,
+    repo: deps.repo,
+    branch,
+    logger: deps.logger,
+    sleep: deps.sleep ?? realSleep,
+    random: deps.random ?? Math.random,
+  });
 }
 
 /** One file committed on the branch's tip (the branch created when missing), redone from a fresh tip on a race. */
@@ -207,42 +190,13 @@ async function commitFile(
   content: string,
   message: string,
 ): Promise<{ commitSha: string; attempts: number }> {
-  const { octokit, owner, repo } = deps;
-  const sleep = deps.sleep ?? realSleep;
-  const random = deps.random ?? Math.random;
-  const { data: blob } = await octokit.rest.git.createBlob({ owner, repo, content, encoding: 'utf-8' });
-  for (let attempt = 1; ; attempt++) {
-    const tip = await readTip(deps, branch);
-    if (tip?.files.get(path) === blob.sha) return { commitSha: tip.commitSha, attempts: attempt };
-    const { data: tree } = await octokit.rest.git.createTree({
-      owner,
-      repo,
-      tree: [{ path, mode: '100644', type: 'blob', sha: blob.sha }],
-      ...(tip ? { base_tree: tip.treeSha } : {}),
-    });
-    const { data: commit } = await octokit.rest.git.createCommit({
-      owner,
-      repo,
-      message,
-      tree: tree.sha,
-      parents: tip ? [tip.commitSha] : [],
-    });
-    try {
-      if (tip) await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.sha, force: false });
-      else await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
-      return { commitSha: commit.sha, attempts: attempt };
-    } catch (error) {
-      // 422 "Update is not a fast forward" / "Reference already exists", or 409: another run wrote first.
-      const status = statusOf(error);
-      if ((status !== 409 && status !== 422) || attempt >= WRITE_ATTEMPTS) throw error;
-      const delayMs = Math.round(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.5 + random()));
-      deps.logger?.info(`${branch} moved while writing the dashboard (${status}); retrying in ${delayMs} ms`);
-      await sleep(delayMs);
-    }
-  }
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
+  const git = gitBranch(deps, branch);
+  const blob = await git.createBlob(content);
+  return git.redoOnConflict('writing the dashboard', async (attempt) => {
+    const tip = await git.readTip();
+    // Already there (an earlier attempt's ref update went through before its answer was lost): nothing to write.
+    if (tip?.files.get(path) === blob) return { commitSha: tip.commitSha, attempts: attempt };
+    const commitSha = await git.commit(tip, [{ path, mode: '100644', type: 'blob', sha: blob }], message);
+    return { commitSha, attempts: attempt };
+  });
 }

@@ -169,7 +169,7 @@ export class GitBranch {
         // Another run moved the branch (or created it) between our read and our ref update: read again and redo.
         const delayMs = Math.round(Math.min(8000, 250 * 2 ** (number - 1)) * (0.5 + this.options.random()));
         this.options.logger?.info(
-          `The data branch ${this.branch} moved while ${activity} (${statusOf(error)}); retrying in ${delayMs} ms (attempt ${number + 1} of ${WRITE_ATTEMPTS})`,
+          `The branch ${this.branch} moved while ${activity} (${statusOf(error)}); retrying in ${delayMs} ms (attempt ${number + 1} of ${WRITE_ATTEMPTS})`,
         );
         await this.options.sleep(delayMs);
       }

@@ -319,6 +319,9 @@ export function firstErrors(result: RunResult): FirstError[] {
   });
 }
 
-/** A commit's short SHA, or null when the field is not a SHA (a results file is untrusted). */
+/**
+ * A commit's short SHA (7 hex digits, lower case), or null when the field is not a SHA (a results file and the data
+ * branch are untrusted). Up to 64 digits: a SHA-256 repository's commits.
+ */
 export const shortSha = (sha: string | undefined): string | null =>
-  sha && /^[0-9a-f]{7,40}$/i.test(sha) ? sha.slice(0, 7) : null;
+  sha && /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7).toLowerCase() : null;

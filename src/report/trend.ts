@@ -17,6 +17,7 @@ import { entryAt } from '../results/figures.js';
 import type { GateSettings, RunResult } from '../types.js';
 import { chartedFigures, niceCeiling, renderXyChart } from './chart.js';
 import { formatConfidence, formatMemory, formatPct, formatUsd, formatMs, safeUrl } from '../lib/format.js';
+import { shortSha } from './model.js';
 
 /** What the comment's trend shows; built by the flow from the loaded baseline (gate/baseline.ts LoadedBaseline). */
 export interface TrendInput {
@@ -67,11 +68,6 @@ export function buildTrend(
     confidence: gate.confidence,
     ...(repositoryUrl ? { repositoryUrl } : {}),
   };
-}
-
-/** A commit as a chart label: 7 hex digits, or null when the stored value is not a commit SHA. */
-export function shortSha(sha: string | undefined): string | null {
-  return sha && /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7).toLowerCase() : null;
 }
 
 /** The charted points, oldest first, this PR last; runs without figures at the memory size are left out. */
