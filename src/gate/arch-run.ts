@@ -6,7 +6,7 @@
 // (the same plan, the same payloads, invocations taking turns at each memory size, as the live baseline is) and
 // priced at its own architecture's price (run-state.ts prices each function by its snapshot's architecture).
 
-import { GetFunctionConfigurationCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { InputError } from '../lib/errors.js';
 import { CopyRefusedError, makeArchitectureCopy, type ArchitectureCopyOptions } from '../tuning/arch-copy.js';
 import type { TuningSubject } from '../tuning/run-state.js';
@@ -43,13 +43,8 @@ export async function otherArchitecture(settings: TuningSettings, copy: CopyCont
       dispose: async () => undefined,
     };
   const { client, onCreating, ...options } = copy;
-  const config = await client.send(
-    new GetFunctionConfigurationCommand({ FunctionName: settings.functionName }),
-    options.signal ? { abortSignal: options.signal } : {},
-  );
-  const other = config.Architectures?.[0] === 'arm64' ? 'x86_64' : 'arm64';
   try {
-    const made = await makeArchitectureCopy(client, settings.functionName, other, {
+    const made = await makeArchitectureCopy(client, settings.functionName, 'other', {
       ...options,
       ...(onCreating
         ? { onCreating: ({ functionName }) => onCreating({ functionName, region: settings.region }) }

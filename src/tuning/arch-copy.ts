@@ -92,7 +92,8 @@ const wayOut = (architecture: Architecture) =>
 export async function makeArchitectureCopy(
   client: LambdaClient,
   source: string,
-  architecture: Architecture,
+  /** 'other': the one the source does not run on, read from the same GetFunction (no request of its own). */
+  wanted: Architecture | 'other',
   options: ArchitectureCopyOptions,
 ): Promise<ArchitectureCopy> {
   const { logger, signal } = options;
@@ -101,12 +102,13 @@ export async function makeArchitectureCopy(
   const config = found.Configuration ?? {};
   const sourceName = config.FunctionName ?? source;
   const shown = inertText(sourceName);
+  const own = config.Architectures?.[0] ?? 'x86_64';
+  const architecture: Architecture = wanted === 'other' ? (own === 'arm64' ? 'x86_64' : 'arm64') : wanted;
   const refuse = (why: string) =>
     new CopyRefusedError(`Cannot make an ${architecture} copy of ${shown}: ${why}; ${wayOut(architecture)}`);
 
   if (config.PackageType === 'Image' || found.Code?.ImageUri !== undefined)
     throw refuse('it is a container image (PackageType Image), and only a .zip function can be copied');
-  const own = config.Architectures?.[0] ?? 'x86_64';
   if (own === architecture) throw new Error(`${sourceName} already runs on ${architecture}: there is nothing to copy`);
   if ((config.Runtime ?? '').startsWith('provided'))
     throw refuse(`it runs an OS-only runtime (${inertText(config.Runtime ?? '')}) whose bootstrap is a native binary`);

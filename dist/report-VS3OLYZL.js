@@ -5,14 +5,14 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-5ZP72VWH.js";
-import "./chunk-UYDXFHVF.js";
-import "./chunk-ECPTXTBO.js";
+} from "./chunk-A2FWZ7DG.js";
+import "./chunk-NGAMDUYL.js";
+import "./chunk-U5IZFZU5.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-VJXSU6PO.js";
 import "./chunk-EE6MQ7ES.js";
 import "./chunk-RGAGO2E6.js";
-import "./chunk-XPUMAK5F.js";
+import "./chunk-TZQBYUD2.js";
 import "./chunk-5WM6ETGA.js";
 import "./chunk-JRNMWUVF.js";
 import "./chunk-Q3BMP5S5.js";
@@ -25,8 +25,8 @@ import "./chunk-N3JZZGTO.js";
 import "./chunk-BHX5YG2T.js";
 import "./chunk-SFJ7IVIP.js";
 import "./chunk-7WMIMWEW.js";
-import "./chunk-KSE6QTBO.js";
-import "./chunk-DEBXCL6E.js";
+import "./chunk-5Y64ZUDY.js";
+import "./chunk-XCIHNFG2.js";
 import "./chunk-YQ5HGVKP.js";
 import "./chunk-ZS2HFFQI.js";
 import "./chunk-F67DHOCG.js";

@@ -21,7 +21,7 @@ import {
   cleanupBudget,
   recoverLeftovers,
   restoreAndCleanUp
-} from "./chunk-XPUMAK5F.js";
+} from "./chunk-TZQBYUD2.js";
 import {
   visualizationUrl
 } from "./chunk-5WM6ETGA.js";
@@ -47,10 +47,10 @@ import {
 import {
   LambdaTarget,
   parseReport
-} from "./chunk-KSE6QTBO.js";
+} from "./chunk-5Y64ZUDY.js";
 import {
   controlPlaneLimiter
-} from "./chunk-DEBXCL6E.js";
+} from "./chunk-XCIHNFG2.js";
 import {
   pLimit
 } from "./chunk-YQ5HGVKP.js";

@@ -4,7 +4,7 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-5ZP72VWH.js";
+} from "./chunk-A2FWZ7DG.js";
 import {
   baselinePlan,
   judge,
@@ -12,17 +12,17 @@ import {
   removePreviousArtefacts,
   runFlow,
   tunerDepsOf
-} from "./chunk-UYDXFHVF.js";
+} from "./chunk-NGAMDUYL.js";
 import {
   autoOptimize,
   labelledLogger,
   newRunId
-} from "./chunk-ECPTXTBO.js";
+} from "./chunk-U5IZFZU5.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-VJXSU6PO.js";
 import "./chunk-EE6MQ7ES.js";
 import "./chunk-RGAGO2E6.js";
-import "./chunk-XPUMAK5F.js";
+import "./chunk-TZQBYUD2.js";
 import "./chunk-5WM6ETGA.js";
 import "./chunk-JRNMWUVF.js";
 import "./chunk-Q3BMP5S5.js";
@@ -35,12 +35,12 @@ import "./chunk-N3JZZGTO.js";
 import "./chunk-BHX5YG2T.js";
 import "./chunk-SFJ7IVIP.js";
 import "./chunk-7WMIMWEW.js";
-import "./chunk-KSE6QTBO.js";
+import "./chunk-5Y64ZUDY.js";
 import {
   GetFunctionConfigurationCommand,
   controlPlaneLimiter,
   environmentSha256
-} from "./chunk-DEBXCL6E.js";
+} from "./chunk-XCIHNFG2.js";
 import {
   pLimit
 } from "./chunk-YQ5HGVKP.js";

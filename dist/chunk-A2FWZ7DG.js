@@ -4,7 +4,7 @@ import {
   resultsFile,
   spendOutputs,
   writeFresh
-} from "./chunk-UYDXFHVF.js";
+} from "./chunk-NGAMDUYL.js";
 import {
   fileSpend,
   functionSpend

@@ -1,13 +1,13 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   judgeAndReport
-} from "./chunk-UYDXFHVF.js";
-import "./chunk-ECPTXTBO.js";
+} from "./chunk-NGAMDUYL.js";
+import "./chunk-U5IZFZU5.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-VJXSU6PO.js";
 import "./chunk-EE6MQ7ES.js";
 import "./chunk-RGAGO2E6.js";
-import "./chunk-XPUMAK5F.js";
+import "./chunk-TZQBYUD2.js";
 import "./chunk-5WM6ETGA.js";
 import "./chunk-JRNMWUVF.js";
 import "./chunk-Q3BMP5S5.js";
@@ -48,8 +48,8 @@ import {
   actionsEngineLogger
 } from "./chunk-MOY3PVIV.js";
 import "./chunk-BW7SGPVE.js";
-import "./chunk-KSE6QTBO.js";
-import "./chunk-DEBXCL6E.js";
+import "./chunk-5Y64ZUDY.js";
+import "./chunk-XCIHNFG2.js";
 import "./chunk-YQ5HGVKP.js";
 import {
   InputError,

@@ -7,7 +7,7 @@ import {
   runDeadlineMs,
   tune,
   tuneTogether
-} from "./chunk-ECPTXTBO.js";
+} from "./chunk-U5IZFZU5.js";
 import {
   TOOL_VERSION
 } from "./chunk-2PNDXB25.js";
@@ -109,7 +109,7 @@ async function measure(settings, deps, loaded) {
   let result = null;
   let otherResult;
   let failure;
-  const arch = (settings.tuning.architectures?.length ?? 0) > 1 ? await import("./arch-run-CJAU5CF6.js") : void 0;
+  const arch = (settings.tuning.architectures?.length ?? 0) > 1 ? await import("./arch-run-6LT6P4XP.js") : void 0;
   let other;
   try {
     other = arch ? await arch.otherArchitecture(settings.tuning, {
@@ -125,7 +125,7 @@ async function measure(settings, deps, loaded) {
     }) : void 0;
     const companions = arch && other ? [arch.otherArchitectureSubject(settings.tuning, other)] : [];
     if (plan.source === "function") {
-      const { tuneWithLiveBaseline } = await import("./live-EQTJKKDF.js");
+      const { tuneWithLiveBaseline } = await import("./live-KYQBVSMI.js");
       const live = await tuneWithLiveBaseline(
         settings.tuning,
         parseFunctionName(plan.functionName),

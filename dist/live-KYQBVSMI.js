@@ -5,12 +5,12 @@ import {
 } from "./chunk-4HFRNY5W.js";
 import {
   tuneTogether
-} from "./chunk-ECPTXTBO.js";
+} from "./chunk-U5IZFZU5.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-VJXSU6PO.js";
 import "./chunk-EE6MQ7ES.js";
 import "./chunk-RGAGO2E6.js";
-import "./chunk-XPUMAK5F.js";
+import "./chunk-TZQBYUD2.js";
 import "./chunk-PDCMVIKS.js";
 import "./chunk-E3KUH2Y6.js";
 import "./chunk-5WM6ETGA.js";
@@ -26,8 +26,8 @@ import {
   invocationsForFail
 } from "./chunk-BHX5YG2T.js";
 import "./chunk-SFJ7IVIP.js";
-import "./chunk-KSE6QTBO.js";
-import "./chunk-DEBXCL6E.js";
+import "./chunk-5Y64ZUDY.js";
+import "./chunk-XCIHNFG2.js";
 import "./chunk-YQ5HGVKP.js";
 import "./chunk-ZS2HFFQI.js";
 import "./chunk-F67DHOCG.js";

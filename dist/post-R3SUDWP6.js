@@ -4,12 +4,12 @@ import {
   parseSavedRun,
   post,
   runStateSavers
-} from "./chunk-OEASIHLV.js";
+} from "./chunk-XXHVQPQT.js";
 import "./chunk-MOY3PVIV.js";
 import "./chunk-BW7SGPVE.js";
-import "./chunk-KOO6WDKH.js";
-import "./chunk-KSE6QTBO.js";
-import "./chunk-DEBXCL6E.js";
+import "./chunk-F4NQXO7Q.js";
+import "./chunk-5Y64ZUDY.js";
+import "./chunk-XCIHNFG2.js";
 import "./chunk-YQ5HGVKP.js";
 import "./chunk-ZS2HFFQI.js";
 import "./chunk-F67DHOCG.js";

@@ -1,15 +1,14 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
-import "./chunk-XPUMAK5F.js";
+import "./chunk-TZQBYUD2.js";
 import {
   COPY_TAGS,
   controlPlaneFor,
   copyName,
   deleteCopy,
   recoverAbandonedCopies
-} from "./chunk-KOO6WDKH.js";
+} from "./chunk-F4NQXO7Q.js";
 import {
   GetFunctionCommand,
-  GetFunctionConfigurationCommand,
   SETTLE,
   _ep0,
   _mw0,
@@ -17,7 +16,7 @@ import {
   isAlreadyExists,
   isoSeconds,
   waiterFailure
-} from "./chunk-DEBXCL6E.js";
+} from "./chunk-XCIHNFG2.js";
 import "./chunk-YQ5HGVKP.js";
 import {
   InputError,
@@ -660,17 +659,18 @@ var CopyRefusedError = class extends Error {
 };
 var swept = /* @__PURE__ */ new Set();
 var wayOut = (architecture) => `deploy an ${architecture} build of the function yourself and name it in compare-function`;
-async function makeArchitectureCopy(client, source, architecture, options) {
+async function makeArchitectureCopy(client, source, wanted, options) {
   const { logger, signal } = options;
   const api = controlPlaneFor(client, source, options);
   const found = await api.send("GetFunction", new GetFunctionCommand({ FunctionName: source }), signal);
   const config = found.Configuration ?? {};
   const sourceName = config.FunctionName ?? source;
   const shown = inertText(sourceName);
+  const own = config.Architectures?.[0] ?? "x86_64";
+  const architecture = wanted === "other" ? own === "arm64" ? "x86_64" : "arm64" : wanted;
   const refuse = (why) => new CopyRefusedError(`Cannot make an ${architecture} copy of ${shown}: ${why}; ${wayOut(architecture)}`);
   if (config.PackageType === "Image" || found.Code?.ImageUri !== void 0)
     throw refuse("it is a container image (PackageType Image), and only a .zip function can be copied");
-  const own = config.Architectures?.[0] ?? "x86_64";
   if (own === architecture) throw new Error(`${sourceName} already runs on ${architecture}: there is nothing to copy`);
   if ((config.Runtime ?? "").startsWith("provided"))
     throw refuse(`it runs an OS-only runtime (${inertText(config.Runtime ?? "")}) whose bootstrap is a native binary`);
@@ -831,13 +831,8 @@ async function otherArchitecture(settings, copy) {
       dispose: async () => void 0
     };
   const { client, onCreating, ...options } = copy;
-  const config = await client.send(
-    new GetFunctionConfigurationCommand({ FunctionName: settings.functionName }),
-    options.signal ? { abortSignal: options.signal } : {}
-  );
-  const other = config.Architectures?.[0] === "arm64" ? "x86_64" : "arm64";
   try {
-    const made = await makeArchitectureCopy(client, settings.functionName, other, {
+    const made = await makeArchitectureCopy(client, settings.functionName, "other", {
       ...options,
       ...onCreating ? { onCreating: ({ functionName }) => onCreating({ functionName, region: settings.region }) } : {}
     });

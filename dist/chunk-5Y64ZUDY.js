@@ -27,7 +27,7 @@ import {
   snapshotOf,
   stateAliasName,
   unqualifiedArn
-} from "./chunk-DEBXCL6E.js";
+} from "./chunk-XCIHNFG2.js";
 import {
   messageOf
 } from "./chunk-ZS2HFFQI.js";

@@ -8,7 +8,7 @@ import {
   command,
   isNotFound,
   isoSeconds
-} from "./chunk-DEBXCL6E.js";
+} from "./chunk-XCIHNFG2.js";
 import {
   messageOf
 } from "./chunk-ZS2HFFQI.js";

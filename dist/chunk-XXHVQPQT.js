@@ -6,14 +6,14 @@ import {
 } from "./chunk-MOY3PVIV.js";
 import {
   removeRunCopies
-} from "./chunk-KOO6WDKH.js";
+} from "./chunk-F4NQXO7Q.js";
 import {
   LambdaTarget
-} from "./chunk-KSE6QTBO.js";
+} from "./chunk-5Y64ZUDY.js";
 import {
   describeRemoval,
   removeRunLeftovers
-} from "./chunk-DEBXCL6E.js";
+} from "./chunk-XCIHNFG2.js";
 import {
   messageOf
 } from "./chunk-ZS2HFFQI.js";

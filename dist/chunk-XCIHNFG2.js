@@ -31,15 +31,6 @@ import {
   makeBuilder
 } from "./chunk-EMDC3MXH.js";
 
-// node_modules/@aws-sdk/client-lambda/dist-es/commandBuilder.js
-var command = makeBuilder(commonParams, "AWSGirApiService", "LambdaClient", getEndpointPlugin);
-var _ep0 = {};
-var _mw0 = (Command, cs, config, o) => [];
-
-// node_modules/@aws-sdk/client-lambda/dist-es/commands/GetFunctionConfigurationCommand.js
-var GetFunctionConfigurationCommand = class extends command(_ep0, _mw0, "GetFunctionConfiguration", GetFunctionConfiguration$) {
-};
-
 // src/tuning/function-config.ts
 import { createHash } from "node:crypto";
 
@@ -216,6 +207,11 @@ function sortKeys(record) {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+// node_modules/@aws-sdk/client-lambda/dist-es/commandBuilder.js
+var command = makeBuilder(commonParams, "AWSGirApiService", "LambdaClient", getEndpointPlugin);
+var _ep0 = {};
+var _mw0 = (Command, cs, config, o) => [];
+
 // node_modules/@aws-sdk/client-lambda/dist-es/commands/DeleteAliasCommand.js
 var DeleteAliasCommand = class extends command(_ep0, _mw0, "DeleteAlias", DeleteAlias$) {
 };
@@ -226,6 +222,10 @@ var DeleteFunctionCommand = class extends command(_ep0, _mw0, "DeleteFunction", 
 
 // node_modules/@aws-sdk/client-lambda/dist-es/commands/GetFunctionCommand.js
 var GetFunctionCommand = class extends command(_ep0, _mw0, "GetFunction", GetFunction$) {
+};
+
+// node_modules/@aws-sdk/client-lambda/dist-es/commands/GetFunctionConfigurationCommand.js
+var GetFunctionConfigurationCommand = class extends command(_ep0, _mw0, "GetFunctionConfiguration", GetFunctionConfiguration$) {
 };
 
 // node_modules/@aws-sdk/client-lambda/dist-es/commands/ListAliasesCommand.js
