@@ -51,14 +51,13 @@ const inlineFunction = (prefix: string, source: string): string => {
   return codeDir;
 };
 /**
- * Writes a fresh file of event.mb MB and reads it back in 1 MB steps, then deletes it: page cache charged to the
- * environment's memory group (the group's peak used to count it), while the process itself holds about 1 MB more.
+ * Writes a fresh file of event.mb MB in event.dir and reads it back in 1 MB steps, then deletes it: page cache charged
+ * to the environment's memory group (the group's peak used to count it), while the process holds about 1 MB more.
  */
 const PAGE_CACHE_FUNCTION = `import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 export const handler = async (event) => {
-  const file = path.join(os.tmpdir(), \`lpg-page-cache-\${process.pid}-\${Date.now()}\`);
+  const file = path.join(event.dir, \`lpg-page-cache-\${process.pid}-\${Date.now()}\`);
   const chunk = Buffer.alloc(1024 * 1024, 7);
   const out = fs.openSync(file, 'w');
   for (let i = 0; i < event.mb; i++) fs.writeSync(out, chunk);
@@ -72,14 +71,20 @@ export const handler = async (event) => {
 };
 `;
 /**
- * Starts a child Node process that fills event.mb MB and says so, keeps it 500 ms (many RSS polls), then ends it:
+ * A directory on disk for that file. Lambda's /tmp is disk; where this machine's /tmp is tmpfs, a file there is memory
+ * that cannot be reclaimed (shmem, charged to the group until deleted), not page cache, so the checkout is used.
+ */
+const TMPFS_MAGIC = 0x01021994;
+const diskScratchDir = (): string => (fs.statfsSync(os.tmpdir()).type === TMPFS_MAGIC ? process.cwd() : os.tmpdir());
+/**
+ * Starts a child Node process that fills event.mb MB and says so, keeps it 1 s (many RSS polls), then ends it:
  * Lambda counts every process of the sandbox, so the child's memory is in Max Memory Used.
  */
 const CHILD_PROCESS_FUNCTION = `import { spawn } from 'node:child_process';
 export const handler = async (event) => {
   const child = spawn(process.execPath, ['-e', \`globalThis.b = Buffer.alloc(\${event.mb} * 1024 * 1024, 1); console.log('filled'); setInterval(() => {}, 1000);\`], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve) => child.stdout.once('data', resolve));
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   child.kill('SIGKILL');
   await new Promise((resolve) => child.once('exit', resolve));
   return { childMb: event.mb };
@@ -497,8 +502,9 @@ describe('SandboxPool', () => {
     const codeDir = inlineFunction('lpg-page-cache-', PAGE_CACHE_FUNCTION);
     try {
       const cacheWriter = spec('page-cache', 128, { codeDir });
-      const cold = await pool.invoke(cacheWriter, event({ mb: 96 }), 'cache-1');
-      const warm = await pool.invoke(cacheWriter, event({ mb: 96 }), 'cache-2');
+      const dir = diskScratchDir();
+      const cold = await pool.invoke(cacheWriter, event({ mb: 96, dir }), 'cache-1');
+      const warm = await pool.invoke(cacheWriter, event({ mb: 96, dir }), 'cache-2');
       for (const result of [cold, warm]) {
         expect(result.functionError).toBeUndefined();
         expect(body(result)).toEqual({ readMb: 96 });
@@ -508,6 +514,22 @@ describe('SandboxPool', () => {
     } finally {
       await pool.retire('page-cache');
       fs.rmSync(codeDir, { recursive: true, force: true });
+    }
+  });
+
+  it("does not count the emulator's own memory: a no-op spawned by a 300 MB process still reports a no-op figure", async () => {
+    // ru_maxrss (process.resourceUsage().maxRSS) survives exec, so the runtime inherited the peak of the process it
+    // was forked from: under the full test suite a no-op reported all of its 128 MB. VmHWM starts afresh at exec.
+    const held = Buffer.alloc(300 * 1024 * 1024, 1);
+    const own = new SandboxPool({ idleTimeoutMs: 60_000 });
+    try {
+      const result = await own.invoke(spec('noop', 128), event({}), 'parent-rss-1');
+      expect(held[held.length - 1]).toBe(1);
+      expect(result.functionError).toBeUndefined();
+      expect(result.maxMemoryUsedMb).toBeGreaterThanOrEqual(60);
+      expect(result.maxMemoryUsedMb).toBeLessThanOrEqual(72);
+    } finally {
+      await own.close();
     }
   });
 

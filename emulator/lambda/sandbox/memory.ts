@@ -13,7 +13,10 @@
 // memory (heap, buffers) plus the pages of files the process has mapped (node's binary and libraries) whether or
 // not the page cache held them already, so it moves with what the function does and nothing else. Measured as:
 // - the runtime process's own high-water mark (VmHWM, kept by the kernel at every page fault, so no sampling gap:
-//   a spike between two polls is still counted), read at every invocation's end and sent by the runtime itself;
+//   a spike between two polls is still counted), sent by the runtime after init and each invocation and read here
+//   at each invocation's end. Not ru_maxrss (process.resourceUsage().maxRSS): the kernel carries it over exec, so
+//   it held the RSS of the emulator the environment was forked from (a no-op reported all of its 128 MB under the
+//   full test suite); VmHWM belongs to the process image and starts afresh at exec;
 // - plus, for processes the function starts (Lambda counts the whole sandbox), the tree's summed VmRSS, polled
 //   every RSS_POLL_MS while the environment initializes or runs; their spikes shorter than that can be missed.
 // Out of memory is still enforced by the memory cgroup (the kernel reclaims page cache before it kills) or, without
