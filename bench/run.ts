@@ -14,6 +14,8 @@
 //   npm run bench -- fidelity | gate | freeze   the emulator's fidelity (bench/fidelity.ts), the gate's benchmark
 //                                          (bench/gate.ts) or what freezing idle environments changes
 //                                          (bench/freeze.ts), run as they are
+//   npm run bench -- max-memory            the emulator's Max Memory Used for a no-op, page cache and memory-hungry
+//                                          (bench/max-memory.ts)
 //
 // docs/performance.md lists the figures of the last full run with the commands that produced them. The machine may
 // be shared: each table says the load average around it, and the ratios are measured side by side so that load
@@ -41,6 +43,7 @@ const OTHERS: Record<string, string> = {
   freeze: 'freeze.ts',
   'init-cost': 'init-cost.ts',
   architectures: 'architectures.ts',
+  'max-memory': 'max-memory.ts',
 };
 
 const { values: flags, positionals } = parseArgs({

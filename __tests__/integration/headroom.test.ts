@@ -1,5 +1,5 @@
-// Memory headroom end to end: the action on the emulator, over HTTP, with a function whose working set (243 MB,
-// loaded at init) is 95% of its configured 256 MB. The default max-memory-used-percent (90) keeps the cheaper 256 MB
+// Memory headroom end to end: the action on the emulator, over HTTP, with a function whose working set (a 220 MB
+// process, loaded at init, and the sandbox's own 24 MB as on Lambda: 244–246 MB) is 95% of its configured 256 MB. The default max-memory-used-percent (90) keeps the cheaper 256 MB
 // out of the recommendation, with the reason, and fails the check at the configured memory; no baseline is needed.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -67,7 +67,7 @@ describe('memory headroom on the emulator', () => {
       sample: 'memory-hungry',
       memoryMb: 256,
       timeoutSec: 30,
-      environment: { MEMORY_HUNGRY_RSS_MB: '243' },
+      environment: { MEMORY_HUNGRY_RSS_MB: '220' },
       description: 'near-limit',
     });
     const outcome = await runAction({
@@ -87,10 +87,10 @@ describe('memory headroom on the emulator', () => {
     const [small, large] = result.powerValues;
     // Every invocation succeeded: 256 MB is near its limit, not over it.
     expect(small).toEqual(expect.objectContaining({ memoryMb: 256, status: 'ok', errors: 0 }));
-    expect(small?.maxMemoryUsedMb).toBeGreaterThanOrEqual(243);
-    // At most the whole 256: on a busy machine the memory group's peak also counts page cache up to its limit
-    // (emulator README, Max Memory Used); errors 0 above is what says it did not run out.
-    expect(small?.maxMemoryUsedMb).toBeLessThanOrEqual(256);
+    // The process's 220 MB and the sandbox's 24 (emulator README, Max Memory Used); page cache is not counted, so
+    // the figure does not depend on what else the machine is doing.
+    expect(small?.maxMemoryUsedMb).toBeGreaterThanOrEqual(244);
+    expect(small?.maxMemoryUsedMb).toBeLessThanOrEqual(250);
     const usedMb = small?.maxMemoryUsedMb ?? 0;
     const pct = Math.floor((usedMb / 256) * 100);
     // 256 MB is the cheaper (a warm invocation is ~1 ms at either size), so it is the one skipped.

@@ -127,9 +127,12 @@ export interface EnvCgroup {
   readonly procsFilesAtExec: string[];
   /** Sets the CPU quota once init is done: Lambda runs init with boosted CPU, so the group has none until then. */
   startCpuQuota(): void;
-  /** Current and peak memory charged to the group, bytes; undefined without a memory group. */
+  /**
+   * Memory charged to the group now, bytes; undefined without a memory group. It counts page cache charged to the
+   * group, so it sizes the limit only; Max Memory Used is the processes' resident memory (sandbox/memory.ts), and the
+   * group's peak (memory.max_usage_in_bytes, memory.peak) is not read at all.
+   */
   memoryUsageBytes(): number | undefined;
-  memoryPeakBytes(): number | undefined;
   /** Lower (or raise) the memory limit, bytes. */
   setMemoryLimitBytes(bytes: number): void;
   /** How many times the kernel's OOM killer fired in this group. */
@@ -315,8 +318,6 @@ export class CgroupManager {
       },
       memoryUsageBytes: () =>
         memoryDir === undefined ? undefined : readNumber(path.join(memoryDir, 'memory.usage_in_bytes')),
-      memoryPeakBytes: () =>
-        memoryDir === undefined ? undefined : readNumber(path.join(memoryDir, 'memory.max_usage_in_bytes')),
       setMemoryLimitBytes(bytes) {
         if (memoryDir === undefined) return;
         // memsw must stay >= limit: raise it first when growing, lower it last when shrinking.
@@ -366,8 +367,6 @@ export class CgroupManager {
         if (quota !== undefined) write(path.join(dir, 'cpu.max'), `${quota} ${CPU_PERIOD_US}`);
       },
       memoryUsageBytes: () => (memory ? readNumber(path.join(dir, 'memory.current')) : undefined),
-      // memory.peak exists from Linux 5.19.
-      memoryPeakBytes: () => (memory ? readNumber(path.join(dir, 'memory.peak')) : undefined),
       setMemoryLimitBytes(bytes) {
         if (memory) write(path.join(dir, 'memory.max'), String(bytes));
       },

@@ -120,7 +120,21 @@ const loadHandler = async () => {
 };
 
 const { handler, error: initError } = await loadHandler();
-const memory = () => ({ rssBytes: process.memoryUsage().rss, maxRssKb: process.resourceUsage().maxRSS });
+/**
+ * This process's resident peak, kB: VmHWM, which belongs to the process image and starts afresh at exec. Not
+ * resourceUsage().maxRSS (ru_maxrss): the kernel carries that over exec, so it holds the RSS of the emulator this
+ * process was forked from (a 386 MB parent made a no-op report all of its 128 MB). ru_maxrss only where /proc is not.
+ */
+const maxRssKb = () => {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]);
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS;
+};
+const memory = () => ({ rssBytes: process.memoryUsage().rss, maxRssKb: maxRssKb() });
 if (initError) send({ type: 'initError', error: initError, ...memory() });
 else send({ type: 'ready', ...memory() });
 
@@ -213,7 +227,7 @@ const invoke = async ({ requestId, payload, deadlineMs, invokedFunctionArn }) =>
     wallMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
     runQueueWaitMs,
-    maxRssKb: process.resourceUsage().maxRSS,
+    maxRssKb: maxRssKb(),
   });
   currentRequestId = undefined;
 };

@@ -83,7 +83,16 @@ def _memory():
             rss_bytes = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         pass
-    # ru_maxrss is in KB on Linux.
+    # The peak of this process's own memory: VmHWM, kB. Not ru_maxrss: the kernel carries it over exec, so it would
+    # include the emulator's RSS, which the spawned child inherited before it became python (bootstrap.mjs).
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return {"rssBytes": rss_bytes, "maxRssKb": int(line.split()[1])}
+    except (OSError, ValueError, IndexError):
+        pass
+    # ru_maxrss is in KB on Linux (elsewhere there is no /proc).
     return {"rssBytes": rss_bytes, "maxRssKb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
 
 

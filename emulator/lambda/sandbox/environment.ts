@@ -1,14 +1,15 @@
 // One execution environment: a Node (or Python) child process running emulator/runtime/bootstrap.mjs (.py) with the
 // function's handler, in its cgroups where they are writable, frozen (SIGSTOP) while idle and thawed (SIGCONT) for its
-// next invocation, as Lambda freezes it. Without a memory cgroup, a watchdog polls its RSS.
+// next invocation, as Lambda freezes it. While it initializes or runs, a poll samples its process tree's resident
+// memory (Max Memory Used, memory.ts) and, without a memory cgroup, kills it when that is over its budget.
 // It reports what happened (ready, init error, result, fatal, timeout, exit) and leaves the verdict to outcome.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EnvCgroup } from '../cgroups.js';
 import { type LambdaError, type LogLevel, formatAppLog, formatRuntimeError } from '../logformat.js';
+import { RSS_POLL_MS, readTreeMemory, runtimeFootprintBytes } from './memory.js';
 import { type EnvState, type FunctionRuntimeSpec, isPython } from './spec.js';
 
 const RUNTIME_BOOTSTRAP = fileURLToPath(new URL('../../runtime/bootstrap.mjs', import.meta.url));
@@ -16,7 +17,6 @@ const RUNTIME_BOOTSTRAP = fileURLToPath(new URL('../../runtime/bootstrap.mjs', i
 const PYTHON_BOOTSTRAP = fileURLToPath(new URL('../../runtime/bootstrap.py', import.meta.url));
 /** Handler output kept per invocation (the tail); LogResult only ever shows the last 4 KB. */
 const MAX_LOG_CHARS = 1024 * 1024;
-const RSS_POLL_MS = 20;
 // Join the cgroups given before `--`, then become node: every page node touches is charged to the group.
 const JOIN_CGROUPS_AND_EXEC = 'while [ "$1" != "--" ]; do echo $$ > "$1" || exit 97; shift; done; shift; exec "$@"';
 
@@ -109,7 +109,13 @@ export class ExecutionEnvironment {
   retired = false;
   /** Bytes of the process's RSS that its memory cgroup does not see (node's binary, mapped before it joined). */
   unchargedBytes = 0;
-  maxRssKb = 0;
+  /** The resident peak of its process tree over its life, kB (memory.ts says why resident memory, not the cgroup). */
+  residentPeakKb = 0;
+  /**
+   * What its processes may hold before they are out of memory, bytes: the memory size less the sandbox's own share
+   * (NODE_RUNTIME_FOOTPRINT_MB), which Max Memory Used adds back.
+   */
+  readonly processBudgetBytes: number;
   watchdogOom = false;
   idleTimer: NodeJS.Timeout | undefined;
   readonly exited: Promise<ExitInfo>;
@@ -131,6 +137,7 @@ export class ExecutionEnvironment {
     private readonly memoryCgroup: boolean,
   ) {
     const memoryMb = spec.memoryMb;
+    this.processBudgetBytes = memoryMb * 1024 * 1024 - runtimeFootprintBytes(spec);
     // Lambda's Node runtime sizes V8 from the memory setting the same way: new space 10 %, old space the rest.
     const nodeArgs = [
       `--max-old-space-size=${Math.max(16, Math.floor(memoryMb * 0.9))}`,
@@ -288,11 +295,11 @@ export class ExecutionEnvironment {
   private onMessage(message: ChildMessage): void {
     switch (message.type) {
       case 'ready':
-        this.maxRssKb = Math.max(this.maxRssKb, message.maxRssKb);
+        this.residentPeakKb = Math.max(this.residentPeakKb, message.maxRssKb);
         this.settleReady?.({ kind: 'ready', rssBytes: message.rssBytes });
         return;
       case 'initError':
-        this.maxRssKb = Math.max(this.maxRssKb, message.maxRssKb);
+        this.residentPeakKb = Math.max(this.residentPeakKb, message.maxRssKb);
         this.appendOutput(
           formatRuntimeError(this.spec.logFormat, new Date(), undefined, 'Uncaught Exception', message.error),
         );
@@ -312,7 +319,7 @@ export class ExecutionEnvironment {
         this.appendOutput(message.text);
         return;
       case 'result': {
-        this.maxRssKb = Math.max(this.maxRssKb, message.maxRssKb);
+        this.residentPeakKb = Math.max(this.residentPeakKb, message.maxRssKb);
         const { type: _type, requestId: _requestId, ...outcome } = message;
         this.settle?.({ kind: 'result', ...outcome });
         return;
@@ -327,15 +334,27 @@ export class ExecutionEnvironment {
     }
   }
 
-  /** Without a memory cgroup, memory is enforced by polling the process's RSS (Lambda counts the whole process). */
+  /**
+   * Samples the process tree's resident memory now: the runtime process's kernel-kept high-water mark, and the tree's
+   * sum (processes the function started count too, as on Lambda). Returns the tree's RSS now, kB.
+   */
+  sampleMemory(): number | undefined {
+    const memory = readTreeMemory(this.child.pid);
+    if (memory === undefined) return undefined;
+    this.residentPeakKb = Math.max(this.residentPeakKb, memory.hwmKb, memory.treeRssKb);
+    return memory.treeRssKb;
+  }
+
+  /**
+   * While it initializes or runs: samples its memory, and without a memory cgroup enforces the budget (Lambda counts
+   * the whole process tree). Linux only (/proc); elsewhere the runtime's own high-water mark is what is known.
+   */
   private startWatchdog(): void {
-    if (this.memoryCgroup || this.watchdog || process.platform !== 'linux') return;
-    const limitKb = this.spec.memoryMb * 1024;
+    if (this.watchdog || process.platform !== 'linux') return;
+    const budgetKb = this.processBudgetBytes / 1024;
     this.watchdog = setInterval(() => {
-      const rssKb = readRssKb(this.child.pid);
-      if (rssKb === undefined) return;
-      this.maxRssKb = Math.max(this.maxRssKb, rssKb);
-      if (rssKb > limitKb) {
+      const treeRssKb = this.sampleMemory();
+      if (treeRssKb !== undefined && !this.memoryCgroup && treeRssKb > budgetKb) {
         this.watchdogOom = true;
         this.kill();
       }
@@ -346,16 +365,6 @@ export class ExecutionEnvironment {
   private stopWatchdog(): void {
     clearInterval(this.watchdog);
     this.watchdog = undefined;
-  }
-}
-
-function readRssKb(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const match = /^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match?.[1] === undefined ? undefined : Number(match[1]);
-  } catch {
-    return undefined;
   }
 }
 

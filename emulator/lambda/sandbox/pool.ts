@@ -5,8 +5,10 @@
 // - CPU: memory / 1769 MB of one vCPU (capped at the cores present) through a cgroup CPU quota. Init runs without
 //   the quota, as Lambda boosts CPU during the init phase (Init Duration barely changes with memory size there).
 //   Where cgroups are not writable, a declared CPU-time model stands in (scheduler.ts, modeledDurationMs).
-// - Memory: a memory cgroup sized so the whole process (node itself included, as Lambda counts it) gets memoryMb,
-//   plus V8's own heap limit as Lambda's Node runtime sets it; without the cgroup, a watchdog polls the RSS.
+// - Memory: a memory cgroup sized so the whole process (node itself included, as Lambda counts it) gets memoryMb
+//   less the sandbox's own share (memory.ts, NODE_RUNTIME_FOOTPRINT_MB), plus V8's own heap limit as Lambda's Node
+//   runtime sets it; without the cgroup, a watchdog polls the RSS. Max Memory Used is the process tree's resident
+//   peak plus that share, never the cgroup's figures, which count page cache (memory.ts says why).
 // - Scheduling: the CPU shares of environments *running* at once never add up to more than the cores present;
 //   the rest wait in FIFO order (scheduler.ts), so one measurement is not slowed down by another's contention.
 // - Outcome: what happened is handed to the pure invocationOutcome (outcome.ts), which returns the response, the
@@ -17,6 +19,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { CgroupManager, bytesFromMib, cpuQuotaUs, vcpusForMemory } from '../cgroups.js';
 import { ExecutionEnvironment, type RunOutcome, functionArn, sameFunction } from './environment.js';
+import { runtimeFootprintBytes } from './memory.js';
 import { timedOutInitLog } from './invocation-log.js';
 import { type Happened, type InitFailure, type InvocationFacts, classifyExit, invocationOutcome } from './outcome.js';
 import { CpuScheduler, MILLICORES_PER_CORE, coldStartUnits, cpuUnits } from './scheduler.js';
@@ -242,13 +245,14 @@ export class SandboxPool {
     | { failed: InvokeResult }
     | { initTimedOut: true; log: string }
   > {
-    const limitBytes = bytesFromMib(spec.memoryMb);
+    // What the function's processes may hold: the memory size less what Lambda's sandbox holds itself.
+    const budgetBytes = bytesFromMib(spec.memoryMb) - runtimeFootprintBytes(spec);
     const id = `env-${++environmentSequence}-${randomBytes(3).toString('hex')}`;
     const cgroup =
       this.cpuMode === 'cgroup' || this.memoryMode === 'cgroup'
         ? this.cgroups?.createEnv(id, {
             cpuQuotaUs: this.cpuMode === 'cgroup' ? cpuQuotaUs(vcpusForMemory(spec.memoryMb, this.cores)) : undefined,
-            memoryLimitBytes: this.memoryMode === 'cgroup' ? limitBytes : undefined,
+            memoryLimitBytes: this.memoryMode === 'cgroup' ? budgetBytes : undefined,
           })
         : undefined;
     const startedAt = performance.now();
@@ -271,13 +275,13 @@ export class SandboxPool {
     if (ready.kind === 'ready') {
       // Whole-process accounting, as Lambda's: node's binary and libraries are file pages already in the page cache,
       // charged to whoever read them first, so the group sees only ~7 of a no-op's ~40 MB RSS. Lower its limit by
-      // the part it cannot see, so the RSS as a whole is held to memoryMb. RSS over the limit already: out of memory.
+      // the part it cannot see, so the RSS as a whole is held to its budget. RSS over it already: out of memory.
       const usage = this.memoryMode === 'cgroup' ? cgroup?.memoryUsageBytes() : undefined;
       if (cgroup && usage !== undefined) {
         env.unchargedBytes = Math.max(0, ready.rssBytes - usage);
         try {
-          if (ready.rssBytes > limitBytes) throw new Error('over the limit after init');
-          cgroup.setMemoryLimitBytes(limitBytes - env.unchargedBytes);
+          if (ready.rssBytes > budgetBytes) throw new Error('over the limit after init');
+          cgroup.setMemoryLimitBytes(budgetBytes - env.unchargedBytes);
         } catch {
           env.watchdogOom = true;
           env.kill();
@@ -384,7 +388,7 @@ export class SandboxPool {
    */
   private async reap(env: ExecutionEnvironment, outcome: RunOutcome): Promise<Happened> {
     const overMemory =
-      outcome.kind === 'result' && this.memoryMode === 'watchdog' && outcome.maxRssKb > env.spec.memoryMb * 1024;
+      outcome.kind === 'result' && this.memoryMode === 'watchdog' && outcome.maxRssKb * 1024 > env.processBudgetBytes;
     if (outcome.kind === 'result' && !overMemory) {
       const { wallMs, cpuMs, runQueueWaitMs } = outcome;
       const timings = { wallMs, cpuMs, runQueueWaitMs };
@@ -417,10 +421,14 @@ export class SandboxPool {
     });
   }
 
-  /** Peak memory of the environment's whole life: its RSS peak, or its cgroup's plus what the group cannot see. */
+  /**
+   * Peak memory of the environment's whole life, as Lambda counts it: its process tree's resident peak (read once
+   * more now, for a runtime that died before it could say) plus the sandbox's own share. Not the memory cgroup's
+   * peak, which counts page cache (memory.ts).
+   */
   private peakMemoryBytes(env: ExecutionEnvironment): number {
-    const cgroupPeak = env.cgroup?.memoryPeakBytes();
-    return Math.max(env.maxRssKb * 1024, cgroupPeak === undefined ? 0 : cgroupPeak + env.unchargedBytes);
+    env.sampleMemory();
+    return env.residentPeakKb * 1024 + runtimeFootprintBytes(env.spec);
   }
 
   private makeIdle(env: ExecutionEnvironment): void {
