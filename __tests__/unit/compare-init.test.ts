@@ -171,7 +171,9 @@ describe('Init Duration, stored baseline', () => {
       const run = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, samples }], runId });
       return { ...run, settings: { ...run.settings, onlyColdStarts: true } };
     };
-    const verdict = compareRuns(coldRun(600, 'pr-run'), coldRun(200, 'base-run'), INIT_GATE, 0);
+    // A data branch of 3 such runs: the drift estimate a stored baseline's fail needs (no drift between them).
+    const base = coldRun(200, 'base-run');
+    const verdict = compareRuns(coldRun(600, 'pr-run'), base, INIT_GATE, 0, { history: [base, base, base] });
     const [init] = initRows(verdict.comparisons);
     expect(init?.finding?.kind).toBe('fail-limit');
     expect(init?.reason).toMatch(/rose 200\.0% \(95% CI .*\), significant and above the 20% fail limit\.$/);

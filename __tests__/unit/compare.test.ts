@@ -2,7 +2,7 @@
 // millisecond costs 1e-8 USD and a cost ratio equals a billed-duration ratio.
 
 import { compareRuns } from '../../src/gate/compare.js';
-import type { MetricComparison, Verdict } from '../../src/types.js';
+import type { MetricComparison, RunResult, Verdict } from '../../src/types.js';
 import { ROUND_PRICES, blocked, makeRun, repeat } from '../helpers/run-fixture.js';
 import { gateSettings } from '../helpers/settings.js';
 
@@ -24,6 +24,12 @@ function row(verdict: Verdict, kind: MetricComparison['kind'], metric: string | 
 const single = (durationsMs: number[], configuredMb = 1024) =>
   makeRun({ configuredMb, powerValues: [{ memoryMb: configuredMb, durationsMs }], sha: 'b'.repeat(40) });
 
+/**
+ * A stored baseline fails only with the drift between runs estimated, from 3 stored runs at the memory compared: a
+ * data branch whose three runs measured the baseline's very figures (no drift, so the interval is unchanged).
+ */
+const steady = (base: RunResult) => ({ history: [base, base, base] });
+
 describe('compareRuns: zero variance', () => {
   it('identical samples on both sides: unchanged, not significant, pass', () => {
     const verdict = compareRuns(single(repeat(100, 5)), single(repeat(100, 5)), GATE, MONTHLY);
@@ -42,7 +48,8 @@ describe('compareRuns: zero variance', () => {
   });
 
   it('every sample +10% on each side: exact, significant; cost fails at 5%, duration warns at 5% (10% is not above 10%)', () => {
-    const verdict = compareRuns(single(repeat(110, 5)), single(repeat(100, 5)), GATE, MONTHLY);
+    const base = single(repeat(100, 5));
+    const verdict = compareRuns(single(repeat(110, 5)), base, GATE, MONTHLY, steady(base));
     const cost = row(verdict, 'cost');
     // 110e-8 / 100e-8 − 1 = 10% (up to float rounding); the interval has zero width.
     expect(cost.baseValue).toBeCloseTo(1e-6, 15);
@@ -97,7 +104,7 @@ describe('compareRuns: significance', () => {
       discardTopBottom: 0.2,
       powerValues: [{ memoryMb: 1024, durationsMs: base }],
     });
-    const verdict = compareRuns(pr, baseline, GATE, MONTHLY);
+    const verdict = compareRuns(pr, baseline, GATE, MONTHLY, steady(baseline));
     const duration = row(verdict, 'duration');
     expect(duration.deltaPct).toBeCloseTo(20, 9);
     expect(duration.ciLowPct).toBeCloseTo(17.4223, 3);
@@ -304,7 +311,7 @@ describe('compareRuns: configured memory', () => {
         { memoryMb: 2048, durationsMs: repeat(60, 5) },
       ],
     });
-    const verdict = compareRuns(pr, baseline, GATE, MONTHLY);
+    const verdict = compareRuns(pr, baseline, GATE, MONTHLY, steady(baseline));
     const cost = row(verdict, 'cost', /configured/);
     expect(cost.metric).toBe("cost per invocation at 2048 MB against the base's 1024 MB (configured)");
     expect(cost).toEqual(expect.objectContaining({ memoryMb: 2048, baseMemoryMb: 1024 }));
@@ -322,11 +329,13 @@ describe('compareRuns: configured memory', () => {
 describe('compareRuns: monthly cost and prices', () => {
   it('fails on a significant monthly increase above the limit', () => {
     // +3% at 1e-6 per invocation and 1,000,000 a month: +$0.03 against a $0.02 limit.
+    const base = single(repeat(100, 5));
     const verdict = compareRuns(
       single(repeat(103, 5)),
-      single(repeat(100, 5)),
+      base,
       { ...GATE, maxMonthlyCostIncreaseUsd: 0.02 },
       MONTHLY,
+      steady(base),
     );
     const monthly = row(verdict, 'monthly-cost');
     expect(monthly.baseValue).toBeCloseTo(1, 9);
@@ -369,7 +378,7 @@ describe('compareRuns: monthly cost and prices', () => {
       prices: { ...ROUND_PRICES, architecture: 'arm64', pricePerGbSecondUsd: 0.000008 },
       powerValues: [{ memoryMb: 1024, durationsMs: repeat(100, 5) }],
     });
-    const verdict = compareRuns(single(repeat(100, 5)), baseline, GATE, MONTHLY);
+    const verdict = compareRuns(single(repeat(100, 5)), baseline, GATE, MONTHLY, steady(baseline));
     expect(row(verdict, 'cost').deltaPct).toBeCloseTo(25, 9);
     expect(row(verdict, 'cost').level).toBe('fail');
   });
@@ -467,12 +476,14 @@ describe('compareRuns: environments, not invocations, when both sides were measu
     const base = levels([100, 100, 100, 100]);
     // Pooled, 48 tight samples a side make +6.5% look certain; over the 4 pairs of environments the interval is
     // t(3) wide: exp(mean ± 3.182·s/2) of the log differences.
+    const pooledBase = single(base.powerValues[0]?.samples.map((entry) => entry.durationMs) ?? []);
     const byInvocation = row(
       compareRuns(
         single(pr.powerValues[0]?.samples.map((entry) => entry.durationMs) ?? []),
-        single(base.powerValues[0]?.samples.map((entry) => entry.durationMs) ?? []),
+        pooledBase,
         GATE,
         MONTHLY,
+        steady(pooledBase),
       ),
       'cost',
     );
@@ -498,7 +509,8 @@ describe('compareRuns: environments, not invocations, when both sides were measu
 
   it('one environment on a side falls back to the interval over invocations', () => {
     const pr = levels([110, 110]);
-    const cost = row(compareRuns(pr, single(repeat(100, 10)), GATE, MONTHLY), 'cost');
+    const stored = single(repeat(100, 10));
+    const cost = row(compareRuns(pr, stored, GATE, MONTHLY, steady(stored)), 'cost');
     expect(cost.reason).not.toMatch(/environments/);
     expect(cost.level).toBe('fail');
   });

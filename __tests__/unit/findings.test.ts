@@ -57,7 +57,9 @@ describe('relative findings: cost and duration at one place', () => {
   });
 
   it('fail-limit and warn-limit: an exact +10% is above the 5% cost fail limit and the 5% duration warn limit', () => {
-    const comparisons = rows(single(repeat(110, 5)), single(repeat(100, 5)));
+    // Three stored runs at 1024 MB: the drift estimate a stored baseline's fail needs (no drift here).
+    const base = single(repeat(100, 5));
+    const comparisons = rows(single(repeat(110, 5)), base, GATE, 0, { history: [base, base, base] });
     expect(findingOf(comparisons, 'cost')).toEqual({
       kind: 'fail-limit',
       metric: 'cost',
@@ -221,6 +223,23 @@ describe('relative findings: cost and duration at one place', () => {
     expect(finding.change.interval).toEqual(expect.objectContaining({ environments: 6, exact: false }));
   });
 
+  it('no-drift-estimate: above the fail limit against a stored baseline without 3 stored runs there', () => {
+    const base = single(repeat(100, 5));
+    expect(findingOf(rows(single(repeat(110, 5)), base), 'cost')).toEqual({
+      kind: 'no-drift-estimate',
+      metric: 'cost',
+      at: HERE,
+      change: exact(10),
+      limitPct: 5,
+      storedRuns: 1,
+      needed: 3,
+      history: false,
+    });
+    expect(findingOf(rows(single(repeat(110, 5)), base, GATE, 0, { history: [base, base] }), 'cost')).toEqual(
+      expect.objectContaining({ kind: 'no-drift-estimate', storedRuns: 2, needed: 3, history: true }),
+    );
+  });
+
   it('an interval over stored runs says how many it took its run-to-run noise from', () => {
     const base = single(around(100, 10));
     const history = [base, single(around(104, 10)), single(around(96, 10))];
@@ -324,9 +343,12 @@ describe('places that could not be compared', () => {
 });
 
 describe('the monthly limit', () => {
-  const monthly = (pr: number[], base: number[], limitUsd?: number) =>
+  // The data branch holds 3 stored runs at the base's figures: the drift estimate a stored baseline's fail needs.
+  const monthly = (pr: number[], base: number[], limitUsd?: number, history = 3) =>
     findingOf(
-      rows(single(pr), single(base), gateSettings({ maxMonthlyCostIncreaseUsd: limitUsd }), 1_000_000),
+      rows(single(pr), single(base), gateSettings({ maxMonthlyCostIncreaseUsd: limitUsd }), 1_000_000, {
+        history: Array.from({ length: history }, () => single(base)),
+      }),
       'monthly-cost',
     );
 
@@ -347,6 +369,16 @@ describe('the monthly limit', () => {
     );
     expect(monthly(repeat(103, 5), repeat(100, 5), 0.05)).toEqual(
       expect.objectContaining({ outcome: 'within', limitUsd: 0.05 }),
+    );
+  });
+
+  it('above-unconfirmed: above the limit on a significant cost change that cannot fail (2 stored runs)', () => {
+    expect(monthly(repeat(103, 5), repeat(100, 5), 0.02, 2)).toEqual(
+      expect.objectContaining({
+        outcome: 'above-unconfirmed',
+        limitUsd: 0.02,
+        shortfall: { kind: 'no-drift-estimate', storedRuns: 2, needed: 3, history: true },
+      }),
     );
   });
 });
@@ -431,8 +463,21 @@ describe('levelOf', () => {
       levels([
         { ...relative, kind: 'warn-limit', change, limitPct: 5 },
         { ...relative, kind: 'too-few-environments', change, limitPct: 10, environments: 3, needed: 7 },
+        { ...relative, kind: 'no-drift-estimate', change, limitPct: 10, storedRuns: 2, needed: 3, history: true },
       ]),
-    ).toEqual(['warn', 'warn']);
+    ).toEqual(['warn', 'warn', 'warn']);
+    const monthly = { kind: 'monthly-cost', at: HERE, invocations: 1, baseUsd: 1, prUsd: 2, limitUsd: 0.5 } as const;
+    expect(
+      levels([
+        { ...monthly, outcome: 'above' },
+        {
+          ...monthly,
+          outcome: 'above-unconfirmed',
+          shortfall: { kind: 'too-few-environments', environments: 3, needed: 7 },
+        },
+        { ...monthly, outcome: 'above-not-significant' },
+      ]),
+    ).toEqual(['fail', 'warn', 'pass']);
     expect(
       levels([
         { ...relative, kind: 'within-limit', change },

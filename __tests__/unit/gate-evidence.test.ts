@@ -40,7 +40,9 @@ describe('the practical floor (min-duration-change-ms)', () => {
   });
 
   it('the floor at 0 leaves the interval to decide', () => {
-    expect(compareRuns(pr, base, gateSettings({ minDurationChangeMs: 0 }), 1_000_000).level).toBe('fail');
+    // Three stored runs at 256 MB give the drift estimate a stored baseline's fail needs (here no drift).
+    const history = [base, base, base];
+    expect(compareRuns(pr, base, gateSettings({ minDurationChangeMs: 0 }), 1_000_000, { history }).level).toBe('fail');
   });
 });
 
@@ -144,10 +146,45 @@ describe('the live gate’s looks and evidence', () => {
     expect(duration.significant).toBe(false);
   });
 
-  it('a stored baseline (another run) is not held to environments', () => {
+  it('a stored baseline (another run) is not held to environments, but to the drift between runs', () => {
     const pr = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: around(150, 10) }] });
     const base = makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: around(100, 10) }] });
-    expect(compareRuns(pr, base, gateSettings(), 0).level).toBe('fail');
+    const verdict = compareRuns(pr, base, gateSettings(), 0, { history: [base, base, base] });
+    expect(verdict.level).toBe('fail');
+    expect(row(verdict, 'duration').reason).not.toMatch(/environment/);
+  });
+
+  it('the monthly limit cannot fail on a cost change measured in fewer environments than a fail needs', () => {
+    // +50% over 6 pairs: the cost comparison warns (a fail needs 7), and its monthly projection, far above the
+    // $0.01 limit, warns with it instead of failing on the same evidence.
+    const verdict = compareRuns(
+      blocks(6, 150),
+      blocks(6, 100),
+      gateSettings({ baselineSource: 'function', maxInvocations: 60, maxMonthlyCostIncreaseUsd: 0.01 }),
+      1_000_000,
+    );
+    expect(row(verdict, 'cost').finding?.kind).toBe('too-few-environments');
+    const monthly = row(verdict, 'monthly-cost');
+    expect(monthly.finding).toEqual(
+      expect.objectContaining({
+        outcome: 'above-unconfirmed',
+        shortfall: { kind: 'too-few-environments', environments: 6, needed: 7 },
+      }),
+    );
+    expect(monthly.level).toBe('warn');
+    expect(monthly.reason).toMatch(
+      /, a significant increase above the \$0\.0100 limit, but the cost change it projects was measured in 6 pairs of execution environments per function: a fail needs 7 \(raise gate-max-invocations\)\.$/,
+    );
+    expect(verdict.level).toBe('warn');
+    // Over 7 pairs both fail.
+    const enough = compareRuns(
+      blocks(7, 150),
+      blocks(7, 100),
+      gateSettings({ baselineSource: 'function', maxInvocations: 70, maxMonthlyCostIncreaseUsd: 0.01 }),
+      1_000_000,
+    );
+    expect(row(enough, 'monthly-cost').finding).toEqual(expect.objectContaining({ outcome: 'above' }));
+    expect(row(enough, 'monthly-cost').level).toBe('fail');
   });
 
   it('sampling goes on where a regression is above the limit in 2 environments: a fail needs 7', () => {
@@ -178,6 +215,88 @@ describe('the live gate’s looks and evidence', () => {
       reason: 'every comparison with the baseline is settled',
     });
     expect(repeat(1, 2)).toEqual([1, 1]);
+  });
+});
+
+describe('stored baselines need the drift between runs', () => {
+  const stored = (level: number, drift = 1) =>
+    makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: around(level * drift, 10) }] });
+  const pr = stored(150);
+  const base = stored(100);
+
+  it('against a lone baseline-file, a significant +50% above the fail limit warns and says what a fail needs', () => {
+    const verdict = compareRuns(pr, base, gateSettings(), 0);
+    const cost = row(verdict, 'cost');
+    expect(cost.significant).toBe(true);
+    expect(cost.finding).toEqual(
+      expect.objectContaining({ kind: 'no-drift-estimate', limitPct: 5, storedRuns: 1, needed: 3, history: false }),
+    );
+    expect(cost.level).toBe('warn');
+    expect(cost.reason).toMatch(
+      /^Cost per invocation at 1024 MB \(configured, recommended\) rose 50\.0% \(95% CI \+\d+\.\d% to \+\d+\.\d%\), significant and above the 5% fail limit, but measured against one stored run \(baseline-file\): a fail against a stored baseline needs the drift between runs, estimated from 3 stored runs at this memory size on a data branch \(baseline-branch\), or a live baseline-function\.$/,
+    );
+    expect(verdict.level).toBe('warn');
+    expect(verdict.reason).toMatch(/^Cost per invocation .* or a live baseline-function; 1 more check warned\.$/);
+  });
+
+  it('a data branch with 1 or 2 stored runs there warns; the third stored run turns it into a fail', () => {
+    const one = row(compareRuns(pr, base, gateSettings(), 0, { history: [base] }), 'duration');
+    expect(one.level).toBe('warn');
+    expect(one.reason).toMatch(
+      /, but measured against 1 stored run: a fail against a stored baseline needs the drift between runs, estimated from 3 stored runs at this memory size \(baseline-branch\), or a live baseline-function\.$/,
+    );
+    const two = compareRuns(pr, base, gateSettings(), 0, { history: [base, stored(100, 1.02)] });
+    expect(row(two, 'duration').finding).toEqual(
+      expect.objectContaining({ kind: 'no-drift-estimate', storedRuns: 2, history: true }),
+    );
+    expect(row(two, 'duration').reason).toMatch(/, but measured against 2 stored runs: /);
+    expect(two.level).toBe('warn');
+    // Three stored runs drifting by ±2%: the run-to-run term joins the interval, and +50% stays far above it.
+    const three = compareRuns(pr, base, gateSettings(), 0, {
+      history: [base, stored(100, 1.02), stored(100, 0.98)],
+    });
+    expect(row(three, 'duration').finding?.kind).toBe('fail-limit');
+    expect(row(three, 'duration').reason).toMatch(/run-to-run noise of 3 stored runs included\), significant/);
+    expect(three.level).toBe('fail');
+  });
+
+  it('counts only the stored runs that measured the memory size compared', () => {
+    const elsewhere = makeRun({ configuredMb: 512, powerValues: [{ memoryMb: 512, durationsMs: around(200, 10) }] });
+    const verdict = compareRuns(pr, base, gateSettings(), 0, { history: [base, stored(100, 1.02), elsewhere] });
+    expect(row(verdict, 'cost').finding).toEqual(expect.objectContaining({ kind: 'no-drift-estimate', storedRuns: 2 }));
+    expect(verdict.level).toBe('warn');
+  });
+
+  it('the monthly limit cannot fail on a cost change without the drift estimate, and says why', () => {
+    const gate = gateSettings({ maxMonthlyCostIncreaseUsd: 0.01 });
+    const verdict = compareRuns(pr, base, gate, 1_000_000, { history: [base, stored(100, 1.02)] });
+    const monthly = row(verdict, 'monthly-cost');
+    expect(monthly.finding).toEqual(
+      expect.objectContaining({
+        outcome: 'above-unconfirmed',
+        shortfall: { kind: 'no-drift-estimate', storedRuns: 2, needed: 3, history: true },
+      }),
+    );
+    expect(monthly.level).toBe('warn');
+    expect(monthly.reason).toMatch(
+      /, a significant increase above the \$0\.0100 limit, but the cost change it projects was measured against 2 stored runs: a fail against a stored baseline needs the drift between runs, estimated from 3 stored runs at this memory size \(baseline-branch\), or a live baseline-function\.$/,
+    );
+    expect(verdict.level).toBe('warn');
+    const enough = compareRuns(pr, base, gate, 1_000_000, { history: [base, stored(100, 1.02), stored(100, 0.98)] });
+    expect(row(enough, 'monthly-cost').level).toBe('fail');
+  });
+
+  it('a monthly increase on a significant cost change within the relative limits needs the drift estimate too', () => {
+    // +3%, every sample alike: significant, under the 4% warn limit; at 1,000,000 a month its projection is above $0.01.
+    const gate = gateSettings({ maxCostIncreasePct: 5, warnCostIncreasePct: 4, maxMonthlyCostIncreaseUsd: 0.01 });
+    const flat = (level: number) =>
+      makeRun({ configuredMb: 1024, powerValues: [{ memoryMb: 1024, durationsMs: repeat(level, 10) }] });
+    const lone = compareRuns(flat(103), flat(100), gate, 1_000_000);
+    expect(row(lone, 'cost').finding?.kind).toBe('within-limit');
+    expect(row(lone, 'monthly-cost').finding).toEqual(expect.objectContaining({ outcome: 'above-unconfirmed' }));
+    expect(lone.level).toBe('warn');
+    const history = [flat(100), flat(100), flat(100)];
+    expect(compareRuns(flat(103), flat(100), gate, 1_000_000, { history }).level).toBe('fail');
   });
 });
 

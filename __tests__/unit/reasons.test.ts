@@ -116,6 +116,18 @@ describe('reasonFor: relative findings', () => {
       'Duration at 1024 MB (configured, recommended) rose 12.0% (95% CI +4.1% to +20.3%), significant and above the 10% fail limit, but measured in one execution environment per function: a fail needs 7 (raise gate-max-invocations).',
     ],
     [
+      { ...cost, kind: 'no-drift-estimate', change: CI, limitPct: 5, storedRuns: 2, needed: 3, history: true },
+      'Cost per invocation at 1024 MB (configured, recommended) rose 12.0% (95% CI +4.1% to +20.3%), significant and above the 5% fail limit, but measured against 2 stored runs: a fail against a stored baseline needs the drift between runs, estimated from 3 stored runs at this memory size (baseline-branch), or a live baseline-function.',
+    ],
+    [
+      { ...cost, kind: 'no-drift-estimate', change: CI, limitPct: 5, storedRuns: 1, needed: 3, history: true },
+      'Cost per invocation at 1024 MB (configured, recommended) rose 12.0% (95% CI +4.1% to +20.3%), significant and above the 5% fail limit, but measured against 1 stored run: a fail against a stored baseline needs the drift between runs, estimated from 3 stored runs at this memory size (baseline-branch), or a live baseline-function.',
+    ],
+    [
+      { ...duration, kind: 'no-drift-estimate', change: CI, limitPct: 10, storedRuns: 1, needed: 3, history: false },
+      'Duration at 1024 MB (configured, recommended) rose 12.0% (95% CI +4.1% to +20.3%), significant and above the 10% fail limit, but measured against one stored run (baseline-file): a fail against a stored baseline needs the drift between runs, estimated from 3 stored runs at this memory size on a data branch (baseline-branch), or a live baseline-function.',
+    ],
+    [
       { ...cost, kind: 'warn-limit', change: CI, limitPct: 2.5 },
       'Cost per invocation at 1024 MB (configured, recommended) rose 12.0% (95% CI +4.1% to +20.3%), significant and above the 2.5% warn limit.',
     ],
@@ -203,6 +215,32 @@ describe('reasonFor: places, the baseline, the monthly and the absolute limits',
         limitUsd: 0.02,
       },
       'Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.0300 ($1.00 → $1.03), a significant increase above the $0.0200 limit.',
+    ],
+    [
+      {
+        kind: 'monthly-cost',
+        at: HERE,
+        invocations: 1_000_000,
+        baseUsd: 1,
+        prUsd: 1.03,
+        outcome: 'above-unconfirmed',
+        limitUsd: 0.02,
+        shortfall: { kind: 'no-drift-estimate', storedRuns: 1, needed: 3, history: false },
+      },
+      'Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.0300 ($1.00 → $1.03), a significant increase above the $0.0200 limit, but the cost change it projects was measured against one stored run (baseline-file): a fail against a stored baseline needs the drift between runs, estimated from 3 stored runs at this memory size on a data branch (baseline-branch), or a live baseline-function.',
+    ],
+    [
+      {
+        kind: 'monthly-cost',
+        at: HERE,
+        invocations: 1_000_000,
+        baseUsd: 1,
+        prUsd: 1.03,
+        outcome: 'above-unconfirmed',
+        limitUsd: 0.02,
+        shortfall: { kind: 'too-few-environments', environments: 3, needed: 7 },
+      },
+      'Monthly cost at 1024 MB (configured, recommended), for 1,000,000 invocations a month, rises by $0.0300 ($1.00 → $1.03), a significant increase above the $0.0200 limit, but the cost change it projects was measured in 3 pairs of execution environments per function: a fail needs 7 (raise gate-max-invocations).',
     ],
     [
       {

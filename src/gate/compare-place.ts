@@ -7,12 +7,19 @@ import { entryAt } from '../results/figures.js';
 import { trimmedMean } from '../tuning/stats.js';
 import type { GateSettings, PowerValueResult, Prices, RunResult } from '../types.js';
 import { changeFloor } from './family.js';
-import type { Change, RelativeFinding, RelativeMetric, UncomparedFinding } from './findings.js';
+import type { Change, FailShortfall, RelativeFinding, RelativeMetric, UncomparedFinding } from './findings.js';
 import { exceeds } from './limits.js';
 import { minFailEnvironments } from './looks.js';
 import { isOk, metricBlocks, metricValues, pricesForBase, type ComparisonPoint } from './metrics.js';
 import { applyFinding, metricName } from './reasons.js';
-import { blockRatioInterval, ratioInterval, runToRunVariance, twoSidedPValue, type RunToRunVariance } from './stats.js';
+import {
+  blockRatioInterval,
+  MIN_STORED_RUNS,
+  ratioInterval,
+  runToRunVariance,
+  twoSidedPValue,
+  type RunToRunVariance,
+} from './stats.js';
 import { comparisonRow, rowMemory, type MetricComparison } from './verdict.js';
 
 /**
@@ -79,7 +86,7 @@ export function comparePoint(
       point,
       kind,
       gate,
-      runToRunAt(pr, history, point.baseMemoryMb, kind),
+      storedHistoryAt(pr, history, point.baseMemoryMb, kind),
     ),
   );
 }
@@ -94,6 +101,11 @@ export interface Measured {
   pValue?: number;
   /** Sets the row's significance and finding. */
   settle?: (significant: boolean) => void;
+  /**
+   * What the comparison lacks before it can fail; absent when it has the evidence a fail needs. The monthly limit,
+   * which projects the cost comparison, cannot fail without it either (limits.ts monthlyComparison).
+   */
+  shortfall?: FailShortfall;
 }
 
 function compareMetric(
@@ -105,8 +117,9 @@ function compareMetric(
   point: ComparisonPoint,
   metric: RelativeMetric,
   gate: GateSettings,
-  runToRun: RunToRunVariance | null,
+  stored: StoredHistory,
 ): Measured {
+  const { runToRun } = stored;
   // Measured in one run (a live baseline), the two sides are compared on the environment blocks both have: a block
   // with no twin on the other side — the PR's planned invocations at a memory size the baseline was not planned at,
   // or a block whose other version could not be prepared — ran in another time window, so it is left out.
@@ -189,9 +202,10 @@ function compareMetric(
     // Still one of the family (the floor looks at the data, so leaving it out would shrink m after the fact).
     return { row, pValue: twoSidedPValue(interval), settle: () => undefined };
   }
-  // A live comparison fails only on enough environments; a stored baseline has one environment per run on each
-  // side, which its run-to-run term (with history) accounts for instead.
-  const environments = sameRun ? (blocked?.blocks ?? 1) : null;
+  // A live comparison fails only on enough environments. A stored baseline has one environment per run on each
+  // side and was measured at another time: only its run-to-run term (3+ stored runs there) carries the drift
+  // between the two runs, and without it that drift would be called a significant change.
+  const shortfall = failShortfall(sameRun ? (blocked?.blocks ?? 1) : null, stored, gate.confidence);
   const { failPct, warnPct } = relativeLimits(metric, gate);
   const excludesNoChange = interval.low > 1 || interval.high < 1;
   const settle = (significant: boolean): void => {
@@ -201,7 +215,7 @@ function compareMetric(
         interval.exact ? { kind: 'unchanged' } : { kind: 'not-significant', change, afterFamily: excludesNoChange },
       );
     } else if (interval.low > 1) {
-      found(increase(change, environments, failPct, warnPct, gate.confidence));
+      found(increase(change, shortfall, failPct, warnPct));
     } else {
       // A significant decrease is an improvement beyond the warn limit (else the fail limit), or small.
       found({ kind: exceeds(-deltaPct, warnPct ?? failPct ?? 0) ? 'improvement' : 'small-improvement', change });
@@ -210,10 +224,23 @@ function compareMetric(
   // Over enough environments to fail, both tests must agree: t for the size, the sign test for the direction
   // (stats.ts). Over fewer, the sign test cannot speak (7 pairs at 95% are its least); t alone decides, and the
   // level stops at warn (increase below).
-  const enoughToFail = environments === null || environments >= minFailEnvironments(gate.confidence);
+  const enoughToFail = shortfall?.kind !== 'too-few-environments';
   const pValue =
     blocked && enoughToFail ? Math.max(twoSidedPValue(interval), blocked.signPValue) : twoSidedPValue(interval);
-  return { row, pValue, settle };
+  return { row, pValue, settle, ...(shortfall ? { shortfall } : {}) };
+}
+
+/**
+ * What a comparison lacks before it can fail: environments (live: the pairs it was measured in), or for a stored
+ * baseline (environments null) the estimate of the drift between runs. Null when it has the evidence.
+ */
+function failShortfall(environments: number | null, stored: StoredHistory, confidence: number): FailShortfall | null {
+  if (environments !== null) {
+    const needed = minFailEnvironments(confidence);
+    return environments < needed ? { kind: 'too-few-environments', environments, needed } : null;
+  }
+  if (stored.runToRun) return null;
+  return { kind: 'no-drift-estimate', storedRuns: stored.runs, needed: MIN_STORED_RUNS, history: stored.history };
 }
 
 /** A relative metric's fail and warn limits, percent (undefined: not checked). */
@@ -235,19 +262,15 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** A relative finding without its metric and place, which compareMetric adds. */
 type RelativeOutcome = DistributiveOmit<RelativeFinding, 'metric' | 'at'>;
 
-/** A significant increase against the limits: a fail needs the environments a fail needs (looks.ts). */
+/** A significant increase against the limits: above the fail limit, a fail needs the evidence a fail needs. */
 function increase(
   change: Change,
-  environments: number | null,
+  shortfall: FailShortfall | null,
   failPct: number | undefined,
   warnPct: number | undefined,
-  confidence: number,
 ): RelativeOutcome {
   if (failPct !== undefined && exceeds(change.deltaPct, failPct)) {
-    const needed = minFailEnvironments(confidence);
-    if (environments !== null && environments < needed)
-      return { kind: 'too-few-environments', change, limitPct: failPct, environments, needed };
-    return { kind: 'fail-limit', change, limitPct: failPct };
+    return shortfall ? { ...shortfall, change, limitPct: failPct } : { kind: 'fail-limit', change, limitPct: failPct };
   }
   if (warnPct !== undefined && exceeds(change.deltaPct, warnPct))
     return { kind: 'warn-limit', change, limitPct: warnPct };
@@ -255,18 +278,28 @@ function increase(
   return limitPct === undefined ? { kind: 'within-limit', change } : { kind: 'within-limit', change, limitPct };
 }
 
+/** What the stored runs say about the drift between runs at one memory size (stored baselines only). */
+interface StoredHistory {
+  /** Null with fewer than MIN_STORED_RUNS stored runs there. */
+  runToRun: RunToRunVariance | null;
+  /** The stored runs that measured the memory size, the baseline among them (1 without a history: a lone file). */
+  runs: number;
+  /** The runs are a data branch's history (else a lone baseline-file). */
+  history: boolean;
+}
+
 /** Run-to-run variance of a metric at one memory size, from the stored runs that measured it successfully. */
-function runToRunAt(
-  pr: RunResult,
-  history: RunResult[],
-  memoryMb: number,
-  metric: RelativeMetric,
-): RunToRunVariance | null {
-  if (history.length < 3) return null;
+function storedHistoryAt(pr: RunResult, history: RunResult[], memoryMb: number, metric: RelativeMetric): StoredHistory {
   const runs = history.flatMap((run) => {
     const entry = entryAt(run, memoryMb);
     if (!isOk(entry)) return [];
     return [{ values: metricValues(run, entry, metric, pricesForBase(pr, run)), trim: run.settings.discardTopBottom }];
   });
-  return runToRunVariance(runs);
+  // A run with fewer than 2 values (Init Duration: one cold start) has no trimmed mean to compare (stats.ts).
+  const usable = runs.filter((run) => run.values.length >= 2).length;
+  return {
+    runToRun: runs.length >= MIN_STORED_RUNS ? runToRunVariance(runs) : null,
+    runs: Math.max(1, usable),
+    history: history.length > 0,
+  };
 }

@@ -101,7 +101,8 @@ export function judgeRuns(
       )
       .map((entry) => entry.row);
     for (const [index, point] of points.entries()) {
-      const rows = (measured[index] ?? []).map((entry) => entry.row);
+      const here = measured[index] ?? [];
+      const rows = here.map((entry) => entry.row);
       comparisons.push(...rows);
       if (point !== headlinePoint) continue;
       const cost = rows.find((row) => row.kind === 'cost');
@@ -115,7 +116,9 @@ export function judgeRuns(
         monthlyCostDeltaUsd: null,
       };
       if (cost && cost.prValue !== null && cost.baseValue !== null) {
-        const monthly = monthlyComparison(cost, point, gate, monthlyInvocations, expectedAt(pr, base, point));
+        const shortfall = here.find((entry) => entry.row === cost)?.shortfall ?? null;
+        const expected = expectedAt(pr, base, point);
+        const monthly = monthlyComparison(cost, point, gate, monthlyInvocations, expected, shortfall);
         comparisons.push(monthly);
         headline.monthlyCostDeltaUsd = (monthly.prValue ?? 0) - (monthly.baseValue ?? 0);
       }

@@ -45,6 +45,16 @@ interface Relative {
   at: Place;
 }
 
+/**
+ * What a comparison lacks before it can fail, whatever its interval says. Live (one run): the environments the sign
+ * test needs (looks.ts). Stored (file, data branch): the drift between runs, which only an interval with a
+ * run-to-run term carries, estimated from 3 or more stored runs at that memory size (stats.ts runToRunVariance).
+ */
+export type FailShortfall =
+  | { kind: 'too-few-environments'; environments: number; needed: number }
+  /** storedRuns: the stored runs that measured the memory size (1 for a lone file); history: they are a data branch's. */
+  | { kind: 'no-drift-estimate'; storedRuns: number; needed: number; history: boolean };
+
 /** A relative comparison of cost or duration at one place: what its figures say. */
 export type RelativeFinding = Relative &
   (
@@ -60,6 +70,19 @@ export type RelativeFinding = Relative &
     | { kind: 'fail-limit'; change: Change; limitPct: number }
     /** Significant and above the fail limit, in fewer environments than a fail needs: a warning. */
     | { kind: 'too-few-environments'; change: Change; limitPct: number; environments: number; needed: number }
+    /**
+     * Significant and above the fail limit against a stored baseline whose interval has no run-to-run term (a lone
+     * baseline-file, a data branch with fewer than 3 stored runs there): the drift between the runs is unknown, so
+     * a warning.
+     */
+    | {
+        kind: 'no-drift-estimate';
+        change: Change;
+        limitPct: number;
+        storedRuns: number;
+        needed: number;
+        history: boolean;
+      }
     | { kind: 'warn-limit'; change: Change; limitPct: number }
     /** A significant increase within the limit; limitPct absent when no threshold is set. */
     | { kind: 'within-limit'; change: Change; limitPct?: number }
@@ -88,7 +111,15 @@ export type MonthlyFinding = {
   prUsd: number;
   /** The figures are expected costs, cold starts included; absent: warm costs. */
   withColdStarts?: true;
-} & ({ outcome: 'no-limit' } | { outcome: 'above' | 'above-not-significant' | 'within'; limitUsd: number });
+} & (
+  | { outcome: 'no-limit' }
+  | { outcome: 'above' | 'above-not-significant' | 'within'; limitUsd: number }
+  /**
+   * Above the limit on a significant cost increase that cannot fail: the cost comparison it projects lacks the
+   * evidence a fail needs (too few environments, no estimate of the drift between runs), so a warning.
+   */
+  | { outcome: 'above-unconfirmed'; limitUsd: number; shortfall: FailShortfall }
+);
 
 export type DurationStatistic = 'mean' | 'p50' | 'p90' | 'p95' | 'p99';
 
@@ -144,6 +175,7 @@ export function levelOf(finding: Finding): VerdictLevel {
       return 'fail';
     case 'warn-limit':
     case 'too-few-environments':
+    case 'no-drift-estimate':
     case 'nothing-compared':
     case 'baseline-problem':
       return 'warn';
@@ -154,7 +186,7 @@ export function levelOf(finding: Finding): VerdictLevel {
     case 'both-failed':
       return isConfigured(finding.at) ? 'warn' : 'pass';
     case 'monthly-cost':
-      return finding.outcome === 'above' ? 'fail' : 'pass';
+      return finding.outcome === 'above' ? 'fail' : finding.outcome === 'above-unconfirmed' ? 'warn' : 'pass';
     case 'memory-headroom':
       return finding.outcome === 'above-fail' ? 'fail' : finding.outcome === 'above-warn' ? 'warn' : 'pass';
     case 'absolute-limit':

@@ -6,7 +6,7 @@ import { entryAt } from '../results/figures.js';
 import { nearlyEqual } from '../tuning/analyze.js';
 import { durationStats, trimmedMean } from '../tuning/stats.js';
 import type { GateSettings, PowerValueResult, RunResult } from '../types.js';
-import type { AbsoluteFinding, AbsolutePlace, MonthlyFinding, RelativeMetric } from './findings.js';
+import type { AbsoluteFinding, AbsolutePlace, FailShortfall, MonthlyFinding, RelativeMetric } from './findings.js';
 import type { ComparisonPoint } from './metrics.js';
 import { metricValues } from './metrics.js';
 import { absoluteMetricName, applyFinding, metricName } from './reasons.js';
@@ -21,7 +21,9 @@ export function exceeds(value: number, limit: number): boolean {
  * The monthly cost row at the headline place, from its cost row's significance. A projection of the bill, so it
  * uses the expected cost per invocation (cold starts included, tuning/cold-cost.ts) when both sides have one, else
  * the warm cost of the cost row. Its significance stays the warm cost's: the cold-start part rests on one cold
- * start per environment, which the Init Duration comparison judges.
+ * start per environment, which the Init Duration comparison judges. Nor can it fail where the cost comparison could
+ * not (shortfall: too few environments, no estimate of the drift between runs): the same figures, so the same
+ * evidence, and a projection of noise is noise.
  */
 export function monthlyComparison(
   cost: MetricComparison,
@@ -29,6 +31,7 @@ export function monthlyComparison(
   gate: GateSettings,
   monthlyInvocations: number,
   expected: { baseUsd: number; prUsd: number } | null = null,
+  shortfall: FailShortfall | null = null,
 ): MetricComparison {
   const baseUsd = (expected ? expected.baseUsd : (cost.baseValue ?? 0)) * monthlyInvocations;
   const prUsd = (expected ? expected.prUsd : (cost.prValue ?? 0)) * monthlyInvocations;
@@ -42,18 +45,17 @@ export function monthlyComparison(
     prUsd,
     ...(expected ? { withColdStarts: true as const } : {}),
   };
+  const significantIncrease = cost.significant && (cost.ciLowPct ?? 0) > 0;
   const finding: MonthlyFinding =
     limitUsd === undefined
       ? { ...common, outcome: 'no-limit' }
-      : {
-          ...common,
-          limitUsd,
-          outcome: !exceeds(deltaUsd, limitUsd)
-            ? 'within'
-            : cost.significant && (cost.ciLowPct ?? 0) > 0
-              ? 'above'
-              : 'above-not-significant',
-        };
+      : !exceeds(deltaUsd, limitUsd)
+        ? { ...common, limitUsd, outcome: 'within' }
+        : !significantIncrease
+          ? { ...common, limitUsd, outcome: 'above-not-significant' }
+          : shortfall
+            ? { ...common, limitUsd, outcome: 'above-unconfirmed', shortfall }
+            : { ...common, limitUsd, outcome: 'above' };
   const row = comparisonRow({
     metric: metricName('monthly-cost', point),
     kind: 'monthly-cost',

@@ -8,6 +8,7 @@ import type {
   AbsoluteFinding,
   AbsolutePlace,
   Change,
+  FailShortfall,
   Finding,
   HeadroomFinding,
   MonthlyFinding,
@@ -124,13 +125,9 @@ function relativeReason(finding: RelativeFinding): string {
       return finding.afterFamily
         ? `${subject} ${changeText(finding.change)}, which is not statistically significant once the verdict's other comparisons are accounted for.`
         : `${subject} ${changeText(finding.change)}, which is not statistically significant.`;
-    case 'too-few-environments': {
-      const measured =
-        finding.environments === 1
-          ? 'one execution environment'
-          : `${finding.environments} pairs of execution environments`;
-      return `${subject} ${changeText(finding.change)}, significant and above the ${finding.limitPct}% fail limit, but measured in ${measured} per function: a fail needs ${finding.needed} (raise gate-max-invocations).`;
-    }
+    case 'too-few-environments':
+    case 'no-drift-estimate':
+      return `${subject} ${changeText(finding.change)}, significant and above the ${finding.limitPct}% fail limit, but ${shortfallText(finding)}.`;
     case 'fail-limit':
       return `${subject} ${changeText(finding.change)}${exactNote(finding.change)}, significant and above the ${finding.limitPct}% fail limit.`;
     case 'warn-limit':
@@ -160,6 +157,26 @@ export function changeText(change: Change): string {
   return `${changeWords(change.deltaPct)} (${formatConfidence(interval.confidence)} CI ${formatPct(interval.lowPct)} to ${formatPct(interval.highPct)}${basis})`;
 }
 
+/**
+ * What a comparison lacks before it can fail, and the way out: "measured in 3 pairs of execution environments per
+ * function: a fail needs 7 (raise gate-max-invocations)", "measured against 2 stored runs: a fail against a stored
+ * baseline needs the drift between runs, …".
+ */
+function shortfallText(shortfall: FailShortfall): string {
+  if (shortfall.kind === 'too-few-environments') {
+    const measured =
+      shortfall.environments === 1
+        ? 'one execution environment'
+        : `${shortfall.environments} pairs of execution environments`;
+    return `measured in ${measured} per function: a fail needs ${shortfall.needed} (raise gate-max-invocations)`;
+  }
+  const needs = `a fail against a stored baseline needs the drift between runs, estimated from ${shortfall.needed} stored runs at this memory size`;
+  if (!shortfall.history)
+    return `measured against one stored run (baseline-file): ${needs} on a data branch (baseline-branch), or a live baseline-function`;
+  const runs = `${shortfall.storedRuns} stored run${shortfall.storedRuns === 1 ? '' : 's'}`;
+  return `measured against ${runs}: ${needs} (baseline-branch), or a live baseline-function`;
+}
+
 function changeWords(deltaPct: number): string {
   if (Math.abs(deltaPct) < 0.05) return 'is unchanged (0.0%)';
   return `${deltaPct > 0 ? 'rose' : 'fell'} ${formatUnsignedPct(deltaPct)}`;
@@ -178,6 +195,8 @@ function monthlyReason(finding: MonthlyFinding): string {
   const limit = formatUsd(finding.limitUsd);
   if (finding.outcome === 'above')
     return `Monthly cost ${where} ${change}, a significant increase above the ${limit} limit.`;
+  if (finding.outcome === 'above-unconfirmed')
+    return `Monthly cost ${where} ${change}, a significant increase above the ${limit} limit, but the cost change it projects was ${shortfallText(finding.shortfall)}.`;
   if (finding.outcome === 'above-not-significant')
     return `Monthly cost ${where} ${change}, above the ${limit} limit but not statistically significant.`;
   return `Monthly cost ${where} ${change}, within the ${limit} limit.`;

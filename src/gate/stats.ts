@@ -139,6 +139,9 @@ export function ratioInterval(
   };
 }
 
+/** The stored runs a run-to-run variance needs: two give one degree of freedom, too few to lean on. */
+export const MIN_STORED_RUNS = 3;
+
 /**
  * The run-to-run variance of a metric at one memory size, from stored runs (each a list of sample values with its
  * trim): the variance of their trimmed log means, minus what their within-run errors explain (method of moments,
@@ -151,7 +154,7 @@ export function runToRunVariance(
   const summaries = runs
     .map((run) => summariseLogs(run.values, run.trim))
     .filter((summary): summary is TrimmedLogSummary => summary !== null);
-  if (summaries.length < 3) return null;
+  if (summaries.length < MIN_STORED_RUNS) return null;
   const means = summaries.map((summary) => summary.trimmedMean);
   const grand = means.reduce((sum, value) => sum + value, 0) / means.length;
   const observed = means.reduce((sum, value) => sum + (value - grand) ** 2, 0) / (means.length - 1);
