@@ -1,7 +1,7 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   judge
-} from "./chunk-NGAMDUYL.js";
+} from "./chunk-KVUDLYJG.js";
 import "./chunk-U5IZFZU5.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-VJXSU6PO.js";
@@ -27,8 +27,8 @@ import {
   storeAppOnDefaultBranch,
   writeSummary
 } from "./chunk-4MD6V4DB.js";
-import "./chunk-NJLATQGB.js";
-import "./chunk-VTQ6UDEI.js";
+import "./chunk-Y6SIG5W7.js";
+import "./chunk-PD47LZXH.js";
 import "./chunk-AQSXUJKW.js";
 import "./chunk-N3JZZGTO.js";
 import "./chunk-BHX5YG2T.js";
@@ -66,7 +66,7 @@ import { isAbsolute, relative } from "node:path";
 async function aggregate(plan, context, env, workspace) {
   const [{ readShards, mergeShards }, { reportApp }] = await Promise.all([
     import("./shards-5GO2FFWH.js"),
-    import("./report-VS3OLYZL.js")
+    import("./report-CQ7INU5S.js")
   ]);
   let merged;
   try {
@@ -100,7 +100,7 @@ async function aggregate(plan, context, env, workspace) {
   });
   if (history) await storeAppOnDefaultBranch(history, outcome.functions, context);
   if (history && plan.shared.gate.dashboard && context.defaultBranchPush) {
-    const { dashboardOnDefaultBranch } = await import("./dashboard-2UYGIY6U.js");
+    const { dashboardOnDefaultBranch } = await import("./dashboard-44PSQXV2.js");
     await dashboardOnDefaultBranch(plan.shared, context, env);
   }
   setOutputs(outcome.outputs);
@@ -166,7 +166,7 @@ async function judgeEntry(entry, settings, history, context, accept) {
     settings,
     { logger: actionsEngineLogger(), gate: "inform", ...accept ? { accept } : {} }
   );
-  const { buildTrend } = await import("./trend-LAL67FPE.js");
+  const { buildTrend } = await import("./trend-FYLTOO47.js");
   const trend = buildTrend(entry.result, baseline?.trend, settings.gate, context.runUrl);
   return {
     ...base,

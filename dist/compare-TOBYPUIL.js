@@ -1,19 +1,12 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
-  THIS_RUN,
-  buildTrend,
-  changeSentence,
-  commitLink,
-  repositoryUrlOf,
-  trendMarkdown,
-  trendPoints
-} from "./chunk-TBJBC6ZK.js";
-import "./chunk-3MOGZ7TB.js";
+  compareRuns,
+  judgeRuns
+} from "./chunk-WALQUMYJ.js";
+import "./chunk-HSPD55DC.js";
 import "./chunk-RZWVMN26.js";
-import "./chunk-M6AOZWIH.js";
+import "./chunk-2K2G7BBZ.js";
 import "./chunk-JRNMWUVF.js";
-import "./chunk-RLDLH3OD.js";
-import "./chunk-3LRRCGUT.js";
 import "./chunk-XTUQEIAI.js";
 import "./chunk-Q3BMP5S5.js";
 import "./chunk-LYDXGQBP.js";
@@ -23,11 +16,6 @@ import "./chunk-F67DHOCG.js";
 import "./chunk-TM45P2KR.js";
 import "./chunk-URRKCZFK.js";
 export {
-  THIS_RUN,
-  buildTrend,
-  changeSentence,
-  commitLink,
-  repositoryUrlOf,
-  trendMarkdown,
-  trendPoints
+  compareRuns,
+  judgeRuns
 };

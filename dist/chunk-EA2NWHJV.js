@@ -2,7 +2,7 @@ import { createRequire as __lpgCreateRequire } from 'node:module'; const require
 import {
   renderFailureReport,
   renderReport
-} from "./chunk-J3YP2MQW.js";
+} from "./chunk-UNM5K7IM.js";
 import {
   fileSpendSentence
 } from "./chunk-5NFCYHVM.js";

@@ -1,28 +1,33 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
-  functionSections,
-  htmlPage,
-  renderHtmlReport,
-  svgLineChart
-} from "./chunk-XVZZPAM2.js";
-import "./chunk-5NFCYHVM.js";
-import "./chunk-EE6MQ7ES.js";
-import "./chunk-E3KUH2Y6.js";
-import "./chunk-RMBS6QGU.js";
-import "./chunk-5WM6ETGA.js";
+  THIS_RUN,
+  buildTrend,
+  changeSentence,
+  commitLink,
+  repositoryUrlOf,
+  trendMarkdown,
+  trendPoints
+} from "./chunk-FJNBI4AF.js";
+import "./chunk-SU6SV6QQ.js";
+import "./chunk-RZWVMN26.js";
+import "./chunk-2K2G7BBZ.js";
+import "./chunk-JRNMWUVF.js";
 import "./chunk-RLDLH3OD.js";
 import "./chunk-3LRRCGUT.js";
 import "./chunk-XTUQEIAI.js";
 import "./chunk-Q3BMP5S5.js";
 import "./chunk-LYDXGQBP.js";
+import "./chunk-BHX5YG2T.js";
 import "./chunk-SFJ7IVIP.js";
-import "./chunk-4JLOGNLJ.js";
 import "./chunk-F67DHOCG.js";
 import "./chunk-TM45P2KR.js";
 import "./chunk-URRKCZFK.js";
 export {
-  functionSections,
-  htmlPage,
-  renderHtmlReport,
-  svgLineChart
+  THIS_RUN,
+  buildTrend,
+  changeSentence,
+  commitLink,
+  repositoryUrlOf,
+  trendMarkdown,
+  trendPoints
 };

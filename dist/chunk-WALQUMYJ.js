@@ -6,13 +6,14 @@ import {
   headroomMetricName,
   metricName,
   overallReason
-} from "./chunk-E3KUH2Y6.js";
+} from "./chunk-HSPD55DC.js";
 import {
   changeFloor,
   familyAlpha,
   holmSignificant
 } from "./chunk-RZWVMN26.js";
 import {
+  MIN_STORED_RUNS,
   blockRatioInterval,
   comparisonPoints,
   isOk,
@@ -22,7 +23,7 @@ import {
   ratioInterval,
   runToRunVariance,
   twoSidedPValue
-} from "./chunk-M6AOZWIH.js";
+} from "./chunk-2K2G7BBZ.js";
 import {
   worseLevel
 } from "./chunk-XTUQEIAI.js";
@@ -66,7 +67,7 @@ function rowMemory(place) {
 function exceeds(value, limit) {
   return value > limit && !nearlyEqual(value, limit);
 }
-function monthlyComparison(cost, point, gate, monthlyInvocations, expected = null) {
+function monthlyComparison(cost, point, gate, monthlyInvocations, expected = null, shortfall = null) {
   const baseUsd = (expected ? expected.baseUsd : cost.baseValue ?? 0) * monthlyInvocations;
   const prUsd = (expected ? expected.prUsd : cost.prValue ?? 0) * monthlyInvocations;
   const deltaUsd = prUsd - baseUsd;
@@ -79,11 +80,8 @@ function monthlyComparison(cost, point, gate, monthlyInvocations, expected = nul
     prUsd,
     ...expected ? { withColdStarts: true } : {}
   };
-  const finding = limitUsd === void 0 ? { ...common, outcome: "no-limit" } : {
-    ...common,
-    limitUsd,
-    outcome: !exceeds(deltaUsd, limitUsd) ? "within" : cost.significant && (cost.ciLowPct ?? 0) > 0 ? "above" : "above-not-significant"
-  };
+  const significantIncrease = cost.significant && (cost.ciLowPct ?? 0) > 0;
+  const finding = limitUsd === void 0 ? { ...common, outcome: "no-limit" } : !exceeds(deltaUsd, limitUsd) ? { ...common, limitUsd, outcome: "within" } : !significantIncrease ? { ...common, limitUsd, outcome: "above-not-significant" } : shortfall ? { ...common, limitUsd, outcome: "above-unconfirmed", shortfall } : { ...common, limitUsd, outcome: "above" };
   const row = comparisonRow({
     metric: metricName("monthly-cost", point),
     kind: "monthly-cost",
@@ -202,11 +200,12 @@ function comparePoint(pr, base, basePrices, point, gate, history) {
       point,
       kind,
       gate,
-      runToRunAt(pr, history, point.baseMemoryMb, kind)
+      storedHistoryAt(pr, history, point.baseMemoryMb, kind)
     )
   );
 }
-function compareMetric(pr, base, basePrices, prEntry, baseEntry, point, metric, gate, runToRun) {
+function compareMetric(pr, base, basePrices, prEntry, baseEntry, point, metric, gate, stored) {
+  const { runToRun } = stored;
   const sameRun = pr.runId !== void 0 && pr.runId === base.runId;
   const prBlocks = metricBlocks(pr, prEntry, metric, pr.prices);
   const baseBlocks = metricBlocks(base, baseEntry, metric, basePrices);
@@ -276,7 +275,7 @@ function compareMetric(pr, base, basePrices, prEntry, baseEntry, point, metric, 
     });
     return { row, pValue: twoSidedPValue(interval), settle: () => void 0 };
   }
-  const environments = sameRun ? blocked?.blocks ?? 1 : null;
+  const shortfall = failShortfall(sameRun ? blocked?.blocks ?? 1 : null, stored, gate.confidence);
   const { failPct, warnPct } = relativeLimits(metric, gate);
   const excludesNoChange = interval.low > 1 || interval.high < 1;
   const settle = (significant) => {
@@ -286,14 +285,22 @@ function compareMetric(pr, base, basePrices, prEntry, baseEntry, point, metric, 
         interval.exact ? { kind: "unchanged" } : { kind: "not-significant", change, afterFamily: excludesNoChange }
       );
     } else if (interval.low > 1) {
-      found(increase(change, environments, failPct, warnPct, gate.confidence));
+      found(increase(change, shortfall, failPct, warnPct));
     } else {
       found({ kind: exceeds(-deltaPct, warnPct ?? failPct ?? 0) ? "improvement" : "small-improvement", change });
     }
   };
-  const enoughToFail = environments === null || environments >= minFailEnvironments(gate.confidence);
+  const enoughToFail = shortfall?.kind !== "too-few-environments";
   const pValue = blocked && enoughToFail ? Math.max(twoSidedPValue(interval), blocked.signPValue) : twoSidedPValue(interval);
-  return { row, pValue, settle };
+  return { row, pValue, settle, ...shortfall ? { shortfall } : {} };
+}
+function failShortfall(environments, stored, confidence) {
+  if (environments !== null) {
+    const needed = minFailEnvironments(confidence);
+    return environments < needed ? { kind: "too-few-environments", environments, needed } : null;
+  }
+  if (stored.runToRun) return null;
+  return { kind: "no-drift-estimate", storedRuns: stored.runs, needed: MIN_STORED_RUNS, history: stored.history };
 }
 function relativeLimits(metric, gate) {
   switch (metric) {
@@ -305,26 +312,27 @@ function relativeLimits(metric, gate) {
       return { failPct: gate.maxInitDurationIncreasePct, warnPct: gate.warnInitDurationIncreasePct };
   }
 }
-function increase(change, environments, failPct, warnPct, confidence) {
+function increase(change, shortfall, failPct, warnPct) {
   if (failPct !== void 0 && exceeds(change.deltaPct, failPct)) {
-    const needed = minFailEnvironments(confidence);
-    if (environments !== null && environments < needed)
-      return { kind: "too-few-environments", change, limitPct: failPct, environments, needed };
-    return { kind: "fail-limit", change, limitPct: failPct };
+    return shortfall ? { ...shortfall, change, limitPct: failPct } : { kind: "fail-limit", change, limitPct: failPct };
   }
   if (warnPct !== void 0 && exceeds(change.deltaPct, warnPct))
     return { kind: "warn-limit", change, limitPct: warnPct };
   const limitPct = warnPct ?? failPct;
   return limitPct === void 0 ? { kind: "within-limit", change } : { kind: "within-limit", change, limitPct };
 }
-function runToRunAt(pr, history, memoryMb, metric) {
-  if (history.length < 3) return null;
+function storedHistoryAt(pr, history, memoryMb, metric) {
   const runs = history.flatMap((run) => {
     const entry = entryAt(run, memoryMb);
     if (!isOk(entry)) return [];
     return [{ values: metricValues(run, entry, metric, pricesForBase(pr, run)), trim: run.settings.discardTopBottom }];
   });
-  return runToRunVariance(runs);
+  const usable = runs.filter((run) => run.values.length >= 2).length;
+  return {
+    runToRun: runs.length >= MIN_STORED_RUNS ? runToRunVariance(runs) : null,
+    runs: Math.max(1, usable),
+    history: history.length > 0
+  };
 }
 
 // src/gate/headroom.ts
@@ -392,7 +400,8 @@ function judgeRuns(pr, base, gate, monthlyInvocations, options = {}) {
       (entry) => entry.row.level === "fail" && entry.row.finding?.kind === "fail-limit" && (entry.row.kind === "cost" || entry.row.kind === "duration" || entry.row.kind === "init") && (entry.row.ciLowPct ?? -Infinity) > (relativeLimits(entry.row.kind, gate).failPct ?? Infinity) && (entry.pValue ?? 1) <= alpha / tested.length
     ).map((entry) => entry.row);
     for (const [index, point] of points.entries()) {
-      const rows = (measured[index] ?? []).map((entry) => entry.row);
+      const here = measured[index] ?? [];
+      const rows = here.map((entry) => entry.row);
       comparisons.push(...rows);
       if (point !== headlinePoint) continue;
       const cost = rows.find((row) => row.kind === "cost");
@@ -406,7 +415,9 @@ function judgeRuns(pr, base, gate, monthlyInvocations, options = {}) {
         monthlyCostDeltaUsd: null
       };
       if (cost && cost.prValue !== null && cost.baseValue !== null) {
-        const monthly = monthlyComparison(cost, point, gate, monthlyInvocations, expectedAt(pr, base, point));
+        const shortfall = here.find((entry) => entry.row === cost)?.shortfall ?? null;
+        const expected = expectedAt(pr, base, point);
+        const monthly = monthlyComparison(cost, point, gate, monthlyInvocations, expected, shortfall);
         comparisons.push(monthly);
         headline.monthlyCostDeltaUsd = (monthly.prValue ?? 0) - (monthly.baseValue ?? 0);
       }

@@ -7,13 +7,13 @@ import {
 } from "./chunk-LYF5N7UT.js";
 import {
   parseAppSettings
-} from "./chunk-NJLATQGB.js";
+} from "./chunk-Y6SIG5W7.js";
 import {
   INPUTS,
   INPUT_GROUPS,
   closestMatch,
   inputSpec
-} from "./chunk-VTQ6UDEI.js";
+} from "./chunk-PD47LZXH.js";
 import "./chunk-AQSXUJKW.js";
 import "./chunk-N3JZZGTO.js";
 import "./chunk-BHX5YG2T.js";
@@ -294,7 +294,7 @@ ${name}: stopping, restoring the function and deleting this run's versions and a
   });
   const logger = terminalLogger(io.stderr);
   try {
-    const { runApp } = await import("./run-POJQNWNY.js");
+    const { runApp } = await import("./run-OV5HZRHL.js");
     const outcome = await runApp(plan, {
       client: createLambdaClient(settings.tuning, io.env),
       clientFor: (region) => createLambdaClient({ ...settings.tuning, region }, io.env),
@@ -306,12 +306,12 @@ ${name}: stopping, restoring the function and deleting this run's versions and a
     });
     logger.finish();
     if (plan.kind === "app" && outcome.appVerdict) {
-      const { renderAppTerminalTable } = await import("./terminal-NSIAJ4IP.js");
+      const { renderAppTerminalTable } = await import("./terminal-Y5P6T4JR.js");
       writeLines(io.stdout, `
 ${renderAppTerminalTable(outcome.functions, outcome.appVerdict)}
 `);
     } else if (outcome.result) {
-      const { renderTerminalTable } = await import("./terminal-NSIAJ4IP.js");
+      const { renderTerminalTable } = await import("./terminal-Y5P6T4JR.js");
       writeLines(io.stdout, `
 ${renderTerminalTable(outcome.result)}
 `);
@@ -323,7 +323,7 @@ ${renderTerminalTable(outcome.result)}
 `);
       }
     }
-    const { renderSpendLine } = await import("./terminal-NSIAJ4IP.js");
+    const { renderSpendLine } = await import("./terminal-Y5P6T4JR.js");
     const spent = renderSpendLine(outcome.functions);
     if (spent) writeLines(io.stdout, `spent:   ${spent}`);
     writeLines(
@@ -347,7 +347,7 @@ async function stackDiscovery(tuning, env, logger) {
   return (stack) => discoverStackFunctions(stack, { cloudFormation, logger });
 }
 async function initCommand(argv, io) {
-  const { runInit } = await import("./init-WMOO6V6V.js");
+  const { runInit } = await import("./init-NYCXT7V4.js");
   try {
     return runInit(argv, io, io.env);
   } catch (error) {

@@ -430,13 +430,13 @@ var INPUTS = [
     name: "baseline-file",
     group: "gate",
     valueName: "path",
-    description: "A results.json to compare with, e.g. from an artifact: inside the workspace, a regular file of at most 50 MB. Give at most one of baseline-file, baseline-branch and baseline-function; none means no comparison."
+    description: "A results.json to compare with, e.g. from an artifact: inside the workspace, a regular file of at most 50 MB. One stored run cannot show the drift between runs, so against it a relative regression warns and never fails (docs/gate.md). Give at most one of baseline-file, baseline-branch and baseline-function; none means no comparison."
   },
   {
     name: "baseline-branch",
     group: "gate",
     valueName: "branch",
-    description: "A data branch holding the history of results, e.g. lambda-power-gate-data: pull requests compare with it, runs on the default branch add to it. A plain branch name used for nothing else: never the default branch, a pull request's base or head, or a ref such as refs/heads/x or HEAD."
+    description: "A data branch holding the history of results, e.g. lambda-power-gate-data: pull requests compare with it, runs on the default branch add to it; a relative regression fails once 3 stored runs measured the memory size (the drift between runs is estimated from them), and warns before. A plain branch name used for nothing else: never the default branch, a pull request's base or head, or a ref such as refs/heads/x or HEAD."
   },
   {
     name: "baseline-function",

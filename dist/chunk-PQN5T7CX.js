@@ -9,7 +9,7 @@ import {
 } from "./chunk-5NFCYHVM.js";
 import {
   architectureChangeSentence
-} from "./chunk-E3KUH2Y6.js";
+} from "./chunk-HSPD55DC.js";
 import {
   architectureCompareUrl,
   chartedRows,

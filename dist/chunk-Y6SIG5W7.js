@@ -22,7 +22,7 @@ import {
   withoutDigitGrouping,
   withoutDollar,
   withoutMs
-} from "./chunk-VTQ6UDEI.js";
+} from "./chunk-PD47LZXH.js";
 import {
   require_dist
 } from "./chunk-AQSXUJKW.js";

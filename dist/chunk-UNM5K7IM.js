@@ -9,20 +9,20 @@ import {
 } from "./chunk-5NFCYHVM.js";
 import {
   describeGateSampling
-} from "./chunk-4HFRNY5W.js";
+} from "./chunk-H3NRHUJY.js";
 import {
   describeSampling
 } from "./chunk-VJXSU6PO.js";
 import {
   architectureChangeSentence
-} from "./chunk-E3KUH2Y6.js";
+} from "./chunk-HSPD55DC.js";
 import {
   architectureSection,
   pairHeadline
 } from "./chunk-RMBS6QGU.js";
 import {
   trendMarkdown
-} from "./chunk-TBJBC6ZK.js";
+} from "./chunk-FJNBI4AF.js";
 import {
   chartMarkdown
 } from "./chunk-RLDLH3OD.js";

@@ -2,13 +2,13 @@ import { createRequire as __lpgCreateRequire } from 'node:module'; const require
 import {
   judgeRuns,
   relativeLimits
-} from "./chunk-PDCMVIKS.js";
+} from "./chunk-WALQUMYJ.js";
 import {
   placeMemory
-} from "./chunk-E3KUH2Y6.js";
+} from "./chunk-HSPD55DC.js";
 import {
   metricSamples
-} from "./chunk-M6AOZWIH.js";
+} from "./chunk-2K2G7BBZ.js";
 import {
   entryAt
 } from "./chunk-Q3BMP5S5.js";

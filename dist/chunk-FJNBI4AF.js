@@ -1,7 +1,7 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   findChangePoints
-} from "./chunk-3MOGZ7TB.js";
+} from "./chunk-SU6SV6QQ.js";
 import {
   chartedFigures,
   niceCeiling,

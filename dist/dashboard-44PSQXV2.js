@@ -1,20 +1,20 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   htmlPage
-} from "./chunk-XVZZPAM2.js";
+} from "./chunk-PQN5T7CX.js";
 import "./chunk-5NFCYHVM.js";
 import "./chunk-EE6MQ7ES.js";
-import "./chunk-E3KUH2Y6.js";
+import "./chunk-HSPD55DC.js";
 import "./chunk-RMBS6QGU.js";
 import "./chunk-5WM6ETGA.js";
 import {
   findChangePoints
-} from "./chunk-3MOGZ7TB.js";
+} from "./chunk-SU6SV6QQ.js";
 import "./chunk-RZWVMN26.js";
 import {
   isOk,
   metricValues
-} from "./chunk-M6AOZWIH.js";
+} from "./chunk-2K2G7BBZ.js";
 import "./chunk-JRNMWUVF.js";
 import {
   niceCeiling

@@ -9,7 +9,7 @@ import {
   ratioInterval,
   summariseLogs,
   twoSidedPValue
-} from "./chunk-M6AOZWIH.js";
+} from "./chunk-2K2G7BBZ.js";
 import {
   entryAt
 } from "./chunk-Q3BMP5S5.js";

@@ -5,8 +5,8 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-A2FWZ7DG.js";
-import "./chunk-NGAMDUYL.js";
+} from "./chunk-6XCPWRIH.js";
+import "./chunk-KVUDLYJG.js";
 import "./chunk-U5IZFZU5.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-VJXSU6PO.js";
@@ -18,8 +18,8 @@ import "./chunk-JRNMWUVF.js";
 import "./chunk-Q3BMP5S5.js";
 import "./chunk-LYDXGQBP.js";
 import "./chunk-ISPMOH3G.js";
-import "./chunk-NJLATQGB.js";
-import "./chunk-VTQ6UDEI.js";
+import "./chunk-Y6SIG5W7.js";
+import "./chunk-PD47LZXH.js";
 import "./chunk-AQSXUJKW.js";
 import "./chunk-N3JZZGTO.js";
 import "./chunk-BHX5YG2T.js";

@@ -4,7 +4,7 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-A2FWZ7DG.js";
+} from "./chunk-6XCPWRIH.js";
 import {
   baselinePlan,
   judge,
@@ -12,7 +12,7 @@ import {
   removePreviousArtefacts,
   runFlow,
   tunerDepsOf
-} from "./chunk-NGAMDUYL.js";
+} from "./chunk-KVUDLYJG.js";
 import {
   autoOptimize,
   labelledLogger,
@@ -28,8 +28,8 @@ import "./chunk-JRNMWUVF.js";
 import "./chunk-Q3BMP5S5.js";
 import "./chunk-LYDXGQBP.js";
 import "./chunk-ISPMOH3G.js";
-import "./chunk-NJLATQGB.js";
-import "./chunk-VTQ6UDEI.js";
+import "./chunk-Y6SIG5W7.js";
+import "./chunk-PD47LZXH.js";
 import "./chunk-AQSXUJKW.js";
 import "./chunk-N3JZZGTO.js";
 import "./chunk-BHX5YG2T.js";
@@ -340,7 +340,7 @@ async function outcomeOf(base, measured, deps, fn) {
     ...deps.accept ? { accept: deps.accept } : {}
   }) : { verdict: null };
   const failed = measured.failure !== void 0;
-  const { buildTrend } = await import("./trend-LAL67FPE.js");
+  const { buildTrend } = await import("./trend-FYLTOO47.js");
   const trend = settings && measured.result ? buildTrend(measured.result, measured.baseline?.trend, settings.gate, deps.runUrl) : null;
   return {
     ...base,

@@ -23,7 +23,7 @@ import {
 } from "./chunk-ISPMOH3G.js";
 import {
   parseFunctionName
-} from "./chunk-VTQ6UDEI.js";
+} from "./chunk-PD47LZXH.js";
 import {
   ARTEFACT_NAMES,
   BASELINE_COPY_NAME,
@@ -125,7 +125,7 @@ async function measure(settings, deps, loaded) {
     }) : void 0;
     const companions = arch && other ? [arch.otherArchitectureSubject(settings.tuning, other)] : [];
     if (plan.source === "function") {
-      const { tuneWithLiveBaseline } = await import("./live-KYQBVSMI.js");
+      const { tuneWithLiveBaseline } = await import("./live-Y3RHEN2B.js");
       const live = await tuneWithLiveBaseline(
         settings.tuning,
         parseFunctionName(plan.functionName),
@@ -166,7 +166,7 @@ async function measure(settings, deps, loaded) {
   if (result && deps.git) result.git = deps.git;
   if (result && otherResult && other && !result.dryRun && !otherResult.dryRun) {
     if (deps.git) otherResult.git = deps.git;
-    const { compareArchitectures } = await import("./architectures-UU3F3OHE.js");
+    const { compareArchitectures } = await import("./architectures-WWO5G2AZ.js");
     result.architectureComparison = compareArchitectures(result, otherResult, {
       confidence: settings.gate.confidence,
       source: other.source
@@ -188,11 +188,11 @@ async function judgeAndReport(measured, settings, options) {
   const { verdict } = judged;
   let failure = judged.failure;
   if (result && options.apply) failure = await options.apply(result, failure) ?? failure;
-  const { renderFailureReport, renderReport } = await import("./markdown-UMALX6Z6.js");
+  const { renderFailureReport, renderReport } = await import("./markdown-SE4I3OKG.js");
   const { savingPct } = await import("./model-MOZRVEMD.js");
   const baselineResult = baseline?.result ?? null;
   const otherArchitecture = measured.otherArchitecture ?? null;
-  const { buildTrend } = await import("./trend-LAL67FPE.js");
+  const { buildTrend } = await import("./trend-FYLTOO47.js");
   const trend = result ? buildTrend(result, baseline?.trend, settings.gate, options.runUrl) : null;
   const reportInput = result ? {
     result,
@@ -239,7 +239,7 @@ async function judgeAndReport(measured, settings, options) {
   }
   await writeFresh(reportPath, markdown);
   if (reportInput) {
-    const { renderHtmlReport } = await import("./html-N2JIGH36.js");
+    const { renderHtmlReport } = await import("./html-IWJQVP6G.js");
     await writeFresh(join(reportDir, "report.html"), renderHtmlReport(reportInput));
   }
   const written = result ? resultsPath : "";
@@ -268,7 +268,7 @@ async function judge(measured, settings, options) {
   const { result, baseline } = measured;
   let failure = measured.failure;
   if (!result || result.dryRun) return failure ? { verdict: null, failure } : { verdict: null };
-  const { compareRuns } = await import("./compare-2KD2BFQW.js");
+  const { compareRuns } = await import("./compare-TOBYPUIL.js");
   let verdict = compareRuns(result, baseline?.result ?? null, settings.gate, settings.tuning.monthlyInvocations ?? 0, {
     ...baseline ? { baselineDescription: baseline.description } : {},
     ...baseline?.history ? { history: baseline.history } : {},

@@ -219,9 +219,10 @@ function ratioInterval(prValues, baseValues, trimPr, trimBase, confidence, runTo
     standardError
   };
 }
+var MIN_STORED_RUNS = 3;
 function runToRunVariance(runs) {
   const summaries = runs.map((run) => summariseLogs(run.values, run.trim)).filter((summary) => summary !== null);
-  if (summaries.length < 3) return null;
+  if (summaries.length < MIN_STORED_RUNS) return null;
   const means = summaries.map((summary) => summary.trimmedMean);
   const grand = means.reduce((sum, value) => sum + value, 0) / means.length;
   const observed = means.reduce((sum, value) => sum + (value - grand) ** 2, 0) / (means.length - 1);
@@ -292,6 +293,7 @@ export {
   twoSidedPValue,
   summariseLogs,
   ratioInterval,
+  MIN_STORED_RUNS,
   runToRunVariance,
   blockRatioInterval
 };

@@ -5,7 +5,7 @@ import {
 import {
   REGION,
   parseFunctionNameAs
-} from "./chunk-VTQ6UDEI.js";
+} from "./chunk-PD47LZXH.js";
 import "./chunk-7WMIMWEW.js";
 import {
   InputError

@@ -2,7 +2,7 @@ import { createRequire as __lpgCreateRequire } from 'node:module'; const require
 import {
   LIVE_GATE_POLICY,
   gateSampling
-} from "./chunk-4HFRNY5W.js";
+} from "./chunk-H3NRHUJY.js";
 import {
   tuneTogether
 } from "./chunk-U5IZFZU5.js";
@@ -11,11 +11,11 @@ import "./chunk-VJXSU6PO.js";
 import "./chunk-EE6MQ7ES.js";
 import "./chunk-RGAGO2E6.js";
 import "./chunk-TZQBYUD2.js";
-import "./chunk-PDCMVIKS.js";
-import "./chunk-E3KUH2Y6.js";
+import "./chunk-WALQUMYJ.js";
+import "./chunk-HSPD55DC.js";
 import "./chunk-5WM6ETGA.js";
 import "./chunk-RZWVMN26.js";
-import "./chunk-M6AOZWIH.js";
+import "./chunk-2K2G7BBZ.js";
 import "./chunk-JRNMWUVF.js";
 import "./chunk-XTUQEIAI.js";
 import "./chunk-Q3BMP5S5.js";

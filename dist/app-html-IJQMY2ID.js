@@ -2,32 +2,32 @@ import { createRequire as __lpgCreateRequire } from 'node:module'; const require
 import {
   functionSections,
   htmlPage
-} from "./chunk-XVZZPAM2.js";
+} from "./chunk-PQN5T7CX.js";
 import {
   LEVEL_WORD,
   appRow
-} from "./chunk-6NWZFRY2.js";
-import "./chunk-J3YP2MQW.js";
+} from "./chunk-EA2NWHJV.js";
+import "./chunk-UNM5K7IM.js";
 import {
   fileSpendSentence
 } from "./chunk-5NFCYHVM.js";
 import {
   orderOutcomes
 } from "./chunk-Y5R2XHXJ.js";
-import "./chunk-4HFRNY5W.js";
+import "./chunk-H3NRHUJY.js";
 import "./chunk-VJXSU6PO.js";
 import {
   fileSpend
 } from "./chunk-EE6MQ7ES.js";
 import "./chunk-RGAGO2E6.js";
-import "./chunk-PDCMVIKS.js";
-import "./chunk-E3KUH2Y6.js";
+import "./chunk-WALQUMYJ.js";
+import "./chunk-HSPD55DC.js";
 import "./chunk-RMBS6QGU.js";
 import "./chunk-5WM6ETGA.js";
-import "./chunk-TBJBC6ZK.js";
-import "./chunk-3MOGZ7TB.js";
+import "./chunk-FJNBI4AF.js";
+import "./chunk-SU6SV6QQ.js";
 import "./chunk-RZWVMN26.js";
-import "./chunk-M6AOZWIH.js";
+import "./chunk-2K2G7BBZ.js";
 import "./chunk-JRNMWUVF.js";
 import "./chunk-RLDLH3OD.js";
 import {

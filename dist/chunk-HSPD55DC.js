@@ -18,6 +18,7 @@ function levelOf(finding) {
       return "fail";
     case "warn-limit":
     case "too-few-environments":
+    case "no-drift-estimate":
     case "nothing-compared":
     case "baseline-problem":
       return "warn";
@@ -28,7 +29,7 @@ function levelOf(finding) {
     case "both-failed":
       return isConfigured(finding.at) ? "warn" : "pass";
     case "monthly-cost":
-      return finding.outcome === "above" ? "fail" : "pass";
+      return finding.outcome === "above" ? "fail" : finding.outcome === "above-unconfirmed" ? "warn" : "pass";
     case "memory-headroom":
       return finding.outcome === "above-fail" ? "fail" : finding.outcome === "above-warn" ? "warn" : "pass";
     case "absolute-limit":
@@ -117,10 +118,9 @@ function relativeReason(finding) {
     }
     case "not-significant":
       return finding.afterFamily ? `${subject} ${changeText(finding.change)}, which is not statistically significant once the verdict's other comparisons are accounted for.` : `${subject} ${changeText(finding.change)}, which is not statistically significant.`;
-    case "too-few-environments": {
-      const measured = finding.environments === 1 ? "one execution environment" : `${finding.environments} pairs of execution environments`;
-      return `${subject} ${changeText(finding.change)}, significant and above the ${finding.limitPct}% fail limit, but measured in ${measured} per function: a fail needs ${finding.needed} (raise gate-max-invocations).`;
-    }
+    case "too-few-environments":
+    case "no-drift-estimate":
+      return `${subject} ${changeText(finding.change)}, significant and above the ${finding.limitPct}% fail limit, but ${shortfallText(finding)}.`;
     case "fail-limit":
       return `${subject} ${changeText(finding.change)}${exactNote(finding.change)}, significant and above the ${finding.limitPct}% fail limit.`;
     case "warn-limit":
@@ -141,6 +141,17 @@ function changeText(change) {
   const basis = interval.environments !== void 0 ? ` over ${interval.environments} pairs of execution environments` : interval.storedRuns !== void 0 ? `, run-to-run noise of ${interval.storedRuns} stored runs included` : "";
   return `${changeWords(change.deltaPct)} (${formatConfidence(interval.confidence)} CI ${formatPct(interval.lowPct)} to ${formatPct(interval.highPct)}${basis})`;
 }
+function shortfallText(shortfall) {
+  if (shortfall.kind === "too-few-environments") {
+    const measured = shortfall.environments === 1 ? "one execution environment" : `${shortfall.environments} pairs of execution environments`;
+    return `measured in ${measured} per function: a fail needs ${shortfall.needed} (raise gate-max-invocations)`;
+  }
+  const needs = `a fail against a stored baseline needs the drift between runs, estimated from ${shortfall.needed} stored runs at this memory size`;
+  if (!shortfall.history)
+    return `measured against one stored run (baseline-file): ${needs} on a data branch (baseline-branch), or a live baseline-function`;
+  const runs = `${shortfall.storedRuns} stored run${shortfall.storedRuns === 1 ? "" : "s"}`;
+  return `measured against ${runs}: ${needs} (baseline-branch), or a live baseline-function`;
+}
 function changeWords(deltaPct) {
   if (Math.abs(deltaPct) < 0.05) return "is unchanged (0.0%)";
   return `${deltaPct > 0 ? "rose" : "fell"} ${formatUnsignedPct(deltaPct)}`;
@@ -157,6 +168,8 @@ function monthlyReason(finding) {
   const limit = formatUsd(finding.limitUsd);
   if (finding.outcome === "above")
     return `Monthly cost ${where} ${change}, a significant increase above the ${limit} limit.`;
+  if (finding.outcome === "above-unconfirmed")
+    return `Monthly cost ${where} ${change}, a significant increase above the ${limit} limit, but the cost change it projects was ${shortfallText(finding.shortfall)}.`;
   if (finding.outcome === "above-not-significant")
     return `Monthly cost ${where} ${change}, above the ${limit} limit but not statistically significant.`;
   return `Monthly cost ${where} ${change}, within the ${limit} limit.`;

@@ -2,7 +2,7 @@ import { createRequire as __lpgCreateRequire } from 'node:module'; const require
 import {
   metricValues,
   ratioInterval
-} from "./chunk-M6AOZWIH.js";
+} from "./chunk-2K2G7BBZ.js";
 import "./chunk-JRNMWUVF.js";
 import {
   candidatesOf,

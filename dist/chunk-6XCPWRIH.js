@@ -4,7 +4,7 @@ import {
   resultsFile,
   spendOutputs,
   writeFresh
-} from "./chunk-NGAMDUYL.js";
+} from "./chunk-KVUDLYJG.js";
 import {
   fileSpend,
   functionSpend
@@ -36,8 +36,8 @@ async function reportApp(plan, outcomes, options) {
   if (options.git) {
     for (const entry of file.functions) if (entry.result && entry.status === "measured") entry.result.git = options.git;
   }
-  const { renderAppReport } = await import("./app-Y5XYWFLV.js");
-  const { renderAppHtmlReport } = await import("./app-html-2ZHJCH5G.js");
+  const { renderAppReport } = await import("./app-KSOHVT5Z.js");
+  const { renderAppHtmlReport } = await import("./app-html-IJQMY2ID.js");
   const { GITHUB_SUMMARY_MAX_CHARS } = await import("./limits-CAYWCUY6.js");
   const input = { key: plan.key, functions: outcomes, verdict, ...options.runUrl ? { runUrl: options.runUrl } : {} };
   const markdown = renderAppReport(input);
@@ -99,7 +99,7 @@ async function verdictOf(outcomes) {
 async function failedApp(plan, runUrl, failure) {
   const resultsPath = plan.shared.tuning.resultsPath;
   const reportDir = dirname(resultsPath);
-  const { renderFailureReport } = await import("./markdown-UMALX6Z6.js");
+  const { renderFailureReport } = await import("./markdown-SE4I3OKG.js");
   const markdown = renderFailureReport(failure, runUrl);
   await mkdir(reportDir, { recursive: true });
   const reportPath = join(reportDir, "report.md");
