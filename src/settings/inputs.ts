@@ -411,7 +411,7 @@ export const INPUTS: readonly InputSpec[] = [
     default: '5',
     valueName: 'percent',
     description:
-      'Fail when cost per invocation rises significantly by more than this percent ("5" or "5%"; off disables).',
+      'Fail when cost per invocation rises significantly by more than this percent ("5" or "5%"; off disables). A fail also needs enough evidence: 7 pairs of execution environments with baseline-function (at confidence 0.95), 3 stored runs at that memory with baseline-branch (baseline-file only warns); with less it warns (docs/gate.md).',
   },
   {
     name: 'max-duration-increase',
@@ -419,7 +419,8 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'gate',
     default: '10',
     valueName: 'percent',
-    description: 'Fail when duration rises significantly by more than this percent ("10" or "10%"; off disables).',
+    description:
+      'Fail when duration rises significantly by more than this percent ("10" or "10%"; off disables). A fail needs the same evidence as max-cost-increase; with less it warns.',
   },
   {
     name: 'warn-cost-increase',

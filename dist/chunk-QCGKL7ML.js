@@ -23,7 +23,7 @@ import {
 } from "./chunk-ISPMOH3G.js";
 import {
   parseFunctionName
-} from "./chunk-PD47LZXH.js";
+} from "./chunk-CBEWQLWB.js";
 import {
   ARTEFACT_NAMES,
   BASELINE_COPY_NAME,

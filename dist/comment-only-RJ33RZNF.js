@@ -1,7 +1,7 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   judgeAndReport
-} from "./chunk-KVUDLYJG.js";
+} from "./chunk-QCGKL7ML.js";
 import "./chunk-U5IZFZU5.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-VJXSU6PO.js";
@@ -29,8 +29,8 @@ import {
   setOutputs,
   writeSummary
 } from "./chunk-4MD6V4DB.js";
-import "./chunk-Y6SIG5W7.js";
-import "./chunk-PD47LZXH.js";
+import "./chunk-OAEFOCCR.js";
+import "./chunk-CBEWQLWB.js";
 import "./chunk-AQSXUJKW.js";
 import "./chunk-N3JZZGTO.js";
 import "./chunk-BHX5YG2T.js";

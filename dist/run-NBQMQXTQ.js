@@ -4,7 +4,7 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-6XCPWRIH.js";
+} from "./chunk-JFKR7SY3.js";
 import {
   baselinePlan,
   judge,
@@ -12,7 +12,7 @@ import {
   removePreviousArtefacts,
   runFlow,
   tunerDepsOf
-} from "./chunk-KVUDLYJG.js";
+} from "./chunk-QCGKL7ML.js";
 import {
   autoOptimize,
   labelledLogger,
@@ -28,8 +28,8 @@ import "./chunk-JRNMWUVF.js";
 import "./chunk-Q3BMP5S5.js";
 import "./chunk-LYDXGQBP.js";
 import "./chunk-ISPMOH3G.js";
-import "./chunk-Y6SIG5W7.js";
-import "./chunk-PD47LZXH.js";
+import "./chunk-OAEFOCCR.js";
+import "./chunk-CBEWQLWB.js";
 import "./chunk-AQSXUJKW.js";
 import "./chunk-N3JZZGTO.js";
 import "./chunk-BHX5YG2T.js";

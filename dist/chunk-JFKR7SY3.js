@@ -4,7 +4,7 @@ import {
   resultsFile,
   spendOutputs,
   writeFresh
-} from "./chunk-KVUDLYJG.js";
+} from "./chunk-QCGKL7ML.js";
 import {
   fileSpend,
   functionSpend

@@ -5,8 +5,8 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-6XCPWRIH.js";
-import "./chunk-KVUDLYJG.js";
+} from "./chunk-JFKR7SY3.js";
+import "./chunk-QCGKL7ML.js";
 import "./chunk-U5IZFZU5.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-VJXSU6PO.js";
@@ -18,8 +18,8 @@ import "./chunk-JRNMWUVF.js";
 import "./chunk-Q3BMP5S5.js";
 import "./chunk-LYDXGQBP.js";
 import "./chunk-ISPMOH3G.js";
-import "./chunk-Y6SIG5W7.js";
-import "./chunk-PD47LZXH.js";
+import "./chunk-OAEFOCCR.js";
+import "./chunk-CBEWQLWB.js";
 import "./chunk-AQSXUJKW.js";
 import "./chunk-N3JZZGTO.js";
 import "./chunk-BHX5YG2T.js";

@@ -1,7 +1,7 @@
 import { createRequire as __lpgCreateRequire } from 'node:module'; const require = __lpgCreateRequire(import.meta.url);
 import {
   judge
-} from "./chunk-KVUDLYJG.js";
+} from "./chunk-QCGKL7ML.js";
 import "./chunk-U5IZFZU5.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-VJXSU6PO.js";
@@ -27,8 +27,8 @@ import {
   storeAppOnDefaultBranch,
   writeSummary
 } from "./chunk-4MD6V4DB.js";
-import "./chunk-Y6SIG5W7.js";
-import "./chunk-PD47LZXH.js";
+import "./chunk-OAEFOCCR.js";
+import "./chunk-CBEWQLWB.js";
 import "./chunk-AQSXUJKW.js";
 import "./chunk-N3JZZGTO.js";
 import "./chunk-BHX5YG2T.js";
@@ -66,7 +66,7 @@ import { isAbsolute, relative } from "node:path";
 async function aggregate(plan, context, env, workspace) {
   const [{ readShards, mergeShards }, { reportApp }] = await Promise.all([
     import("./shards-5GO2FFWH.js"),
-    import("./report-CQ7INU5S.js")
+    import("./report-VWTN2NER.js")
   ]);
   let merged;
   try {

@@ -22,7 +22,7 @@ import {
   withoutDigitGrouping,
   withoutDollar,
   withoutMs
-} from "./chunk-PD47LZXH.js";
+} from "./chunk-CBEWQLWB.js";
 import {
   require_dist
 } from "./chunk-AQSXUJKW.js";

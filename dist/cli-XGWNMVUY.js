@@ -7,13 +7,13 @@ import {
 } from "./chunk-LYF5N7UT.js";
 import {
   parseAppSettings
-} from "./chunk-Y6SIG5W7.js";
+} from "./chunk-OAEFOCCR.js";
 import {
   INPUTS,
   INPUT_GROUPS,
   closestMatch,
   inputSpec
-} from "./chunk-PD47LZXH.js";
+} from "./chunk-CBEWQLWB.js";
 import "./chunk-AQSXUJKW.js";
 import "./chunk-N3JZZGTO.js";
 import "./chunk-BHX5YG2T.js";
@@ -294,7 +294,7 @@ ${name}: stopping, restoring the function and deleting this run's versions and a
   });
   const logger = terminalLogger(io.stderr);
   try {
-    const { runApp } = await import("./run-OV5HZRHL.js");
+    const { runApp } = await import("./run-NBQMQXTQ.js");
     const outcome = await runApp(plan, {
       client: createLambdaClient(settings.tuning, io.env),
       clientFor: (region) => createLambdaClient({ ...settings.tuning, region }, io.env),
@@ -347,7 +347,7 @@ async function stackDiscovery(tuning, env, logger) {
   return (stack) => discoverStackFunctions(stack, { cloudFormation, logger });
 }
 async function initCommand(argv, io) {
-  const { runInit } = await import("./init-NYCXT7V4.js");
+  const { runInit } = await import("./init-3M75MJUI.js");
   try {
     return runInit(argv, io, io.env);
   } catch (error) {

@@ -5,7 +5,7 @@ import {
 import {
   REGION,
   parseFunctionNameAs
-} from "./chunk-PD47LZXH.js";
+} from "./chunk-CBEWQLWB.js";
 import "./chunk-7WMIMWEW.js";
 import {
   InputError
