@@ -2,7 +2,7 @@
 // added), the app comment's and app page's one total line, the run-* outputs, and the CLI's table (with the expected
 // cost column) and its spend line.
 
-import { spendOutputs } from '../../src/flow.js';
+import { spendOutputs } from '../../src/results/outputs.js';
 import { appVerdict } from '../../src/gate/app.js';
 import { renderAppReport } from '../../src/report/app.js';
 import { renderAppHtmlReport } from '../../src/report/app-html.js';

@@ -4,7 +4,8 @@
 
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { spendOutputs, writeFresh, type FlowOutcome } from '../flow.js';
+import { writeFresh, type FlowOutcome } from '../flow.js';
+import { spendOutputs } from '../results/outputs.js';
 import type { EngineLogger } from '../lib/ports.js';
 import { inertText } from '../lib/untrusted.js';
 import { memoryUsedPctAt } from '../results/figures.js';

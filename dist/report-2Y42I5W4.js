@@ -5,8 +5,8 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-JFKR7SY3.js";
-import "./chunk-QCGKL7ML.js";
+} from "./chunk-NQE3TPDU.js";
+import "./chunk-4DQHMXTC.js";
 import "./chunk-U5IZFZU5.js";
 import "./chunk-2PNDXB25.js";
 import "./chunk-VJXSU6PO.js";

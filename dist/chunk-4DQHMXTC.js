@@ -68,6 +68,53 @@ function resultsFile(key, entries, span) {
   };
 }
 
+// src/results/outputs.ts
+function outputsFor(result, verdict, resultsPath, saving, baseline, otherArchitecture) {
+  const outputs = { "results-path": resultsPath };
+  if (!result) return outputs;
+  Object.assign(
+    outputs,
+    spendOutputs(functionSpend({ status: "measured", result, baseline, otherArchitecture })?.total ?? null)
+  );
+  const rec = result.recommendation;
+  const pair = result.architectureComparison?.recommendation;
+  Object.assign(outputs, {
+    "recommended-memory": pair ? String(pair.memoryMb) : rec ? String(rec.memoryMb) : "",
+    "recommended-architecture": pair ? pair.architecture : rec ? result.function.architecture : "",
+    "recommended-cost": pair ? perInvocationText(pair.costPerInvocationUsd) : rec ? perInvocationText(rec.costPerInvocationUsd) : "",
+    "recommended-duration": pair ? String(pair.durationMs) : rec ? String(rec.durationMs) : "",
+    "current-memory": String(result.current.memoryMb),
+    "current-cost": result.current.costPerInvocationUsd === null ? "" : perInvocationText(result.current.costPerInvocationUsd),
+    "saving-percent": pair ? pair.savingPct === null ? "" : pair.savingPct.toFixed(2) : saving === null ? "" : saving.toFixed(2),
+    "visualization-url": result.visualizationUrl ?? "",
+    "memory-used-percent": percentText(memoryUsedPctAt(result, result.current.memoryMb)),
+    "recommended-memory-used-percent": percentText(memoryUsedPctAt(result, rec?.memoryMb))
+  });
+  if (verdict) {
+    Object.assign(outputs, {
+      verdict: verdict.level,
+      accepted: String(verdict.accepted !== void 0),
+      "accepted-by": verdict.accepted?.by ?? "",
+      "cost-delta-percent": verdict.costDeltaPct === null ? "" : verdict.costDeltaPct.toFixed(2),
+      "duration-delta-percent": verdict.durationDeltaPct === null ? "" : verdict.durationDeltaPct.toFixed(2),
+      "init-duration-delta-percent": verdict.initDurationDeltaPct === void 0 || verdict.initDurationDeltaPct === null ? "" : verdict.initDurationDeltaPct.toFixed(2),
+      "monthly-cost-delta": verdict.monthlyCostDeltaUsd === null ? "" : verdict.monthlyCostDeltaUsd.toFixed(2)
+    });
+  }
+  return outputs;
+}
+var percentText = (value) => value === null ? "" : value.toFixed(2);
+var plain = (value, decimals) => value.toFixed(decimals).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+var perInvocationText = (usd) => plain(usd, 12);
+function spendOutputs(spend) {
+  return {
+    "run-invocations": spend ? String(spend.invocations) : "",
+    "run-gb-seconds": spend ? plain(spend.gbSeconds, 6) : "",
+    "run-cost": spend ? plain(spend.costUsd, 10) : "",
+    "run-wall-time-seconds": spend ? plain(spend.wallTimeSeconds, 1) : ""
+  };
+}
+
 // src/flow.ts
 import { mkdir, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -308,51 +355,6 @@ async function removePreviousArtefacts(resultsPath, reportDir) {
 async function writeFresh(path, text) {
   await writeFile(path, text, { flag: "wx" });
 }
-function outputsFor(result, verdict, resultsPath, saving, baseline, otherArchitecture) {
-  const outputs = { "results-path": resultsPath };
-  if (!result) return outputs;
-  Object.assign(
-    outputs,
-    spendOutputs(functionSpend({ status: "measured", result, baseline, otherArchitecture })?.total ?? null)
-  );
-  const rec = result.recommendation;
-  const pair = result.architectureComparison?.recommendation;
-  Object.assign(outputs, {
-    "recommended-memory": pair ? String(pair.memoryMb) : rec ? String(rec.memoryMb) : "",
-    "recommended-architecture": pair ? pair.architecture : rec ? result.function.architecture : "",
-    "recommended-cost": pair ? perInvocationText(pair.costPerInvocationUsd) : rec ? perInvocationText(rec.costPerInvocationUsd) : "",
-    "recommended-duration": pair ? String(pair.durationMs) : rec ? String(rec.durationMs) : "",
-    "current-memory": String(result.current.memoryMb),
-    "current-cost": result.current.costPerInvocationUsd === null ? "" : perInvocationText(result.current.costPerInvocationUsd),
-    "saving-percent": pair ? pair.savingPct === null ? "" : pair.savingPct.toFixed(2) : saving === null ? "" : saving.toFixed(2),
-    "visualization-url": result.visualizationUrl ?? "",
-    "memory-used-percent": percentText(memoryUsedPctAt(result, result.current.memoryMb)),
-    "recommended-memory-used-percent": percentText(memoryUsedPctAt(result, rec?.memoryMb))
-  });
-  if (verdict) {
-    Object.assign(outputs, {
-      verdict: verdict.level,
-      accepted: String(verdict.accepted !== void 0),
-      "accepted-by": verdict.accepted?.by ?? "",
-      "cost-delta-percent": verdict.costDeltaPct === null ? "" : verdict.costDeltaPct.toFixed(2),
-      "duration-delta-percent": verdict.durationDeltaPct === null ? "" : verdict.durationDeltaPct.toFixed(2),
-      "init-duration-delta-percent": verdict.initDurationDeltaPct === void 0 || verdict.initDurationDeltaPct === null ? "" : verdict.initDurationDeltaPct.toFixed(2),
-      "monthly-cost-delta": verdict.monthlyCostDeltaUsd === null ? "" : verdict.monthlyCostDeltaUsd.toFixed(2)
-    });
-  }
-  return outputs;
-}
-var percentText = (value) => value === null ? "" : value.toFixed(2);
-var plain = (value, decimals) => value.toFixed(decimals).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
-var perInvocationText = (usd) => plain(usd, 12);
-function spendOutputs(spend) {
-  return {
-    "run-invocations": spend ? String(spend.invocations) : "",
-    "run-gb-seconds": spend ? plain(spend.gbSeconds, 6) : "",
-    "run-cost": spend ? plain(spend.costUsd, 10) : "",
-    "run-wall-time-seconds": spend ? plain(spend.wallTimeSeconds, 1) : ""
-  };
-}
 function tunerDepsOf(deps) {
   return {
     client: deps.client,
@@ -369,6 +371,7 @@ function tunerDepsOf(deps) {
 export {
   functionEntry,
   resultsFile,
+  spendOutputs,
   runFlow,
   measure,
   judgeAndReport,
@@ -376,6 +379,5 @@ export {
   judge,
   removePreviousArtefacts,
   writeFresh,
-  spendOutputs,
   tunerDepsOf
 };

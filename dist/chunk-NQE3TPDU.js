@@ -4,7 +4,7 @@ import {
   resultsFile,
   spendOutputs,
   writeFresh
-} from "./chunk-QCGKL7ML.js";
+} from "./chunk-4DQHMXTC.js";
 import {
   fileSpend,
   functionSpend

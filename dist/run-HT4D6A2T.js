@@ -4,7 +4,7 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-JFKR7SY3.js";
+} from "./chunk-NQE3TPDU.js";
 import {
   baselinePlan,
   judge,
@@ -12,7 +12,7 @@ import {
   removePreviousArtefacts,
   runFlow,
   tunerDepsOf
-} from "./chunk-QCGKL7ML.js";
+} from "./chunk-4DQHMXTC.js";
 import {
   autoOptimize,
   labelledLogger,
