@@ -74,7 +74,7 @@ export function threeFunctionApp(): FunctionOutcome[] {
 }
 
 /**
- * A 60-function app: 3 regressed, 5 over the warn limit, 2 failed, 22 passed, 28 unchanged, given in key order (the
+ * A 60-function app: 3 regressed, 5 with a warning, 2 failed, 22 passed, 28 unchanged, given in key order (the
  * report must reorder them).
  */
 export function sixtyFunctionApp(): FunctionOutcome[] {

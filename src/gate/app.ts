@@ -142,7 +142,7 @@ function appReason(ordered: readonly FunctionOutcome[], monthlyCostDeltaUsd: num
     parts.push(
       `${fail.length} of ${total} ${total === 1 ? 'function' : 'functions'} regressed: ${listed(fail, namedWithChange)}`,
     );
-  if (warn.length > 0) parts.push(`${functions(warn.length)} over the warn limit: ${listed(warn, namedWithChange)}`);
+  if (warn.length > 0) parts.push(`${functions(warn.length)} with a warning: ${listed(warn, namedWithChange)}`);
   if (failed.length > 0)
     parts.push(
       `${functions(failed.length)} could not be measured, which fails the gate: ${listed(failed, namedWithFailure)}`,

@@ -56,7 +56,7 @@ function functionsTable(ordered: readonly FunctionOutcome[]): string {
   const head =
     '<tr><th class="text">Function</th><th class="text">Verdict</th><th>Memory (configured → recommended)</th><th>Δ cost</th><th>Δ duration</th><th>Monthly Δ</th></tr>';
   const legend =
-    "Worst first (regressed, over the warn limit, failed, passed, unchanged), then by key. Δ cost (warm, per invocation) and Δ duration: against the baseline at the configured memory; monthly Δ: at each function's monthly invocations, with cold starts at its cold-start-rate when both sides measured them. Unchanged: same code and configuration as the baseline, so not measured.";
+    "Worst first (regressed, with a warning, failed, passed, unchanged), then by key. Δ cost (warm, per invocation) and Δ duration: against the baseline at the configured memory; monthly Δ: at each function's monthly invocations, with cold starts at its cold-start-rate when both sides measured them. Unchanged: same code and configuration as the baseline, so not measured.";
   return `<h2>Functions</h2><div class="scroll"><table>${head}${rows.join('\n')}</table></div><p class="muted small">${legend}</p>`;
 }
 

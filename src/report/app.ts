@@ -116,7 +116,7 @@ function countsLine(verdict: AppVerdict): string {
   const c = verdict.counts;
   const parts = [
     c.fail - c.failed > 0 ? `${STANDING_ICON.fail} ${c.fail - c.failed} regressed` : '',
-    c.warn > 0 ? `${STANDING_ICON.warn} ${c.warn} over the warn limit` : '',
+    c.warn > 0 ? `${STANDING_ICON.warn} ${c.warn} with a warning` : '',
     c.failed > 0 ? `${STANDING_ICON.failed} ${c.failed} not measured (failed)` : '',
     c.pass - c.unchanged > 0 ? `${STANDING_ICON.pass} ${c.pass - c.unchanged} passed` : '',
     c.unchanged > 0 ? `${STANDING_ICON.unchanged} ${c.unchanged} unchanged, not measured` : '',
@@ -252,7 +252,7 @@ function summaryTable(ordered: readonly FunctionOutcome[]): string {
     return `| ${cells.map((cell, index) => (index < 2 ? cell : nonBreaking(cell))).join(' | ')} |`;
   });
   const legend =
-    "<sub>Worst first (regressed, over the warn limit, failed, passed, unchanged), then by key. Δ cost (warm, per invocation) and Δ duration: against the baseline at the configured memory; monthly Δ: at each function's monthly invocations, with cold starts at its cold-start-rate when both sides measured them. Unchanged: same code and configuration as the baseline, so not measured and no invocation spent.</sub>";
+    "<sub>Worst first (regressed, with a warning, failed, passed, unchanged), then by key. Δ cost (warm, per invocation) and Δ duration: against the baseline at the configured memory; monthly Δ: at each function's monthly invocations, with cold starts at its cold-start-rate when both sides measured them. Unchanged: same code and configuration as the baseline, so not measured and no invocation spent.</sub>";
   return [header, align, ...rows, '', legend].join('\n');
 }
 

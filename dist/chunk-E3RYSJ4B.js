@@ -36,8 +36,8 @@ async function reportApp(plan, outcomes, options) {
   if (options.git) {
     for (const entry of file.functions) if (entry.result && entry.status === "measured") entry.result.git = options.git;
   }
-  const { renderAppReport } = await import("./app-KSOHVT5Z.js");
-  const { renderAppHtmlReport } = await import("./app-html-IJQMY2ID.js");
+  const { renderAppReport } = await import("./app-MRWK7CNR.js");
+  const { renderAppHtmlReport } = await import("./app-html-DN5HTYHB.js");
   const { GITHUB_SUMMARY_MAX_CHARS } = await import("./limits-CAYWCUY6.js");
   const input = { key: plan.key, functions: outcomes, verdict, ...options.runUrl ? { runUrl: options.runUrl } : {} };
   const markdown = renderAppReport(input);
@@ -93,7 +93,7 @@ function acceptedFunctions(outcomes) {
   };
 }
 async function verdictOf(outcomes) {
-  const { appVerdict } = await import("./app-XKWRGGZ2.js");
+  const { appVerdict } = await import("./app-VMBQ7YFD.js");
   return appVerdict(outcomes);
 }
 async function failedApp(plan, runUrl, failure) {

@@ -5,7 +5,7 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-NQE3TPDU.js";
+} from "./chunk-E3RYSJ4B.js";
 import "./chunk-4DQHMXTC.js";
 import "./chunk-U5IZFZU5.js";
 import "./chunk-2PNDXB25.js";

@@ -4,7 +4,7 @@ import {
   functionsOutput,
   reportApp,
   verdictOf
-} from "./chunk-NQE3TPDU.js";
+} from "./chunk-E3RYSJ4B.js";
 import {
   baselinePlan,
   judge,

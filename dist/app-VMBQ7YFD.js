@@ -8,7 +8,7 @@ import {
   isImproved,
   orderOutcomes,
   standingOf
-} from "./chunk-Y5R2XHXJ.js";
+} from "./chunk-Q6PJKOY2.js";
 import "./chunk-XTUQEIAI.js";
 import "./chunk-F67DHOCG.js";
 import "./chunk-TM45P2KR.js";

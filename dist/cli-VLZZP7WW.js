@@ -294,7 +294,7 @@ ${name}: stopping, restoring the function and deleting this run's versions and a
   });
   const logger = terminalLogger(io.stderr);
   try {
-    const { runApp } = await import("./run-HT4D6A2T.js");
+    const { runApp } = await import("./run-UFTQW2YG.js");
     const outcome = await runApp(plan, {
       client: createLambdaClient(settings.tuning, io.env),
       clientFor: (region) => createLambdaClient({ ...settings.tuning, region }, io.env),
@@ -306,12 +306,12 @@ ${name}: stopping, restoring the function and deleting this run's versions and a
     });
     logger.finish();
     if (plan.kind === "app" && outcome.appVerdict) {
-      const { renderAppTerminalTable } = await import("./terminal-Y5P6T4JR.js");
+      const { renderAppTerminalTable } = await import("./terminal-4XZ6MBCM.js");
       writeLines(io.stdout, `
 ${renderAppTerminalTable(outcome.functions, outcome.appVerdict)}
 `);
     } else if (outcome.result) {
-      const { renderTerminalTable } = await import("./terminal-Y5P6T4JR.js");
+      const { renderTerminalTable } = await import("./terminal-4XZ6MBCM.js");
       writeLines(io.stdout, `
 ${renderTerminalTable(outcome.result)}
 `);
@@ -323,7 +323,7 @@ ${renderTerminalTable(outcome.result)}
 `);
       }
     }
-    const { renderSpendLine } = await import("./terminal-Y5P6T4JR.js");
+    const { renderSpendLine } = await import("./terminal-4XZ6MBCM.js");
     const spent = renderSpendLine(outcome.functions);
     if (spent) writeLines(io.stdout, `spent:   ${spent}`);
     writeLines(

@@ -9,7 +9,7 @@ import {
 import {
   orderOutcomes,
   standingOf
-} from "./chunk-Y5R2XHXJ.js";
+} from "./chunk-Q6PJKOY2.js";
 import {
   fileSpend
 } from "./chunk-EE6MQ7ES.js";
@@ -88,7 +88,7 @@ function countsLine(verdict) {
   const c = verdict.counts;
   const parts = [
     c.fail - c.failed > 0 ? `${STANDING_ICON.fail} ${c.fail - c.failed} regressed` : "",
-    c.warn > 0 ? `${STANDING_ICON.warn} ${c.warn} over the warn limit` : "",
+    c.warn > 0 ? `${STANDING_ICON.warn} ${c.warn} with a warning` : "",
     c.failed > 0 ? `${STANDING_ICON.failed} ${c.failed} not measured (failed)` : "",
     c.pass - c.unchanged > 0 ? `${STANDING_ICON.pass} ${c.pass - c.unchanged} passed` : "",
     c.unchanged > 0 ? `${STANDING_ICON.unchanged} ${c.unchanged} unchanged, not measured` : ""
@@ -175,7 +175,7 @@ function summaryTable(ordered) {
     ];
     return `| ${cells.map((cell, index) => index < 2 ? cell : nonBreaking(cell)).join(" | ")} |`;
   });
-  const legend = "<sub>Worst first (regressed, over the warn limit, failed, passed, unchanged), then by key. \u0394 cost (warm, per invocation) and \u0394 duration: against the baseline at the configured memory; monthly \u0394: at each function's monthly invocations, with cold starts at its cold-start-rate when both sides measured them. Unchanged: same code and configuration as the baseline, so not measured and no invocation spent.</sub>";
+  const legend = "<sub>Worst first (regressed, with a warning, failed, passed, unchanged), then by key. \u0394 cost (warm, per invocation) and \u0394 duration: against the baseline at the configured memory; monthly \u0394: at each function's monthly invocations, with cold starts at its cold-start-rate when both sides measured them. Unchanged: same code and configuration as the baseline, so not measured and no invocation spent.</sub>";
   return [header, align, ...rows, "", legend].join("\n");
 }
 function summaryLine(outcome) {

@@ -2,7 +2,7 @@ import { createRequire as __lpgCreateRequire } from 'node:module'; const require
 import {
   LEVEL_WORD,
   appRow
-} from "./chunk-EA2NWHJV.js";
+} from "./chunk-FIUSKK4D.js";
 import "./chunk-UNM5K7IM.js";
 import {
   coldStartRateOf,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-5NFCYHVM.js";
 import {
   orderOutcomes
-} from "./chunk-Y5R2XHXJ.js";
+} from "./chunk-Q6PJKOY2.js";
 import "./chunk-H3NRHUJY.js";
 import "./chunk-VJXSU6PO.js";
 import {

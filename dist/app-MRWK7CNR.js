@@ -6,10 +6,10 @@ import {
   appRow,
   fullReportsWhere,
   renderAppReport
-} from "./chunk-EA2NWHJV.js";
+} from "./chunk-FIUSKK4D.js";
 import "./chunk-UNM5K7IM.js";
 import "./chunk-5NFCYHVM.js";
-import "./chunk-Y5R2XHXJ.js";
+import "./chunk-Q6PJKOY2.js";
 import "./chunk-H3NRHUJY.js";
 import "./chunk-VJXSU6PO.js";
 import "./chunk-EE6MQ7ES.js";

@@ -66,7 +66,7 @@ import { isAbsolute, relative } from "node:path";
 async function aggregate(plan, context, env, workspace) {
   const [{ readShards, mergeShards }, { reportApp }] = await Promise.all([
     import("./shards-5GO2FFWH.js"),
-    import("./report-2Y42I5W4.js")
+    import("./report-CKZA6JXB.js")
   ]);
   let merged;
   try {

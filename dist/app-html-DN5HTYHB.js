@@ -6,14 +6,14 @@ import {
 import {
   LEVEL_WORD,
   appRow
-} from "./chunk-EA2NWHJV.js";
+} from "./chunk-FIUSKK4D.js";
 import "./chunk-UNM5K7IM.js";
 import {
   fileSpendSentence
 } from "./chunk-5NFCYHVM.js";
 import {
   orderOutcomes
-} from "./chunk-Y5R2XHXJ.js";
+} from "./chunk-Q6PJKOY2.js";
 import "./chunk-H3NRHUJY.js";
 import "./chunk-VJXSU6PO.js";
 import {
@@ -81,7 +81,7 @@ function functionsTable(ordered) {
     return `<tr><td class="text"><a href="#fn-${index + 1}"><code>${h(outcome.key, 128)}</code></a>${name}</td><td class="text lvl-${level}">${row.icon} ${verdict}</td><td>${h(row.memory)}</td><td>${h(row.costDelta)}</td><td>${h(row.durationDelta)}</td><td>${h(row.monthlyDelta)}</td></tr>`;
   });
   const head = '<tr><th class="text">Function</th><th class="text">Verdict</th><th>Memory (configured \u2192 recommended)</th><th>\u0394 cost</th><th>\u0394 duration</th><th>Monthly \u0394</th></tr>';
-  const legend = "Worst first (regressed, over the warn limit, failed, passed, unchanged), then by key. \u0394 cost (warm, per invocation) and \u0394 duration: against the baseline at the configured memory; monthly \u0394: at each function's monthly invocations, with cold starts at its cold-start-rate when both sides measured them. Unchanged: same code and configuration as the baseline, so not measured.";
+  const legend = "Worst first (regressed, with a warning, failed, passed, unchanged), then by key. \u0394 cost (warm, per invocation) and \u0394 duration: against the baseline at the configured memory; monthly \u0394: at each function's monthly invocations, with cold starts at its cold-start-rate when both sides measured them. Unchanged: same code and configuration as the baseline, so not measured.";
   return `<h2>Functions</h2><div class="scroll"><table>${head}${rows.join("\n")}</table></div><p class="muted small">${legend}</p>`;
 }
 function functionSection(outcome, id) {
