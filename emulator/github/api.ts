@@ -365,16 +365,23 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     if (!comment) throw new HttpError(404, 'Not Found');
     return comment;
   };
-  /** The body the description's schema has already checked, within GitHub's length limit (GITHUB_LIMITS). */
-  const commentBody = ({ body, record }: Call): string => {
+  /**
+   * The body the description's schema has already checked, within GitHub's length limit (GITHUB_LIMITS): the same
+   * for an issue comment and a review comment, each answered with its own resource in the 422.
+   */
+  const limitedBody = (
+    { body, record }: Call,
+    resource: 'IssueComment' | 'PullRequestReviewComment',
+    what: string,
+  ): string => {
     const text = String(body['body']);
     const chars = [...text].length;
     if (chars > MAX_BODY) {
-      violation(record, 'limit', `comment body of ${chars} characters; GitHub's maximum is ${MAX_BODY}`);
+      violation(record, 'limit', `${what} body of ${chars} characters; GitHub's maximum is ${MAX_BODY}`);
       throw new HttpError(422, 'Validation Failed', DOCS, {
         errors: [
           {
-            resource: 'IssueComment',
+            resource,
             code: 'unprocessable',
             field: 'data',
             message: `Body is too long (maximum is ${MAX_BODY} characters)`,
@@ -384,27 +391,10 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions = {}): Pr
     }
     return text;
   };
+  const commentBody = (call: Call): string => limitedBody(call, 'IssueComment', 'comment');
 
   // ---- review comments on a pull request's diff
-  const reviewBody = ({ body, record }: Call): string => {
-    const text = String(body['body']);
-    const chars = [...text].length;
-    // The same limit as an issue comment's (GITHUB_LIMITS.commentBodyChars).
-    if (chars > MAX_BODY) {
-      violation(record, 'limit', `review comment body of ${chars} characters; GitHub's maximum is ${MAX_BODY}`);
-      throw new HttpError(422, 'Validation Failed', DOCS, {
-        errors: [
-          {
-            resource: 'PullRequestReviewComment',
-            code: 'unprocessable',
-            field: 'data',
-            message: `Body is too long (maximum is ${MAX_BODY} characters)`,
-          },
-        ],
-      });
-    }
-    return text;
-  };
+  const reviewBody = (call: Call): string => limitedBody(call, 'PullRequestReviewComment', 'review comment');
   /** GitHub's 422 for a review comment it cannot place: recorded as a limit the client should have kept. */
   const reviewThreadError = (call: Call, field: string, message: string, ...more: Record<string, unknown>[]) => {
     violation(call.record, 'limit', `pulls/create-review-comment: ${message}`);
